@@ -1,0 +1,1 @@
+"""Platform adapters: translate Slack and Teams payloads into bot.model events and back."""

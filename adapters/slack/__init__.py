@@ -1,0 +1,1 @@
+"""Slack adapter on slack-bolt's AsyncApp."""

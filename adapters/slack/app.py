@@ -1,0 +1,104 @@
+"""The Bolt AsyncApp: verifies, dedupes and acks Slack requests, then hands events to the router."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import translate
+from adapters.slack.platform import SlackPlatform
+from bot.config import Settings
+from bot.metrics import DUPLICATES, EVENTS
+from bot.model import Event
+from bot.router import Context, Router
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+# Message subtypes that are not a person speaking (edits, joins, bot posts...).
+_IGNORED_SUBTYPES = {
+    "bot_message", "message_changed", "message_deleted", "channel_join", "channel_leave",
+    "channel_topic", "channel_purpose", "channel_name", "message_replied", "thread_broadcast",
+}
+
+
+def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp:
+    assert settings.slack_signing_secret and settings.slack_bot_token
+    client = AsyncWebClient(
+        token=settings.slack_bot_token.get_secret_value(), base_url=_with_slash(settings.slack_api_base_url)
+    )
+    app = AsyncApp(
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        client=client,
+        # Listeners run after the ack; Slack gets its 200 at once.
+        process_before_response=False,
+    )
+
+    async def dispatch(event: Event, client: AsyncWebClient) -> None:
+        EVENTS.labels("slack", type(event).__name__).inc()
+        await router.dispatch(event, Context(platform=SlackPlatform(client), store=store, settings=settings))
+
+    @app.middleware
+    async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
+        """Slack redelivers an event when we were slow; the event id makes the second one a no-op."""
+        event_id = body.get("event_id")
+        if event_id and not await store.first_time_seen("slack", event_id):
+            DUPLICATES.labels("slack").inc()
+            log.info("duplicate slack event dropped", extra={"event_id": event_id})
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    @app.event("app_mention")
+    async def on_mention(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        await dispatch(translate.app_mention(body, context.bot_user_id), client)
+
+    @app.event("message")
+    async def on_message(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        event = body["event"]
+        if event.get("subtype") in _IGNORED_SUBTYPES or event.get("bot_id"):
+            return
+        if context.bot_user_id and f"<@{context.bot_user_id}" in event.get("text", ""):
+            return  # the app_mention event carries this one
+        await dispatch(translate.channel_message(body), client)
+
+    @app.command(re.compile(r"/.+"))
+    async def on_command(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        await dispatch(translate.slash_command(body), client)
+
+    @app.action(re.compile(r".+"))
+    async def on_action(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        await dispatch(translate.block_action(body), client)
+
+    @app.error
+    async def on_error(error: Exception, body: dict[str, Any]) -> None:
+        log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})
+
+    return app
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def slack_route(bolt: AsyncApp | None):
+    """POST /slack/events: Bolt verifies the signature (401 when wrong or stale) and answers."""
+
+    async def handle(request: web.Request) -> web.Response:
+        if bolt is None:
+            return web.json_response(
+                {"error": "Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"},
+                status=503,
+            )
+        bolt_request = await to_bolt_request(request)
+        return await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
+
+    return handle

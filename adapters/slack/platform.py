@@ -1,0 +1,115 @@
+"""SlackPlatform: the platform port over Slack's Web API (base URL configurable for tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.translate import conversation as slack_conversation
+from adapters.slack.translate import mentions, ts_to_datetime
+from bot.actions import Action, Button, NotifyPrivately, Post, Reply, Section
+from bot.metrics import ACTIONS
+from bot.model import Conversation, Message, Thread, User
+from bot.platform import PlatformLimits
+
+_PAGE_SIZE = 200
+
+
+def blocks(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...]) -> list[dict]:
+    """Block Kit for a reply; built only here so every skill's output looks the same."""
+    out: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}]
+    for section in sections:
+        body = "\n".join(f"• {line}" for line in section.lines) or "_none_"
+        out.append({"type": "section", "text": {"type": "mrkdwn", "text": f"*{section.title}*\n{body}"[:3000]}})
+    if buttons:
+        out.append(
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "text": {"type": "plain_text", "text": b.label},
+                        "action_id": b.action_id,
+                        "value": b.value,
+                    }
+                    for b in buttons
+                ],
+            }
+        )
+    return out
+
+
+class SlackPlatform:
+    name = "slack"
+    limits = PlatformLimits(max_message_chars=40_000)
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+        self._users: dict[str, User] = {}
+
+    async def user_profile(self, conversation: Conversation, user_id: str) -> User:
+        if user_id not in self._users:
+            info = (await self.client.users_info(user=user_id))["user"]
+            profile = info.get("profile") or {}
+            self._users[user_id] = User(
+                id=user_id,
+                name=profile.get("display_name") or profile.get("real_name") or info.get("name", ""),
+                tz=info.get("tz"),
+                is_bot=bool(info.get("is_bot")),
+            )
+        return self._users[user_id]
+
+    async def fetch_thread(self, conversation: Conversation) -> Thread:
+        raw: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:
+            page = await self.client.conversations_replies(
+                channel=conversation.channel_id, ts=conversation.thread_id, limit=_PAGE_SIZE, cursor=cursor
+            )
+            raw.extend(page.get("messages", []))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        messages = []
+        for item in raw:
+            if item.get("bot_id") and not item.get("user"):
+                author = User(id=item["bot_id"], name=item.get("username", "bot"), is_bot=True)
+            else:
+                author = await self.user_profile(conversation, item.get("user", ""))
+            messages.append(
+                Message(
+                    id=item["ts"],
+                    author=author,
+                    text=item.get("text", ""),
+                    sent_at=ts_to_datetime(item["ts"]),
+                    conversation=slack_conversation(
+                        conversation.workspace_id, conversation.channel_id, item.get("thread_ts")
+                    ),
+                    mentions=mentions(item.get("text", "")),
+                )
+            )
+        return Thread(conversation=conversation, messages=tuple(messages))
+
+    async def perform(self, action: Action) -> str | None:
+        ACTIONS.labels("slack", type(action).__name__).inc()
+        match action:
+            case Reply(conversation=where) | Post(conversation=where):
+                thread_ts = where.thread_id if isinstance(action, Reply) else None
+                response = await self.client.chat_postMessage(
+                    channel=where.channel_id,
+                    thread_ts=thread_ts,
+                    text=action.text,
+                    blocks=blocks(action.text, action.sections, action.buttons),
+                )
+                return response.get("ts")
+            case NotifyPrivately(user=user, conversation=where):
+                response = await self.client.chat_postEphemeral(
+                    channel=where.channel_id,
+                    user=user.id,
+                    thread_ts=where.thread_id,
+                    text=action.text,
+                    blocks=blocks(action.text, (), action.buttons),
+                )
+                return response.get("message_ts")
+        raise NotImplementedError(f"Slack cannot perform {type(action).__name__} yet")

@@ -1,0 +1,83 @@
+"""Slack payloads → bot.model events."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from bot.model import ActionClicked, CommandInvoked, Conversation, Mentioned, Message, MessagePosted, User
+
+_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def ts_to_datetime(ts: str) -> datetime:
+    return datetime.fromtimestamp(float(ts), timezone.utc)
+
+
+def mentions(text: str) -> tuple[str, ...]:
+    return tuple(_MENTION.findall(text or ""))
+
+
+def strip_mention(text: str, bot_user_id: str | None) -> str:
+    if bot_user_id:
+        text = re.sub(rf"<@{bot_user_id}(?:\|[^>]*)?>", "", text)
+    return " ".join(text.split())
+
+
+def conversation(team_id: str, channel_id: str, thread_ts: str | None = None) -> Conversation:
+    return Conversation(
+        platform="slack",
+        workspace_id=team_id,
+        channel_id=channel_id,
+        thread_id=thread_ts,
+        is_direct=channel_id.startswith("D"),
+    )
+
+
+def message(event: dict[str, Any], team_id: str) -> Message:
+    return Message(
+        id=event["ts"],
+        author=User(id=event.get("user") or event.get("bot_id", ""), is_bot="bot_id" in event),
+        text=event.get("text", ""),
+        sent_at=ts_to_datetime(event["ts"]),
+        conversation=conversation(team_id, event["channel"], event.get("thread_ts")),
+        mentions=mentions(event.get("text", "")),
+    )
+
+
+def team_of(body: dict[str, Any]) -> str:
+    return body.get("team_id") or (body.get("team") or {}).get("id") or ""
+
+
+def app_mention(body: dict[str, Any], bot_user_id: str | None) -> Mentioned:
+    event = body["event"]
+    msg = message(event, team_of(body))
+    return Mentioned(message=msg, text=strip_mention(msg.text, bot_user_id))
+
+
+def channel_message(body: dict[str, Any]) -> MessagePosted:
+    return MessagePosted(message=message(body["event"], team_of(body)))
+
+
+def slash_command(body: dict[str, Any]) -> CommandInvoked:
+    return CommandInvoked(
+        command=body["command"].lstrip("/"),
+        text=body.get("text", ""),
+        user=User(id=body["user_id"], name=body.get("user_name", "")),
+        conversation=conversation(body["team_id"], body["channel_id"]),
+    )
+
+
+def block_action(body: dict[str, Any]) -> ActionClicked:
+    action = body["actions"][0]
+    container = body.get("container") or {}
+    channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id", "")
+    return ActionClicked(
+        action_id=action["action_id"],
+        value=action.get("value", ""),
+        user=User(id=body["user"]["id"], name=body["user"].get("name", "")),
+        conversation=conversation(
+            team_of(body), channel_id, container.get("thread_ts") or container.get("message_ts")
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Teams adapter on botbuilder's CloudAdapter and TeamsActivityHandler."""

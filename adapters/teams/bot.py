@@ -1,0 +1,108 @@
+"""The Teams activity handler: records what it sees, translates, and hands events to the router."""
+
+from __future__ import annotations
+
+import json
+import logging
+from types import SimpleNamespace
+
+from aiohttp import web
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity
+
+from adapters.teams import translate
+from adapters.teams.platform import TeamsPlatform
+from bot.config import Settings
+from bot.metrics import EVENTS
+from bot.model import MessagePosted, Mentioned
+from bot.router import Context, Router
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class EtiquetteTeamsBot(TeamsActivityHandler):
+    def __init__(self, adapter: CloudAdapter, settings: Settings, store: Store, router: Router) -> None:
+        self.adapter = adapter
+        self.settings = settings
+        self.store = store
+        self.router = router
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        event = translate.message_event(turn_context.activity)
+        if isinstance(event, (MessagePosted, Mentioned)):
+            message = event.message
+            await self.store.record_message(message, message.conversation.thread_id or message.id)
+        EVENTS.labels("teams", type(event).__name__).inc()
+        platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context)
+        await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings))
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        """Installed in a team, chat or 1:1: keep the reference so we can message there later."""
+        await self._remember_conversation(turn_context.activity)
+        await super().on_conversation_update_activity(turn_context)
+
+    async def on_installation_update_activity(self, turn_context: TurnContext) -> None:
+        await self._remember_conversation(turn_context.activity)
+        await super().on_installation_update_activity(turn_context)
+
+    async def _remember_conversation(self, activity: Activity) -> None:
+        where = translate.conversation(activity)
+        await self.store.save_conversation_ref("teams", where.workspace_id, activity.conversation.id, where.ref or {})
+
+
+def build_adapter(settings: Settings) -> CloudAdapter:
+    config = SimpleNamespace(
+        APP_ID=settings.microsoft_app_id,
+        APP_PASSWORD=settings.microsoft_app_password.get_secret_value(),
+        APP_TYPE=settings.microsoft_app_type,
+        APP_TENANTID=settings.microsoft_app_tenant_id,
+    )
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+
+    async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
+        log.error("teams turn failed", exc_info=error)
+        await turn_context.send_activity("Sorry, something went wrong on my side. I've logged it.")
+
+    adapter.on_turn_error = on_turn_error
+    if not settings.teams_authenticated:
+        log.warning("MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated activities (local use only)")
+    return adapter
+
+
+def _bad_request(reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=400)
+
+
+def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot):
+    """POST /api/messages: 400 with a reason for anything that is not an activity, 401 for bad auth."""
+
+    async def handle(request: web.Request) -> web.Response:
+        try:
+            body = json.loads(await request.text())
+        except ValueError as error:
+            return _bad_request(f"body is not JSON: {error}")
+        if not isinstance(body, dict):
+            return _bad_request("an activity must be a JSON object")
+        for field in ("type", "serviceUrl"):
+            if not isinstance(body.get(field), str) or not body[field]:
+                return _bad_request(f"activity field '{field}' is missing")
+        if not isinstance(body.get("conversation"), dict) or not body["conversation"].get("id"):
+            return _bad_request("activity field 'conversation.id' is missing")
+        if body["type"] == "message" and not isinstance(body.get("from"), dict):
+            return _bad_request("message activity field 'from' is missing")
+        try:
+            activity = Activity().deserialize(body)
+        except Exception as error:  # msrest raises several kinds for bad shapes
+            return _bad_request(f"not a valid activity: {error}")
+        try:
+            response = await adapter.process_activity(request.headers.get("Authorization", ""), activity, bot.on_turn)
+        except PermissionError:
+            return web.json_response({"error": "unauthorized"}, status=401)
+        if response:
+            return web.json_response(response.body, status=response.status)
+        return web.Response(status=201)
+
+    return handle

@@ -1,0 +1,1 @@
+"""Async Etiquette core: platform-neutral model, router, store and app."""

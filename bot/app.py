@@ -1,0 +1,74 @@
+"""The aiohttp application: Slack and Teams routes, health and metrics, in one process."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from adapters.slack.app import build_bolt_app, slack_route
+from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
+from bot.config import Settings, get_settings
+from bot.metrics import REQUEST_SECONDS
+from bot.router import Router, default_router
+from bot.scheduler import build_scheduler
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+STORE = web.AppKey("store", Store)
+
+
+@web.middleware
+async def timed(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
+    started = time.perf_counter()
+    try:
+        return await handler(request)
+    finally:
+        route = request.match_info.route.resource.canonical if request.match_info.route.resource else "unmatched"
+        REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    try:
+        await request.app[STORE].ping()
+    except Exception as error:  # any database failure means "not healthy"
+        log.warning("health check failed", extra={"error": str(error)})
+        return web.json_response({"status": "unhealthy", "database": "unreachable"}, status=503)
+    return web.json_response({"status": "ok", "database": "ok"})
+
+
+async def metrics(request: web.Request) -> web.Response:
+    return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def create_app(settings: Settings | None = None, router: Router | None = None) -> web.Application:
+    settings = settings or get_settings()
+    router = router or default_router()
+    store = Store.connect(settings.async_database_url)
+    app = web.Application(middlewares=[timed])
+    app[STORE] = store
+
+    async def lifecycle(app: web.Application) -> AsyncIterator[None]:
+        await store.migrate()
+        scheduler = build_scheduler(store, settings)
+        scheduler.start()
+        yield
+        scheduler.shutdown(wait=False)
+        await store.close()
+
+    app.cleanup_ctx.append(lifecycle)
+
+    bolt = build_bolt_app(settings, store, router) if settings.slack_enabled else None
+    if bolt is None:
+        log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")
+    adapter = build_adapter(settings)
+    teams_bot = EtiquetteTeamsBot(adapter, settings, store, router)
+
+    app.router.add_post("/slack/events", slack_route(bolt))
+    app.router.add_post("/api/messages", teams_route(adapter, teams_bot))
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
+    return app

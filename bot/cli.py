@@ -1,0 +1,67 @@
+"""The `etiquette` command line (sub-commands and options are a contract, see README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from aiohttp import web
+
+from bot.config import get_settings
+from bot.logs import configure_logging
+
+app = typer.Typer(help="Async Etiquette: kinder async habits for Slack and Teams.", no_args_is_help=True)
+
+
+def _not_yet(name: str) -> None:
+    typer.echo(f"etiquette {name}: not implemented yet", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT or 3978).")) -> None:
+    """Run the bot: Slack at /slack/events, Teams at /api/messages, /healthz and /metrics."""
+    from bot.app import create_app
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    web.run_app(create_app(settings), port=port or settings.port, print=None)
+
+
+@app.command()
+def when(
+    expr: str = typer.Argument(..., help="e.g. 'tomorrow 9am'; empty means the next working moment"),
+    tz: str = typer.Option(..., "--tz", help="Recipient's IANA time zone"),
+    now: str = typer.Option(None, "--now", help="ISO 8601 'now' (default: the current time)"),
+    hours: str = typer.Option("09:00-17:00", "--hours"),
+    days: str = typer.Option("mon-fri", "--days"),
+) -> None:
+    """When a message written now would be delivered to someone in TZ."""
+    _not_yet("when")
+
+
+@app.command()
+def summarize(files: list[Path], json_out: bool = typer.Option(False, "--json")) -> None:
+    """Summarize Slack thread file(s)."""
+    _not_yet("summarize")
+
+
+@app.command()
+def analyze(file: Path, json_out: bool = typer.Option(False, "--json")) -> None:
+    """Reply links, nudges and meeting suggestions for one channel's messages."""
+    _not_yet("analyze")
+
+
+@app.command()
+def digest(
+    export_dir: Path,
+    channel: str = typer.Option(..., "--channel"),
+    week: str = typer.Option(None, "--week", help="ISO week, e.g. 2026-W48"),
+    json_out: bool = typer.Option(False, "--json"),
+) -> None:
+    """A channel's weekly digest from a Slack export folder."""
+    _not_yet("digest")
+
+
+if __name__ == "__main__":
+    app()

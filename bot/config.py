@@ -1,0 +1,61 @@
+"""Settings, all from the environment (names are the contract in README)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    port: int = 3978
+    database_url: str = "sqlite+aiosqlite:///./etiquette.db"
+    log_level: str = "INFO"
+
+    slack_signing_secret: SecretStr | None = None
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_api_base_url: str = "https://slack.com/api/"
+
+    microsoft_app_id: str = ""
+    microsoft_app_password: SecretStr = SecretStr("")
+    microsoft_app_tenant_id: str = ""
+    microsoft_app_type: str = "MultiTenant"
+    graph_base_url: str = "https://graph.microsoft.com/v1.0"
+
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_model: str | None = None
+
+    event_dedupe_hours: int = Field(24, description="How long Slack event ids are remembered")
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_signing_secret is not None and self.slack_bot_token is not None
+
+    @property
+    def teams_authenticated(self) -> bool:
+        return bool(self.microsoft_app_id)
+
+    @property
+    def async_database_url(self) -> str:
+        """Accept the usual `postgresql://` and `sqlite:///` spellings and pick the async driver."""
+        url = self.database_url
+        for plain, driver in (
+            ("postgres://", "postgresql+asyncpg://"),
+            ("postgresql://", "postgresql+asyncpg://"),
+            ("sqlite://", "sqlite+aiosqlite://"),
+        ):
+            if url.startswith(plain):
+                return driver + url[len(plain) :]
+        return url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,33 @@
+"""The port every chat platform adapter implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.actions import Action
+from bot.model import Conversation, Thread, User
+
+
+@dataclass(frozen=True)
+class PlatformLimits:
+    max_message_chars: int
+
+
+class Platform(Protocol):
+    """What skills' handlers may ask of a platform; all I/O with Slack or Teams goes through here."""
+
+    name: str
+    limits: PlatformLimits
+
+    async def fetch_thread(self, conversation: Conversation) -> Thread:
+        """The whole thread `conversation.thread_id`, root first, following pagination."""
+        ...
+
+    async def user_profile(self, conversation: Conversation, user_id: str) -> User:
+        """Name, time zone and working hours, with defaults where the platform is silent."""
+        ...
+
+    async def perform(self, action: Action) -> str | None:
+        """Carry out one action; returns the platform's id for what it posted, if any."""
+        ...

@@ -1,0 +1,97 @@
+"""Routes platform-neutral events to skills and performs the actions they return."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from bot.actions import Action, NotifyPrivately
+from bot.config import Settings
+from bot.model import ActionClicked, CommandInvoked, Event, Mentioned
+from bot.platform import Platform
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Context:
+    """What a skill handler may use for I/O; the decision logic itself stays pure."""
+
+    platform: Platform
+    store: Store
+    settings: Settings
+    now: Callable[[], datetime] = field(default=_utcnow)
+
+
+Handler = Callable[[Event, Context], Awaitable[list[Action]]]
+Predicate = Callable[[Event], bool]
+
+# A mention, command or click has one answer; a posted message may interest several skills.
+_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked)
+
+
+@dataclass(frozen=True)
+class Route:
+    event_type: type
+    handler: Handler
+    when: Predicate | None = None
+    name: str = ""
+
+
+class Router:
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+
+    def on(self, event_type: type, handler: Handler, when: Predicate | None = None) -> None:
+        self.routes.append(Route(event_type, handler, when, getattr(handler, "__module__", "")))
+
+    def matching(self, event: Event) -> list[Route]:
+        found = [
+            route
+            for route in self.routes
+            if isinstance(event, route.event_type) and (route.when is None or route.when(event))
+        ]
+        return found[:1] if isinstance(event, _FIRST_MATCH_ONLY) else found
+
+    async def dispatch(self, event: Event, context: Context) -> list[Action]:
+        """Run every matching skill, then perform what they asked for, in order."""
+        routes = self.matching(event)
+        actions: list[Action] = []
+        for route in routes:
+            actions.extend(await route.handler(event, context))
+        if not routes and isinstance(event, CommandInvoked):
+            actions.append(unknown_command(event))
+        for action in actions:
+            await context.platform.perform(action)
+        log.info(
+            "event handled",
+            extra={"event": type(event).__name__, "skills": [r.name for r in routes],
+                   "actions": [type(a).__name__ for a in actions]},
+        )
+        return actions
+
+
+def unknown_command(event: CommandInvoked) -> NotifyPrivately:
+    return NotifyPrivately(
+        user=event.user,
+        conversation=event.conversation,
+        text=f"Sorry, `{event.command}` is not available yet. Mention me with `help` to see what I can do.",
+    )
+
+
+def default_router() -> Router:
+    """The product's routing table: one line per skill, read top to bottom."""
+    from skills import help as help_skill
+    from skills import summarize
+
+    router = Router()
+    router.on(Mentioned, help_skill.handle, when=help_skill.wants)
+    router.on(Mentioned, summarize.handle)
+    return router

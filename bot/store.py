@@ -1,0 +1,168 @@
+"""The store: one async SQLAlchemy engine over SQLite (default) or PostgreSQL, migrated on start."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.model import Conversation, Message, User
+from bot.tables import conversation_refs, processed_events, seen_messages, settings
+
+_ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _run_migrations(connection: Connection) -> None:
+    config = Config(str(_ALEMBIC_INI))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+class Store:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def connect(cls, url: str) -> Store:
+        return cls(create_async_engine(url, pool_pre_ping=True))
+
+    async def migrate(self) -> None:
+        async with self.engine.begin() as conn:
+            await conn.run_sync(_run_migrations)
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    # ---- event dedupe -------------------------------------------------------------
+
+    async def first_time_seen(self, source: str, event_id: str) -> bool:
+        """Record an event id; False when it was already recorded (a retry or duplicate)."""
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(
+                    insert(processed_events).values(
+                        source=source, event_id=event_id, received_at=_utcnow()
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def forget_events_before(self, cutoff: datetime) -> int:
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                delete(processed_events).where(processed_events.c.received_at < cutoff)
+            )
+            return result.rowcount or 0
+
+    # ---- conversation references (Teams proactive messages) ----------------------------
+
+    async def save_conversation_ref(
+        self, platform: str, workspace_id: str, conversation_id: str, reference: dict[str, Any]
+    ) -> None:
+        key = dict(platform=platform, workspace_id=workspace_id, conversation_id=conversation_id)
+        async with self.engine.begin() as conn:
+            await conn.execute(delete(conversation_refs).filter_by(**key))
+            await conn.execute(
+                insert(conversation_refs).values(**key, reference=reference, updated_at=_utcnow())
+            )
+
+    async def conversation_ref(
+        self, platform: str, workspace_id: str, conversation_id: str
+    ) -> dict[str, Any] | None:
+        async with self.engine.connect() as conn:
+            row = await conn.execute(
+                select(conversation_refs.c.reference).filter_by(
+                    platform=platform, workspace_id=workspace_id, conversation_id=conversation_id
+                )
+            )
+            return row.scalar_one_or_none()
+
+    # ---- messages seen in a thread (Teams without Graph) ------------------------------
+
+    async def record_message(self, message: Message, thread_id: str) -> None:
+        conv = message.conversation
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(
+                    insert(seen_messages).values(
+                        platform=conv.platform,
+                        workspace_id=conv.workspace_id,
+                        channel_id=conv.channel_id,
+                        thread_id=thread_id,
+                        message_id=message.id,
+                        author_id=message.author.id,
+                        author_name=message.author.name,
+                        text=message.text,
+                        sent_at=message.sent_at,
+                    )
+                )
+        except IntegrityError:
+            pass  # the same activity delivered twice
+
+    async def messages_in_thread(self, conversation: Conversation) -> list[Message]:
+        c = seen_messages.c
+        query = (
+            select(seen_messages)
+            .where(
+                c.platform == conversation.platform,
+                c.workspace_id == conversation.workspace_id,
+                c.channel_id == conversation.channel_id,
+                c.thread_id == conversation.thread_id,
+            )
+            .order_by(c.sent_at, c.id)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        return [
+            Message(
+                id=row["message_id"],
+                author=User(id=row["author_id"], name=row["author_name"]),
+                text=row["text"],
+                sent_at=_aware(row["sent_at"]),
+                conversation=conversation,
+            )
+            for row in rows
+        ]
+
+    # ---- settings ---------------------------------------------------------------
+
+    async def set_setting(
+        self, platform: str, workspace_id: str, scope: str, key: str, value: Any
+    ) -> None:
+        ident = dict(platform=platform, workspace_id=workspace_id, scope=scope, key=key)
+        async with self.engine.begin() as conn:
+            await conn.execute(delete(settings).filter_by(**ident))
+            await conn.execute(insert(settings).values(**ident, value=value))
+
+    async def get_setting(
+        self, platform: str, workspace_id: str, scope: str, key: str, default: Any = None
+    ) -> Any:
+        async with self.engine.connect() as conn:
+            row = await conn.execute(
+                select(settings.c.value).filter_by(
+                    platform=platform, workspace_id=workspace_id, scope=scope, key=key
+                )
+            )
+            value = row.scalar_one_or_none()
+        return default if value is None else value
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+

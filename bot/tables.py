@@ -1,0 +1,67 @@
+"""The store's tables (SQLAlchemy Core). Alembic migrations in bot/migrations create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# Slack retries and duplicate deliveries: first writer wins on the primary key.
+processed_events = Table(
+    "processed_events",
+    metadata,
+    Column("source", String(16), primary_key=True),
+    Column("event_id", String(128), primary_key=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+# Teams proactive messaging needs the conversation reference captured when the bot is installed.
+conversation_refs = Table(
+    "conversation_refs",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("workspace_id", String(128), primary_key=True),
+    Column("conversation_id", String(512), primary_key=True),
+    Column("reference", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Messages the bot itself received in a Teams reply chain: the thread, where Graph is not configured.
+seen_messages = Table(
+    "seen_messages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(16), nullable=False),
+    Column("workspace_id", String(128), nullable=False),
+    Column("channel_id", String(512), nullable=False),
+    Column("thread_id", String(512), nullable=False),
+    Column("message_id", String(256), nullable=False),
+    Column("author_id", String(256), nullable=False),
+    Column("author_name", String(256), nullable=False, default=""),
+    Column("text", Text, nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("platform", "channel_id", "message_id", name="uq_seen_message"),
+    Index("ix_seen_thread", "platform", "workspace_id", "channel_id", "thread_id"),
+)
+
+# Per-workspace / per-channel settings (quiet mode, digest opt-in, channel time zone, ...).
+settings = Table(
+    "settings",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("workspace_id", String(128), primary_key=True),
+    Column("scope", String(512), primary_key=True),  # "workspace", "channel:<id>" or "user:<id>"
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON, nullable=False),
+)

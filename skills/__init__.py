@@ -1,0 +1,1 @@
+"""Skills: pure decision logic plus a thin handler each; the router calls the handlers."""

@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None) -
     adapter = build_adapter(settings)
     teams_bot = EtiquetteTeamsBot(adapter, settings, store, router)
 
-    app.router.add_post("/slack/events", slack_route(bolt))
+    app.router.add_post("/slack/events", slack_route(bolt, settings))
     app.router.add_post("/api/messages", teams_route(adapter, teams_bot))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)

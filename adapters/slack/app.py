@@ -10,6 +10,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import translate
@@ -89,8 +90,10 @@ def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def slack_route(bolt: AsyncApp | None):
+def slack_route(bolt: AsyncApp | None, settings: Settings):
     """POST /slack/events: Bolt verifies the signature (401 when wrong or stale) and answers."""
+    secret = settings.slack_signing_secret
+    verifier = SignatureVerifier(secret.get_secret_value() if secret else "")
 
     async def handle(request: web.Request) -> web.Response:
         if bolt is None:
@@ -98,7 +101,13 @@ def slack_route(bolt: AsyncApp | None):
                 {"error": "Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"},
                 status=503,
             )
-        bolt_request = await to_bolt_request(request)
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError as error:  # Bolt parses before verifying; a bad body must not be a 500
+            body = await request.text()
+            if not verifier.is_valid_request(body, dict(request.headers)):
+                return web.json_response({"error": "invalid signature"}, status=401)
+            return web.json_response({"error": f"malformed payload: {error}"}, status=400)
         return await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
 
     return handle

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from bot.commands import split_command
 from bot.model import ActionClicked, CommandInvoked, Conversation, Mentioned, Message, MessagePosted, User
 
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -50,10 +51,16 @@ def team_of(body: dict[str, Any]) -> str:
     return body.get("team_id") or (body.get("team") or {}).get("id") or ""
 
 
-def app_mention(body: dict[str, Any], bot_user_id: str | None) -> Mentioned:
+def app_mention(body: dict[str, Any], bot_user_id: str | None) -> Mentioned | CommandInvoked:
+    """`@etiquette later ...` is the same command as `/later ...`; anything else is a mention."""
     event = body["event"]
     msg = message(event, team_of(body))
-    return Mentioned(message=msg, text=strip_mention(msg.text, bot_user_id))
+    text = strip_mention(msg.text, bot_user_id)
+    command = split_command(text)
+    if command:
+        return CommandInvoked(command=command[0], text=command[1], user=msg.author,
+                              conversation=msg.conversation.in_thread(msg.conversation.thread_id or msg.id))
+    return Mentioned(message=msg, text=text)
 
 
 def channel_message(body: dict[str, Any]) -> MessagePosted:

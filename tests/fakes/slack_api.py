@@ -1,0 +1,135 @@
+"""A loopback Slack Web API: answers the methods the bot uses and records every call."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+
+BOT_USER_ID = "UBOT"
+TEAM_ID = "T0001"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class FakeSlackAPI:
+    """State of the fake workspace plus the calls the bot made, for assertions."""
+
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    page_size: int = 2  # small on purpose, so every thread fetch exercises pagination
+    calls: list[Call] = field(default_factory=list)
+
+    def calls_to(self, method: str) -> list[dict[str, Any]]:
+        return [call.params for call in self.calls if call.method == method]
+
+    def add_user(self, user_id: str, name: str, tz: str = "Europe/Berlin") -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "name": name.lower(),
+            "tz": tz,
+            "profile": {"display_name": name, "real_name": name},
+        }
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._handle)
+        app.router.add_get("/api/{method}", self._handle)
+        return app
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.method == "GET":
+            params: dict[str, Any] = {}
+        elif request.content_type == "application/json":
+            params = await request.json()
+        else:
+            params = dict(await request.post())
+        params.update(request.query)
+        self.calls.append(Call(method, params))
+        answer = getattr(self, "_" + method.replace(".", "_"), None)
+        if answer is None:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        return web.json_response(answer(params))
+
+    def _auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "etiquette",
+                "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": "BBOT"}
+
+    def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        user = self.users.get(params["user"])
+        return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+
+    def _conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        messages = self.threads.get((params["channel"], params["ts"]))
+        if messages is None:
+            return {"ok": False, "error": "thread_not_found"}
+        start = int(params.get("cursor") or 0)
+        page = messages[start : start + self.page_size]
+        more = start + self.page_size < len(messages)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + self.page_size) if more else ""},
+        }
+
+    def _chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        ts = f"{time.time():.6f}"
+        return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+
+    def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "message_ts": f"{time.time():.6f}"}
+
+
+def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
+    """Headers exactly as Slack signs a request: v0=HMAC-SHA256 of `v0:{timestamp}:{body}`."""
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    basestring = f"v0:{timestamp}:{body}".encode()
+    signature = "v0=" + hmac.new(secret.encode(), basestring, hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature}
+
+
+def event_body(event: dict[str, Any], event_id: str = "Ev0001") -> str:
+    return json.dumps(
+        {
+            "token": "legacy",
+            "team_id": TEAM_ID,
+            "api_app_id": "A0001",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+        }
+    )
+
+
+def command_body(command: str, text: str, user_id: str = "U1", channel_id: str = "C1") -> str:
+    return urlencode(
+        {
+            "token": "legacy",
+            "team_id": TEAM_ID,
+            "team_domain": "fake",
+            "channel_id": channel_id,
+            "channel_name": "general",
+            "user_id": user_id,
+            "user_name": "maria",
+            "command": command,
+            "text": text,
+            "api_app_id": "A0001",
+            "response_url": "https://hooks.slack.test/commands/1",
+            "trigger_id": "1.2.3",
+        }
+    )

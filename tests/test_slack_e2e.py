@@ -1,0 +1,207 @@
+"""Slack end to end: signed requests into the real app, Web API answered by a loopback fake."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import aiohttp
+import pytest
+
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.server import eventually
+from tests.fakes.slack_api import BOT_USER_ID, command_body, event_body, sign
+
+CHANNEL = "C0GENERAL"
+ROOT_TS = "1700000000.000100"
+
+
+async def post_signed(url: str, body: str, content_type: str = "application/json", **headers: str):
+    async with aiohttp.ClientSession() as http:
+        all_headers = {"Content-Type": content_type, **sign(SIGNING_SECRET, body), **headers}
+        async with http.post(url + "/slack/events", data=body, headers=all_headers) as response:
+            return response.status, await response.text()
+
+
+def mention(text: str, ts: str = "1700000500.000200", thread_ts: str | None = ROOT_TS) -> dict:
+    event = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> {text}", "ts": ts,
+             "channel": CHANNEL, "event_ts": ts}
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+def seed_thread(fake, replies: int = 4) -> None:
+    fake.add_user("U1", "Maria")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    messages = [{"type": "message", "user": "U1", "text": "Should we move the launch?", "ts": ROOT_TS,
+                 "thread_ts": ROOT_TS}]
+    for i in range(replies):
+        messages.append({"type": "message", "user": ["U2", "U1"][i % 2], "text": f"reply {i}",
+                         "ts": f"1700000{100 + i}.000000", "thread_ts": ROOT_TS})
+    messages.append({"type": "message", "bot_id": "BOTHER", "username": "otherbot", "text": "beep",
+                     "ts": "1700000400.000000", "thread_ts": ROOT_TS})
+    fake.threads[(CHANNEL, ROOT_TS)] = messages
+
+
+async def test_url_verification_answers_the_challenge(slack_bot):
+    _, url, _ = slack_bot
+    body = json.dumps({"token": "t", "challenge": "abc123", "type": "url_verification"})
+    status, text = await post_signed(url, body)
+    assert status == 200
+    assert "abc123" in text
+
+
+async def test_help_mention_replies_in_the_thread(slack_bot):
+    fake, url, _ = slack_bot
+    status, _ = await post_signed(url, event_body(mention("help")))
+    assert status == 200
+    posts = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert len(posts) == 1
+    assert posts[0]["channel"] == CHANNEL
+    assert posts[0]["thread_ts"] == ROOT_TS
+    assert "/later" in posts[0]["text"] and "summar" in posts[0]["text"].lower()
+
+
+async def test_mention_at_top_level_replies_in_a_thread_under_it(slack_bot):
+    fake, url, _ = slack_bot
+    await post_signed(url, event_body(mention("help", ts="1700000900.000100", thread_ts=None)))
+    posts = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert posts[0]["thread_ts"] == "1700000900.000100"
+
+
+async def test_other_mention_fetches_the_whole_thread_through_pagination(slack_bot):
+    fake, url, _ = slack_bot
+    seed_thread(fake, replies=4)  # 6 messages with page size 2 → 3 pages
+    await post_signed(url, event_body(mention("what did I miss?")))
+    posts = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    pages = fake.calls_to("conversations.replies")
+    assert [p.get("cursor") for p in pages] == [None, "2", "4"]
+    assert all(p["ts"] == ROOT_TS and p["channel"] == CHANNEL for p in pages)
+    reply = posts[0]
+    assert reply["thread_ts"] == ROOT_TS
+    assert "Maria" in reply["text"] and "Ken" in reply["text"]
+    assert "otherbot" not in reply["text"]
+
+
+async def test_retried_event_is_answered_once(slack_bot):
+    fake, url, _ = slack_bot
+    body = event_body(mention("help"), event_id="EvRETRY")
+    assert (await post_signed(url, body))[0] == 200
+    await eventually(lambda: fake.calls_to("chat.postMessage"))
+    status, _ = await post_signed(url, body, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert status == 200
+    # A third, different event proves the app still works and gives the retry time to (not) post.
+    await post_signed(url, event_body(mention("help", ts="1700000600.000100", thread_ts="1700000600.000100"), event_id="EvOTHER"))
+    await eventually(lambda: len(fake.calls_to("chat.postMessage")) >= 2)
+    assert [p["thread_ts"] for p in fake.calls_to("chat.postMessage")].count(ROOT_TS) == 1
+
+
+@pytest.mark.parametrize("tamper", ["signature", "stale", "missing"])
+async def test_bad_or_stale_signature_is_401_and_does_nothing(slack_bot, tamper):
+    fake, url, _ = slack_bot
+    body = event_body(mention("help"), event_id=f"Ev{tamper}")
+    headers = {"Content-Type": "application/json", **sign(SIGNING_SECRET, body)}
+    if tamper == "signature":
+        headers = {**headers, **sign("wrong-secret", body)}
+    elif tamper == "stale":
+        headers = {"Content-Type": "application/json", **sign(SIGNING_SECRET, body, int(time.time()) - 600)}
+    else:
+        headers = {"Content-Type": "application/json"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url + "/slack/events", data=body, headers=headers) as response:
+            assert response.status == 401
+    # The same body correctly signed still works: the rejected one was not recorded as seen.
+    await post_signed(url, body)
+    await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert len(fake.calls_to("chat.postMessage")) == 1
+
+
+async def test_unknown_slash_command_is_acked_and_answered_privately(slack_bot):
+    fake, url, _ = slack_bot
+    status, text = await post_signed(url, command_body("/later", "tomorrow 9am hi"),
+                                     content_type="application/x-www-form-urlencoded")
+    assert status == 200
+    ephemeral = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert ephemeral[0]["user"] == "U1" and ephemeral[0]["channel"] == "C1"
+    assert "later" in ephemeral[0]["text"]
+
+
+async def test_block_action_reaches_the_router(slack_api, make_settings):
+    from bot.app import create_app
+    from bot.model import ActionClicked
+    from bot.router import Router
+    from tests.fakes.server import serving
+
+    fake, api_url = slack_api
+    seen: list[ActionClicked] = []
+
+    async def record(event, context):
+        seen.append(event)
+        return []
+
+    router = Router()
+    router.on(ActionClicked, record)
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url)
+    payload = {
+        "type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
+        "api_app_id": "A0001", "trigger_id": "1.2", "channel": {"id": CHANNEL},
+        "container": {"type": "message", "channel_id": CHANNEL, "message_ts": ROOT_TS},
+        "actions": [{"action_id": "later_cancel", "value": "42", "type": "button", "block_id": "b"}],
+    }
+    from urllib.parse import urlencode
+
+    async with serving(create_app(settings, router)) as url:
+        status, _ = await post_signed(url, urlencode({"payload": json.dumps(payload)}),
+                                      content_type="application/x-www-form-urlencoded")
+        assert status == 200
+        await eventually(lambda: seen)
+    assert seen[0].action_id == "later_cancel" and seen[0].value == "42"
+    assert seen[0].conversation.channel_id == CHANNEL and seen[0].user.id == "U1"
+
+
+async def test_channel_message_reaches_the_router_but_not_bot_messages(slack_api, make_settings):
+    from bot.app import create_app
+    from bot.model import MessagePosted
+    from bot.router import Router
+    from tests.fakes.server import serving
+
+    fake, api_url = slack_api
+    seen: list[MessagePosted] = []
+
+    async def record(event, context):
+        seen.append(event)
+        return []
+
+    router = Router()
+    router.on(MessagePosted, record)
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url)
+    async with serving(create_app(settings, router)) as url:
+        bot_msg = {"type": "message", "subtype": "bot_message", "bot_id": "B9", "text": "beep",
+                   "ts": "1700001000.000001", "channel": CHANNEL}
+        human = {"type": "message", "user": "U2", "text": "hi <@U1>", "ts": "1700001001.000001",
+                 "channel": CHANNEL, "channel_type": "channel"}
+        await post_signed(url, event_body(bot_msg, event_id="EvBot"))
+        await post_signed(url, event_body(human, event_id="EvHuman"))
+        await eventually(lambda: seen)
+    assert len(seen) == 1
+    message = seen[0].message
+    assert message.text == "hi <@U1>" and message.mentions == ("U1",) and message.author.id == "U2"
+    assert message.conversation.workspace_id == "T0001"
+
+
+async def test_malformed_json_event_is_rejected_with_a_client_error(slack_bot):
+    _, url, _ = slack_bot
+    status, text = await post_signed(url, "{not json")
+    assert status == 400
+    assert "malformed payload" in text
+
+
+async def test_malformed_json_with_bad_signature_is_401(slack_bot):
+    _, url, _ = slack_bot
+    async with aiohttp.ClientSession() as http:
+        headers = {"Content-Type": "application/json", **sign("wrong", "{not json")}
+        async with http.post(url + "/slack/events", data="{not json", headers=headers) as response:
+            assert response.status == 401

@@ -1,0 +1,71 @@
+"""Store: migrations and the operations the adapters rely on, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from bot.model import Conversation, Message, User
+from bot.tables import metadata
+
+
+async def test_migrations_create_exactly_the_declared_schema(store):
+    def diff(connection):
+        return compare_metadata(MigrationContext.configure(connection), metadata)
+
+    async with store.engine.connect() as conn:
+        differences = await conn.run_sync(diff)
+        tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+    assert differences == []
+    assert set(metadata.tables) <= tables
+    assert "alembic_version" in tables
+
+
+async def test_migrating_twice_is_a_no_op(store):
+    await store.migrate()
+    await store.ping()
+
+
+async def test_event_ids_are_first_seen_once(store):
+    assert await store.first_time_seen("slack", "Ev1") is True
+    assert await store.first_time_seen("slack", "Ev1") is False
+    assert await store.first_time_seen("teams", "Ev1") is True
+
+
+async def test_old_event_ids_are_forgotten(store):
+    await store.first_time_seen("slack", "EvOld")
+    removed = await store.forget_events_before(datetime.now(timezone.utc) + timedelta(seconds=1))
+    assert removed == 1
+    assert await store.first_time_seen("slack", "EvOld") is True
+
+
+async def test_conversation_reference_round_trip_and_overwrite(store):
+    await store.save_conversation_ref("teams", "tenant", "19:a", {"serviceUrl": "https://one"})
+    await store.save_conversation_ref("teams", "tenant", "19:a", {"serviceUrl": "https://two"})
+    assert await store.conversation_ref("teams", "tenant", "19:a") == {"serviceUrl": "https://two"}
+    assert await store.conversation_ref("teams", "other-tenant", "19:a") is None
+
+
+async def test_messages_in_thread_are_ordered_deduplicated_and_scoped(store):
+    where = Conversation("teams", "tenant", "19:chan", "root")
+    base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    for i, (author, text) in enumerate([("u1", "first"), ("u2", "second"), ("u1", "third")]):
+        message = Message(str(i), User(author, author.upper()), text, base + timedelta(minutes=i), where)
+        await store.record_message(message, "root")
+    await store.record_message(Message("1", User("u2"), "second", base, where), "root")  # redelivery
+    other_tenant = Conversation("teams", "tenant-b", "19:chan", "root")
+    await store.record_message(Message("9", User("x"), "secret", base, other_tenant), "root")
+
+    messages = await store.messages_in_thread(where)
+    assert [m.text for m in messages] == ["first", "second", "third"]
+    assert messages[0].author.name == "U1" and messages[0].sent_at == base
+
+
+async def test_settings_are_scoped_per_workspace(store):
+    await store.set_setting("slack", "T1", "channel:C1", "quiet", True)
+    await store.set_setting("slack", "T1", "channel:C1", "quiet", False)
+    assert await store.get_setting("slack", "T1", "channel:C1", "quiet") is False
+    assert await store.get_setting("slack", "T2", "channel:C1", "quiet", "unset") == "unset"

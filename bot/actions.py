@@ -31,16 +31,18 @@ class Reply:
     text: str
     sections: tuple[Section, ...] = ()
     buttons: tuple[Button, ...] = ()
+    delivery_key: str | None = None  # set for outbox deliveries, so a crash can check what was sent
 
 
 @dataclass(frozen=True)
 class Post:
-    """Post at the top level of a channel."""
+    """Post at the top level of a channel (or, with a user id as channel, in a DM from the bot)."""
 
     conversation: Conversation
     text: str
     sections: tuple[Section, ...] = ()
     buttons: tuple[Button, ...] = ()
+    delivery_key: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from adapters.slack.app import build_bolt_app, slack_route
 from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
+from adapters.slack.platform import SlackPlatform
+from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
+from bot.platform import Platform
 from bot.metrics import REQUEST_SECONDS
 from bot.router import Router, default_router
-from bot.scheduler import build_scheduler
+from bot.scheduler import Jobs
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,21 +54,29 @@ def create_app(settings: Settings | None = None, router: Router | None = None) -
     app = web.Application(middlewares=[timed])
     app[STORE] = store
 
-    async def lifecycle(app: web.Application) -> AsyncIterator[None]:
-        await store.migrate()
-        scheduler = build_scheduler(store, settings)
-        scheduler.start()
-        yield
-        scheduler.shutdown(wait=False)
-        await store.close()
-
-    app.cleanup_ctx.append(lifecycle)
-
     bolt = build_bolt_app(settings, store, router) if settings.slack_enabled else None
     if bolt is None:
         log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")
     adapter = build_adapter(settings)
     teams_bot = EtiquetteTeamsBot(adapter, settings, store, router)
+
+    def platform_for(name: str, workspace_id: str) -> Platform | None:
+        """A port for work outside any request (scheduled deliveries)."""
+        if name == "slack" and bolt is not None:
+            return SlackPlatform(bolt.client)
+        if name == "teams":
+            return TeamsPlatform(adapter, settings.microsoft_app_id, store)
+        return None
+
+    async def lifecycle(app: web.Application) -> AsyncIterator[None]:
+        await store.migrate()
+        jobs = Jobs(store, settings, platform_for)
+        jobs.start()
+        yield
+        await jobs.stop()
+        await store.close()
+
+    app.cleanup_ctx.append(lifecycle)
 
     app.router.add_post("/slack/events", slack_route(bolt, settings))
     app.router.add_post("/api/messages", teams_route(adapter, teams_bot))

@@ -37,13 +37,28 @@ def when(
     days: str = typer.Option("mon-fri", "--days"),
 ) -> None:
     """When a message written now would be delivered to someone in TZ."""
-    _not_yet("when")
+    import json
+
+    from skills.later.when import when_report
+
+    try:
+        report = when_report(expr, tz, now, hours, days)
+    except ValueError as error:  # bad zone, hours, days, --now, or an unreadable/past phrase
+        typer.echo(f"etiquette when: {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
 @app.command()
-def summarize(files: list[Path], json_out: bool = typer.Option(False, "--json")) -> None:
-    """Summarize Slack thread file(s)."""
-    _not_yet("summarize")
+def summarize(
+    files: list[Path],
+    json_out: bool = typer.Option(False, "--json", help="One JSON object per file, one per line."),
+    engine: str = typer.Option("extractive", "--engine", help="extractive (offline) or llm"),
+) -> None:
+    """Summarize Slack thread file(s): TL;DR, decisions, action items, open questions, participants."""
+    from skills.summarize.command import summarize_files
+
+    raise typer.Exit(summarize_files(files, as_json=json_out, engine=engine))
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from bot.actions import Action
@@ -28,6 +29,14 @@ class Platform(Protocol):
         """Name, time zone and working hours, with defaults where the platform is silent."""
         ...
 
+    async def channel_members(self, conversation: Conversation) -> list[User]:
+        """The people in a channel with their profiles (capped for very large channels)."""
+        ...
+
     async def perform(self, action: Action) -> str | None:
         """Carry out one action; returns the platform's id for what it posted, if any."""
+        ...
+
+    async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
+        """The id of a message already posted with `delivery_key`, or None (also when unknowable)."""
         ...

@@ -90,8 +90,11 @@ def default_router() -> Router:
     """The product's routing table: one line per skill, read top to bottom."""
     from skills import help as help_skill
     from skills import summarize
+    from skills.later import handler as later
 
     router = Router()
     router.on(Mentioned, help_skill.handle, when=help_skill.wants)
     router.on(Mentioned, summarize.handle)
+    router.on(CommandInvoked, later.handle_command, when=later.wants_command)
+    router.on(ActionClicked, later.handle_click, when=later.wants_click)
     return router

@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import socket
 from datetime import datetime, timedelta, timezone
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
+from bot.outbox import Outbox, PlatformFor, deliver_due_messages
 from bot.store import Store
 
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 
-def build_scheduler(store: Store, settings: Settings) -> AsyncIOScheduler:
-    scheduler = AsyncIOScheduler(timezone=timezone.utc)
 
-    async def forget_old_events() -> None:
-        await store.forget_events_before(datetime.now(timezone.utc) - timedelta(hours=settings.event_dedupe_hours))
+class Jobs:
+    """The app's periodic jobs; `stop()` waits for a delivery pass in flight before the store closes."""
 
-    scheduler.add_job(forget_old_events, "interval", hours=1, id="forget_old_events", coalesce=True)
-    return scheduler
+    def __init__(self, store: Store, settings: Settings, platform_for: PlatformFor) -> None:
+        self.store = store
+        self.settings = settings
+        self.outbox = Outbox(store)
+        self.platform_for = platform_for
+        self.busy = asyncio.Lock()
+        self.scheduler = AsyncIOScheduler(timezone=timezone.utc)
+        # max_instances=1: a slow pass is never overlapped by the next one in the same process.
+        self.scheduler.add_job(self.deliver, "interval", seconds=settings.outbox_poll_seconds, id="deliver",
+                               coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
+        self.scheduler.add_job(self.forget_old_events, "interval", hours=1, id="forget_old_events",
+                               coalesce=True)
+
+    async def deliver(self) -> None:
+        async with self.busy:
+            await deliver_due_messages(self.outbox, self.platform_for, datetime.now(timezone.utc), WORKER_ID)
+
+    async def forget_old_events(self) -> None:
+        cutoff = datetime.now(timezone.utc) - timedelta(hours=self.settings.event_dedupe_hours)
+        async with self.busy:
+            await self.store.forget_events_before(cutoff)
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    async def stop(self) -> None:
+        self.scheduler.shutdown(wait=False)
+        async with self.busy:
+            pass

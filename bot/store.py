@@ -8,7 +8,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, delete, event, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -28,13 +28,29 @@ def _run_migrations(connection: Connection) -> None:
     command.upgrade(config, "head")
 
 
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    """WAL lets readers run beside the one writer; the busy timeout queues writers instead of failing."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
 class Store:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
 
     @classmethod
     def connect(cls, url: str) -> Store:
-        return cls(create_async_engine(url, pool_pre_ping=True))
+        if url.startswith("sqlite"):
+            # One connection: SQLite has a single writer anyway, and queueing in the pool is far
+            # cheaper than SQLite's busy-wait sleeps when several connections race for the lock.
+            engine = create_async_engine(url, pool_size=1, max_overflow=0)
+            event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        else:
+            engine = create_async_engine(url, pool_pre_ping=True)
+        return cls(engine)
 
     async def migrate(self) -> None:
         async with self.engine.begin() as conn:

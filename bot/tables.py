@@ -65,3 +65,30 @@ settings = Table(
     Column("key", String(64), primary_key=True),
     Column("value", JSON, nullable=False),
 )
+
+# The outbox: every /later message until it is delivered. The truth the scheduler works from.
+scheduled_messages = Table(
+    "scheduled_messages",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("platform", String(16), nullable=False),
+    Column("workspace_id", String(128), nullable=False),
+    Column("channel_id", String(512), nullable=False),  # where it goes: channel, or user id for a DM
+    Column("thread_id", String(512), nullable=True),
+    Column("conversation_ref", JSON, nullable=True),  # Teams: how to reach the conversation proactively
+    Column("author_id", String(256), nullable=False),
+    Column("author_name", String(256), nullable=False),
+    Column("recipient_label", String(256), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("deliver_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False),  # pending, sending, delivered, cancelled, failed
+    Column("attempts", Integer, nullable=False),
+    Column("claimed_by", String(64), nullable=True),
+    Column("claimed_at", DateTime(timezone=True), nullable=True),
+    Column("platform_message_id", String(256), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True), nullable=True),
+    Index("ix_scheduled_due", "status", "deliver_at"),
+    Index("ix_scheduled_author", "platform", "workspace_id", "author_id", "status"),
+)

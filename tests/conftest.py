@@ -122,3 +122,26 @@ async def store(database_url):
     await store.migrate()
     yield store
     await store.close()
+
+
+@pytest.fixture
+async def bot_connector():
+    """The loopback Bot Connector, running; yields (fake, service_url)."""
+    from tests.fakes.bot_connector import FakeBotConnector
+    from tests.fakes.server import serving
+
+    fake = FakeBotConnector()
+    async with serving(fake.app()) as url:
+        yield fake, url
+
+
+@pytest.fixture
+async def teams_bot(bot_connector, make_settings):
+    """The real app with Teams auth off (no MICROSOFT_APP_ID); yields (fake, service_url, bot_url, app)."""
+    from bot.app import create_app
+    from tests.fakes.server import serving
+
+    fake, service_url = bot_connector
+    app = create_app(make_settings())
+    async with serving(app) as url:
+        yield fake, service_url, url, app

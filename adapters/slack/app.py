@@ -93,10 +93,10 @@ def _with_slash(url: str) -> str:
 def slack_route(bolt: AsyncApp | None, settings: Settings):
     """POST /slack/events: Bolt verifies the signature (401 when wrong or stale) and answers."""
     secret = settings.slack_signing_secret
-    verifier = SignatureVerifier(secret.get_secret_value() if secret else "")
+    verifier = SignatureVerifier(secret.get_secret_value()) if secret else None
 
     async def handle(request: web.Request) -> web.Response:
-        if bolt is None:
+        if bolt is None or verifier is None:
             return web.json_response(
                 {"error": "Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"},
                 status=503,

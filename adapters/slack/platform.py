@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -14,6 +15,8 @@ from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 
 _PAGE_SIZE = 200
+MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
+DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
 
 
 def blocks(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...]) -> list[dict]:
@@ -40,6 +43,12 @@ def blocks(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...]
     return out
 
 
+def _delivery_metadata(delivery_key: str | None) -> dict | None:
+    if delivery_key is None:
+        return None
+    return {"event_type": DELIVERY_EVENT_TYPE, "event_payload": {"delivery_key": delivery_key}}
+
+
 class SlackPlatform:
     name = "slack"
     limits = PlatformLimits(max_message_chars=40_000)
@@ -59,6 +68,19 @@ class SlackPlatform:
                 is_bot=bool(info.get("is_bot")),
             )
         return self._users[user_id]
+
+    async def channel_members(self, conversation: Conversation) -> list[User]:
+        ids: list[str] = []
+        cursor = None
+        while len(ids) < MAX_MEMBERS:
+            page = await self.client.conversations_members(
+                channel=conversation.channel_id, limit=_PAGE_SIZE, cursor=cursor
+            )
+            ids.extend(page.get("members", []))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        return [await self.user_profile(conversation, user_id) for user_id in ids[:MAX_MEMBERS]]
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         raw: list[dict[str, Any]] = []
@@ -101,6 +123,7 @@ class SlackPlatform:
                     thread_ts=thread_ts,
                     text=action.text,
                     blocks=blocks(action.text, action.sections, action.buttons),
+                    metadata=_delivery_metadata(action.delivery_key),
                 )
                 return response.get("ts")
             case NotifyPrivately(user=user, conversation=where):
@@ -113,3 +136,22 @@ class SlackPlatform:
                 )
                 return response.get("message_ts")
         raise NotImplementedError(f"Slack cannot perform {type(action).__name__} yet")
+
+    async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
+        """Look for our delivery key in the message metadata of the channel's recent history."""
+        channel = conversation.channel_id
+        if channel.startswith(("U", "W")):  # a DM addressed by user id: find the DM channel
+            channel = (await self.client.conversations_open(users=channel))["channel"]["id"]
+        cursor = None
+        while True:
+            page = await self.client.conversations_history(
+                channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True,
+                limit=_PAGE_SIZE, cursor=cursor,
+            )
+            for item in page.get("messages", []):
+                payload = (item.get("metadata") or {}).get("event_payload") or {}
+                if payload.get("delivery_key") == delivery_key:
+                    return item["ts"]
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None

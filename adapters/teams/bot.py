@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from types import SimpleNamespace
@@ -10,12 +11,12 @@ from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ActivityEventNames
 
 from adapters.teams import translate
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
-from bot.metrics import EVENTS
+from bot.metrics import DUPLICATES, EVENTS
 from bot.model import MessagePosted, Mentioned
 from bot.router import Context, Router
 from bot.store import Store
@@ -31,6 +32,10 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         self.router = router
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
+        if not await self._first_delivery(turn_context.activity):
+            DUPLICATES.labels("teams").inc()
+            log.info("duplicate teams activity dropped", extra={"activity_id": turn_context.activity.id})
+            return
         event = translate.message_event(turn_context.activity)
         if isinstance(event, (MessagePosted, Mentioned)):
             message = event.message
@@ -39,10 +44,24 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context)
         await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings))
 
+    async def _first_delivery(self, activity: Activity) -> bool:
+        """The Bot Connector redelivers when we were slow; answer each message once."""
+        if not activity.id:
+            return True
+        key = hashlib.sha256(f"{activity.conversation.id}|{activity.id}".encode()).hexdigest()
+        return await self.store.first_time_seen("teams", key)
+
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         """Installed in a team, chat or 1:1: keep the reference so we can message there later."""
-        await self._remember_conversation(turn_context.activity)
+        if not self._bot_removed(turn_context.activity):
+            await self._remember_conversation(turn_context.activity)
         await super().on_conversation_update_activity(turn_context)
+
+    @staticmethod
+    def _bot_removed(activity: Activity) -> bool:
+        """Uninstalled: that conversation can no longer be messaged, so there is nothing to keep."""
+        bot_id = activity.recipient.id if activity.recipient else None
+        return any(member.id == bot_id for member in activity.members_removed or [])
 
     async def on_installation_update_activity(self, turn_context: TurnContext) -> None:
         await self._remember_conversation(turn_context.activity)
@@ -63,13 +82,26 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
 
     async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
+        if _proactive(turn_context.activity):
+            raise error  # the caller (e.g. the outbox) must see that the send failed
         log.error("teams turn failed", exc_info=error)
-        await turn_context.send_activity("Sorry, something went wrong on my side. I've logged it.")
+        if turn_context.activity.type != "message":
+            return  # only a person who wrote to us is waiting for an answer
+        try:
+            await turn_context.send_activity("Sorry, something went wrong on my side. I've logged it.")
+        except Exception as send_error:  # the Bot Connector itself is unreachable: a 500 would not help
+            log.error("teams error reply failed", exc_info=send_error)
 
     adapter.on_turn_error = on_turn_error
     if not settings.teams_authenticated:
         log.warning("MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated activities (local use only)")
     return adapter
+
+
+def _proactive(activity: Activity) -> bool:
+    """A turn we started ourselves (continue or create conversation), not one Teams sent."""
+    names = (ActivityEventNames.continue_conversation, ActivityEventNames.create_conversation)
+    return activity.type == "event" and activity.name in names
 
 
 def _bad_request(reason: str) -> web.Response:
@@ -91,8 +123,10 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot):
                 return _bad_request(f"activity field '{field}' is missing")
         if not isinstance(body.get("conversation"), dict) or not body["conversation"].get("id"):
             return _bad_request("activity field 'conversation.id' is missing")
-        if body["type"] == "message" and not isinstance(body.get("from"), dict):
-            return _bad_request("message activity field 'from' is missing")
+        if body["type"] == "message" and not (isinstance(body.get("from"), dict) and body["from"].get("id")):
+            return _bad_request("message activity field 'from.id' is missing")
+        if not isinstance(body.get("channelData", {}), dict):
+            return _bad_request("activity field 'channelData' must be an object")
         try:
             activity = Activity().deserialize(body)
         except Exception as error:  # msrest raises several kinds for bad shapes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from botbuilder.core import CardFactory
@@ -10,12 +11,22 @@ from botbuilder.schema import Attachment
 from bot.actions import Button, Section
 
 
+_SLACK_BOLD = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+_SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)\|([^>]+)>")
+
+
+def teams_markdown(text: str) -> str:
+    """Skills write Slack mrkdwn (`*bold*`, `<url|label>`); Teams reads `*x*` as italics."""
+    text = _SLACK_LINK.sub(r"[\2](\1)", text)
+    return _SLACK_BOLD.sub(r"**\1**", text)
+
+
 def adaptive_card(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...]) -> Attachment:
-    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": text, "wrap": True}]
+    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": teams_markdown(text), "wrap": True}]
     for section in sections:
         body.append({"type": "TextBlock", "text": section.title, "weight": "Bolder", "wrap": True})
         body.extend(
-            {"type": "TextBlock", "text": f"- {line}", "wrap": True, "spacing": "None"}
+            {"type": "TextBlock", "text": f"- {teams_markdown(line)}", "wrap": True, "spacing": "None"}
             for line in section.lines or ("_none_",)
         )
     card: dict[str, Any] = {

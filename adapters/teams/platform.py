@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from botbuilder.core import BotAdapter, MessageFactory, TurnContext
-from botbuilder.schema import Activity, ConversationReference
+from datetime import datetime
 
-from adapters.teams.cards import adaptive_card
+from botbuilder.core import BotAdapter, MessageFactory, TurnContext
+from botbuilder.core.cloud_adapter_base import CloudAdapterBase
+from botbuilder.schema import Activity, ChannelAccount, ConversationParameters, ConversationReference
+
+from adapters.teams.cards import adaptive_card, teams_markdown
 from bot.actions import Action, NotifyPrivately, Post, Reply
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Thread, User
@@ -28,7 +31,18 @@ def outgoing(action: Reply | Post | NotifyPrivately) -> Activity:
     sections = getattr(action, "sections", ())
     if sections or action.buttons:
         return MessageFactory.attachment(adaptive_card(action.text, sections, action.buttons))
-    return MessageFactory.text(action.text)
+    return MessageFactory.text(teams_markdown(action.text))
+
+
+def private_chat_parameters(user: User, tenant_id: str, reference: ConversationReference) -> ConversationParameters:
+    """Ask the Bot Connector for the bot's 1:1 chat with `user` (Teams returns the existing one)."""
+    return ConversationParameters(
+        is_group=False,
+        bot=reference.bot,
+        members=[ChannelAccount(id=user.id, name=user.name or None)],
+        tenant_id=tenant_id,
+        channel_data={"tenant": {"id": tenant_id}},
+    )
 
 
 class TeamsPlatform:
@@ -45,15 +59,23 @@ class TeamsPlatform:
         messages = await self.store.messages_in_thread(conversation)
         return Thread(conversation=conversation, messages=tuple(messages), complete=False, note=GRAPHLESS_NOTE)
 
+    async def channel_members(self, conversation: Conversation) -> list[User]:
+        """Members' time zones need Microsoft Graph; without it the channel's zone is unknown."""
+        return []
+
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         return User(id=user_id)
+
+    async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
+        """The Bot Connector cannot list what was posted: after a crash mid-send we resend (documented)."""
+        return None
 
     async def perform(self, action: Action) -> str | None:
         ACTIONS.labels("teams", type(action).__name__).inc()
         if not isinstance(action, (Reply, Post, NotifyPrivately)):
             raise NotImplementedError(f"Teams cannot perform {type(action).__name__} yet")
         if isinstance(action, NotifyPrivately) and not action.conversation.is_direct:
-            raise NotImplementedError("Teams 1:1 notifications from a channel are not implemented yet")
+            return await self._send_privately(action.user, action.conversation, outgoing(action))
         target = conversation_id(action.conversation, top_level=isinstance(action, Post))
         return await self._send(action.conversation, target, outgoing(action))
 
@@ -67,10 +89,34 @@ class TeamsPlatform:
         reference = ConversationReference().deserialize(where.ref)
         reference.conversation.id = target
         sent: list[str | None] = []
-
-        async def send(turn: TurnContext) -> None:
-            response = await turn.send_activity(activity)
-            sent.append(response.id if response else None)
-
-        await self.adapter.continue_conversation(reference, send, self.app_id)
+        await self.adapter.continue_conversation(reference, _sender(activity, sent), self.app_id)
         return sent[0] if sent else None
+
+    async def _send_privately(self, user: User, where: Conversation, activity: Activity) -> str | None:
+        """A channel has no ephemeral messages: open (or reuse) the bot's 1:1 chat with the user."""
+        if not where.ref:
+            raise ValueError("no conversation reference to reach this Teams tenant")
+        if not isinstance(self.adapter, CloudAdapterBase):
+            raise NotImplementedError("1:1 notifications need botbuilder's CloudAdapter")
+        reference = ConversationReference().deserialize(where.ref)
+        sent: list[str | None] = []
+        await self.adapter.create_conversation(
+            self.app_id,
+            _sender(activity, sent),
+            private_chat_parameters(user, where.workspace_id, reference),
+            reference.channel_id,
+            reference.service_url,
+        )
+        return sent[0] if sent else None
+
+
+def _sender(activity: Activity, sent: list[str | None]):
+    """The turn callback of a proactive send: posts `activity` and keeps the id Teams gave it."""
+
+    async def send(turn: TurnContext) -> None:
+        # The synthetic turn's own id is no Teams message; replying to it would misplace the post.
+        turn.activity.id = None
+        response = await turn.send_activity(activity)
+        sent.append(response.id if response else None)
+
+    return send

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import datetime, timezone
+from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
@@ -12,7 +14,7 @@ from botbuilder.schema import Activity
 from bot.commands import split_command
 from bot.model import ActionClicked, CommandInvoked, Conversation, Event, Mentioned, Message, MessagePosted, User
 
-_AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_AT_TAG = re.compile(r"<at\b[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]+>")
 
 
@@ -32,29 +34,65 @@ def conversation(activity: Activity) -> Conversation:
         channel_id=channel_id,
         # A chat is one long thread; in a channel the reply chain is the thread.
         thread_id=root if is_channel else channel_id,
-        is_direct=(conv.conversation_type or "personal") == "personal",
+        # Teams always says which kind; a reply-chain id alone still means a channel, never a 1:1.
+        is_direct=not is_channel and (conv.conversation_type or "personal") == "personal",
         ref=TurnContext.get_conversation_reference(activity).serialize(),
     )
 
 
+def channel_data(activity: Activity) -> dict[str, Any]:
+    """Teams' channelData, or {} when a client sent something that is not an object."""
+    return activity.channel_data if isinstance(activity.channel_data, dict) else {}
+
+
 def tenant_id(activity: Activity) -> str:
-    data = activity.channel_data or {}
-    return (data.get("tenant") or {}).get("id") or activity.conversation.tenant_id or "default"
+    tenant = channel_data(activity).get("tenant")
+    from_data = tenant.get("id") if isinstance(tenant, dict) else None
+    return from_data or activity.conversation.tenant_id or "default"
+
+
+def _mentions(activity: Activity) -> list[dict[str, Any]]:
+    """The `mention` entities as plain dicts (msrest keeps their fields as additional properties)."""
+    found = []
+    for entity in activity.entities or []:
+        props = entity.additional_properties or {}
+        if entity.type == "mention" and isinstance(props.get("mentioned"), dict):
+            found.append(props)
+    return found
 
 
 def bot_mentioned(activity: Activity) -> bool:
     recipient = activity.recipient.id if activity.recipient else None
-    for entity in activity.entities or []:
-        props = entity.additional_properties or {}
-        mentioned = props.get("mentioned") or {}
-        if entity.type == "mention" and mentioned.get("id") == recipient:
-            return True
-    return False
+    return any(m["mentioned"].get("id") == recipient for m in _mentions(activity))
 
 
-def plain_text(text: str | None) -> str:
-    text = _AT_TAG.sub("", text or "")
-    return " ".join(_HTML_TAG.sub(" ", text).split())
+def mentioned_people(activity: Activity) -> tuple[str, ...]:
+    """Ids of everyone mentioned except the bot itself."""
+    recipient = activity.recipient.id if activity.recipient else None
+    ids = [m["mentioned"].get("id") for m in _mentions(activity)]
+    return tuple(dict.fromkeys(i for i in ids if i and i != recipient))
+
+
+def _bot_names(activity: Activity) -> set[str]:
+    """How the bot's mention reads in the text (`<at>Etiquette</at>` → `Etiquette`)."""
+    recipient = activity.recipient.id if activity.recipient else None
+    names: set[str] = set()
+    for mention in _mentions(activity):
+        if mention["mentioned"].get("id") == recipient:
+            names.update(_AT_TAG.findall(mention.get("text") or ""))
+            names.add(mention["mentioned"].get("name") or "")
+    return {name.strip() for name in names if name.strip()}
+
+
+def plain_text(text: str | None, bot_names: set[str] | frozenset[str] = frozenset()) -> str:
+    """Drop the bot's own `<at>` mention, keep other people as `@Name`, strip HTML and entities."""
+
+    def mention(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        return "" if name in bot_names else f"@{name}"
+
+    text = _AT_TAG.sub(mention, text or "")
+    return " ".join(html.unescape(_HTML_TAG.sub(" ", text)).split())
 
 
 def message(activity: Activity) -> Message:
@@ -62,9 +100,10 @@ def message(activity: Activity) -> Message:
     return Message(
         id=activity.id or "",
         author=User(id=sender.id, name=sender.name or ""),
-        text=plain_text(activity.text),
+        text=plain_text(activity.text, _bot_names(activity)),
         sent_at=activity.timestamp or datetime.now(timezone.utc),
         conversation=conversation(activity),
+        mentions=mentioned_people(activity),
     )
 
 

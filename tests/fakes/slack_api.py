@@ -28,6 +28,7 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    channel_members: dict[str, list[str]] = field(default_factory=dict)
     page_size: int = 2  # small on purpose, so every thread fetch exercises pagination
     calls: list[Call] = field(default_factory=list)
 
@@ -88,6 +89,10 @@ class FakeSlackAPI:
     def _chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         ts = f"{time.time():.6f}"
         return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+
+    def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
+        members = self.channel_members.get(params["channel"], [])
+        return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
 
     def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": f"{time.time():.6f}"}

@@ -1,0 +1,244 @@
+"""The outbox: scheduled messages stored first, delivered exactly once by whichever worker claims them.
+
+A row moves pending → sending → delivered. Claiming is a conditional UPDATE, so two workers (or
+replicas on one PostgreSQL) never both send a row. The row id doubles as the delivery key the
+platform records with the message; a worker that died mid-send leaves a stale `sending` row, and the
+next worker asks the platform whether that key was already posted before sending again.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import and_, insert, select, update
+
+from bot.actions import Post, Reply, Schedule
+from bot.model import Conversation, User
+from bot.platform import Platform
+from bot.store import Store, _aware
+from bot.tables import scheduled_messages as table
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)  # a `sending` row older than this belonged to a worker that died
+MAX_ATTEMPTS = 8
+PlatformFor = Callable[[str, str], Platform | None]  # (platform name, workspace id) → port
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    id: str
+    conversation: Conversation
+    author: User
+    recipient_label: str
+    text: str
+    deliver_at: datetime
+    status: str
+    created_at: datetime
+    attempts: int = 0
+    platform_message_id: str | None = None
+
+
+def _row_to_scheduled(row) -> Scheduled:
+    return Scheduled(
+        id=row["id"],
+        conversation=Conversation(
+            platform=row["platform"],
+            workspace_id=row["workspace_id"],
+            channel_id=row["channel_id"],
+            thread_id=row["thread_id"],
+            ref=row["conversation_ref"],
+        ),
+        author=User(id=row["author_id"], name=row["author_name"]),
+        recipient_label=row["recipient_label"],
+        text=row["text"],
+        deliver_at=_aware(row["deliver_at"]),
+        status=row["status"],
+        created_at=_aware(row["created_at"]),
+        attempts=row["attempts"],
+        platform_message_id=row.get("platform_message_id"),
+    )
+
+
+def delivery_text(item: Scheduled) -> str:
+    """What the recipient sees: the message first, then who wrote it and when."""
+    written = item.created_at.astimezone(timezone.utc).strftime("%a %d %b %H:%M UTC")
+    return f"{item.text}\n\n_— from {item.author.display}, written {written} and sent at a good time for you_"
+
+
+class Outbox:
+    def __init__(self, store: Store) -> None:
+        self.engine = store.engine
+
+    async def add(self, schedule: Schedule, recipient_label: str, now: datetime,
+                  status: str = "pending") -> Scheduled:
+        """Store a message; `status="draft"` keeps it unsent until the author confirms it."""
+        where = schedule.conversation
+        row = dict(
+            id=uuid.uuid4().hex[:10],
+            platform=where.platform,
+            workspace_id=where.workspace_id,
+            channel_id=where.channel_id,
+            thread_id=where.thread_id,
+            conversation_ref=where.ref,
+            author_id=schedule.author.id,
+            author_name=schedule.author.display,
+            recipient_label=recipient_label,
+            text=schedule.text,
+            deliver_at=schedule.deliver_at.astimezone(timezone.utc),
+            status=status,
+            attempts=0,
+            created_at=now,
+        )
+        async with self.engine.begin() as conn:
+            await conn.execute(insert(table).values(**row))
+        return _row_to_scheduled(row)
+
+    async def get(self, platform: str, workspace_id: str, item_id: str) -> Scheduled | None:
+        """Only within one workspace: an id from another workspace is simply not found."""
+        query = select(table).where(
+            table.c.id == item_id, table.c.platform == platform, table.c.workspace_id == workspace_id
+        )
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(query)).mappings().first()
+        return _row_to_scheduled(row) if row else None
+
+    async def pending_by(self, platform: str, workspace_id: str, author_id: str) -> list[Scheduled]:
+        c = table.c
+        query = (
+            select(table)
+            .where(c.platform == platform, c.workspace_id == workspace_id, c.author_id == author_id,
+                   c.status == "pending")
+            .order_by(c.deliver_at)
+        )
+        async with self.engine.connect() as conn:
+            return [_row_to_scheduled(r) for r in (await conn.execute(query)).mappings()]
+
+    async def _update_unsent(self, platform: str, workspace_id: str, item_id: str, author_id: str,
+                             **values) -> bool:
+        """Change a pending or draft row of this author's; False when gone, sent, or someone else's."""
+        c = table.c
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(table)
+                .where(c.id == item_id, c.platform == platform, c.workspace_id == workspace_id,
+                       c.author_id == author_id, c.status.in_(("pending", "draft")))
+                .values(**values)
+            )
+        return result.rowcount == 1
+
+    async def cancel(self, platform: str, workspace_id: str, item_id: str, author_id: str) -> bool:
+        return await self._update_unsent(platform, workspace_id, item_id, author_id, status="cancelled")
+
+    async def confirm(self, platform: str, workspace_id: str, item_id: str, author_id: str) -> bool:
+        """A draft the author approved becomes pending (a pending one stays pending)."""
+        return await self._update_unsent(platform, workspace_id, item_id, author_id, status="pending")
+
+    async def reschedule(self, platform: str, workspace_id: str, item_id: str, author_id: str,
+                         deliver_at: datetime) -> bool:
+        return await self._update_unsent(
+            platform, workspace_id, item_id, author_id, deliver_at=deliver_at.astimezone(timezone.utc)
+        )
+
+    # ---- delivery ---------------------------------------------------------------
+
+    async def claim_due(self, now: datetime, worker: str, limit: int = 50) -> list[Scheduled]:
+        c = table.c
+        candidates = (
+            select(c.id)
+            .where(c.status == "pending", c.deliver_at <= now)
+            .order_by(c.deliver_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)  # PostgreSQL: replicas skip each other's rows
+        )
+        claimed: list[Scheduled] = []
+        async with self.engine.begin() as conn:
+            ids = (await conn.execute(candidates)).scalars().all()
+            for item_id in ids:
+                result = await conn.execute(
+                    update(table)
+                    .where(c.id == item_id, c.status == "pending")
+                    .values(status="sending", claimed_by=worker, claimed_at=now, attempts=c.attempts + 1)
+                )
+                if result.rowcount == 1:
+                    row = (await conn.execute(select(table).where(c.id == item_id))).mappings().one()
+                    claimed.append(_row_to_scheduled(row))
+        return claimed
+
+    async def stale_claims(self, now: datetime) -> list[Scheduled]:
+        c = table.c
+        query = select(table).where(c.status == "sending", c.claimed_at < now - LEASE)
+        async with self.engine.connect() as conn:
+            return [_row_to_scheduled(r) for r in (await conn.execute(query)).mappings()]
+
+    async def take_over(self, item_id: str, worker: str, now: datetime) -> bool:
+        """Claim a stale `sending` row; only one worker wins it."""
+        c = table.c
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(table)
+                .where(and_(c.id == item_id, c.status == "sending", c.claimed_at < now - LEASE))
+                .values(claimed_by=worker, claimed_at=now)
+            )
+        return result.rowcount == 1
+
+    async def mark_delivered(self, item_id: str, message_id: str | None, now: datetime) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(table)
+                .where(table.c.id == item_id)
+                .values(status="delivered", platform_message_id=message_id, delivered_at=now, last_error=None)
+            )
+
+    async def mark_attempt_failed(self, item: Scheduled, error: str, now: datetime) -> None:
+        """Back off and retry later; give up (status `failed`) after MAX_ATTEMPTS."""
+        if item.attempts >= MAX_ATTEMPTS:
+            values = dict(status="failed", last_error=error)
+        else:
+            backoff = timedelta(seconds=min(30 * 2 ** (item.attempts - 1), 3600))
+            values = dict(status="pending", deliver_at=now + backoff, last_error=error)
+        async with self.engine.begin() as conn:
+            await conn.execute(update(table).where(table.c.id == item.id).values(**values))
+
+
+def delivery_action(item: Scheduled) -> Reply | Post:
+    if item.conversation.thread_id:
+        return Reply(conversation=item.conversation, text=delivery_text(item), delivery_key=item.id)
+    return Post(conversation=item.conversation, text=delivery_text(item), delivery_key=item.id)
+
+
+async def _send(outbox: Outbox, item: Scheduled, platform: Platform, now: datetime) -> bool:
+    try:
+        message_id = await platform.perform(delivery_action(item))
+    except Exception as error:  # any platform failure: retry with backoff, never drop
+        log.warning("scheduled delivery failed", extra={"id": item.id, "error": str(error)})
+        await outbox.mark_attempt_failed(item, str(error), now)
+        return False
+    await outbox.mark_delivered(item.id, message_id, now)
+    log.info("scheduled message delivered", extra={"id": item.id, "platform": item.conversation.platform})
+    return True
+
+
+async def deliver_due_messages(outbox: Outbox, platform_for: PlatformFor, now: datetime, worker: str) -> int:
+    """One pass of the delivery worker; returns how many messages were delivered."""
+    delivered = 0
+    for item in await outbox.stale_claims(now):
+        platform = platform_for(item.conversation.platform, item.conversation.workspace_id)
+        if platform is None or not await outbox.take_over(item.id, worker, now):
+            continue
+        already = await platform.find_delivered(item.conversation, item.id, item.deliver_at - LEASE)
+        if already:
+            await outbox.mark_delivered(item.id, already, now)  # the crashed worker did send it
+        else:
+            delivered += await _send(outbox, item, platform, now)
+    for item in await outbox.claim_due(now, worker):
+        platform = platform_for(item.conversation.platform, item.conversation.workspace_id)
+        if platform is None:
+            await outbox.mark_attempt_failed(item, "platform not configured", now)
+            continue
+        delivered += await _send(outbox, item, platform, now)
+    return delivered

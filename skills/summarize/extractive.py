@@ -1,0 +1,272 @@
+"""The default offline summarizer: speaker-aware extractive TL;DR rewritten in the third person, plus detected items."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from skills.summarize.detect import (
+    Found, Sentence, find_action_items, find_decisions, find_open_questions,
+)
+from skills.summarize.result import ActionItem, Item, Summary
+from skills.summarize.rewrite import answered_question, question_to_third_person, to_third_person
+from skills.summarize.utterance import Utterance, clean_text
+
+MIN_MESSAGES = 3
+# Scoring weights, tuned on the SAMSum validation and DialogSum dev splits only (bench/summarize.py).
+FIRST_MESSAGE_BONUS = 0.8
+EARLY_BONUS = 0.15  # a message in the first third of the thread
+LENGTH_EXPONENT = 0.4  # sentence score divided by (words ** this)
+QUESTION_WEIGHT = 1.0
+AGREEMENT_START_WEIGHT = 0.6
+MAX_WORDS = 32
+DECISION_WEIGHT = 2.0
+ALWAYS_TELL_DECISION = True
+FIRST_PERSON_BONUS = 0.5  # "I'll ...", "we ...": rewritten, these name who does what
+NOTHING_YET = "Nothing to summarize yet: only {n} message{s} so far{by}."
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being below
+between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
+few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
+him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't
+my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she she'd
+she'll she's should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those through to too under until up very was wasn't we
+we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
+with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves will just also get got
+yes yeah yep no nope ok okay oh ah hi hey hello thanks thank lol haha hahaha xd u ur im dont cant well so really
+sure right good great know think like one go going want now see would could gonna wanna na ya well maybe
+""".split())
+_CHITCHAT = re.compile(
+    r"^\W*(?:hi|hey|hello|thanks?|thank you|thx|ok(?:ay)?|k|lol|haha\w*|yes|yeah|yep|no|nope|sure|cool|great|"
+    r"nice|good|bye|see you|cu|:\)|<3|\W)*\W*$", re.I)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:sure|ok(?:ay)?|yes|yeah|yep|well|so|oh|hi|hey|hello|great|cool|alright|right|agreed|nah|nope|no|"
+    r"idk|anyway|haha\w*|hah|lol|hmm+|um+|uh+|btw|omg|wow|aww*|ah+|ha|hehe|damn|gosh|good|fine|thanks|thank you|"
+    r"and|but|so|or|then|honey|dear|darling|sweetie|babe|guys|man|dude|mate|buddy|sir|madam|mom|dad|"
+    r"team|all|everyone|everybody|folks|people|y'all|mum|mummy|mommy|daddy|bro|sis|love|"
+    r"(?:good\s+)?(?:morning|evening|afternoon|night))\b[\s,.!-]*)+", re.I)
+_HEDGES = re.compile(
+    r"\b(?:actually|basically|honestly|literally|really|totally|just|kinda|sorta|like,|you know,?|I mean,?|tbh|lol|lmao|haha\w*|xd)\s*",
+    re.I)
+_LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
+_VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
+_AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+_WORD = re.compile(r"\w+(?:'\w+)?", re.U)
+_NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+def _is_english(words: list[str]) -> bool:
+    if not words:
+        return True
+    return sum(1 for w in words if w in STOPWORDS) / len(words) >= 0.12
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summarize(
+    utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 3, min_messages: int = MIN_MESSAGES,
+) -> Summary:
+    """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short."""
+    humans = [u for u in utterances if not u.is_bot and clean_text(u.text)]
+    participants = list(dict.fromkeys(u.speaker for u in humans))
+    if len(humans) < min_messages:
+        n = len(humans)
+        by = f", from {_names(participants)}" if participants else ""
+        return Summary(tldr=NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by), participants=tuple(participants),
+                       too_short=True)
+
+    people = {name.lower(): name for name in participants}
+    texts = [clean_text(u.text) for u in humans]
+    sentences: list[Sentence] = []
+    for index, (u, text) in enumerate(zip(humans, texts)):
+        sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
+    replies = {i: [(humans[j].speaker, texts[j]) for j in range(i + 1, min(i + 9, len(humans)))]
+               for i in range(len(humans))}
+    agreement = {i: u.agreement for i, u in enumerate(humans) if u.agreement}
+    links = {u.id: u.link for u in humans}
+
+    decisions = find_decisions(sentences, replies, agreement)
+    actions = find_action_items(sentences, people)
+    asked_of_others = {f.index for f in actions if f.owner != humans[f.index].speaker}
+    requested = frozenset(s.text for s in sentences if s.is_question and s.index in asked_of_others)
+    questions = find_open_questions(sentences, replies, people, requested)
+    tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences)
+
+    def item(found: Found) -> Item:
+        return Item(found.text, found.source_id, links.get(found.source_id))
+
+    return Summary(
+        tldr=tldr,
+        decisions=tuple(item(f) for f in _dedupe(decisions)),
+        action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id, links.get(f.source_id))
+                           for f in _dedupe(actions)),
+        open_questions=tuple(item(f) for f in _dedupe(questions)),
+        participants=tuple(participants),
+    )
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: set[str] = set()
+    out = []
+    for f in found:
+        key = f.text.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _content(words: list[str], names: set[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and w not in names and (len(w) > 1 or w.isdigit())]
+
+
+def _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences) -> str:
+    names = {part.lower() for p in participants for part in re.findall(r"\w+", p)}
+    all_words = [w for t in texts for w in _WORD.findall(t.lower())]
+    english = _is_english(all_words)
+    message_freq = Counter(w for t in texts for w in set(_content(_WORD.findall(t.lower()), names)))
+    decided = {f.index for f in decisions}
+    acted = {f.index for f in actions}
+    total = len(humans)
+
+    scored: list[tuple[float, int, Sentence, set[str]]] = []
+    for position, s in enumerate(sentences):
+        words = _WORD.findall(s.text.lower())
+        content = _content(words, names)
+        if len(words) < 3 or not content or _CHITCHAT.match(s.text):
+            continue
+        unique = set(content)
+        score = sum(math.log(1 + message_freq[w]) for w in unique) / len(words) ** LENGTH_EXPONENT
+        score *= 1.0 + FIRST_MESSAGE_BONUS * (s.index == 0) + EARLY_BONUS * (s.index < total / 3)
+        if s.index in decided:
+            score *= DECISION_WEIGHT
+        if s.index in acted:
+            score *= 1.2
+        if _NUMBERISH.search(s.text):
+            score *= 1.1
+        agreement = humans[s.index].agreement
+        if agreement:
+            score *= 1.0 + 0.2 * min(agreement, 5)
+        if _FIRST_PERSON.search(s.text):
+            score *= 1.0 + FIRST_PERSON_BONUS
+        if s.is_question:
+            score *= QUESTION_WEIGHT
+        if _AGREEMENT_START.match(s.text):
+            score *= AGREEMENT_START_WEIGHT
+        scored.append((score, position, s, unique))
+
+    chosen: list[tuple[int, Sentence]] = []
+    chosen_words: list[set[str]] = []
+    used_words = 0
+    for score, position, s, unique in sorted(scored, key=lambda x: (-x[0], x[1])):
+        if len(chosen) >= max_sentences or used_words >= max_words:
+            break
+        if any(len(unique & other) / len(unique | other) > 0.5 for other in chosen_words):
+            continue  # says again what a chosen sentence says
+        length = len(_WORD.findall(s.text))
+        if chosen and used_words + length > max_words * 1.3:
+            continue
+        chosen.append((position, s))
+        chosen_words.append(unique)
+        used_words += length
+    decision_sentences = [x for x in scored if x[2].index in decided]
+    if ALWAYS_TELL_DECISION and decision_sentences and not any(s.index in decided for _, s in chosen):
+        best = max(decision_sentences, key=lambda x: x[0])  # the reader must learn what was decided
+        if len(chosen) >= max_sentences:
+            chosen.pop()  # the lowest-scoring pick
+        chosen.append((best[1], best[2]))
+    if not chosen:
+        return f"{_names(participants)} exchanged {total} messages."
+
+    group = _names(participants) if len(participants) == 2 else None
+    agreed = {f.index: f.agreed_by for f in decisions if f.agreed_by}
+    proper = _proper_words(texts) | {p.lower() for p in participants}
+    lower_words = STOPWORDS | {w for t in texts for w in _WORD.findall(t) if w.islower()}
+    parts = []
+    for _, s in sorted(chosen, key=lambda x: x[0]):
+        addressee = _addressee(humans, s.index)
+        if not english:
+            parts.append(f"{s.speaker}: {s.text.strip()}")
+            continue
+        body = _LEADING_FILLER.sub("", s.text.strip()) or s.text.strip()
+        body = _HEDGES.sub("", body).strip() or body
+        vocative = _VOCATIVE.match(body)
+        if vocative and _is_name(vocative.group(1), proper | _unseen_lower(vocative.group(1), lower_words), participants) \
+                and re.search(r"\b(?:you|your|u|ur)\b", vocative.group(2), re.I):
+            addressee, body = vocative.group(1), vocative.group(2)  # "Tom, are you busy?" asks Tom
+        if s.is_question:
+            answer = _answer(humans, texts, s.index)
+            fused = answered_question(body, s.speaker, answer[0], answer[1], group) if answer else None
+            text = fused or question_to_third_person(body, s.speaker, addressee, group)
+        elif proposal := _LETS.match(body):
+            rest = to_third_person(proposal.group(1).rstrip(" .!"), s.speaker, addressee, group)
+            text = f"{s.speaker} proposes to {_lower_first(rest, lower_words)}"
+            if s.index in agreed:
+                text += f"; {_names(list(agreed[s.index]))} agreed"
+            elif humans[s.index].agreement:
+                text += "; others agreed"
+        else:
+            text = to_third_person(body.rstrip(" .!"), s.speaker, addressee, group)
+            if s.speaker.lower() not in text.lower():
+                text = f"{s.speaker} says {_lower_first(text, lower_words)}"
+            if s.index in agreed:
+                text += f"; {_names(list(agreed[s.index]))} agreed"
+        parts.append(text if text[-1:] in ".!?" else text + ".")
+    return " ".join(parts)
+
+
+def _lower_first(text: str, lower_words: set[str]) -> str:
+    """Lower-case the first word unless it looks like a name (never written in lower case here)."""
+    first = text.split(" ", 1)[0]
+    keep_case = first.lower() not in lower_words or first.isupper() and len(first) > 1
+    return text if keep_case else first.lower() + text[len(first):]
+
+
+def _unseen_lower(word: str, lower_words: set[str]) -> set[str]:
+    """{word} when it is capitalised and never written in lower case in the thread (so likely a name)."""
+    return {word.lower()} if word[:1].isupper() and word.lower() not in lower_words else set()
+
+
+def _is_name(word: str, proper: set[str], participants: list[str]) -> bool:
+    low = word.lower()
+    return low in proper or any(p.lower().startswith(low) and len(low) >= 3 for p in participants)
+
+
+def _proper_words(texts: list[str]) -> set[str]:
+    """Words written capitalised somewhere other than at the start of a sentence (names, places)."""
+    found = set()
+    for text in texts:
+        for match in re.finditer(r"(?<=[\w,;] )([A-Z][\w'-]*)", text):
+            if match.group(1) != "I" and not match.group(1).startswith("I'"):
+                found.add(match.group(1).lower())
+    return found
+
+
+def _answer(humans: list[Utterance], texts: list[str], index: int) -> tuple[str, str] | None:
+    """The next message by someone else, if it comes right after the question (one message of slack)."""
+    for j in range(index + 1, min(index + 3, len(humans))):
+        if humans[j].speaker != humans[index].speaker:
+            return humans[j].speaker, texts[j]
+    return None
+
+
+def _addressee(humans: list[Utterance], index: int) -> str | None:
+    """Who "you" most likely means: the last other speaker before, else the next one after."""
+    speaker = humans[index].speaker
+    for j in list(range(index - 1, -1, -1)) + list(range(index + 1, len(humans))):
+        if humans[j].speaker != speaker:
+            return humans[j].speaker
+    return None

@@ -1,0 +1,67 @@
+"""What a summarizer returns: a frozen `Summary` whose items remember the message they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Item:
+    """A decision or open question, with the id (and link, when known) of its source message."""
+
+    text: str
+    source_id: str
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    text: str
+    owner: str | None
+    due: str | None
+    source_id: str
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    tldr: str
+    decisions: tuple[Item, ...] = ()
+    action_items: tuple[ActionItem, ...] = ()
+    open_questions: tuple[Item, ...] = ()
+    participants: tuple[str, ...] = ()
+    too_short: bool = False  # fewer human messages than are worth summarizing
+
+    def to_json(self) -> dict:
+        """The CLI's `--json` shape (a contract, see docs/summaries.md)."""
+        return {
+            "tldr": self.tldr,
+            "decisions": [item.text for item in self.decisions],
+            "action_items": [
+                {"text": item.text, "owner": item.owner, "due": item.due} for item in self.action_items
+            ],
+            "open_questions": [item.text for item in self.open_questions],
+            "participants": list(self.participants),
+        }
+
+    def as_text(self) -> str:
+        """Readable plain text, for the CLI without `--json`."""
+        if self.too_short:
+            return self.tldr
+        lines = [f"TL;DR: {self.tldr}"]
+        blocks = (
+            ("Decisions", [item.text for item in self.decisions]),
+            ("Action items", [action_line(item) for item in self.action_items]),
+            ("Open questions", [item.text for item in self.open_questions]),
+            ("Participants", list(self.participants)),
+        )
+        for title, items in blocks:
+            if items:
+                lines += ["", f"{title}:"] + [f"  - {line}" for line in items]
+        return "\n".join(lines)
+
+
+def action_line(item: ActionItem) -> str:
+    """`Ken: send the contract (due Friday)`; owner and due date only where stated."""
+    text = f"{item.owner}: {item.text}" if item.owner else item.text
+    return f"{text} (due {item.due})" if item.due else text

@@ -1,0 +1,93 @@
+"""The summarizer's input: one chat message reduced to speaker, cleaned text and agreement signals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.model import Thread
+
+# Emoji names that read as "I agree" when someone reacts with them.
+AGREEMENT_REACTIONS = frozenset({
+    "+1", "thumbsup", "thumbs_up", "white_check_mark", "heavy_check_mark", "ballot_box_with_check",
+    "ok_hand", "ok", "100", "raised_hands", "clap", "heart", "tada", "muscle", "yes", "like",
+})
+
+_CODE_BLOCK = re.compile(r"```.*?(?:```|$)", re.S)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_SLACK_LINK = re.compile(r"<(https?://|mailto:)[^>|]*(?:\|([^>]*))?>")
+_BARE_URL = re.compile(r"https?://\S+|www\.\S+")
+_SLACK_USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
+_SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
+_SLACK_SPECIAL = re.compile(r"<!(here|channel|everyone)[^>]*>")
+_EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX]['-]?[()\[\]DPpOo/\\|*3]+|<3+|\^_*\^)(?!\w)")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+_SLACK_EMOJI = re.compile(r":[a-z0-9_+-]+:")
+_SPACED_APOSTROPHE = re.compile(r"(\w) ?' ?(s|m|re|ve|ll|d|t)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Utterance:
+    id: str
+    speaker: str
+    text: str  # raw text as posted (code and links still in)
+    is_bot: bool = False
+    agreement: int = 0  # agreement reactions from people other than the speaker
+    link: str | None = None
+
+    @property
+    def has_code(self) -> bool:
+        return "```" in self.text or bool(_INLINE_CODE.search(self.text))
+
+
+def clean_text(text: str, names: dict[str, str] | None = None) -> str:
+    """Prose only: code and links removed, Slack mentions resolved to names, quotes normalised."""
+    names = names or {}
+    text = _CODE_BLOCK.sub(" ", text)
+    text = _INLINE_CODE.sub(" ", text)
+    text = _SLACK_LINK.sub(lambda m: m.group(2) or " ", text)
+    text = _BARE_URL.sub(" ", text)
+    text = _SLACK_USER.sub(lambda m: "@" + (names.get(m.group(1)) or m.group(2) or m.group(1)), text)
+    text = _SLACK_CHANNEL.sub(lambda m: "#" + (m.group(1) or "channel"), text)
+    text = _SLACK_SPECIAL.sub(lambda m: "@" + m.group(1), text)
+    text = _SLACK_EMOJI.sub(" ", _EMOJI.sub(" ", _EMOTICON.sub(" ", text)))
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    text = _SPACED_APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2).lower()}", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def utterances_from_thread(thread: Thread) -> list[Utterance]:
+    """Adapt a platform-neutral thread; reactions are read when the message carries them."""
+    out = []
+    for message in thread.messages:
+        reactions = getattr(message, "reactions", ()) or ()
+        out.append(Utterance(
+            id=message.id,
+            speaker=message.author.display,
+            text=message.text,
+            is_bot=message.author.is_bot,
+            agreement=count_agreement(reactions, message.author.id),
+            link=message.link,
+        ))
+    return out
+
+
+def count_agreement(reactions, author_id: str | None = None) -> int:
+    """Agreement reactions in Slack's shape (`[{"name", "count", "users"}]`) or as bare names."""
+    total = 0
+    for reaction in reactions:
+        if isinstance(reaction, str):
+            total += reaction.strip(":").split("::")[0] in AGREEMENT_REACTIONS
+            continue
+        if not isinstance(reaction, dict):
+            continue
+        name = str(reaction.get("name", "")).split("::")[0]  # "+1::skin-tone-2"
+        if name not in AGREEMENT_REACTIONS:
+            continue
+        users = reaction.get("users")
+        if isinstance(users, list):
+            total += sum(1 for user in users if user != author_id)
+        else:
+            total += int(reaction.get("count", 1) or 0)
+    return total

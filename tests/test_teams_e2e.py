@@ -1,0 +1,249 @@
+"""Teams end to end: Teams-shaped activities into the real app, replies caught by a loopback Bot Connector."""
+
+from __future__ import annotations
+
+import json
+
+from bot.actions import Action, Reply
+from bot.app import STORE, create_app
+from bot.model import ActionClicked, Event, Mentioned, MessagePosted
+from bot.router import Context, Router
+from tests.fakes.bot_connector import (
+    BOT_ID,
+    CHANNEL_ID,
+    KEN,
+    MARIA,
+    PERSONAL_CHAT_ID,
+    TEAM_ID,
+    TENANT_ID,
+    bot_installed_in_team,
+    bot_installed_personally,
+    card_submit,
+    channel_message,
+    personal_message,
+    post_activity,
+)
+from tests.fakes.server import eventually, serving
+
+ROOT_ID = "1700000000000"
+CHAIN_ID = f"{CHANNEL_ID};messageid={ROOT_ID}"
+
+
+async def test_personal_help_lists_capabilities_in_the_personal_chat(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    status, _ = await post_activity(bot_url, personal_message(service_url, "help"))
+    assert status in (200, 201)
+    sent = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
+    assert len(sent) == 1
+    reply = sent[0].activity
+    assert reply["type"] == "message"
+    assert reply["conversation"]["id"] == PERSONAL_CHAT_ID
+    assert reply["recipient"]["id"] == MARIA.id
+    assert reply["from"]["id"] == BOT_ID
+    for capability in ("**Thread summaries**", "**Send later**", "**Weekly digest**"):  # Teams markdown
+        assert capability in reply["text"]
+    assert fake.sent == sent  # nothing went anywhere else
+
+
+async def test_channel_help_mention_answers_in_the_same_reply_chain(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    mention = channel_message(service_url, "help", ROOT_ID, sender=KEN, activity_id="1700000000300",
+                              mention_bot=True)
+    status, _ = await post_activity(bot_url, mention)
+    assert status in (200, 201)
+    sent = await eventually(lambda: fake.sent)
+    assert [s.conversation_id for s in sent] == [CHAIN_ID]
+    assert sent[0].reply_to_id == "1700000000300"
+    assert sent[0].activity["replyToId"] == "1700000000300"
+    assert sent[0].activity["conversation"]["id"] == CHAIN_ID
+    assert "Here is what I can do" in sent[0].text
+
+
+async def test_channel_mention_summarizes_what_the_bot_saw_in_the_chain(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    # With resource-specific consent the bot sees channel messages without a mention.
+    root = channel_message(service_url, "Should we move the launch?", ROOT_ID, activity_id=ROOT_ID)
+    answer = channel_message(service_url, "Friday works for me", ROOT_ID, sender=KEN,
+                             activity_id="1700000000100")
+    other_chain = channel_message(service_url, "unrelated", "1700000005000", activity_id="1700000005000")
+    for activity in (root, answer, other_chain):
+        status, _ = await post_activity(bot_url, activity)
+        assert status in (200, 201)
+    assert fake.sent == []  # plain channel messages get no answer
+    mention = channel_message(service_url, "what did we decide?", ROOT_ID, activity_id="1700000000200",
+                              mention_bot=True)
+    await post_activity(bot_url, mention)
+    sent = await eventually(lambda: fake.sent_to(CHAIN_ID))
+    assert len(sent) == 1
+    assert sent[0].reply_to_id == "1700000000200"
+    text = sent[0].text
+    assert "2 messages" in text  # root and answer; the mention asking is not part of the discussion
+    assert MARIA.name in text and KEN.name in text
+    assert "Etiquette" not in text  # the bot's own mention is not a participant
+
+
+def recording_router(*event_types: type) -> tuple[Router, list[Event]]:
+    """A router whose only skill records the events it gets and answers nothing."""
+    seen: list[Event] = []
+
+    async def record(event: Event, context: Context) -> list[Action]:
+        seen.append(event)
+        return []
+
+    router = Router()
+    for event_type in event_types:
+        router.on(event_type, record)
+    return router, seen
+
+
+async def test_only_the_bot_mention_is_stripped_and_other_people_stay(bot_connector, make_settings):
+    _, service_url = bot_connector
+    router, seen = recording_router(Mentioned)
+    app = create_app(make_settings(), router)
+    mention = channel_message(service_url, "ask <at>Ken Tanaka</at> about&nbsp;<b>it</b>", ROOT_ID,
+                              activity_id=ROOT_ID, mention_bot=True)
+    mention["entities"].append({"type": "mention", "text": "<at>Ken Tanaka</at>",
+                                "mentioned": {"id": KEN.id, "name": KEN.name}})
+    async with serving(app) as bot_url:
+        await post_activity(bot_url, mention)
+        await eventually(lambda: seen)
+        event = seen[0]
+        assert isinstance(event, Mentioned)
+        assert event.text == "ask @Ken Tanaka about it"
+        assert event.message.mentions == (KEN.id,)
+        stored = await app[STORE].messages_in_thread(event.message.conversation)
+        assert [m.text for m in stored] == ["ask @Ken Tanaka about it"]
+
+
+async def test_plain_channel_messages_reach_the_router_as_posted(bot_connector, make_settings):
+    _, service_url = bot_connector
+    router, seen = recording_router(MessagePosted, Mentioned)
+    async with serving(create_app(make_settings(), router)) as bot_url:
+        await post_activity(bot_url, channel_message(service_url, "Friday works", ROOT_ID, sender=KEN))
+        await eventually(lambda: seen)
+        assert isinstance(seen[0], MessagePosted)
+        where = seen[0].message.conversation
+        assert (where.workspace_id, where.channel_id, where.thread_id) == (TENANT_ID, CHANNEL_ID, ROOT_ID)
+        assert not where.is_direct
+
+
+async def test_card_submit_reaches_the_router_as_an_action_click(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    clicks: list[ActionClicked] = []
+
+    async def on_click(event: Event, context: Context) -> list[Action]:
+        assert isinstance(event, ActionClicked)
+        clicks.append(event)
+        return [Reply(conversation=event.conversation, text=f"clicked {event.action_id}")]
+
+    router = Router()
+    router.on(ActionClicked, on_click)
+    async with serving(create_app(make_settings(), router)) as bot_url:
+        submit = card_submit(service_url, {"action": "snooze_nudge", "value": {"minutes": 30}}, ROOT_ID)
+        status, _ = await post_activity(bot_url, submit)
+        assert status in (200, 201)
+        await eventually(lambda: clicks)
+        click = clicks[0]
+        assert click.action_id == "snooze_nudge"
+        assert json.loads(click.value) == {"minutes": 30}
+        assert click.user.id == MARIA.id
+        assert click.conversation.channel_id == CHANNEL_ID
+        assert click.conversation.thread_id == ROOT_ID
+        assert not click.conversation.is_direct
+        sent = await eventually(lambda: fake.sent_to(CHAIN_ID))
+        assert sent[0].text == "clicked snooze_nudge"
+
+
+async def test_installing_in_a_team_stores_the_conversation_reference(teams_bot):
+    fake, service_url, bot_url, app = teams_bot
+    status, _ = await post_activity(bot_url, bot_installed_in_team(service_url))
+    assert status in (200, 201)
+    reference = await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID)
+    assert reference is not None
+    assert reference["serviceUrl"] == service_url
+    assert reference["conversation"]["id"] == TEAM_ID
+    assert reference["bot"]["id"] == BOT_ID
+    assert reference["channelId"] == "msteams"
+    assert fake.sent == []
+
+
+async def test_personal_install_stores_the_reference_for_proactive_messages(teams_bot):
+    _, service_url, bot_url, app = teams_bot
+    await post_activity(bot_url, bot_installed_personally(service_url))
+    reference = await app[STORE].conversation_ref("teams", TENANT_ID, PERSONAL_CHAT_ID)
+    assert reference is not None
+    assert reference["conversation"]["conversationType"] == "personal"
+
+
+async def test_removal_does_not_store_a_reference(teams_bot):
+    _, service_url, bot_url, app = teams_bot
+    await post_activity(bot_url, bot_installed_in_team(service_url, removed=True))
+    assert await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID) is None
+
+
+async def test_unknown_command_in_personal_chat_says_not_available_yet(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    await post_activity(bot_url, personal_message(service_url, "later tomorrow"))
+    sent = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
+    assert len(sent) == 1
+    assert "`later` is not available yet" in sent[0].text
+
+
+async def test_unknown_command_mentioned_in_a_channel_answers_privately(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    mention = channel_message(service_url, "later tomorrow 9am ping Ken", ROOT_ID, mention_bot=True)
+    await post_activity(bot_url, mention)
+    sent = await eventually(lambda: fake.sent)
+    assert len(sent) == 1
+    assert "not available yet" in sent[0].text
+    assert sent[0].conversation_id == f"a:1personal-with-{MARIA.id}"  # a 1:1 chat, not the channel
+    created = fake.created[0]
+    assert created["isGroup"] is False
+    assert created["bot"]["id"] == BOT_ID
+    assert [m["id"] for m in created["members"]] == [MARIA.id]
+    assert created["tenantID"] == TENANT_ID
+    assert created["channelData"]["tenant"]["id"] == TENANT_ID
+    assert sent[0].reply_to_id is None  # a new chat message, not a reply to some synthetic id
+
+
+async def test_the_same_activity_delivered_twice_is_answered_once(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    activity = personal_message(service_url, "help")
+    for _ in range(2):
+        status, _ = await post_activity(bot_url, activity)
+        assert status in (200, 201)
+    await eventually(lambda: fake.sent)
+    assert len(fake.sent) == 1
+
+
+async def test_bad_requests_get_400_with_a_reason(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    good = personal_message(service_url, "help")
+    cases = {
+        "not json": "{this is not json",
+        "json array": json.dumps([good]),
+        "no type": json.dumps({k: v for k, v in good.items() if k != "type"}),
+        "no serviceUrl": json.dumps({k: v for k, v in good.items() if k != "serviceUrl"}),
+        "no conversation": json.dumps({k: v for k, v in good.items() if k != "conversation"}),
+        "conversation not an object": json.dumps({**good, "conversation": "a:1"}),
+        "message without sender": json.dumps({k: v for k, v in good.items() if k != "from"}),
+        "sender without id": json.dumps({**good, "from": {"name": "Maria"}}),
+        "empty body": "",
+    }
+    for name, body in cases.items():
+        status, text = await post_activity(bot_url, body)
+        assert status == 400, (name, status, text)
+        assert json.loads(text)["error"], name
+    assert fake.sent == []
+
+
+async def test_a_broken_turn_is_reported_to_the_user_not_as_500(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    activity = personal_message(service_url, "help")
+    activity["channelData"] = ["not", "an", "object"]
+    status, _ = await post_activity(bot_url, activity)
+    assert status < 500
+    fake.refuse_with = 403  # the reply, and then the apology, cannot be sent
+    status, _ = await post_activity(bot_url, personal_message(service_url, "help"))
+    assert status < 500
+    assert fake.sent == []

@@ -1,6 +1,7 @@
 """Bot command words: Slack has them as slash commands, Teams users type them to the bot."""
 
 COMMANDS = ("later", "digest", "settings")
+SLASH_COMMANDS = ("later", "digest")  # declared in manifests/slack/manifest.yml
 
 
 def split_command(text: str) -> tuple[str, str] | None:

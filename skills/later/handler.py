@@ -91,7 +91,7 @@ async def _cancel(event: CommandInvoked | ActionClicked, context: Context, item_
 
 async def _schedule(event: CommandInvoked, context: Context) -> NotifyPrivately:
     now = context.now()
-    sender = await context.platform.user_profile(event.conversation, event.user.id)
+    sender = await _sender(event, context)
     target, label, plan = await _plan(event, context, sender, now)
     if plan.error or plan.resolution is None:
         understood = f" I read the time as “{plan.understood}”" if plan.understood else ""
@@ -104,6 +104,12 @@ async def _schedule(event: CommandInvoked, context: Context) -> NotifyPrivately:
     schedule = Schedule(conversation=target, author=sender, text=plan.message, deliver_at=plan.resolution.deliver_at)
     item = await outbox.add(schedule, label, now, status="pending" if plan.ready else "draft")
     return _private(event, confirmation(item, plan, sender), _buttons(item.id, draft=not plan.ready))
+
+
+async def _sender(event: CommandInvoked, context: Context) -> User:
+    """The platform's profile, completed by what the event itself said (Teams sends the client's zone)."""
+    profile = await context.platform.user_profile(event.conversation, event.user.id)
+    return replace(profile, name=profile.name or event.user.name, tz=profile.tz or event.user.tz)
 
 
 async def _plan(event: CommandInvoked, context: Context, sender: User, now: datetime

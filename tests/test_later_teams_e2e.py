@@ -1,0 +1,59 @@
+"""/later on Teams end to end: typed to the bot in 1:1, confirmed with a card, delivered proactively."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import create_app
+from tests.fakes.bot_connector import PERSONAL_CHAT_ID, card_submit, personal_message, post_activity
+from tests.fakes.server import eventually, serving
+
+
+@pytest.fixture
+async def teams_later(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    async with serving(create_app(make_settings(outbox_poll_seconds=0.1))) as url:
+        yield fake, service_url, url
+
+
+def card_of(sent) -> dict:
+    attachments = sent.activity.get("attachments") or []
+    assert attachments, f"expected an Adaptive Card, got {sent.activity}"
+    assert attachments[0]["contentType"] == "application/vnd.microsoft.card.adaptive"
+    return attachments[0]["content"]
+
+
+def submit_data(card: dict, action: str) -> dict:
+    return next(a["data"] for a in card.get("actions", []) if a["data"]["action"] == action)
+
+
+async def test_later_in_personal_chat_confirms_with_a_card_and_send_now_delivers_once(teams_later):
+    fake, service_url, url = teams_later
+    status, _ = await post_activity(url, personal_message(service_url, "later tomorrow 9am Send the contract to Ken"))
+    assert status in (200, 201)
+    confirmation = (await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0]
+    card = card_of(confirmation)
+    body_text = " ".join(block.get("text", "") for block in card["body"])
+    assert "Send the contract to Ken" in body_text and "09:00" in body_text
+
+    data = submit_data(card, "later_send_now")
+    await post_activity(url, card_submit(service_url, data))
+    deliveries = await eventually(
+        lambda: [s for s in fake.sent_to(PERSONAL_CHAT_ID) if s.text.startswith("Send the contract to Ken")]
+    )
+    assert len(deliveries) == 1 and "Maria" in deliveries[0].text
+
+    await post_activity(url, card_submit(service_url, data))  # clicked again: nothing more is sent
+    await eventually(lambda: any("already sent" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
+    assert len([s for s in fake.sent_to(PERSONAL_CHAT_ID) if s.text.startswith("Send the contract")]) == 1
+
+
+async def test_later_cancel_from_the_card_means_it_is_never_sent(teams_later):
+    fake, service_url, url = teams_later
+    await post_activity(url, personal_message(service_url, "later tomorrow 9am Numbers are in"))
+    card = card_of((await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0])
+    await post_activity(url, card_submit(service_url, submit_data(card, "later_cancel")))
+    await eventually(lambda: any("Cancelled" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
+    await post_activity(url, personal_message(service_url, "later list"))
+    await eventually(lambda: any("no messages waiting" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
+    assert not any(s.text.startswith("Numbers are in") for s in fake.sent)

@@ -57,7 +57,7 @@ class NotifyPrivately:
 
 @dataclass(frozen=True)
 class Schedule:
-    """Put a message in the outbox for `deliver_at` (timezone-aware)."""
+    """A message for the outbox, to deliver at `deliver_at` (timezone-aware); see bot.outbox."""
 
     conversation: Conversation
     author: User
@@ -66,20 +66,30 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class CancelScheduled:
-    scheduled_id: str
-    by: User
+class Field:
+    """One input of a dialog; `name` comes back as the key of DialogSubmitted.values."""
+
+    name: str
+    label: str
+    value: str = ""
+    multiline: bool = False
+    hint: str = ""
+    kind: str = "text"  # "text", or "user": a person picker where the platform has one
 
 
 @dataclass(frozen=True)
 class OpenDialog:
-    """A modal (Slack) or task module / card (Teams) prefilled with `fields`."""
+    """A form prefilled with our best guess: Slack modal (needs `trigger_id`), Teams card."""
 
     user: User
     conversation: Conversation
     title: str
-    fields: dict[str, str] = field(default_factory=dict)
-    callback_id: str = ""
+    callback_id: str
+    fields: tuple[Field, ...]
+    submit_label: str = "Submit"
+    trigger_id: str | None = None
+    intro: str = ""
+    state: str = ""  # opaque to the platform; comes back in DialogSubmitted.state
 
 
-Action = Reply | Post | NotifyPrivately | Schedule | CancelScheduled | OpenDialog
+Action = Reply | Post | NotifyPrivately | OpenDialog

@@ -111,17 +111,29 @@ class CommandInvoked:
     text: str
     user: User
     conversation: Conversation
+    trigger_id: str | None = None  # Slack: lets the answer open a modal
 
 
 @dataclass(frozen=True)
 class ActionClicked:
-    """A button or card submit; `action_id` names what, `value` carries the skill's data."""
+    """A button, card submit or message shortcut; `action_id` names what, `value` carries the data."""
 
     action_id: str
     value: str
     user: User
     conversation: Conversation
+    trigger_id: str | None = None
 
+
+@dataclass(frozen=True)
+class DialogSubmitted:
+    """A form (Slack modal, Teams card or task module) was submitted; `values` by field name."""
+
+    callback_id: str
+    values: dict[str, str]
+    user: User
+    conversation: Conversation
+    state: str = ""  # what the skill put in OpenDialog.state
 
 @dataclass(frozen=True)
 class Tick:
@@ -130,4 +142,4 @@ class Tick:
     now: datetime
 
 
-Event = MessagePosted | Mentioned | CommandInvoked | ActionClicked | Tick
+Event = MessagePosted | Mentioned | CommandInvoked | ActionClicked | DialogSubmitted | Tick

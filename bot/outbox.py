@@ -74,9 +74,7 @@ class Outbox:
     def __init__(self, store: Store) -> None:
         self.engine = store.engine
 
-    async def add(self, schedule: Schedule, recipient_label: str, now: datetime,
-                  status: str = "pending") -> Scheduled:
-        """Store a message; `status="draft"` keeps it unsent until the author confirms it."""
+    async def add(self, schedule: Schedule, recipient_label: str, now: datetime) -> Scheduled:
         where = schedule.conversation
         row = dict(
             id=uuid.uuid4().hex[:10],
@@ -90,7 +88,7 @@ class Outbox:
             recipient_label=recipient_label,
             text=schedule.text,
             deliver_at=schedule.deliver_at.astimezone(timezone.utc),
-            status=status,
+            status="pending",
             attempts=0,
             created_at=now,
         )
@@ -118,29 +116,25 @@ class Outbox:
         async with self.engine.connect() as conn:
             return [_row_to_scheduled(r) for r in (await conn.execute(query)).mappings()]
 
-    async def _update_unsent(self, platform: str, workspace_id: str, item_id: str, author_id: str,
-                             **values) -> bool:
-        """Change a pending or draft row of this author's; False when gone, sent, or someone else's."""
+    async def _update_pending(self, platform: str, workspace_id: str, item_id: str, author_id: str,
+                              **values) -> bool:
+        """Change a pending row of this author's; False when it is gone, sent, or someone else's."""
         c = table.c
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(table)
                 .where(c.id == item_id, c.platform == platform, c.workspace_id == workspace_id,
-                       c.author_id == author_id, c.status.in_(("pending", "draft")))
+                       c.author_id == author_id, c.status == "pending")
                 .values(**values)
             )
         return result.rowcount == 1
 
     async def cancel(self, platform: str, workspace_id: str, item_id: str, author_id: str) -> bool:
-        return await self._update_unsent(platform, workspace_id, item_id, author_id, status="cancelled")
-
-    async def confirm(self, platform: str, workspace_id: str, item_id: str, author_id: str) -> bool:
-        """A draft the author approved becomes pending (a pending one stays pending)."""
-        return await self._update_unsent(platform, workspace_id, item_id, author_id, status="pending")
+        return await self._update_pending(platform, workspace_id, item_id, author_id, status="cancelled")
 
     async def reschedule(self, platform: str, workspace_id: str, item_id: str, author_id: str,
                          deliver_at: datetime) -> bool:
-        return await self._update_unsent(
+        return await self._update_pending(
             platform, workspace_id, item_id, author_id, deliver_at=deliver_at.astimezone(timezone.utc)
         )
 

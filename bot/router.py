@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from bot.actions import Action, NotifyPrivately
 from bot.config import Settings
-from bot.model import ActionClicked, CommandInvoked, Event, Mentioned
+from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Event, Mentioned
 from bot.platform import Platform
 from bot.store import Store
 
@@ -34,7 +34,7 @@ Handler = Callable[[Event, Context], Awaitable[list[Action]]]
 Predicate = Callable[[Event], bool]
 
 # A mention, command or click has one answer; a posted message may interest several skills.
-_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked)
+_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked, DialogSubmitted)
 
 
 @dataclass(frozen=True)
@@ -97,4 +97,5 @@ def default_router() -> Router:
     router.on(Mentioned, summarize.handle)
     router.on(CommandInvoked, later.handle_command, when=later.wants_command)
     router.on(ActionClicked, later.handle_click, when=later.wants_click)
+    router.on(DialogSubmitted, later.handle_form, when=later.wants_form)
     return router

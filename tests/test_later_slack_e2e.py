@@ -120,20 +120,83 @@ async def test_channel_target_without_time_uses_the_members_working_hours(later_
     assert fake.calls_to("conversations.members")[0]["channel"] == "C9"
 
 
-async def test_an_uncertain_split_is_a_draft_until_the_author_confirms(later_bot):
+async def test_an_uncertain_split_opens_a_prefilled_modal_and_its_submission_schedules(later_bot):
     fake, url = later_bot
     await post_signed(url, command_body("/later", "<@U2|ken> at 25:99: Can you review?"), content_type=FORM)
-    draft = await eventually(last_ephemeral(fake, 1))
-    assert draft["text"].startswith("Not scheduled yet: is this right?")
-    assert "Unsure:" in draft["text"]
-    item_id = button_value(draft, "later_confirm")
-
+    opened = (await eventually(lambda: fake.calls_to("views.open")))[0]
+    assert opened["trigger_id"] == "1.2.3"
+    view = opened["view"] if isinstance(opened["view"], dict) else json.loads(opened["view"])
+    assert view["callback_id"] == "later_form"
+    initial = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"] if b["type"] == "input"}
+    assert "Can you review?" in initial["message"]
+    assert "not sure" in view["blocks"][0]["text"]["text"]
     await post_signed(url, command_body("/later", "list"), content_type=FORM)
-    assert "no messages waiting" in (await eventually(last_ephemeral(fake, 2)))["text"]
+    assert "no messages waiting" in (await eventually(last_ephemeral(fake, 1)))["text"]
 
-    await click(url, "later_confirm", item_id)
-    confirmed = await eventually(last_ephemeral(fake, 3))
-    assert confirmed["text"].startswith("Scheduled: Ken gets it")
-    await post_signed(url, command_body("/later", "list"), content_type=FORM)
-    assert item_id in (await eventually(last_ephemeral(fake, 4)))["text"]
+    submission = {
+        "type": "view_submission", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
+        "api_app_id": "A0001", "trigger_id": "9.9",
+        "view": {**view, "id": "V1", "state": {"values": {
+            "when": {"when": {"type": "plain_text_input", "value": "tomorrow 10:00"}},
+            "message": {"message": {"type": "plain_text_input", "value": "Can you review the deck?"}},
+        }}},
+    }
+    status, _ = await post_signed(url, urlencode({"payload": json.dumps(submission)}), content_type=FORM)
+    assert status == 200
+    confirmed = await eventually(last_ephemeral(fake, 2))
+    assert confirmed["channel"] == "C1"  # answered where the command was typed
+    assert "Ken gets this" in confirmed["text"] and "10:00 JST" in confirmed["text"]
+    assert "Message: “Can you review the deck?”" in confirmed["text"]
     assert fake.calls_to("chat.postMessage") == []
+
+
+async def test_change_time_reopens_the_form_and_replaces_the_scheduled_message(later_bot):
+    fake, url = later_bot
+    await post_signed(url, command_body("/later", "<@U2|ken> tomorrow 9am Numbers are in"), content_type=FORM)
+    first = await eventually(last_ephemeral(fake, 1))
+    old_id = button_value(first, "later_cancel")
+    await click(url, "later_change", button_value(first, "later_change"))
+    view = (await eventually(lambda: fake.calls_to("views.open")))[0]["view"]
+    view = view if isinstance(view, dict) else json.loads(view)
+    submission = {
+        "type": "view_submission", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
+        "view": {**view, "id": "V2", "state": {"values": {
+            "when": {"when": {"type": "plain_text_input", "value": "monday 11:00"}},
+            "message": {"message": {"type": "plain_text_input", "value": "Numbers are in"}},
+        }}},
+    }
+    await post_signed(url, urlencode({"payload": json.dumps(submission)}), content_type=FORM)
+    changed = await eventually(last_ephemeral(fake, 2))
+    assert "Mon" in changed["text"] and "11:00 JST" in changed["text"]
+    await post_signed(url, command_body("/later", "list"), content_type=FORM)
+    listing = (await eventually(last_ephemeral(fake, 3)))["text"]
+    assert old_id not in listing and listing.count("Numbers are in") == 1
+
+
+async def test_message_shortcut_opens_a_form_with_the_message_and_a_person_picker(later_bot):
+    fake, url = later_bot
+    payload = {
+        "type": "message_action", "callback_id": "later_message_shortcut", "trigger_id": "5.5",
+        "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"}, "channel": {"id": "C1"},
+        "message": {"type": "message", "user": "U1", "ts": "1700000000.000100", "text": "Launch moved to May"},
+        "message_ts": "1700000000.000100", "response_url": "https://hooks.slack.test/x",
+    }
+    await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type=FORM)
+    view = (await eventually(lambda: fake.calls_to("views.open")))[0]["view"]
+    view = view if isinstance(view, dict) else json.loads(view)
+    kinds = {b["block_id"]: b["element"]["type"] for b in view["blocks"] if b["type"] == "input"}
+    assert kinds == {"to": "users_select", "when": "plain_text_input", "message": "plain_text_input"}
+    message = next(b for b in view["blocks"] if b.get("block_id") == "message")
+    assert message["element"]["initial_value"] == "Launch moved to May"
+
+    submission = {
+        "type": "view_submission", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
+        "view": {**view, "id": "V3", "state": {"values": {
+            "to": {"to": {"type": "users_select", "selected_user": "U2"}},
+            "when": {"when": {"type": "plain_text_input", "value": None}},
+            "message": {"message": {"type": "plain_text_input", "value": "Launch moved to May"}},
+        }}},
+    }
+    await post_signed(url, urlencode({"payload": json.dumps(submission)}), content_type=FORM)
+    confirmed = await eventually(last_ephemeral(fake, 1))
+    assert "Ken gets this" in confirmed["text"] and "Launch moved to May" in confirmed["text"]

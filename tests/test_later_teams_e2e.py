@@ -57,3 +57,21 @@ async def test_later_cancel_from_the_card_means_it_is_never_sent(teams_later):
     await post_activity(url, personal_message(service_url, "later list"))
     await eventually(lambda: any("no messages waiting" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
     assert not any(s.text.startswith("Numbers are in") for s in fake.sent)
+
+
+async def test_an_uncertain_split_sends_a_form_card_whose_submit_schedules(teams_later):
+    fake, service_url, url = teams_later
+    await post_activity(url, personal_message(service_url, "later at 25:99: review the deck"))
+    card = card_of((await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0])
+    inputs = {block["id"]: block for block in card["body"] if block["type"] == "Input.Text"}
+    assert set(inputs) == {"when", "message"} and "review the deck" in inputs["message"]["value"]
+    submit = card["actions"][0]["data"]
+    assert submit["action"] == "later_form"
+
+    await post_activity(url, card_submit(service_url, {**submit, "when": "tomorrow 10:00",
+                                                       "message": "Review the deck"}))
+    confirmation = await eventually(
+        lambda: [s for s in fake.sent_to(PERSONAL_CHAT_ID)[1:] if s.activity.get("attachments")]
+    )
+    text = " ".join(b.get("text", "") for b in card_of(confirmation[0])["body"])
+    assert "gets this" in text and "10:00" in text and "Review the deck" in text

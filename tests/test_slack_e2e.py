@@ -119,12 +119,12 @@ async def test_bad_or_stale_signature_is_401_and_does_nothing(slack_bot, tamper)
 
 async def test_unknown_slash_command_is_acked_and_answered_privately(slack_bot):
     fake, url, _ = slack_bot
-    status, text = await post_signed(url, command_body("/later", "tomorrow 9am hi"),
+    status, text = await post_signed(url, command_body("/frobnicate", "now"),
                                      content_type="application/x-www-form-urlencoded")
     assert status == 200
     ephemeral = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
     assert ephemeral[0]["user"] == "U1" and ephemeral[0]["channel"] == "C1"
-    assert "later" in ephemeral[0]["text"]
+    assert "`frobnicate` is not available yet" in ephemeral[0]["text"]
 
 
 async def test_block_action_reaches_the_router(slack_api, make_settings):

@@ -79,6 +79,16 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
         await ack()
         await dispatch(translate.block_action(body), client)
 
+    @app.shortcut(re.compile(r".+"))
+    async def on_shortcut(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        await dispatch(translate.message_shortcut(body), client)
+
+    @app.view(re.compile(r".+"))
+    async def on_view_submission(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()  # closes the modal; the skill answers privately where the dialog came from
+        await dispatch(translate.view_submission(body), client)
+
     @app.error
     async def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.translate import conversation as slack_conversation
 from adapters.slack.translate import mentions, ts_to_datetime
-from bot.actions import Action, Button, NotifyPrivately, Post, Reply, Section
+from bot.actions import Action, Button, NotifyPrivately, OpenDialog, Post, Reply, Section
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
@@ -47,6 +48,38 @@ def _delivery_metadata(delivery_key: str | None) -> dict | None:
     if delivery_key is None:
         return None
     return {"event_type": DELIVERY_EVENT_TYPE, "event_payload": {"delivery_key": delivery_key}}
+
+
+def modal(dialog: OpenDialog) -> dict[str, Any]:
+    """A Block Kit modal: one plain-text input per field, the origin kept in private_metadata."""
+    where = dialog.conversation
+    blocks_: list[dict[str, Any]] = []
+    if dialog.intro:
+        blocks_.append({"type": "section", "text": {"type": "mrkdwn", "text": dialog.intro[:3000]}})
+    for field in dialog.fields:
+        element: dict[str, Any]
+        if field.kind == "user":
+            element = {"type": "users_select", "action_id": field.name}
+            if field.value:
+                element["initial_user"] = field.value
+        else:
+            element = {"type": "plain_text_input", "action_id": field.name, "multiline": field.multiline}
+            if field.value:
+                element["initial_value"] = field.value
+        if field.hint:
+            element["placeholder"] = {"type": "plain_text", "text": field.hint[:150]}
+        blocks_.append({"type": "input", "block_id": field.name, "label": {"type": "plain_text", "text": field.label},
+                        "element": element})
+    metadata = {"channel": where.channel_id, "thread": where.thread_id, "state": dialog.state}
+    return {
+        "type": "modal",
+        "callback_id": dialog.callback_id,
+        "title": {"type": "plain_text", "text": dialog.title[:24]},
+        "submit": {"type": "plain_text", "text": dialog.submit_label[:24]},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "private_metadata": json.dumps(metadata),
+        "blocks": blocks_,
+    }
 
 
 class SlackPlatform:
@@ -135,7 +168,10 @@ class SlackPlatform:
                     blocks=blocks(action.text, (), action.buttons),
                 )
                 return response.get("message_ts")
-        raise NotImplementedError(f"Slack cannot perform {type(action).__name__} yet")
+            case OpenDialog(trigger_id=str(trigger_id)):
+                await self.client.views_open(trigger_id=trigger_id, view=modal(action))
+                return None
+        raise NotImplementedError(f"Slack cannot perform {type(action).__name__}")
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """Look for our delivery key in the message metadata of the channel's recent history."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timezone
 from typing import Any
 
 from bot.commands import split_command
-from bot.model import ActionClicked, CommandInvoked, Conversation, Mentioned, Message, MessagePosted, User
+from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Conversation, Mentioned, Message, MessagePosted, User
 
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 
@@ -73,6 +74,7 @@ def slash_command(body: dict[str, Any]) -> CommandInvoked:
         text=body.get("text", ""),
         user=User(id=body["user_id"], name=body.get("user_name", "")),
         conversation=conversation(body["team_id"], body["channel_id"]),
+        trigger_id=body.get("trigger_id"),
     )
 
 
@@ -87,4 +89,35 @@ def block_action(body: dict[str, Any]) -> ActionClicked:
         conversation=conversation(
             team_of(body), channel_id, container.get("thread_ts") or container.get("message_ts")
         ),
+        trigger_id=body.get("trigger_id"),
+    )
+
+
+def message_shortcut(body: dict[str, Any]) -> ActionClicked:
+    """"Send later…" on a message: the value is the message's text."""
+    message = body.get("message") or {}
+    return ActionClicked(
+        action_id=body["callback_id"],
+        value=message.get("text", ""),
+        user=User(id=body["user"]["id"], name=body["user"].get("name", "")),
+        conversation=conversation(team_of(body), (body.get("channel") or {}).get("id", ""), message.get("thread_ts")),
+        trigger_id=body.get("trigger_id"),
+    )
+
+
+def view_submission(body: dict[str, Any]) -> DialogSubmitted:
+    """A modal we opened was submitted; where it came from travels in private_metadata."""
+    view = body["view"]
+    origin = json.loads(view.get("private_metadata") or "{}")
+    values = {
+        action_id: (field.get("value") or field.get("selected_user") or "")
+        for block in view["state"]["values"].values()
+        for action_id, field in block.items()
+    }
+    return DialogSubmitted(
+        callback_id=view["callback_id"],
+        values=values,
+        user=User(id=body["user"]["id"], name=body["user"].get("name", "")),
+        conversation=conversation(team_of(body), origin.get("channel", ""), origin.get("thread")),
+        state=origin.get("state", ""),
     )

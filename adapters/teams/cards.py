@@ -8,7 +8,7 @@ from typing import Any
 from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
-from bot.actions import Button, Section
+from bot.actions import Button, OpenDialog, Section
 
 
 _SLACK_BOLD = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
@@ -40,4 +40,23 @@ def adaptive_card(text: str, sections: tuple[Section, ...], buttons: tuple[Butto
             {"type": "Action.Submit", "title": b.label, "data": {"action": b.action_id, "value": b.value}}
             for b in buttons
         ]
+    return CardFactory.adaptive_card(card)
+
+
+def form_card(dialog: OpenDialog) -> Attachment:
+    """A dialog as a card with inputs; Teams sends the inputs back with the submit's data."""
+    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": dialog.title, "weight": "Bolder", "wrap": True}]
+    if dialog.intro:
+        body.append({"type": "TextBlock", "text": teams_markdown(dialog.intro), "wrap": True})
+    for field in dialog.fields:
+        body.append({"type": "Input.Text", "id": field.name, "label": field.label, "value": field.value,
+                     "placeholder": field.hint, "isMultiline": field.multiline})
+    card = {
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": body,
+        "actions": [{"type": "Action.Submit", "title": dialog.submit_label,
+                     "data": {"action": dialog.callback_id, "state": dialog.state}}],
+    }
     return CardFactory.adaptive_card(card)

@@ -8,8 +8,8 @@ from botbuilder.core import BotAdapter, MessageFactory, TurnContext
 from botbuilder.core.cloud_adapter_base import CloudAdapterBase
 from botbuilder.schema import Activity, ChannelAccount, ConversationParameters, ConversationReference
 
-from adapters.teams.cards import adaptive_card, teams_markdown
-from bot.actions import Action, NotifyPrivately, Post, Reply
+from adapters.teams.cards import adaptive_card, form_card, teams_markdown
+from bot.actions import Action, NotifyPrivately, OpenDialog, Post, Reply
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Thread, User
 from bot.platform import PlatformLimits
@@ -72,8 +72,13 @@ class TeamsPlatform:
 
     async def perform(self, action: Action) -> str | None:
         ACTIONS.labels("teams", type(action).__name__).inc()
+        if isinstance(action, OpenDialog):  # a card with inputs, shown only to the user who asked
+            form = MessageFactory.attachment(form_card(action))
+            if action.conversation.is_direct:
+                return await self._send(action.conversation, conversation_id(action.conversation), form)
+            return await self._send_privately(action.user, action.conversation, form)
         if not isinstance(action, (Reply, Post, NotifyPrivately)):
-            raise NotImplementedError(f"Teams cannot perform {type(action).__name__} yet")
+            raise NotImplementedError(f"Teams cannot perform {type(action).__name__}")
         if isinstance(action, NotifyPrivately) and not action.conversation.is_direct:
             return await self._send_privately(action.user, action.conversation, outgoing(action))
         target = conversation_id(action.conversation, top_level=isinstance(action, Post))

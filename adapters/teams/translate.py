@@ -12,7 +12,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot.commands import split_command
-from bot.model import ActionClicked, CommandInvoked, Conversation, Event, Mentioned, Message, MessagePosted, User
+from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Conversation, Event, Mentioned, Message, MessagePosted, User
 
 _AT_TAG = re.compile(r"<at\b[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -107,10 +107,27 @@ def message(activity: Activity) -> Message:
     )
 
 
+_SUBMIT_KEYS = {"action", "value", "state", "msteams"}
+
+
+def _is_form(data: dict) -> bool:
+    """A card with inputs submits them beside our `action`; a plain button submits only action/value."""
+    return "action" in data and "state" in data
+
+
 def message_event(activity: Activity) -> Event:
     """A message is for the bot when it mentions it or is in a 1:1 chat; a card submit is a click."""
     where = conversation(activity)
     user = User(id=activity.from_property.id, name=activity.from_property.name or "")
+    if isinstance(activity.value, dict) and not activity.text and _is_form(activity.value):
+        data = activity.value
+        return DialogSubmitted(
+            callback_id=str(data["action"]),
+            values={k: str(v) for k, v in data.items() if k not in _SUBMIT_KEYS},
+            user=user,
+            conversation=where,
+            state=str(data.get("state", "")),
+        )
     if isinstance(activity.value, dict) and not activity.text:
         value = activity.value.get("value", "")
         return ActionClicked(

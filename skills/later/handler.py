@@ -1,22 +1,24 @@
-"""`/later …` and its buttons: look people up, ask the pure planner, store in the outbox, confirm.
+"""`/later …`, its buttons and its form: look people up, ask the pure planner, store, confirm.
 
-The decision (when, and whether we are sure) is `plan_later`; this module only does the I/O
-around it and words the private confirmation.
+The decision (when, and whether we are sure) is `plan_parts`; this module only does the I/O
+around it and words the private answers. When the split of time and message is uncertain, the
+user gets a form prefilled with our best guess instead of a silent guess.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import datetime
 
-from bot.actions import Action, Button, NotifyPrivately, Schedule
-from bot.model import ActionClicked, CommandInvoked, Conversation, Event, User
-from bot.outbox import Outbox, Scheduled
+from bot.actions import Action, Button, Field, NotifyPrivately, OpenDialog, Schedule
+from bot.model import ActionClicked, CommandInvoked, Conversation, DialogSubmitted, Event, User
+from bot.outbox import Outbox
 from bot.router import Context
 from skills.later.channel import channel_clock, channel_moment
-from skills.later.plan import LaterPlan, in_both_zones, plan_later
-from skills.later.split import split_later_text
+from skills.later.plan import LaterPlan, in_both_zones, plan_parts
+from skills.later.split import LaterText, split_later_text
 from skills.later.zones import zone_for
 
 USAGE = (
@@ -24,8 +26,12 @@ USAGE = (
     "`/later #team monday morning Numbers are in`, or with no time for their next working hours. "
     "`/later list` shows what you have scheduled; `/later cancel ID` cancels one."
 )
+FORM = "later_form"
+SHORTCUT = "later_message_shortcut"
 _USER = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]*))?>")
+
+Asked = CommandInvoked | ActionClicked | DialogSubmitted
 
 
 def wants_command(event: Event) -> bool:
@@ -33,16 +39,28 @@ def wants_command(event: Event) -> bool:
 
 
 def wants_click(event: Event) -> bool:
-    return isinstance(event, ActionClicked) and event.action_id.startswith("later_")
+    return isinstance(event, ActionClicked) and (event.action_id.startswith("later_"))
 
 
-def _private(event: CommandInvoked | ActionClicked, text: str, buttons: tuple[Button, ...] = ()) -> NotifyPrivately:
+def wants_form(event: Event) -> bool:
+    return isinstance(event, DialogSubmitted) and event.callback_id == FORM
+
+
+def _private(event: Asked, text: str, buttons: tuple[Button, ...] = ()) -> NotifyPrivately:
     return NotifyPrivately(user=event.user, conversation=event.conversation, text=text, buttons=buttons)
 
 
-def _buttons(item_id: str, draft: bool) -> tuple[Button, ...]:
-    first = Button("Schedule it", "later_confirm", item_id) if draft else Button("Send now", "later_send_now", item_id)
-    return (first, Button("Cancel", "later_cancel", item_id))
+def _form(event: CommandInvoked | ActionClicked, to: str, when: str, message: str, *,
+          intro: str = "", replaces: str = "") -> OpenDialog:
+    """The send-later form; `to` is fixed (a recipient token), unless empty: then a person picker."""
+    fields = (Field("to", "Send to", kind="user"),) if not to else ()
+    fields += (
+        Field("when", "When (in their time zone)", when, hint="tomorrow 9am, monday, in 2h; empty = their next working hours"),
+        Field("message", "Message", message, multiline=True),
+    )
+    return OpenDialog(user=event.user, conversation=event.conversation, title="Send later",
+                      callback_id=FORM, fields=fields, submit_label="Schedule", trigger_id=event.trigger_id,
+                      intro=intro, state=json.dumps({"to": to, "replaces": replaces}))
 
 
 async def handle_command(event: Event, context: Context) -> list[Action]:
@@ -54,21 +72,37 @@ async def handle_command(event: Event, context: Context) -> list[Action]:
         return [await _list(event, context)]
     if verb.lower() == "cancel" and rest.strip():
         return [await _cancel(event, context, rest.strip())]
-    return [await _schedule(event, context)]
+    return [await _schedule(event, context, split_later_text(event.text))]
+
+
+async def handle_form(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, DialogSubmitted)
+    state = json.loads(event.state or "{}")
+    to = state.get("to") or (f"<@{event.values['to']}>" if event.values.get("to") else None)
+    parts = LaterText(to, event.values.get("when", "").strip(), event.values.get("message", "").strip())
+    answer = await _schedule(event, context, parts)
+    if state.get("replaces") and answer.buttons:  # scheduled anew: the old one must not go too
+        where = event.conversation
+        await Outbox(context.store).cancel(where.platform, where.workspace_id, state["replaces"], event.user.id)
+    return [answer]
 
 
 async def handle_click(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, ActionClicked)
     outbox, where = Outbox(context.store), event.conversation
-    key = (where.platform, where.workspace_id, event.value, event.user.id)
+    if event.action_id == SHORTCUT:
+        return [_form(event, "", "", event.value)]
+    if event.action_id == "later_change":
+        change = json.loads(event.value)
+        item = await outbox.get(where.platform, where.workspace_id, change["id"])
+        if item and item.status == "pending" and item.author.id == event.user.id:
+            return [_form(event, change["to"], "", item.text, replaces=item.id)]
     if event.action_id == "later_cancel":
         return [await _cancel(event, context, event.value)]
-    if event.action_id == "later_send_now" and await outbox.reschedule(*key, context.now()):
+    if event.action_id == "later_send_now" and await outbox.reschedule(
+        where.platform, where.workspace_id, event.value, event.user.id, context.now()
+    ):
         return [_private(event, "Sending it now.")]
-    if event.action_id == "later_confirm" and await outbox.confirm(*key):
-        item = await outbox.get(where.platform, where.workspace_id, event.value)
-        return [_private(event, f"Scheduled: {item.recipient_label} gets it {item.deliver_at:%a %d %b %H:%M} UTC.",
-                         _buttons(item.id, draft=False))]
     return [_private(event, "That message was already sent or cancelled.")]
 
 
@@ -82,52 +116,56 @@ async def _list(event: CommandInvoked, context: Context) -> NotifyPrivately:
     return _private(event, "Waiting to be sent:\n" + "\n".join(lines), buttons)
 
 
-async def _cancel(event: CommandInvoked | ActionClicked, context: Context, item_id: str) -> NotifyPrivately:
+async def _cancel(event: Asked, context: Context, item_id: str) -> NotifyPrivately:
     where = event.conversation
     if await Outbox(context.store).cancel(where.platform, where.workspace_id, item_id, event.user.id):
         return _private(event, f"Cancelled `{item_id}`; it will not be sent.")
     return _private(event, f"I found no message `{item_id}` of yours waiting to be sent.")
 
 
-async def _schedule(event: CommandInvoked, context: Context) -> NotifyPrivately:
+async def _schedule(event: Asked, context: Context, parts: LaterText) -> NotifyPrivately | OpenDialog:
     now = context.now()
     sender = await _sender(event, context)
-    target, label, plan = await _plan(event, context, sender, now)
+    target, label, plan = await _plan(event, context, parts, sender, now)
     if plan.error or plan.resolution is None:
-        understood = f" I read the time as “{plan.understood}”" if plan.understood else ""
+        understood = f" I read the time as “{plan.understood}”" if plan.understood else " I found no time"
         return _private(
             event,
             f"I couldn't schedule that: {plan.error}.{understood} and the message as “{plan.message}”. "
             "Try e.g. `/later @maria tomorrow 9am Can you review the deck?`",
         )
-    outbox = Outbox(context.store)
+    if not plan.ready and not isinstance(event, DialogSubmitted):
+        intro = f"I'm not sure I split that right ({'; '.join(plan.doubts)}). Please check:"
+        return _form(event, parts.recipient or "", parts.time_phrase, parts.message, intro=intro)
     schedule = Schedule(conversation=target, author=sender, text=plan.message, deliver_at=plan.resolution.deliver_at)
-    item = await outbox.add(schedule, label, now, status="pending" if plan.ready else "draft")
-    return _private(event, confirmation(item, plan, sender), _buttons(item.id, draft=not plan.ready))
+    item = await Outbox(context.store).add(schedule, label, now)
+    change = json.dumps({"id": item.id, "to": parts.recipient or ""})
+    buttons = (Button("Send now", "later_send_now", item.id), Button("Change time", "later_change", change),
+               Button("Cancel", "later_cancel", item.id))
+    return _private(event, confirmation(label, item.id, plan, sender), buttons)
 
 
-async def _sender(event: CommandInvoked, context: Context) -> User:
+async def _sender(event: Asked, context: Context) -> User:
     """The platform's profile, completed by what the event itself said (Teams sends the client's zone)."""
     profile = await context.platform.user_profile(event.conversation, event.user.id)
     return replace(profile, name=profile.name or event.user.name, tz=profile.tz or event.user.tz)
 
 
-async def _plan(event: CommandInvoked, context: Context, sender: User, now: datetime
+async def _plan(event: Asked, context: Context, parts: LaterText, sender: User, now: datetime
                 ) -> tuple[Conversation, str, LaterPlan]:
     """Who it goes to (a person's DM, a channel, or here) and the plan in their clock."""
-    recipient = split_later_text(event.text).recipient or ""
     here = event.conversation
-    if user := _USER.fullmatch(recipient):
+    if user := _USER.fullmatch(parts.recipient or ""):
         person = await context.platform.user_profile(here, user.group(1))
         target = Conversation(here.platform, here.workspace_id, person.id, None, True, here.ref)
-        return target, person.display, plan_later(event.text, now, sender, person)
-    channel = _CHANNEL.fullmatch(recipient)
+        return target, person.display, plan_parts(parts, now, sender, person)
+    channel = _CHANNEL.fullmatch(parts.recipient or "")
     target = replace(here, channel_id=channel.group(1), thread_id=None) if channel else replace(here, thread_id=None)
     label = f"#{channel.group(2) or channel.group(1)}" if channel else "this conversation"
     members = await context.platform.channel_members(target)
     setting = await context.store.get_setting(here.platform, here.workspace_id, f"channel:{target.channel_id}", "tz")
     clock = channel_clock(members, setting)
-    plan = plan_later(event.text, now, sender, User(id=target.channel_id, tz=clock.zone), hours_known=True)
+    plan = plan_parts(parts, now, sender, User(id=target.channel_id, tz=clock.zone), hours_known=True)
     plan = replace(plan, assumptions=clock.assumptions)
     if plan.resolution and plan.resolution.kind == "window" and not setting and members:
         moment = channel_moment(members, now)
@@ -136,17 +174,14 @@ async def _plan(event: CommandInvoked, context: Context, sender: User, now: date
     return target, label, plan
 
 
-def confirmation(item: Scheduled, plan: LaterPlan, sender: User) -> str:
-    """'Maria gets this Tue 09:00 CET (17:00 your time)', what we understood, and any doubts."""
+def confirmation(label: str, item_id: str, plan: LaterPlan, sender: User) -> str:
+    """'Ken gets this Tue 09:00 JST (01:00 your time)', what we understood, and what we assumed."""
     assert plan.resolution is not None
-    when = in_both_zones(plan.resolution.deliver_at, sender.tz)
     lines = [
-        f"{item.recipient_label} gets this {when}." if plan.ready
-        else f"Not scheduled yet: is this right? {item.recipient_label} would get it {when}.",
+        f"{label} gets this {in_both_zones(plan.resolution.deliver_at, sender.tz)}.",
         f"Time: “{plan.text.time_phrase or 'their next working hours'}” → {plan.resolution.understood}",
         f"Message: “{plan.message}”",
     ]
     lines += [f"Note: {warning}" for warning in plan.warnings]
-    lines += [f"Unsure: {doubt}" for doubt in plan.doubts]
-    lines.append(f"ID `{item.id}`")
+    lines.append(f"ID `{item_id}`")
     return "\n".join(lines)

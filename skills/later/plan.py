@@ -110,7 +110,20 @@ def plan_later(
     when the platform told us their working hours (Teams mailboxSettings), so defaults are not
     announced as assumptions.
     """
-    parts = split_later_text(text, languages)
+    return plan_parts(split_later_text(text, languages), now, sender, recipient,
+                      hours_known=hours_known, languages=languages)
+
+
+def plan_parts(
+    parts: LaterText,
+    now: datetime,
+    sender: User,
+    recipient: User | None = None,
+    *,
+    hours_known: bool = False,
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+) -> LaterPlan:
+    """The plan for an already split text (e.g. a form with separate time and message fields)."""
     clock = recipient_clock(sender, recipient, hours_known)
     base = dict(text=parts, zone=clock.zone, hours=clock.hours, assumptions=clock.assumptions)
     if not parts.message:

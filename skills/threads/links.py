@@ -1,0 +1,296 @@
+"""Reply links: for each channel message, the earlier message it answers, or none (a new conversation).
+
+Every top-level message is scored against itself ("starts a conversation") and the `window`
+messages before it with a small linear model (weights in `link_model.json`, trained by
+`python -m bench.train_threads`). Features are computed for the whole channel at once with
+numpy, which is what keeps `analyze` well above 20,000 messages a second.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from skills.threads.text import is_question, mentioned_users, words
+
+MODEL_PATH = Path(__file__).with_name("link_model.json")
+# Joins, leaves and channel-settings changes never answer anything and are never answered.
+SYSTEM_SUBTYPES = frozenset({
+    "channel_join", "channel_leave", "group_join", "group_leave", "channel_topic", "channel_purpose",
+    "channel_name", "channel_archive", "channel_unarchive",
+})
+_ANSWER_CUES = frozenset("yes no yeah yep nope nah sure ok okay right correct exactly indeed try use".split())
+_THANKS = frozenset("thanks thank thx ty cheers".split())
+_CONTINUATION = frozenset("and but also or so because then plus".split())
+_GREETINGS = frozenset("hi hello hey hiya yo morning evening greetings howdy".split())
+_DISTANCE_BUCKETS = ((1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 8), (9, 12), (13, 20), (21, 10**9))
+
+PAIR_FEATURES = (
+    "pair", *(f"d{lo}_{hi}" if lo != hi else f"d{lo}" for lo, hi in _DISTANCE_BUCKETS[:-1]), "d21p",
+    "log_gap_min", "mentions_parent_author", "addressed_to_parent_author", "parent_mentions_author",
+    "parent_addressed_to_author", "same_author", "same_author_next", "same_author_continuation",
+    "parent_latest_of_its_author", "author_spoke_since", "partners", "cosine", "cosine_best",
+    "cosine_best_pos", "parent_question", "parent_question_answer_cue", "parent_question_not_own",
+    "addressed_to_other", "parent_addressed_to_other", "parent_is_action", "thanks_to_partner",
+    "parent_first_of_author",
+)
+SELF_FEATURES = (
+    "self", "self_has_mention", "self_addressed", "self_question", "self_greeting", "self_log_gap_prev",
+    "self_author_new", "self_log_author_gap", "self_is_action", "self_log_length", "self_max_cosine",
+    "self_answer_cue", "self_continuation", "self_any_partner",
+)
+FEATURES = PAIR_FEATURES + SELF_FEATURES
+
+
+@dataclass(frozen=True)
+class ChannelMessage:
+    """One message as the detector sees it (Slack-shaped; Teams and the model map onto it)."""
+
+    ts: str
+    user: str
+    text: str
+    thread_ts: str | None = None
+    subtype: str | None = None
+
+    @property
+    def in_thread(self) -> bool:
+        return self.thread_ts is not None and self.thread_ts != self.ts
+
+    @property
+    def is_system(self) -> bool:
+        return self.subtype in SYSTEM_SUBTYPES
+
+
+@dataclass(frozen=True)
+class ReplyLink:
+    ts: str
+    parent_ts: str | None  # None: starts a new conversation
+    score: float           # the model's probability for this choice, 0..1
+
+    def as_json(self) -> dict:
+        return {"ts": self.ts, "parent_ts": self.parent_ts, "score": round(self.score, 4)}
+
+
+def channel_message(raw: dict) -> ChannelMessage:
+    """A Slack-shaped dict (`ts`, `user`, `text`, optional `thread_ts`, `subtype`) → ChannelMessage."""
+    ts = raw.get("ts")
+    if ts is None or not isinstance(raw.get("text", ""), str):
+        raise ValueError(f"message without ts or with non-text text: {str(raw)[:80]}")
+    return ChannelMessage(
+        ts=str(ts), user=str(raw.get("user") or raw.get("bot_id") or raw.get("username") or "unknown"),
+        text=raw.get("text") or "", thread_ts=str(raw["thread_ts"]) if raw.get("thread_ts") else None,
+        subtype=raw.get("subtype"),
+    )
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    weights: np.ndarray
+    intercept: float
+    window: int
+    nudge_threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinkModel:
+        by_name = dict(zip(data["features"], data["weights"]))
+        return cls(np.array([by_name.get(name, 0.0) for name in FEATURES], dtype=np.float32),
+                   float(data["intercept"]), int(data["window"]), float(data["nudge_threshold"]))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> LinkModel:
+    return LinkModel.from_json(json.loads(MODEL_PATH.read_text()))
+
+
+def _first_word(text: str) -> str:
+    for token in text.lower().split():
+        token = token.strip(",.:;!?-")
+        if token and not token.startswith("<@"):
+            return token
+    return ""
+
+
+def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Feature tensor (n, window+1, len(FEATURES)) and validity mask (n, window+1).
+
+    Column 0 is "starts a conversation"; column d is the message d places earlier.
+    """
+    n, w = len(messages), window
+    feats = np.zeros((n, w + 1, len(FEATURES)), dtype=np.float32)
+    valid = np.zeros((n, w + 1), dtype=bool)
+    if n == 0:
+        return feats, valid
+    col = {name: k for k, name in enumerate(FEATURES)}
+
+    users: dict[str, int] = {}
+    author = np.array([users.setdefault(m.user, len(users)) for m in messages], dtype=np.int64)
+    known = {name.lower(): name for name in users}
+    n_users = len(users)
+    times = np.array([_seconds(m.ts) for m in messages], dtype=np.float64)
+    system = np.array([m.is_system for m in messages], dtype=bool)
+    action = np.array([m.subtype == "me_message" for m in messages], dtype=np.float32)
+    question = np.array([is_question(m.text) for m in messages], dtype=np.float32)
+    first = [_first_word(m.text) for m in messages]
+    answer_cue = np.array([f in _ANSWER_CUES for f in first], dtype=np.float32)
+    continuation = np.array([f in _CONTINUATION for f in first], dtype=np.float32)
+    greeting = np.array([f in _GREETINGS for f in first], dtype=np.float32)
+    thanks = np.array([bool(_THANKS.intersection(m.text.lower().split())) for m in messages], dtype=np.float32)
+    length = np.array([math.log1p(len(m.text)) for m in messages], dtype=np.float32)
+
+    mentions = np.zeros((n, n_users), dtype=bool)
+    addressed = np.full(n, -1, dtype=np.int64)
+    for i, m in enumerate(messages):
+        found, to = mentioned_users(m.text, known)
+        for user in found:
+            k = users.get(user)
+            if k is not None and k != author[i]:
+                mentions[i, k] = True
+        if to is not None and users.get(to, author[i]) != author[i]:
+            addressed[i] = users[to]
+    has_mention = mentions.any(axis=1)
+
+    # prev/next message by the same author, and who has talked with whom lately.
+    prev_same = np.full(n, -1, dtype=np.int64)
+    next_same = np.full(n, n, dtype=np.int64)
+    last_seen: dict[int, int] = {}
+    partners = np.zeros((n, w + 1), dtype=np.float32)
+    last_talk = np.full((n_users, n_users), -10**9, dtype=np.int64)
+    positions = np.arange(n)
+    for i in range(n):
+        a = author[i]
+        if a in last_seen:
+            prev_same[i] = last_seen[a]
+            next_same[last_seen[a]] = i
+        last_seen[a] = i
+        lo = max(0, i - w)
+        if i > lo:
+            earlier = author[lo:i][::-1]  # distance 1, 2, …
+            partners[i, 1:i - lo + 1] = last_talk[a, earlier] >= i - w
+        for k in np.flatnonzero(mentions[i]):
+            last_talk[a, k] = last_talk[k, a] = i
+
+    # tf-idf over this channel only, so nothing about vocabulary ships with the model.
+    tokens = [words(m.text) for m in messages]
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, toks in enumerate(tokens):
+        for t in set(toks):
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    from scipy.sparse import csr_matrix
+
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+    df = np.asarray(matrix.sum(axis=0)).ravel()
+    idf = np.log((n + 1) / (df + 1)).astype(np.float32) + 1.0
+    matrix = matrix.multiply(idf[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = csr_matrix(matrix.multiply((1.0 / norms)[:, None]))
+
+    cosine = np.zeros((n, w + 1), dtype=np.float32)
+    for d in range(1, min(w, n - 1) + 1):
+        i = positions[d:]
+        j = i - d
+        valid[i, d] = ~system[j]
+        cosine[i, d] = np.asarray(matrix[d:].multiply(matrix[:-d]).sum(axis=1)).ravel()
+        f = feats[i, d]
+        f[:, col["pair"]] = 1.0
+        for (lo, hi), name in zip(_DISTANCE_BUCKETS, PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]):
+            if lo <= d <= hi:
+                f[:, col[name]] = 1.0
+        f[:, col["log_gap_min"]] = np.log1p(np.maximum(times[i] - times[j], 0) / 60.0)
+        ai, aj = author[i], author[j]
+        f[:, col["mentions_parent_author"]] = mentions[i, aj]
+        f[:, col["addressed_to_parent_author"]] = addressed[i] == aj
+        f[:, col["parent_mentions_author"]] = mentions[j, ai]
+        f[:, col["parent_addressed_to_author"]] = addressed[j] == ai
+        same = (ai == aj).astype(np.float32)
+        f[:, col["same_author"]] = same
+        f[:, col["same_author_next"]] = same * (prev_same[i] == j)
+        f[:, col["same_author_continuation"]] = same * continuation[i]
+        f[:, col["parent_latest_of_its_author"]] = next_same[j] >= i
+        f[:, col["author_spoke_since"]] = prev_same[i] > j
+        f[:, col["partners"]] = partners[i, d]
+        f[:, col["parent_question"]] = question[j]
+        f[:, col["parent_question_answer_cue"]] = question[j] * answer_cue[i]
+        f[:, col["parent_question_not_own"]] = question[j] * (1 - same) * (1 - question[i])
+        f[:, col["addressed_to_other"]] = (addressed[i] >= 0) & (addressed[i] != aj)
+        f[:, col["parent_addressed_to_other"]] = (addressed[j] >= 0) & (addressed[j] != ai)
+        f[:, col["parent_is_action"]] = action[j]
+        f[:, col["thanks_to_partner"]] = thanks[i] * (partners[i, d] + mentions[i, aj])
+        f[:, col["parent_first_of_author"]] = prev_same[j] < 0
+        feats[i, d] = f
+    cosine[~valid] = 0.0
+    feats[:, 1:, col["cosine"]] = cosine[:, 1:]
+    best = cosine[:, 1:].max(axis=1) if w else np.zeros(n, dtype=np.float32)
+    feats[:, 1:, col["cosine_best"]] = (cosine[:, 1:] == best[:, None]) & (best[:, None] > 0)
+    feats[:, 1:, col["cosine_best_pos"]] = feats[:, 1:, col["cosine_best"]] * best[:, None]
+
+    valid[:, 0] = True
+    s = feats[:, 0]
+    s[:, col["self"]] = 1.0
+    s[:, col["self_has_mention"]] = has_mention
+    s[:, col["self_addressed"]] = addressed >= 0
+    s[:, col["self_question"]] = question
+    s[:, col["self_greeting"]] = greeting
+    gap_prev = np.diff(times, prepend=times[0])
+    s[:, col["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
+    s[:, col["self_author_new"]] = (prev_same < 0) | (positions - prev_same > w)
+    s[:, col["self_log_author_gap"]] = np.log1p(np.where(prev_same < 0, w, np.minimum(positions - prev_same, w)))
+    s[:, col["self_is_action"]] = action
+    s[:, col["self_log_length"]] = length
+    s[:, col["self_max_cosine"]] = best
+    s[:, col["self_answer_cue"]] = answer_cue
+    s[:, col["self_continuation"]] = continuation
+    s[:, col["self_any_partner"]] = partners[:, 1:].max(axis=1) if w else 0.0
+    feats[:, 0] = s
+    return feats, valid
+
+
+def _seconds(ts: str) -> float:
+    try:
+        return float(ts)
+    except ValueError:
+        return 0.0
+
+
+def link_choices(messages: list[ChannelMessage], model: LinkModel) -> tuple[np.ndarray, np.ndarray]:
+    """For top-level messages in order: chosen distance (0 = new conversation) and its probability."""
+    feats, valid = candidate_features(messages, model.window)
+    logits = feats @ model.weights + model.intercept
+    logits[~valid] = -np.inf
+    best = logits.argmax(axis=1)
+    shifted = np.exp(logits - logits[np.arange(len(messages)), best][:, None])
+    prob = 1.0 / shifted.sum(axis=1)  # softmax probability of the argmax
+    return best, prob
+
+
+def reply_links(messages: list[ChannelMessage], model: LinkModel | None = None) -> list[ReplyLink]:
+    """One link per message, in input order.
+
+    Thread replies link to their thread's parent with score 1.0; joins and leaves start nothing
+    and answer nothing (null, 1.0); every other message is scored against the top-level
+    messages before it.
+    """
+    model = model or default_model()
+    top = [k for k, m in enumerate(messages) if not m.in_thread]
+    top_messages = [messages[k] for k in top]
+    choice, prob = link_choices(top_messages, model)
+    out: list[ReplyLink | None] = [None] * len(messages)
+    for position, k in enumerate(top):
+        m = messages[k]
+        if m.is_system:
+            out[k] = ReplyLink(m.ts, None, 1.0)
+            continue
+        d = int(choice[position])
+        parent = top_messages[position - d].ts if d else None
+        out[k] = ReplyLink(m.ts, parent, float(prob[position]))
+    for k, m in enumerate(messages):
+        if m.in_thread:
+            out[k] = ReplyLink(m.ts, m.thread_ts, 1.0)
+    return out  # type: ignore[return-value]

@@ -1,0 +1,149 @@
+"""Nudge decisions: reply outside the thread, hello-only, long message, broadcast after hours.
+
+Pure functions: channel messages (and reply links, members) in, `Nudge` records out. Whether a
+nudge is actually sent is decided afterwards by `skills.threads.cooldown.allowed_nudges`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from bot.model import User
+from skills.threads.links import ChannelMessage, ReplyLink, default_model
+from skills.threads.text import SLACK_MENTION, TEAMS_MENTION, is_broadcast
+
+REPLY_OUTSIDE_THREAD = "reply_outside_thread"
+HELLO_ONLY = "hello_only"
+LONG_MESSAGE = "long_message"
+BROADCAST_AFTER_HOURS = "broadcast_after_hours"
+KINDS = (REPLY_OUTSIDE_THREAD, HELLO_ONLY, LONG_MESSAGE, BROADCAST_AFTER_HOURS)
+
+FOLLOW_UP_SECONDS = 60.0
+LONG_MESSAGE_CHARS = 1500
+AFTER_HOURS_SHARE = 0.5
+
+# A message is hello-only when every word is from here and at least one is a greeting word.
+_HELLO_CORE = frozenset(
+    "hi hii hello hallo hey heya hiya yo howdy morning afternoon evening question q ping sec second "
+    "minute min moment around there".split())
+_HELLO_FILLER = frozenset(
+    "all everyone everybody team folks guys people y'all yall good a an quick small got have you u are r "
+    "anyone anybody is free real do can i ask ok so um uh hm hmm please pls plz".split())
+_EMOJI = re.compile(r":[a-z0-9_+\-]+:")
+_AT_NAME = re.compile(r"(?<!\w)@[\w.\-]+")
+
+
+@dataclass(frozen=True)
+class Nudge:
+    ts: str
+    user: str
+    kind: str
+    text: str  # one kind sentence, shown privately to `user`
+    parent_ts: str | None = None  # reply outside thread: the thread it belongs in
+
+    def as_json(self) -> dict:
+        return {"ts": self.ts, "kind": self.kind, "text": self.text}
+
+    @property
+    def at(self) -> datetime:
+        return datetime.fromtimestamp(float(self.ts), tz=timezone.utc)
+
+
+def reply_outside_thread_nudges(
+    messages: list[ChannelMessage], links: list[ReplyLink], threshold: float | None = None
+) -> list[Nudge]:
+    """Top-level messages that answer someone else's earlier message with score ≥ threshold."""
+    threshold = default_model().nudge_threshold if threshold is None else threshold
+    by_ts = {m.ts: m for m in messages}
+    out = []
+    for message, link in zip(messages, links):
+        if message.in_thread or message.is_system or link.parent_ts is None or link.score < threshold:
+            continue
+        parent = by_ts.get(link.parent_ts)
+        if parent is None or parent.user == message.user:
+            continue  # carrying on your own message is not answering someone
+        out.append(Nudge(message.ts, message.user, REPLY_OUTSIDE_THREAD,
+                         "This looks like an answer to an earlier message, so posting it in that thread "
+                         "keeps the conversation together for everyone.", parent_ts=parent.ts))
+    return out
+
+
+def is_hello_only(text: str) -> bool:
+    """'hi', 'hey @ken', 'quick question', 'good morning team :wave:' — a greeting and nothing else."""
+    text = SLACK_MENTION.sub(" ", TEAMS_MENTION.sub(" ", text))
+    text = _AT_NAME.sub(" ", _EMOJI.sub(" ", text.lower()))
+    tokens = re.findall(r"[a-z']+", text)
+    if not tokens or len(tokens) > 8 or re.search(r"[0-9]", text):
+        return False
+    return all(t in _HELLO_CORE or t in _HELLO_FILLER for t in tokens) and any(t in _HELLO_CORE for t in tokens)
+
+
+def hello_only_nudges(
+    messages: list[ChannelMessage], follow_up_seconds: float = FOLLOW_UP_SECONDS, now: float | None = None
+) -> list[Nudge]:
+    """Top-level hello-only messages whose author wrote nothing else within `follow_up_seconds`.
+
+    With `now` (epoch seconds), messages younger than the follow-up window are left undecided.
+    """
+    out = []
+    for k, message in enumerate(messages):
+        if message.in_thread or message.is_system or not is_hello_only(message.text):
+            continue
+        start = float(message.ts)
+        if now is not None and now - start < follow_up_seconds:
+            continue
+        followed = any(
+            later.user == message.user and 0 <= float(later.ts) - start <= follow_up_seconds
+            for later in messages[k + 1:] if float(later.ts) - start <= follow_up_seconds
+        )
+        if not followed:
+            out.append(Nudge(message.ts, message.user, HELLO_ONLY,
+                             "Tip: saying hello and your question in one message lets people answer "
+                             "right away (see nohello.net)."))
+    return out
+
+
+def long_message_nudges(messages: list[ChannelMessage], max_chars: int = LONG_MESSAGE_CHARS) -> list[Nudge]:
+    """Top-level messages longer than `max_chars` characters."""
+    return [
+        Nudge(m.ts, m.user, LONG_MESSAGE,
+              "That's a long one for the channel; a short summary with the details in a thread or a doc "
+              "is easier on everyone's attention.")
+        for m in messages
+        if not m.in_thread and not m.is_system and len(m.text) > max_chars
+    ]
+
+
+def is_working(user: User, at: datetime) -> bool:
+    """Whether `at` falls inside the user's working hours in their own zone (UTC when unknown)."""
+    local = at.astimezone(ZoneInfo(user.tz) if user.tz else timezone.utc)
+    hours, clock = user.working_hours, local.time()
+    if hours.start < hours.end:
+        return local.weekday() in hours.days and hours.start <= clock < hours.end
+    # A night shift: the part after midnight belongs to the previous day's shift.
+    if clock >= hours.start:
+        return local.weekday() in hours.days
+    return clock < hours.end and (local.weekday() - 1) % 7 in hours.days
+
+
+def broadcast_after_hours_nudges(
+    messages: list[ChannelMessage], members: list[User], share: float = AFTER_HOURS_SHARE
+) -> list[Nudge]:
+    """Top-level @channel/@here/@everyone messages sent when more than `share` of members are off."""
+    people = [u for u in members if not u.is_bot]
+    if not people:
+        return []
+    out = []
+    for m in messages:
+        if m.in_thread or m.is_system or not is_broadcast(m.text):
+            continue
+        at = datetime.fromtimestamp(float(m.ts), tz=timezone.utc)
+        off = sum(not is_working(u, at) for u in people if u.id != m.user)
+        if off / max(len(people) - (m.user in {u.id for u in people}), 1) > share:
+            out.append(Nudge(m.ts, m.user, BROADCAST_AFTER_HOURS,
+                             "Most of the channel is outside working hours right now, so you could "
+                             "schedule this announcement for their morning instead."))
+    return out

@@ -1,0 +1,63 @@
+"""Reading one chat message: words, mentions, questions, greetings."""
+
+from __future__ import annotations
+
+import re
+
+# Slack user mentions (<@U123> or <@U123|name>), Teams <at>Name</at> entities.
+SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+TEAMS_MENTION = re.compile(r"<at>(.*?)</at>", re.IGNORECASE)
+BROADCAST = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|(?<![\w@])@(?:channel|here|everyone)\b",
+                       re.IGNORECASE)
+# IRC nicks may hold []\^{}|`- besides word characters.
+NICK_TOKEN = re.compile(r"[\w\-\[\]\\^{}|`]+")
+WORD = re.compile(r"[a-z0-9][a-z0-9_'\-\.]*[a-z0-9]|[a-z0-9]")
+QUESTION_WORD = re.compile(
+    r"^(?:who|what|when|where|why|how|which|is|are|can|could|does|do|did|should|would|will|has|have|anyone|any)\b",
+    re.IGNORECASE)
+
+STOPWORDS = frozenset(
+    "a an the and or but if then so to of in on at for with from by as is are was were be been am i you he she "
+    "it we they me my your our their this that these those there here not no yes do does did have has had "
+    "can could will would should just it's i'm im u ur ok okay yeah yep lol hi hey hello thanks thx".split())
+
+
+def words(text: str) -> list[str]:
+    """Content words for lexical overlap (lower-cased, stop words and mention markup dropped)."""
+    text = SLACK_MENTION.sub(" ", text)
+    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | None]:
+    """Users a message mentions, and the one it is addressed to (named first), by user id.
+
+    `known` maps a lower-cased name or nick to a user id; Slack `<@U…>` ids are taken as they are.
+    """
+    found: set[str] = set()
+    addressed: str | None = None
+    for match in SLACK_MENTION.finditer(text):
+        found.add(match.group(1))
+        if addressed is None and match.start() == 0:
+            addressed = match.group(1)
+    for match in TEAMS_MENTION.finditer(text):
+        user = known.get(match.group(1).strip().lower())
+        if user is not None:
+            found.add(user)
+            if addressed is None and match.start() == 0:
+                addressed = user
+    for position, token in enumerate(NICK_TOKEN.findall(text[:400])):
+        user = known.get(token.lower())
+        if user is not None and len(token) > 1:
+            found.add(user)
+            if position == 0 and addressed is None:
+                addressed = user
+    return found, addressed
+
+
+def is_question(text: str) -> bool:
+    stripped = SLACK_MENTION.sub("", text).strip()
+    return "?" in stripped or bool(QUESTION_WORD.match(stripped))
+
+
+def is_broadcast(text: str) -> bool:
+    return bool(BROADCAST.search(text))

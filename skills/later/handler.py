@@ -51,9 +51,9 @@ def _private(event: Asked, text: str, buttons: tuple[Button, ...] = ()) -> Notif
 
 
 def _form(event: CommandInvoked | ActionClicked, to: str, when: str, message: str, *,
-          intro: str = "", replaces: str = "") -> OpenDialog:
-    """The send-later form; `to` is fixed (a recipient token), unless empty: then a person picker."""
-    fields = (Field("to", "Send to", kind="user"),) if not to else ()
+          intro: str = "", replaces: str = "", pick_person: bool = False) -> OpenDialog:
+    """The send-later form; the recipient `to` is fixed (empty: this conversation) or picked."""
+    fields = (Field("to", "Send to", kind="user"),) if pick_person else ()
     fields += (
         Field("when", "When (in their time zone)", when, hint="tomorrow 9am, monday, in 2h; empty = their next working hours"),
         Field("message", "Message", message, multiline=True),
@@ -91,7 +91,7 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, ActionClicked)
     outbox, where = Outbox(context.store), event.conversation
     if event.action_id == SHORTCUT:
-        return [_form(event, "", "", event.value)]
+        return [_form(event, "", "", event.value, pick_person=True)]
     if event.action_id == "later_change":
         change = json.loads(event.value)
         item = await outbox.get(where.platform, where.workspace_id, change["id"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from aiohttp import web
 
 from bot.config import get_settings
 from bot.logs import configure_logging
@@ -21,6 +20,8 @@ def _not_yet(name: str) -> None:
 @app.command()
 def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT or 3978).")) -> None:
     """Run the bot: Slack at /slack/events, Teams at /api/messages, /healthz and /metrics."""
+    from aiohttp import web
+
     from bot.app import create_app
 
     settings = get_settings()

@@ -34,7 +34,8 @@ async def test_later_in_personal_chat_confirms_with_a_card_and_send_now_delivers
     confirmation = (await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0]
     card = card_of(confirmation)
     body_text = " ".join(block.get("text", "") for block in card["body"])
-    assert "Send the contract to Ken" in body_text and "09:00" in body_text
+    assert "Send the contract to Ken" in body_text and body_text.startswith("You get this")
+    assert "09:00 CET" in body_text  # read in Maria's zone from the Teams client's clientInfo
 
     data = submit_data(card, "later_send_now")
     await post_activity(url, card_submit(service_url, data))

@@ -107,6 +107,14 @@ def message(activity: Activity) -> Message:
     )
 
 
+def client_time_zone(activity: Activity) -> str | None:
+    """Teams clients send their IANA zone in a `clientInfo` entity: the best we know without Graph."""
+    for entity in activity.entities or []:
+        if entity.type == "clientInfo":
+            return (entity.additional_properties or {}).get("timezone")
+    return None
+
+
 _SUBMIT_KEYS = {"action", "value", "state", "msteams"}
 
 
@@ -118,7 +126,7 @@ def _is_form(data: dict) -> bool:
 def message_event(activity: Activity) -> Event:
     """A message is for the bot when it mentions it or is in a 1:1 chat; a card submit is a click."""
     where = conversation(activity)
-    user = User(id=activity.from_property.id, name=activity.from_property.name or "")
+    user = User(id=activity.from_property.id, name=activity.from_property.name or "", tz=client_time_zone(activity))
     if isinstance(activity.value, dict) and not activity.text and _is_form(activity.value):
         data = activity.value
         return DialogSubmitted(

@@ -28,6 +28,7 @@ USAGE = (
 )
 FORM = "later_form"
 SHORTCUT = "later_message_shortcut"
+SELF = "you"  # the label of a reminder to oneself
 _USER = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]*))?>")
 
@@ -128,12 +129,7 @@ async def _schedule(event: Asked, context: Context, parts: LaterText) -> NotifyP
     sender = await _sender(event, context)
     target, label, plan = await _plan(event, context, parts, sender, now)
     if plan.error or plan.resolution is None:
-        understood = f" I read the time as “{plan.understood}”" if plan.understood else " I found no time"
-        return _private(
-            event,
-            f"I couldn't schedule that: {plan.error}.{understood} and the message as “{plan.message}”. "
-            "Try e.g. `/later @maria tomorrow 9am Can you review the deck?`",
-        )
+        return _private(event, refusal(plan))
     if not plan.ready and not isinstance(event, DialogSubmitted):
         intro = f"I'm not sure I split that right ({'; '.join(plan.doubts)}). Please check:"
         return _form(event, parts.recipient or "", parts.time_phrase, parts.message, intro=intro)
@@ -160,9 +156,13 @@ async def _plan(event: Asked, context: Context, parts: LaterText, sender: User, 
         target = Conversation(here.platform, here.workspace_id, person.id, None, True, here.ref)
         return target, person.display, plan_parts(parts, now, sender, person)
     channel = _CHANNEL.fullmatch(parts.recipient or "")
+    if not channel and here.is_direct:  # a note to self in the 1:1 chat with the bot
+        return replace(here, thread_id=None), SELF, plan_parts(parts, now, sender, sender)
     target = replace(here, channel_id=channel.group(1), thread_id=None) if channel else replace(here, thread_id=None)
     label = f"#{channel.group(2) or channel.group(1)}" if channel else "this conversation"
     members = await context.platform.channel_members(target)
+    if not members:  # the platform cannot tell us who is there: read the time in the sender's zone
+        return target, label, plan_parts(parts, now, sender, None)
     setting = await context.store.get_setting(here.platform, here.workspace_id, f"channel:{target.channel_id}", "tz")
     clock = channel_clock(members, setting)
     plan = plan_parts(parts, now, sender, User(id=target.channel_id, tz=clock.zone), hours_known=True)
@@ -174,11 +174,21 @@ async def _plan(event: Asked, context: Context, parts: LaterText, sender: User, 
     return target, label, plan
 
 
+def refusal(plan: LaterPlan) -> str:
+    """Why nothing was scheduled, and what we did understand, so the user can fix just that part."""
+    read = [f"the time as “{plan.understood}”"] if plan.understood else []
+    read += [f"the message as “{plan.message}”"] if plan.message else []
+    text = f"I couldn't schedule that: {plan.error}."
+    if read:
+        text += " I read " + " and ".join(read) + "."
+    return text + " Try e.g. `/later @maria tomorrow 9am Can you review the deck?`"
+
+
 def confirmation(label: str, item_id: str, plan: LaterPlan, sender: User) -> str:
     """'Ken gets this Tue 09:00 JST (01:00 your time)', what we understood, and what we assumed."""
     assert plan.resolution is not None
     lines = [
-        f"{label} gets this {in_both_zones(plan.resolution.deliver_at, sender.tz)}.",
+        f"{'You get' if label == SELF else label + ' gets'} this {in_both_zones(plan.resolution.deliver_at, sender.tz)}.",
         f"Time: “{plan.text.time_phrase or 'their next working hours'}” → {plan.resolution.understood}",
         f"Message: “{plan.message}”",
     ]

@@ -32,12 +32,14 @@ _DISTANCE_BUCKETS = ((1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 8), (9, 12), (1
 
 PAIR_FEATURES = (
     "pair", *(f"d{lo}_{hi}" if lo != hi else f"d{lo}" for lo, hi in _DISTANCE_BUCKETS[:-1]), "d21p",
-    "log_gap_min", "mentions_parent_author", "addressed_to_parent_author", "parent_mentions_author",
-    "parent_addressed_to_author", "same_author", "same_author_next", "same_author_continuation",
-    "parent_latest_of_its_author", "author_spoke_since", "partners", "cosine", "cosine_best",
+    "log_distance", "log_gap_min", "mentions_parent_author", "addressed_to_parent_author",
+    "mentions_parent_author_latest", "addressed_to_parent_author_latest", "parent_mentions_author",
+    "parent_addressed_to_author", "parent_mentions_author_unanswered", "same_author", "same_author_next",
+    "same_author_continuation", "same_author_no_mention", "parent_latest_of_its_author",
+    "author_spoke_since", "partners", "partners_latest", "cosine", "cosine_same_author", "cosine_best",
     "cosine_best_pos", "parent_question", "parent_question_answer_cue", "parent_question_not_own",
     "addressed_to_other", "parent_addressed_to_other", "parent_is_action", "thanks_to_partner",
-    "parent_first_of_author",
+    "parent_first_of_author", "parent_greeting",
 )
 SELF_FEATURES = (
     "self", "self_has_mention", "self_addressed", "self_question", "self_greeting", "self_log_gap_prev",
@@ -160,6 +162,7 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
     last_seen: dict[int, int] = {}
     partners = np.zeros((n, w + 1), dtype=np.float32)
     last_talk = np.full((n_users, n_users), -10**9, dtype=np.int64)
+    talkers: set[int] = set()
     positions = np.arange(n)
     for i in range(n):
         a = author[i]
@@ -168,11 +171,12 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
             next_same[last_seen[a]] = i
         last_seen[a] = i
         lo = max(0, i - w)
-        if i > lo:
+        if i > lo and a in talkers:
             earlier = author[lo:i][::-1]  # distance 1, 2, …
             partners[i, 1:i - lo + 1] = last_talk[a, earlier] >= i - w
-        for k in np.flatnonzero(mentions[i]):
+        for k in np.flatnonzero(mentions[i]) if has_mention[i] else ():
             last_talk[a, k] = last_talk[k, a] = i
+            talkers.update((a, k))
 
     # tf-idf over this channel only, so nothing about vocabulary ships with the model.
     tokens = [words(m.text) for m in messages]
@@ -193,40 +197,52 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
     matrix = csr_matrix(matrix.multiply((1.0 / norms)[:, None]))
 
     cosine = np.zeros((n, w + 1), dtype=np.float32)
+    latest_own = next_same  # a message is its author's latest before i while next_same > i - 1
     for d in range(1, min(w, n - 1) + 1):
-        i = positions[d:]
-        j = i - d
-        valid[i, d] = ~system[j]
-        cosine[i, d] = np.asarray(matrix[d:].multiply(matrix[:-d]).sum(axis=1)).ravel()
-        f = feats[i, d]
+        j = positions[:-d]
+        f = feats[d:, d]  # a view: rows are children i = j + d
+        valid[d:, d] = ~system[:-d]
+        cosine[d:, d] = np.asarray(matrix[d:].multiply(matrix[:-d]).sum(axis=1)).ravel()
         f[:, col["pair"]] = 1.0
         for (lo, hi), name in zip(_DISTANCE_BUCKETS, PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]):
             if lo <= d <= hi:
                 f[:, col[name]] = 1.0
-        f[:, col["log_gap_min"]] = np.log1p(np.maximum(times[i] - times[j], 0) / 60.0)
-        ai, aj = author[i], author[j]
-        f[:, col["mentions_parent_author"]] = mentions[i, aj]
-        f[:, col["addressed_to_parent_author"]] = addressed[i] == aj
-        f[:, col["parent_mentions_author"]] = mentions[j, ai]
-        f[:, col["parent_addressed_to_author"]] = addressed[j] == ai
+        f[:, col["log_distance"]] = math.log(d)
+        f[:, col["log_gap_min"]] = np.log1p(np.maximum(times[d:] - times[:-d], 0) / 60.0)
+        ai, aj = author[d:], author[:-d]
+        mention = mentions[d:][np.arange(n - d), aj]
+        back = mentions[j, ai]
+        latest = latest_own[:-d] >= positions[d:]
+        to_parent = addressed[d:] == aj
+        f[:, col["mentions_parent_author"]] = mention
+        f[:, col["addressed_to_parent_author"]] = to_parent
+        f[:, col["mentions_parent_author_latest"]] = mention & latest
+        f[:, col["addressed_to_parent_author_latest"]] = to_parent & latest
+        f[:, col["parent_mentions_author"]] = back
+        f[:, col["parent_addressed_to_author"]] = addressed[:-d] == ai
+        f[:, col["parent_mentions_author_unanswered"]] = back & (prev_same[d:] <= j)
         same = (ai == aj).astype(np.float32)
         f[:, col["same_author"]] = same
-        f[:, col["same_author_next"]] = same * (prev_same[i] == j)
-        f[:, col["same_author_continuation"]] = same * continuation[i]
-        f[:, col["parent_latest_of_its_author"]] = next_same[j] >= i
-        f[:, col["author_spoke_since"]] = prev_same[i] > j
-        f[:, col["partners"]] = partners[i, d]
-        f[:, col["parent_question"]] = question[j]
-        f[:, col["parent_question_answer_cue"]] = question[j] * answer_cue[i]
-        f[:, col["parent_question_not_own"]] = question[j] * (1 - same) * (1 - question[i])
-        f[:, col["addressed_to_other"]] = (addressed[i] >= 0) & (addressed[i] != aj)
-        f[:, col["parent_addressed_to_other"]] = (addressed[j] >= 0) & (addressed[j] != ai)
-        f[:, col["parent_is_action"]] = action[j]
-        f[:, col["thanks_to_partner"]] = thanks[i] * (partners[i, d] + mentions[i, aj])
-        f[:, col["parent_first_of_author"]] = prev_same[j] < 0
-        feats[i, d] = f
+        f[:, col["same_author_next"]] = same * (prev_same[d:] == j)
+        f[:, col["same_author_continuation"]] = same * continuation[d:]
+        f[:, col["same_author_no_mention"]] = same * ~has_mention[d:]
+        f[:, col["parent_latest_of_its_author"]] = latest
+        f[:, col["author_spoke_since"]] = prev_same[d:] > j
+        f[:, col["partners"]] = partners[d:, d]
+        f[:, col["partners_latest"]] = partners[d:, d] * latest
+        qj = question[:-d]
+        f[:, col["parent_question"]] = qj
+        f[:, col["parent_question_answer_cue"]] = qj * answer_cue[d:]
+        f[:, col["parent_question_not_own"]] = qj * (1 - same) * (1 - question[d:])
+        f[:, col["addressed_to_other"]] = (addressed[d:] >= 0) & ~to_parent
+        f[:, col["parent_addressed_to_other"]] = (addressed[:-d] >= 0) & (addressed[:-d] != ai)
+        f[:, col["parent_is_action"]] = action[:-d]
+        f[:, col["thanks_to_partner"]] = thanks[d:] * (partners[d:, d] + mention)
+        f[:, col["parent_first_of_author"]] = prev_same[:-d] < 0
+        f[:, col["parent_greeting"]] = greeting[:-d]
     cosine[~valid] = 0.0
     feats[:, 1:, col["cosine"]] = cosine[:, 1:]
+    feats[:, 1:, col["cosine_same_author"]] = cosine[:, 1:] * feats[:, 1:, col["same_author"]]
     best = cosine[:, 1:].max(axis=1) if w else np.zeros(n, dtype=np.float32)
     feats[:, 1:, col["cosine_best"]] = (cosine[:, 1:] == best[:, None]) & (best[:, None] > 0)
     feats[:, 1:, col["cosine_best_pos"]] = feats[:, 1:, col["cosine_best"]] * best[:, None]

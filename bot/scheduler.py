@@ -25,6 +25,7 @@ class Jobs:
         self.outbox = Outbox(store)
         self.platform_for = platform_for
         self.busy = asyncio.Lock()
+        self.stopped = False
         self.scheduler = AsyncIOScheduler(timezone=timezone.utc)
         # max_instances=1: a slow pass is never overlapped by the next one in the same process.
         self.scheduler.add_job(self.deliver, "interval", seconds=settings.outbox_poll_seconds, id="deliver",
@@ -34,17 +35,21 @@ class Jobs:
 
     async def deliver(self) -> None:
         async with self.busy:
+            if self.stopped:
+                return
             await deliver_due_messages(self.outbox, self.platform_for, datetime.now(timezone.utc), WORKER_ID)
 
     async def forget_old_events(self) -> None:
         cutoff = datetime.now(timezone.utc) - timedelta(hours=self.settings.event_dedupe_hours)
         async with self.busy:
-            await self.store.forget_events_before(cutoff)
+            if not self.stopped:
+                await self.store.forget_events_before(cutoff)
 
     def start(self) -> None:
         self.scheduler.start()
 
     async def stop(self) -> None:
+        """After this returns no job touches the store: one in flight finished, later ones return."""
         self.scheduler.shutdown(wait=False)
         async with self.busy:
-            pass
+            self.stopped = True

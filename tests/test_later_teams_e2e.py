@@ -75,4 +75,4 @@ async def test_an_uncertain_split_sends_a_form_card_whose_submit_schedules(teams
         lambda: [s for s in fake.sent_to(PERSONAL_CHAT_ID)[1:] if s.activity.get("attachments")]
     )
     text = " ".join(b.get("text", "") for b in card_of(confirmation[0])["body"])
-    assert "gets this" in text and "10:00" in text and "Review the deck" in text
+    assert "get this" in text and "10:00" in text and "Review the deck" in text

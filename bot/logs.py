@@ -30,3 +30,5 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # The scheduler logs every run of every job at INFO: minutes of noise for nothing.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))

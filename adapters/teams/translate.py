@@ -108,11 +108,11 @@ def message(activity: Activity) -> Message:
 
 
 def client_time_zone(activity: Activity) -> str | None:
-    """Teams clients send their IANA zone in a `clientInfo` entity: the best we know without Graph."""
+    """Teams clients send their IANA zone (`clientInfo` entity, `localTimezone`): the best we know without Graph."""
     for entity in activity.entities or []:
-        if entity.type == "clientInfo":
-            return (entity.additional_properties or {}).get("timezone")
-    return None
+        if entity.type == "clientInfo" and (entity.additional_properties or {}).get("timezone"):
+            return entity.additional_properties["timezone"]
+    return activity.local_timezone or None
 
 
 _SUBMIT_KEYS = {"action", "value", "state", "msteams"}

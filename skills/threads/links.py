@@ -123,7 +123,14 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
     Column 0 is "starts a conversation"; column d is the message d places earlier.
     """
     n, w = len(messages), window
-    feats = np.zeros((n, w + 1, len(FEATURES)), dtype=np.float32)
+    planes, valid = feature_planes(messages, window)
+    return planes.transpose(2, 1, 0), valid
+
+
+def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Like `candidate_features` but laid out (features, window+1, n) so columns are contiguous."""
+    n, w = len(messages), window
+    feats = np.zeros((len(FEATURES), w + 1, n), dtype=np.float32)
     valid = np.zeros((n, w + 1), dtype=bool)
     if n == 0:
         return feats, valid
@@ -200,71 +207,71 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
     latest_own = next_same  # a message is its author's latest before i while next_same > i - 1
     for d in range(1, min(w, n - 1) + 1):
         j = positions[:-d]
-        f = feats[d:, d]  # a view: rows are children i = j + d
+        f = feats[:, d, d:]  # a view: feature planes over children i = j + d
         valid[d:, d] = ~system[:-d]
         cosine[d:, d] = np.asarray(matrix[d:].multiply(matrix[:-d]).sum(axis=1)).ravel()
-        f[:, col["pair"]] = 1.0
+        f[col["pair"]] = 1.0
         for (lo, hi), name in zip(_DISTANCE_BUCKETS, PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]):
             if lo <= d <= hi:
-                f[:, col[name]] = 1.0
-        f[:, col["log_distance"]] = math.log(d)
-        f[:, col["log_gap_min"]] = np.log1p(np.maximum(times[d:] - times[:-d], 0) / 60.0)
+                f[col[name]] = 1.0
+        f[col["log_distance"]] = math.log(d)
+        f[col["log_gap_min"]] = np.log1p(np.maximum(times[d:] - times[:-d], 0) / 60.0)
         ai, aj = author[d:], author[:-d]
         mention = mentions[d:][np.arange(n - d), aj]
         back = mentions[j, ai]
         latest = latest_own[:-d] >= positions[d:]
         to_parent = addressed[d:] == aj
-        f[:, col["mentions_parent_author"]] = mention
-        f[:, col["addressed_to_parent_author"]] = to_parent
-        f[:, col["mentions_parent_author_latest"]] = mention & latest
-        f[:, col["addressed_to_parent_author_latest"]] = to_parent & latest
-        f[:, col["parent_mentions_author"]] = back
-        f[:, col["parent_addressed_to_author"]] = addressed[:-d] == ai
-        f[:, col["parent_mentions_author_unanswered"]] = back & (prev_same[d:] <= j)
+        f[col["mentions_parent_author"]] = mention
+        f[col["addressed_to_parent_author"]] = to_parent
+        f[col["mentions_parent_author_latest"]] = mention & latest
+        f[col["addressed_to_parent_author_latest"]] = to_parent & latest
+        f[col["parent_mentions_author"]] = back
+        f[col["parent_addressed_to_author"]] = addressed[:-d] == ai
+        f[col["parent_mentions_author_unanswered"]] = back & (prev_same[d:] <= j)
         same = (ai == aj).astype(np.float32)
-        f[:, col["same_author"]] = same
-        f[:, col["same_author_next"]] = same * (prev_same[d:] == j)
-        f[:, col["same_author_continuation"]] = same * continuation[d:]
-        f[:, col["same_author_no_mention"]] = same * ~has_mention[d:]
-        f[:, col["parent_latest_of_its_author"]] = latest
-        f[:, col["author_spoke_since"]] = prev_same[d:] > j
-        f[:, col["partners"]] = partners[d:, d]
-        f[:, col["partners_latest"]] = partners[d:, d] * latest
+        f[col["same_author"]] = same
+        f[col["same_author_next"]] = same * (prev_same[d:] == j)
+        f[col["same_author_continuation"]] = same * continuation[d:]
+        f[col["same_author_no_mention"]] = same * ~has_mention[d:]
+        f[col["parent_latest_of_its_author"]] = latest
+        f[col["author_spoke_since"]] = prev_same[d:] > j
+        f[col["partners"]] = partners[d:, d]
+        f[col["partners_latest"]] = partners[d:, d] * latest
         qj = question[:-d]
-        f[:, col["parent_question"]] = qj
-        f[:, col["parent_question_answer_cue"]] = qj * answer_cue[d:]
-        f[:, col["parent_question_not_own"]] = qj * (1 - same) * (1 - question[d:])
-        f[:, col["addressed_to_other"]] = (addressed[d:] >= 0) & ~to_parent
-        f[:, col["parent_addressed_to_other"]] = (addressed[:-d] >= 0) & (addressed[:-d] != ai)
-        f[:, col["parent_is_action"]] = action[:-d]
-        f[:, col["thanks_to_partner"]] = thanks[d:] * (partners[d:, d] + mention)
-        f[:, col["parent_first_of_author"]] = prev_same[:-d] < 0
-        f[:, col["parent_greeting"]] = greeting[:-d]
+        f[col["parent_question"]] = qj
+        f[col["parent_question_answer_cue"]] = qj * answer_cue[d:]
+        f[col["parent_question_not_own"]] = qj * (1 - same) * (1 - question[d:])
+        f[col["addressed_to_other"]] = (addressed[d:] >= 0) & ~to_parent
+        f[col["parent_addressed_to_other"]] = (addressed[:-d] >= 0) & (addressed[:-d] != ai)
+        f[col["parent_is_action"]] = action[:-d]
+        f[col["thanks_to_partner"]] = thanks[d:] * (partners[d:, d] + mention)
+        f[col["parent_first_of_author"]] = prev_same[:-d] < 0
+        f[col["parent_greeting"]] = greeting[:-d]
     cosine[~valid] = 0.0
-    feats[:, 1:, col["cosine"]] = cosine[:, 1:]
-    feats[:, 1:, col["cosine_same_author"]] = cosine[:, 1:] * feats[:, 1:, col["same_author"]]
+    by_distance = cosine.T[1:]
+    feats[col["cosine"], 1:] = by_distance
+    feats[col["cosine_same_author"], 1:] = by_distance * feats[col["same_author"], 1:]
     best = cosine[:, 1:].max(axis=1) if w else np.zeros(n, dtype=np.float32)
-    feats[:, 1:, col["cosine_best"]] = (cosine[:, 1:] == best[:, None]) & (best[:, None] > 0)
-    feats[:, 1:, col["cosine_best_pos"]] = feats[:, 1:, col["cosine_best"]] * best[:, None]
+    feats[col["cosine_best"], 1:] = (by_distance == best[None, :]) & (best[None, :] > 0)
+    feats[col["cosine_best_pos"], 1:] = feats[col["cosine_best"], 1:] * best[None, :]
 
     valid[:, 0] = True
-    s = feats[:, 0]
-    s[:, col["self"]] = 1.0
-    s[:, col["self_has_mention"]] = has_mention
-    s[:, col["self_addressed"]] = addressed >= 0
-    s[:, col["self_question"]] = question
-    s[:, col["self_greeting"]] = greeting
+    s = feats[:, 0]  # (features, n): the "starts a conversation" candidate
+    s[col["self"]] = 1.0
+    s[col["self_has_mention"]] = has_mention
+    s[col["self_addressed"]] = addressed >= 0
+    s[col["self_question"]] = question
+    s[col["self_greeting"]] = greeting
     gap_prev = np.diff(times, prepend=times[0])
-    s[:, col["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
-    s[:, col["self_author_new"]] = (prev_same < 0) | (positions - prev_same > w)
-    s[:, col["self_log_author_gap"]] = np.log1p(np.where(prev_same < 0, w, np.minimum(positions - prev_same, w)))
-    s[:, col["self_is_action"]] = action
-    s[:, col["self_log_length"]] = length
-    s[:, col["self_max_cosine"]] = best
-    s[:, col["self_answer_cue"]] = answer_cue
-    s[:, col["self_continuation"]] = continuation
-    s[:, col["self_any_partner"]] = partners[:, 1:].max(axis=1) if w else 0.0
-    feats[:, 0] = s
+    s[col["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
+    s[col["self_author_new"]] = (prev_same < 0) | (positions - prev_same > w)
+    s[col["self_log_author_gap"]] = np.log1p(np.where(prev_same < 0, w, np.minimum(positions - prev_same, w)))
+    s[col["self_is_action"]] = action
+    s[col["self_log_length"]] = length
+    s[col["self_max_cosine"]] = best
+    s[col["self_answer_cue"]] = answer_cue
+    s[col["self_continuation"]] = continuation
+    s[col["self_any_partner"]] = partners[:, 1:].max(axis=1) if w else 0.0
     return feats, valid
 
 
@@ -277,8 +284,8 @@ def _seconds(ts: str) -> float:
 
 def link_choices(messages: list[ChannelMessage], model: LinkModel) -> tuple[np.ndarray, np.ndarray]:
     """For top-level messages in order: chosen distance (0 = new conversation) and its probability."""
-    feats, valid = candidate_features(messages, model.window)
-    logits = feats @ model.weights + model.intercept
+    planes, valid = feature_planes(messages, model.window)
+    logits = np.tensordot(model.weights, planes, axes=1).T + model.intercept  # (n, window+1)
     logits[~valid] = -np.inf
     best = logits.argmax(axis=1)
     shifted = np.exp(logits - logits[np.arange(len(messages)), best][:, None])

@@ -79,5 +79,22 @@ def digest(
     _not_yet("digest")
 
 
+@app.command("package-teams")
+def package_teams(
+    out: Path = typer.Option(Path("etiquette-teams.zip"), "--out", help="Where to write the app package"),
+    app_id: str = typer.Option(None, "--app-id", envvar="MICROSOFT_APP_ID", help="Azure Bot app id"),
+    domain: str = typer.Option(None, "--domain", envvar="BOT_DOMAIN", help="Public host of `etiquette serve`"),
+) -> None:
+    """Zip the Teams app package (manifest + icons) for sideloading or the admin centre."""
+    from bot.teams_package import build_package
+
+    try:
+        build_package({"MICROSOFT_APP_ID": app_id or "", "BOT_DOMAIN": domain or ""}, out)
+    except ValueError as error:
+        typer.echo(f"etiquette package-teams: {error}", err=True)
+        raise typer.Exit(2) from error
+    typer.echo(f"wrote {out}")
+
+
 if __name__ == "__main__":
     app()

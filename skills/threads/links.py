@@ -39,7 +39,8 @@ PAIR_FEATURES = (
     "author_spoke_since", "partners", "partners_latest", "cosine", "cosine_same_author", "cosine_best",
     "cosine_best_pos", "parent_question", "parent_question_answer_cue", "parent_question_not_own",
     "addressed_to_other", "parent_addressed_to_other", "parent_is_action", "thanks_to_partner",
-    "parent_first_of_author", "parent_greeting",
+    "parent_first_of_author", "parent_greeting", "parent_mentions_author_latest", "nearest_other_author",
+    "latest_other_question",
 )
 SELF_FEATURES = (
     "self", "self_has_mention", "self_addressed", "self_question", "self_greeting", "self_log_gap_prev",
@@ -203,13 +204,15 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     norms[norms == 0] = 1.0
     matrix = csr_matrix(matrix.multiply((1.0 / norms)[:, None]))
 
-    cosine = np.zeros((n, w + 1), dtype=np.float32)
+    cosine = _band_cosine(matrix, n, w)
     latest_own = next_same  # a message is its author's latest before i while next_same > i - 1
+    seen_back = np.zeros(n, dtype=bool)   # a later candidate already mentioned the author
+    seen_other = np.zeros(n, dtype=bool)  # a later candidate is by someone else
+    seen_question = np.zeros(n, dtype=bool)
     for d in range(1, min(w, n - 1) + 1):
         j = positions[:-d]
         f = feats[:, d, d:]  # a view: feature planes over children i = j + d
         valid[d:, d] = ~system[:-d]
-        cosine[d:, d] = np.asarray(matrix[d:].multiply(matrix[:-d]).sum(axis=1)).ravel()
         f[col["pair"]] = 1.0
         for (lo, hi), name in zip(_DISTANCE_BUCKETS, PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]):
             if lo <= d <= hi:
@@ -247,6 +250,14 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
         f[col["thanks_to_partner"]] = thanks[d:] * (partners[d:, d] + mention)
         f[col["parent_first_of_author"]] = prev_same[:-d] < 0
         f[col["parent_greeting"]] = greeting[:-d]
+        other = ai != aj
+        f[col["parent_mentions_author_latest"]] = back & ~seen_back[d:]
+        f[col["nearest_other_author"]] = other & ~seen_other[d:]
+        other_question = other & (qj > 0)
+        f[col["latest_other_question"]] = other_question & ~seen_question[d:]
+        seen_back[d:] |= back
+        seen_other[d:] |= other
+        seen_question[d:] |= other_question
     cosine[~valid] = 0.0
     by_distance = cosine.T[1:]
     feats[col["cosine"], 1:] = by_distance
@@ -273,6 +284,19 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     s[col["self_continuation"]] = continuation
     s[col["self_any_partner"]] = partners[:, 1:].max(axis=1) if w else 0.0
     return feats, valid
+
+
+def _band_cosine(matrix, n: int, w: int, block: int = 2048) -> np.ndarray:
+    """cosine[i, d] = similarity of rows i and i-d for 1 ≤ d ≤ w, in row blocks to bound memory."""
+    cosine = np.zeros((n, w + 1), dtype=np.float32)
+    for start in range(0, n, block):
+        stop, lo = min(n, start + block), max(0, start - w)
+        sim = (matrix[start:stop] @ matrix[lo:stop].T).tocoo()
+        row, column = sim.row + start, sim.col + lo
+        d = row - column
+        keep = (d >= 1) & (d <= w)
+        cosine[row[keep], d[keep]] = sim.data[keep]
+    return cosine
 
 
 def _seconds(ts: str) -> float:

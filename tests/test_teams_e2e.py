@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
-from bot.actions import Action, Reply
+from adapters.teams.bot import build_adapter
+from adapters.teams.platform import TeamsPlatform
+from bot.actions import Action, Post, Reply
 from bot.app import STORE, create_app
-from bot.model import ActionClicked, Event, Mentioned, MessagePosted
+from bot.model import ActionClicked, Conversation, Event, Mentioned, MessagePosted
 from bot.router import Context, Router
 from tests.fakes.bot_connector import (
     BOT_ID,
@@ -247,3 +249,21 @@ async def test_a_broken_turn_is_reported_to_the_user_not_as_500(teams_bot):
     status, _ = await post_activity(bot_url, personal_message(service_url, "help"))
     assert status < 500
     assert fake.sent == []
+
+
+async def test_proactive_post_and_reply_use_the_stored_reference(teams_bot, make_settings):
+    """What the outbox does later, outside any turn: a top-level post, then a reply in a chain."""
+    fake, service_url, bot_url, app = teams_bot
+    await post_activity(bot_url, bot_installed_in_team(service_url))
+    reference = await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID)
+    platform = TeamsPlatform(build_adapter(make_settings()), "", app[STORE])
+    channel = Conversation("teams", TENANT_ID, TEAM_ID, None, ref=reference)
+
+    posted_id = await platform.perform(Post(conversation=channel, text="Weekly digest"))
+    replied_id = await platform.perform(Reply(conversation=channel.in_thread(ROOT_ID), text="Reminder"))
+
+    post, reply = fake.sent
+    assert (post.conversation_id, post.reply_to_id, post.text) == (TEAM_ID, None, "Weekly digest")
+    assert post.activity["conversation"]["id"] == TEAM_ID
+    assert (reply.conversation_id, reply.reply_to_id) == (f"{TEAM_ID};messageid={ROOT_ID}", None)
+    assert posted_id and replied_id and posted_id != replied_id

@@ -120,7 +120,7 @@ def _sender(activity: Activity, sent: list[str | None]):
 
     async def send(turn: TurnContext) -> None:
         # The synthetic turn's own id is no Teams message; replying to it would misplace the post.
-        turn.activity.id = None
+        pass  # MUTANT
         response = await turn.send_activity(activity)
         sent.append(response.id if response else None)
 

@@ -97,12 +97,28 @@ class LinkModel:
     intercept: float
     window: int
     nudge_threshold: float
+    # Optional small tanh layer on top: score += v · tanh(u·x + b).
+    hidden_u: np.ndarray | None = None
+    hidden_b: np.ndarray | None = None
+    hidden_v: np.ndarray | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> LinkModel:
-        by_name = dict(zip(data["features"], data["weights"]))
-        return cls(np.array([by_name.get(name, 0.0) for name in FEATURES], dtype=np.float32),
-                   float(data["intercept"]), int(data["window"]), float(data["nudge_threshold"]))
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError("link_model.json was trained on other features; rerun bench.train_threads")
+        hidden = data.get("hidden")
+        arrays = {} if not hidden else {
+            f"hidden_{k}": np.array(hidden[k], dtype=np.float32) for k in ("u", "b", "v")}
+        return cls(np.array(data["weights"], dtype=np.float32), float(data["intercept"]),
+                   int(data["window"]), float(data["nudge_threshold"]), **arrays)
+
+    def scores(self, planes: np.ndarray) -> np.ndarray:
+        """(features, window+1, n) → (n, window+1) candidate scores."""
+        logits = np.tensordot(self.weights, planes, axes=1).T + self.intercept
+        if self.hidden_u is not None:
+            h = np.tanh(np.tensordot(planes, self.hidden_u, axes=([0], [0])) + self.hidden_b)  # (w+1, n, H)
+            logits += (h @ self.hidden_v).T
+        return logits
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +325,7 @@ def _seconds(ts: str) -> float:
 def link_choices(messages: list[ChannelMessage], model: LinkModel) -> tuple[np.ndarray, np.ndarray]:
     """For top-level messages in order: chosen distance (0 = new conversation) and its probability."""
     planes, valid = feature_planes(messages, model.window)
-    logits = np.tensordot(model.weights, planes, axes=1).T + model.intercept  # (n, window+1)
+    logits = model.scores(planes)
     logits[~valid] = -np.inf
     best = logits.argmax(axis=1)
     shifted = np.exp(logits - logits[np.arange(len(messages)), best][:, None])

@@ -1,0 +1,95 @@
+"""Teams through a real Teams-like client: the Microsoft 365 Agents Playground talking to the real app."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+
+from bot.app import create_app
+from tests.fakes.playground import Playground, install
+from tests.fakes.server import eventually, free_port, serving
+
+pytestmark = [
+    pytest.mark.playground,
+    pytest.mark.skipif(shutil.which("npx") is None, reason="the Agents Playground needs node (npx)"),
+]
+
+HELP_HEADLINE = "Here is what I can do"
+
+
+@pytest.fixture(scope="module")
+def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Playground]:
+    """One Playground for the module, pointed at a port the bot takes in each test."""
+    workdir = tmp_path_factory.mktemp("playground")
+    bot_port = free_port()
+    running = Playground(install(), workdir, f"http://127.0.0.1:{bot_port}/api/messages", free_port())
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+async def config(playground: Playground, make_settings) -> AsyncIterator[dict[str, Any]]:
+    """The real app on the Playground's endpoint for one test; yields the Playground's config."""
+    bot_port = int(playground.bot_endpoint.rsplit(":", 1)[1].split("/")[0])
+    async with serving(create_app(make_settings()), port=bot_port):
+        yield await playground.config()
+
+
+def bot_of(config: dict[str, Any]) -> dict[str, str]:
+    return {"id": config["bot"]["id"], "name": config["bot"]["name"]}
+
+
+async def test_personal_help_is_answered_in_the_personal_chat(playground: Playground, config):
+    chat = config["personalChat"]["id"]
+    before = len(playground.replies(chat))
+    await playground.send(chat, "help")
+    replies = await eventually(lambda: playground.replies(chat)[before:], timeout=30)
+    assert len(replies) == 1
+    message = replies[0]["message"]
+    assert message["from"]["id"] == config["bot"]["id"]
+    assert HELP_HEADLINE in message["text"]
+    assert "**Thread summaries**" in message["text"]
+    assert not [r for r in playground.replies()[-1:] if r["actionConversationId"] != chat]
+
+
+async def test_channel_mention_help_is_answered_in_its_reply_chain(playground: Playground, config):
+    team = config["teams"][0]
+    channel = team["channels"][0]["id"]
+    posted = await playground.send(channel, "help", mention=bot_of(config))
+    chain = posted["postConversationId"]
+    assert chain.startswith(f"{channel};messageid=")
+    replies = await eventually(lambda: playground.replies(chain), timeout=30)
+    assert len(replies) == 1
+    assert HELP_HEADLINE in replies[0]["message"]["text"]
+    assert not playground.replies(channel)  # nothing landed at the channel's top level
+
+    exchanges = playground.exchanges(chain)
+    asked = [e for e in exchanges if e["to"] == "User Application"]
+    answered = [e for e in exchanges if e["from"] == "User Application"]
+    assert answered[0]["request"]["body"]["replyToId"] == asked[0]["messageId"]
+    assert answered[0]["request"]["body"]["conversation"]["id"] == chain
+
+
+async def test_a_second_mention_in_the_chain_stays_in_the_chain(playground: Playground, config):
+    channel = config["teams"][0]["channels"][0]["id"]
+    chain = (await playground.send(channel, "Should we move the launch?", user_id="user-id-1"))["postConversationId"]
+    await playground.send(chain, "help", mention=bot_of(config))
+    replies = await eventually(lambda: playground.replies(chain), timeout=30)
+    assert len(replies) == 1
+    assert HELP_HEADLINE in replies[0]["message"]["text"]
+
+
+async def test_a_command_typed_in_the_personal_chat_is_answered_there(playground: Playground, config):
+    chat = config["personalChat"]["id"]
+    before = len(playground.replies(chat))
+    await playground.send(chat, "later tomorrow")
+    replies = await eventually(lambda: playground.replies(chat)[before:], timeout=30)
+    text = replies[0]["message"]["text"]
+    assert "later" in text  # the skill's answer, or "`later` is not available yet" without one
+    assert "something went wrong" not in text

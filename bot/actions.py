@@ -53,6 +53,7 @@ class NotifyPrivately:
     conversation: Conversation
     text: str
     buttons: tuple[Button, ...] = ()
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,12 @@ def digest(
     channel: str = typer.Option(..., "--channel"),
     week: str = typer.Option(None, "--week", help="ISO week, e.g. 2026-W48"),
     json_out: bool = typer.Option(False, "--json"),
+    chart: Path = typer.Option(None, "--chart", help="Also write the activity chart to this PNG file"),
 ) -> None:
     """A channel's weekly digest from a Slack export folder."""
-    _not_yet("digest")
+    from skills.digest.command import digest_export
+
+    raise typer.Exit(digest_export(export_dir, channel, week, as_json=json_out, chart=chart))
 
 
 @app.command("package-teams")

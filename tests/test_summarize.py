@@ -8,14 +8,16 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from bot.actions import NotifyPrivately, Reply
 from bot.cli import app
+from bot.config import Settings
 from bot.model import Conversation, Mentioned, Message, Thread, User
 from bot.router import Context
 from skills.summarize import handle, summary_reply
 from skills.summarize.extractive import summarize
 from skills.summarize.rewrite import to_third_person
 from skills.summarize.slack_file import parse_slack_thread
-from skills.summarize.utterance import Utterance
+from skills.summarize.utterance import Utterance, utterances_from_thread
 from tests.fakes.memory_platform import MemoryPlatform
 
 WHERE = Conversation("slack", "T1", "C1", thread_id="100.0")
@@ -170,8 +172,8 @@ async def test_mention_replies_with_sections_links_and_note():
     ) + (Message("m", people["Ana"], "<@BOT> summarize", at, WHERE),)
     platform = MemoryPlatform(threads={"100.0": Thread(WHERE, messages, complete=False, note="Only the last 5 messages.")})
     event = Mentioned(messages[-1], "summarize")
-    [reply] = await handle(event, Context(platform=platform, store=None, settings=None))
-    assert reply.conversation == WHERE
+    [reply] = await handle(event, Context(platform=platform, store=None, settings=Settings(_env_file=None)))
+    assert isinstance(reply, Reply) and reply.conversation == WHERE
     assert "Only the last 5 messages." in reply.text and "Maria" in reply.text
     titles = [section.title for section in reply.sections]
     assert titles == ["Decisions", "Action items", "Open questions", "Participants"]
@@ -180,11 +182,16 @@ async def test_mention_replies_with_sections_links_and_note():
                for line in actions)
     assert reply.sections[3].lines == ("Maria, Ken, Ana",)
 
+    private = Mentioned(messages[-1], "summarize private")
+    [only_me] = await handle(private, Context(platform=platform, store=None, settings=Settings(_env_file=None)))
+    assert isinstance(only_me, NotifyPrivately) and only_me.user.name == "Ana"
+    assert only_me.text == reply.text and only_me.sections == reply.sections
+
 
 def test_short_thread_reply_has_no_sections():
     at = datetime(2026, 11, 24, 9, tzinfo=timezone.utc)
     thread = Thread(WHERE, (Message("1", User("U1", "Ann"), "Hi", at, WHERE),))
-    reply = summary_reply(thread, WHERE)
+    reply = summary_reply(summarize(utterances_from_thread(thread)), thread, WHERE)
     assert reply.text.startswith("Nothing to summarize yet") and reply.sections == ()
 
 

@@ -100,3 +100,25 @@ def test_chunks_keep_order_and_cut_only_oversized_lines():
     assert [line[0] for part in parts for line in part] == ["a", "b", "c", "d"]
     assert all(sum(len(line) for line in part) <= 25 + len(part) for part in parts)
     assert parts[1] == ["c" * 25]
+
+
+async def test_slack_mention_uses_the_llm_when_configured(slack_api, make_settings, llm):
+    from bot.app import create_app
+    from tests.conftest import SIGNING_SECRET
+    from tests.fakes.server import eventually
+    from tests.fakes.slack_api import event_body
+    from tests.test_slack_e2e import CHANNEL, ROOT_TS, mention, post_signed, seed_thread
+
+    fake_slack, api_url = slack_api
+    fake_llm, config = llm
+    fake_llm.script = [Scripted(content=GOOD)]
+    seed_thread(fake_slack, replies=4)
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, llm_base_url=config.base_url, llm_api_key="sk-test",
+                             llm_model="test-model")
+    async with serving(create_app(settings)) as url:
+        await post_signed(url, event_body(mention("summarize")))
+        posts = await eventually(lambda: fake_slack.calls_to("chat.postMessage"))
+    assert posts[0]["thread_ts"] == ROOT_TS and posts[0]["channel"] == CHANNEL
+    assert posts[0]["text"].startswith("Maria proposed moving the launch to May")
+    assert "reply 0" in fake_llm.requests[0]["body"]["messages"][1]["content"]

@@ -22,6 +22,7 @@ from tests.fakes.bot_connector import (
     bot_installed_personally,
     card_submit,
     channel_message,
+    installation_update,
     personal_message,
     post_activity,
 )
@@ -180,7 +181,16 @@ async def test_personal_install_stores_the_reference_for_proactive_messages(team
 async def test_removal_does_not_store_a_reference(teams_bot):
     _, service_url, bot_url, app = teams_bot
     await post_activity(bot_url, bot_installed_in_team(service_url, removed=True))
+    await post_activity(bot_url, installation_update(service_url, "remove"))
     assert await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID) is None
+
+
+async def test_installation_update_add_stores_the_reference(teams_bot):
+    _, service_url, bot_url, app = teams_bot
+    status, _ = await post_activity(bot_url, installation_update(service_url, "add"))
+    assert status in (200, 201)
+    reference = await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID)
+    assert reference is not None and reference["serviceUrl"] == service_url
 
 
 async def test_unknown_command_in_personal_chat_says_not_available_yet(teams_bot):

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
+from yarl import URL
 
 from bot.app import create_app
 from tests.fakes.playground import Playground, install
@@ -36,8 +37,7 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Playground]
 @pytest.fixture
 async def config(playground: Playground, make_settings) -> AsyncIterator[dict[str, Any]]:
     """The real app on the Playground's endpoint for one test; yields the Playground's config."""
-    bot_port = int(playground.bot_endpoint.rsplit(":", 1)[1].split("/")[0])
-    async with serving(create_app(make_settings()), port=bot_port):
+    async with serving(create_app(make_settings()), port=URL(playground.bot_endpoint).port):
         yield await playground.config()
 
 

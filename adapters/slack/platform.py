@@ -165,7 +165,7 @@ class SlackPlatform:
                     user=user.id,
                     thread_ts=where.thread_id,
                     text=action.text,
-                    blocks=blocks(action.text, (), action.buttons),
+                    blocks=blocks(action.text, action.sections, action.buttons),
                 )
                 return response.get("message_ts")
             case OpenDialog(trigger_id=str(trigger_id)):

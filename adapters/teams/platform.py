@@ -28,9 +28,8 @@ def conversation_id(where: Conversation, *, top_level: bool = False) -> str:
 
 
 def outgoing(action: Reply | Post | NotifyPrivately) -> Activity:
-    sections = getattr(action, "sections", ())
-    if sections or action.buttons:
-        return MessageFactory.attachment(adaptive_card(action.text, sections, action.buttons))
+    if action.sections or action.buttons:
+        return MessageFactory.attachment(adaptive_card(action.text, action.sections, action.buttons))
     return MessageFactory.text(teams_markdown(action.text))
 
 
@@ -120,7 +119,7 @@ def _sender(activity: Activity, sent: list[str | None]):
 
     async def send(turn: TurnContext) -> None:
         # The synthetic turn's own id is no Teams message; replying to it would misplace the post.
-        pass  # MUTANT
+        turn.activity.id = None
         response = await turn.send_activity(activity)
         sent.append(response.id if response else None)
 

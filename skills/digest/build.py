@@ -22,6 +22,7 @@ from skills.threads.text import is_question
 TOP_THREADS = 5
 QUESTION_AGE = timedelta(hours=24)  # younger questions may still get their answer
 SUMMARY_CHARS = 160  # one line in Slack and Teams
+SUMMARY_SENTENCES = 2
 _NOT_SPEECH = SYSTEM_SUBTYPES | {"message_deleted", "tombstone", "pinned_item", "unpinned_item", "reminder_add"}
 LATER_NOTE = ("messages scheduled with /later are not in a Slack export; the bot's weekly digest counts them "
               "from its outbox")
@@ -94,8 +95,9 @@ class Digest:
         lines.append(f"{s['messages']} messages from {s['people']} people, {s['thread_replies']} of them in threads.")
         blocks = (
             ("Top threads", [
-                f"**{t.author}**: {t.summary} ({t.replies} replies, {len(t.participants)} people, "
-                f"{t.reactions} reactions; ts {t.ts}{', ' + t.link if t.link else ''})" for t in self.threads]),
+                f"**{t.author}**: {t.summary} ({_count(t.replies, 'reply', 'replies')}, "
+                f"{_count(len(t.participants), 'person', 'people')}, {_count(t.reactions, 'reaction')}; "
+                f"ts {t.ts}{', ' + t.link if t.link else ''})" for t in self.threads]),
             ("Decisions", [d.text for d in self.decisions]),
             ("Open questions (unanswered for more than 24 h)", [f"{q.author}: {q.text}" for q in self.open_questions]),
             ("Action items", [f"{a.owner}: {a.text}" if a.owner else a.text for a in self.action_items]),
@@ -126,12 +128,17 @@ def build_digest(
     for m in speech:
         threads.setdefault(str(m.get("thread_ts") or m["ts"]), []).append(m)
 
+    channel_messages = [channel_message(m) for m in speech]
+    links = reply_links(channel_messages) if channel_messages else []
+    author_of = {m.ts: m.user for m in channel_messages}
+    answered = {link.parent_ts for link, m in zip(links, channel_messages)  # answers posted outside the thread
+                if link.parent_ts and not m.in_thread and m.user != author_of.get(link.parent_ts)}
     summaries: list[DigestThread] = []
     decisions: list[DigestItem] = []
     questions: list[DigestItem] = []
     actions: list[DigestItem] = []
     for key, group in threads.items():
-        thread, found = _read_thread(key, group, names, users, as_of)
+        thread, found = _read_thread(key, group, names, users, as_of, key in answered)
         summaries.append(thread)
         decisions += found[0]
         questions += found[1]
@@ -140,7 +147,7 @@ def build_digest(
     busy = [t for t in summaries if t.replies or t.reactions]
     busy.sort(key=lambda t: (-t.importance, float(t.ts)))
     zone = channel_clock(list(members) or list(users.values())).zone
-    stats, notes = _stats(speech, users, members)
+    stats, notes = _stats(speech, users, members, channel_messages, links)
     return Digest(
         channel=channel.lstrip("#"), week=week, threads=tuple(busy[:top]),
         decisions=tuple(_unique(decisions)), open_questions=tuple(_unique(questions)),
@@ -160,7 +167,7 @@ def _is_human(m: dict, users: Mapping[str, User]) -> bool:
         user and user.is_bot)
 
 
-def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[list, list, list]]:
+def _read_thread(key, group, names, users, as_of, answered_outside) -> tuple[DigestThread, tuple[list, list, list]]:
     root = next((m for m in group if str(m["ts"]) == key), group[0])
     people = list(dict.fromkeys(names.get(m["user"], m["user"]) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
@@ -168,7 +175,7 @@ def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[l
                     for r in m.get("reactions") or [] if isinstance(r, dict))
     author = names.get(root.get("user"), root.get("user") or "someone")
     utterances = parse_slack_thread({"messages": group, "users": names})
-    summary = summarize(utterances)
+    summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -177,7 +184,8 @@ def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[l
 
     if summary.too_short:
         line = _first_sentence(root.get("text") or "", names)
-        decisions, questions, actions = [], _lone_question(root, group, names, as_of), []
+        lone = [] if answered_outside else _lone_question(root, group, names, as_of)
+        decisions, questions, actions = [], lone, []
     else:
         line = summary.tldr
         decisions = [DigestItem(d.text, d.source_id, said_by(d.source_id)) for d in summary.decisions]
@@ -237,7 +245,9 @@ def _zone_of(user: User | None) -> ZoneInfo | None:
         return None
 
 
-def _stats(speech: list[dict], users: Mapping[str, User], members: Sequence[User]) -> tuple[dict, list[str]]:
+def _stats(
+    speech: list[dict], users: Mapping[str, User], members: Sequence[User], channel_messages: list, links: list,
+) -> tuple[dict, list[str]]:
     human = [m for m in speech if _is_human(m, users)]
     in_threads = sum(1 for m in human if m.get("thread_ts") and str(m["thread_ts"]) != str(m["ts"]))
     after_hours = unknown = 0
@@ -248,8 +258,7 @@ def _stats(speech: list[dict], users: Mapping[str, User], members: Sequence[User
             unknown += 1
         elif not is_working_time(_when(str(m["ts"])), zone, user.working_hours):
             after_hours += 1
-    channel_messages = [channel_message(m) for m in speech]
-    outside = reply_outside_thread_nudges(channel_messages, reply_links(channel_messages)) if channel_messages else []
+    outside = reply_outside_thread_nudges(channel_messages, links) if channel_messages else []
     broadcasts = broadcast_after_hours_nudges(channel_messages, list(members) or list(users.values()))
     stats = {
         "messages": len(human),
@@ -275,6 +284,10 @@ def _hourly(speech: list[dict], zone: str) -> tuple[int, ...]:
     for m in speech:
         counts[_when(str(m["ts"])).astimezone(tz).hour] += 1
     return tuple(counts)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _stat_lines(s: dict) -> list[str]:

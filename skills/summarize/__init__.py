@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
-from bot.actions import Action, Reply, Section
+from bot.actions import Action, NotifyPrivately, Reply, Section
+from bot.config import Settings
 from bot.model import Conversation, Event, Mentioned, Thread
 from bot.router import Context
 from skills.summarize.extractive import summarize
+from skills.summarize.llm import LLMConfig, LLMSummarizer, summarize_with_fallback
 from skills.summarize.result import Item, Summary, action_line
 from skills.summarize.utterance import Utterance, utterances_from_thread
 
 ENGINES = ("extractive", "llm")
-LLM_NOT_CONFIGURED = "llm engine not configured; using the offline extractive engine"
+LLM_NOT_CONFIGURED = "llm engine not configured (LLM_BASE_URL, LLM_MODEL); using the offline extractive engine"
+PRIVATE_WORDS = {"private", "privately", "only me", "just me"}
 
 
-def summarize_utterances(utterances: list[Utterance], engine: str = "extractive") -> tuple[Summary, str | None]:
+def llm_config(settings: Settings) -> LLMConfig | None:
+    """The LLM engine is on only when an endpoint and a model are configured."""
+    if not (settings.llm_base_url and settings.llm_model):
+        return None
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    return LLMConfig(base_url=settings.llm_base_url, api_key=key, model=settings.llm_model)
+
+
+async def summarize_utterances(utterances: list[Utterance], engine: str = "extractive",
+                               summarizer: LLMSummarizer | None = None) -> tuple[Summary, str | None]:
     """Run `engine`; returns the summary and a notice when it had to fall back to the offline engine."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    notice = LLM_NOT_CONFIGURED if engine == "llm" else None  # the LLM backend is not built yet
-    return summarize(utterances), notice
+    if engine == "extractive":
+        return summarize(utterances), None
+    if summarizer is None:
+        return summarize(utterances), LLM_NOT_CONFIGURED
+    return await summarize_with_fallback(summarizer, utterances)
 
 
 def _linked(text: str, link: str | None, platform: str) -> str:
@@ -39,17 +54,20 @@ def summary_sections(summary: Summary, platform: str = "slack") -> tuple[Section
     return tuple(Section(title, tuple(lines)) for title, lines in blocks if lines)
 
 
-def summary_reply(thread: Thread, where: Conversation, asked_in: str | None = None) -> Reply:
-    """The reply to a mention: TL;DR as text, the rest as sections, and the thread's incompleteness note.
-
-    `asked_in` is the id of the mention asking for the summary; it is not part of the discussion.
-    """
-    summary = summarize([u for u in utterances_from_thread(thread) if u.id != asked_in])
+def summary_reply(summary: Summary, thread: Thread, where: Conversation, notice: str | None = None) -> Reply:
+    """The reply to a mention: TL;DR as text, the rest as sections, and notes on what we could see."""
     text = summary.tldr
-    if thread.note:
-        text += f"\n_{thread.note}_"
+    for note in (thread.note, notice):
+        if note:
+            text += f"\n_{note}_"
     sections = () if summary.too_short else summary_sections(summary, where.platform)
     return Reply(conversation=where, text=text, sections=sections)
+
+
+def wants_private(text: str) -> bool:
+    """`@etiquette summarize private` (or "only me"): the summary goes to the asker alone."""
+    lowered = text.lower()
+    return any(word in lowered for word in PRIVATE_WORDS)
 
 
 async def handle(event: Event, context: Context) -> list[Action]:
@@ -57,7 +75,16 @@ async def handle(event: Event, context: Context) -> list[Action]:
     where = event.message.conversation
     where = where.in_thread(where.thread_id or event.message.id)
     thread = await context.platform.fetch_thread(where)
-    return [summary_reply(thread, where, asked_in=event.message.id)]
+    # The mention asking for the summary is not part of the discussion.
+    utterances = [u for u in utterances_from_thread(thread) if u.id != event.message.id]
+    config = llm_config(context.settings)
+    engine, summarizer = ("llm", LLMSummarizer(config)) if config else ("extractive", None)
+    summary, notice = await summarize_utterances(utterances, engine, summarizer)
+    reply = summary_reply(summary, thread, where, notice)
+    if wants_private(event.text):
+        return [NotifyPrivately(user=event.message.author, conversation=where, text=reply.text,
+                                sections=reply.sections)]
+    return [reply]
 
 
 __all__ = ["Item", "Summary", "handle", "summarize", "summary_reply", "summarize_utterances"]

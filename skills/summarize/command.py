@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from skills.summarize import ENGINES, summarize_utterances
+from bot.config import get_settings
+from skills.summarize import ENGINES, llm_config, summarize_utterances
+from skills.summarize.llm import LLMSummarizer
 from skills.summarize.slack_file import ThreadFileError, load_slack_thread
 
 
@@ -27,9 +30,16 @@ def summarize_files(
     except ThreadFileError as error:
         err(f"error: {error}")
         return 2
+    return asyncio.run(_print_summaries(files, threads, as_json, engine, out, err))
+
+
+async def _print_summaries(files, threads, as_json, engine, out, err) -> int:
+    """One event loop and one LLM client for every file, so a thousand threads pay start-up once."""
+    config = llm_config(get_settings()) if engine == "llm" else None
+    summarizer = LLMSummarizer(config) if config else None
     notice_said = False
     for path, thread in zip(files, threads):
-        summary, notice = summarize_utterances(thread, engine)
+        summary, notice = await summarize_utterances(thread, engine, summarizer)
         if notice and not notice_said:
             err(notice)
             notice_said = True

@@ -185,6 +185,14 @@ def bot_installed_personally(service_url: str) -> dict[str, Any]:
     return activity
 
 
+def installation_update(service_url: str, action: str) -> dict[str, Any]:
+    """installationUpdate in the team: `add`, `add-upgrade`, `remove` or `remove-upgrade`."""
+    conversation = {"isGroup": True, "conversationType": "channel", "tenantId": TENANT_ID, "id": TEAM_ID}
+    activity = _base(service_url, "installationUpdate", conversation, _channel_data(True), None)
+    activity.update({"from": _sender(MARIA), "action": action})
+    return activity
+
+
 async def post_activity(bot_url: str, body: dict[str, Any] | str | bytes) -> tuple[int, str]:
     """POST to the bot's /api/messages as the Bot Connector would (no Authorization: auth is off)."""
     data = body if isinstance(body, (str, bytes)) else None

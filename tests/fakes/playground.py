@@ -29,13 +29,18 @@ def install(cache_dir: Path = CACHE_DIR) -> Path:
     manifest = cache_dir / "node_modules" / "@microsoft" / "m365agentsplayground" / "package.json"
     with open(cache_dir / ".install.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test runs must not install over each other
-        if not (executable.exists() and manifest.exists() and json.loads(manifest.read_text())["version"] == VERSION):
+        if not (executable.exists() and _installed_version(manifest) == VERSION):
             (cache_dir / "package.json").write_text('{"name": "playground-cache", "private": true}\n')
             subprocess.run(
-                ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(cache_dir), f"{PACKAGE}@{VERSION}"],
+                ["npm", "install", "--no-audit", "--no-fund", "--save-exact", "--prefix", str(cache_dir),
+                 f"{PACKAGE}@{VERSION}"],
                 cwd=cache_dir, check=True, capture_output=True, timeout=600,
             )
     return executable
+
+
+def _installed_version(manifest: Path) -> str | None:
+    return json.loads(manifest.read_text()).get("version") if manifest.exists() else None
 
 
 @dataclass

@@ -63,11 +63,11 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         bot_id = activity.recipient.id if activity.recipient else None
         return any(member.id == bot_id for member in activity.members_removed or [])
 
-    async def on_installation_update_activity(self, turn_context: TurnContext) -> None:
+    async def on_installation_update(self, turn_context: TurnContext) -> None:
         """`add` (or an upgrade) gives us a reference; `remove` leaves nothing to message."""
         if not (turn_context.activity.action or "").startswith("remove"):
             await self._remember_conversation(turn_context.activity)
-        await super().on_installation_update_activity(turn_context)
+        await super().on_installation_update(turn_context)
 
     async def _remember_conversation(self, activity: Activity) -> None:
         where = translate.conversation(activity)

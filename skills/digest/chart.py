@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.model import User
 from skills.later.hours import is_working_time
@@ -49,6 +50,7 @@ def activity_chart_png(
     axes.set_xticks(range(0, 24, 3))
     axes.set_xlabel(f"hour of day ({zone}); green: members in working hours")
     axes.set_ylabel("messages")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(title or "Messages by hour of day")
     figure.tight_layout()
     out = io.BytesIO()

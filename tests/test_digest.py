@@ -1,0 +1,136 @@
+"""skills.digest and `etiquette digest`: content from a small Slack export, the JSON contract, errors, the chart."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.model import User
+from skills.digest import Week, activity_chart_png, build_digest, open_export, working_share
+
+EXPORT = Path(__file__).parent / "data" / "slack_export"
+runner = CliRunner()
+
+
+def digest_json(*args: str) -> dict:
+    result = runner.invoke(app, ["digest", str(EXPORT), "--channel", "general", "--json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_json_contract_and_content_of_a_week():
+    digest = digest_json("--week", "2026-W47")
+    assert set(digest) == {"channel", "week", "threads", "decisions", "open_questions", "action_items", "stats",
+                           "notes"}
+    assert (digest["channel"], digest["week"]) == ("general", "2026-W47")
+    # Most important first: participants count twice, then replies and reactions.
+    threads = digest["threads"]
+    assert [t["author"] for t in threads] == ["Ana", "Dee Doe", "Kenji"]
+    release = threads[0]
+    assert release["ts"] == "1794819900.000000"
+    assert (release["replies"], release["reactions"]) == (4, 2)
+    assert release["participants"] == ["Ana", "Bob", "Kenji", "Dee Doe"]
+    assert "release" in release["summary"] and "\n" not in release["summary"]
+    assert any("Thursday" in d["text"] for d in digest["decisions"])
+    # Bob's question got no answer; Ana's PR question was answered, though outside its thread.
+    assert digest["open_questions"] == [
+        {"text": "Who owns the on-call rota for December?", "ts": "1794823200.000000", "author": "Bob"}]
+    owners = {(a["owner"], a["text"]) for a in digest["action_items"]}
+    assert ("Kenji", "take the changelog") in owners and ("Dee Doe", "tell the support team") in owners
+    stats = digest["stats"]
+    assert stats["messages"] == 16 and stats["thread_replies"] == 9 and stats["people"] == 4  # no bot, no join
+    assert stats["after_hours_messages"] == 5  # Kenji before 09:00 and after 17:00 Tokyo, Bob at 05:00 NY, Ana late
+    assert stats["after_hours_broadcasts"] == 1
+    assert isinstance(stats["replies_outside_threads"], int)
+    assert stats["zone"] == "Europe/Berlin" and sum(stats["messages_by_hour"]) == 16
+    assert any("/later" in note for note in digest["notes"])
+    assert any("4 messages from people without a known time zone" in note for note in digest["notes"])
+
+
+def test_default_week_is_the_latest_in_the_export():
+    digest = digest_json()
+    assert digest["week"] == "2026-W48"
+    assert digest["stats"]["messages"] == 2 and digest["open_questions"] == []
+
+
+def test_markdown_by_default_and_chart_file(tmp_path: Path):
+    chart = tmp_path / "week.png"
+    result = runner.invoke(app, ["digest", str(EXPORT), "--channel", "#general", "--week", "2026-W47",
+                                 "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("# #general — week 2026-W47")
+    for heading in ("## Top threads", "## Decisions", "## Open questions", "## Action items", "## Etiquette"):
+        assert heading in text
+    assert "- Bob: Who owns the on-call rota for December?" in text
+    assert_png(chart.read_bytes())
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["/no/such/export", "--channel", "general"], "no such folder"),
+    ([str(EXPORT / "general"), "--channel", "general"], "not a Slack export"),
+    ([str(EXPORT), "--channel", "random"], "no channel 'random'"),
+    ([str(EXPORT), "--channel", "empty"], "no folder of day files"),
+    ([str(EXPORT), "--channel", "general", "--week", "2026-48"], "should look like 2026-W48"),
+    ([str(EXPORT), "--channel", "general", "--week", "2026-W54"], "does not exist"),
+    ([str(EXPORT), "--channel", "general", "--week", "2026-W40"], "no messages in 2026-W40"),
+])
+def test_bad_folder_channel_or_week_exits_2(args, message):
+    result = runner.invoke(app, ["digest", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stdout == ""
+
+
+def test_export_reader_streams_one_week():
+    export = open_export(EXPORT)
+    assert export.users["U04"].display == "Dee Doe" and export.users["U04"].tz is None
+    assert export.users["U05"].is_bot
+    week = Week.parse("2026-W47")
+    assert (week.monday, week.end) == (date(2026, 11, 16), datetime(2026, 11, 23, tzinfo=timezone.utc))
+    messages = export.week_messages("general", week)
+    assert not isinstance(messages, list)  # a generator: day files are read as they are consumed
+    assert len(list(messages)) == 18
+
+
+def test_questions_younger_than_a_day_are_not_listed_yet():
+    export = open_export(EXPORT)
+    week = Week.parse("2026-W47")
+    early = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)  # Bob asked 23 hours before
+    digest = build_digest(export.week_messages("general", week), export.users, "general", str(week),
+                          members=export.members("general"), as_of=early)
+    assert digest.open_questions == ()
+    later = build_digest(export.week_messages("general", week), export.users, "general", str(week),
+                         members=export.members("general"), as_of=week.end)
+    assert [q.author for q in later.open_questions] == ["Bob"]
+
+
+def assert_png(data: bytes) -> None:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    length, kind = struct.unpack(">I4s", data[8:16])
+    assert kind == b"IHDR" and length == 13
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (800, 300)
+    assert zlib.crc32(data[12:29]) == struct.unpack(">I", data[29:33])[0]
+    assert data.endswith(b"IEND\xaeB`\x82")
+
+
+def test_chart_is_a_png_and_shading_follows_working_hours_with_dst():
+    members = [User("a", "Ana", tz="Europe/Berlin"), User("b", "Bob", tz="America/New_York"),
+               User("bot", "bot", is_bot=True)]
+    hourly = [0] * 24
+    hourly[10] = 4
+    assert_png(activity_chart_png(hourly, members, "Europe/Berlin", date(2026, 11, 18), title="#general"))
+    # Winter: New York 09:00 is Berlin 15:00. On 2026-03-11 the US is on daylight time already: Berlin 14:00.
+    winter = working_share(members, "Europe/Berlin", date(2026, 11, 18))
+    march = working_share(members, "Europe/Berlin", date(2026, 3, 11))
+    assert (winter[8], winter[9], winter[14], winter[15], winter[22], winter[23]) == (0, 0.5, 0.5, 1.0, 0.5, 0)
+    assert (march[13], march[14], march[21], march[22]) == (0.5, 1.0, 0.5, 0.0)
+    with pytest.raises(ValueError):
+        activity_chart_png([1, 2, 3], members, "UTC", date(2026, 11, 18))

@@ -65,7 +65,9 @@ def summarize(
 @app.command()
 def analyze(file: Path, json_out: bool = typer.Option(False, "--json")) -> None:
     """Reply links, nudges and meeting suggestions for one channel's messages."""
-    _not_yet("analyze")
+    from skills.threads.analyze import analyze_file
+
+    raise typer.Exit(analyze_file(file, as_json=json_out))
 
 
 @app.command()

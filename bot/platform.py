@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.actions import Action
-from bot.model import Conversation, Thread, User
+from bot.model import Conversation, Message, Thread, User
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,10 @@ class Platform(Protocol):
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         """Name, time zone and working hours, with defaults where the platform is silent."""
+        ...
+
+    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
+        """Top-level messages of a channel since `since`, oldest first (capped; context for nudges)."""
         ...
 
     async def channel_members(self, conversation: Conversation) -> list[User]:

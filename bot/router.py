@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from bot.actions import Action, NotifyPrivately
 from bot.config import Settings
-from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Event, Mentioned
+from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Event, Mentioned, MessagePosted
 from bot.platform import Platform
 from bot.store import Store
 
@@ -91,6 +91,7 @@ def default_router() -> Router:
     from skills import help as help_skill
     from skills import summarize
     from skills.later import handler as later
+    from skills.threads import handler as threads
 
     router = Router()
     router.on(Mentioned, help_skill.handle, when=help_skill.wants)
@@ -98,4 +99,6 @@ def default_router() -> Router:
     router.on(CommandInvoked, later.handle_command, when=later.wants_command)
     router.on(ActionClicked, later.handle_click, when=later.wants_click)
     router.on(DialogSubmitted, later.handle_form, when=later.wants_form)
+    router.on(MessagePosted, threads.handle_message, when=threads.wants_message)
+    router.on(ActionClicked, threads.handle_click, when=threads.wants_click)
     return router

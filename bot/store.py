@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, delete, event, insert, select, text
+from sqlalchemy import Connection, delete, event, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.model import Conversation, Message, User
-from bot.tables import conversation_refs, processed_events, seen_messages, settings
+from bot.tables import conversation_refs, nudge_log, processed_events, seen_messages, settings
 
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
@@ -154,6 +154,58 @@ class Store:
             )
             for row in rows
         ]
+
+    async def channel_roots(self, conversation: Conversation, since: datetime) -> list[Message]:
+        """Top-level messages the bot saw in a channel (roots of their reply chains), oldest first."""
+        c = seen_messages.c
+        query = (
+            select(seen_messages)
+            .where(c.platform == conversation.platform, c.workspace_id == conversation.workspace_id,
+                   c.channel_id == conversation.channel_id, c.thread_id == c.message_id, c.sent_at >= since)
+            .order_by(c.sent_at, c.id)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        return [
+            Message(id=row["message_id"], author=User(id=row["author_id"], name=row["author_name"]),
+                    text=row["text"], sent_at=_aware(row["sent_at"]),
+                    conversation=conversation.in_thread(row["message_id"]))
+            for row in rows
+        ]
+
+    # ---- nudge log ----------------------------------------------------------------
+
+    async def claim_nudge(self, conversation: Conversation, user_id: str, kind: str, message_id: str,
+                          at: datetime, *, period: timedelta, limit: int) -> bool:
+        """Log a nudge, then keep it only if it is within `limit` for the rolling `period`.
+
+        Insert first, count after: two workers deciding at once both see both rows and both back
+        off, so a race ends in silence rather than in a second nudge.
+        """
+        c = nudge_log.c
+        ident = dict(platform=conversation.platform, workspace_id=conversation.workspace_id, user_id=user_id, kind=kind)
+        async with self.engine.begin() as conn:
+            row = await conn.execute(insert(nudge_log).values(
+                **ident, channel_id=conversation.channel_id, message_id=message_id, sent_at=at))
+            row_id = row.inserted_primary_key[0]
+        async with self.engine.begin() as conn:
+            count = (await conn.execute(
+                select(func.count()).select_from(nudge_log).filter_by(**ident)
+                .where(c.sent_at > at - period, c.sent_at <= at + period)
+            )).scalar_one()
+            if count > limit:
+                await conn.execute(delete(nudge_log).where(c.id == row_id))
+                return False
+        return True
+
+    async def nudges_for(self, platform: str, workspace_id: str, user_id: str, since: datetime
+                         ) -> list[tuple[str, datetime]]:
+        """(kind, sent_at) of the nudges a person got since `since`."""
+        c = nudge_log.c
+        query = select(c.kind, c.sent_at).where(c.platform == platform, c.workspace_id == workspace_id,
+                                                 c.user_id == user_id, c.sent_at >= since)
+        async with self.engine.connect() as conn:
+            return [(kind, _aware(at)) for kind, at in (await conn.execute(query)).all()]
 
     # ---- settings ---------------------------------------------------------------
 

@@ -92,3 +92,18 @@ scheduled_messages = Table(
     Index("ix_scheduled_due", "status", "deliver_at"),
     Index("ix_scheduled_author", "platform", "workspace_id", "author_id", "status"),
 )
+
+# Nudges sent, for cooldowns ("at most one per person per kind per day") and the weekly digest's stats.
+nudge_log = Table(
+    "nudge_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(16), nullable=False),
+    Column("workspace_id", String(128), nullable=False),
+    Column("channel_id", String(512), nullable=False),
+    Column("user_id", String(256), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("message_id", String(256), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Index("ix_nudge_user", "platform", "workspace_id", "user_id", "sent_at"),
+)

@@ -69,3 +69,20 @@ async def test_settings_are_scoped_per_workspace(store):
     await store.set_setting("slack", "T1", "channel:C1", "quiet", False)
     assert await store.get_setting("slack", "T1", "channel:C1", "quiet") is False
     assert await store.get_setting("slack", "T2", "channel:C1", "quiet", "unset") == "unset"
+
+
+async def test_claim_nudge_keeps_one_per_period_and_races_end_in_silence(store):
+    import asyncio
+
+    where = Conversation("slack", "T1", "C1")
+    day = timedelta(days=1)
+    base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    assert await store.claim_nudge(where, "U1", "long_message", "m1", base, period=day, limit=1)
+    assert not await store.claim_nudge(where, "U1", "long_message", "m2", base + timedelta(hours=2), period=day, limit=1)
+    assert await store.claim_nudge(where, "U1", "hello_only", "m3", base, period=day, limit=1)  # another kind
+    assert await store.claim_nudge(where, "U1", "long_message", "m4", base + 2 * day, period=day, limit=1)
+    assert [k for k, _ in await store.nudges_for("slack", "T1", "U1", base - day)].count("long_message") == 2
+
+    racing = await asyncio.gather(*(
+        store.claim_nudge(where, "U2", "long_message", f"r{i}", base, period=day, limit=1) for i in range(3)))
+    assert sum(racing) <= 1

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from yarl import URL
 
+from bot.actions import Action, Button, Reply
 from bot.app import create_app
+from bot.model import ActionClicked, Event, Mentioned
+from bot.router import Context, Router
 from tests.fakes.playground import Playground, install
 from tests.fakes.server import eventually, free_port, serving
 
@@ -92,3 +95,43 @@ async def test_a_command_typed_in_the_personal_chat_is_answered_there(playground
     text = replies[0]["message"]["text"]
     assert "later" in text  # the skill's answer, or "`later` is not available yet" without one
     assert "something went wrong" not in text
+
+
+def card_router(clicks: list[ActionClicked]) -> Router:
+    """Any message gets a card with one button; a click is recorded and acknowledged."""
+
+    async def offer(event: Event, context: Context) -> list[Action]:
+        assert isinstance(event, Mentioned)
+        button = Button("Snooze 30 minutes", "snooze_nudge", "30")
+        return [Reply(conversation=event.message.conversation, text="Nudge", buttons=(button,))]
+
+    async def clicked(event: Event, context: Context) -> list[Action]:
+        assert isinstance(event, ActionClicked)
+        clicks.append(event)
+        return [Reply(conversation=event.conversation, text=f"clicked {event.action_id}")]
+
+    router = Router()
+    router.on(Mentioned, offer)
+    router.on(ActionClicked, clicked)
+    return router
+
+
+async def test_a_card_button_pressed_in_the_playground_reaches_the_router(playground: Playground, make_settings):
+    clicks: list[ActionClicked] = []
+    app = create_app(make_settings(), card_router(clicks))
+    async with serving(app, port=URL(playground.bot_endpoint).port):
+        chat = (await playground.config())["personalChat"]["id"]
+        before = len(playground.replies(chat))
+        await playground.send(chat, "hi")
+        card_message = (await eventually(lambda: playground.replies(chat)[before:], timeout=30))[0]["message"]
+        card = card_message["attachments"][0]
+        assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+        data = card["content"]["actions"][0]["data"]
+        assert data == {"action": "snooze_nudge", "value": "30"}
+
+        await playground.submit(chat, card_message["messageId"], data)
+        await eventually(lambda: clicks, timeout=30)
+        assert (clicks[0].action_id, clicks[0].value, clicks[0].user.id) == ("snooze_nudge", "30", "user-id-0")
+        assert clicks[0].conversation.is_direct
+        answers = await eventually(lambda: playground.replies(chat)[before + 1:], timeout=30)
+        assert answers[0]["message"]["text"] == "clicked snooze_nudge"

@@ -16,6 +16,7 @@ from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 
 _PAGE_SIZE = 200
+HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
 MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
 
@@ -114,6 +115,23 @@ class SlackPlatform:
             if not cursor:
                 break
         return [await self.user_profile(conversation, user_id) for user_id in ids[:MAX_MEMBERS]]
+
+    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
+        page = await self.client.conversations_history(
+            channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}", limit=HISTORY_LIMIT
+        )
+        return [
+            Message(
+                id=item["ts"],
+                author=User(id=item.get("user") or item.get("bot_id", ""), is_bot="bot_id" in item),
+                text=item.get("text", ""),
+                sent_at=ts_to_datetime(item["ts"]),
+                conversation=slack_conversation(conversation.workspace_id, conversation.channel_id, item.get("thread_ts")),
+                mentions=mentions(item.get("text", "")),
+            )
+            for item in reversed(page.get("messages", []))  # Slack answers newest first
+            if not item.get("subtype")
+        ]
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         raw: list[dict[str, Any]] = []

@@ -11,7 +11,7 @@ from botbuilder.schema import Activity, ChannelAccount, ConversationParameters, 
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from bot.actions import Action, NotifyPrivately, OpenDialog, Post, Reply
 from bot.metrics import ACTIONS
-from bot.model import Conversation, Thread, User
+from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 from bot.store import Store
 
@@ -57,6 +57,10 @@ class TeamsPlatform:
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         messages = await self.store.messages_in_thread(conversation)
         return Thread(conversation=conversation, messages=tuple(messages), complete=False, note=GRAPHLESS_NOTE)
+
+    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
+        """Without Graph, the channel posts the bot received (resource-specific consent delivers them)."""
+        return await self.store.channel_roots(conversation, since)
 
     async def channel_members(self, conversation: Conversation) -> list[User]:
         """Members' time zones need Microsoft Graph; without it the channel's zone is unknown."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.actions import Action
-from bot.model import Conversation, Thread, User
+from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 
 
@@ -17,6 +17,7 @@ class MemoryPlatform:
     users: dict[str, User] = field(default_factory=dict)
     threads: dict[str, Thread] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)  # channel id → user ids
+    history: dict[str, list[Message]] = field(default_factory=dict)  # channel id → top-level messages
     performed: list[Action] = field(default_factory=list)
     fail_next: int = 0  # how many perform() calls raise before one succeeds
     crash_after_send: bool = False  # send, then raise as if the process died before recording it
@@ -26,6 +27,9 @@ class MemoryPlatform:
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         return self.users.get(user_id, User(id=user_id))
+
+    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
+        return [m for m in self.history.get(conversation.channel_id, []) if m.sent_at >= since]
 
     async def channel_members(self, conversation: Conversation) -> list[User]:
         return [self.users[m] for m in self.members.get(conversation.channel_id, [])]

@@ -115,6 +115,16 @@ class Playground:
                     raise AssertionError(f"the Playground refused the message: {response.status} {answer}")
                 return answer
 
+    async def submit(self, conversation_id: str, card_message_id: str, value: dict[str, Any], *,
+                     user_id: str = "user-id-0") -> None:
+        """Press an Action.Submit on the bot's card `card_message_id`, sending the button's `data` as `value`."""
+        body = {"conversation": {"id": conversation_id}, "from": {"id": user_id}, "replyToId": card_message_id,
+                "value": value}
+        async with aiohttp.ClientSession() as http:
+            async with http.post(self.base_url + "/_conversation/v1/submit", json=body) as response:
+                if response.status >= 300:
+                    raise AssertionError(f"the Playground refused the submit: {response.status} {await response.text()}")
+
     # ---- what it logged ----------------------------------------------------------------
 
     def log_entries(self) -> list[dict[str, Any]]:

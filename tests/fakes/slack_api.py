@@ -29,6 +29,7 @@ class FakeSlackAPI:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     channel_members: dict[str, list[str]] = field(default_factory=dict)
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel → top-level messages
     page_size: int = 2  # small on purpose, so every thread fetch exercises pagination
     calls: list[Call] = field(default_factory=list)
 
@@ -89,6 +90,12 @@ class FakeSlackAPI:
     def _chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         ts = f"{time.time():.6f}"
         return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+
+    def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        oldest = float(params.get("oldest") or 0)
+        found = [m for m in self.history.get(params["channel"], []) if float(m["ts"]) >= oldest]
+        return {"ok": True, "messages": sorted(found, key=lambda m: float(m["ts"]), reverse=True),
+                "has_more": False, "response_metadata": {"next_cursor": ""}}
 
     def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
         members = self.channel_members.get(params["channel"], [])

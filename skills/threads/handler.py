@@ -1,0 +1,148 @@
+"""Channel nudges, live: a posted message → reply-link and nudge decisions → at most one private note.
+
+The decisions are the pure functions of this package; here we only gather context (recent channel
+messages, members, the nudge log, settings) and word the private note with its buttons.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.actions import Action, Button, NotifyPrivately, Reply
+from bot.model import ActionClicked, Event, Message, MessagePosted, User
+from bot.router import Context
+from skills.threads.cooldown import DEFAULT_LIMIT, DEFAULT_PERIOD, NudgeLogEntry, allowed_nudges
+from skills.threads.links import ChannelMessage, reply_links
+from skills.threads.nudges import (
+    BROADCAST_AFTER_HOURS,
+    KINDS,
+    REPLY_OUTSIDE_THREAD,
+    Nudge,
+    broadcast_after_hours_nudges,
+    long_message_nudges,
+    reply_outside_thread_nudges,
+)
+from skills.threads.text import is_broadcast
+
+CONTEXT = timedelta(hours=6)  # how far back an answered message may be
+KIND_NAMES = {
+    "reply_outside_thread": "replies outside threads",
+    "hello_only": "hello-only messages",
+    "long_message": "long messages",
+    "broadcast_after_hours": "after-hours broadcasts",
+}
+
+
+def wants_message(event: Event) -> bool:
+    """Top-level channel messages by people; DMs and thread replies are never nudged."""
+    if not isinstance(event, MessagePosted):
+        return False
+    message = event.message
+    where = message.conversation
+    top_level = where.thread_id in (None, message.id)
+    return top_level and not where.is_direct and not message.author.is_bot
+
+
+def wants_click(event: Event) -> bool:
+    return isinstance(event, ActionClicked) and event.action_id.startswith("threads_")
+
+
+def _as_channel_message(message: Message) -> ChannelMessage:
+    """The detector's shape; Slack ts and Teams ids both become epoch seconds."""
+    return ChannelMessage(ts=f"{message.sent_at.timestamp():.6f}", user=message.author.id, text=message.text)
+
+
+def decide(history: list[Message], message: Message, members: list[User], log: list[NudgeLogEntry], *,
+           opted_out: set, disabled: set) -> tuple[Nudge, Message | None] | None:
+    """The one nudge (if any) for `message`, and the message it answers. Pure."""
+    earlier = [m for m in history if m.id != message.id and m.sent_at <= message.sent_at]
+    messages = earlier + [message]
+    shaped = [_as_channel_message(m) for m in messages]
+    by_ts = {c.ts: m for c, m in zip(shaped, messages)}
+    mine = [shaped[-1]]
+    candidates = reply_outside_thread_nudges(shaped, reply_links(shaped))[-1:]
+    candidates = [n for n in candidates if n.ts == mine[0].ts]
+    candidates += long_message_nudges(mine)
+    if members and is_broadcast(message.text):
+        candidates += broadcast_after_hours_nudges(mine, members)
+    allowed = allowed_nudges(candidates, log, opted_out=opted_out, disabled_kinds=disabled)
+    if not allowed:
+        return None
+    nudge = allowed[0]  # one note at a time, however many habits one message shows
+    return nudge, by_ts.get(nudge.parent_ts or "")
+
+
+async def handle_message(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, MessagePosted)
+    message, store = event.message, context.store
+    where = message.conversation
+    key = (where.platform, where.workspace_id)
+    channel_scope = f"channel:{where.channel_id}"
+    if await store.get_setting(*key, channel_scope, "quiet", False):
+        return []
+    history = await context.platform.channel_history(where, message.sent_at - CONTEXT)
+    members = await context.platform.channel_members(where) if is_broadcast(message.text) else []
+    sent = await store.nudges_for(*key, message.author.id, message.sent_at - DEFAULT_PERIOD)
+    log = [NudgeLogEntry(message.author.id, kind, at) for kind, at in sent]
+    opted_out = {(message.author.id, kind) for kind in KINDS
+                 if await store.get_setting(*key, f"user:{message.author.id}", f"no_nudge:{kind}", False)}
+    disabled = set(await store.get_setting(*key, channel_scope, "disabled_nudges", []))
+    decision = decide(history, message, members, log, opted_out=opted_out, disabled=disabled)
+    if decision is None:
+        return []
+    nudge, parent = decision
+    if not await store.claim_nudge(where, message.author.id, nudge.kind, message.id, message.sent_at,
+                                   period=DEFAULT_PERIOD, limit=DEFAULT_LIMIT):
+        return []  # another worker nudged this person for this just now
+    if parent is not None and not parent.author.name:
+        parent = replace(parent, author=await context.platform.user_profile(where, parent.author.id))
+    return [note(nudge, message, parent)]
+
+
+def note(nudge: Nudge, message: Message, parent: Message | None) -> NotifyPrivately:
+    """One sentence, an action, and a way out."""
+    buttons: tuple[Button, ...] = ()
+    text = nudge.text
+    if nudge.kind == REPLY_OUTSIDE_THREAD and parent is not None:
+        start = " ".join(parent.text.split()[:8])
+        text = f"{text} It answers {parent.author.display}: “{start}…”"
+        move = json.dumps({"message": message.id, "parent": parent.id})
+        buttons += (Button("Move it there", "threads_move", move),)
+    if nudge.kind == BROADCAST_AFTER_HOURS:
+        text += " Try `/later #channel your message` for their working hours."
+    buttons += (Button("Don't remind me", "threads_opt_out", nudge.kind),)
+    where = replace(message.conversation, thread_id=None)
+    return NotifyPrivately(user=message.author, conversation=where, text=text, buttons=buttons)
+
+
+async def handle_click(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, ActionClicked)
+    where = event.conversation
+    key = (where.platform, where.workspace_id)
+    if event.action_id == "threads_opt_out" and event.value in KINDS:
+        await context.store.set_setting(*key, f"user:{event.user.id}", f"no_nudge:{event.value}", True)
+        text = f"Got it: no more reminders about {KIND_NAMES[event.value]}."
+        return [NotifyPrivately(user=event.user, conversation=replace(where, thread_id=None), text=text)]
+    if event.action_id == "threads_move":
+        return await _move(event, context)
+    return []
+
+
+async def _move(event: ActionClicked, context: Context) -> list[Action]:
+    """Re-post the message in the thread it answers, quoting its author; they may delete the original."""
+    ids = json.loads(event.value)
+    channel = replace(event.conversation, thread_id=None)
+    history = await context.platform.channel_history(channel, datetime.fromtimestamp(0).astimezone())
+    original = next((m for m in history if m.id == ids["message"]), None)
+    private = replace(channel, thread_id=None)
+    if original is None or original.author.id != event.user.id:
+        return [NotifyPrivately(user=event.user, conversation=private, text="I couldn't find that message any more.")]
+    quoted = "\n".join(f"> {line}" for line in original.text.splitlines())
+    return [
+        Reply(conversation=channel.in_thread(ids["parent"]), text=f"<@{event.user.id}> wrote in the channel:\n{quoted}"
+              if channel.platform == "slack" else f"{event.user.display} wrote in the channel:\n{quoted}"),
+        NotifyPrivately(user=event.user, conversation=private,
+                        text="Moved to the thread. You can delete the original message from the channel."),
+    ]

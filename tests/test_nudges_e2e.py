@@ -1,0 +1,92 @@
+"""Channel nudges end to end on Slack: a reply posted outside its thread gets one private note."""
+
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import urlencode
+
+import pytest
+
+from bot.app import create_app
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.server import eventually, serving
+from tests.fakes.slack_api import event_body
+from tests.test_slack_e2e import post_signed
+
+CHANNEL = "C0TEAM"
+FORM = "application/x-www-form-urlencoded"
+
+
+def ts(offset: float) -> str:
+    return f"{time.time() - 600 + offset:.6f}"
+
+
+@pytest.fixture
+async def channel_bot(slack_api, make_settings):
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    question = {"type": "message", "user": "U2", "text": "<@U1> what time is the launch meeting tomorrow?",
+                "ts": ts(0)}
+    fake.history[CHANNEL] = [
+        {"type": "message", "user": "U3", "text": "anyone tried the new CI runners?", "ts": ts(-100)},
+        question,
+    ]
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url)
+    async with serving(create_app(settings)) as url:
+        yield fake, url, question
+
+
+async def say(url: str, user: str, text: str, at: str, event_id: str):
+    event = {"type": "message", "channel": CHANNEL, "channel_type": "channel", "user": user, "text": text, "ts": at}
+    return await post_signed(url, event_body(event, event_id=event_id))
+
+
+async def test_reply_outside_thread_gets_one_private_nudge_and_move_it_there_works(channel_bot):
+    fake, url, question = channel_bot
+    answer = {"type": "message", "user": "U1", "text": "<@U2> the launch meeting is at 10am tomorrow in room 4",
+              "ts": ts(30)}
+    fake.history[CHANNEL].append(answer)
+    status, _ = await say(url, "U1", answer["text"], answer["ts"], "EvAnswer")
+    assert status == 200
+    [nudge] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert nudge["user"] == "U1" and nudge["channel"] == CHANNEL
+    assert "answer to an earlier message" in nudge["text"] and "Ken" in nudge["text"]
+    blocks = nudge["blocks"] if isinstance(nudge["blocks"], list) else json.loads(nudge["blocks"])
+    buttons = {e["action_id"]: e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]}
+    assert set(buttons) == {"threads_move", "threads_opt_out"}
+
+    payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
+               "channel": {"id": CHANNEL}, "container": {"type": "message", "channel_id": CHANNEL},
+               "trigger_id": "1", "actions": [{"action_id": "threads_move", "value": buttons["threads_move"]}]}
+    await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type=FORM)
+    [moved] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert moved["channel"] == CHANNEL and moved["thread_ts"] == question["ts"]
+    assert "10am tomorrow in room 4" in moved["text"] and "<@U1>" in moved["text"]
+
+
+async def test_a_new_topic_is_not_nudged(channel_bot):
+    fake, url, _ = channel_bot
+    await say(url, "U4", "Lunch order is open, add yours to the sheet", ts(60), "EvLunch")
+    await say(url, "U1", "x" * 1600, ts(70), "EvLong")  # a long one after it proves the first was handled
+    nudges = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert [n["user"] for n in nudges] == ["U1"] and "long one" in nudges[0]["text"]
+
+
+async def test_cooldown_and_opt_out(channel_bot):
+    fake, url, _ = channel_bot
+    await say(url, "U1", "y" * 1600, ts(80), "EvLong1")
+    [first] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    await say(url, "U1", "z" * 1600, ts(90), "EvLong2")  # same kind, same day: no second nudge
+    await say(url, "U2", "w" * 1600, ts(95), "EvLong3")  # someone else still gets theirs
+    await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) >= 2)
+    assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U1", "U2"]
+
+    payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U2", "name": "ken"},
+               "channel": {"id": CHANNEL}, "container": {"type": "message", "channel_id": CHANNEL},
+               "trigger_id": "1", "actions": [{"action_id": "threads_opt_out", "value": "long_message"}]}
+    await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type=FORM)
+    confirm = await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) >= 3 and fake.calls_to("chat.postEphemeral")[2])
+    assert "no more reminders about long messages" in confirm["text"]

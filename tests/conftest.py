@@ -15,8 +15,10 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def make_settings(sqlite_url: str):
+def make_settings(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
     """Settings built explicitly (never from the developer's environment or .env)."""
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
 
     def build(**overrides) -> Settings:
         values = {"database_url": sqlite_url, **overrides}

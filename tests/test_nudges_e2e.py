@@ -90,3 +90,21 @@ async def test_cooldown_and_opt_out(channel_bot):
     await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type=FORM)
     confirm = await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) >= 3 and fake.calls_to("chat.postEphemeral")[2])
     assert "no more reminders about long messages" in confirm["text"]
+
+
+async def test_teams_reply_outside_its_chain_is_nudged_in_a_private_chat(teams_bot):
+    from tests.fakes.bot_connector import KEN, MARIA, channel_message, post_activity
+
+    fake, service_url, bot_url, _ = teams_bot
+    question = channel_message(service_url, "Maria, what time is the launch meeting tomorrow?", "1700000200000",
+                               sender=KEN, activity_id="1700000200000")
+    answer = channel_message(service_url, "Ken, the launch meeting is at 10am tomorrow in room 4", "1700000230000",
+                             sender=MARIA, activity_id="1700000230000")
+    for activity in (question, answer):
+        status, _ = await post_activity(bot_url, activity)
+        assert status in (200, 201)
+    sent = await eventually(lambda: fake.sent)
+    assert len(sent) == 1 and sent[0].conversation_id == f"a:1personal-with-{MARIA.id}"
+    card = sent[0].activity["attachments"][0]["content"]
+    assert "answer to an earlier message" in card["body"][0]["text"]
+    assert {a["data"]["action"] for a in card["actions"]} == {"threads_move", "threads_opt_out"}

@@ -50,8 +50,15 @@ def wants_click(event: Event) -> bool:
 
 
 def _as_channel_message(message: Message) -> ChannelMessage:
-    """The detector's shape; Slack ts and Teams ids both become epoch seconds."""
-    return ChannelMessage(ts=f"{message.sent_at.timestamp():.6f}", user=message.author.id, text=message.text)
+    """The detector's shape; Slack ts and Teams ids both become epoch seconds.
+
+    Slack text names people as `<@U…>`, which the detector matches against user ids; Teams text
+    names them in words ("@Ken Tanaka", "Ken, …"), so there a person is known by their first name.
+    """
+    user = message.author.id
+    if message.conversation.platform != "slack" and message.author.name:
+        user = message.author.name.split()[0].lower()
+    return ChannelMessage(ts=f"{message.sent_at.timestamp():.6f}", user=user, text=message.text)
 
 
 def decide(history: list[Message], message: Message, members: list[User], log: list[NudgeLogEntry], *,

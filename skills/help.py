@@ -6,14 +6,17 @@ from bot.actions import Action, Reply
 from bot.model import Event, Mentioned
 from bot.router import Context
 
-CAPABILITIES = (
-    "*Thread summaries*: mention me in a thread (`@etiquette summarize`) for a TL;DR, "
-    "decisions, action items and open questions.",
-    "*Send later*: `/later @someone tomorrow 9am your message` delivers it in their working hours.",
-    "*Thread nudges*: I privately point out replies posted outside their thread.",
-    "*Meeting or message*: I suggest a short call when a thread turns into a long debate.",
-    "*Weekly digest*: `/digest on` gives the channel a Monday summary.",
-)
+def capabilities(platform: str) -> tuple[str, ...]:
+    """What works today, in the words of the platform the question came from."""
+    later = "`/later @someone tomorrow 9am your message`" if platform == "slack" else (
+        "`later tomorrow 9am your message` here in our chat, or `@Etiquette later …` in a channel")
+    return (
+        "*Thread summaries*: mention me in a thread with `summarize` for a TL;DR, decisions, action items "
+        "and open questions (`summarize private` sends it only to you).",
+        f"*Send later*: {later} delivers it in the recipient's working hours; `later list` shows what is waiting.",
+        "*Thread nudges*: I privately and rarely point out replies posted outside their thread, long "
+        "messages and after-hours broadcasts; each note has a \"Don't remind me\" button.",
+    )
 
 
 def wants(event: Event) -> bool:
@@ -25,7 +28,7 @@ def help_reply(event: Mentioned) -> Reply:
     thread_id = conversation.thread_id or event.message.id
     return Reply(
         conversation=conversation.in_thread(thread_id),
-        text="Here is what I can do:\n" + "\n".join(f"• {line}" for line in CAPABILITIES),
+        text="Here is what I can do:\n" + "\n".join(f"• {line}" for line in capabilities(conversation.platform)),
     )
 
 

@@ -43,8 +43,9 @@ async def test_personal_help_lists_capabilities_in_the_personal_chat(teams_bot):
     assert reply["conversation"]["id"] == PERSONAL_CHAT_ID
     assert reply["recipient"]["id"] == MARIA.id
     assert reply["from"]["id"] == BOT_ID
-    for capability in ("**Thread summaries**", "**Send later**", "**Weekly digest**"):  # Teams markdown
+    for capability in ("**Thread summaries**", "**Send later**", "**Thread nudges**"):  # Teams markdown
         assert capability in reply["text"]
+    assert "`later tomorrow 9am" in reply["text"] and "/later" not in reply["text"]  # Teams' own words
     assert fake.sent == sent  # nothing went anywhere else
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.app import create_app
@@ -76,3 +78,47 @@ async def test_an_uncertain_split_sends_a_form_card_whose_submit_schedules(teams
     )
     text = " ".join(b.get("text", "") for b in card_of(confirmation[0])["body"])
     assert "get this" in text and "10:00" in text and "Review the deck" in text
+
+
+def extension_invoke(service_url: str, name: str, value: dict) -> dict:
+    from tests.fakes.bot_connector import CHANNEL_ID, MARIA, TENANT_ID, TEAM_ID
+
+    return {
+        "type": "invoke", "name": name, "id": "f:1700000300000", "channelId": "msteams",
+        "serviceUrl": service_url, "timestamp": "2026-11-24T22:00:00Z", "localTimezone": "Europe/Berlin",
+        "from": {"id": MARIA.id, "name": MARIA.name, "aadObjectId": MARIA.aad_object_id},
+        "recipient": {"id": "28:bot-id", "name": "Etiquette"},
+        "conversation": {"isGroup": True, "conversationType": "channel", "tenantId": TENANT_ID,
+                         "id": f"{CHANNEL_ID};messageid=1700000000000"},
+        "channelData": {"tenant": {"id": TENANT_ID}, "team": {"id": TEAM_ID}, "channel": {"id": CHANNEL_ID}},
+        "value": value,
+    }
+
+
+async def test_message_extension_send_later_opens_a_form_and_its_submit_schedules(teams_later):
+    from tests.fakes.bot_connector import MARIA
+
+    fake, service_url, url = teams_later
+    fetch = extension_invoke(service_url, "composeExtension/fetchTask", {
+        "commandId": "sendLater", "commandContext": "message",
+        "messagePayload": {"id": "1700000000000", "body": {"contentType": "html",
+                                                           "content": "<p>Launch moved to <b>May</b></p>"}},
+    })
+    status, text = await post_activity(url, fetch)
+    assert status == 200
+    task = json.loads(text)["task"]
+    assert task["type"] == "continue" and task["value"]["title"] == "Send later"
+    card = task["value"]["card"]["content"]
+    inputs = {b["id"]: b for b in card["body"] if b["type"] == "Input.Text"}
+    assert inputs["message"]["value"] == "Launch moved to May"
+    data = card["actions"][0]["data"]
+
+    submit = extension_invoke(service_url, "composeExtension/submitAction", {
+        "commandId": "sendLater", "commandContext": "message",
+        "data": {**data, "to": "", "when": "tomorrow 10:00", "message": "Launch moved to May"},
+    })
+    status, _ = await post_activity(url, submit)
+    assert status == 200
+    [confirmation] = await eventually(lambda: fake.sent_to(f"a:1personal-with-{MARIA.id}"))
+    body = " ".join(b.get("text", "") for b in card_of(confirmation)["body"])
+    assert "Launch moved to May" in body and "10:00 CET" in body

@@ -12,12 +12,19 @@ from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityEventNames
+from botbuilder.schema.teams import (
+    MessagingExtensionAction,
+    MessagingExtensionActionResponse,
+    TaskModuleContinueResponse,
+    TaskModuleTaskInfo,
+)
 
 from adapters.teams import translate
+from adapters.teams.cards import form_card
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.metrics import DUPLICATES, EVENTS
-from bot.model import MessagePosted, Mentioned
+from bot.model import Event, Mentioned, MessagePosted
 from bot.router import Context, Router
 from bot.store import Store
 
@@ -40,9 +47,31 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         if isinstance(event, (MessagePosted, Mentioned)):
             message = event.message
             await self.store.record_message(message, message.conversation.thread_id or message.id)
+        await self._dispatch(event, turn_context)
+
+    async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
         EVENTS.labels("teams", type(event).__name__).inc()
         platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context)
         await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings))
+        return platform
+
+    async def on_teams_messaging_extension_fetch_task(
+        self, turn_context: TurnContext, action: MessagingExtensionAction
+    ) -> MessagingExtensionActionResponse:
+        """"Send later" on a message: the skill answers with a form, shown as a task module."""
+        platform = await self._dispatch(translate.extension_action(turn_context.activity, action), turn_context)
+        if platform.dialog is None:
+            return MessagingExtensionActionResponse()
+        info = TaskModuleTaskInfo(title=platform.dialog.title, card=form_card(platform.dialog), height="medium",
+                                  width="medium")
+        return MessagingExtensionActionResponse(task=TaskModuleContinueResponse(value=info))
+
+    async def on_teams_messaging_extension_submit_action(
+        self, turn_context: TurnContext, action: MessagingExtensionAction
+    ) -> MessagingExtensionActionResponse:
+        """The task module's form was submitted: the skill confirms privately; the module closes."""
+        await self._dispatch(translate.form_submitted(turn_context.activity, action.data or {}), turn_context)
+        return MessagingExtensionActionResponse()
 
     async def _first_delivery(self, activity: Activity) -> bool:
         """The Bot Connector redelivers when we were slow; answer each message once."""

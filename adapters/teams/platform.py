@@ -53,6 +53,7 @@ class TeamsPlatform:
         self.app_id = app_id
         self.store = store
         self.turn = turn
+        self.dialog: OpenDialog | None = None
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         messages = await self.store.messages_in_thread(conversation)
@@ -75,6 +76,9 @@ class TeamsPlatform:
 
     async def perform(self, action: Action) -> str | None:
         ACTIONS.labels("teams", type(action).__name__).inc()
+        if isinstance(action, OpenDialog) and self.turn is not None and self.turn.activity.type == "invoke":
+            self.dialog = action  # a message extension shows it as its task module (see bot.py)
+            return None
         if isinstance(action, OpenDialog):  # a card with inputs, shown only to the user who asked
             form = MessageFactory.attachment(form_card(action))
             if action.conversation.is_direct:

@@ -123,19 +123,44 @@ def _is_form(data: dict) -> bool:
     return "action" in data and "state" in data
 
 
+def form_submitted(activity: Activity, data: dict) -> DialogSubmitted:
+    """A form card's submit (in a chat, or from a message extension's task module)."""
+    return DialogSubmitted(
+        callback_id=str(data.get("action", "")),
+        values={k: str(v) for k, v in data.items() if k not in _SUBMIT_KEYS},
+        user=_sender(activity),
+        conversation=conversation(activity),
+        state=str(data.get("state", "")),
+    )
+
+
+# Message extension command ids (manifests/teams/manifest.json) → the skill's action id.
+EXTENSION_ACTIONS = {"sendLater": "later_message_shortcut"}
+
+
+def extension_action(activity: Activity, action) -> ActionClicked:
+    """An action on a message ("Send later"): the value is that message's text."""
+    payload = action.message_payload
+    body = payload.body.content if payload is not None and payload.body is not None else ""
+    return ActionClicked(
+        action_id=EXTENSION_ACTIONS.get(action.command_id or "", action.command_id or ""),
+        value=plain_text(body),
+        user=_sender(activity),
+        conversation=conversation(activity),
+    )
+
+
+def _sender(activity: Activity) -> User:
+    sender = activity.from_property
+    return User(id=sender.id, name=sender.name or "", tz=client_time_zone(activity))
+
+
 def message_event(activity: Activity) -> Event:
     """A message is for the bot when it mentions it or is in a 1:1 chat; a card submit is a click."""
     where = conversation(activity)
-    user = User(id=activity.from_property.id, name=activity.from_property.name or "", tz=client_time_zone(activity))
+    user = _sender(activity)
     if isinstance(activity.value, dict) and not activity.text and _is_form(activity.value):
-        data = activity.value
-        return DialogSubmitted(
-            callback_id=str(data["action"]),
-            values={k: str(v) for k, v in data.items() if k not in _SUBMIT_KEYS},
-            user=user,
-            conversation=where,
-            state=str(data.get("state", "")),
-        )
+        return form_submitted(activity, activity.value)
     if isinstance(activity.value, dict) and not activity.text:
         value = activity.value.get("value", "")
         return ActionClicked(

@@ -12,6 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from adapters.slack.app import build_bolt_app, slack_route
 from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.slack.platform import SlackPlatform
+from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
 from bot.platform import Platform
@@ -47,7 +48,9 @@ async def metrics(request: web.Request) -> web.Response:
     return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
-def create_app(settings: Settings | None = None, router: Router | None = None) -> web.Application:
+def create_app(settings: Settings | None = None, router: Router | None = None,
+               graph: GraphDirectory | None = None) -> web.Application:
+    """The whole bot. `graph` overrides the Graph client built from the settings (tests use a fake)."""
     settings = settings or get_settings()
     router = router or default_router()
     store = Store.connect(settings.async_database_url)
@@ -58,14 +61,15 @@ def create_app(settings: Settings | None = None, router: Router | None = None) -
     if bolt is None:
         log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")
     adapter = build_adapter(settings)
-    teams_bot = EtiquetteTeamsBot(adapter, settings, store, router)
+    graph = graph or GraphDirectory.from_settings(settings)
+    teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph)
 
     def platform_for(name: str, workspace_id: str) -> Platform | None:
         """A port for work outside any request (scheduled deliveries)."""
         if name == "slack" and bolt is not None:
             return SlackPlatform(bolt.client)
         if name == "teams":
-            return TeamsPlatform(adapter, settings.microsoft_app_id, store)
+            return TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
         return None
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:

@@ -50,6 +50,7 @@ class Jobs:
 
     async def stop(self) -> None:
         """After this returns no job touches the store: one in flight finished, later ones return."""
-        self.scheduler.shutdown(wait=False)
+        self.scheduler.pause()  # no new runs; APScheduler's shutdown would cancel the one in flight
         async with self.busy:
             self.stopped = True
+        self.scheduler.shutdown(wait=False)

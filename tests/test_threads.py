@@ -207,3 +207,32 @@ def test_analyze_bad_file_exits_2_with_a_clear_error(tmp_path):
     broken.write_text(json.dumps([{"user": "U1", "text": "no ts"}]))
     result = runner.invoke(app, ["analyze", str(broken)])
     assert result.exit_code == 2 and "ts" in result.stderr
+
+
+def test_core_messages_and_nick_addressing_link_like_slack_mentions():
+    from bot.model import Conversation, Message
+    from skills.threads.links import from_message
+
+    where = Conversation("teams", "tenant", "channel")
+    start = datetime.fromtimestamp(T0, tz=timezone.utc)
+
+    def core(seconds: int, user: str, text: str, mentions=()) -> Message:
+        return Message(id=f"17640000{seconds:05d}", author=User(user, name=user), text=text,
+                       sent_at=start + timedelta(seconds=seconds), conversation=where, mentions=mentions)
+
+    teams = [from_message(m) for m in (
+        core(0, "aad-alice", "Which VPN profile do contractors get on the new laptops?"),
+        core(50, "aad-bob", "the coffee machine on floor 3 is fixed"),
+        core(80, "aad-dan", "standup moved to 10:30 tomorrow"),
+        core(95, "aad-carol", "<at>Alice</at> contractors get the restricted VPN profile", mentions=("aad-alice",)),
+    )]
+    assert reply_links(teams)[3].parent_ts == teams[0].ts
+
+    irc = [
+        msg(0, "alice", "how do I make grub wait longer at boot?"),
+        msg(30, "bob", "anyone tried the new kernel on arm?"),
+        msg(60, "dan", "bob: yes, it boots fine on my board"),
+        msg(90, "carol", "alice: set GRUB_TIMEOUT in /etc/default/grub and run update-grub"),
+    ]
+    links = reply_links(irc)
+    assert (links[2].parent_ts, links[3].parent_ts) == (irc[1].ts, irc[0].ts)

@@ -21,6 +21,7 @@ from botbuilder.schema.teams import (
 
 from adapters.teams import translate
 from adapters.teams.cards import form_card
+from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.metrics import DUPLICATES, EVENTS
@@ -32,8 +33,10 @@ log = logging.getLogger(__name__)
 
 
 class EtiquetteTeamsBot(TeamsActivityHandler):
-    def __init__(self, adapter: CloudAdapter, settings: Settings, store: Store, router: Router) -> None:
+    def __init__(self, adapter: CloudAdapter, settings: Settings, store: Store, router: Router,
+                 graph: GraphDirectory | None = None) -> None:
         self.adapter = adapter
+        self.graph = graph
         self.settings = settings
         self.store = store
         self.router = router
@@ -51,7 +54,7 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
 
     async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
         EVENTS.labels("teams", type(event).__name__).inc()
-        platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context)
+        platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context, self.graph)
         await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings))
         return platform
 

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from datetime import datetime
 
 from botbuilder.core import BotAdapter, MessageFactory, TurnContext
 from botbuilder.core.cloud_adapter_base import CloudAdapterBase
+from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity, ChannelAccount, ConversationParameters, ConversationReference
 
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
+from adapters.teams.graph import GraphDirectory
 from bot.actions import Action, NotifyPrivately, OpenDialog, Post, Reply
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 from bot.store import Store
 
+log = logging.getLogger(__name__)
+TEAMS_USER_PREFIX = "29:"  # Teams user ids; conversation ids start with "19:" or "a:"
 GRAPHLESS_NOTE = (
     "Microsoft Graph is not configured, so I only see the messages sent to me in this conversation."
 )
@@ -48,11 +54,13 @@ class TeamsPlatform:
     name = "teams"
     limits = PlatformLimits(max_message_chars=28_000)
 
-    def __init__(self, adapter: BotAdapter, app_id: str, store: Store, turn: TurnContext | None = None):
+    def __init__(self, adapter: BotAdapter, app_id: str, store: Store, turn: TurnContext | None = None,
+                 graph: GraphDirectory | None = None):
         self.adapter = adapter
         self.app_id = app_id
         self.store = store
         self.turn = turn
+        self.graph = graph
         self.dialog: OpenDialog | None = None
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
@@ -68,7 +76,20 @@ class TeamsPlatform:
         return []
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
-        return User(id=user_id)
+        """Name from the Teams roster; zone and working hours from Graph mailboxSettings when configured."""
+        user = User(id=user_id)
+        if self.turn is None:
+            return user
+        try:
+            member = await TeamsInfo.get_member(self.turn, user_id)
+        except Exception as error:  # not in the roster, or the connector refused: keep what we know
+            log.info("teams member lookup failed", extra={"error": type(error).__name__})
+            return user
+        user = replace(user, name=member.name or "")
+        if self.graph is not None and member.aad_object_id:
+            zone, hours = await self.graph.working_clock(member.aad_object_id)
+            user = replace(user, tz=zone, working_hours=hours or user.working_hours)
+        return user
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """The Bot Connector cannot list what was posted: after a crash mid-send we resend (documented)."""
@@ -88,6 +109,10 @@ class TeamsPlatform:
             raise NotImplementedError(f"Teams cannot perform {type(action).__name__}")
         if isinstance(action, NotifyPrivately) and not action.conversation.is_direct:
             return await self._send_privately(action.user, action.conversation, outgoing(action))
+        if action.conversation.channel_id.startswith(TEAMS_USER_PREFIX):
+            # Addressed to a person, not a conversation (e.g. `later @Ken …`): their 1:1 chat with the bot.
+            return await self._send_privately(User(id=action.conversation.channel_id), action.conversation,
+                                              outgoing(action))
         target = conversation_id(action.conversation, top_level=isinstance(action, Post))
         return await self._send(action.conversation, target, outgoing(action))
 

@@ -73,6 +73,19 @@ def mentioned_people(activity: Activity) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in ids if i and i != recipient))
 
 
+def _people(activity: Activity) -> dict[str, str]:
+    """Mentioned people other than the bot, by the name their `<at>` tag shows."""
+    recipient = activity.recipient.id if activity.recipient else None
+    found: dict[str, str] = {}
+    for mention in _mentions(activity):
+        person = mention["mentioned"].get("id")
+        if person and person != recipient:
+            for name in _AT_TAG.findall(mention.get("text") or "") + [mention["mentioned"].get("name") or ""]:
+                if name.strip():
+                    found[name.strip()] = person
+    return found
+
+
 def _bot_names(activity: Activity) -> set[str]:
     """How the bot's mention reads in the text (`<at>Etiquette</at>` → `Etiquette`)."""
     recipient = activity.recipient.id if activity.recipient else None
@@ -84,15 +97,24 @@ def _bot_names(activity: Activity) -> set[str]:
     return {name.strip() for name in names if name.strip()}
 
 
-def plain_text(text: str | None, bot_names: set[str] | frozenset[str] = frozenset()) -> str:
-    """Drop the bot's own `<at>` mention, keep other people as `@Name`, strip HTML and entities."""
+def plain_text(text: str | None, bot_names: set[str] | frozenset[str] = frozenset(),
+               people: dict[str, str] | None = None) -> str:
+    """Drop the bot's own `<at>` mention, keep other people as `@Name`, strip HTML and entities.
+
+    With `people` (name → id), a mentioned person becomes `<@id|Name>` instead, the same token a
+    Slack command carries, so a command like `later @Ken …` knows exactly whom it names.
+    """
 
     def mention(match: re.Match[str]) -> str:
         name = match.group(1).strip()
-        return "" if name in bot_names else f"@{name}"
+        if name in bot_names:
+            return ""
+        # Brackets that survive the HTML stripping below; they become `<@id|Name>` after it.
+        return f"\x02{people[name]}|{name}\x03" if people and name in people else f"@{name}"
 
     text = _AT_TAG.sub(mention, text or "")
-    return " ".join(html.unescape(_HTML_TAG.sub(" ", text)).split())
+    text = " ".join(html.unescape(_HTML_TAG.sub(" ", text)).split())
+    return text.replace("\x02", "<@").replace("\x03", ">")
 
 
 def message(activity: Activity) -> Message:
@@ -172,7 +194,7 @@ def message_event(activity: Activity) -> Event:
     msg = message(activity)
     if not (where.is_direct or bot_mentioned(activity)):
         return MessagePosted(message=msg)
-    command = split_command(msg.text)
+    command = split_command(plain_text(activity.text, _bot_names(activity), _people(activity)))
     if command:
         return CommandInvoked(command=command[0], text=command[1], user=user, conversation=where)
     return Mentioned(message=msg, text=msg.text)

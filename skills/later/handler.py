@@ -29,7 +29,7 @@ USAGE = (
 FORM = "later_form"
 SHORTCUT = "later_message_shortcut"
 SELF = "you"  # the label of a reminder to oneself
-_USER = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+_USER = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")  # Slack `<@U1|maria>`, Teams `<@29:1…|Maria>`
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]*))?>")
 
 Asked = CommandInvoked | ActionClicked | DialogSubmitted

@@ -1,7 +1,8 @@
 """Reply links: for each channel message, the earlier message it answers, or none (a new conversation).
 
 Every top-level message is scored against itself ("starts a conversation") and the `window`
-messages before it with a small linear model (weights in `link_model.json`, trained by
+messages before it with a small model (a linear score plus 16 tanh units; weights in
+`link_model.json`, 26 kB, trained by
 `python -m bench.train_threads`). Features are computed for the whole channel at once with
 numpy, which is what keeps `analyze` well above 20,000 messages a second.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.model import Message
 from skills.threads.text import is_question, mentioned_users, words
 
 MODEL_PATH = Path(__file__).with_name("link_model.json")
@@ -59,6 +61,17 @@ class ChannelMessage:
     text: str
     thread_ts: str | None = None
     subtype: str | None = None
+    mentions: tuple[str, ...] = ()  # user ids the platform says are mentioned (Teams entities)
+    at: float | None = None  # epoch seconds when `ts` is not itself a Slack timestamp (Teams ids)
+
+    @property
+    def seconds(self) -> float:
+        if self.at is not None:
+            return self.at
+        try:
+            return float(self.ts)
+        except ValueError:
+            return 0.0
 
     @property
     def in_thread(self) -> bool:
@@ -89,6 +102,14 @@ def channel_message(raw: dict) -> ChannelMessage:
         text=raw.get("text") or "", thread_ts=str(raw["thread_ts"]) if raw.get("thread_ts") else None,
         subtype=raw.get("subtype"),
     )
+
+
+def from_message(message: Message) -> ChannelMessage:
+    """A core `bot.model.Message` → ChannelMessage (the router's way in)."""
+    thread = message.conversation.thread_id
+    return ChannelMessage(ts=message.id, user=message.author.id, text=message.text,
+                          thread_ts=thread, mentions=tuple(message.mentions),
+                          at=message.sent_at.timestamp())
 
 
 @dataclass(frozen=True)
@@ -157,7 +178,7 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     author = np.array([users.setdefault(m.user, len(users)) for m in messages], dtype=np.int64)
     known = {name.lower(): name for name in users}
     n_users = len(users)
-    times = np.array([_seconds(m.ts) for m in messages], dtype=np.float64)
+    times = np.array([m.seconds for m in messages], dtype=np.float64)
     system = np.array([m.is_system for m in messages], dtype=bool)
     action = np.array([m.subtype == "me_message" for m in messages], dtype=np.float32)
     question = np.array([is_question(m.text) for m in messages], dtype=np.float32)
@@ -172,7 +193,7 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     addressed = np.full(n, -1, dtype=np.int64)
     for i, m in enumerate(messages):
         found, to = mentioned_users(m.text, known)
-        for user in found:
+        for user in found.union(m.mentions):
             k = users.get(user)
             if k is not None and k != author[i]:
                 mentions[i, k] = True
@@ -313,13 +334,6 @@ def _band_cosine(matrix, n: int, w: int, block: int = 2048) -> np.ndarray:
         keep = (d >= 1) & (d <= w)
         cosine[row[keep], d[keep]] = sim.data[keep]
     return cosine
-
-
-def _seconds(ts: str) -> float:
-    try:
-        return float(ts)
-    except ValueError:
-        return 0.0
 
 
 def link_choices(messages: list[ChannelMessage], model: LinkModel) -> tuple[np.ndarray, np.ndarray]:

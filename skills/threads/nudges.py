@@ -32,6 +32,14 @@ _HELLO_CORE = frozenset(
 _HELLO_FILLER = frozenset(
     "all everyone everybody team folks guys people y'all yall good a an quick small got have you u are r "
     "anyone anybody is free real do can i ask ok so um uh hm hmm please pls plz".split())
+REPLY_TEXT = ("This looks like an answer to an earlier message, so posting it in that thread keeps the "
+              "conversation together for everyone.")
+HELLO_TEXT = "Tip: saying hello and your question in one message lets people answer right away (nohello.net)."
+LONG_TEXT = ("That's a long one for the channel; a short summary with the details in a thread or a doc is "
+             "easier on everyone's attention.")
+BROADCAST_TEXT = ("Most of the channel is outside working hours right now, so you could schedule this "
+                  "announcement for their morning instead.")
+
 _EMOJI = re.compile(r":[a-z0-9_+\-]+:")
 _AT_NAME = re.compile(r"(?<!\w)@[\w.\-]+")
 
@@ -43,13 +51,19 @@ class Nudge:
     kind: str
     text: str  # one kind sentence, shown privately to `user`
     parent_ts: str | None = None  # reply outside thread: the thread it belongs in
+    seconds: float | None = None  # when the nudged message was sent (epoch); None: `ts` says
 
     def as_json(self) -> dict:
         return {"ts": self.ts, "kind": self.kind, "text": self.text}
 
     @property
     def at(self) -> datetime:
-        return datetime.fromtimestamp(float(self.ts), tz=timezone.utc)
+        seconds = float(self.ts) if self.seconds is None else self.seconds
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def _nudge(message: ChannelMessage, kind: str, text: str, parent_ts: str | None = None) -> Nudge:
+    return Nudge(message.ts, message.user, kind, text, parent_ts=parent_ts, seconds=message.seconds)
 
 
 def reply_outside_thread_nudges(
@@ -65,9 +79,7 @@ def reply_outside_thread_nudges(
         parent = by_ts.get(link.parent_ts)
         if parent is None or parent.user == message.user:
             continue  # carrying on your own message is not answering someone
-        out.append(Nudge(message.ts, message.user, REPLY_OUTSIDE_THREAD,
-                         "This looks like an answer to an earlier message, so posting it in that thread "
-                         "keeps the conversation together for everyone.", parent_ts=parent.ts))
+        out.append(_nudge(message, REPLY_OUTSIDE_THREAD, REPLY_TEXT, parent_ts=parent.ts))
     return out
 
 
@@ -92,26 +104,23 @@ def hello_only_nudges(
     for k, message in enumerate(messages):
         if message.in_thread or message.is_system or not is_hello_only(message.text):
             continue
-        start = float(message.ts)
+        start = message.seconds
         if now is not None and now - start < follow_up_seconds:
             continue
-        followed = any(
-            later.user == message.user and 0 <= float(later.ts) - start <= follow_up_seconds
-            for later in messages[k + 1:] if float(later.ts) - start <= follow_up_seconds
-        )
+        followed = False
+        for later in messages[k + 1:]:
+            if later.seconds - start > follow_up_seconds:
+                break  # messages are in time order
+            followed = followed or later.user == message.user
         if not followed:
-            out.append(Nudge(message.ts, message.user, HELLO_ONLY,
-                             "Tip: saying hello and your question in one message lets people answer "
-                             "right away (see nohello.net)."))
+            out.append(_nudge(message, HELLO_ONLY, HELLO_TEXT))
     return out
 
 
 def long_message_nudges(messages: list[ChannelMessage], max_chars: int = LONG_MESSAGE_CHARS) -> list[Nudge]:
     """Top-level messages longer than `max_chars` characters."""
     return [
-        Nudge(m.ts, m.user, LONG_MESSAGE,
-              "That's a long one for the channel; a short summary with the details in a thread or a doc "
-              "is easier on everyone's attention.")
+        _nudge(m, LONG_MESSAGE, LONG_TEXT)
         for m in messages
         if not m.in_thread and not m.is_system and len(m.text) > max_chars
     ]
@@ -140,10 +149,8 @@ def broadcast_after_hours_nudges(
     for m in messages:
         if m.in_thread or m.is_system or not is_broadcast(m.text):
             continue
-        at = datetime.fromtimestamp(float(m.ts), tz=timezone.utc)
+        at = datetime.fromtimestamp(m.seconds, tz=timezone.utc)
         off = sum(not is_working(u, at) for u in people if u.id != m.user)
         if off / max(len(people) - (m.user in {u.id for u in people}), 1) > share:
-            out.append(Nudge(m.ts, m.user, BROADCAST_AFTER_HOURS,
-                             "Most of the channel is outside working hours right now, so you could "
-                             "schedule this announcement for their morning instead."))
+            out.append(_nudge(m, BROADCAST_AFTER_HOURS, BROADCAST_TEXT))
     return out

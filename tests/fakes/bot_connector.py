@@ -27,6 +27,7 @@ class Person:
 
 MARIA = Person("29:1maria", "Maria Garcia", "00000000-0000-0000-0000-00000000aaaa")
 KEN = Person("29:1ken", "Ken Tanaka", "00000000-0000-0000-0000-00000000bbbb")
+PEOPLE = (MARIA, KEN)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class FakeBotConnector:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/v3/conversations", self._create_conversation)
+        app.router.add_get("/v3/conversations/{conversation_id}/members/{member_id}", self._member)
         app.router.add_post("/v3/conversations/{conversation_id}/activities", self._send)
         app.router.add_post("/v3/conversations/{conversation_id}/activities/{activity_id}", self._send)
         return app
@@ -70,6 +72,14 @@ class FakeBotConnector:
             Sent(request.match_info["conversation_id"], request.match_info.get("activity_id"), activity)
         )
         return web.json_response({"id": str(next(self._ids))}, status=201)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        """The roster entry Teams keeps for a member (TeamsInfo.get_member)."""
+        person = next((p for p in PEOPLE if p.id == request.match_info["member_id"]), None)
+        if person is None:
+            return web.json_response({"error": {"code": "MemberNotFoundInConversation"}}, status=404)
+        return web.json_response({"id": person.id, "name": person.name, "aadObjectId": person.aad_object_id,
+                                  "tenantId": TENANT_ID, "userRole": "user"})
 
     async def _create_conversation(self, request: web.Request) -> web.Response:
         """Teams answers a 1:1 create with the existing chat's id; we derive one from the member."""

@@ -1,0 +1,69 @@
+"""Microsoft Graph for Teams: a person's time zone and working hours from their mailbox settings.
+
+Switched on when the bot has Entra ID app credentials (MICROSOFT_APP_ID, _PASSWORD, _TENANT_ID) and
+the tenant granted `MailboxSettings.Read`; without it, profiles fall back to the Teams client's zone
+and the default working hours, and the `/later` reply says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import time
+
+from kiota_abstractions.authentication import AuthenticationProvider
+
+from bot.config import Settings
+from bot.model import WorkingHours
+
+log = logging.getLogger(__name__)
+GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _value(enum_or_text) -> str:
+    return str(getattr(enum_or_text, "value", enum_or_text)).lower()
+
+
+class GraphDirectory:
+    def __init__(self, auth_provider: AuthenticationProvider, base_url: str) -> None:
+        from msgraph import GraphRequestAdapter, GraphServiceClient
+
+        adapter = GraphRequestAdapter(auth_provider)
+        adapter.base_url = base_url.rstrip("/")
+        self.client = GraphServiceClient(request_adapter=adapter)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> GraphDirectory | None:
+        """A client-credentials Graph client, or None when the app has no tenant credentials."""
+        secret = settings.microsoft_app_password.get_secret_value()
+        if not (settings.microsoft_app_id and secret and settings.microsoft_app_tenant_id):
+            return None
+        from azure.identity.aio import ClientSecretCredential
+        from kiota_authentication_azure.azure_identity_authentication_provider import (
+            AzureIdentityAuthenticationProvider,
+        )
+
+        credential = ClientSecretCredential(settings.microsoft_app_tenant_id, settings.microsoft_app_id, secret)
+        return cls(AzureIdentityAuthenticationProvider(credential, scopes=[GRAPH_SCOPE]), settings.graph_base_url)
+
+    async def working_clock(self, aad_object_id: str) -> tuple[str | None, WorkingHours | None]:
+        """(time zone as Graph names it — often a Windows name —, working hours); Nones when unknown."""
+        try:
+            settings = await self.client.users.by_user_id(aad_object_id).mailbox_settings.get()
+        except Exception as error:  # no permission, no mailbox, Graph down: the caller uses defaults
+            log.warning("graph mailboxSettings unavailable", extra={"error": type(error).__name__})
+            return None, None
+        if settings is None:
+            return None, None
+        hours = settings.working_hours
+        zone = settings.time_zone or (hours.time_zone.name if hours and hours.time_zone else None)
+        if hours is None or hours.start_time is None or hours.end_time is None:
+            return zone, None
+        days = tuple(sorted(_DAYS.index(_value(d)) for d in hours.days_of_week or () if _value(d) in _DAYS))
+        start, end = hours.start_time, hours.end_time
+        working = WorkingHours(start=time(start.hour, start.minute), end=time(end.hour, end.minute),
+                               days=days or WorkingHours().days)
+        # Working hours are stated in their own zone, which Outlook keeps equal to the mailbox's.
+        if hours.time_zone and hours.time_zone.name:
+            zone = zone or hours.time_zone.name
+        return zone, working

@@ -1,0 +1,63 @@
+"""`later @Ken …` in a Teams channel: Ken from the roster, his zone and hours from Graph, his 1:1 gets it."""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.teams.graph import GraphDirectory
+from bot.app import create_app
+from tests.fakes.bot_connector import KEN, MARIA, channel_message, card_submit, post_activity
+from tests.fakes.graph_api import TOKEN, FakeGraph, static_auth
+from tests.fakes.server import eventually, serving
+
+KEN_MAILBOX = {
+    "timeZone": "Tokyo Standard Time",
+    "workingHours": {"daysOfWeek": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+                     "startTime": "10:00:00.0000000", "endTime": "18:00:00.0000000",
+                     "timeZone": {"name": "Tokyo Standard Time"}},
+}
+
+
+@pytest.fixture
+async def graph_bot(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    graph = FakeGraph(mailboxes={KEN.aad_object_id: KEN_MAILBOX})
+    async with serving(graph.app()) as graph_url:
+        directory = GraphDirectory(static_auth(), graph_url + "/v1.0")
+        async with serving(create_app(make_settings(outbox_poll_seconds=0.1), graph=directory)) as url:
+            yield fake, graph, service_url, url
+
+
+def later_for_ken(service_url: str, text: str) -> dict:
+    activity = channel_message(service_url, f"later <at>Ken Tanaka</at> {text}", "1700000400000",
+                               mention_bot=True, activity_id="1700000400000")
+    activity["entities"].append({"type": "mention", "text": "<at>Ken Tanaka</at>",
+                                 "mentioned": {"id": KEN.id, "name": KEN.name}})
+    return activity
+
+
+async def test_later_at_a_person_reads_their_graph_working_hours_and_delivers_to_their_chat(graph_bot):
+    fake, graph, service_url, url = graph_bot
+    await post_activity(url, later_for_ken(service_url, "tomorrow Can you review the deck?"))
+    maria_chat = f"a:1personal-with-{MARIA.id}"
+    [confirmation] = await eventually(lambda: fake.sent_to(maria_chat))
+    card = confirmation.activity["attachments"][0]["content"]
+    text = " ".join(block.get("text", "") for block in card["body"])
+    assert text.startswith("Ken Tanaka gets this") and "10:00 JST" in text  # the start of *his* hours
+    assert "working hours are unknown" not in text  # Graph told us
+    assert graph.authorizations and set(graph.authorizations) == {f"Bearer {TOKEN}"}
+
+    send_now = next(a["data"] for a in card["actions"] if a["data"]["action"] == "later_send_now")
+    await post_activity(url, card_submit(service_url, send_now, root_id="1700000400000"))
+    ken_chat = f"a:1personal-with-{KEN.id}"
+    [delivered] = await eventually(lambda: fake.sent_to(ken_chat))
+    assert delivered.text.startswith("Can you review the deck?") and "Maria" in delivered.text
+
+
+async def test_without_graph_permission_the_defaults_are_said(graph_bot):
+    fake, graph, service_url, url = graph_bot
+    graph.mailboxes.clear()  # 403, as when MailboxSettings.Read was not granted
+    await post_activity(url, later_for_ken(service_url, "tomorrow 9am Numbers are in"))
+    [confirmation] = await eventually(lambda: fake.sent_to(f"a:1personal-with-{MARIA.id}"))
+    text = " ".join(b.get("text", "") for b in confirmation.activity["attachments"][0]["content"]["body"])
+    assert "Ken Tanaka gets this" in text and "unknown" in text

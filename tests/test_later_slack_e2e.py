@@ -200,3 +200,21 @@ async def test_message_shortcut_opens_a_form_with_the_message_and_a_person_picke
     await post_signed(url, urlencode({"payload": json.dumps(submission)}), content_type=FORM)
     confirmed = await eventually(last_ephemeral(fake, 1))
     assert "Ken gets this" in confirmed["text"] and "Launch moved to May" in confirmed["text"]
+
+
+async def test_a_scheduled_message_survives_a_restart_and_is_delivered_once(slack_api, make_settings):
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, outbox_poll_seconds=0.1)
+    async with serving(create_app(settings)) as url:  # the first process: schedules, then stops
+        await post_signed(url, command_body("/later", "<@U2|ken> tomorrow 9am Survives restarts"), content_type=FORM)
+        item_id = button_value(await eventually(last_ephemeral(fake, 1)), "later_send_now")
+    async with serving(create_app(settings)) as url:  # a new process on the same database
+        await click(url, "later_send_now", item_id)
+        delivered = await eventually(lambda: fake.calls_to("chat.postMessage"))
+        await post_signed(url, command_body("/later", "list"), content_type=FORM)
+        await eventually(last_ephemeral(fake, 3))
+    assert len(delivered) == 1 and delivered[0]["text"].startswith("Survives restarts")
+    assert len(fake.calls_to("chat.postMessage")) == 1

@@ -236,3 +236,19 @@ def test_core_messages_and_nick_addressing_link_like_slack_mentions():
     ]
     links = reply_links(irc)
     assert (links[2].parent_ts, links[3].parent_ts) == (irc[1].ts, irc[0].ts)
+
+
+def test_long_channels_are_scored_in_blocks_with_the_same_answers():
+    from skills.threads.links import link_choices
+
+    topics = ["printer jams on floor two", "vpn drops every hour", "release notes for 4.2", "lunch order"]
+    people = ["UA", "UB", "UC", "UD", "UE"]
+    channel = []
+    for k in range(400):  # a deterministic busy channel: people answering each other about four topics
+        user, topic = people[k % 5], topics[(k // 3) % 4]
+        to = people[(k + 2) % 5]
+        channel.append(msg(20 * k, user, f"<@{to}> {topic} {'?' if k % 4 == 0 else 'works now'}"))
+    whole, _ = link_choices(channel, default_model())
+    blocked, _ = link_choices(channel, default_model(), block=64)
+    assert len(blocked) == len(channel) and blocked.max() <= default_model().window
+    assert (whole == blocked).mean() >= 0.95

@@ -160,7 +160,6 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
 
     Column 0 is "starts a conversation"; column d is the message d places earlier.
     """
-    n, w = len(messages), window
     planes, valid = feature_planes(messages, window)
     return planes.transpose(2, 1, 0), valid
 
@@ -206,7 +205,7 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     next_same = np.full(n, n, dtype=np.int64)
     last_seen: dict[int, int] = {}
     partners = np.zeros((n, w + 1), dtype=np.float32)
-    last_talk = np.full((n_users, n_users), -10**9, dtype=np.int64)
+    last_talk = np.full((n_users, n_users), -10**9, dtype=np.int32)
     talkers: set[int] = set()
     positions = np.arange(n)
     for i in range(n):
@@ -336,14 +335,27 @@ def _band_cosine(matrix, n: int, w: int, block: int = 2048) -> np.ndarray:
     return cosine
 
 
-def link_choices(messages: list[ChannelMessage], model: LinkModel) -> tuple[np.ndarray, np.ndarray]:
-    """For top-level messages in order: chosen distance (0 = new conversation) and its probability."""
-    planes, valid = feature_planes(messages, model.window)
-    logits = model.scores(planes)
-    logits[~valid] = -np.inf
-    best = logits.argmax(axis=1)
-    shifted = np.exp(logits - logits[np.arange(len(messages)), best][:, None])
-    prob = 1.0 / shifted.sum(axis=1)  # softmax probability of the argmax
+def link_choices(
+    messages: list[ChannelMessage], model: LinkModel, block: int = 4096
+) -> tuple[np.ndarray, np.ndarray]:
+    """For top-level messages in order: chosen distance (0 = new conversation) and its probability.
+
+    Long channels go in blocks of `block` messages, each with twice the window of earlier messages
+    as context, so memory stays bounded (features are window-local; only tf-idf weights and
+    "first message of its author" see the block rather than the whole channel).
+    """
+    n, context = len(messages), 2 * model.window
+    best = np.zeros(n, dtype=np.int64)
+    prob = np.ones(n, dtype=np.float64)
+    for start in range(0, n, block):
+        lo, stop = max(0, start - context), min(n, start + block)
+        planes, valid = feature_planes(messages[lo:stop], model.window)
+        logits = model.scores(planes)[start - lo:]
+        logits[~valid[start - lo:]] = -np.inf
+        choice = logits.argmax(axis=1)
+        shifted = np.exp(logits - logits[np.arange(len(choice)), choice][:, None])
+        best[start:stop] = choice
+        prob[start:stop] = 1.0 / shifted.sum(axis=1)  # softmax probability of the argmax
     return best, prob
 
 

@@ -218,3 +218,31 @@ def test_meeting_suggestions_on_channel_messages():
     assert result[1]["start_ts"] == burst[0]["ts"]
     assert result[0]["participants"] == ["U1", "U2", "U3"]
     assert all(s["score"] >= SUGGEST_THRESHOLD for s in result)
+
+
+def test_analyze_reports_meeting_suggestions_for_a_heated_thread_only(tmp_path):
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from bot.cli import app as cli
+
+    start = 1700000000
+    heated = ["I don't think we should ship on Friday", "But the customer needs it, we promised",
+              "No, that is not what we agreed, I disagree", "Why do we keep changing the plan?",
+              "I don't agree, the tests are failing", "But we can fix the tests quickly, can't we?",
+              "No we can't, that's not realistic", "Why not? I think it is fine", "I disagree, this is risky",
+              "But risk is everywhere, why block?", "No, I don't think that's fair", "Can we decide today?"]
+    messages = [{"ts": f"{start}.000100", "user": "U1", "text": "Release plan for Friday?"}]
+    messages += [{"ts": f"{start + 60 * (i + 1)}.000100", "user": ("U1", "U2", "U3")[i % 3], "text": text,
+                  "thread_ts": f"{start}.000100"} for i, text in enumerate(heated)]
+    messages += [{"ts": f"{start + 5000}.000100", "user": "U4", "text": "Lunch is here"},
+                 {"ts": f"{start + 5060}.000100", "user": "U5", "text": "Thanks!", "thread_ts": f"{start + 5000}.000100"}]
+    path = tmp_path / "channel.json"
+    path.write_text(_json.dumps(messages))
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    [suggestion] = _json.loads(result.stdout)["meeting_suggestions"]
+    assert suggestion["thread_ts"] == f"{start}.000100" and 0.6 <= suggestion["score"] <= 1
+    assert sorted(suggestion["participants"]) == ["U1", "U2", "U3"]
+    assert any("disagree" in reason for reason in suggestion["reasons"])

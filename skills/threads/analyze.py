@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from skills.meetings.channel import meeting_suggestions
 from skills.threads.links import ChannelMessage, channel_message, default_model, reply_links
 from skills.threads.nudges import (
     FOLLOW_UP_SECONDS, LONG_MESSAGE_CHARS, hello_only_nudges, long_message_nudges,
@@ -52,7 +53,10 @@ def analyze_channel(
     return {
         "links": [link.as_json() for link in links],
         "nudges": [nudge.as_json() for nudge in nudges],
-        "meeting_suggestions": [],
+        "meeting_suggestions": meeting_suggestions([
+            {"ts": m.ts, "user": m.user, "text": m.text, "thread_ts": m.thread_ts, "subtype": m.subtype}
+            for m in messages
+        ]),
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import asynccontextmanager
+from urllib.parse import urlencode
 
 import aiohttp
 import pytest
@@ -127,32 +129,38 @@ async def test_unknown_slash_command_is_acked_and_answered_privately(slack_bot):
     assert "`frobnicate` is not available yet" in ephemeral[0]["text"]
 
 
-async def test_block_action_reaches_the_router(slack_api, make_settings):
+@asynccontextmanager
+async def recording_bot(slack_api, make_settings, event_type):
+    """The real app with a router that only records events of `event_type`; yields (url, seen)."""
     from bot.app import create_app
-    from bot.model import ActionClicked
     from bot.router import Router
     from tests.fakes.server import serving
 
-    fake, api_url = slack_api
-    seen: list[ActionClicked] = []
+    _, api_url = slack_api
+    seen: list = []
 
     async def record(event, context):
         seen.append(event)
         return []
 
     router = Router()
-    router.on(ActionClicked, record)
+    router.on(event_type, record)
     settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
                              slack_api_base_url=api_url)
+    async with serving(create_app(settings, router)) as url:
+        yield url, seen
+
+
+async def test_block_action_reaches_the_router(slack_api, make_settings):
+    from bot.model import ActionClicked
+
     payload = {
         "type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
         "api_app_id": "A0001", "trigger_id": "1.2", "channel": {"id": CHANNEL},
         "container": {"type": "message", "channel_id": CHANNEL, "message_ts": ROOT_TS},
         "actions": [{"action_id": "later_cancel", "value": "42", "type": "button", "block_id": "b"}],
     }
-    from urllib.parse import urlencode
-
-    async with serving(create_app(settings, router)) as url:
+    async with recording_bot(slack_api, make_settings, ActionClicked) as (url, seen):
         status, _ = await post_signed(url, urlencode({"payload": json.dumps(payload)}),
                                       content_type="application/x-www-form-urlencoded")
         assert status == 200
@@ -162,23 +170,9 @@ async def test_block_action_reaches_the_router(slack_api, make_settings):
 
 
 async def test_channel_message_reaches_the_router_but_not_bot_messages(slack_api, make_settings):
-    from bot.app import create_app
     from bot.model import MessagePosted
-    from bot.router import Router
-    from tests.fakes.server import serving
 
-    fake, api_url = slack_api
-    seen: list[MessagePosted] = []
-
-    async def record(event, context):
-        seen.append(event)
-        return []
-
-    router = Router()
-    router.on(MessagePosted, record)
-    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
-                             slack_api_base_url=api_url)
-    async with serving(create_app(settings, router)) as url:
+    async with recording_bot(slack_api, make_settings, MessagePosted) as (url, seen):
         bot_msg = {"type": "message", "subtype": "bot_message", "bot_id": "B9", "text": "beep",
                    "ts": "1700001000.000001", "channel": CHANNEL}
         human = {"type": "message", "user": "U2", "text": "hi <@U1>", "ts": "1700001001.000001",

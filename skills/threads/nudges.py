@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from bot.model import User
+from skills.later.hours import is_working_time
+from skills.later.zones import UnknownZone, zone_for
 from skills.threads.links import ChannelMessage, ReplyLink, default_model
 from skills.threads.text import SLACK_MENTION, TEAMS_MENTION, is_broadcast
 
@@ -128,14 +130,11 @@ def long_message_nudges(messages: list[ChannelMessage], max_chars: int = LONG_ME
 
 def is_working(user: User, at: datetime) -> bool:
     """Whether `at` falls inside the user's working hours in their own zone (UTC when unknown)."""
-    local = at.astimezone(ZoneInfo(user.tz) if user.tz else timezone.utc)
-    hours, clock = user.working_hours, local.time()
-    if hours.start < hours.end:
-        return local.weekday() in hours.days and hours.start <= clock < hours.end
-    # A night shift: the part after midnight belongs to the previous day's shift.
-    if clock >= hours.start:
-        return local.weekday() in hours.days
-    return clock < hours.end and (local.weekday() - 1) % 7 in hours.days
+    try:
+        zone = zone_for(user.tz) if user.tz else ZoneInfo("UTC")
+    except UnknownZone:
+        zone = ZoneInfo("UTC")
+    return is_working_time(at, zone, user.working_hours)
 
 
 def broadcast_after_hours_nudges(

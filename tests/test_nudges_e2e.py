@@ -108,3 +108,19 @@ async def test_teams_reply_outside_its_chain_is_nudged_in_a_private_chat(teams_b
     card = sent[0].activity["attachments"][0]["content"]
     assert "answer to an earlier message" in card["body"][0]["text"]
     assert {a["data"]["action"] for a in card["actions"]} == {"threads_move", "threads_opt_out"}
+
+
+async def test_hello_only_is_nudged_after_the_follow_up_window_unless_the_question_came(slack_api, make_settings):
+    fake, api_url = slack_api
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, hello_follow_up_seconds=0.5)
+    hello, asked = {"user": "U1", "text": "hi <@U2>", "ts": ts(200)}, {"user": "U3", "text": "hey", "ts": ts(210)}
+    question = {"user": "U3", "text": "do you have the Q3 numbers for the board deck?", "ts": ts(210.3)}
+    fake.history[CHANNEL] = [{"type": "message", **m} for m in (hello, asked, question)]
+    async with serving(create_app(settings)) as url:
+        await say(url, "U1", hello["text"], hello["ts"], "EvHello1")
+        await say(url, "U3", asked["text"], asked["ts"], "EvHello3")
+        nudges = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+        assert nudges[0]["user"] == "U1" and "nohello" in nudges[0]["text"], nudges
+        await __import__("asyncio").sleep(1.0)  # U3's window has passed too: their question followed
+    assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U1"]

@@ -6,6 +6,7 @@ messages, members, the nudge log, settings) and word the private note with its b
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -21,6 +22,8 @@ from skills.threads.nudges import (
     REPLY_OUTSIDE_THREAD,
     Nudge,
     broadcast_after_hours_nudges,
+    hello_only_nudges,
+    is_hello_only,
     long_message_nudges,
     reply_outside_thread_nudges,
 )
@@ -62,18 +65,23 @@ def _as_channel_message(message: Message) -> ChannelMessage:
 
 
 def decide(history: list[Message], message: Message, members: list[User], log: list[NudgeLogEntry], *,
-           opted_out: set, disabled: set) -> tuple[Nudge, Message | None] | None:
-    """The one nudge (if any) for `message`, and the message it answers. Pure."""
-    earlier = [m for m in history if m.id != message.id and m.sent_at <= message.sent_at]
-    messages = earlier + [message]
+           opted_out: set, disabled: set, now: datetime, follow_up: float) -> tuple[Nudge, Message | None] | None:
+    """The one nudge (if any) for `message` as of `now`, and the message it answers. Pure.
+
+    `history` may hold messages after `message`: they decide whether a hello was followed up.
+    """
+    others = [m for m in history if m.id != message.id]
+    earlier = [m for m in others if m.sent_at <= message.sent_at]
+    messages = earlier + [message] + [m for m in others if m.sent_at > message.sent_at]
     shaped = [_as_channel_message(m) for m in messages]
     by_ts = {c.ts: m for c, m in zip(shaped, messages)}
-    mine = [shaped[-1]]
-    candidates = reply_outside_thread_nudges(shaped, reply_links(shaped))[-1:]
-    candidates = [n for n in candidates if n.ts == mine[0].ts]
-    candidates += long_message_nudges(mine)
+    mine = shaped[len(earlier)]
+    upto_mine = shaped[: len(earlier) + 1]
+    candidates = [n for n in reply_outside_thread_nudges(upto_mine, reply_links(upto_mine)) if n.ts == mine.ts]
+    candidates += long_message_nudges([mine])
+    candidates += [n for n in hello_only_nudges(shaped, follow_up, now.timestamp()) if n.ts == mine.ts]
     if members and is_broadcast(message.text):
-        candidates += broadcast_after_hours_nudges(mine, members)
+        candidates += broadcast_after_hours_nudges([mine], members)
     allowed = allowed_nudges(candidates, log, opted_out=opted_out, disabled_kinds=disabled)
     if not allowed:
         return None
@@ -82,7 +90,28 @@ def decide(history: list[Message], message: Message, members: list[User], log: l
 
 
 async def handle_message(event: Event, context: Context) -> list[Action]:
+    """Nudges that can be decided now; a hello-only message is looked at again after the follow-up window."""
     assert isinstance(event, MessagePosted)
+    if is_hello_only(event.message.text):
+        task = asyncio.create_task(_after_follow_up(event, context))
+        _waiting.add(task)  # a reference, so the task is not collected before it runs
+        task.add_done_callback(_waiting.discard)
+        return []
+    return await _nudges(event, context, now=event.message.sent_at)
+
+
+_waiting: set[asyncio.Task] = set()
+
+
+async def _after_follow_up(event: MessagePosted, context: Context) -> None:
+    """Best effort: a hello-only nudge lost to a restart is no loss, so this wait lives in memory."""
+    follow_up = context.settings.hello_follow_up_seconds
+    await asyncio.sleep(follow_up)
+    for action in await _nudges(event, context, now=event.message.sent_at + timedelta(seconds=follow_up)):
+        await context.platform.perform(action)
+
+
+async def _nudges(event: MessagePosted, context: Context, now: datetime) -> list[Action]:
     message, store = event.message, context.store
     where = message.conversation
     key = (where.platform, where.workspace_id)
@@ -96,7 +125,8 @@ async def handle_message(event: Event, context: Context) -> list[Action]:
     opted_out = {(message.author.id, kind) for kind in KINDS
                  if await store.get_setting(*key, f"user:{message.author.id}", f"no_nudge:{kind}", False)}
     disabled = set(await store.get_setting(*key, channel_scope, "disabled_nudges", []))
-    decision = decide(history, message, members, log, opted_out=opted_out, disabled=disabled)
+    decision = decide(history, message, members, log, opted_out=opted_out, disabled=disabled, now=now,
+                      follow_up=context.settings.hello_follow_up_seconds)
     if decision is None:
         return []
     nudge, parent = decision

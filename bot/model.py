@@ -29,6 +29,7 @@ class User:
     tz: str | None = None  # IANA name; None when the platform does not tell us
     working_hours: WorkingHours = field(default_factory=WorkingHours)
     is_bot: bool = False
+    is_admin: bool = False  # may change channel settings (Slack workspace admins and owners)
 
     @property
     def display(self) -> str:

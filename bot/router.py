@@ -89,6 +89,7 @@ def unknown_command(event: CommandInvoked) -> NotifyPrivately:
 def default_router() -> Router:
     """The product's routing table: one line per skill, read top to bottom."""
     from skills import help as help_skill
+    from skills import settings as settings_skill
     from skills import summarize
     from skills.later import handler as later
     from skills.threads import handler as threads
@@ -99,6 +100,7 @@ def default_router() -> Router:
     router.on(CommandInvoked, later.handle_command, when=later.wants_command)
     router.on(ActionClicked, later.handle_click, when=later.wants_click)
     router.on(DialogSubmitted, later.handle_form, when=later.wants_form)
+    router.on(CommandInvoked, settings_skill.handle, when=settings_skill.wants)
     router.on(MessagePosted, threads.handle_message, when=threads.wants_message)
     router.on(ActionClicked, threads.handle_click, when=threads.wants_click)
     return router

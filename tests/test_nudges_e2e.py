@@ -124,3 +124,87 @@ async def test_hello_only_is_nudged_after_the_follow_up_window_unless_the_questi
         assert nudges[0]["user"] == "U1" and "nohello" in nudges[0]["text"], nudges
         await __import__("asyncio").sleep(1.0)  # U3's window has passed too: their question followed
     assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U1"]
+
+
+async def test_broadcast_after_hours_offers_send_later_for_the_channel(slack_api, make_settings):
+    fake, api_url = slack_api
+    # Working hours 09-17 in zones 8 h apart never overlap: at any moment two of three are off work.
+    for user, zone in (("U1", "Etc/UTC"), ("U2", "Etc/GMT-8"), ("U3", "Etc/GMT+8")):
+        fake.add_user(user, user, tz=zone)
+    fake.add_user("U9", "Boss", tz="Europe/Berlin")
+    fake.channel_members[CHANNEL] = ["U1", "U2", "U3", "U9"]
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url)
+    async with serving(create_app(settings)) as url:
+        await say(url, "U9", "<!channel> the office is closed on Friday", ts(300), "EvBroadcast")
+        [nudge] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+        assert nudge["user"] == "U9" and "outside working hours" in nudge["text"]
+        blocks = nudge["blocks"] if isinstance(nudge["blocks"], list) else json.loads(nudge["blocks"])
+        buttons = {e["action_id"]: e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]}
+        assert buttons["later_channel_instead"] == "<!channel> the office is closed on Friday"
+
+        payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U9", "name": "boss"},
+                   "channel": {"id": CHANNEL}, "container": {"type": "message", "channel_id": CHANNEL},
+                   "trigger_id": "7.7", "actions": [{"action_id": "later_channel_instead",
+                                                     "value": buttons["later_channel_instead"]}]}
+        await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type=FORM)
+        [opened] = await eventually(lambda: fake.calls_to("views.open"))
+    view = opened["view"] if isinstance(opened["view"], dict) else json.loads(opened["view"])
+    assert json.loads(view["private_metadata"])["state"].startswith('{"to": "<#C0TEAM|this channel>"')
+    message = next(b for b in view["blocks"] if b.get("block_id") == "message")
+    assert "office is closed on Friday" in message["element"]["initial_value"]
+
+
+async def test_teams_move_it_there_new_topics_edits_and_cooldown(teams_bot):
+    from tests.fakes.bot_connector import (
+        CHANNEL_ID, KEN, MARIA, PERSONAL_CHAT_ID, card_submit, channel_message, post_activity,
+    )
+
+    fake, service_url, bot_url, _ = teams_bot
+    maria_chat = f"a:1personal-with-{MARIA.id}"
+    question = channel_message(service_url, "Maria, what time is the launch meeting tomorrow?", "1700000500000",
+                               sender=KEN, activity_id="1700000500000")
+    answer = channel_message(service_url, "Ken, the launch meeting is at 10am tomorrow in room 4", "1700000530000",
+                             sender=MARIA, activity_id="1700000530000")
+    new_topic = channel_message(service_url, "Lunch order is open, add yours to the sheet", "1700000560000",
+                                sender=KEN, activity_id="1700000560000")
+    for activity in (question, answer, new_topic):
+        await post_activity(bot_url, activity)
+    [note] = await eventually(lambda: fake.sent_to(maria_chat))
+    card = note.activity["attachments"][0]["content"]
+    move = next(a["data"] for a in card["actions"] if a["data"]["action"] == "threads_move")
+
+    await post_activity(bot_url, card_submit(service_url, move))  # clicked in Maria's 1:1 chat
+    chain = f"{CHANNEL_ID};messageid=1700000500000"
+    [moved] = await eventually(lambda: fake.sent_to(chain))
+    assert "Maria Garcia wrote in the channel" in moved.text and "10am tomorrow in room 4" in moved.text
+    # The click came from Maria's personal chat (the fake names it differently from the one it created).
+    await eventually(lambda: any("Moved to the thread" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
+
+    edited = {**answer, "type": "messageUpdate", "id": "1700000530000",
+              "channelData": {**answer["channelData"], "eventType": "editMessage"}}
+    await post_activity(bot_url, edited)  # an edit is no new message: no second note
+    again = channel_message(service_url, "Ken, it's room 5 actually, the meeting is at 10am", "1700000590000",
+                            sender=MARIA, activity_id="1700000590000")
+    await post_activity(bot_url, again)  # a second answer the same day: the cooldown holds it back
+    await post_activity(bot_url, channel_message(service_url, "x" * 1600, "1700000600000", sender=KEN,
+                                                 activity_id="1700000600000"))
+    await eventually(lambda: fake.sent_to(f"a:1personal-with-{KEN.id}"))  # Ken's long message: his note
+    notes = [s for s in fake.sent_to(maria_chat) if s.activity.get("attachments")]
+    assert len(notes) == 1
+
+
+async def test_slack_edits_and_bot_posts_are_never_nudged(channel_bot):
+    fake, url, _ = channel_bot
+    long_text = "y" * 1600
+    edit = {"type": "message", "subtype": "message_changed", "channel": CHANNEL, "ts": ts(120),
+            "message": {"type": "message", "user": "U1", "text": long_text, "ts": ts(100)}}
+    bot_post = {"type": "message", "subtype": "bot_message", "bot_id": "B1", "channel": CHANNEL, "text": long_text,
+                "ts": ts(121)}
+    own_post = {"type": "message", "bot_id": "BBOT", "user": "UBOT", "channel": CHANNEL, "text": long_text,
+                "ts": ts(122)}
+    for n, event in enumerate((edit, bot_post, own_post)):
+        await post_signed(url, event_body(event, event_id=f"EvQuiet{n}"))
+    await say(url, "U2", long_text, ts(130), "EvLongKen")  # a person's long message still gets its note
+    notes = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert [n["user"] for n in notes] == ["U2"]

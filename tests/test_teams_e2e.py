@@ -196,15 +196,15 @@ async def test_installation_update_add_stores_the_reference(teams_bot):
 
 async def test_unknown_command_in_personal_chat_says_not_available_yet(teams_bot):
     fake, service_url, bot_url, _ = teams_bot
-    await post_activity(bot_url, personal_message(service_url, "settings quiet"))
+    await post_activity(bot_url, personal_message(service_url, "digest now"))
     sent = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
     assert len(sent) == 1
-    assert "`settings` is not available yet" in sent[0].text
+    assert "`digest` is not available yet" in sent[0].text
 
 
 async def test_unknown_command_mentioned_in_a_channel_answers_privately(teams_bot):
     fake, service_url, bot_url, _ = teams_bot
-    mention = channel_message(service_url, "settings quiet on", ROOT_ID, mention_bot=True)
+    mention = channel_message(service_url, "digest on", ROOT_ID, mention_bot=True)
     await post_activity(bot_url, mention)
     sent = await eventually(lambda: fake.sent)
     assert len(sent) == 1

@@ -100,6 +100,7 @@ class SlackPlatform:
                 name=profile.get("display_name") or profile.get("real_name") or info.get("name", ""),
                 tz=info.get("tz"),
                 is_bot=bool(info.get("is_bot")),
+                is_admin=bool(info.get("is_admin") or info.get("is_owner")),
             )
         return self._users[user_id]
 

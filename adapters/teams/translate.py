@@ -86,6 +86,17 @@ def _people(activity: Activity) -> dict[str, str]:
     return found
 
 
+def _channel_names(activity: Activity) -> set[str]:
+    """Mentions of a whole team or channel (their ids are conversation ids, `19:…`)."""
+    return {
+        name.strip()
+        for mention in _mentions(activity)
+        if str(mention["mentioned"].get("id", "")).startswith("19:")
+        for name in _AT_TAG.findall(mention.get("text") or "") + [mention["mentioned"].get("name") or ""]
+        if name.strip()
+    }
+
+
 def _bot_names(activity: Activity) -> set[str]:
     """How the bot's mention reads in the text (`<at>Etiquette</at>` → `Etiquette`)."""
     recipient = activity.recipient.id if activity.recipient else None
@@ -98,7 +109,7 @@ def _bot_names(activity: Activity) -> set[str]:
 
 
 def plain_text(text: str | None, bot_names: set[str] | frozenset[str] = frozenset(),
-               people: dict[str, str] | None = None) -> str:
+               people: dict[str, str] | None = None, channels: set[str] | frozenset[str] = frozenset()) -> str:
     """Drop the bot's own `<at>` mention, keep other people as `@Name`, strip HTML and entities.
 
     With `people` (name → id), a mentioned person becomes `<@id|Name>` instead, the same token a
@@ -109,6 +120,8 @@ def plain_text(text: str | None, bot_names: set[str] | frozenset[str] = frozense
         name = match.group(1).strip()
         if name in bot_names:
             return ""
+        if name in channels:
+            return "@channel"  # a team or channel mention notifies everyone, like Slack's @channel
         # Brackets that survive the HTML stripping below; they become `<@id|Name>` after it.
         return f"\x02{people[name]}|{name}\x03" if people and name in people else f"@{name}"
 
@@ -122,7 +135,7 @@ def message(activity: Activity) -> Message:
     return Message(
         id=activity.id or "",
         author=User(id=sender.id, name=sender.name or ""),
-        text=plain_text(activity.text, _bot_names(activity)),
+        text=plain_text(activity.text, _bot_names(activity), channels=_channel_names(activity)),
         sent_at=activity.timestamp or datetime.now(timezone.utc),
         conversation=conversation(activity),
         mentions=mentioned_people(activity),

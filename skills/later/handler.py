@@ -28,9 +28,10 @@ USAGE = (
 )
 FORM = "later_form"
 SHORTCUT = "later_message_shortcut"
+INSTEAD = "later_channel_instead"  # from the after-hours broadcast nudge: this message, this channel, later
 SELF = "you"  # the label of a reminder to oneself
 _USER = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")  # Slack `<@U1|maria>`, Teams `<@29:1…|Maria>`
-_CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]*))?>")
+_CHANNEL = re.compile(r"<#([^>|]+)(?:\|([^>]*))?>")  # Slack `<#C1|general>`, Teams `<#19:…|name>`
 
 Asked = CommandInvoked | ActionClicked | DialogSubmitted
 
@@ -93,6 +94,10 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
     outbox, where = Outbox(context.store), event.conversation
     if event.action_id == SHORTCUT:
         return [_form(event, "", "", event.value, pick_person=True)]
+    if event.action_id == INSTEAD:
+        channel = f"<#{where.channel_id}|this channel>"
+        return [_form(event, channel, "", event.value, intro="When should the channel get it? Empty means "
+                      "when most of its members are at work. You can then delete the original.")]
     if event.action_id == "later_change":
         change = json.loads(event.value)
         item = await outbox.get(where.platform, where.workspace_id, change["id"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from bot.actions import Action, Button, NotifyPrivately, Reply
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
@@ -65,7 +65,8 @@ def _as_channel_message(message: Message) -> ChannelMessage:
 
 
 def decide(history: list[Message], message: Message, members: list[User], log: list[NudgeLogEntry], *,
-           opted_out: set, disabled: set, now: datetime, follow_up: float) -> tuple[Nudge, Message | None] | None:
+           opted_out: set, disabled: set, now: datetime, follow_up: float,
+           period: timedelta = DEFAULT_PERIOD) -> tuple[Nudge, Message | None] | None:
     """The one nudge (if any) for `message` as of `now`, and the message it answers. Pure.
 
     `history` may hold messages after `message`: they decide whether a hello was followed up.
@@ -82,7 +83,7 @@ def decide(history: list[Message], message: Message, members: list[User], log: l
     candidates += [n for n in hello_only_nudges(shaped, follow_up, now.timestamp()) if n.ts == mine.ts]
     if members and is_broadcast(message.text):
         candidates += broadcast_after_hours_nudges([mine], members)
-    allowed = allowed_nudges(candidates, log, opted_out=opted_out, disabled_kinds=disabled)
+    allowed = allowed_nudges(candidates, log, opted_out=opted_out, disabled_kinds=disabled, period=period)
     if not allowed:
         return None
     nudge = allowed[0]  # one note at a time, however many habits one message shows
@@ -120,18 +121,19 @@ async def _nudges(event: MessagePosted, context: Context, now: datetime) -> list
         return []
     history = await context.platform.channel_history(where, message.sent_at - CONTEXT)
     members = await context.platform.channel_members(where) if is_broadcast(message.text) else []
-    sent = await store.nudges_for(*key, message.author.id, message.sent_at - DEFAULT_PERIOD)
+    period = timedelta(hours=context.settings.nudge_cooldown_hours)
+    sent = await store.nudges_for(*key, message.author.id, message.sent_at - period)
     log = [NudgeLogEntry(message.author.id, kind, at) for kind, at in sent]
     opted_out = {(message.author.id, kind) for kind in KINDS
                  if await store.get_setting(*key, f"user:{message.author.id}", f"no_nudge:{kind}", False)}
     disabled = set(await store.get_setting(*key, channel_scope, "disabled_nudges", []))
     decision = decide(history, message, members, log, opted_out=opted_out, disabled=disabled, now=now,
-                      follow_up=context.settings.hello_follow_up_seconds)
+                      follow_up=context.settings.hello_follow_up_seconds, period=period)
     if decision is None:
         return []
     nudge, parent = decision
     if not await store.claim_nudge(where, message.author.id, nudge.kind, message.id, message.sent_at,
-                                   period=DEFAULT_PERIOD, limit=DEFAULT_LIMIT):
+                                   period=period, limit=DEFAULT_LIMIT):
         return []  # another worker nudged this person for this just now
     if parent is not None and not parent.author.name:
         parent = replace(parent, author=await context.platform.user_profile(where, parent.author.id))
@@ -145,10 +147,10 @@ def note(nudge: Nudge, message: Message, parent: Message | None) -> NotifyPrivat
     if nudge.kind == REPLY_OUTSIDE_THREAD and parent is not None:
         start = " ".join(parent.text.split()[:8])
         text = f"{text} It answers {parent.author.display}: “{start}…”"
-        move = json.dumps({"message": message.id, "parent": parent.id})
+        move = json.dumps({"message": message.id, "parent": parent.id, "channel": message.conversation.channel_id})
         buttons += (Button("Move it there", "threads_move", move),)
     if nudge.kind == BROADCAST_AFTER_HOURS:
-        text += " Try `/later #channel your message` for their working hours."
+        buttons += (Button("Send later instead", "later_channel_instead", message.text),)
     buttons += (Button("Don't remind me", "threads_opt_out", nudge.kind),)
     where = replace(message.conversation, thread_id=None)
     return NotifyPrivately(user=message.author, conversation=where, text=text, buttons=buttons)
@@ -170,16 +172,17 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
 async def _move(event: ActionClicked, context: Context) -> list[Action]:
     """Re-post the message in the thread it answers, quoting its author; they may delete the original."""
     ids = json.loads(event.value)
-    channel = replace(event.conversation, thread_id=None)
-    history = await context.platform.channel_history(channel, datetime.fromtimestamp(0).astimezone())
+    # The click may come from elsewhere (Teams: the 1:1 chat the note went to); the channel is in the value.
+    channel = replace(event.conversation, channel_id=ids["channel"], thread_id=None, is_direct=False)
+    private = replace(event.conversation, thread_id=None)
+    history = await context.platform.channel_history(channel, datetime.now(timezone.utc) - CONTEXT)
     original = next((m for m in history if m.id == ids["message"]), None)
-    private = replace(channel, thread_id=None)
     if original is None or original.author.id != event.user.id:
         return [NotifyPrivately(user=event.user, conversation=private, text="I couldn't find that message any more.")]
+    author = f"<@{event.user.id}>" if channel.platform == "slack" else event.user.display
     quoted = "\n".join(f"> {line}" for line in original.text.splitlines())
     return [
-        Reply(conversation=channel.in_thread(ids["parent"]), text=f"<@{event.user.id}> wrote in the channel:\n{quoted}"
-              if channel.platform == "slack" else f"{event.user.display} wrote in the channel:\n{quoted}"),
+        Reply(conversation=channel.in_thread(ids["parent"]), text=f"{author} wrote in the channel:\n{quoted}"),
         NotifyPrivately(user=event.user, conversation=private,
                         text="Moved to the thread. You can delete the original message from the channel."),
     ]

@@ -1,0 +1,80 @@
+"""`settings`: quiet mode and the time zone of a channel (its admins), and a person's own nudges.
+
+`@etiquette settings` on Slack, `settings` to the bot on Teams. Values live in the store's settings
+table, where the nudge and send-later skills read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.actions import Action, NotifyPrivately
+from bot.model import CommandInvoked, Event
+from bot.router import Context
+from skills.later.zones import UnknownZone, to_iana
+from skills.threads.nudges import KINDS
+
+USAGE = (
+    "`settings` shows this channel's settings and yours. Channel (admins): `settings quiet on|off` "
+    "(no nudges here), `settings tz Europe/Berlin` (the channel's time zone for send-later). "
+    "Yours: `settings nudges on|off` (all nudges, everywhere in this workspace)."
+)
+
+
+def wants(event: Event) -> bool:
+    return isinstance(event, CommandInvoked) and event.command == "settings"
+
+
+def _answer(event: CommandInvoked, text: str) -> NotifyPrivately:
+    return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
+
+
+def _on_off(word: str) -> bool | None:
+    return {"on": True, "off": False}.get(word.lower())
+
+
+async def handle(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, CommandInvoked)
+    where, store = event.conversation, context.store
+    key = (where.platform, where.workspace_id)
+    channel = f"channel:{where.channel_id}"
+    me = f"user:{event.user.id}"
+    words = event.text.split()
+    if not words:
+        quiet = await store.get_setting(*key, channel, "quiet", False)
+        zone = await store.get_setting(*key, channel, "tz", None)
+        mine = [k for k in KINDS if await store.get_setting(*key, me, f"no_nudge:{k}", False)]
+        return [_answer(event, "\n".join([
+            f"This channel: nudges {'off (quiet mode)' if quiet else 'on'}; time zone {zone or 'from its members'}.",
+            f"You: {'no reminders about ' + ', '.join(mine) if mine else 'all nudges on'}.",
+            USAGE,
+        ]))]
+    what, value = words[0].lower(), " ".join(words[1:])
+    if what == "nudges" and _on_off(value) is not None:
+        for kind in KINDS:
+            await store.set_setting(*key, me, f"no_nudge:{kind}", not _on_off(value))
+        return [_answer(event, f"Your nudges are {value.lower()}.")]
+    if what in ("quiet", "tz"):
+        if where.is_direct:
+            return [_answer(event, "Channel settings are changed in the channel itself.")]
+        if not await _may_change_channel(event, context):
+            return [_answer(event, "Only workspace admins can change a channel's settings.")]
+        if what == "quiet" and _on_off(value) is not None:
+            await store.set_setting(*key, channel, "quiet", _on_off(value))
+            return [_answer(event, f"Quiet mode is {value.lower()} for this channel.")]
+        if what == "tz" and value:
+            try:
+                zone = to_iana(value)
+            except UnknownZone:
+                return [_answer(event, f"I don't know the time zone “{value}”; try e.g. Europe/Berlin.")]
+            await store.set_setting(*key, channel, "tz", zone)
+            return [_answer(event, f"This channel's time zone is now {zone}.")]
+    return [_answer(event, f"I didn't understand “{event.text}”. {USAGE}")]
+
+
+async def _may_change_channel(event: CommandInvoked, context: Context) -> bool:
+    """Slack tells us who the workspace admins are; Teams does not without Graph, so anyone may there."""
+    if event.conversation.platform != "slack":
+        return True
+    profile = await context.platform.user_profile(event.conversation, event.user.id)
+    return profile.is_admin

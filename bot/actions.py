@@ -93,4 +93,16 @@ class OpenDialog:
     state: str = ""  # opaque to the platform; comes back in DialogSubmitted.state
 
 
-Action = Reply | Post | NotifyPrivately | OpenDialog
+@dataclass(frozen=True)
+class PublishHome:
+    """Replace what `user` sees on the bot's home tab (Slack App Home)."""
+
+    user: User
+    conversation: Conversation
+    text: str
+    sections: tuple[Section, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    channel_picker: Button | None = None  # a channel select; its action_id gets the chosen channel id
+
+
+Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome

@@ -137,10 +137,18 @@ class DialogSubmitted:
     state: str = ""  # what the skill put in OpenDialog.state
 
 @dataclass(frozen=True)
+class HomeOpened:
+    """A person opened the bot's home (Slack App Home tab): show them their settings."""
+
+    user: User
+    conversation: Conversation  # the workspace; channel_id is empty
+
+
+@dataclass(frozen=True)
 class Tick:
     """Time passed: the scheduler asks skills whether something is due."""
 
     now: datetime
 
 
-Event = MessagePosted | Mentioned | CommandInvoked | ActionClicked | DialogSubmitted | Tick
+Event = MessagePosted | Mentioned | CommandInvoked | ActionClicked | DialogSubmitted | HomeOpened | Tick

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from bot.actions import Action, NotifyPrivately
 from bot.config import Settings
-from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Event, Mentioned, MessagePosted
+from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Event, HomeOpened, Mentioned, MessagePosted
 from bot.platform import Platform
 from bot.store import Store
 
@@ -101,6 +101,8 @@ def default_router() -> Router:
     router.on(ActionClicked, later.handle_click, when=later.wants_click)
     router.on(DialogSubmitted, later.handle_form, when=later.wants_form)
     router.on(CommandInvoked, settings_skill.handle, when=settings_skill.wants)
+    router.on(HomeOpened, settings_skill.handle_home, when=settings_skill.wants_home)
+    router.on(ActionClicked, settings_skill.handle_home, when=settings_skill.wants_home)
     router.on(MessagePosted, threads.handle_message, when=threads.wants_message)
     router.on(ActionClicked, threads.handle_click, when=threads.wants_click)
     return router

@@ -217,6 +217,12 @@ class Store:
             await conn.execute(delete(settings).filter_by(**ident))
             await conn.execute(insert(settings).values(**ident, value=value))
 
+    async def scopes_with(self, platform: str, workspace_id: str, key: str) -> dict[str, Any]:
+        """Every scope of a workspace that has `key` set, e.g. all quiet channels."""
+        query = select(settings.c.scope, settings.c.value).filter_by(platform=platform, workspace_id=workspace_id, key=key)
+        async with self.engine.connect() as conn:
+            return dict((await conn.execute(query)).all())
+
     async def get_setting(
         self, platform: str, workspace_id: str, scope: str, key: str, default: Any = None
     ) -> Any:

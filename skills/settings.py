@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.actions import Action, NotifyPrivately
-from bot.model import CommandInvoked, Event
+from bot.actions import Action, Button, NotifyPrivately, PublishHome, Section
+from bot.model import ActionClicked, CommandInvoked, Conversation, Event, HomeOpened, User
 from bot.router import Context
 from skills.later.zones import UnknownZone, to_iana
 from skills.threads.nudges import KINDS
@@ -23,6 +23,10 @@ USAGE = (
 
 def wants(event: Event) -> bool:
     return isinstance(event, CommandInvoked) and event.command == "settings"
+
+
+def wants_home(event: Event) -> bool:
+    return isinstance(event, HomeOpened) or (isinstance(event, ActionClicked) and event.action_id.startswith("settings_"))
 
 
 def _answer(event: CommandInvoked, text: str) -> NotifyPrivately:
@@ -72,9 +76,44 @@ async def handle(event: Event, context: Context) -> list[Action]:
     return [_answer(event, f"I didn't understand “{event.text}”. {USAGE}")]
 
 
-async def _may_change_channel(event: CommandInvoked, context: Context) -> bool:
+async def _may_change_channel(event: CommandInvoked | ActionClicked | HomeOpened, context: Context) -> bool:
     """Slack tells us who the workspace admins are; Teams does not without Graph, so anyone may there."""
     if event.conversation.platform != "slack":
         return True
     profile = await context.platform.user_profile(event.conversation, event.user.id)
     return profile.is_admin
+
+
+async def handle_home(event: Event, context: Context) -> list[Action]:
+    """The Slack App Home tab: your nudges, and (for admins) which channels are quiet."""
+    assert isinstance(event, (HomeOpened, ActionClicked))
+    where, store, user = event.conversation, context.store, event.user
+    key = (where.platform, where.workspace_id)
+    admin = await _may_change_channel(event, context)
+    if isinstance(event, ActionClicked):
+        if event.action_id == "settings_nudges" and _on_off(event.value) is not None:
+            for kind in KINDS:
+                await store.set_setting(*key, f"user:{user.id}", f"no_nudge:{kind}", not _on_off(event.value))
+        elif event.action_id in ("settings_quiet", "settings_unquiet") and admin and event.value:
+            await store.set_setting(*key, f"channel:{event.value}", "quiet", event.action_id == "settings_quiet")
+    return [await home(user, Conversation(where.platform, where.workspace_id, ""), context, admin)]
+
+
+async def home(user: User, where: Conversation, context: Context, admin: bool) -> PublishHome:
+    key = (where.platform, where.workspace_id)
+    muted = [k for k in KINDS if await context.store.get_setting(*key, f"user:{user.id}", f"no_nudge:{k}", False)]
+    quiet = sorted(scope.removeprefix("channel:") for scope, on in
+                   (await context.store.scopes_with(*key, "quiet")).items() if on)
+    toggle = Button("Turn my nudges on", "settings_nudges", "on") if muted else Button(
+        "Turn my nudges off", "settings_nudges", "off")
+    sections = [Section("Your nudges", (f"Off for: {', '.join(muted)}" if muted else "All on",))]
+    buttons = (toggle,)
+    if admin:
+        sections.append(Section("Quiet channels (no nudges)", tuple(f"<#{c}>" for c in quiet) or ("none",)))
+        buttons += tuple(Button(f"Un-quiet #{c}", "settings_unquiet", c) for c in quiet[:10])
+    return PublishHome(
+        user=user, conversation=where,
+        text="*Async Etiquette* — threads, send-later, summaries. " + USAGE,
+        sections=tuple(sections), buttons=buttons,
+        channel_picker=Button("Make a channel quiet:", "settings_quiet") if admin else None,
+    )

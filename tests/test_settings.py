@@ -37,3 +37,52 @@ async def test_anyone_turns_their_own_nudges_off_and_on(store):
     await say(store, platform, "nudges on", user="U2")
     assert await store.get_setting("slack", "T1", "user:U2", "no_nudge:long_message") is False
     assert "didn't understand" in await say(store, platform, "frobnicate", user="U2")
+
+
+async def test_slack_app_home_shows_and_changes_settings_for_admins_only(slack_api, make_settings):
+    import json
+    from urllib.parse import urlencode
+
+    from bot.app import create_app
+    from tests.conftest import SIGNING_SECRET
+    from tests.fakes.server import eventually, serving
+    from tests.fakes.slack_api import event_body
+    from tests.test_slack_e2e import post_signed
+
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria")
+    fake.users["U1"]["is_admin"] = True
+    fake.add_user("U2", "Ken")
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test", slack_api_base_url=api_url)
+
+    def home_of(call: dict) -> list[dict]:
+        view = call["view"] if isinstance(call["view"], dict) else json.loads(call["view"])
+        assert view["type"] == "home"
+        return view["blocks"]
+
+    async def click(url, user, action_id, **action):
+        payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": user},
+                   "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": "1",
+                   "actions": [{"action_id": action_id, **action}]}
+        await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
+
+    async with serving(create_app(settings)) as url:
+        for n, user in enumerate(("U1", "U2")):
+            await post_signed(url, event_body({"type": "app_home_opened", "user": user, "tab": "home",
+                                               "channel": "D1", "event_ts": "1.0"}, event_id=f"EvHome{n}"))
+        await eventually(lambda: len(fake.calls_to("views.publish")) == 2)
+        admin_home, ken_home = sorted(fake.calls_to("views.publish"), key=lambda c: c["user_id"])
+        assert any(b.get("accessory", {}).get("type") == "conversations_select" for b in home_of(admin_home))
+        assert not any("accessory" in b for b in home_of(ken_home))
+
+        await click(url, "U2", "settings_quiet", selected_conversation="C9", type="conversations_select")
+        await click(url, "U1", "settings_quiet", selected_conversation="C7", type="conversations_select")
+        await click(url, "U2", "settings_nudges", value="off", type="button")
+        await eventually(lambda: len(fake.calls_to("views.publish")) == 5)
+    from bot.store import Store
+
+    store = Store.connect(settings.async_database_url)
+    assert await store.get_setting("slack", "T0001", "channel:C7", "quiet") is True
+    assert await store.get_setting("slack", "T0001", "channel:C9", "quiet") is None  # Ken is no admin
+    assert await store.get_setting("slack", "T0001", "user:U2", "no_nudge:hello_only") is True
+    await store.close()

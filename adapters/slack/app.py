@@ -69,6 +69,11 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
             return  # the app_mention event carries this one
         await dispatch(translate.channel_message(body), client)
 
+    @app.event("app_home_opened")
+    async def on_home_opened(body: dict[str, Any], client: AsyncWebClient) -> None:
+        if body["event"].get("tab", "home") == "home":
+            await dispatch(translate.home_opened(body), client)
+
     @app.command(re.compile(r"/.+"))
     async def on_command(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()

@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.translate import conversation as slack_conversation
 from adapters.slack.translate import mentions, ts_to_datetime
-from bot.actions import Action, Button, NotifyPrivately, OpenDialog, Post, Reply, Section
+from bot.actions import Action, Button, NotifyPrivately, OpenDialog, Post, PublishHome, Reply, Section
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
@@ -187,6 +187,15 @@ class SlackPlatform:
                     blocks=blocks(action.text, action.sections, action.buttons),
                 )
                 return response.get("message_ts")
+            case PublishHome(user=user):
+                home = blocks(action.text, action.sections, action.buttons)
+                if action.channel_picker:
+                    picker = action.channel_picker
+                    home.append({"type": "section", "text": {"type": "mrkdwn", "text": picker.label},
+                                 "accessory": {"type": "conversations_select", "action_id": picker.action_id,
+                                               "filter": {"include": ["public", "private"]}}})
+                await self.client.views_publish(user_id=user.id, view={"type": "home", "blocks": home})
+                return None
             case OpenDialog(trigger_id=str(trigger_id)):
                 await self.client.views_open(trigger_id=trigger_id, view=modal(action))
                 return None

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from bot.commands import split_command
-from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Conversation, Mentioned, Message, MessagePosted, User
+from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, HomeOpened, Conversation, Mentioned, Message, MessagePosted, User
 
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 
@@ -81,16 +81,21 @@ def slash_command(body: dict[str, Any]) -> CommandInvoked:
 def block_action(body: dict[str, Any]) -> ActionClicked:
     action = body["actions"][0]
     container = body.get("container") or {}
+    value = action.get("value") or action.get("selected_conversation") or ""
     channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id", "")
     return ActionClicked(
         action_id=action["action_id"],
-        value=action.get("value", ""),
+        value=value,
         user=User(id=body["user"]["id"], name=body["user"].get("name", "")),
         conversation=conversation(
             team_of(body), channel_id, container.get("thread_ts") or container.get("message_ts")
         ),
         trigger_id=body.get("trigger_id"),
     )
+
+
+def home_opened(body: dict[str, Any]) -> HomeOpened:
+    return HomeOpened(user=User(id=body["event"]["user"]), conversation=conversation(team_of(body), ""))
 
 
 def message_shortcut(body: dict[str, Any]) -> ActionClicked:

@@ -101,6 +101,9 @@ class FakeSlackAPI:
         members = self.channel_members.get(params["channel"], [])
         return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
 
+    def _views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "view": {"id": "VHOME"}}
+
     def _views_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "view": {"id": "V0001"}}
 

@@ -22,6 +22,7 @@ METHOD_SCOPES = {
     "conversations_open": {"im:write"},
     "users_info": {"users:read"},
     "views_open": set(),  # needs no scope, only a fresh trigger_id
+    "views_publish": set(),  # App Home: needs the home tab enabled, no scope
 }
 EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.channels": "channels:history",
                 "message.groups": "groups:history"}

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
 
     event_dedupe_hours: int = Field(24, description="How long Slack event ids are remembered")
     nudge_cooldown_hours: float = Field(24.0, description="At most one nudge per person per kind in this window")
+    meeting_rescore_seconds: float = Field(120.0, description="How often a busy thread is re-scored for a call")
     hello_follow_up_seconds: float = Field(60.0, description="How long a hello may wait for its question")
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
 

@@ -92,6 +92,7 @@ def default_router() -> Router:
     from skills import settings as settings_skill
     from skills import summarize
     from skills.later import handler as later
+    from skills.meetings import handler as meetings
     from skills.threads import handler as threads
 
     router = Router()
@@ -104,5 +105,7 @@ def default_router() -> Router:
     router.on(HomeOpened, settings_skill.handle_home, when=settings_skill.wants_home)
     router.on(ActionClicked, settings_skill.handle_home, when=settings_skill.wants_home)
     router.on(MessagePosted, threads.handle_message, when=threads.wants_message)
+    router.on(MessagePosted, meetings.handle_reply, when=meetings.wants_reply)
+    router.on(ActionClicked, meetings.handle_click, when=meetings.wants_click)
     router.on(ActionClicked, threads.handle_click, when=threads.wants_click)
     return router

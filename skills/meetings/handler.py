@@ -1,0 +1,86 @@
+"""Meeting-vs-message, live: a thread that has turned into a debate gets one suggestion of a short call.
+
+`score_discussion` and `propose_slots` decide; this module fetches the thread and the people, makes
+sure a thread is offered a call at most once (even with several replicas), and words the reply.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from bot.actions import Action, Button, NotifyPrivately, Reply, Section
+from bot.model import ActionClicked, Event, MessagePosted
+from bot.router import Context
+from skills.meetings.score import score_discussion
+from skills.meetings.slots import propose_slots
+
+log = logging.getLogger(__name__)
+_last_scored: dict[str, float] = {}  # thread → when it was last scored; only spares API calls
+
+
+def _due_for_scoring(thread_key: str, at: float, every: float) -> bool:
+    """Fetching a busy thread on every reply would eat Slack's rate limit; once per `every` seconds is enough."""
+    if at - _last_scored.get(thread_key, float("-inf")) < every:
+        return False
+    _last_scored[thread_key] = at
+    return True
+
+
+def wants_reply(event: Event) -> bool:
+    """Replies in a channel thread by people: where a debate happens."""
+    if not isinstance(event, MessagePosted):
+        return False
+    message = event.message
+    where = message.conversation
+    return bool(where.thread_id) and where.thread_id != message.id and not where.is_direct and not message.author.is_bot
+
+
+def wants_click(event: Event) -> bool:
+    return isinstance(event, ActionClicked) and event.action_id == "meetings_not_now"
+
+
+async def handle_reply(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, MessagePosted)
+    message, store = event.message, context.store
+    where = message.conversation
+    key = (where.platform, where.workspace_id)
+    thread_key = f"{where.platform}:{where.workspace_id}:{where.channel_id}:{where.thread_id}"
+    if await store.get_setting(*key, f"channel:{where.channel_id}", "quiet", False):
+        return []
+    if await store.get_setting(*key, f"thread:{thread_key}", "meeting_offered", False):
+        return []
+    if not _due_for_scoring(thread_key, message.sent_at.timestamp(), context.settings.meeting_rescore_seconds):
+        return []
+    thread = await context.platform.fetch_thread(where)
+    score = score_discussion(thread.messages, now=message.sent_at)
+    if not score.suggest:
+        return []
+    # One suggestion per thread, ever: the first worker to record it wins, a retry or replica does not.
+    if not await store.first_time_seen("meeting", thread_key):
+        return []
+    await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
+    people = [await context.platform.user_profile(where, p.id) for p in score.participants]
+    slots = propose_slots(people, message.sent_at)
+    log.info("meeting suggested", extra={"thread": thread_key, "score": score.score, "reasons": score.reasons})
+    return [suggestion(where, score.reasons, [p.display for p in people], slots)]
+
+
+def suggestion(where, reasons, names, slots) -> Reply:
+    """Why, who, and when — each slot in every participant's own time."""
+    slot_lines = tuple(slot.describe() for slot in slots) or (slots.reason or "no shared working hours soon",)
+    sections = (
+        Section("Why", tuple(reasons)),
+        Section("Who", (", ".join(names),)),
+        Section("When (30 min, inside everyone's working hours)", slot_lines + tuple(slots.notes)),
+    )
+    text = "This thread might be quicker as a short call."
+    return Reply(conversation=where, text=text, sections=sections,
+                 buttons=(Button("Not now", "meetings_not_now", where.thread_id or ""),))
+
+
+async def handle_click(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, ActionClicked)
+    # The thread is already marked as offered; "Not now" only acknowledges, privately.
+    return [NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None),
+                            text="Okay, I won't suggest a call in that thread again.")]

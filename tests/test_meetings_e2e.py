@@ -1,0 +1,54 @@
+"""Meeting-vs-message on Slack end to end: a heated thread gets exactly one suggestion, with slots."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from bot.app import create_app
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.server import eventually, serving
+from tests.fakes.slack_api import event_body
+from tests.test_slack_e2e import post_signed
+
+CHANNEL = "C0DEBATE"
+ROOT = "1700000000.000100"
+HEATED = ["I don't think we should ship on Friday", "But the customer needs it, we promised",
+          "No, that is not what we agreed, I disagree", "Why do we keep changing the plan?",
+          "I don't agree, the tests are failing", "But we can fix the tests quickly, can't we?",
+          "No we can't, that's not realistic", "Why not? I think it is fine", "I disagree, this is risky",
+          "But risk is everywhere, why block?", "No, I don't think that's fair", "Can we decide today?"]
+
+
+async def test_a_heated_thread_gets_one_call_suggestion_with_slots(slack_api, make_settings):
+    fake, api_url = slack_api
+    for user, zone in (("U1", "Europe/Berlin"), ("U2", "Europe/London"), ("U3", "Europe/Paris")):
+        fake.add_user(user, user, tz=zone)
+    thread = [{"type": "message", "user": "U1", "text": "Release plan for Friday?", "ts": ROOT, "thread_ts": ROOT}]
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, meeting_rescore_seconds=0)
+    async with serving(create_app(settings)) as url:
+        for i, text in enumerate(HEATED):
+            reply = {"type": "message", "user": ("U2", "U3", "U1")[i % 3], "text": text,
+                     "ts": f"{1700000060 + 60 * i}.000100", "thread_ts": ROOT, "channel": CHANNEL}
+            thread.append({k: v for k, v in reply.items() if k != "channel"})
+            fake.threads[(CHANNEL, ROOT)] = list(thread)
+            await post_signed(url, event_body(reply, event_id=f"EvDebate{i}"))
+            if i == 3:  # early in the thread: calm enough, no suggestion yet
+                assert fake.calls_to("chat.postMessage") == []
+        [suggestion] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+        # More replies after the suggestion: still exactly one.
+        extra = {"type": "message", "user": "U2", "text": "No, I still disagree", "ts": "1700001000.000100",
+                 "thread_ts": ROOT, "channel": CHANNEL}
+        await post_signed(url, event_body(extra, event_id="EvDebateMore"))
+        payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1"}, "channel": {"id": CHANNEL},
+                   "container": {"type": "message", "channel_id": CHANNEL, "thread_ts": ROOT}, "trigger_id": "1",
+                   "actions": [{"action_id": "meetings_not_now", "value": ROOT}]}
+        await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
+        await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    assert suggestion["channel"] == CHANNEL and suggestion["thread_ts"] == ROOT
+    blocks = suggestion["blocks"] if isinstance(suggestion["blocks"], list) else json.loads(suggestion["blocks"])
+    text = "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+    assert "quicker as a short call" in text and "disagree" in text
+    assert "UTC — " in text and "Europe/Berlin" in text and "Europe/London" in text

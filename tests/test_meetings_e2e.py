@@ -52,3 +52,24 @@ async def test_a_heated_thread_gets_one_call_suggestion_with_slots(slack_api, ma
     text = "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
     assert "quicker as a short call" in text and "disagree" in text
     assert "UTC — " in text and "Europe/Berlin" in text and "Europe/London" in text
+
+
+async def test_teams_heated_reply_chain_gets_one_suggestion_in_the_chain(bot_connector, make_settings):
+    from tests.fakes.bot_connector import CHANNEL_ID, KEN, MARIA, channel_message, post_activity
+
+    fake, service_url = bot_connector
+    root = "1700000700000"
+    chain = f"{CHANNEL_ID};messageid={root}"
+    async with serving(create_app(make_settings(meeting_rescore_seconds=0))) as url:
+        await post_activity(url, channel_message(service_url, "Release plan for Friday?", root, sender=MARIA,
+                                                 activity_id=root))
+        for i, text in enumerate(HEATED):
+            activity = channel_message(service_url, text, root, sender=(KEN, MARIA)[i % 2],
+                                       activity_id=str(int(root) + 60_000 * (i + 1)))
+            activity["timestamp"] = f"2026-11-24T10:{i + 1:02d}:00Z"
+            await post_activity(url, activity)
+        [suggestion] = await eventually(lambda: fake.sent_to(chain))
+    card = suggestion.activity["attachments"][0]["content"]
+    text = " ".join(block.get("text", "") for block in card["body"])
+    assert "quicker as a short call" in text and "Maria Garcia" in text and "Ken Tanaka" in text
+    assert len(fake.sent_to(chain)) == 1

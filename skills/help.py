@@ -16,6 +16,8 @@ def capabilities(platform: str) -> tuple[str, ...]:
         f"*Send later*: {later} delivers it in the recipient's working hours; `later list` shows what is waiting.",
         "*Thread nudges*: I privately and rarely point out replies posted outside their thread, long "
         "messages and after-hours broadcasts; each note has a \"Don't remind me\" button.",
+        "*Meeting or message*: when a thread turns into a long debate, I suggest a short call with times "
+        "that fit everyone's working hours.",
     )
 
 

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     nudge_cooldown_hours: float = Field(24.0, description="At most one nudge per person per kind in this window")
     meeting_rescore_seconds: float = Field(120.0, description="How often a busy thread is re-scored for a call")
     hello_follow_up_seconds: float = Field(60.0, description="How long a hello may wait for its question")
+    digest_poll_seconds: float = Field(60.0, description="How often due weekly digests are looked for")
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
 
     @property

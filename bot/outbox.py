@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)  # a `sending` row older than this belonged to a worker that died
 MAX_ATTEMPTS = 8
+BOT_AUTHOR = User(id="etiquette", name="Async Etiquette")  # the author of what the bot itself schedules
 PlatformFor = Callable[[str, str], Platform | None]  # (platform name, workspace id) → port
 
 
@@ -65,9 +66,32 @@ def _row_to_scheduled(row) -> Scheduled:
 
 
 def delivery_text(item: Scheduled) -> str:
-    """What the recipient sees: the message first, then who wrote it and when."""
+    """What the recipient sees: the message first, then who wrote it and when (not for the bot's own)."""
+    if item.author.id == BOT_AUTHOR.id:
+        return item.text
     written = item.created_at.astimezone(timezone.utc).strftime("%a %d %b %H:%M UTC")
     return f"{item.text}\n\n_— from {item.author.display}, written {written} and sent at a good time for you_"
+
+
+def outbox_row(schedule: Schedule, recipient_label: str, now: datetime, item_id: str | None = None) -> dict:
+    """The `scheduled_messages` row for a message; a fixed `item_id` makes enqueueing idempotent."""
+    where = schedule.conversation
+    return dict(
+        id=item_id or uuid.uuid4().hex[:10],
+        platform=where.platform,
+        workspace_id=where.workspace_id,
+        channel_id=where.channel_id,
+        thread_id=where.thread_id,
+        conversation_ref=where.ref,
+        author_id=schedule.author.id,
+        author_name=schedule.author.display,
+        recipient_label=recipient_label,
+        text=schedule.text,
+        deliver_at=schedule.deliver_at.astimezone(timezone.utc),
+        status="pending",
+        attempts=0,
+        created_at=now,
+    )
 
 
 class Outbox:
@@ -75,23 +99,7 @@ class Outbox:
         self.engine = store.engine
 
     async def add(self, schedule: Schedule, recipient_label: str, now: datetime) -> Scheduled:
-        where = schedule.conversation
-        row = dict(
-            id=uuid.uuid4().hex[:10],
-            platform=where.platform,
-            workspace_id=where.workspace_id,
-            channel_id=where.channel_id,
-            thread_id=where.thread_id,
-            conversation_ref=where.ref,
-            author_id=schedule.author.id,
-            author_name=schedule.author.display,
-            recipient_label=recipient_label,
-            text=schedule.text,
-            deliver_at=schedule.deliver_at.astimezone(timezone.utc),
-            status="pending",
-            attempts=0,
-            created_at=now,
-        )
+        row = outbox_row(schedule, recipient_label, now)
         async with self.engine.begin() as conn:
             await conn.execute(insert(table).values(**row))
         return _row_to_scheduled(row)

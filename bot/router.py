@@ -91,6 +91,7 @@ def default_router() -> Router:
     from skills import help as help_skill
     from skills import settings as settings_skill
     from skills import summarize
+    from skills.digest import handler as digest
     from skills.later import handler as later
     from skills.meetings import handler as meetings
     from skills.threads import handler as threads
@@ -102,6 +103,7 @@ def default_router() -> Router:
     router.on(ActionClicked, later.handle_click, when=later.wants_click)
     router.on(DialogSubmitted, later.handle_form, when=later.wants_form)
     router.on(CommandInvoked, settings_skill.handle, when=settings_skill.wants)
+    router.on(CommandInvoked, digest.handle, when=digest.wants)
     router.on(HomeOpened, settings_skill.handle_home, when=settings_skill.wants_home)
     router.on(ActionClicked, settings_skill.handle_home, when=settings_skill.wants_home)
     router.on(MessagePosted, threads.handle_message, when=threads.wants_message)

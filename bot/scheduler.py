@@ -30,6 +30,8 @@ class Jobs:
         # max_instances=1: a slow pass is never overlapped by the next one in the same process.
         self.scheduler.add_job(self.deliver, "interval", seconds=settings.outbox_poll_seconds, id="deliver",
                                coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
+        self.scheduler.add_job(self.digests, "interval", seconds=settings.digest_poll_seconds, id="digests",
+                               coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
         self.scheduler.add_job(self.forget_old_events, "interval", hours=1, id="forget_old_events",
                                coalesce=True)
 
@@ -38,6 +40,13 @@ class Jobs:
             if self.stopped:
                 return
             await deliver_due_messages(self.outbox, self.platform_for, datetime.now(timezone.utc), WORKER_ID)
+
+    async def digests(self) -> None:
+        from skills.digest.handler import enqueue_due_digests  # a skill's job; imported when first run
+
+        async with self.busy:
+            if not self.stopped:
+                await enqueue_due_digests(self.store, self.platform_for, datetime.now(timezone.utc))
 
     async def forget_old_events(self) -> None:
         cutoff = datetime.now(timezone.utc) - timedelta(hours=self.settings.event_dedupe_hours)

@@ -107,3 +107,17 @@ nudge_log = Table(
     Column("sent_at", DateTime(timezone=True), nullable=False),
     Index("ix_nudge_user", "platform", "workspace_id", "user_id", "sent_at"),
 )
+
+# Weekly digests: one row per channel that opted in; `next_due_at` moves on when a digest is enqueued.
+digest_schedules = Table(
+    "digest_schedules",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("workspace_id", String(128), primary_key=True),
+    Column("channel_id", String(512), primary_key=True),
+    Column("conversation_ref", JSON, nullable=True),
+    Column("weekday", Integer, nullable=False),  # Monday = 0
+    Column("at_time", String(5), nullable=False),  # "09:00", in `tz`
+    Column("tz", String(64), nullable=False),
+    Column("next_due_at", DateTime(timezone=True), nullable=False),
+)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from adapters.teams.bot import build_adapter
 from adapters.teams.platform import TeamsPlatform
 from bot.actions import Action, Post, Reply
@@ -194,16 +196,24 @@ async def test_installation_update_add_stores_the_reference(teams_bot):
     assert reference is not None and reference["serviceUrl"] == service_url
 
 
-async def test_unknown_command_in_personal_chat_says_not_available_yet(teams_bot):
-    fake, service_url, bot_url, _ = teams_bot
+@pytest.fixture
+async def bot_without_skills(bot_connector, make_settings):
+    """Every command word is a skill today; an empty router shows what a command without one gets."""
+    fake, service_url = bot_connector
+    async with serving(create_app(make_settings(), Router())) as url:
+        yield fake, service_url, url
+
+
+async def test_unknown_command_in_personal_chat_says_not_available_yet(bot_without_skills):
+    fake, service_url, bot_url = bot_without_skills
     await post_activity(bot_url, personal_message(service_url, "digest now"))
     sent = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
     assert len(sent) == 1
     assert "`digest` is not available yet" in sent[0].text
 
 
-async def test_unknown_command_mentioned_in_a_channel_answers_privately(teams_bot):
-    fake, service_url, bot_url, _ = teams_bot
+async def test_unknown_command_mentioned_in_a_channel_answers_privately(bot_without_skills):
+    fake, service_url, bot_url = bot_without_skills
     mention = channel_message(service_url, "digest on", ROOT_ID, mention_bot=True)
     await post_activity(bot_url, mention)
     sent = await eventually(lambda: fake.sent)

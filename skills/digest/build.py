@@ -24,8 +24,7 @@ QUESTION_AGE = timedelta(hours=24)  # younger questions may still get their answ
 SUMMARY_CHARS = 160  # one line in Slack and Teams
 SUMMARY_SENTENCES = 2
 _NOT_SPEECH = SYSTEM_SUBTYPES | {"message_deleted", "tombstone", "pinned_item", "unpinned_item", "reminder_add"}
-LATER_NOTE = ("messages scheduled with /later are not in a Slack export; the bot's weekly digest counts them "
-              "from its outbox")
+LATER_NOTE = "messages scheduled with /later are not counted yet"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,99 @@
+"""Weekly digest schedules: which channels get one, when next, and enqueueing exactly once.
+
+A due digest is written to the outbox (with an id fixed by channel and week) in the same
+transaction that moves `next_due_at` on. A crash before that transaction leaves the schedule due,
+so the digest is built again on recovery — late, never skipped; two workers racing both build it,
+but only one insert succeeds, so it is never sent twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.actions import Schedule
+from bot.model import Conversation
+from bot.outbox import BOT_AUTHOR, outbox_row
+from bot.store import Store, _aware
+from bot.tables import digest_schedules as table
+from bot.tables import scheduled_messages
+
+
+@dataclass(frozen=True)
+class DigestSchedule:
+    conversation: Conversation
+    weekday: int
+    at_time: str
+    tz: str
+    next_due_at: datetime
+
+
+def next_occurrence(after: datetime, weekday: int, at_time: str, tz: str) -> datetime:
+    """The first `weekday` `at_time` in `tz` strictly after `after` (UTC result; DST-correct)."""
+    zone = ZoneInfo(tz)
+    local = after.astimezone(zone)
+    hour, minute = (int(part) for part in at_time.split(":"))
+    day = local.date() + timedelta(days=(weekday - local.weekday()) % 7)
+    for _ in range(3):
+        moment = datetime.combine(day, time(hour, minute), tzinfo=zone)
+        if moment > local:
+            return moment.astimezone(timezone.utc)
+        day += timedelta(days=7)
+    raise AssertionError("unreachable: a week later is always after")
+
+
+def digest_id(where: Conversation, week: str) -> str:
+    return "d" + hashlib.sha256(f"{where.platform}|{where.workspace_id}|{where.channel_id}|{week}".encode()).hexdigest()[:20]
+
+
+class DigestSchedules:
+    def __init__(self, store: Store) -> None:
+        self.engine = store.engine
+
+    async def turn_on(self, where: Conversation, weekday: int, at_time: str, tz: str, now: datetime) -> DigestSchedule:
+        key = dict(platform=where.platform, workspace_id=where.workspace_id, channel_id=where.channel_id)
+        due = next_occurrence(now, weekday, at_time, tz)
+        async with self.engine.begin() as conn:
+            await conn.execute(delete(table).filter_by(**key))
+            await conn.execute(insert(table).values(**key, conversation_ref=where.ref, weekday=weekday,
+                                                    at_time=at_time, tz=tz, next_due_at=due))
+        return DigestSchedule(where, weekday, at_time, tz, due)
+
+    async def turn_off(self, where: Conversation) -> bool:
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(table).filter_by(
+                platform=where.platform, workspace_id=where.workspace_id, channel_id=where.channel_id))
+        return result.rowcount > 0
+
+    async def due(self, now: datetime) -> list[DigestSchedule]:
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(select(table).where(table.c.next_due_at <= now))).mappings().all()
+        return [
+            DigestSchedule(Conversation(r["platform"], r["workspace_id"], r["channel_id"], ref=r["conversation_ref"]),
+                           r["weekday"], r["at_time"], r["tz"], _aware(r["next_due_at"]))
+            for r in rows
+        ]
+
+    async def enqueue(self, schedule: DigestSchedule, week: str, text: str, now: datetime) -> bool:
+        """Outbox row + next due date, atomically; False when another worker already did it."""
+        where = schedule.conversation
+        row = outbox_row(Schedule(where, BOT_AUTHOR, text, now), f"#{where.channel_id} (weekly digest)", now,
+                         item_id=digest_id(where, week))
+        following = next_occurrence(now, schedule.weekday, schedule.at_time, schedule.tz)
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(insert(scheduled_messages).values(**row))
+                await conn.execute(
+                    update(table)
+                    .where(table.c.platform == where.platform, table.c.workspace_id == where.workspace_id,
+                           table.c.channel_id == where.channel_id)
+                    .values(next_due_at=following)
+                )
+        except IntegrityError:
+            return False
+        return True

@@ -1,0 +1,115 @@
+"""`/digest on|off|now` and the weekly job that enqueues due digests (see bot/digests.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.actions import Action, NotifyPrivately, Post
+from bot.digests import DigestSchedules
+from bot.model import CommandInvoked, Conversation, Event, User
+from bot.outbox import PlatformFor
+from bot.platform import Platform
+from bot.router import Context
+from bot.store import Store
+from skills.digest.build import build_digest
+from skills.digest.export import Week
+from skills.later.channel import channel_clock
+
+USAGE = "`digest on [monday 09:00]` posts this channel's digest weekly; `digest off` stops it; `digest now` posts one now."
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WHEN = re.compile(r"^(?:(?P<day>[a-z]+)\s*)?(?P<clock>\d{1,2}:\d{2})?$")
+MAX_AUTHORS = 50  # profiles fetched for one digest
+
+
+def wants(event: Event) -> bool:
+    return isinstance(event, CommandInvoked) and event.command == "digest"
+
+
+def _answer(event: CommandInvoked, text: str) -> NotifyPrivately:
+    return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
+
+
+def parse_when(text: str) -> tuple[int, str] | None:
+    """'monday 09:00', 'fri', '16:30' → (weekday, "HH:MM"); default Monday 09:00."""
+    match = _WHEN.match(text.strip().lower())
+    if not match:
+        return None
+    day = match.group("day")
+    weekday = next((i for i, name in enumerate(_DAYS) if day and name.startswith(day[:3])), None) if day else 0
+    if weekday is None:
+        return None
+    hour, minute = (int(x) for x in (match.group("clock") or "09:00").split(":"))
+    if hour > 23 or minute > 59:
+        return None
+    return weekday, f"{hour:02d}:{minute:02d}"
+
+
+async def handle(event: Event, context: Context) -> list[Action]:
+    assert isinstance(event, CommandInvoked)
+    verb, _, rest = event.text.strip().partition(" ")
+    where = replace(event.conversation, thread_id=None)
+    schedules, now = DigestSchedules(context.store), context.now()
+    if where.is_direct:
+        return [_answer(event, "Digests are for channels: use this in the channel itself.")]
+    if verb.lower() == "on":
+        when = parse_when(rest)
+        if when is None:
+            return [_answer(event, f"I couldn't read “{rest}” as a day and time. {USAGE}")]
+        tz = await channel_zone(where, context, event.user)
+        schedule = await schedules.turn_on(where, when[0], when[1], tz, now)
+        return [_answer(event, f"Weekly digest on: every {_DAYS[when[0]].title()} {when[1]} ({tz}); "
+                               f"the next one {schedule.next_due_at:%a %d %b %H:%M} UTC.")]
+    if verb.lower() == "off":
+        stopped = await schedules.turn_off(where)
+        return [_answer(event, "Weekly digest off." if stopped else "This channel had no weekly digest.")]
+    if verb.lower() == "now":
+        week = Week.of(now.date())
+        text = await channel_digest(context.platform, where, week, now - timedelta(days=7), now)
+        return [Post(conversation=where, text=text)]
+    return [_answer(event, USAGE)]
+
+
+async def channel_zone(where: Conversation, context: Context, asker: User) -> str:
+    """The admins' setting, else the members' commonest zone, else the asker's, else UTC."""
+    setting = await context.store.get_setting(where.platform, where.workspace_id, f"channel:{where.channel_id}", "tz")
+    members = await context.platform.channel_members(where)
+    if setting or members:
+        return channel_clock(members, setting).zone
+    profile = await context.platform.user_profile(where, asker.id)
+    return profile.tz or asker.tz or "UTC"
+
+
+async def channel_digest(platform: Platform, where: Conversation, week: Week, since: datetime, now: datetime) -> str:
+    """The digest text of a channel's recent messages, trimmed to what the platform accepts."""
+    history = await platform.channel_history(where, since)
+    messages = [{"ts": f"{m.sent_at.timestamp():.6f}", "user": m.author.id, "text": m.text,
+                 "thread_ts": f"{m.sent_at.timestamp():.6f}" if m.conversation.thread_id == m.id else None}
+                for m in history if not m.author.is_bot]
+    authors = list(dict.fromkeys(m["user"] for m in messages))[:MAX_AUTHORS]
+    users = {a: await platform.user_profile(where, a) for a in authors}
+    members = await platform.channel_members(where)
+    digest = build_digest(messages, users, channel=where.channel_id, week=str(week), members=members, as_of=now)
+    text = digest.as_markdown()
+    limit = platform.limits.max_message_chars
+    return text if len(text) <= limit else text[: limit - 40] + "\n…(trimmed to fit the platform)"
+
+
+async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: datetime) -> int:
+    """One pass of the weekly job; returns how many digests were put in the outbox."""
+    schedules = DigestSchedules(store)
+    enqueued = 0
+    for schedule in await schedules.due(now):
+        where = schedule.conversation
+        platform = platform_for(where.platform, where.workspace_id)
+        if platform is None:
+            continue
+        # Due on Monday morning: last week. Due on Friday afternoon: this week.
+        week = Week.of((schedule.next_due_at - timedelta(days=1)).date())
+        text = await channel_digest(platform, where, week, schedule.next_due_at - timedelta(days=7), now)
+        enqueued += await schedules.enqueue(schedule, str(week), text, now)
+    return enqueued
+
+
+

@@ -18,6 +18,8 @@ def capabilities(platform: str) -> tuple[str, ...]:
         "messages and after-hours broadcasts; each note has a \"Don't remind me\" button.",
         "*Meeting or message*: when a thread turns into a long debate, I suggest a short call with times "
         "that fit everyone's working hours.",
+        f"*Weekly digest*: `{'/digest' if platform == 'slack' else 'digest'} on` gives the channel a Monday "
+        "summary of what was decided and what is still open.",
     )
 
 

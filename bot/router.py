@@ -34,7 +34,7 @@ Handler = Callable[[Event, Context], Awaitable[list[Action]]]
 Predicate = Callable[[Event], bool]
 
 # A mention, command or click has one answer; a posted message may interest several skills.
-_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked, DialogSubmitted)
+_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked, DialogSubmitted, HomeOpened)
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,17 @@ class Router:
         routes = self.matching(event)
         actions: list[Action] = []
         for route in routes:
-            actions.extend(await route.handler(event, context))
+            try:
+                actions.extend(await route.handler(event, context))
+            except Exception:  # one skill failing must not silence the others
+                log.exception("skill failed", extra={"skill": route.name, "event": type(event).__name__})
         if not routes and isinstance(event, CommandInvoked):
             actions.append(unknown_command(event))
         for action in actions:
-            await context.platform.perform(action)
+            try:
+                await context.platform.perform(action)
+            except Exception:
+                log.exception("action failed", extra={"action": type(action).__name__})
         log.info(
             "event handled",
             extra={"event": type(event).__name__, "skills": [r.name for r in routes],

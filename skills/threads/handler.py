@@ -15,7 +15,7 @@ from bot.actions import Action, Button, NotifyPrivately, Reply
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
 from bot.router import Context
 from skills.threads.cooldown import DEFAULT_LIMIT, DEFAULT_PERIOD, NudgeLogEntry, allowed_nudges
-from skills.threads.links import ChannelMessage, reply_links
+from skills.threads.links import ChannelMessage, from_message, reply_links
 from skills.threads.nudges import (
     BROADCAST_AFTER_HOURS,
     KINDS,
@@ -53,15 +53,13 @@ def wants_click(event: Event) -> bool:
 
 
 def _as_channel_message(message: Message) -> ChannelMessage:
-    """The detector's shape; Slack ts and Teams ids both become epoch seconds.
-
-    Slack text names people as `<@U…>`, which the detector matches against user ids; Teams text
-    names them in words ("@Ken Tanaka", "Ken, …"), so there a person is known by their first name.
+    """The detector's shape. Slack text names people as `<@U…>`, matched against user ids; Teams text
+    names them in words ("Ken, …", "@Ken Tanaka"), so there a person is known by their first name.
     """
-    user = message.author.id
+    shaped = replace(from_message(message), thread_ts=None)  # only top-level messages come here
     if message.conversation.platform != "slack" and message.author.name:
-        user = message.author.name.split()[0].lower()
-    return ChannelMessage(ts=f"{message.sent_at.timestamp():.6f}", user=user, text=message.text)
+        shaped = replace(shaped, user=message.author.name.split()[0].lower())
+    return shaped
 
 
 def decide(history: list[Message], message: Message, members: list[User], log: list[NudgeLogEntry], *,

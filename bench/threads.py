@@ -18,8 +18,12 @@ import sys
 import time
 from pathlib import Path
 
-
-from skills.threads.links import ChannelMessage, channel_message, default_model, reply_links
+from skills.threads.links import (
+    ChannelMessage,
+    channel_message,
+    default_model,
+    reply_links,
+)
 from skills.threads.nudges import reply_outside_thread_nudges
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -8,15 +8,16 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.app import build_bolt_app, slack_route
-from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
+from adapters.slack.app import build_bolt_app, slack_oauth_route, slack_route
 from adapters.slack.platform import SlackPlatform
+from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
-from bot.platform import Platform
 from bot.metrics import REQUEST_SECONDS
+from bot.platform import Platform
 from bot.router import Router, default_router
 from bot.scheduler import Jobs
 from bot.store import Store
@@ -64,10 +65,13 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     graph = graph or GraphDirectory.from_settings(settings)
     teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph)
 
-    def platform_for(name: str, workspace_id: str) -> Platform | None:
-        """A port for work outside any request (scheduled deliveries)."""
+    async def platform_for(name: str, workspace_id: str) -> Platform | None:
+        """A port for work outside any request (scheduled deliveries, digests), per workspace."""
         if name == "slack" and bolt is not None:
-            return SlackPlatform(bolt.client)
+            if bolt.installation_store is None:
+                return SlackPlatform(bolt.client)
+            bot = await bolt.installation_store.async_find_bot(enterprise_id=None, team_id=workspace_id)
+            return SlackPlatform(AsyncWebClient(token=bot.bot_token, base_url=bolt.client.base_url)) if bot else None
         if name == "teams":
             return TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
         return None
@@ -83,6 +87,9 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     app.cleanup_ctx.append(lifecycle)
 
     app.router.add_post("/slack/events", slack_route(bolt, settings))
+    if bolt is not None and bolt.oauth_flow is not None:
+        app.router.add_get("/slack/install", slack_oauth_route(bolt))
+        app.router.add_get("/slack/oauth_redirect", slack_oauth_route(bolt))
     app.router.add_post("/api/messages", teams_route(adapter, teams_bot))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)

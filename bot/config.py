@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_client_id: str | None = None
     slack_client_secret: SecretStr | None = None
+    slack_token_encryption_key: SecretStr | None = None  # Fernet key for tokens stored by the OAuth flow
     slack_api_base_url: str = "https://slack.com/api/"
 
     microsoft_app_id: str = ""
@@ -40,8 +41,13 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
 
     @property
+    def slack_oauth(self) -> bool:
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    @property
     def slack_enabled(self) -> bool:
-        return self.slack_signing_secret is not None and self.slack_bot_token is not None
+        """A signing secret and either one workspace's bot token or the OAuth install flow."""
+        return self.slack_signing_secret is not None and (self.slack_bot_token is not None or self.slack_oauth)
 
     @property
     def teams_authenticated(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)  # a `sending` row older than this belonged to a worker that died
 MAX_ATTEMPTS = 8
 BOT_AUTHOR = User(id="etiquette", name="Async Etiquette")  # the author of what the bot itself schedules
-PlatformFor = Callable[[str, str], Platform | None]  # (platform name, workspace id) → port
+PlatformFor = Callable[[str, str], Awaitable[Platform | None]]  # (platform name, workspace id) → port
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ async def deliver_due_messages(outbox: Outbox, platform_for: PlatformFor, now: d
     """One pass of the delivery worker; returns how many messages were delivered."""
     delivered = 0
     for item in await outbox.stale_claims(now):
-        platform = platform_for(item.conversation.platform, item.conversation.workspace_id)
+        platform = await platform_for(item.conversation.platform, item.conversation.workspace_id)
         if platform is None or not await outbox.take_over(item.id, worker, now):
             continue
         already = await platform.find_delivered(item.conversation, item.id, item.deliver_at - LEASE)
@@ -238,7 +238,7 @@ async def deliver_due_messages(outbox: Outbox, platform_for: PlatformFor, now: d
         else:
             delivered += await _send(outbox, item, platform, now)
     for item in await outbox.claim_due(now, worker):
-        platform = platform_for(item.conversation.platform, item.conversation.workspace_id)
+        platform = await platform_for(item.conversation.platform, item.conversation.workspace_id)
         if platform is None:
             await outbox.mark_attempt_failed(item, "platform not configured", now)
             continue

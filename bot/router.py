@@ -9,7 +9,15 @@ from datetime import datetime, timezone
 
 from bot.actions import Action, NotifyPrivately
 from bot.config import Settings
-from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Event, HomeOpened, Mentioned, MessagePosted
+from bot.model import (
+    ActionClicked,
+    CommandInvoked,
+    DialogSubmitted,
+    Event,
+    HomeOpened,
+    Mentioned,
+    MessagePosted,
+)
 from bot.platform import Platform
 from bot.store import Store
 

@@ -42,7 +42,9 @@ class Jobs:
             await deliver_due_messages(self.outbox, self.platform_for, datetime.now(timezone.utc), WORKER_ID)
 
     async def digests(self) -> None:
-        from skills.digest.handler import enqueue_due_digests  # a skill's job; imported when first run
+        from skills.digest.handler import (
+            enqueue_due_digests,  # a skill's job; imported when first run
+        )
 
         async with self.busy:
             if not self.stopped:

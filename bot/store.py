@@ -13,7 +13,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.model import Conversation, Message, User
-from bot.tables import conversation_refs, nudge_log, processed_events, seen_messages, settings
+from bot.tables import (
+    conversation_refs,
+    digest_schedules,
+    nudge_log,
+    processed_events,
+    scheduled_messages,
+    seen_messages,
+    settings,
+)
 
 _ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
@@ -206,6 +214,18 @@ class Store:
                                                  c.user_id == user_id, c.sent_at >= since)
         async with self.engine.connect() as conn:
             return [(kind, _aware(at)) for kind, at in (await conn.execute(query)).all()]
+
+    # ---- removal ----------------------------------------------------------------
+
+    async def purge_workspace(self, platform: str, workspace_id: str) -> int:
+        """Delete everything stored for one workspace (uninstalled); returns the number of rows."""
+        removed = 0
+        async with self.engine.begin() as conn:
+            for table in (conversation_refs, seen_messages, settings, scheduled_messages, nudge_log, digest_schedules):
+                result = await conn.execute(delete(table).where(table.c.platform == platform,
+                                                                table.c.workspace_id == workspace_id))
+                removed += result.rowcount or 0
+        return removed
 
     # ---- settings ---------------------------------------------------------------
 

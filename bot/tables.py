@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import (
     JSON,
     Column,
@@ -121,3 +123,9 @@ digest_schedules = Table(
     Column("tz", String(64), nullable=False),
     Column("next_due_at", DateTime(timezone=True), nullable=False),
 )
+
+# Slack OAuth (multi-workspace): slack_sdk's own table layouts, so its stores read and write them.
+# Tokens in them are encrypted by adapters/slack/oauth.py before they are saved.
+slack_installations = SQLAlchemyInstallationStore.build_installations_table(metadata, "slack_installations")
+slack_bots = SQLAlchemyInstallationStore.build_bots_table(metadata, "slack_bots")
+slack_oauth_states = SQLAlchemyOAuthStateStore.build_oauth_states_table(metadata, "slack_oauth_states")

@@ -6,6 +6,7 @@ from bot.actions import Action, Reply
 from bot.model import Event, Mentioned
 from bot.router import Context
 
+
 def capabilities(platform: str) -> tuple[str, ...]:
     """What works today, in the words of the platform the question came from."""
     later = "`/later @someone tomorrow 9am your message`" if platform == "slack" else (

@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.actions import Action, Button, NotifyPrivately, PublishHome, Section
-from bot.model import ActionClicked, CommandInvoked, Conversation, Event, HomeOpened, User
+from bot.model import (
+    ActionClicked,
+    CommandInvoked,
+    Conversation,
+    Event,
+    HomeOpened,
+    User,
+)
 from bot.router import Context
 from skills.later.zones import UnknownZone, to_iana
 from skills.threads.nudges import KINDS

@@ -13,7 +13,13 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.model import User
-from skills.digest import Week, activity_chart_png, build_digest, open_export, working_share
+from skills.digest import (
+    Week,
+    activity_chart_png,
+    build_digest,
+    open_export,
+    working_share,
+)
 
 EXPORT = Path(__file__).parent / "data" / "slack_export"
 runner = CliRunner()

@@ -45,7 +45,8 @@ async def test_a_due_digest_is_enqueued_once_and_delivered_once_even_when_late(s
     platform = platform_with_week()
     schedules = DigestSchedules(store)
     await schedules.turn_on(CHANNEL, 0, "09:00", "Europe/Berlin", MONDAY_9_BERLIN - timedelta(days=3))
-    for_platform = lambda name, workspace: platform  # noqa: E731
+    async def for_platform(name: str, workspace: str) -> MemoryPlatform:
+        return platform
 
     assert await enqueue_due_digests(store, for_platform, MONDAY_9_BERLIN - timedelta(minutes=1)) == 0
     late = MONDAY_9_BERLIN + timedelta(hours=5)  # the bot was down at 09:00: sent on recovery
@@ -67,8 +68,10 @@ async def test_two_workers_racing_enqueue_one_digest(store):
 
     platform = platform_with_week()
     await DigestSchedules(store).turn_on(CHANNEL, 0, "09:00", "Europe/Berlin", MONDAY_9_BERLIN - timedelta(days=1))
-    results = await asyncio.gather(*(enqueue_due_digests(store, lambda n, w: platform, MONDAY_9_BERLIN)
-                                     for _ in range(3)))
+    async def for_platform(name: str, workspace: str) -> MemoryPlatform:
+        return platform
+
+    results = await asyncio.gather(*(enqueue_due_digests(store, for_platform, MONDAY_9_BERLIN) for _ in range(3)))
     assert sum(results) == 1
 
 

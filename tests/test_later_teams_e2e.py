@@ -7,7 +7,12 @@ import json
 import pytest
 
 from bot.app import create_app
-from tests.fakes.bot_connector import PERSONAL_CHAT_ID, card_submit, personal_message, post_activity
+from tests.fakes.bot_connector import (
+    PERSONAL_CHAT_ID,
+    card_submit,
+    personal_message,
+    post_activity,
+)
 from tests.fakes.server import eventually, serving
 
 
@@ -81,7 +86,7 @@ async def test_an_uncertain_split_sends_a_form_card_whose_submit_schedules(teams
 
 
 def extension_invoke(service_url: str, name: str, value: dict) -> dict:
-    from tests.fakes.bot_connector import CHANNEL_ID, MARIA, TENANT_ID, TEAM_ID
+    from tests.fakes.bot_connector import CHANNEL_ID, MARIA, TEAM_ID, TENANT_ID
 
     return {
         "type": "invoke", "name": name, "id": "f:1700000300000", "channelId": "msteams",

@@ -6,7 +6,13 @@ import pytest
 
 from adapters.teams.graph import GraphDirectory
 from bot.app import create_app
-from tests.fakes.bot_connector import KEN, MARIA, channel_message, card_submit, post_activity
+from tests.fakes.bot_connector import (
+    KEN,
+    MARIA,
+    card_submit,
+    channel_message,
+    post_activity,
+)
 from tests.fakes.graph_api import TOKEN, FakeGraph, static_auth
 from tests.fakes.server import eventually, serving
 

@@ -10,10 +10,10 @@ import pytest
 from bot.model import User, WorkingHours
 from skills.later import (
     LaterPlan,
-    channel_clock,
-    channel_moment,
     UnknownZone,
     WhenError,
+    channel_clock,
+    channel_moment,
     deliver_at,
     in_both_zones,
     is_working_time,

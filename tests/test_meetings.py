@@ -10,7 +10,11 @@ import pytest
 from bot.model import Conversation, Message, User, WorkingHours
 from skills.later.hours import is_working_time
 from skills.meetings import (
-    SUGGEST_THRESHOLD, meeting_suggestions, propose_slots, score_discussion, status_update_meeting,
+    SUGGEST_THRESHOLD,
+    meeting_suggestions,
+    propose_slots,
+    score_discussion,
+    status_update_meeting,
 )
 
 WHERE = Conversation("slack", "T1", "C1", thread_id="1000.0")

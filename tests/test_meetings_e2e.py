@@ -55,7 +55,13 @@ async def test_a_heated_thread_gets_one_call_suggestion_with_slots(slack_api, ma
 
 
 async def test_teams_heated_reply_chain_gets_one_suggestion_in_the_chain(bot_connector, make_settings):
-    from tests.fakes.bot_connector import CHANNEL_ID, KEN, MARIA, channel_message, post_activity
+    from tests.fakes.bot_connector import (
+        CHANNEL_ID,
+        KEN,
+        MARIA,
+        channel_message,
+        post_activity,
+    )
 
     fake, service_url = bot_connector
     root = "1700000700000"

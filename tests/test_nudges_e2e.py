@@ -157,7 +157,13 @@ async def test_broadcast_after_hours_offers_send_later_for_the_channel(slack_api
 
 async def test_teams_move_it_there_new_topics_edits_and_cooldown(teams_bot):
     from tests.fakes.bot_connector import (
-        CHANNEL_ID, KEN, MARIA, PERSONAL_CHAT_ID, card_submit, channel_message, post_activity,
+        CHANNEL_ID,
+        KEN,
+        MARIA,
+        PERSONAL_CHAT_ID,
+        card_submit,
+        channel_message,
+        post_activity,
     )
 
     fake, service_url, bot_url, _ = teams_bot

@@ -22,7 +22,10 @@ def schedule(at: datetime, text: str = "Can you review the deck?", where: Conver
 
 
 def platform_for(platform: MemoryPlatform):
-    return lambda name, workspace: platform if name == "slack" else None
+    async def find(name: str, workspace: str) -> MemoryPlatform | None:
+        return platform if name == "slack" else None
+
+    return find
 
 
 async def test_nothing_is_sent_before_it_is_due_and_everything_once_after(store):

@@ -6,7 +6,12 @@ import json
 
 import pytest
 
-from skills.summarize.llm import LLMConfig, LLMSummarizer, chunks, summarize_with_fallback
+from skills.summarize.llm import (
+    LLMConfig,
+    LLMSummarizer,
+    chunks,
+    summarize_with_fallback,
+)
 from skills.summarize.utterance import Utterance
 from tests.fakes.llm_api import FakeLLM, Scripted
 from tests.fakes.server import serving

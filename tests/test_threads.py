@@ -12,8 +12,15 @@ from bot.model import User, WorkingHours
 from skills.threads.cooldown import NudgeLogEntry, allowed_nudges
 from skills.threads.links import ChannelMessage, default_model, reply_links
 from skills.threads.nudges import (
-    BROADCAST_AFTER_HOURS, HELLO_ONLY, LONG_MESSAGE, REPLY_OUTSIDE_THREAD, Nudge,
-    broadcast_after_hours_nudges, hello_only_nudges, is_hello_only, long_message_nudges,
+    BROADCAST_AFTER_HOURS,
+    HELLO_ONLY,
+    LONG_MESSAGE,
+    REPLY_OUTSIDE_THREAD,
+    Nudge,
+    broadcast_after_hours_nudges,
+    hello_only_nudges,
+    is_hello_only,
+    long_message_nudges,
     reply_outside_thread_nudges,
 )
 

@@ -14,6 +14,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import translate
+from adapters.slack.oauth import oauth_settings
 from adapters.slack.platform import SlackPlatform
 from bot.config import Settings
 from bot.metrics import DUPLICATES, EVENTS
@@ -31,13 +32,15 @@ _IGNORED_SUBTYPES = {
 
 
 def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp:
-    assert settings.slack_signing_secret and settings.slack_bot_token
-    client = AsyncWebClient(
-        token=settings.slack_bot_token.get_secret_value(), base_url=_with_slash(settings.slack_api_base_url)
-    )
+    assert settings.slack_signing_secret
+    oauth = oauth_settings(settings, store.engine)
+    # With OAuth each workspace's token comes from the installation store; else the one configured token.
+    token = None if oauth or settings.slack_bot_token is None else settings.slack_bot_token.get_secret_value()
+    client = AsyncWebClient(token=token, base_url=_with_slash(settings.slack_api_base_url))
     app = AsyncApp(
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         client=client,
+        oauth_settings=oauth,
         # Listeners run after the ack; Slack gets its 200 at once.
         process_before_response=False,
     )
@@ -94,6 +97,16 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
         await ack()  # closes the modal; the skill answers privately where the dialog came from
         await dispatch(translate.view_submission(body), client)
 
+    @app.event("app_uninstalled")
+    @app.event("tokens_revoked")
+    async def on_uninstalled(body: dict[str, Any]) -> None:
+        """The workspace removed us: forget its installation and everything we stored for it."""
+        team_id = translate.team_of(body)
+        if app.installation_store is not None:
+            await app.installation_store.async_delete_all(enterprise_id=body.get("enterprise_id"), team_id=team_id)
+        removed = await store.purge_workspace("slack", team_id)
+        log.info("slack workspace purged", extra={"team_id": team_id, "rows": removed})
+
     @app.error
     async def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})
@@ -103,6 +116,19 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
 
 def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
+
+
+def slack_oauth_route(bolt: AsyncApp):
+    """GET /slack/install (the "Add to Slack" page) and /slack/oauth_redirect (Slack's callback)."""
+
+    async def handle(request: web.Request) -> web.Response:
+        flow = bolt.oauth_flow
+        bolt_request = await to_bolt_request(request)
+        if request.path == flow.install_path:
+            return await to_aiohttp_response(await flow.handle_installation(bolt_request))
+        return await to_aiohttp_response(await flow.handle_callback(bolt_request))
+
+    return handle
 
 
 def slack_route(bolt: AsyncApp | None, settings: Settings):

@@ -10,7 +10,16 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.translate import conversation as slack_conversation
 from adapters.slack.translate import mentions, ts_to_datetime
-from bot.actions import Action, Button, NotifyPrivately, OpenDialog, Post, PublishHome, Reply, Section
+from bot.actions import (
+    Action,
+    Button,
+    NotifyPrivately,
+    OpenDialog,
+    Post,
+    PublishHome,
+    Reply,
+    Section,
+)
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits

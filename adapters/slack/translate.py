@@ -8,7 +8,17 @@ from datetime import datetime, timezone
 from typing import Any
 
 from bot.commands import split_command
-from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, HomeOpened, Conversation, Mentioned, Message, MessagePosted, User
+from bot.model import (
+    ActionClicked,
+    CommandInvoked,
+    Conversation,
+    DialogSubmitted,
+    HomeOpened,
+    Mentioned,
+    Message,
+    MessagePosted,
+    User,
+)
 
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 

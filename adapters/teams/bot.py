@@ -10,7 +10,10 @@ from types import SimpleNamespace
 from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
 from botbuilder.schema import Activity, ActivityEventNames
 from botbuilder.schema.teams import (
     MessagingExtensionAction,

@@ -10,7 +10,6 @@ from botbuilder.schema import Attachment
 
 from bot.actions import Button, OpenDialog, Section
 
-
 _SLACK_BOLD = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
 _SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)\|([^>]+)>")
 

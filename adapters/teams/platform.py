@@ -9,7 +9,12 @@ from datetime import datetime
 from botbuilder.core import BotAdapter, MessageFactory, TurnContext
 from botbuilder.core.cloud_adapter_base import CloudAdapterBase
 from botbuilder.core.teams import TeamsInfo
-from botbuilder.schema import Activity, ChannelAccount, ConversationParameters, ConversationReference
+from botbuilder.schema import (
+    Activity,
+    ChannelAccount,
+    ConversationParameters,
+    ConversationReference,
+)
 
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory

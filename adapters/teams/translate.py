@@ -12,7 +12,17 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot.commands import split_command
-from bot.model import ActionClicked, CommandInvoked, DialogSubmitted, Conversation, Event, Mentioned, Message, MessagePosted, User
+from bot.model import (
+    ActionClicked,
+    CommandInvoked,
+    Conversation,
+    DialogSubmitted,
+    Event,
+    Mentioned,
+    Message,
+    MessagePosted,
+    User,
+)
 
 _AT_TAG = re.compile(r"<at\b[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]+>")

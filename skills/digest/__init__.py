@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from skills.digest.build import Digest, DigestItem, DigestThread, build_digest
 from skills.digest.chart import activity_chart_png, working_share
-from skills.digest.export import ExportError, SlackExport, Week, latest_week, open_export
+from skills.digest.export import (
+    ExportError,
+    SlackExport,
+    Week,
+    latest_week,
+    open_export,
+)
 
 __all__ = [
     "Digest", "DigestItem", "DigestThread", "ExportError", "SlackExport", "Week", "activity_chart_png",

@@ -16,7 +16,10 @@ from skills.summarize.extractive import split_sentences, summarize
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
 from skills.threads.links import SYSTEM_SUBTYPES, channel_message, reply_links
-from skills.threads.nudges import broadcast_after_hours_nudges, reply_outside_thread_nudges
+from skills.threads.nudges import (
+    broadcast_after_hours_nudges,
+    reply_outside_thread_nudges,
+)
 from skills.threads.text import is_question
 
 TOP_THREADS = 5

@@ -102,7 +102,7 @@ async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: date
     enqueued = 0
     for schedule in await schedules.due(now):
         where = schedule.conversation
-        platform = platform_for(where.platform, where.workspace_id)
+        platform = await platform_for(where.platform, where.workspace_id)
         if platform is None:
             continue
         # Due on Monday morning: last week. Due on Friday afternoon: this week.

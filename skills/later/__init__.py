@@ -8,9 +8,21 @@ from skills.later.hours import (
     parse_days,
     parse_hours,
 )
-from skills.later.plan import LaterPlan, RecipientClock, in_both_zones, plan_later, recipient_clock
+from skills.later.plan import (
+    LaterPlan,
+    RecipientClock,
+    in_both_zones,
+    plan_later,
+    recipient_clock,
+)
 from skills.later.split import LaterText, split_later_text
-from skills.later.when import Resolution, WhenError, deliver_at, read_phrase, when_report
+from skills.later.when import (
+    Resolution,
+    WhenError,
+    deliver_at,
+    read_phrase,
+    when_report,
+)
 from skills.later.zones import UnknownZone, localize, to_iana, zone_for
 
 __all__ = [

@@ -13,7 +13,14 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.actions import Action, Button, Field, NotifyPrivately, OpenDialog, Schedule
-from bot.model import ActionClicked, CommandInvoked, Conversation, DialogSubmitted, Event, User
+from bot.model import (
+    ActionClicked,
+    CommandInvoked,
+    Conversation,
+    DialogSubmitted,
+    Event,
+    User,
+)
 from bot.outbox import Outbox
 from bot.router import Context
 from skills.later.channel import channel_clock, channel_moment

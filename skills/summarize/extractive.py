@@ -7,10 +7,18 @@ import re
 from collections import Counter
 
 from skills.summarize.detect import (
-    Found, Sentence, find_action_items, find_decisions, find_open_questions,
+    Found,
+    Sentence,
+    find_action_items,
+    find_decisions,
+    find_open_questions,
 )
 from skills.summarize.result import ActionItem, Item, Summary
-from skills.summarize.rewrite import answered_question, question_to_third_person, to_third_person
+from skills.summarize.rewrite import (
+    answered_question,
+    question_to_third_person,
+    to_third_person,
+)
 from skills.summarize.utterance import Utterance, clean_text
 
 MIN_MESSAGES = 3

@@ -83,7 +83,9 @@ def chunks(lines: list[str], budget_chars: int) -> list[list[str]]:
 
 class LLMSummarizer:
     def __init__(self, config: LLMConfig) -> None:
-        from openai import AsyncOpenAI  # imported only when the LLM engine is configured
+        from openai import (
+            AsyncOpenAI,  # imported only when the LLM engine is configured
+        )
 
         self.config = config
         self.client = AsyncOpenAI(base_url=config.base_url, api_key=config.api_key,

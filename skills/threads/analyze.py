@@ -7,9 +7,17 @@ import sys
 from pathlib import Path
 
 from skills.meetings.channel import meeting_suggestions
-from skills.threads.links import ChannelMessage, channel_message, default_model, reply_links
+from skills.threads.links import (
+    ChannelMessage,
+    channel_message,
+    default_model,
+    reply_links,
+)
 from skills.threads.nudges import (
-    FOLLOW_UP_SECONDS, LONG_MESSAGE_CHARS, hello_only_nudges, long_message_nudges,
+    FOLLOW_UP_SECONDS,
+    LONG_MESSAGE_CHARS,
+    hello_only_nudges,
+    long_message_nudges,
     reply_outside_thread_nudges,
 )
 

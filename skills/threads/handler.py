@@ -14,7 +14,12 @@ from datetime import datetime, timedelta, timezone
 from bot.actions import Action, Button, NotifyPrivately, Reply
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
 from bot.router import Context
-from skills.threads.cooldown import DEFAULT_LIMIT, DEFAULT_PERIOD, NudgeLogEntry, allowed_nudges
+from skills.threads.cooldown import (
+    DEFAULT_LIMIT,
+    DEFAULT_PERIOD,
+    NudgeLogEntry,
+    allowed_nudges,
+)
 from skills.threads.links import ChannelMessage, from_message, reply_links
 from skills.threads.nudges import (
     BROADCAST_AFTER_HOURS,

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
-from kiota_abstractions.authentication import AccessTokenProvider, AllowedHostsValidator
-from kiota_abstractions.authentication import BaseBearerTokenAuthenticationProvider
+from kiota_abstractions.authentication import (
+    AccessTokenProvider,
+    AllowedHostsValidator,
+    BaseBearerTokenAuthenticationProvider,
+)
 
 TOKEN = "graph-test-token"
 

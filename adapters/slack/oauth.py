@@ -1,0 +1,81 @@
+"""Multi-workspace Slack: the OAuth v2 install flow, with installations stored encrypted in our database."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.oauth.installation_store.sqlalchemy import (
+    AsyncSQLAlchemyInstallationStore,
+)
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+
+# What the bot asks for when installed; equal to manifests/slack/manifest.yml (a test checks).
+BOT_SCOPES = (
+    "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history",
+    "groups:read", "im:history", "im:write", "mpim:history", "users:read",
+)
+_TOKEN_FIELDS = ("bot_token", "bot_refresh_token", "user_token", "user_refresh_token")
+
+
+class EncryptedInstallationStore(AsyncSQLAlchemyInstallationStore):
+    """slack_sdk's installation store, with every token Fernet-encrypted at rest (key from the environment)."""
+
+    def __init__(self, client_id: str, engine: AsyncEngine, key: str) -> None:
+        super().__init__(client_id=client_id, engine=engine)
+        self.fernet = Fernet(key)
+
+    def _mapped(self, entity: Any, transform) -> Any:
+        if entity is None:
+            return None
+        mapped = copy.copy(entity)
+        for name in _TOKEN_FIELDS:
+            if getattr(mapped, name, None):
+                setattr(mapped, name, transform(getattr(mapped, name)))
+        return mapped
+
+    def _encrypt(self, token: str) -> str:
+        return self.fernet.encrypt(token.encode()).decode()
+
+    def _decrypt(self, token: str) -> str:
+        try:
+            return self.fernet.decrypt(token.encode()).decode()
+        except InvalidToken as error:  # a wrong key must not pass garbage to Slack
+            raise RuntimeError("stored Slack token cannot be decrypted: is SLACK_TOKEN_ENCRYPTION_KEY right?") from error
+
+    async def async_save(self, installation) -> None:
+        await super().async_save(self._mapped(installation, self._encrypt))
+
+    async def async_save_bot(self, bot) -> None:
+        await super().async_save_bot(self._mapped(bot, self._encrypt))
+
+    async def async_find_bot(self, **kwargs):
+        return self._mapped(await super().async_find_bot(**kwargs), self._decrypt)
+
+    async def async_find_installation(self, **kwargs):
+        return self._mapped(await super().async_find_installation(**kwargs), self._decrypt)
+
+
+def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings | None:
+    """OAuth is on when a client id and secret are configured; it then needs the encryption key too."""
+    if not (settings.slack_client_id and settings.slack_client_secret):
+        return None
+    if settings.slack_token_encryption_key is None:
+        raise ValueError("SLACK_CLIENT_ID is set: set SLACK_TOKEN_ENCRYPTION_KEY too "
+                         "(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')")
+    return AsyncOAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret.get_secret_value(),
+        scopes=list(BOT_SCOPES),
+        installation_store=EncryptedInstallationStore(
+            settings.slack_client_id, engine, settings.slack_token_encryption_key.get_secret_value()),
+        state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
+        install_path="/slack/install",
+        redirect_uri_path="/slack/oauth_redirect",
+        token_rotation_expiration_minutes=120,
+    )

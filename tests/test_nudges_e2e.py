@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from urllib.parse import urlencode
@@ -122,7 +123,7 @@ async def test_hello_only_is_nudged_after_the_follow_up_window_unless_the_questi
         await say(url, "U3", asked["text"], asked["ts"], "EvHello3")
         nudges = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
         assert nudges[0]["user"] == "U1" and "nohello" in nudges[0]["text"], nudges
-        await __import__("asyncio").sleep(1.0)  # U3's window has passed too: their question followed
+        await asyncio.sleep(1.0)  # U3's window has passed too: their question followed
     assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U1"]
 
 

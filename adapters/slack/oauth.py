@@ -49,10 +49,9 @@ class EncryptedInstallationStore(AsyncSQLAlchemyInstallationStore):
             raise RuntimeError("stored Slack token cannot be decrypted: is SLACK_TOKEN_ENCRYPTION_KEY right?") from error
 
     async def async_save(self, installation) -> None:
+        # The parent also writes the bot row from this (already encrypted) installation; Bolt saves
+        # only through here (installation_store_bot_only stays off), so save_bot needs no override.
         await super().async_save(self._mapped(installation, self._encrypt))
-
-    async def async_save_bot(self, bot) -> None:
-        await super().async_save_bot(self._mapped(bot, self._encrypt))
 
     async def async_find_bot(self, **kwargs):
         return self._mapped(await super().async_find_bot(**kwargs), self._decrypt)

@@ -14,12 +14,14 @@ from aiohttp import web
 
 BOT_USER_ID = "UBOT"
 TEAM_ID = "T0001"
+OAUTH_TEAM_ID = "T0002"  # the workspace that installs the app through OAuth in the tests
 
 
 @dataclass
 class Call:
     method: str
     params: dict[str, Any]
+    token: str | None = None
 
 
 @dataclass
@@ -28,6 +30,7 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     channel_members: dict[str, list[str]] = field(default_factory=dict)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel → top-level messages
     page_size: int = 2  # small on purpose, so every thread fetch exercises pagination
@@ -59,15 +62,28 @@ class FakeSlackAPI:
         else:
             params = dict(await request.post())
         params.update(request.query)
-        self.calls.append(Call(method, params))
+        auth = request.headers.get("Authorization", "")
+        self.calls.append(Call(method, params, auth.removeprefix("Bearer ") or params.get("token")))
         answer = getattr(self, "_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
         return web.json_response(answer(params))
 
     def _auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
+        team = self.installed.get(self.calls[-1].token or "", TEAM_ID)
         return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "etiquette",
-                "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": "BBOT"}
+                "team_id": team, "user_id": BOT_USER_ID, "bot_id": "BBOT"}
+
+    def _oauth_v2_access(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The OAuth code exchange: a new workspace's bot token (and a rotation refresh token)."""
+        if params.get("code") != "good-code":
+            return {"ok": False, "error": "invalid_code"}
+        token = f"xoxb-{OAUTH_TEAM_ID.lower()}-secret"
+        self.installed[token] = OAUTH_TEAM_ID
+        return {"ok": True, "app_id": "A0001", "access_token": token, "token_type": "bot",
+                "scope": "chat:write,commands", "bot_user_id": BOT_USER_ID,
+                "team": {"id": OAUTH_TEAM_ID, "name": "Second"}, "enterprise": None,
+                "authed_user": {"id": "U9"}, "is_enterprise_install": False}
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(params["user"])

@@ -1,0 +1,113 @@
+"""Multi-workspace Slack: install through OAuth, tokens encrypted at rest, uninstall purges the workspace."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from datetime import datetime, timedelta, timezone
+
+import aiohttp
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import select
+
+from adapters.slack.oauth import BOT_SCOPES
+from bot.app import STORE, create_app
+from bot.model import Conversation
+from bot.tables import slack_bots
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.server import eventually, serving
+from tests.fakes.slack_api import BOT_USER_ID, OAUTH_TEAM_ID, event_body
+from tests.test_manifests import manifest
+from tests.test_slack_e2e import post_signed
+
+KEY = Fernet.generate_key().decode()
+
+
+@pytest.fixture
+async def oauth_bot(slack_api, make_settings):
+    fake, api_url = slack_api
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_client_id="111.222",
+                             slack_client_secret="client-secret", slack_token_encryption_key=KEY,
+                             slack_api_base_url=api_url)
+    app = create_app(settings)
+    async with serving(app) as url:
+        yield fake, url, app
+
+
+async def install(url: str) -> int:
+    async with aiohttp.ClientSession() as http:
+        async with http.get(url + "/slack/install") as page:
+            assert page.status == 200
+            state = re.search(r"state=([\w-]+)", await page.text()).group(1)
+            assert "client_id=111.222" in await page.text()
+        cookies = {"slack-app-oauth-state": state}
+        async with http.get(url + "/slack/oauth_redirect", params={"code": "good-code", "state": state},
+                            cookies=cookies) as done:
+            return done.status
+
+
+def mention(team: str, event_id: str) -> str:
+    body = json.loads(event_body({"type": "app_mention", "user": "U9", "text": f"<@{BOT_USER_ID}> help",
+                                  "ts": "1700000000.000100", "channel": "C9", "event_ts": "1700000000.000100"},
+                                 event_id=event_id))
+    body["team_id"] = team
+    body["authorizations"][0]["team_id"] = team
+    return json.dumps(body)
+
+
+def test_the_install_asks_for_exactly_the_manifest_scopes():
+    assert sorted(BOT_SCOPES) == sorted(manifest()["oauth_config"]["scopes"]["bot"])
+
+
+async def test_install_stores_an_encrypted_token_the_bot_then_uses_for_that_workspace(oauth_bot):
+    fake, url, app = oauth_bot
+    assert await install(url) == 200
+    token = next(t for t, team in fake.installed.items() if team == OAUTH_TEAM_ID)
+    async with app[STORE].engine.connect() as conn:
+        stored = (await conn.execute(select(slack_bots.c.bot_token).where(slack_bots.c.team_id == OAUTH_TEAM_ID))).scalar_one()
+    assert stored != token and token not in stored
+    assert Fernet(KEY).decrypt(stored.encode()).decode() == token
+
+    await post_signed(url, mention(OAUTH_TEAM_ID, "EvTeam2"))
+    [reply] = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"])
+    assert reply.token == token and reply.params["channel"] == "C9"
+
+
+async def test_an_unknown_workspace_gets_nothing(oauth_bot):
+    fake, url, _ = oauth_bot
+    status, _ = await post_signed(url, mention("T0404", "EvStranger"))
+    assert status == 200  # acknowledged, so Slack does not retry, but not acted on
+    await post_signed(url, mention("T0001", "EvNotInstalledEither"))
+    await asyncio.sleep(0.3)  # give a wrongly accepted event time to post
+    assert fake.calls_to("chat.postMessage") == []
+
+
+async def test_uninstall_forgets_the_token_and_purges_the_workspace_data(oauth_bot):
+    fake, url, app = oauth_bot
+    await install(url)
+    store = app[STORE]
+    where = Conversation("slack", OAUTH_TEAM_ID, "C9")
+    other = Conversation("slack", "T0001", "C1")
+    for conversation in (where, other):
+        await store.set_setting("slack", conversation.workspace_id, "channel:C9", "quiet", True)
+        await store.claim_nudge(conversation, "U9", "long_message", "m1", datetime.now(timezone.utc),
+                                period=timedelta(days=1), limit=1)
+    uninstalled = json.loads(event_body({"type": "app_uninstalled", "event_ts": "1.0"}, event_id="EvBye"))
+    uninstalled["team_id"] = OAUTH_TEAM_ID
+    uninstalled["authorizations"][0]["team_id"] = OAUTH_TEAM_ID
+    await post_signed(url, json.dumps(uninstalled))
+
+    async def gone() -> bool:
+        async with store.engine.connect() as conn:
+            return (await conn.execute(select(slack_bots).where(slack_bots.c.team_id == OAUTH_TEAM_ID))).first() is None
+
+    for _ in range(200):
+        if await gone():
+            break
+        await asyncio.sleep(0.02)
+    assert await gone()
+    assert await store.get_setting("slack", OAUTH_TEAM_ID, "channel:C9", "quiet") is None
+    assert await store.get_setting("slack", "T0001", "channel:C9", "quiet") is True  # other workspaces untouched
+    assert await store.nudges_for("slack", "T0001", "U9", datetime(2000, 1, 1, tzinfo=timezone.utc))

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     meeting_rescore_seconds: float = Field(120.0, description="How often a busy thread is re-scored for a call")
     hello_follow_up_seconds: float = Field(60.0, description="How long a hello may wait for its question")
     digest_poll_seconds: float = Field(60.0, description="How often due weekly digests are looked for")
+    message_retention_days: float = Field(7.0, description="How long message text seen on Teams is kept")
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
 
     @property

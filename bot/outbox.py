@@ -193,7 +193,9 @@ class Outbox:
             await conn.execute(
                 update(table)
                 .where(table.c.id == item_id)
-                .values(status="delivered", platform_message_id=message_id, delivered_at=now, last_error=None)
+                # The text is not kept once it is delivered (data retention); the row stays as proof.
+                .values(status="delivered", platform_message_id=message_id, delivered_at=now, last_error=None,
+                        text="")
             )
 
     async def mark_attempt_failed(self, item: Scheduled, error: str, now: datetime) -> None:

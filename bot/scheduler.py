@@ -51,10 +51,12 @@ class Jobs:
                 await enqueue_due_digests(self.store, self.platform_for, datetime.now(timezone.utc))
 
     async def forget_old_events(self) -> None:
-        cutoff = datetime.now(timezone.utc) - timedelta(hours=self.settings.event_dedupe_hours)
+        """Event ids past the dedupe window, and message text past the retention period."""
+        now = datetime.now(timezone.utc)
         async with self.busy:
             if not self.stopped:
-                await self.store.forget_events_before(cutoff)
+                await self.store.forget_events_before(now - timedelta(hours=self.settings.event_dedupe_hours))
+                await self.store.forget_messages_before(now - timedelta(days=self.settings.message_retention_days))
 
     def start(self) -> None:
         self.scheduler.start()

@@ -215,6 +215,12 @@ class Store:
         async with self.engine.connect() as conn:
             return [(kind, _aware(at)) for kind, at in (await conn.execute(query)).all()]
 
+    async def forget_messages_before(self, cutoff: datetime) -> int:
+        """Data retention: message text the bot saw is kept only as long as summaries need it."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(seen_messages).where(seen_messages.c.sent_at < cutoff))
+            return result.rowcount or 0
+
     # ---- removal ----------------------------------------------------------------
 
     async def purge_workspace(self, platform: str, workspace_id: str) -> int:

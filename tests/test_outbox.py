@@ -44,6 +44,7 @@ async def test_nothing_is_sent_before_it_is_due_and_everything_once_after(store)
     assert sent.delivery_key == item.id
     stored = await outbox.get("slack", "T1", item.id)
     assert stored.status == "delivered" and stored.platform_message_id == "m1"
+    assert stored.text == ""  # not kept once delivered
 
 
 async def test_two_workers_racing_deliver_each_message_once(store):

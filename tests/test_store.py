@@ -86,3 +86,12 @@ async def test_claim_nudge_keeps_one_per_period_and_races_end_in_silence(store):
     racing = await asyncio.gather(*(
         store.claim_nudge(where, "U2", "long_message", f"r{i}", base, period=day, limit=1) for i in range(3)))
     assert sum(racing) <= 1
+
+
+async def test_message_text_is_forgotten_after_the_retention_period(store):
+    where = Conversation("teams", "tenant", "19:chan", "root")
+    old, new = datetime(2026, 11, 1, tzinfo=timezone.utc), datetime(2026, 11, 24, tzinfo=timezone.utc)
+    await store.record_message(Message("1", User("u1"), "old", old, where), "root")
+    await store.record_message(Message("2", User("u1"), "new", new, where), "root")
+    assert await store.forget_messages_before(datetime(2026, 11, 17, tzinfo=timezone.utc)) == 1
+    assert [m.text for m in await store.messages_in_thread(where)] == ["new"]

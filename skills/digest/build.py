@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,17 +12,14 @@ from zoneinfo import ZoneInfo
 
 from bot.model import User
 from skills.later.channel import channel_clock
-from skills.later.hours import is_working_time
+from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import split_sentences, summarize
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
-from skills.threads.links import SYSTEM_SUBTYPES, channel_message, reply_links
-from skills.threads.nudges import (
-    broadcast_after_hours_nudges,
-    reply_outside_thread_nudges,
-)
-from skills.threads.text import is_question
+from skills.threads.links import SYSTEM_SUBTYPES, ChannelMessage, channel_message, default_model, link_choices
+from skills.threads.nudges import AFTER_HOURS_SHARE
+from skills.threads.text import is_broadcast, is_question
 
 TOP_THREADS = 5
 QUESTION_AGE = timedelta(hours=24)  # younger questions may still get their answer
@@ -28,6 +27,7 @@ SUMMARY_CHARS = 160  # one line in Slack and Teams
 SUMMARY_SENTENCES = 2
 _NOT_SPEECH = SYSTEM_SUBTYPES | {"message_deleted", "tombstone", "pinned_item", "unpinned_item", "reminder_add"}
 LATER_NOTE = "messages scheduled with /later are not counted yet"
+_MENTION = re.compile(r"<@([A-Z0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -121,41 +121,241 @@ def build_digest(
 
     `users` names authors and gives their zones (after-hours counts); `members` are the channel's
     members (broadcast after hours, the chart's zone); `as_of` (default: now) decides which
-    questions are old enough to list.
+    questions are old enough to list. A large export goes through `DigestBuilder` a day at a time.
     """
-    as_of = as_of or datetime.now(timezone.utc)
-    speech = sorted((m for m in messages if _is_speech(m)), key=lambda m: float(m["ts"]))
-    names = {uid: user.display for uid, user in users.items()}
-    threads: dict[str, list[dict]] = {}
-    for m in speech:
-        threads.setdefault(str(m.get("thread_ts") or m["ts"]), []).append(m)
+    builder = DigestBuilder(users, channel, week, members=members, as_of=as_of, top=top)
+    builder.add_day(messages)
+    return builder.finish()
 
-    channel_messages = [channel_message(m) for m in speech]
-    links = reply_links(channel_messages) if channel_messages else []
-    author_of = {m.ts: m.user for m in channel_messages}
-    answered = {link.parent_ts for link, m in zip(links, channel_messages)  # answers posted outside the thread
-                if link.parent_ts and not m.in_thread and m.user != author_of.get(link.parent_ts)}
-    summaries: list[DigestThread] = []
-    decisions: list[DigestItem] = []
-    questions: list[DigestItem] = []
-    actions: list[DigestItem] = []
-    for key, group in threads.items():
-        thread, found = _read_thread(key, group, names, users, as_of, key in answered)
-        summaries.append(thread)
-        decisions += found[0]
-        questions += found[1]
-        actions += found[2]
 
-    busy = [t for t in summaries if t.replies or t.reactions]
-    busy.sort(key=lambda t: (-t.importance, float(t.ts)))
-    zone = channel_clock(list(members) or list(users.values())).zone
-    stats, notes = _stats(speech, users, members, channel_messages, links)
-    return Digest(
-        channel=channel.lstrip("#"), week=week, threads=tuple(busy[:top]),
-        decisions=tuple(_unique(decisions)), open_questions=tuple(_unique(questions)),
-        action_items=tuple(_unique(actions)), stats=stats, zone=zone,
-        hourly=_hourly([m for m in speech if _is_human(m, users)], zone), notes=tuple(notes),
-    )
+class DigestBuilder:
+    """One channel's week, fed a day file at a time in time order; keeps per-thread aggregates, not the week.
+
+    A thread's messages are held only until Slack's own `reply_count` / `latest_reply` on its root say
+    it is complete, then it is summarized and only its digest line and items are kept. Reply links
+    (replies posted outside threads) are scored in the detector's own blocks as top-level messages come.
+    """
+
+    def __init__(self, users: Mapping[str, User], channel: str, week: str, members: Sequence[User] = (),
+                 as_of: datetime | None = None, top: int = TOP_THREADS) -> None:
+        self.users, self.channel, self.week, self.top = users, channel, week, top
+        self.members = list(members) or list(users.values())
+        self.as_of = as_of or datetime.now(timezone.utc)
+        self.names = {uid: user.display for uid, user in users.items()}
+        self.zone = channel_clock(self.members).zone
+        self._tz = ZoneInfo(self.zone)
+        self._clock = _WorkClock()
+        self._open: dict[str, list[dict]] = {}   # thread key → its speech so far, until the thread is complete
+        self._busy: list[DigestThread] = []      # candidates for the top threads, pruned as it grows
+        self._items = (_Unique(), _Unique(), _Unique())  # decisions, open questions, action items
+        self._lone: list[tuple[str, DigestItem]] = []  # unanswered lone questions, unless answered outside
+        self._answered: set[str] = set()
+        self._links = _ReplyLinkStream(self._on_link)
+        self._threshold = default_model().nudge_threshold
+        self._last_ts = 0.0
+        self._broadcasts: list[ChannelMessage] = []
+        self.counts = Counter()  # messages, thread_replies, after_hours, unknown, outside
+        self.posters: Counter[str] = Counter()
+        self.hourly = [0] * 24
+
+    def add_day(self, messages: Iterable[dict]) -> None:
+        """Add a batch (a day file); batches come oldest first, messages inside a batch in any order."""
+        for m in sorted((m for m in messages if _is_speech(m)), key=lambda m: float(m["ts"])):
+            self._add(m)
+        self._close_complete_threads()
+
+    def _add(self, m: dict) -> None:
+        key = str(m.get("thread_ts") or m["ts"])
+        self._open.setdefault(key, []).append(m)
+        self._last_ts = max(self._last_ts, float(m["ts"]))
+        message = channel_message(m)
+        if not message.in_thread:
+            self._links.add(message)
+            if is_broadcast(message.text):
+                self._broadcasts.append(message)
+        if _is_human(m, self.users):
+            self._count_human(m)
+
+    def _count_human(self, m: dict) -> None:
+        uid = m["user"]
+        self.counts["messages"] += 1
+        self.posters[uid] += 1
+        if m.get("thread_ts") and str(m["thread_ts"]) != str(m["ts"]):
+            self.counts["thread_replies"] += 1
+        seconds = float(m["ts"])
+        user = self.users.get(uid)
+        zone = _zone_of(user)
+        if zone is None:
+            self.counts["unknown"] += 1
+        elif not self._clock.working(zone, user.working_hours, seconds):
+            self.counts["after_hours"] += 1
+        self.hourly[datetime.fromtimestamp(seconds, tz=self._tz).hour] += 1
+
+    def _on_link(self, message: ChannelMessage, parent: ChannelMessage | None, score: float) -> None:
+        if parent is None or parent.user == message.user:
+            return  # carrying on your own message is not answering someone
+        self._answered.add(parent.ts)
+        if score >= self._threshold:
+            self.counts["outside"] += 1
+
+    def _close_complete_threads(self) -> None:
+        done = [key for key, group in self._open.items() if _complete(key, group, self._last_ts)]
+        for key in done:
+            self._close(key, self._open.pop(key))
+
+    def _close(self, key: str, group: list[dict]) -> None:
+        thread, (decisions, questions, actions), lone = _read_thread(key, group, self.names, self.users, self.as_of)
+        if thread.replies or thread.reactions:
+            self._busy.append(thread)
+            if len(self._busy) > 20 * self.top:
+                self._busy = _top(self._busy, self.top)
+        for store, found in zip(self._items, (decisions, questions, actions)):
+            store.update(found)
+        self._lone += [(key, item) for item in lone]
+
+    def finish(self) -> Digest:
+        for key in list(self._open):
+            self._close(key, self._open.pop(key))
+        self._links.close()
+        decisions, questions, actions = self._items
+        questions.update(item for key, item in self._lone if key not in self._answered)
+        stats = {
+            "messages": self.counts["messages"],
+            "top_level": self.counts["messages"] - self.counts["thread_replies"],
+            "thread_replies": self.counts["thread_replies"],
+            "people": len(self.posters),
+            "replies_outside_threads": self.counts["outside"],
+            "after_hours_messages": self.counts["after_hours"],
+            "after_hours_broadcasts": self._after_hours_broadcasts(),
+            "top_posters": [{"user": self.users[u].display if u in self.users else u, "messages": n}
+                            for u, n in self.posters.most_common(3)],
+        }
+        notes = [LATER_NOTE]
+        unknown = self.counts["unknown"]
+        if unknown:
+            notes.append(f"{unknown} message{'s' if unknown != 1 else ''} from people without a known time zone "
+                         "are not counted as after hours or not")
+        return Digest(
+            channel=self.channel.lstrip("#"), week=self.week, threads=tuple(_top(self._busy, self.top)),
+            decisions=decisions.items(), open_questions=questions.items(), action_items=actions.items(),
+            stats=stats, zone=self.zone, hourly=tuple(self.hourly), notes=tuple(notes),
+        )
+
+    def _after_hours_broadcasts(self) -> int:
+        """As `broadcast_after_hours_nudges`, with each member's working windows looked up once."""
+        people = [u for u in self.members if not u.is_bot]
+        if not people:
+            return 0
+        ids = {u.id for u in people}
+        count = 0
+        for m in self._broadcasts:
+            if m.is_system:
+                continue
+            off = sum(not self._clock.working(_zone_or_utc(u), u.working_hours, m.seconds)
+                      for u in people if u.id != m.user)
+            if off / max(len(people) - (m.user in ids), 1) > AFTER_HOURS_SHARE:
+                count += 1
+        return count
+
+
+def _complete(key: str, group: list[dict], last_ts: float) -> bool:
+    """Whether the export says no more replies are coming: all `reply_count` seen, or `latest_reply` passed."""
+    root = group[0]
+    if str(root["ts"]) != key:
+        return False  # replies to a thread started before: kept until the week ends
+    expected = int(root.get("reply_count") or 0)
+    if len(group) - 1 >= expected:
+        return True
+    latest = root.get("latest_reply")
+    try:
+        return latest is not None and float(latest) <= last_ts
+    except (TypeError, ValueError):
+        return False
+
+
+def _top(threads: list[DigestThread], top: int) -> list[DigestThread]:
+    return sorted(threads, key=lambda t: (-t.importance, float(t.ts)))[:top]
+
+
+class _Unique:
+    """Items with distinct text (case-insensitive), the earliest kept; listed in time order."""
+
+    def __init__(self) -> None:
+        self._by_text: dict[str, DigestItem] = {}
+
+    def update(self, items: Iterable[DigestItem]) -> None:
+        for item in items:
+            key = item.text.lower()
+            kept = self._by_text.get(key)
+            if kept is None or float(item.ts) < float(kept.ts):
+                self._by_text[key] = item
+
+    def items(self) -> tuple[DigestItem, ...]:
+        return tuple(sorted(self._by_text.values(), key=lambda i: float(i.ts)))
+
+
+class _ReplyLinkStream:
+    """`reply_links` over top-level messages as they come: the same blocks and context as `link_choices`."""
+
+    BLOCK = 4096
+
+    def __init__(self, on_link) -> None:
+        self.model = default_model()
+        self.context = 2 * self.model.window
+        self.on_link = on_link
+        self.pending: list[ChannelMessage] = []
+        self.linked = 0  # the first `linked` of `pending` are context, already reported
+
+    def add(self, message: ChannelMessage) -> None:
+        self.pending.append(message)
+        if len(self.pending) - self.linked >= self.BLOCK:
+            self.close()
+
+    def close(self) -> None:
+        chunk = self.pending
+        if len(chunk) == self.linked:
+            return
+        choice, prob = link_choices(chunk, self.model, block=len(chunk))
+        for position in range(self.linked, len(chunk)):
+            message = chunk[position]
+            if message.is_system:
+                continue
+            d = int(choice[position])
+            self.on_link(message, chunk[position - d] if d else None, float(prob[position]))
+        self.pending = chunk[-self.context:]
+        self.linked = len(self.pending)
+
+
+class _WorkClock:
+    """Whether an instant is in someone's working hours: each (zone, hours)'s windows are found once."""
+
+    SPAN = 16 * 86400.0
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple, tuple[float, float, list[float], list[float]]] = {}
+
+    def working(self, zone: ZoneInfo, hours, seconds: float) -> bool:
+        key = (str(zone), hours)
+        spans = self._spans.get(key)
+        if spans is None or not spans[0] <= seconds < spans[1]:
+            spans = self._spans[key] = self._windows(zone, hours, seconds - 2 * 86400.0)
+        starts, ends = spans[2], spans[3]
+        k = bisect_right(starts, seconds) - 1
+        return k >= 0 and seconds < ends[k]
+
+    def _windows(self, zone: ZoneInfo, hours, lo: float) -> tuple[float, float, list[float], list[float]]:
+        starts, ends = [], []
+        moment = datetime.fromtimestamp(lo, tz=timezone.utc)
+        while moment.timestamp() < lo + self.SPAN:
+            window = next_working_window(moment, zone, hours)
+            starts.append(window.start.timestamp())
+            ends.append(window.end.timestamp())
+            moment = window.end
+        return lo, lo + self.SPAN, starts, ends
+
+
+def _zone_or_utc(user: User) -> ZoneInfo:
+    return _zone_of(user) or ZoneInfo("UTC")
 
 
 def _is_speech(m: dict) -> bool:
@@ -169,14 +369,15 @@ def _is_human(m: dict, users: Mapping[str, User]) -> bool:
         user and user.is_bot)
 
 
-def _read_thread(key, group, names, users, as_of, answered_outside) -> tuple[DigestThread, tuple[list, list, list]]:
+def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[list, list, list], list]:
+    """The thread's digest line, its (decisions, open questions, action items), and a lone unanswered question."""
     root = next((m for m in group if str(m["ts"]) == key), group[0])
     people = list(dict.fromkeys(names.get(m["user"], m["user"]) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
                     for r in m.get("reactions") or [] if isinstance(r, dict))
     author = names.get(root.get("user"), root.get("user") or "someone")
-    utterances = parse_slack_thread({"messages": group, "users": names})
+    utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
     summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
     by_ts = {str(m["ts"]): m for m in group}
 
@@ -184,10 +385,11 @@ def _read_thread(key, group, names, users, as_of, answered_outside) -> tuple[Dig
         m = by_ts.get(ts) or root
         return names.get(m.get("user"), m.get("user") or "someone")
 
+    lone = []
     if summary.too_short:
         line = _first_sentence(root.get("text") or "", names)
-        lone = [] if answered_outside else _lone_question(root, group, names, as_of)
-        decisions, questions, actions = [], lone, []
+        decisions, questions, actions = [], [], []
+        lone = _lone_question(root, group, names, as_of)
     else:
         line = summary.tldr
         decisions = [DigestItem(d.text, d.source_id, said_by(d.source_id)) for d in summary.decisions]
@@ -196,7 +398,16 @@ def _read_thread(key, group, names, users, as_of, answered_outside) -> tuple[Dig
             for q in summary.open_questions if as_of - _when(q.source_id) >= QUESTION_AGE]
         actions = [DigestItem(a.text, a.source_id, said_by(a.source_id), a.owner, a.due) for a in summary.action_items]
     thread = DigestThread(key, author, _one_line(line), tuple(people), replies, reactions, root.get("permalink"))
-    return thread, (decisions, questions, actions)
+    return thread, (decisions, questions, actions), lone
+
+
+def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:
+    """The names a thread needs (authors and `<@U…>` mentions), not the whole workspace's."""
+    ids = {m.get("user") for m in group}
+    for m in group:
+        if "<@" in (m.get("text") or ""):
+            ids.update(_MENTION.findall(m["text"]))
+    return {uid: names[uid] for uid in ids if uid in names}
 
 
 def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_of: datetime) -> list[DigestItem]:
@@ -228,16 +439,6 @@ def _when(ts: str) -> datetime:
     return datetime.fromtimestamp(float(ts), tz=timezone.utc)
 
 
-def _unique(items: list[DigestItem]) -> list[DigestItem]:
-    seen: set[str] = set()
-    out = []
-    for item in sorted(items, key=lambda i: float(i.ts)):
-        if item.text.lower() not in seen:
-            seen.add(item.text.lower())
-            out.append(item)
-    return out
-
-
 def _zone_of(user: User | None) -> ZoneInfo | None:
     if user is None or not user.tz:
         return None
@@ -245,47 +446,6 @@ def _zone_of(user: User | None) -> ZoneInfo | None:
         return zone_for(user.tz)
     except UnknownZone:
         return None
-
-
-def _stats(
-    speech: list[dict], users: Mapping[str, User], members: Sequence[User], channel_messages: list, links: list,
-) -> tuple[dict, list[str]]:
-    human = [m for m in speech if _is_human(m, users)]
-    in_threads = sum(1 for m in human if m.get("thread_ts") and str(m["thread_ts"]) != str(m["ts"]))
-    after_hours = unknown = 0
-    for m in human:
-        user = users.get(m["user"])
-        zone = _zone_of(user)
-        if zone is None:
-            unknown += 1
-        elif not is_working_time(_when(str(m["ts"])), zone, user.working_hours):
-            after_hours += 1
-    outside = reply_outside_thread_nudges(channel_messages, links) if channel_messages else []
-    broadcasts = broadcast_after_hours_nudges(channel_messages, list(members) or list(users.values()))
-    stats = {
-        "messages": len(human),
-        "top_level": len(human) - in_threads,
-        "thread_replies": in_threads,
-        "people": len({m["user"] for m in human}),
-        "replies_outside_threads": len(outside),
-        "after_hours_messages": after_hours,
-        "after_hours_broadcasts": len(broadcasts),
-        "top_posters": [{"user": users[u].display if u in users else u, "messages": n}
-                        for u, n in Counter(m["user"] for m in human).most_common(3)],
-    }
-    notes = [LATER_NOTE]
-    if unknown:
-        notes.append(f"{unknown} message{'s' if unknown != 1 else ''} from people without a known time zone "
-                     "are not counted as after hours or not")
-    return stats, notes
-
-
-def _hourly(speech: list[dict], zone: str) -> tuple[int, ...]:
-    tz = ZoneInfo(zone)
-    counts = [0] * 24
-    for m in speech:
-        counts[_when(str(m["ts"])).astimezone(tz).hour] += 1
-    return tuple(counts)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

@@ -40,7 +40,7 @@ async def healthz(request: web.Request) -> web.Response:
     try:
         await request.app[STORE].ping()
     except Exception as error:  # any database failure means "not healthy"
-        log.warning("health check failed", extra={"error": str(error)})
+        log.warning("health check failed", extra={"error": type(error).__name__})
         return web.json_response({"status": "unhealthy", "database": "unreachable"}, status=503)
     return web.json_response({"status": "ok", "database": "ok"})
 

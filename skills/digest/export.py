@@ -85,13 +85,20 @@ class SlackExport:
         ids = self.channel(name).get("members") or []
         return [self.users.get(uid) or User(id=uid) for uid in ids]
 
+    def week_files(self, name: str, week: Week) -> list[Path]:
+        """The week's day files for channel `name` that exist, oldest first."""
+        folder = self.root / self.channel(name)["name"]
+        return [path for day in week.days if (path := folder / f"{day.isoformat()}.json").exists()]
+
     def week_messages(self, name: str, week: Week) -> Iterator[dict]:
         """The week's messages, one day file at a time (a large export is never held whole)."""
-        folder = self.root / self.channel(name)["name"]
-        for day in week.days:
-            path = folder / f"{day.isoformat()}.json"
-            if path.exists():
-                yield from _read_list(path)
+        for path in self.week_files(name, week):
+            yield from read_day(path)
+
+
+def read_day(path: Path) -> list:
+    """One day file's messages (a JSON list)."""
+    return _read_list(path)
 
 
 def open_export(root: Path) -> SlackExport:

@@ -137,7 +137,8 @@ async def summarize_with_fallback(summarizer: LLMSummarizer, utterances: list[Ut
     try:
         return await summarizer.summarize(utterances), None
     except (ValidationError, ValueError) as error:
-        log.warning("llm summary was not valid JSON for the schema", extra={"error": str(error)[:300]})
+        # The error would quote the model's answer, i.e. message text: log only what kind it was.
+        log.warning("llm summary was not valid JSON for the schema", extra={"error": type(error).__name__})
         reason = "the LLM's answer was not a valid summary"
     except Exception as error:  # openai errors, timeouts, connection refused: all mean "use offline"
         log.warning("llm summary failed", extra={"error": type(error).__name__})

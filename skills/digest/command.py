@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from skills.digest.build import build_digest
+from skills.digest.build import DigestBuilder
 from skills.digest.chart import activity_chart_png, chart_day
-from skills.digest.export import ExportError, Week, latest_week, open_export
+from skills.digest.export import ExportError, Week, latest_week, open_export, read_day
+
+PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar
 
 
 def digest_export(
     export_dir: Path, channel: str, week: str | None = None, as_json: bool = False, chart: Path | None = None,
     out: Callable[[str], None] = print, err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    progress: bool | None = None,
 ) -> int:
-    """Print the digest of `channel`'s week (default: the latest week in the export). Returns the exit code."""
+    """Print the digest of `channel`'s week (default: the latest week in the export). Returns the exit code.
+
+    Day files are read and digested one at a time. `progress` draws a bar on stderr (never stdout);
+    by default only when stderr is a terminal and the week's day files hold `PROGRESS_MIN_BYTES` or more.
+    """
     try:
         export = open_export(export_dir)
         days = export.days(channel)
@@ -26,8 +34,15 @@ def digest_export(
                               f"(day files from {days[0]} to {days[-1]})" if days else
                               f"channel {channel!r} has no day files")
         members = export.members(channel)
-        digest = build_digest(export.week_messages(channel, chosen), export.users, channel, str(chosen),
-                              members=members, as_of=chosen.end)
+        builder = DigestBuilder(export.users, channel, str(chosen), members=members, as_of=chosen.end)
+        files = export.week_files(channel, chosen)
+        sizes = [path.stat().st_size for path in files]
+        show = progress if progress is not None else sys.stderr.isatty() and sum(sizes) >= PROGRESS_MIN_BYTES
+        with _progress_bar(sum(sizes), f"#{channel.lstrip('#')} {chosen}", show) as advance:
+            for path, size in zip(files, sizes):
+                builder.add_day(read_day(path))
+                advance(size)
+            digest = builder.finish()
     except ExportError as error:
         err(f"etiquette digest: {error}")
         return 2
@@ -41,3 +56,18 @@ def digest_export(
             return 2
     out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
     return 0
+
+
+@contextmanager
+def _progress_bar(total: int, label: str, show: bool) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar over the week's bytes, on stderr; yields `advance(bytes)` (a no-op when hidden)."""
+    if not show:
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task(f"digesting {label}", total=total)
+        yield lambda done: bar.advance(task, done)

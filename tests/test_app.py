@@ -1,0 +1,37 @@
+"""Health and metrics routes of the real app."""
+
+from __future__ import annotations
+
+import aiohttp
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.app import STORE, create_app
+from tests.fakes.bot_connector import personal_message, post_activity
+from tests.fakes.server import eventually, serving
+
+
+async def test_healthz_reports_the_database(bot_connector, make_settings):
+    app = create_app(make_settings())
+    async with serving(app) as url, aiohttp.ClientSession() as http:
+        async with http.get(url + "/healthz") as ok:
+            assert ok.status == 200 and (await ok.json())["database"] == "ok"
+        working = app[STORE].engine
+        app[STORE].engine = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")
+        try:
+            async with http.get(url + "/healthz") as down:
+                assert down.status == 503 and (await down.json())["database"] == "unreachable"
+        finally:
+            await app[STORE].engine.dispose()
+            app[STORE].engine = working
+
+
+async def test_metrics_count_events_and_requests(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    async with serving(create_app(make_settings())) as url, aiohttp.ClientSession() as http:
+        await post_activity(url, personal_message(service_url, "help"))
+        await eventually(lambda: fake.sent)
+        async with http.get(url + "/metrics") as response:
+            text = await response.text()
+    assert response.status == 200
+    assert 'etiquette_events_total{kind="Mentioned",platform="teams"}' in text
+    assert 'etiquette_request_seconds_count{route="/api/messages"}' in text

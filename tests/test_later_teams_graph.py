@@ -67,3 +67,31 @@ async def test_without_graph_permission_the_defaults_are_said(graph_bot):
     [confirmation] = await eventually(lambda: fake.sent_to(f"a:1personal-with-{MARIA.id}"))
     text = " ".join(b.get("text", "") for b in confirmation.activity["attachments"][0]["content"]["body"])
     assert "Ken Tanaka gets this" in text and "unknown" in text
+
+
+async def test_summary_reads_the_whole_chain_from_graph_with_links(graph_bot):
+    from tests.fakes.bot_connector import CHANNEL_ID
+    from tests.fakes.graph_api import chat_message
+
+    fake, graph, service_url, url = graph_bot
+    group, root = "0b5a9bd1-team-group", "1700000800000"
+    graph.threads[(group, CHANNEL_ID, root)] = [
+        chat_message(root, "aad-maria", "Maria Garcia", "<p>Should we move the launch to May?</p>", "2026-11-24T09:00:00Z"),
+        chat_message("r1", "aad-ken", "Ken Tanaka", "<p>I think May works. Let's do it.</p>", "2026-11-24T09:05:00Z"),
+        chat_message("r2", "aad-maria", "Maria Garcia", "<p>Agreed: the launch moves to May. "
+                     "Ken, can you update the plan by Friday?</p>", "2026-11-24T09:06:00Z"),
+        chat_message("r3", "aad-ana", "Ana Lima", "<p>oops wrong thread</p>", "2026-11-24T09:07:00Z", deleted=True),
+        chat_message("r4", "aad-ken", "Ken Tanaka", "<p>Sure, I'll update the plan by Friday.</p>", "2026-11-24T09:08:00Z"),
+        chat_message("r5", "aad-ana", "Ana Lima", "<p>Who tells the customers?</p>", "2026-11-24T09:09:00Z"),
+    ]
+    mention = channel_message(service_url, "summarize", root, mention_bot=True, activity_id="1700000900000")
+    mention["channelData"]["team"]["aadGroupId"] = group
+    await post_activity(url, mention)
+    chain = f"{CHANNEL_ID};messageid={root}"
+    [summary] = await eventually(lambda: fake.sent_to(chain))
+    card = summary.activity["attachments"][0]["content"]
+    text = " ".join(block.get("text", "") for block in card["body"])
+    assert "Maria Garcia, Ken Tanaka" in text and "Ana Lima" in text
+    assert "wrong thread" not in text  # deleted messages are left out
+    assert "https://teams.microsoft.com/l/message/19%3Aabc/" in text  # items link to their messages
+    assert "only see the messages sent to me" not in text  # Graph gave the whole chain

@@ -7,17 +7,33 @@ and the default working hours, and the `/later` reply says so.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from datetime import time
 
 from kiota_abstractions.authentication import AuthenticationProvider
 
 from bot.config import Settings
-from bot.model import WorkingHours
+from bot.model import Conversation, Message, User, WorkingHours
 
 log = logging.getLogger(__name__)
 GRAPH_SCOPE = "https://graph.microsoft.com/.default"
+_HTML_TAG = re.compile(r"<[^>]+>")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _message(item, where: Conversation) -> Message:
+    """A Graph chatMessage as the core sees it: plain text, author, time and its Teams link."""
+    body = item.body.content if item.body and item.body.content else ""
+    return Message(
+        id=item.id or "",
+        author=User(id=item.from_.user.id or "", name=item.from_.user.display_name or ""),
+        text=" ".join(html.unescape(_HTML_TAG.sub(" ", body)).split()),
+        sent_at=item.created_date_time,
+        conversation=where,
+        link=item.web_url,
+    )
 
 
 def _value(enum_or_text) -> str:
@@ -45,6 +61,23 @@ class GraphDirectory:
 
         credential = ClientSecretCredential(settings.microsoft_app_tenant_id, settings.microsoft_app_id, secret)
         return cls(AzureIdentityAuthenticationProvider(credential, scopes=[GRAPH_SCOPE]), settings.graph_base_url)
+
+    async def channel_thread(self, team_group_id: str, where: Conversation) -> list[Message] | None:
+        """A channel reply chain, root first, all pages (`ChannelMessage.Read.All`); None when Graph says no."""
+        root = self.client.teams.by_team_id(team_group_id).channels.by_channel_id(where.channel_id) \
+            .messages.by_chat_message_id(where.thread_id or "")
+        try:
+            first = await root.get()
+            page = await root.replies.get()
+            replies = list(page.value or []) if page else []
+            while page is not None and page.odata_next_link:
+                page = await root.replies.with_url(page.odata_next_link).get()
+                replies.extend(page.value or [])
+        except Exception as error:  # no permission or not found: the caller falls back to what it saw
+            log.warning("graph channel thread unavailable", extra={"error": type(error).__name__})
+            return None
+        chain = ([first] if first else []) + sorted(replies, key=lambda m: m.created_date_time)
+        return [_message(m, where) for m in chain if m.deleted_date_time is None and m.from_ and m.from_.user]
 
     async def working_clock(self, aad_object_id: str) -> tuple[str | None, WorkingHours | None]:
         """(time zone as Graph names it — often a Windows name —, working hours); Nones when unknown."""

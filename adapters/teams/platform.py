@@ -18,6 +18,7 @@ from botbuilder.schema import (
 
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory
+from adapters.teams.translate import TEAM_GROUP_KEY
 from bot.actions import Action, NotifyPrivately, OpenDialog, Post, Reply
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
@@ -36,6 +37,11 @@ def conversation_id(where: Conversation, *, top_level: bool = False) -> str:
     if where.thread_id and where.thread_id != where.channel_id and not top_level:
         return f"{where.channel_id};messageid={where.thread_id}"
     return where.channel_id
+
+
+def conversation_reference(where: Conversation) -> ConversationReference:
+    """The Bot Connector reference stored with a conversation (without our own extra keys)."""
+    return ConversationReference().deserialize({k: v for k, v in (where.ref or {}).items() if k != TEAM_GROUP_KEY})
 
 
 def outgoing(action: Reply | Post | NotifyPrivately) -> Activity:
@@ -69,6 +75,12 @@ class TeamsPlatform:
         self.dialog: OpenDialog | None = None
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
+        """The whole reply chain from Graph when we can; else what the bot itself received, said so."""
+        group = (conversation.ref or {}).get(TEAM_GROUP_KEY)
+        if self.graph is not None and group and conversation.thread_id:
+            messages = await self.graph.channel_thread(group, conversation)
+            if messages is not None:
+                return Thread(conversation=conversation, messages=tuple(messages))
         messages = await self.store.messages_in_thread(conversation)
         return Thread(conversation=conversation, messages=tuple(messages), complete=False, note=GRAPHLESS_NOTE)
 
@@ -128,7 +140,7 @@ class TeamsPlatform:
             return response.id if response else None
         if not where.ref:
             raise ValueError("no conversation reference to message this Teams conversation proactively")
-        reference = ConversationReference().deserialize(where.ref)
+        reference = conversation_reference(where)
         reference.conversation.id = target
         sent: list[str | None] = []
         await self.adapter.continue_conversation(reference, _sender(activity, sent), self.app_id)
@@ -140,7 +152,7 @@ class TeamsPlatform:
             raise ValueError("no conversation reference to reach this Teams tenant")
         if not isinstance(self.adapter, CloudAdapterBase):
             raise NotImplementedError("1:1 notifications need botbuilder's CloudAdapter")
-        reference = ConversationReference().deserialize(where.ref)
+        reference = conversation_reference(where)
         sent: list[str | None] = []
         await self.adapter.create_conversation(
             self.app_id,

@@ -46,8 +46,17 @@ def conversation(activity: Activity) -> Conversation:
         thread_id=root if is_channel else channel_id,
         # Teams always says which kind; a reply-chain id alone still means a channel, never a 1:1.
         is_direct=not is_channel and (conv.conversation_type or "personal") == "personal",
-        ref=TurnContext.get_conversation_reference(activity).serialize(),
+        ref=_reference(activity),
     )
+
+
+TEAM_GROUP_KEY = "teamAadGroupId"  # kept beside the conversation reference: Graph names teams by it
+
+
+def _reference(activity: Activity) -> dict[str, Any]:
+    reference = TurnContext.get_conversation_reference(activity).serialize()
+    group = (channel_data(activity).get("team") or {}).get("aadGroupId")
+    return {**reference, TEAM_GROUP_KEY: group} if group else reference
 
 
 def channel_data(activity: Activity) -> dict[str, Any]:

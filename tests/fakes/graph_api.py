@@ -32,11 +32,15 @@ def static_auth() -> BaseBearerTokenAuthenticationProvider:
 @dataclass
 class FakeGraph:
     mailboxes: dict[str, dict[str, Any]] = field(default_factory=dict)  # aad object id → mailboxSettings
+    threads: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)  # (group, channel, root)
+    page_size: int = 2
     authorizations: list[str | None] = field(default_factory=list)
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/v1.0/users/{user}/mailboxSettings", self._mailbox_settings)
+        app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}", self._root)
+        app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}/replies", self._replies)
         return app
 
     async def _mailbox_settings(self, request: web.Request) -> web.Response:
@@ -46,3 +50,38 @@ class FakeGraph:
             return web.json_response({"error": {"code": "ErrorAccessDenied", "message": "no"}}, status=403)
         return web.json_response({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#mailboxSettings",
                                   **settings})
+
+    def _thread(self, request: web.Request) -> list[dict[str, Any]] | None:
+        info = request.match_info
+        self.authorizations.append(request.headers.get("Authorization"))
+        return self.threads.get((info["team"], info["channel"], info["root"]))
+
+    async def _root(self, request: web.Request) -> web.Response:
+        thread = self._thread(request)
+        if thread is None:
+            return web.json_response({"error": {"code": "NotFound", "message": "no"}}, status=404)
+        return web.json_response(thread[0])
+
+    async def _replies(self, request: web.Request) -> web.Response:
+        """Replies, newest first as Graph returns them, `page_size` at a time with @odata.nextLink."""
+        thread = self._thread(request)
+        if thread is None:
+            return web.json_response({"error": {"code": "NotFound", "message": "no"}}, status=404)
+        replies = list(reversed(thread[1:]))
+        skip = int(request.query.get("$skiptoken", "0"))
+        body: dict[str, Any] = {"value": replies[skip: skip + self.page_size]}
+        if skip + self.page_size < len(replies):
+            body["@odata.nextLink"] = str(request.url.with_query({"$skiptoken": str(skip + self.page_size)}))
+        return web.json_response(body)
+
+
+def chat_message(message_id: str, user_id: str, name: str, html_text: str, created: str,
+                 deleted: bool = False) -> dict[str, Any]:
+    """A Graph chatMessage, as `GET …/messages/{id}` returns it."""
+    return {
+        "id": message_id, "createdDateTime": created, "lastModifiedDateTime": created,
+        "deletedDateTime": created if deleted else None, "messageType": "message",
+        "webUrl": f"https://teams.microsoft.com/l/message/19%3Aabc/{message_id}",
+        "from": {"user": {"id": user_id, "displayName": name, "userIdentityType": "aadUser"}},
+        "body": {"contentType": "html", "content": html_text},
+    }

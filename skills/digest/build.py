@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -14,7 +15,9 @@ from bot.model import User
 from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
-from skills.summarize.extractive import split_sentences, summarize
+from skills.summarize.detect import Sentence, find_action_items, find_decisions, find_open_questions
+from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
+from skills.summarize.result import ActionItem, Item, Summary
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
 from skills.threads.links import SYSTEM_SUBTYPES, ChannelMessage, channel_message, default_model, link_choices
@@ -145,8 +148,9 @@ class DigestBuilder:
         self.zone = channel_clock(self.members).zone
         self._tz = ZoneInfo(self.zone)
         self._clock = _WorkClock()
+        self._zones: dict[str, ZoneInfo | None] = {}  # by user id
         self._open: dict[str, list[dict]] = {}   # thread key → its speech so far, until the thread is complete
-        self._busy: list[DigestThread] = []      # candidates for the top threads, pruned as it grows
+        self._busy: list[tuple[int, float, DigestThread]] = []  # min-heap of the `top` best busy threads so far
         self._items = (_Unique(), _Unique(), _Unique())  # decisions, open questions, action items
         self._lone: list[tuple[str, DigestItem]] = []  # unanswered lone questions, unless answered outside
         self._answered: set[str] = set()
@@ -184,7 +188,9 @@ class DigestBuilder:
             self.counts["thread_replies"] += 1
         seconds = float(m["ts"])
         user = self.users.get(uid)
-        zone = _zone_of(user)
+        if uid not in self._zones:
+            self._zones[uid] = _zone_of(user)
+        zone = self._zones[uid]
         if zone is None:
             self.counts["unknown"] += 1
         elif not self._clock.working(zone, user.working_hours, seconds):
@@ -204,14 +210,21 @@ class DigestBuilder:
             self._close(key, self._open.pop(key))
 
     def _close(self, key: str, group: list[dict]) -> None:
-        thread, (decisions, questions, actions), lone = _read_thread(key, group, self.names, self.users, self.as_of)
+        thread, (decisions, questions, actions), lone = _read_thread(
+            key, group, self.names, self.users, self.as_of, could_be_top=self._could_be_top)
         if thread.replies or thread.reactions:
-            self._busy.append(thread)
-            if len(self._busy) > 20 * self.top:
-                self._busy = _top(self._busy, self.top)
+            entry = (thread.importance, -float(thread.ts), thread)
+            if len(self._busy) < self.top:
+                heapq.heappush(self._busy, entry)
+            elif entry[:2] > self._busy[0][:2]:
+                heapq.heapreplace(self._busy, entry)
         for store, found in zip(self._items, (decisions, questions, actions)):
             store.update(found)
         self._lone += [(key, item) for item in lone]
+
+    def _could_be_top(self, importance: int, ts: str) -> bool:
+        """Whether a busy thread would enter the top threads so far (only those need a TL;DR)."""
+        return len(self._busy) < self.top or (importance, -float(ts)) > self._busy[0][:2]
 
     def finish(self) -> Digest:
         for key in list(self._open):
@@ -236,7 +249,7 @@ class DigestBuilder:
             notes.append(f"{unknown} message{'s' if unknown != 1 else ''} from people without a known time zone "
                          "are not counted as after hours or not")
         return Digest(
-            channel=self.channel.lstrip("#"), week=self.week, threads=tuple(_top(self._busy, self.top)),
+            channel=self.channel.lstrip("#"), week=self.week, threads=tuple(_top([t for _, _, t in self._busy], self.top)),
             decisions=decisions.items(), open_questions=questions.items(), action_items=actions.items(),
             stats=stats, zone=self.zone, hourly=tuple(self.hourly), notes=tuple(notes),
         )
@@ -369,8 +382,13 @@ def _is_human(m: dict, users: Mapping[str, User]) -> bool:
         user and user.is_bot)
 
 
-def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[list, list, list], list]:
-    """The thread's digest line, its (decisions, open questions, action items), and a lone unanswered question."""
+def _read_thread(
+    key, group, names, users, as_of, could_be_top=lambda importance, ts: True,
+) -> tuple[DigestThread, tuple[list, list, list], list]:
+    """The thread's digest line, its (decisions, open questions, action items), and a lone unanswered question.
+
+    The TL;DR is written only when `could_be_top(importance, ts)`; other lines are the root's first sentence.
+    """
     root = next((m for m in group if str(m["ts"]) == key), group[0])
     people = list(dict.fromkeys(names.get(m["user"], m["user"]) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
@@ -378,7 +396,11 @@ def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[l
                     for r in m.get("reactions") or [] if isinstance(r, dict))
     author = names.get(root.get("user"), root.get("user") or "someone")
     utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
-    summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
+    importance = 2 * len(people) + replies + reactions
+    if (replies or reactions) and could_be_top(importance, key):
+        summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
+    else:
+        summary = _items_only(utterances)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -399,6 +421,41 @@ def _read_thread(key, group, names, users, as_of) -> tuple[DigestThread, tuple[l
         actions = [DigestItem(a.text, a.source_id, said_by(a.source_id), a.owner, a.due) for a in summary.action_items]
     thread = DigestThread(key, author, _one_line(line), tuple(people), replies, reactions, root.get("permalink"))
     return thread, (decisions, questions, actions), lone
+
+
+def _items_only(utterances: list) -> Summary:
+    """`summarize` without the TL;DR (the costly part): its decisions, action items and open questions.
+
+    Mirrors `skills.summarize.extractive.summarize`; tests/test_digest.py checks the two agree.
+    """
+    humans = [u for u in utterances if not u.is_bot and clean_text(u.text)]
+    participants = tuple(dict.fromkeys(u.speaker for u in humans))
+    if len(humans) < MIN_MESSAGES:
+        return Summary(tldr="", participants=participants, too_short=True)
+    people = {name.lower(): name for name in participants}
+    texts = [clean_text(u.text) for u in humans]
+    sentences: list[Sentence] = []
+    for index, (u, text) in enumerate(zip(humans, texts)):
+        sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
+    replies = {i: [(humans[j].speaker, texts[j]) for j in range(i + 1, min(i + 9, len(humans)))]
+               for i in range(len(humans))}
+    agreement = {i: u.agreement for i, u in enumerate(humans) if u.agreement}
+    decisions = find_decisions(sentences, replies, agreement)
+    actions = find_action_items(sentences, people)
+    asked_of_others = {f.index for f in actions if f.owner != humans[f.index].speaker}
+    requested = frozenset(s.text for s in sentences if s.is_question and s.index in asked_of_others)
+    questions = find_open_questions(sentences, replies, people, requested)
+    return Summary(
+        tldr="", participants=participants,
+        decisions=tuple(Item(f.text, f.source_id) for f in _first_of_each(decisions)),
+        action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id) for f in _first_of_each(actions)),
+        open_questions=tuple(Item(f.text, f.source_id) for f in _first_of_each(questions)),
+    )
+
+
+def _first_of_each(found: list) -> list:
+    seen: set[str] = set()
+    return [f for f in found if not (f.text.lower() in seen or seen.add(f.text.lower()))]
 
 
 def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:

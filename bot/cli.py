@@ -30,6 +30,27 @@ def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT
 
 
 @app.command()
+def migrate() -> None:
+    """Bring the database ($DATABASE_URL) to the latest schema (serve also does this on start)."""
+    import asyncio
+
+    from bot.store import Store
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+
+    async def run() -> None:
+        store = Store.connect(settings.async_database_url)
+        try:
+            await store.migrate()
+        finally:
+            await store.close()
+
+    asyncio.run(run())
+    typer.echo("database is at the latest schema")
+
+
+@app.command()
 def when(
     expr: str = typer.Argument(..., help="e.g. 'tomorrow 9am'; empty means the next working moment"),
     tz: str = typer.Option(..., "--tz", help="Recipient's IANA time zone"),

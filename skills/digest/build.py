@@ -395,12 +395,15 @@ def _read_thread(
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
                     for r in m.get("reactions") or [] if isinstance(r, dict))
     author = names.get(root.get("user"), root.get("user") or "someone")
-    utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
     importance = 2 * len(people) + replies + reactions
-    if (replies or reactions) and could_be_top(importance, key):
-        summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
+    if len(group) < MIN_MESSAGES:  # too short to summarize, whoever wrote it
+        summary = Summary(tldr="", too_short=True)
     else:
-        summary = _items_only(utterances)
+        utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
+        if (replies or reactions) and could_be_top(importance, key):
+            summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
+        else:
+            summary = _items_only(utterances)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -428,12 +431,13 @@ def _items_only(utterances: list) -> Summary:
 
     Mirrors `skills.summarize.extractive.summarize`; tests/test_digest.py checks the two agree.
     """
-    humans = [u for u in utterances if not u.is_bot and clean_text(u.text)]
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := clean_text(u.text))]
+    humans = [u for u, _ in cleaned]
     participants = tuple(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < MIN_MESSAGES:
         return Summary(tldr="", participants=participants, too_short=True)
     people = {name.lower(): name for name in participants}
-    texts = [clean_text(u.text) for u in humans]
+    texts = [text for _, text in cleaned]
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]

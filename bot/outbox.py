@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import and_, insert, select, update
 
 from bot.actions import Post, Reply, Schedule
+from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
 from bot.model import Conversation, User
 from bot.platform import Platform
 from bot.store import Store, _aware
@@ -219,10 +220,12 @@ async def _send(outbox: Outbox, item: Scheduled, platform: Platform, now: dateti
     try:
         message_id = await platform.perform(delivery_action(item))
     except Exception as error:  # any platform failure: retry with backoff, never drop
+        PLATFORM_ERRORS.labels(item.conversation.platform, error_kind(error)).inc()
         log.warning("scheduled delivery failed", extra={"id": item.id, "error": str(error)})
         await outbox.mark_attempt_failed(item, str(error), now)
         return False
     await outbox.mark_delivered(item.id, message_id, now)
+    OUTBOX_LATENESS.observe(max((now - item.deliver_at).total_seconds(), 0))
     log.info("scheduled message delivered", extra={"id": item.id, "platform": item.conversation.platform})
     return True
 
@@ -239,7 +242,9 @@ async def deliver_due_messages(outbox: Outbox, platform_for: PlatformFor, now: d
             await outbox.mark_delivered(item.id, already, now)  # the crashed worker did send it
         else:
             delivered += await _send(outbox, item, platform, now)
-    for item in await outbox.claim_due(now, worker):
+    due = await outbox.claim_due(now, worker)
+    OUTBOX_DUE.set(len(due))
+    for item in due:
         platform = await platform_for(item.conversation.platform, item.conversation.workspace_id)
         if platform is None:
             await outbox.mark_attempt_failed(item, "platform not configured", now)

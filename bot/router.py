@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from bot.actions import Action, NotifyPrivately
 from bot.config import Settings
+from bot.metrics import PLATFORM_ERRORS, SKILL_SECONDS, error_kind
 from bot.model import (
     ActionClicked,
     CommandInvoked,
@@ -74,7 +75,8 @@ class Router:
         actions: list[Action] = []
         for route in routes:
             try:
-                actions.extend(await route.handler(event, context))
+                with SKILL_SECONDS.labels(route.name).time():
+                    actions.extend(await route.handler(event, context))
             except Exception:  # one skill failing must not silence the others
                 log.exception("skill failed", extra={"skill": route.name, "event": type(event).__name__})
         if not routes and isinstance(event, CommandInvoked):
@@ -82,7 +84,8 @@ class Router:
         for action in actions:
             try:
                 await context.platform.perform(action)
-            except Exception:
+            except Exception as error:
+                PLATFORM_ERRORS.labels(context.platform.name, error_kind(error)).inc()
                 log.exception("action failed", extra={"action": type(action).__name__})
         log.info(
             "event handled",

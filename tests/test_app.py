@@ -35,3 +35,6 @@ async def test_metrics_count_events_and_requests(bot_connector, make_settings):
     assert response.status == 200
     assert 'etiquette_events_total{kind="Mentioned",platform="teams"}' in text
     assert 'etiquette_request_seconds_count{route="/api/messages"}' in text
+    assert 'etiquette_skill_seconds_count{skill="skills.help"}' in text
+    for name in ("etiquette_outbox_due", "etiquette_outbox_lateness_seconds", "etiquette_platform_errors_total"):
+        assert f"# TYPE {name}" in text

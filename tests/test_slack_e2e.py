@@ -199,3 +199,12 @@ async def test_malformed_json_with_bad_signature_is_401(slack_bot):
         headers = {"Content-Type": "application/json", **sign("wrong", "{not json")}
         async with http.post(url + "/slack/events", data="{not json", headers=headers) as response:
             assert response.status == 401
+
+
+async def test_rate_limited_web_api_call_is_retried_after_retry_after(slack_bot):
+    fake, url, _ = slack_bot
+    fake.rate_limited["chat.postMessage"] = 1
+    await post_signed(url, event_body(mention("help"), event_id="EvLimited"))
+    await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"][1:])
+    posts = [c for c in fake.calls if c.method == "chat.postMessage"]
+    assert len(posts) == 2 and posts[0].params == posts[1].params  # the same call, once refused, once done

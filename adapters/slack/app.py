@@ -10,6 +10,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -36,7 +37,7 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
     oauth = oauth_settings(settings, store.engine)
     # With OAuth each workspace's token comes from the installation store; else the one configured token.
     token = None if oauth or settings.slack_bot_token is None else settings.slack_bot_token.get_secret_value()
-    client = AsyncWebClient(token=token, base_url=_with_slash(settings.slack_api_base_url))
+    client = web_client(token, settings.slack_api_base_url)
     app = AsyncApp(
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         client=client,
@@ -114,8 +115,11 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
     return app
 
 
-def _with_slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
+def web_client(token: str | None, base_url: str) -> AsyncWebClient:
+    """A Web API client that honours Slack's 429 Retry-After (waits, then tries again, twice at most)."""
+    client = AsyncWebClient(token=token, base_url=base_url if base_url.endswith("/") else base_url + "/")
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+    return client
 
 
 def slack_oauth_route(bolt: AsyncApp):

@@ -30,6 +30,7 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     channel_members: dict[str, list[str]] = field(default_factory=dict)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel → top-level messages
@@ -64,6 +65,9 @@ class FakeSlackAPI:
         params.update(request.query)
         auth = request.headers.get("Authorization", "")
         self.calls.append(Call(method, params, auth.removeprefix("Bearer ") or params.get("token")))
+        if self.rate_limited.get(method, 0) > 0:  # Slack's answer when a method is called too often
+            self.rate_limited[method] -= 1
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"})
         answer = getattr(self, "_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})

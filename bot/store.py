@@ -118,7 +118,7 @@ class Store:
 
     # ---- messages seen in a thread (Teams without Graph) ------------------------------
 
-    async def record_message(self, message: Message, thread_id: str) -> None:
+    async def record_message(self, message: Message, thread_id: str, team_id: str | None = None) -> None:
         conv = message.conversation
         try:
             async with self.engine.begin() as conn:
@@ -133,6 +133,7 @@ class Store:
                         author_name=message.author.name,
                         text=message.text,
                         sent_at=message.sent_at,
+                        team_id=team_id,
                     )
                 )
         except IntegrityError:
@@ -231,6 +232,31 @@ class Store:
                 result = await conn.execute(delete(table).where(table.c.platform == platform,
                                                                 table.c.workspace_id == workspace_id))
                 removed += result.rowcount or 0
+        return removed
+
+    async def purge_team(self, platform: str, workspace_id: str, team_id: str) -> int:
+        """The bot left a Teams team: delete what is stored for the team's channels (seen there)."""
+        seen = seen_messages.c
+        async with self.engine.begin() as conn:
+            found = await conn.execute(select(seen.channel_id).distinct().where(
+                seen.platform == platform, seen.workspace_id == workspace_id, seen.team_id == team_id))
+            channels = {team_id, *found.scalars()}
+            removed = 0
+            for table in (seen_messages, scheduled_messages, nudge_log, digest_schedules):
+                result = await conn.execute(delete(table).where(
+                    table.c.platform == platform, table.c.workspace_id == workspace_id, table.c.channel_id.in_(channels)))
+                removed += result.rowcount or 0
+            refs, kept = conversation_refs.c, settings.c
+            for channel in channels:
+                for statement in (
+                    delete(conversation_refs).where(refs.platform == platform, refs.workspace_id == workspace_id,
+                                                    (refs.conversation_id == channel)
+                                                    | refs.conversation_id.startswith(channel + ";")),
+                    delete(settings).where(kept.platform == platform, kept.workspace_id == workspace_id,
+                                           (kept.scope == f"channel:{channel}")
+                                           | kept.scope.startswith(f"thread:{platform}:{workspace_id}:{channel}:")),
+                ):
+                    removed += (await conn.execute(statement)).rowcount or 0
         return removed
 
     # ---- settings ---------------------------------------------------------------

@@ -53,6 +53,7 @@ seen_messages = Table(
     Column("author_name", String(256), nullable=False, default=""),
     Column("text", Text, nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("team_id", String(256), nullable=True),  # Teams: so removing the bot from a team forgets it
     UniqueConstraint("platform", "channel_id", "message_id", name="uq_seen_message"),
     Index("ix_seen_thread", "platform", "workspace_id", "channel_id", "thread_id"),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 import pytest
 
@@ -10,7 +11,7 @@ from adapters.teams.bot import build_adapter
 from adapters.teams.platform import TeamsPlatform
 from bot.actions import Action, Post, Reply
 from bot.app import STORE, create_app
-from bot.model import ActionClicked, Conversation, Event, Mentioned, MessagePosted
+from bot.model import ActionClicked, Conversation, Event, Mentioned, Message, MessagePosted, User
 from bot.router import Context, Router
 from tests.fakes.bot_connector import (
     BOT_ID,
@@ -288,3 +289,23 @@ async def test_proactive_post_and_reply_use_the_stored_reference(teams_bot, make
     assert post.activity["conversation"]["id"] == TEAM_ID
     assert (reply.conversation_id, reply.reply_to_id) == (f"{TEAM_ID};messageid={ROOT_ID}", None)
     assert posted_id and replied_id and posted_id != replied_id
+
+
+async def test_removal_from_a_team_forgets_its_channels_and_nothing_else(teams_bot):
+    fake, service_url, bot_url, app = teams_bot
+    store = app[STORE]
+    await post_activity(bot_url, bot_installed_in_team(service_url))
+    await post_activity(bot_url, channel_message(service_url, "Release notes are up", "1700000990000",
+                                                 activity_id="1700000990000"))
+    await store.set_setting("teams", TENANT_ID, f"channel:{CHANNEL_ID}", "quiet", True)
+    elsewhere = Conversation("teams", TENANT_ID, "19:other-team-channel@thread.tacv2", "r")
+    await store.record_message(Message("x", User("u"), "other team", datetime.now(timezone.utc), elsewhere), "r",
+                               "19:other-team@thread.tacv2")
+    assert await store.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID), datetime(2000, 1, 1, tzinfo=timezone.utc))
+
+    await post_activity(bot_url, bot_installed_in_team(service_url, removed=True))
+    assert await store.conversation_ref("teams", TENANT_ID, TEAM_ID) is None
+    assert await store.get_setting("teams", TENANT_ID, f"channel:{CHANNEL_ID}", "quiet") is None
+    assert await store.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID),
+                                     datetime(2000, 1, 1, tzinfo=timezone.utc)) == []
+    assert [m.text for m in await store.messages_in_thread(elsewhere)] == ["other team"]

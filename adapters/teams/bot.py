@@ -52,7 +52,8 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         event = translate.message_event(turn_context.activity)
         if isinstance(event, (MessagePosted, Mentioned)):
             message = event.message
-            await self.store.record_message(message, message.conversation.thread_id or message.id)
+            await self.store.record_message(message, message.conversation.thread_id or message.id,
+                                            translate.team_of(turn_context.activity))
         await self._dispatch(event, turn_context)
 
     async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
@@ -88,8 +89,13 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         """Installed in a team, chat or 1:1: keep the reference so we can message there later."""
-        if not self._bot_removed(turn_context.activity):
-            await self._remember_conversation(turn_context.activity)
+        activity = turn_context.activity
+        team = translate.team_of(activity)
+        if not self._bot_removed(activity):
+            await self._remember_conversation(activity)
+        elif team:  # removed from a team: forget that team's channels
+            removed = await self.store.purge_team("teams", translate.tenant_id(activity), team)
+            log.info("teams team purged", extra={"rows": removed})
         await super().on_conversation_update_activity(turn_context)
 
     @staticmethod

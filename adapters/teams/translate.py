@@ -59,6 +59,11 @@ def _reference(activity: Activity) -> dict[str, Any]:
     return {**reference, TEAM_GROUP_KEY: group} if group else reference
 
 
+def team_of(activity: Activity) -> str | None:
+    """The Teams team a channel activity belongs to (its id is its General channel's id)."""
+    return (channel_data(activity).get("team") or {}).get("id")
+
+
 def channel_data(activity: Activity) -> dict[str, Any]:
     """Teams' channelData, or {} when a client sent something that is not an object."""
     return activity.channel_data if isinstance(activity.channel_data, dict) else {}

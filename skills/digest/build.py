@@ -5,7 +5,8 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -30,6 +31,8 @@ SUMMARY_CHARS = 160  # one line in Slack and Teams
 SUMMARY_SENTENCES = 2
 _NOT_SPEECH = SYSTEM_SUBTYPES | {"message_deleted", "tombstone", "pinned_item", "unpinned_item", "reminder_add"}
 LATER_NOTE = "messages scheduled with /later are not counted yet"
+POOL_BATCH = 500      # threads per task sent to a worker
+POOL_IN_FLIGHT = 16   # tasks waiting at once, which bounds the messages held for them
 _MENTION = re.compile(r"<@([A-Z0-9]+)")
 
 
@@ -140,8 +143,12 @@ class DigestBuilder:
     """
 
     def __init__(self, users: Mapping[str, User], channel: str, week: str, members: Sequence[User] = (),
-                 as_of: datetime | None = None, top: int = TOP_THREADS) -> None:
+                 as_of: datetime | None = None, top: int = TOP_THREADS, pool: Executor | None = None) -> None:
+        """`pool`: an executor made by `worker_pool(users, as_of)` to summarize threads and score links on
+        other cores; results are taken in order, so the digest is the same with or without it."""
         self.users, self.channel, self.week, self.top = users, channel, week, top
+        self._pool = pool
+        self._in_flight: deque[tuple[list[str], Future]] = deque()
         self.members = list(members) or list(users.values())
         self.as_of = as_of or datetime.now(timezone.utc)
         self.names = {uid: user.display for uid, user in users.items()}
@@ -154,7 +161,7 @@ class DigestBuilder:
         self._items = (_Unique(), _Unique(), _Unique())  # decisions, open questions, action items
         self._lone: list[tuple[str, DigestItem]] = []  # unanswered lone questions, unless answered outside
         self._answered: set[str] = set()
-        self._links = _ReplyLinkStream(self._on_link)
+        self._links = _ReplyLinkStream(self._on_link, pool)
         self._threshold = default_model().nudge_threshold
         self._last_ts = 0.0
         self._broadcasts: list[ChannelMessage] = []
@@ -206,12 +213,28 @@ class DigestBuilder:
 
     def _close_complete_threads(self) -> None:
         done = [key for key, group in self._open.items() if _complete(key, group, self._last_ts)]
-        for key in done:
-            self._close(key, self._open.pop(key))
+        self._close([(key, self._open.pop(key)) for key in done])
 
-    def _close(self, key: str, group: list[dict]) -> None:
-        thread, (decisions, questions, actions), lone = _read_thread(
-            key, group, self.names, self.users, self.as_of, could_be_top=self._could_be_top)
+    def _close(self, threads: list[tuple[str, list[dict]]]) -> None:
+        if self._pool is None:
+            for key, group in threads:
+                self._keep(key, _read_thread(key, group, self.names, self.users, self.as_of, self._could_be_top))
+            return
+        # Workers write a TL;DR only above the current floor; the floor only rises, so none is missed.
+        floor = self._busy[0][:2] if len(self._busy) >= self.top else None
+        for start in range(0, len(threads), POOL_BATCH):
+            batch = threads[start:start + POOL_BATCH]
+            self._in_flight.append(([key for key, _ in batch], self._pool.submit(_read_threads, batch, floor)))
+        while len(self._in_flight) > POOL_IN_FLIGHT:
+            self._collect()
+
+    def _collect(self) -> None:
+        keys, future = self._in_flight.popleft()
+        for key, result in zip(keys, future.result()):
+            self._keep(key, result)
+
+    def _keep(self, key: str, result: tuple[DigestThread, tuple[list, list, list], list]) -> None:
+        thread, (decisions, questions, actions), lone = result
         if thread.replies or thread.reactions:
             entry = (thread.importance, -float(thread.ts), thread)
             if len(self._busy) < self.top:
@@ -227,8 +250,10 @@ class DigestBuilder:
         return len(self._busy) < self.top or (importance, -float(ts)) > self._busy[0][:2]
 
     def finish(self) -> Digest:
-        for key in list(self._open):
-            self._close(key, self._open.pop(key))
+        self._close(list(self._open.items()))
+        self._open.clear()
+        while self._in_flight:
+            self._collect()
         self._links.close()
         decisions, questions, actions = self._items
         questions.update(item for key, item in self._lone if key not in self._answered)
@@ -312,31 +337,74 @@ class _ReplyLinkStream:
 
     BLOCK = 4096
 
-    def __init__(self, on_link) -> None:
-        self.model = default_model()
-        self.context = 2 * self.model.window
-        self.on_link = on_link
+    def __init__(self, on_link, pool: Executor | None = None) -> None:
+        self.context = 2 * default_model().window
+        self.on_link, self.pool = on_link, pool
         self.pending: list[ChannelMessage] = []
         self.linked = 0  # the first `linked` of `pending` are context, already reported
+        self.in_flight: deque[tuple[list[ChannelMessage], int, Future]] = deque()
 
     def add(self, message: ChannelMessage) -> None:
         self.pending.append(message)
         if len(self.pending) - self.linked >= self.BLOCK:
-            self.close()
+            self.flush()
 
-    def close(self) -> None:
+    def flush(self) -> None:
         chunk = self.pending
         if len(chunk) == self.linked:
             return
-        choice, prob = link_choices(chunk, self.model, block=len(chunk))
-        for position in range(self.linked, len(chunk)):
+        if self.pool is None:
+            self._report(chunk, self.linked, _link_block(chunk))
+        else:
+            self.in_flight.append((chunk, self.linked, self.pool.submit(_link_block, chunk)))
+            while len(self.in_flight) > POOL_IN_FLIGHT:
+                self._report(*self._take())
+        self.pending = chunk[-self.context:]
+        self.linked = len(self.pending)
+
+    def close(self) -> None:
+        self.flush()
+        while self.in_flight:
+            self._report(*self._take())
+
+    def _take(self):
+        chunk, linked, future = self.in_flight.popleft()
+        return chunk, linked, future.result()
+
+    def _report(self, chunk: list[ChannelMessage], linked: int, choices) -> None:
+        choice, prob = choices
+        for position in range(linked, len(chunk)):
             message = chunk[position]
             if message.is_system:
                 continue
             d = int(choice[position])
             self.on_link(message, chunk[position - d] if d else None, float(prob[position]))
-        self.pending = chunk[-self.context:]
-        self.linked = len(self.pending)
+
+
+def _link_block(chunk: list[ChannelMessage]):
+    """Link choices for one block (with its context in front), as `link_choices` scores it."""
+    return link_choices(chunk, default_model(), block=len(chunk))
+
+
+_WORKER: tuple = ()  # (names, users, as_of) in a pool worker
+
+
+def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int) -> ProcessPoolExecutor:
+    """Processes for `DigestBuilder(pool=...)`: each gets the export's users once, not with every batch."""
+    names = {uid: user.display for uid, user in users.items()}
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(names, dict(users), as_of))
+
+
+def _init_worker(names: dict, users: dict, as_of: datetime) -> None:
+    global _WORKER
+    _WORKER = (names, users, as_of)
+
+
+def _read_threads(batch: list[tuple[str, list[dict]]], floor: tuple[int, float] | None) -> list:
+    names, users, as_of = _WORKER
+    could_be_top = (lambda importance, ts: True) if floor is None else (
+        lambda importance, ts: (importance, -float(ts)) > floor)
+    return [_read_thread(key, group, names, users, as_of, could_be_top) for key, group in batch]
 
 
 class _WorkClock:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from skills.digest.build import DigestBuilder
+from skills.digest.build import DigestBuilder, worker_pool
 from skills.digest.chart import activity_chart_png, chart_day
 from skills.digest.export import ExportError, Week, latest_week, open_export, read_day
 
 PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar
+PARALLEL_MIN_BYTES = 1 * 2**20  # above this, threads are summarized on every core (starting workers costs ~0.1 s)
 
 
 def digest_export(
@@ -34,11 +36,16 @@ def digest_export(
                               f"(day files from {days[0]} to {days[-1]})" if days else
                               f"channel {channel!r} has no day files")
         members = export.members(channel)
-        builder = DigestBuilder(export.users, channel, str(chosen), members=members, as_of=chosen.end)
         files = export.week_files(channel, chosen)
         sizes = [path.stat().st_size for path in files]
         show = progress if progress is not None else sys.stderr.isatty() and sum(sizes) >= PROGRESS_MIN_BYTES
-        with _progress_bar(sum(sizes), f"#{channel.lstrip('#')} {chosen}", show) as advance:
+        with ExitStack() as stack:
+            pool = None
+            if sum(sizes) >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1:
+                pool = stack.enter_context(worker_pool(export.users, chosen.end, os.cpu_count() or 1))
+                pool.submit(int).result()  # start the workers now, before the progress bar's thread exists
+            builder = DigestBuilder(export.users, channel, str(chosen), members=members, as_of=chosen.end, pool=pool)
+            advance = stack.enter_context(_progress_bar(sum(sizes), f"#{channel.lstrip('#')} {chosen}", show))
             for path, size in zip(files, sizes):
                 builder.add_day(read_day(path))
                 advance(size)

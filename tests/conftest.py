@@ -147,3 +147,15 @@ async def teams_bot(bot_connector, make_settings):
     app = create_app(make_settings())
     async with serving(app) as url:
         yield fake, service_url, url, app
+
+
+@pytest.fixture(autouse=True)
+def keep_logging_as_it_was():
+    """CLI tests run `configure_logging`, which points the root logger at a stream that closes after them."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)

@@ -7,6 +7,7 @@ sure a thread is offered a call at most once (even with several replicas), and w
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 
 from bot.actions import Action, Button, NotifyPrivately, Reply, Section
@@ -16,14 +17,15 @@ from skills.meetings.score import score_discussion
 from skills.meetings.slots import propose_slots
 
 log = logging.getLogger(__name__)
-_last_scored: dict[str, float] = {}  # thread → when it was last scored; only spares API calls
+_last_scored: dict[str, float] = {}  # thread → monotonic time it was last scored; only spares API calls
 
 
-def _due_for_scoring(thread_key: str, at: float, every: float) -> bool:
+def _due_for_scoring(thread_key: str, every: float) -> bool:
     """Fetching a busy thread on every reply would eat Slack's rate limit; once per `every` seconds is enough."""
-    if at - _last_scored.get(thread_key, float("-inf")) < every:
+    now = time.monotonic()
+    if every > 0 and now - _last_scored.get(thread_key, float("-inf")) < every:
         return False
-    _last_scored[thread_key] = at
+    _last_scored[thread_key] = now
     return True
 
 
@@ -50,7 +52,7 @@ async def handle_reply(event: Event, context: Context) -> list[Action]:
         return []
     if await store.get_setting(*key, f"thread:{thread_key}", "meeting_offered", False):
         return []
-    if not _due_for_scoring(thread_key, message.sent_at.timestamp(), context.settings.meeting_rescore_seconds):
+    if not _due_for_scoring(thread_key, context.settings.meeting_rescore_seconds):
         return []
     thread = await context.platform.fetch_thread(where)
     score = score_discussion(thread.messages, now=message.sent_at)

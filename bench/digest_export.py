@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import heapq
 import json
+import os
 import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from datetime import time as clock
 from pathlib import Path
 
@@ -203,24 +204,42 @@ def run_digest(export: Path, week: str) -> dict:
     digest = json.loads(printed[0]) if printed else {}
     return {"code": code, "seconds": seconds, "messages": digest.get("stats", {}).get("messages"),
             "threads": len(digest.get("threads", [])), "decisions": len(digest.get("decisions", [])),
-            "open_questions": len(digest.get("open_questions", [])), "max_rss_mib": _max_rss_mib()}
+            "open_questions": len(digest.get("open_questions", [])), "max_rss_mib": _max_rss_mib(),
+            "worker_max_rss_mib": _max_rss_mib(resource.RUSAGE_CHILDREN), "workers": _workers(export, week),
+            "cpu_main_s": _cpu_seconds(resource.RUSAGE_SELF), "cpu_workers_s": _cpu_seconds(resource.RUSAGE_CHILDREN)}
+
+
+def _cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _workers(export: Path, week: str) -> int:
+    """How many worker processes `digest_export` used for this week (0: all in one process)."""
+    from skills.digest.command import PARALLEL_MIN_BYTES
+
+    size = sum(p.stat().st_size for p in _week_files(export, week))
+    return (os.cpu_count() or 1) if size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1 else 0
 
 
 def run_baseline(export: Path, week: str) -> dict:
     """`json.loads` of each day file of the week, one at a time: the floor for any reader of this format."""
-    from skills.digest.export import Week
-
     started = time.perf_counter()
     count = 0
-    for day in Week.parse(week).days:
-        path = export / CHANNEL / f"{day.isoformat()}.json"
-        if path.exists():
-            count += len(json.loads(path.read_text(encoding="utf-8")))
+    for path in _week_files(export, week):
+        count += len(json.loads(path.read_text(encoding="utf-8")))
     return {"seconds": time.perf_counter() - started, "messages_read": count, "max_rss_mib": _max_rss_mib()}
 
 
-def _max_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+def _week_files(export: Path, week: str) -> list[Path]:
+    year, number = (int(part) for part in week.split("-W"))
+    monday = date.fromisocalendar(year, number, 1)
+    days = (monday + timedelta(days=k) for k in range(7))
+    return [path for day in days if (path := export / CHANNEL / f"{day.isoformat()}.json").exists()]
+
+
+def _max_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
 def _in_child(mode: str, export: Path, week: str) -> dict:
@@ -259,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':28}{'wall s':>9}{'peak RSS MiB':>14}")
         print(f"{'baseline (json.loads only)':28}{baseline['seconds']:9.2f}{baseline['max_rss_mib']:14.0f}")
         print(f"{'etiquette digest --json':28}{digest['seconds']:9.2f}{digest['max_rss_mib']:14.0f}")
+        if digest["workers"]:
+            print(f"{'  each of %d workers' % digest['workers']:28}{'':9}{digest['worker_max_rss_mib']:14.0f}")
+        print(f"digest CPU: {digest['cpu_main_s']:.1f} s in the main process, {digest['cpu_workers_s']:.1f} s in workers")
         print(f"{'ratio (digest / baseline)':28}{digest['seconds'] / baseline['seconds']:9.2f}"
               f"{digest['max_rss_mib'] / baseline['max_rss_mib']:14.2f}")
         print(f"digest exit {digest['code']}: {digest['messages']:,} human messages counted, "

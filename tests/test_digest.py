@@ -140,3 +140,102 @@ def test_chart_is_a_png_and_shading_follows_working_hours_with_dst():
     assert (march[13], march[14], march[21], march[22]) == (0.5, 1.0, 0.5, 0.0)
     with pytest.raises(ValueError):
         activity_chart_png([1, 2, 3], members, "UTC", date(2026, 11, 18))
+
+
+# ---- large exports: the synthetic generator, streaming, the progress bar --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def synthetic_export(tmp_path_factory) -> Path:
+    from bench.digest_export import generate_export
+
+    return generate_export(tmp_path_factory.mktemp("export"), 1500, seed=3, people=12)
+
+
+def test_generated_export_is_a_slack_export_the_cli_digests(synthetic_export: Path):
+    days = sorted(p.name for p in (synthetic_export / "general").iterdir())
+    assert days == [f"2026-11-{d}.json" for d in range(16, 23)]  # one ISO week, 2026-W47
+    raw = [m for name in days for m in json.loads((synthetic_export / "general" / name).read_text())]
+    assert len(raw) == 1500 and len({m["ts"] for m in raw}) == 1500
+    roots = {m["ts"]: m for m in raw if m.get("reply_count")}
+    replies = [m for m in raw if m.get("thread_ts") and m["thread_ts"] != m["ts"]]
+    assert replies and all(r["thread_ts"] in roots for r in replies)
+    assert sum(r["reply_count"] for r in roots.values()) == len(replies)
+    result = runner.invoke(app, ["digest", str(synthetic_export), "--channel", "general", "--json"])
+    assert result.exit_code == 0, result.output
+    digest = json.loads(result.stdout)
+    humans = [m for m in raw if "subtype" not in m and "bot_id" not in m]
+    assert digest["week"] == "2026-W47" and digest["stats"]["messages"] == len(humans)
+    assert digest["stats"]["thread_replies"] == len(replies)
+    assert len(digest["threads"]) == 5 and digest["decisions"] and digest["action_items"]
+    assert digest["stats"]["after_hours_messages"] > 0 and sum(digest["stats"]["messages_by_hour"]) == len(humans)
+
+
+def test_generator_is_deterministic_for_a_seed(tmp_path: Path):
+    from bench.digest_export import generate_export
+
+    a, b = generate_export(tmp_path / "a", 300, seed=5), generate_export(tmp_path / "b", 300, seed=5)
+    for path in sorted((a / "general").iterdir()):
+        assert path.read_bytes() == (b / "general" / path.name).read_bytes()
+
+
+def test_streamed_digest_is_the_same_as_the_whole_week_at_once(synthetic_export: Path):
+    from skills.digest.build import DigestBuilder
+    from skills.digest.export import read_day
+
+    export, week = open_export(synthetic_export), Week.parse("2026-W47")
+    whole = build_digest(export.week_messages("general", week), export.users, "general", str(week),
+                         members=export.members("general"), as_of=week.end)
+    builder = DigestBuilder(export.users, "general", str(week), members=export.members("general"), as_of=week.end)
+    for path in export.week_files("general", week):
+        builder.add_day(read_day(path))
+        assert len(builder._open) < 200  # complete threads are summarized and let go day by day
+    assert builder.finish() == whole
+
+
+def test_items_without_a_tldr_match_the_summarizer(synthetic_export: Path):
+    from skills.digest.build import _items_only
+    from skills.summarize.extractive import summarize
+    from skills.summarize.slack_file import parse_slack_thread
+
+    export = open_export(synthetic_export)
+    names = {uid: user.display for uid, user in export.users.items()}
+    threads: dict[str, list[dict]] = {}
+    for m in export.week_messages("general", Week.parse("2026-W47")):
+        threads.setdefault(m.get("thread_ts") or m["ts"], []).append(m)
+    checked = 0
+    for group in threads.values():
+        utterances = parse_slack_thread({"messages": group, "users": names})
+        full, fast = summarize(utterances, max_sentences=2), _items_only(utterances)
+        assert (fast.too_short, fast.decisions, fast.action_items, fast.open_questions) == (
+            full.too_short, full.decisions, full.action_items, full.open_questions)
+        checked += not full.too_short
+    assert checked > 50
+
+
+def test_progress_bar_goes_to_stderr_and_never_into_json_stdout(synthetic_export: Path, monkeypatch):
+    import skills.digest.command as command
+
+    quiet = runner.invoke(app, ["digest", str(synthetic_export), "--channel", "general", "--json"])
+    monkeypatch.setattr(command, "PROGRESS_MIN_BYTES", 0)
+    monkeypatch.setattr(command, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # let rich draw as on a terminal
+    shown = runner.invoke(app, ["digest", str(synthetic_export), "--channel", "general", "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert "digesting #general 2026-W47" in shown.stderr
+    assert shown.stdout == quiet.stdout and json.loads(shown.stdout)["week"] == "2026-W47"
+
+
+def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
+    from skills.digest.build import DigestBuilder, worker_pool
+    from skills.digest.export import read_day
+
+    export, week = open_export(synthetic_export), Week.parse("2026-W47")
+    alone = DigestBuilder(export.users, "general", str(week), members=export.members("general"), as_of=week.end)
+    with worker_pool(export.users, week.end, 2) as pool:
+        shared = DigestBuilder(export.users, "general", str(week), members=export.members("general"),
+                               as_of=week.end, pool=pool)
+        for builder in (alone, shared):
+            for path in export.week_files("general", week):
+                builder.add_day(read_day(path))
+        assert shared.finish() == alone.finish()

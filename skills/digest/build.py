@@ -6,8 +6,8 @@ import heapq
 import re
 from bisect import bisect_right
 from collections import Counter, deque
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -176,24 +176,26 @@ class DigestBuilder:
         self._close_complete_threads()
 
     def _add(self, m: dict) -> None:
-        key = str(m.get("thread_ts") or m["ts"])
+        ts, thread_ts = str(m["ts"]), m.get("thread_ts")
+        in_thread = bool(thread_ts) and str(thread_ts) != ts
+        key = str(thread_ts) if in_thread else ts
         self._open.setdefault(key, []).append(m)
-        self._last_ts = max(self._last_ts, float(m["ts"]))
-        message = channel_message(m)
-        if not message.in_thread:
+        seconds = float(ts)
+        self._last_ts = max(self._last_ts, seconds)
+        if not in_thread:
+            message = channel_message(m)
             self._links.add(message)
             if is_broadcast(message.text):
                 self._broadcasts.append(message)
         if _is_human(m, self.users):
-            self._count_human(m)
+            self._count_human(m, seconds, in_thread)
 
-    def _count_human(self, m: dict) -> None:
+    def _count_human(self, m: dict, seconds: float, in_thread: bool) -> None:
         uid = m["user"]
         self.counts["messages"] += 1
         self.posters[uid] += 1
-        if m.get("thread_ts") and str(m["thread_ts"]) != str(m["ts"]):
+        if in_thread:
             self.counts["thread_replies"] += 1
-        seconds = float(m["ts"])
         user = self.users.get(uid)
         if uid not in self._zones:
             self._zones[uid] = _zone_of(user)

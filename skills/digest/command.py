@@ -14,7 +14,7 @@ from skills.digest.chart import activity_chart_png, chart_day
 from skills.digest.export import ExportError, Week, latest_week, open_export, read_day
 
 PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar
-PARALLEL_MIN_BYTES = 1 * 2**20  # above this, threads are summarized on every core (starting workers costs ~0.1 s)
+PARALLEL_MIN_BYTES = 32 * 2**20  # above this, threads are summarized on every core (starting workers costs ~0.1 s)
 
 
 def digest_export(
@@ -38,7 +38,7 @@ def digest_export(
         members = export.members(channel)
         files = export.week_files(channel, chosen)
         sizes = [path.stat().st_size for path in files]
-        show = progress if progress is not None else sys.stderr.isatty() and sum(sizes) >= PROGRESS_MIN_BYTES
+        show = progress if progress is not None else _stderr_is_terminal() and sum(sizes) >= PROGRESS_MIN_BYTES
         with ExitStack() as stack:
             pool = None
             if sum(sizes) >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1:
@@ -63,6 +63,10 @@ def digest_export(
             return 2
     out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
     return 0
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 @contextmanager

@@ -193,26 +193,6 @@ def test_streamed_digest_is_the_same_as_the_whole_week_at_once(synthetic_export:
     assert builder.finish() == whole
 
 
-def test_items_without_a_tldr_match_the_summarizer(synthetic_export: Path):
-    from skills.digest.build import _items_only
-    from skills.summarize.extractive import summarize
-    from skills.summarize.slack_file import parse_slack_thread
-
-    export = open_export(synthetic_export)
-    names = {uid: user.display for uid, user in export.users.items()}
-    threads: dict[str, list[dict]] = {}
-    for m in export.week_messages("general", Week.parse("2026-W47")):
-        threads.setdefault(m.get("thread_ts") or m["ts"], []).append(m)
-    checked = 0
-    for group in threads.values():
-        utterances = parse_slack_thread({"messages": group, "users": names})
-        full, fast = summarize(utterances, max_sentences=2), _items_only(utterances)
-        assert (fast.too_short, fast.decisions, fast.action_items, fast.open_questions) == (
-            full.too_short, full.decisions, full.action_items, full.open_questions)
-        checked += not full.too_short
-    assert checked > 50
-
-
 def test_progress_bar_goes_to_stderr_and_never_into_json_stdout(synthetic_export: Path, monkeypatch):
     import skills.digest.command as command
 

@@ -232,3 +232,10 @@ def test_cli_text_llm_fallback_and_bad_file(tmp_path):
         result = CliRunner().invoke(app, ["summarize", *args, "--json"])
         assert result.exit_code == 2 and result.stdout == ""
         assert "error:" in result.stderr
+
+
+def test_items_without_the_tldr_are_the_same_items():
+    full, items_only = summarize(LAUNCH), summarize(LAUNCH, with_tldr=False)
+    assert items_only.tldr == "" and full.tldr
+    assert (items_only.decisions, items_only.action_items, items_only.open_questions) == (
+        full.decisions, full.action_items, full.open_questions)

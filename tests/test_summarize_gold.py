@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from bench.summarize_gold import (
-    GOLD_DIR, KINDS, Prediction, gold_as_prediction, load_all, load_gold, match, score, similarity,
+    GOLD_DIR,
+    KINDS,
+    Prediction,
+    gold_as_prediction,
+    load_all,
+    load_gold,
+    match,
+    score,
+    similarity,
 )
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))

@@ -16,9 +16,8 @@ from bot.model import User
 from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
-from skills.summarize.detect import Sentence, find_action_items, find_decisions, find_open_questions
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
-from skills.summarize.result import ActionItem, Item, Summary
+from skills.summarize.result import Summary
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
 from skills.threads.links import SYSTEM_SUBTYPES, ChannelMessage, channel_message, default_model, link_choices
@@ -473,7 +472,7 @@ def _read_thread(
         if (replies or reactions) and could_be_top(importance, key):
             summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
         else:
-            summary = _items_only(utterances)
+            summary = summarize(utterances, with_tldr=False)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -494,42 +493,6 @@ def _read_thread(
         actions = [DigestItem(a.text, a.source_id, said_by(a.source_id), a.owner, a.due) for a in summary.action_items]
     thread = DigestThread(key, author, _one_line(line), tuple(people), replies, reactions, root.get("permalink"))
     return thread, (decisions, questions, actions), lone
-
-
-def _items_only(utterances: list) -> Summary:
-    """`summarize` without the TL;DR (the costly part): its decisions, action items and open questions.
-
-    Mirrors `skills.summarize.extractive.summarize`; tests/test_digest.py checks the two agree.
-    """
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := clean_text(u.text))]
-    humans = [u for u, _ in cleaned]
-    participants = tuple(dict.fromkeys(u.speaker for u in humans))
-    if len(humans) < MIN_MESSAGES:
-        return Summary(tldr="", participants=participants, too_short=True)
-    people = {name.lower(): name for name in participants}
-    texts = [text for _, text in cleaned]
-    sentences: list[Sentence] = []
-    for index, (u, text) in enumerate(zip(humans, texts)):
-        sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
-    replies = {i: [(humans[j].speaker, texts[j]) for j in range(i + 1, min(i + 9, len(humans)))]
-               for i in range(len(humans))}
-    agreement = {i: u.agreement for i, u in enumerate(humans) if u.agreement}
-    decisions = find_decisions(sentences, replies, agreement)
-    actions = find_action_items(sentences, people)
-    asked_of_others = {f.index for f in actions if f.owner != humans[f.index].speaker}
-    requested = frozenset(s.text for s in sentences if s.is_question and s.index in asked_of_others)
-    questions = find_open_questions(sentences, replies, people, requested)
-    return Summary(
-        tldr="", participants=participants,
-        decisions=tuple(Item(f.text, f.source_id) for f in _first_of_each(decisions)),
-        action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id) for f in _first_of_each(actions)),
-        open_questions=tuple(Item(f.text, f.source_id) for f in _first_of_each(questions)),
-    )
-
-
-def _first_of_each(found: list) -> list:
-    seen: set[str] = set()
-    return [f for f in found if not (f.text.lower() in seen or seen.add(f.text.lower()))]
 
 
 def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:

@@ -86,8 +86,12 @@ def _names(names: list[str]) -> str:
 
 def summarize(
     utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 3, min_messages: int = MIN_MESSAGES,
+    with_tldr: bool = True,
 ) -> Summary:
-    """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short."""
+    """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short.
+
+    `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
+    """
     humans = [u for u in utterances if not u.is_bot and clean_text(u.text)]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
@@ -111,7 +115,7 @@ def summarize(
     asked_of_others = {f.index for f in actions if f.owner != humans[f.index].speaker}
     requested = frozenset(s.text for s in sentences if s.is_question and s.index in asked_of_others)
     questions = find_open_questions(sentences, replies, people, requested)
-    tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences)
+    tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences) if with_tldr else ""
 
     def item(found: Found) -> Item:
         return Item(found.text, found.source_id, links.get(found.source_id))

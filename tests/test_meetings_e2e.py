@@ -79,3 +79,23 @@ async def test_teams_heated_reply_chain_gets_one_suggestion_in_the_chain(bot_con
     text = " ".join(block.get("text", "") for block in card["body"])
     assert "quicker as a short call" in text and "Maria Garcia" in text and "Ken Tanaka" in text
     assert len(fake.sent_to(chain)) == 1
+
+
+async def test_a_status_update_meeting_gets_a_private_could_be_a_message_once(slack_api, make_settings):
+    fake, api_url = slack_api
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test", slack_api_base_url=api_url)
+    texts = ["Quick sync at 3pm today to share the numbers from last week",
+             "Another call tomorrow to share the numbers again",  # same person, same day: cooldown
+             "Meeting at 4 to decide the launch date"]  # a real discussion: no note
+    async with serving(create_app(settings)) as url:
+        for i, text in enumerate(texts):
+            event = {"type": "message", "user": "U1" if i < 2 else "U2", "text": text,
+                     "ts": f"{1700002000 + i}.000100", "channel": CHANNEL}
+            await post_signed(url, event_body(event, event_id=f"EvStatus{i}"))
+        [note] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+        await post_signed(url, event_body({"type": "message", "user": "U3", "text": "x" * 1600,
+                                           "ts": "1700002010.000100", "channel": CHANNEL}, event_id="EvStatusLong"))
+        await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2)  # later events were handled
+    assert note["user"] == "U1" and note["text"].startswith("Could this meeting be a message?")
+    assert "share the numbers" in note["text"]
+    assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U1", "U3"]

@@ -9,12 +9,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import replace
+from datetime import timedelta
 
 from bot.actions import Action, Button, NotifyPrivately, Reply, Section
 from bot.model import ActionClicked, Event, MessagePosted
 from bot.router import Context
 from skills.meetings.score import score_discussion
 from skills.meetings.slots import propose_slots
+from skills.meetings.status import status_update_meeting
+
+STATUS_MEETING = "status_meeting"  # a nudge kind of its own: its cooldown is separate from the others
 
 log = logging.getLogger(__name__)
 _last_scored: dict[str, float] = {}  # thread → monotonic time it was last scored; only spares API calls
@@ -36,6 +40,30 @@ def wants_reply(event: Event) -> bool:
     message = event.message
     where = message.conversation
     return bool(where.thread_id) and where.thread_id != message.id and not where.is_direct and not message.author.is_bot
+
+
+def wants_announcement(event: Event) -> bool:
+    """Top-level channel messages: where a meeting gets announced."""
+    if not isinstance(event, MessagePosted):
+        return False
+    where = event.message.conversation
+    return where.thread_id in (None, event.message.id) and not where.is_direct and not event.message.author.is_bot
+
+
+async def handle_announcement(event: Event, context: Context) -> list[Action]:
+    """A meeting announced only to share a status update: privately suggest a written update instead."""
+    assert isinstance(event, MessagePosted)
+    message, store = event.message, context.store
+    reason = status_update_meeting(message.text)
+    where = message.conversation
+    if not reason or await store.get_setting(where.platform, where.workspace_id, f"channel:{where.channel_id}",
+                                             "quiet", False):
+        return []
+    if not await store.claim_nudge(where, message.author.id, STATUS_MEETING, message.id, message.sent_at,
+                                   period=timedelta(hours=context.settings.nudge_cooldown_hours), limit=1):
+        return []
+    return [NotifyPrivately(user=message.author, conversation=replace(where, thread_id=None),
+                            text=f"Could this meeting be a message? {str(reason).capitalize()}.")]
 
 
 def wants_click(event: Event) -> bool:

@@ -92,7 +92,8 @@ def summarize(
 
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
-    humans = [u for u in utterances if not u.is_bot and clean_text(u.text)]
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := clean_text(u.text))]
+    humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
         n = len(humans)
@@ -101,7 +102,7 @@ def summarize(
                        too_short=True)
 
     people = {name.lower(): name for name in participants}
-    texts = [clean_text(u.text) for u in humans]
+    texts = [text for _, text in cleaned]
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.model import Thread
@@ -23,6 +24,7 @@ _SLACK_SPECIAL = re.compile(r"<!(here|channel|everyone)[^>]*>")
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX]['-]?[()\[\]DPpOo/\\|*3]+|<3+|\^_*\^)(?!\w)")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 _SLACK_EMOJI = re.compile(r":[a-z0-9_+-]+:")
+_SPACES = re.compile(r"[ \t]+")
 _SPACED_APOSTROPHE = re.compile(r"(\w) ?' ?(s|m|re|ve|ll|d|t)\b", re.I)
 
 
@@ -42,19 +44,24 @@ class Utterance:
 
 def clean_text(text: str, names: dict[str, str] | None = None) -> str:
     """Prose only: code and links removed, Slack mentions resolved to names, quotes normalised."""
-    names = names or {}
+    return _clean(text, tuple(sorted(names.items())) if names else ())
+
+
+@lru_cache(maxsize=65_536)  # the summarizer and the digest look at the same messages more than once
+def _clean(text: str, names: tuple[tuple[str, str], ...]) -> str:
+    lookup = dict(names)
     text = _CODE_BLOCK.sub(" ", text)
     text = _INLINE_CODE.sub(" ", text)
     text = _SLACK_LINK.sub(lambda m: m.group(2) or " ", text)
     text = _BARE_URL.sub(" ", text)
-    text = _SLACK_USER.sub(lambda m: "@" + (names.get(m.group(1)) or m.group(2) or m.group(1)), text)
+    text = _SLACK_USER.sub(lambda m: "@" + (lookup.get(m.group(1)) or m.group(2) or m.group(1)), text)
     text = _SLACK_CHANNEL.sub(lambda m: "#" + (m.group(1) or "channel"), text)
     text = _SLACK_SPECIAL.sub(lambda m: "@" + m.group(1), text)
     text = _SLACK_EMOJI.sub(" ", _EMOJI.sub(" ", _EMOTICON.sub(" ", text)))
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     text = _SPACED_APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2).lower()}", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def utterances_from_thread(thread: Thread) -> list[Utterance]:

@@ -94,6 +94,15 @@ class OpenDialog:
 
 
 @dataclass(frozen=True)
+class DeleteMessage:
+    """Delete `author`'s own message — only where they allowed the bot to (Slack user token)."""
+
+    conversation: Conversation
+    message_id: str
+    author: User
+
+
+@dataclass(frozen=True)
 class PublishHome:
     """Replace what `user` sees on the bot's home tab (Slack App Home)."""
 
@@ -105,4 +114,4 @@ class PublishHome:
     channel_picker: Button | None = None  # a channel select; its action_id gets the chosen channel id
 
 
-Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome
+Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from adapters.slack.app import build_bolt_app, slack_oauth_route, slack_route, web_client
+from adapters.slack.app import build_bolt_app, slack_oauth_route, slack_route, user_token_lookup, web_client
 from adapters.slack.platform import SlackPlatform
 from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.teams.graph import GraphDirectory
@@ -70,7 +70,9 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
             if bolt.installation_store is None:
                 return SlackPlatform(bolt.client)
             bot = await bolt.installation_store.async_find_bot(enterprise_id=None, team_id=workspace_id)
-            return SlackPlatform(web_client(bot.bot_token, bolt.client.base_url)) if bot else None
+            if bot is None:
+                return None
+            return SlackPlatform(web_client(bot.bot_token, bolt.client.base_url), user_token_lookup(bolt))
         if name == "teams":
             return TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
         return None

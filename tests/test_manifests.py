@@ -22,7 +22,8 @@ METHOD_SCOPES = {
     "conversations_open": {"im:write"},
     "users_info": {"users:read"},
     "views_open": set(),  # needs no scope, only a fresh trigger_id
-    "views_publish": set(),  # App Home: needs the home tab enabled, no scope
+    "views_publish": set(),
+    "chat_delete": {"chat:write"},  # with the author's user token (user scope)  # App Home: needs the home tab enabled, no scope
 }
 EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.channels": "channels:history",
                 "message.groups": "groups:history"}

@@ -12,7 +12,7 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select
 
-from adapters.slack.oauth import BOT_SCOPES
+from adapters.slack.oauth import BOT_SCOPES, USER_SCOPES
 from bot.app import STORE, create_app
 from bot.model import Conversation
 from bot.tables import slack_bots
@@ -59,6 +59,7 @@ def mention(team: str, event_id: str) -> str:
 
 def test_the_install_asks_for_exactly_the_manifest_scopes():
     assert sorted(BOT_SCOPES) == sorted(manifest()["oauth_config"]["scopes"]["bot"])
+    assert sorted(USER_SCOPES) == sorted(manifest()["oauth_config"]["scopes"]["user"])
 
 
 async def test_install_stores_an_encrypted_token_the_bot_then_uses_for_that_workspace(oauth_bot):
@@ -111,3 +112,37 @@ async def test_uninstall_forgets_the_token_and_purges_the_workspace_data(oauth_b
     assert await store.get_setting("slack", OAUTH_TEAM_ID, "channel:C9", "quiet") is None
     assert await store.get_setting("slack", "T0001", "channel:C9", "quiet") is True  # other workspaces untouched
     assert await store.nudges_for("slack", "T0001", "U9", datetime(2000, 1, 1, tzinfo=timezone.utc))
+
+
+async def test_move_it_there_deletes_the_original_with_the_authors_own_token(oauth_bot):
+    import time
+    from urllib.parse import urlencode
+
+    fake, url, _ = oauth_bot
+    await install(url)  # U9 installed it for themselves too: their user token is stored (encrypted)
+    fake.add_user("U2", "Ken")
+    fake.add_user("U9", "Nine")
+    now = time.time()
+    question = {"type": "message", "user": "U2", "text": "<@U9> what time is the launch meeting tomorrow?",
+                "ts": f"{now - 60:.6f}"}
+    answer = {"type": "message", "user": "U9", "text": "<@U2> the launch meeting is at 10am tomorrow in room 4",
+              "ts": f"{now - 30:.6f}"}
+    fake.history["C9"] = [question, answer]
+    body = json.loads(event_body({**answer, "channel": "C9", "channel_type": "channel"}, event_id="EvAnswer9"))
+    body["team_id"] = OAUTH_TEAM_ID
+    body["authorizations"][0]["team_id"] = OAUTH_TEAM_ID
+    await post_signed(url, json.dumps(body))
+    [note] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    blocks = note["blocks"] if isinstance(note["blocks"], list) else json.loads(note["blocks"])
+    move = next(e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]
+                if e["action_id"] == "threads_move")
+    payload = {"type": "block_actions", "team": {"id": OAUTH_TEAM_ID}, "user": {"id": "U9"}, "channel": {"id": "C9"},
+               "container": {"type": "message", "channel_id": "C9"}, "trigger_id": "1",
+               "actions": [{"action_id": "threads_move", "value": move}]}
+    await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
+    [deleted] = await eventually(lambda: [c for c in fake.calls if c.method == "chat.delete"])
+    assert deleted.token == "xoxp-u9-secret" and deleted.params["ts"] == answer["ts"]
+    moved = [c for c in fake.calls if c.method == "chat.postMessage"][-1]
+    assert moved.params["thread_ts"] == question["ts"] and moved.token != "xoxp-u9-secret"  # posted as the bot
+    done = await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2 and fake.calls_to("chat.postEphemeral")[1])
+    assert "removed it from the channel" in done["text"]

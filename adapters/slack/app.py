@@ -16,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import translate
 from adapters.slack.oauth import oauth_settings
-from adapters.slack.platform import SlackPlatform
+from adapters.slack.platform import SlackPlatform, UserTokenLookup
 from bot.config import Settings
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event
@@ -48,7 +48,8 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
 
     async def dispatch(event: Event, client: AsyncWebClient) -> None:
         EVENTS.labels("slack", type(event).__name__).inc()
-        await router.dispatch(event, Context(platform=SlackPlatform(client), store=store, settings=settings))
+        platform = SlackPlatform(client, user_token=user_token_lookup(app))
+        await router.dispatch(event, Context(platform=platform, store=store, settings=settings))
 
     @app.middleware
     async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
@@ -113,6 +114,19 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
         log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})
 
     return app
+
+
+def user_token_lookup(app: AsyncApp) -> UserTokenLookup | None:
+    """A person's own token, when they installed the app for themselves (OAuth user scope)."""
+    if app.installation_store is None:
+        return None
+    store = app.installation_store
+
+    async def lookup(team_id: str, user_id: str) -> str | None:
+        installation = await store.async_find_installation(enterprise_id=None, team_id=team_id, user_id=user_id)
+        return installation.user_token if installation and installation.user_id == user_id else None
+
+    return lookup
 
 
 def web_client(token: str | None, base_url: str) -> AsyncWebClient:

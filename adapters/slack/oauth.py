@@ -20,6 +20,8 @@ BOT_SCOPES = (
     "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history",
     "groups:read", "im:history", "im:write", "mpim:history", "users:read",
 )
+# Asked of each person who installs for themselves: lets "Move it there" delete their original message.
+USER_SCOPES = ("chat:write",)
 _TOKEN_FIELDS = ("bot_token", "bot_refresh_token", "user_token", "user_refresh_token")
 
 
@@ -43,6 +45,10 @@ class EncryptedInstallationStore(AsyncSQLAlchemyInstallationStore):
         return self.fernet.encrypt(token.encode()).decode()
 
     def _decrypt(self, token: str) -> str:
+        if token.startswith("xox"):
+            # Already plain: slack_sdk's find_installation merges in the bot row it read through
+            # our (decrypting) find_bot. Slack tokens all start with "xox"; Fernet tokens never do.
+            return token
         try:
             return self.fernet.decrypt(token.encode()).decode()
         except InvalidToken as error:  # a wrong key must not pass garbage to Slack
@@ -71,6 +77,7 @@ def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSetting
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret.get_secret_value(),
         scopes=list(BOT_SCOPES),
+        user_scopes=list(USER_SCOPES),
         installation_store=EncryptedInstallationStore(
             settings.slack_client_id, engine, settings.slack_token_encryption_key.get_secret_value()),
         state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,7 @@ from adapters.slack.translate import mentions, ts_to_datetime
 from bot.actions import (
     Action,
     Button,
+    DeleteMessage,
     NotifyPrivately,
     OpenDialog,
     Post,
@@ -92,12 +94,16 @@ def modal(dialog: OpenDialog) -> dict[str, Any]:
     }
 
 
+UserTokenLookup = Callable[[str, str], Awaitable[str | None]]  # (team id, user id) → their user token
+
+
 class SlackPlatform:
     name = "slack"
     limits = PlatformLimits(max_message_chars=40_000)
 
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, user_token: UserTokenLookup | None = None) -> None:
         self.client = client
+        self.user_token = user_token
         self._users: dict[str, User] = {}
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
@@ -196,6 +202,12 @@ class SlackPlatform:
                     blocks=blocks(action.text, action.sections, action.buttons),
                 )
                 return response.get("message_ts")
+            case DeleteMessage(conversation=where, author=author):
+                token = await self.user_token(where.workspace_id, author.id) if self.user_token else None
+                if token is None:
+                    return None  # they did not allow us: only they can delete it
+                await self.client.chat_delete(channel=where.channel_id, ts=action.message_id, token=token)
+                return action.message_id
             case PublishHome(user=user):
                 home = blocks(action.text, action.sections, action.buttons)
                 if action.channel_picker:

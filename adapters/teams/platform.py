@@ -19,7 +19,7 @@ from botbuilder.schema import (
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.translate import TEAM_GROUP_KEY
-from bot.actions import Action, NotifyPrivately, OpenDialog, Post, Reply
+from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, Reply
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
@@ -114,6 +114,8 @@ class TeamsPlatform:
 
     async def perform(self, action: Action) -> str | None:
         ACTIONS.labels("teams", type(action).__name__).inc()
+        if isinstance(action, DeleteMessage):
+            return None  # a Teams bot cannot delete a person's message; the note asks them to
         if isinstance(action, OpenDialog) and self.turn is not None and self.turn.activity.type == "invoke":
             self.dialog = action  # a message extension shows it as its task module (see bot.py)
             return None

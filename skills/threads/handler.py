@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from bot.actions import Action, Button, NotifyPrivately, Reply
+from bot.actions import Action, Button, DeleteMessage, NotifyPrivately, Reply
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
 from bot.router import Context
 from skills.threads.cooldown import (
@@ -184,8 +184,9 @@ async def _move(event: ActionClicked, context: Context) -> list[Action]:
         return [NotifyPrivately(user=event.user, conversation=private, text="I couldn't find that message any more.")]
     author = f"<@{event.user.id}>" if channel.platform == "slack" else event.user.display
     quoted = "\n".join(f"> {line}" for line in original.text.splitlines())
-    return [
-        Reply(conversation=channel.in_thread(ids["parent"]), text=f"{author} wrote in the channel:\n{quoted}"),
-        NotifyPrivately(user=event.user, conversation=private,
-                        text="Moved to the thread. You can delete the original message from the channel."),
-    ]
+    # Post first, delete after: a failure in between leaves the message twice, never nowhere.
+    await context.platform.perform(Reply(conversation=channel.in_thread(ids["parent"]),
+                                         text=f"{author} wrote in the channel:\n{quoted}"))
+    deleted = await context.platform.perform(DeleteMessage(channel, original.id, event.user))
+    done = "removed it from the channel" if deleted else "you can delete the original from the channel"
+    return [NotifyPrivately(user=event.user, conversation=private, text=f"Moved to the thread; {done}.")]

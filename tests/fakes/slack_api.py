@@ -74,7 +74,11 @@ class FakeSlackAPI:
         return web.json_response(answer(params))
 
     def _auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
-        team = self.installed.get(self.calls[-1].token or "", TEAM_ID)
+        token = self.calls[-1].token or ""
+        team = self.installed.get(token, TEAM_ID)
+        if token.startswith("xoxp-"):  # a person's own token: it is them, and no bot
+            return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "u9",
+                    "team_id": team, "user_id": "U9"}
         return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "etiquette",
                 "team_id": team, "user_id": BOT_USER_ID, "bot_id": "BBOT"}
 
@@ -84,10 +88,13 @@ class FakeSlackAPI:
             return {"ok": False, "error": "invalid_code"}
         token = f"xoxb-{OAUTH_TEAM_ID.lower()}-secret"
         self.installed[token] = OAUTH_TEAM_ID
+        self.installed["xoxp-u9-secret"] = OAUTH_TEAM_ID
         return {"ok": True, "app_id": "A0001", "access_token": token, "token_type": "bot",
                 "scope": "chat:write,commands", "bot_user_id": BOT_USER_ID,
                 "team": {"id": OAUTH_TEAM_ID, "name": "Second"}, "enterprise": None,
-                "authed_user": {"id": "U9"}, "is_enterprise_install": False}
+                "authed_user": {"id": "U9", "access_token": "xoxp-u9-secret", "token_type": "user",
+                                "scope": "chat:write"},
+                "is_enterprise_install": False}
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(params["user"])
@@ -126,6 +133,9 @@ class FakeSlackAPI:
 
     def _views_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "view": {"id": "V0001"}}
+
+    def _chat_delete(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "channel": params["channel"], "ts": params["ts"]}
 
     def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": f"{time.time():.6f}"}

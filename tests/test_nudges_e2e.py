@@ -215,3 +215,28 @@ async def test_slack_edits_and_bot_posts_are_never_nudged(channel_bot):
     await say(url, "U2", long_text, ts(130), "EvLongKen")  # a person's long message still gets its note
     notes = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
     assert [n["user"] for n in notes] == ["U2"]
+
+
+async def test_teams_dont_remind_me_is_respected(bot_connector, make_settings):
+    from bot.app import STORE
+    from tests.fakes.bot_connector import KEN, TENANT_ID, card_submit, channel_message, post_activity
+
+    fake, service_url = bot_connector
+    app = create_app(make_settings(nudge_cooldown_hours=0))  # no cooldown: only the opt-out can hold it back
+    ken_chat = f"a:1personal-with-{KEN.id}"
+    async with serving(app) as bot_url:
+        await post_activity(bot_url, channel_message(service_url, "y" * 1600, "1700001100000", sender=KEN,
+                                                     activity_id="1700001100000"))
+        [note] = await eventually(lambda: fake.sent_to(ken_chat))
+        card = note.activity["attachments"][0]["content"]
+        opt_out = next(a["data"] for a in card["actions"] if a["data"]["action"] == "threads_opt_out")
+        await post_activity(bot_url, card_submit(service_url, opt_out, sender=KEN))
+        await eventually(lambda: any("no more reminders about long messages" in s.text for s in fake.sent))
+        assert await app[STORE].get_setting("teams", TENANT_ID, f"user:{KEN.id}", "no_nudge:long_message") is True
+        await post_activity(bot_url, channel_message(service_url, "z" * 1600, "1700001200000", sender=KEN,
+                                                     activity_id="1700001200000"))
+        await post_activity(bot_url, channel_message(service_url, "help", "1700001200000", sender=KEN,
+                                                     activity_id="1700001200500", mention_bot=True))
+        await eventually(lambda: fake.sent_to("19:abc@thread.tacv2;messageid=1700001200000"))  # handled in order
+    notes = [s for s in fake.sent_to(ken_chat) if s.activity.get("attachments")]
+    assert len(notes) == 1  # the opt-out held

@@ -86,6 +86,8 @@ def decide(history: list[Message], message: Message, members: list[User], log: l
     candidates += [n for n in hello_only_nudges(shaped, follow_up, now.timestamp()) if n.ts == mine.ts]
     if members and is_broadcast(message.text):
         candidates += broadcast_after_hours_nudges([mine], members)
+    # The detector may know people by another name (Teams); opt-outs and the log use the author's id.
+    candidates = [replace(n, user=message.author.id) for n in candidates]
     allowed = allowed_nudges(candidates, log, opted_out=opted_out, disabled_kinds=disabled, period=period)
     if not allowed:
         return None

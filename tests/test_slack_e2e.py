@@ -43,6 +43,8 @@ def seed_thread(fake, replies: int = 4) -> None:
                          "ts": f"1700000{100 + i}.000000", "thread_ts": ROOT_TS})
     messages.append({"type": "message", "bot_id": "BOTHER", "username": "otherbot", "text": "beep",
                      "ts": "1700000400.000000", "thread_ts": ROOT_TS})
+    messages.append({"type": "message", "subtype": "tombstone", "user": "USLACKBOT", "hidden": True,
+                     "text": "This message was deleted.", "ts": "1700000450.000000", "thread_ts": ROOT_TS})
     fake.threads[(CHANNEL, ROOT_TS)] = messages
 
 
@@ -74,16 +76,16 @@ async def test_mention_at_top_level_replies_in_a_thread_under_it(slack_bot):
 
 async def test_other_mention_fetches_the_whole_thread_through_pagination(slack_bot):
     fake, url, _ = slack_bot
-    seed_thread(fake, replies=4)  # 6 messages with page size 2 → 3 pages
+    seed_thread(fake, replies=4)  # 7 messages with page size 2 → 4 pages
     await post_signed(url, event_body(mention("what did I miss?")))
     posts = await eventually(lambda: fake.calls_to("chat.postMessage"))
     pages = fake.calls_to("conversations.replies")
-    assert [p.get("cursor") for p in pages] == [None, "2", "4"]
+    assert [p.get("cursor") for p in pages] == [None, "2", "4", "6"]
     assert all(p["ts"] == ROOT_TS and p["channel"] == CHANNEL for p in pages)
     reply = posts[0]
     assert reply["thread_ts"] == ROOT_TS
     assert "Maria" in reply["text"] and "Ken" in reply["text"]
-    assert "otherbot" not in reply["text"]
+    assert "otherbot" not in reply["text"] and "USLACKBOT" not in reply["text"] and "deleted" not in reply["text"]
 
 
 async def test_retried_event_is_answered_once(slack_bot):

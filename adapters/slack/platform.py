@@ -27,6 +27,8 @@ from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 
 _PAGE_SIZE = 200
+# A deleted root stays as a "tombstone"; joins and topic changes are no one speaking.
+NOT_SPEECH = {"tombstone", "message_deleted", "channel_join", "channel_leave", "channel_topic", "channel_purpose"}
 HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
 MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
@@ -162,6 +164,8 @@ class SlackPlatform:
                 break
         messages = []
         for item in raw:
+            if item.get("subtype") in NOT_SPEECH:
+                continue
             if item.get("bot_id") and not item.get("user"):
                 author = User(id=item["bot_id"], name=item.get("username", "bot"), is_bot=True)
             else:

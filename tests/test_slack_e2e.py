@@ -210,3 +210,15 @@ async def test_rate_limited_web_api_call_is_retried_after_retry_after(slack_bot)
     await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"][1:])
     posts = [c for c in fake.calls if c.method == "chat.postMessage"]
     assert len(posts) == 2 and posts[0].params == posts[1].params  # the same call, once refused, once done
+
+
+def test_long_text_is_split_into_sections_slack_accepts_and_nothing_is_lost():
+    from adapters.slack.platform import MAX_BLOCKS, SECTION_CHARS, blocks, split_text
+
+    samples = ["a" * 7000, " ".join(["word"] * 1500), "\n".join(f"line {i} " + "x" * (i % 200) for i in range(300)), ""]
+    for text in samples:
+        parts = split_text(text)
+        assert all(len(part) <= SECTION_CHARS for part in parts)
+        assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+    huge = blocks("y" * (SECTION_CHARS * 80), (), ())
+    assert len(huge) <= MAX_BLOCKS and all(len(b["text"]["text"]) <= SECTION_CHARS for b in huge)

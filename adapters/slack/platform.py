@@ -27,6 +27,8 @@ from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 
 _PAGE_SIZE = 200
+SECTION_CHARS = 3000  # Block Kit: a section's text
+MAX_BLOCKS = 50  # Block Kit: blocks in one message
 # A deleted root stays as a "tombstone"; joins and topic changes are no one speaking.
 NOT_SPEECH = {"tombstone", "message_deleted", "channel_join", "channel_leave", "channel_topic", "channel_purpose"}
 HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
@@ -34,12 +36,42 @@ MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile 
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
 
 
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def split_text(text: str, limit: int = SECTION_CHARS) -> list[str]:
+    """Slack caps a section at 3,000 characters: split long text at line breaks (at spaces if it must)."""
+    parts: list[str] = []
+    current = ""
+    for line in _lines_within(text, limit):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    parts.append(current)
+    return parts
+
+
+def _lines_within(text: str, limit: int):
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            yield line[:cut]
+            line = line[cut:].lstrip()
+        yield line
+
+
 def blocks(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...]) -> list[dict]:
     """Block Kit for a reply; built only here so every skill's output looks the same."""
-    out: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}]
+    out: list[dict[str, Any]] = [_section(part) for part in split_text(text)]
     for section in sections:
         body = "\n".join(f"• {line}" for line in section.lines) or "_none_"
-        out.append({"type": "section", "text": {"type": "mrkdwn", "text": f"*{section.title}*\n{body}"[:3000]}})
+        out += [_section(part) for part in split_text(f"*{section.title}*\n{body}")]
+    out = out[: MAX_BLOCKS - 1]
     if buttons:
         out.append(
             {

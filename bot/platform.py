@@ -13,6 +13,7 @@ from bot.model import Conversation, Message, Thread, User
 @dataclass(frozen=True)
 class PlatformLimits:
     max_message_chars: int
+    creates_meetings: bool = False  # can `create_meeting` put a call in people's calendars?
 
 
 class Platform(Protocol):
@@ -39,6 +40,11 @@ class Platform(Protocol):
 
     async def perform(self, action: Action) -> str | None:
         """Carry out one action; returns the platform's id for what it posted, if any."""
+        ...
+
+    async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
+                             subject: str, start: datetime, end: datetime) -> str | None:
+        """An online meeting in everyone's calendar; its join URL, or None where the platform cannot."""
         ...
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:

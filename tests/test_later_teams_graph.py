@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from adapters.teams.graph import GraphDirectory
@@ -30,7 +32,8 @@ async def graph_bot(bot_connector, make_settings):
     graph = FakeGraph(mailboxes={KEN.aad_object_id: KEN_MAILBOX})
     async with serving(graph.app()) as graph_url:
         directory = GraphDirectory(static_auth(), graph_url + "/v1.0")
-        async with serving(create_app(make_settings(outbox_poll_seconds=0.1), graph=directory)) as url:
+        settings = make_settings(outbox_poll_seconds=0.1, meeting_rescore_seconds=0)
+        async with serving(create_app(settings, graph=directory)) as url:
             yield fake, graph, service_url, url
 
 
@@ -95,3 +98,37 @@ async def test_summary_reads_the_whole_chain_from_graph_with_links(graph_bot):
     assert "wrong thread" not in text  # deleted messages are left out
     assert "https://teams.microsoft.com/l/message/19%3Aabc/" in text  # items link to their messages
     assert "only see the messages sent to me" not in text  # Graph gave the whole chain
+
+
+async def test_create_meeting_from_the_suggestion_puts_it_in_calendars_and_the_link_in_the_chain(graph_bot):
+    from tests.fakes.bot_connector import CHANNEL_ID, MARIA
+    from tests.test_meetings_e2e import HEATED
+
+    fake, graph, service_url, url = graph_bot
+    graph.mailboxes[MARIA.aad_object_id] = {  # Berlin 09–17 and Tokyo 10–18 overlap 09:00–10:00 Berlin time
+        "timeZone": "W. Europe Standard Time",
+        "workingHours": {**KEN_MAILBOX["workingHours"], "startTime": "09:00:00.0000000", "endTime": "17:00:00.0000000",
+                         "timeZone": {"name": "W. Europe Standard Time"}}}
+    root = "1700000950000"
+    chain = f"{CHANNEL_ID};messageid={root}"
+    await post_activity(url, channel_message(service_url, "Release plan for Friday?", root, sender=MARIA,
+                                             activity_id=root))
+    for i, text in enumerate(HEATED):
+        activity = channel_message(service_url, text, root, sender=(KEN, MARIA)[i % 2],
+                                   activity_id=str(int(root) + 60_000 * (i + 1)))
+        activity["timestamp"] = f"2026-11-24T10:{i + 1:02d}:00Z"
+        await post_activity(url, activity)
+    [suggestion] = await eventually(lambda: fake.sent_to(chain))
+    card = suggestion.activity["attachments"][0]["content"]
+    create = [a["data"] for a in card["actions"] if a["data"]["action"] == "meetings_create"]
+    assert create, card["actions"]
+
+    await post_activity(url, card_submit(service_url, create[0], root_id=root))
+    [organizer, event] = (await eventually(lambda: graph.events))[0]
+    assert organizer == MARIA.aad_object_id
+    assert [a["emailAddress"]["address"] for a in event["attendees"]] == ["ken@contoso.example"]
+    assert event["isOnlineMeeting"] is True and event["onlineMeetingProvider"] == "teamsForBusiness"
+    chosen = json.loads(create[0]["value"])
+    assert event["start"] == {"dateTime": chosen["start"][:19], "timeZone": "UTC"}
+    links = await eventually(lambda: [s for s in fake.sent_to(chain) if "meetup-join/fake-1" in s.text])
+    assert len(links) == 1

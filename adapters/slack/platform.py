@@ -166,6 +166,11 @@ class SlackPlatform:
                 break
         return [await self.user_profile(conversation, user_id) for user_id in ids[:MAX_MEMBERS]]
 
+    async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
+                             subject: str, start: datetime, end: datetime) -> str | None:
+        """Slack has no meeting API (a huddle starts from the client)."""
+        return None
+
     async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
         page = await self.client.conversations_history(
             channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}", limit=HISTORY_LIMIT

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from datetime import time
+from datetime import datetime, time, timezone
 
 from kiota_abstractions.authentication import AuthenticationProvider
 
@@ -78,6 +78,34 @@ class GraphDirectory:
             return None
         chain = ([first] if first else []) + sorted(replies, key=lambda m: m.created_date_time)
         return [_message(m, where) for m in chain if m.deleted_date_time is None and m.from_ and m.from_.user]
+
+    async def create_meeting(self, organizer_id: str, subject: str, start: datetime, end: datetime,
+                             attendee_emails: list[str]) -> str | None:
+        """A calendar event with a Teams meeting; returns its join URL, or None when Graph refuses."""
+        from msgraph.generated.models.attendee import Attendee
+        from msgraph.generated.models.attendee_type import AttendeeType
+        from msgraph.generated.models.date_time_time_zone import DateTimeTimeZone
+        from msgraph.generated.models.email_address import EmailAddress
+        from msgraph.generated.models.event import Event
+        from msgraph.generated.models.online_meeting_provider_type import OnlineMeetingProviderType
+
+        def utc(moment: datetime) -> DateTimeTimeZone:
+            return DateTimeTimeZone(date_time=moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
+                                    time_zone="UTC")
+
+        event = Event(
+            subject=subject, start=utc(start), end=utc(end), is_online_meeting=True,
+            online_meeting_provider=OnlineMeetingProviderType.TeamsForBusiness,
+            attendees=[Attendee(email_address=EmailAddress(address=a), type=AttendeeType.Required)
+                       for a in attendee_emails],
+        )
+        try:
+            created = await self.client.users.by_user_id(organizer_id).events.post(event)
+        except Exception as error:  # no permission or no mailbox: the caller says it could not
+            log.warning("graph meeting creation failed", extra={"error": type(error).__name__})
+            return None
+        meeting = created.online_meeting if created else None
+        return meeting.join_url if meeting else None
 
     async def working_clock(self, aad_object_id: str) -> tuple[str | None, WorkingHours | None]:
         """(time zone as Graph names it — often a Windows name —, working hours); Nones when unknown."""

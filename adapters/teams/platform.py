@@ -63,7 +63,6 @@ def private_chat_parameters(user: User, tenant_id: str, reference: ConversationR
 
 class TeamsPlatform:
     name = "teams"
-    limits = PlatformLimits(max_message_chars=28_000)
 
     def __init__(self, adapter: BotAdapter, app_id: str, store: Store, turn: TurnContext | None = None,
                  graph: GraphDirectory | None = None):
@@ -72,6 +71,7 @@ class TeamsPlatform:
         self.store = store
         self.turn = turn
         self.graph = graph
+        self.limits = PlatformLimits(max_message_chars=28_000, creates_meetings=graph is not None)
         self.dialog: OpenDialog | None = None
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
@@ -87,6 +87,23 @@ class TeamsPlatform:
     async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
         """Without Graph, the channel posts the bot received (resource-specific consent delivers them)."""
         return await self.store.channel_roots(conversation, since)
+
+    async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
+                             subject: str, start: datetime, end: datetime) -> str | None:
+        """A Teams meeting in the organizer's calendar with the others invited (Graph `Calendars.ReadWrite`)."""
+        if self.graph is None or self.turn is None:
+            return None
+        people = {}
+        for person in [organizer, *attendees]:
+            try:
+                people[person.id] = await TeamsInfo.get_member(self.turn, person.id)
+            except Exception:  # not in the roster: not invited
+                log.info("teams member lookup failed for an attendee")
+        host = people.get(organizer.id)
+        if host is None or not host.aad_object_id:
+            return None
+        invited = [m.email or m.user_principal_name for pid, m in people.items() if pid != organizer.id]
+        return await self.graph.create_meeting(host.aad_object_id, subject, start, end, [i for i in invited if i])
 
     async def channel_members(self, conversation: Conversation) -> list[User]:
         """Members' time zones need Microsoft Graph; without it the channel's zone is unknown."""

@@ -6,13 +6,14 @@ sure a thread is offered a call at most once (even with several replicas), and w
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.actions import Action, Button, NotifyPrivately, Reply, Section
-from bot.model import ActionClicked, Event, MessagePosted
+from bot.model import ActionClicked, Event, MessagePosted, User
 from bot.router import Context
 from skills.meetings.score import score_discussion
 from skills.meetings.slots import propose_slots
@@ -67,7 +68,7 @@ async def handle_announcement(event: Event, context: Context) -> list[Action]:
 
 
 def wants_click(event: Event) -> bool:
-    return isinstance(event, ActionClicked) and event.action_id == "meetings_not_now"
+    return isinstance(event, ActionClicked) and event.action_id in ("meetings_not_now", "meetings_create")
 
 
 async def handle_reply(event: Event, context: Context) -> list[Action]:
@@ -93,24 +94,50 @@ async def handle_reply(event: Event, context: Context) -> list[Action]:
     people = [await context.platform.user_profile(where, p.id) for p in score.participants]
     slots = propose_slots(people, message.sent_at)
     log.info("meeting suggested", extra={"thread": thread_key, "score": score.score, "reasons": score.reasons})
-    return [suggestion(where, score.reasons, [p.display for p in people], slots)]
+    return [suggestion(where, score.reasons, people, slots, context.platform.limits.creates_meetings)]
 
 
-def suggestion(where, reasons, names, slots) -> Reply:
+def suggestion(where, reasons, people, slots, creates_meetings: bool = False) -> Reply:
     """Why, who, and when — each slot in every participant's own time."""
     slot_lines = tuple(slot.describe() for slot in slots) or (slots.reason or "no shared working hours soon",)
     sections = (
         Section("Why", tuple(reasons)),
-        Section("Who", (", ".join(names),)),
+        Section("Who", (", ".join(p.display for p in people),)),
         Section("When (30 min, inside everyone's working hours)", slot_lines + tuple(slots.notes)),
     )
     text = "This thread might be quicker as a short call."
+    create = tuple(
+        Button(f"Create meeting {slot.start:%a %H:%M} UTC", "meetings_create",
+               json.dumps({"start": slot.start.isoformat(), "end": slot.end.isoformat(), "who": [p.id for p in people]}))
+        for slot in slots
+    ) if creates_meetings else ()
     return Reply(conversation=where, text=text, sections=sections,
-                 buttons=(Button("Not now", "meetings_not_now", where.thread_id or ""),))
+                 buttons=create + (Button("Not now", "meetings_not_now", where.thread_id or ""),))
 
 
 async def handle_click(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, ActionClicked)
+    if event.action_id == "meetings_create":
+        return await _create(event, context)
     # The thread is already marked as offered; "Not now" only acknowledges, privately.
     return [NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None),
                             text="Okay, I won't suggest a call in that thread again.")]
+
+
+async def _create(event: ActionClicked, context: Context) -> list[Action]:
+    """The clicker organizes; the thread's participants are invited; the join link goes in the thread."""
+    plan = json.loads(event.value)
+    start, end = datetime.fromisoformat(plan["start"]), datetime.fromisoformat(plan["end"])
+    attendees = [User(id=pid) for pid in plan["who"] if pid != event.user.id]
+    join = await context.platform.create_meeting(event.conversation, event.user, attendees,
+                                                 "A short call about this thread", start, end)
+    if join is None:
+        return [NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None),
+                                text="I couldn't create the meeting (the app needs the Graph permission "
+                                     "Calendars.ReadWrite). The proposed times are in the thread.")]
+    where = event.conversation
+    await context.store.set_setting(where.platform, where.workspace_id,
+                                    f"thread:{where.platform}:{where.workspace_id}:{where.channel_id}:{where.thread_id}",
+                                    "meeting_created", join)
+    return [Reply(conversation=where, text=f"{event.user.display} set up a call {start:%a %d %b %H:%M}–{end:%H:%M} UTC "
+                                           f"for everyone here: [join]({join})")]

@@ -78,8 +78,10 @@ class FakeBotConnector:
         person = next((p for p in PEOPLE if p.id == request.match_info["member_id"]), None)
         if person is None:
             return web.json_response({"error": {"code": "MemberNotFoundInConversation"}}, status=404)
+        email = f"{person.name.split()[0].lower()}@contoso.example"
         return web.json_response({"id": person.id, "name": person.name, "aadObjectId": person.aad_object_id,
-                                  "tenantId": TENANT_ID, "userRole": "user"})
+                                  "email": email, "userPrincipalName": email, "tenantId": TENANT_ID,
+                                  "userRole": "user"})
 
     async def _create_conversation(self, request: web.Request) -> web.Response:
         """Teams answers a 1:1 create with the existing chat's id; we derive one from the member."""

@@ -34,12 +34,14 @@ class FakeGraph:
     mailboxes: dict[str, dict[str, Any]] = field(default_factory=dict)  # aad object id → mailboxSettings
     threads: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)  # (group, channel, root)
     page_size: int = 2
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (organizer, event) created
     authorizations: list[str | None] = field(default_factory=list)
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/v1.0/users/{user}/mailboxSettings", self._mailbox_settings)
         app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}", self._root)
+        app.router.add_post("/v1.0/users/{user}/events", self._create_event)
         app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}/replies", self._replies)
         return app
 
@@ -50,6 +52,14 @@ class FakeGraph:
             return web.json_response({"error": {"code": "ErrorAccessDenied", "message": "no"}}, status=403)
         return web.json_response({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#mailboxSettings",
                                   **settings})
+
+    async def _create_event(self, request: web.Request) -> web.Response:
+        self.authorizations.append(request.headers.get("Authorization"))
+        event = await request.json()
+        self.events.append((request.match_info["user"], event))
+        join = f"https://teams.microsoft.com/l/meetup-join/fake-{len(self.events)}"
+        return web.json_response({**event, "id": f"evt-{len(self.events)}", "onlineMeeting": {"joinUrl": join}},
+                                 status=201)
 
     def _thread(self, request: web.Request) -> list[dict[str, Any]] | None:
         info = request.match_info

@@ -28,6 +28,9 @@ class MemoryPlatform:
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         return self.users.get(user_id, User(id=user_id))
 
+    async def create_meeting(self, conversation, organizer, attendees, subject, start, end) -> str | None:
+        return None
+
     async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
         return [m for m in self.history.get(conversation.channel_id, []) if m.sent_at >= since]
 

@@ -103,6 +103,17 @@ class DeleteMessage:
 
 
 @dataclass(frozen=True)
+class ShareFile:
+    """Attach a file in the thread of `conversation` (Slack upload); e.g. a calendar invite."""
+
+    conversation: Conversation
+    filename: str
+    content: str
+    title: str
+    comment: str = ""
+
+
+@dataclass(frozen=True)
 class PublishHome:
     """Replace what `user` sees on the bot's home tab (Slack App Home)."""
 
@@ -114,4 +125,4 @@ class PublishHome:
     channel_picker: Button | None = None  # a channel select; its action_id gets the chosen channel id
 
 
-Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage
+Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage | ShareFile

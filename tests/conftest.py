@@ -38,6 +38,7 @@ async def slack_api():
 
     fake = FakeSlackAPI()
     async with serving(fake.app()) as url:
+        fake.base_url = url
         yield fake, url + "/api/"
 
 

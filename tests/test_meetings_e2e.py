@@ -99,3 +99,35 @@ async def test_a_status_update_meeting_gets_a_private_could_be_a_message_once(sl
     assert note["user"] == "U1" and note["text"].startswith("Could this meeting be a message?")
     assert "share the numbers" in note["text"]
     assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U1", "U3"]
+
+
+async def test_slack_suggestion_offers_calendar_invites_and_uploads_an_ics_in_the_thread(slack_api, make_settings):
+    fake, api_url = slack_api
+    for user in ("U1", "U2", "U3"):
+        fake.add_user(user, user, tz="Europe/Berlin")
+    root = "1700100000.000100"
+    thread = [{"type": "message", "user": "U1", "text": "Release plan for Friday?", "ts": root, "thread_ts": root}]
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, meeting_rescore_seconds=0)
+    async with serving(create_app(settings)) as url:
+        for i, text in enumerate(HEATED):
+            reply = {"type": "message", "user": ("U2", "U3", "U1")[i % 3], "text": text,
+                     "ts": f"{1700100060 + 60 * i}.000100", "thread_ts": root, "channel": CHANNEL}
+            thread.append({k: v for k, v in reply.items() if k != "channel"})
+            fake.threads[(CHANNEL, root)] = list(thread)
+            await post_signed(url, event_body(reply, event_id=f"EvIcs{i}"))
+        [suggestion] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+        assert "huddle" in suggestion["text"]
+        blocks = suggestion["blocks"] if isinstance(suggestion["blocks"], list) else json.loads(suggestion["blocks"])
+        invite = next(e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]
+                      if e["action_id"] == "meetings_ics")
+        payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "u1"},
+                   "channel": {"id": CHANNEL}, "trigger_id": "1",
+                   "container": {"type": "message", "channel_id": CHANNEL, "thread_ts": root},
+                   "actions": [{"action_id": "meetings_ics", "value": invite}]}
+        await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
+        [done] = await eventually(lambda: fake.calls_to("files.completeUploadExternal"))
+    assert done["channel_id"] == CHANNEL and done["thread_ts"] == root
+    ics = next(iter(fake.uploads.values())).decode()
+    start = json.loads(invite)["start"]
+    assert "BEGIN:VEVENT" in ics and f"DTSTART:{start[:10].replace('-', '')}T{start[11:19].replace(':', '')}Z" in ics

@@ -21,6 +21,7 @@ from bot.actions import (
     PublishHome,
     Reply,
     Section,
+    ShareFile,
 )
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
@@ -243,6 +244,12 @@ class SlackPlatform:
                     blocks=blocks(action.text, action.sections, action.buttons),
                 )
                 return response.get("message_ts")
+            case ShareFile(conversation=where):
+                response = await self.client.files_upload_v2(
+                    channel=where.channel_id, thread_ts=where.thread_id, content=action.content,
+                    filename=action.filename, title=action.title, initial_comment=action.comment or None,
+                )
+                return (response.get("file") or {}).get("id")
             case DeleteMessage(conversation=where, author=author):
                 token = await self.user_token(where.workspace_id, author.id) if self.user_token else None
                 if token is None:

@@ -12,9 +12,10 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot.actions import Action, Button, NotifyPrivately, Reply, Section
+from bot.actions import Action, Button, NotifyPrivately, Reply, Section, ShareFile
 from bot.model import ActionClicked, Event, MessagePosted, User
 from bot.router import Context
+from skills.meetings.invite import ics_invite
 from skills.meetings.score import score_discussion
 from skills.meetings.slots import propose_slots
 from skills.meetings.status import status_update_meeting
@@ -68,7 +69,7 @@ async def handle_announcement(event: Event, context: Context) -> list[Action]:
 
 
 def wants_click(event: Event) -> bool:
-    return isinstance(event, ActionClicked) and event.action_id in ("meetings_not_now", "meetings_create")
+    return isinstance(event, ActionClicked) and event.action_id in ("meetings_not_now", "meetings_create", "meetings_ics")
 
 
 async def handle_reply(event: Event, context: Context) -> list[Action]:
@@ -105,20 +106,31 @@ def suggestion(where, reasons, people, slots, creates_meetings: bool = False) ->
         Section("Who", (", ".join(p.display for p in people),)),
         Section("When (30 min, inside everyone's working hours)", slot_lines + tuple(slots.notes)),
     )
-    text = "This thread might be quicker as a short call."
-    create = tuple(
-        Button(f"Create meeting {slot.start:%a %H:%M} UTC", "meetings_create",
-               json.dumps({"start": slot.start.isoformat(), "end": slot.end.isoformat(), "who": [p.id for p in people]}))
+    # Teams can put the meeting in calendars; elsewhere (Slack) a huddle, or an invite to import.
+    text = "This thread might be quicker as a short call." + (
+        "" if creates_meetings else " Start a huddle from the channel, or take a calendar invite below.")
+    label, action_id = ("Create meeting", "meetings_create") if creates_meetings else ("Invite", "meetings_ics")
+    offers = tuple(
+        Button(f"{label} {slot.start:%a %H:%M} UTC", action_id,
+               json.dumps({"start": slot.start.isoformat(), "end": slot.end.isoformat(),
+                           "who": [p.id for p in people], "names": [p.display for p in people]}))
         for slot in slots
-    ) if creates_meetings else ()
+    )
     return Reply(conversation=where, text=text, sections=sections,
-                 buttons=create + (Button("Not now", "meetings_not_now", where.thread_id or ""),))
+                 buttons=offers + (Button("Not now", "meetings_not_now", where.thread_id or ""),))
 
 
 async def handle_click(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, ActionClicked)
     if event.action_id == "meetings_create":
         return await _create(event, context)
+    if event.action_id == "meetings_ics":
+        plan = json.loads(event.value)
+        start, end = datetime.fromisoformat(plan["start"]), datetime.fromisoformat(plan["end"])
+        invite = ics_invite("A short call about this thread", start, end, plan["names"], context.now())
+        return [ShareFile(conversation=event.conversation, filename="call.ics", content=invite,
+                          title=f"Call {start:%a %d %b %H:%M} UTC",
+                          comment=f"{event.user.display} proposes this time; open the file to add it to your calendar.")]
     # The thread is already marked as offered; "Not now" only acknowledges, privately.
     return [NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None),
                             text="Okay, I won't suggest a call in that thread again.")]

@@ -30,6 +30,8 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes uploaded (files_upload_v2)
+    base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     channel_members: dict[str, list[str]] = field(default_factory=dict)
@@ -52,6 +54,7 @@ class FakeSlackAPI:
         app = web.Application()
         app.router.add_post("/api/{method}", self._handle)
         app.router.add_get("/api/{method}", self._handle)
+        app.router.add_post("/upload/{file_id}", self._upload)
         return app
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -133,6 +136,18 @@ class FakeSlackAPI:
 
     def _views_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "view": {"id": "V0001"}}
+
+    def _files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{len(self.uploads) + 1}"
+        return {"ok": True, "file_id": file_id, "upload_url": f"{self.base_url}/upload/{file_id}"}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads[request.match_info["file_id"]] = await request.read()
+        return web.Response(text=f"OK - {len(self.uploads)}")
+
+    def _files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
+        files = params["files"] if isinstance(params["files"], list) else json.loads(params["files"])
+        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
 
     def _chat_delete(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": params["channel"], "ts": params["ts"]}

@@ -58,7 +58,8 @@ async def test_a_due_digest_is_enqueued_once_and_delivered_once_even_when_late(s
     assert await deliver_due_messages(Outbox(store), for_platform, late, "w1") == 1
     [post] = platform.performed
     assert post.conversation.channel_id == "C1"
-    assert post.text.startswith("# #C1 — week 2026-W48") and "4 messages from 2 people" in post.text
+    assert post.text.startswith("*#C1 — week 2026-W48*") and "4 messages from 2 people" in post.text
+    assert "\n#" not in post.text  # no markdown headings left: chat apps would show the hashes
     assert "Ken: Who tells the customers?" in post.text  # an open question of that week
     assert "written" not in post.text  # the bot's own post has no "from …, written …" footer
 
@@ -96,7 +97,7 @@ async def test_slack_digest_commands(slack_api, make_settings):
     async with serving(create_app(settings)) as url:
         await post_signed(url, command_body("/digest", "now"), content_type=form)
         [posted] = await eventually(lambda: fake.calls_to("chat.postMessage"))
-        assert posted["channel"] == "C1" and posted["text"].startswith("# #C1 — week")
+        assert posted["channel"] == "C1" and posted["text"].startswith("*#C1 — week")
         assert "2 messages from 2 people" in posted["text"]
 
         await post_signed(url, command_body("/digest", "on friday 16:30"), content_type=form)

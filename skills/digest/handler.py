@@ -91,9 +91,14 @@ async def channel_digest(platform: Platform, where: Conversation, week: Week, si
     users = {a: await platform.user_profile(where, a) for a in authors}
     members = await platform.channel_members(where)
     digest = build_digest(messages, users, channel=where.channel_id, week=str(week), members=members, as_of=now)
-    text = digest.as_markdown()
+    text = chat_markdown(digest.as_markdown())
     limit = platform.limits.max_message_chars
     return text if len(text) <= limit else text[: limit - 40] + "\n…(trimmed to fit the platform)"
+
+
+def chat_markdown(markdown: str) -> str:
+    """Chat apps show no `#` headings: make them bold lines (`*x*`; the Teams adapter turns that into `**x**`)."""
+    return re.sub(r"^#{1,6}\s+(.+)$", r"*\1*", markdown, flags=re.M)
 
 
 async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: datetime) -> int:

@@ -37,10 +37,6 @@ class Utterance:
     agreement: int = 0  # agreement reactions from people other than the speaker
     link: str | None = None
 
-    @property
-    def has_code(self) -> bool:
-        return "```" in self.text or bool(_INLINE_CODE.search(self.text))
-
 
 def clean_text(text: str, names: dict[str, str] | None = None) -> str:
     """Prose only: code and links removed, Slack mentions resolved to names, quotes normalised."""

@@ -9,7 +9,14 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from adapters.slack.app import build_bolt_app, slack_oauth_route, slack_route, user_token_lookup, web_client
+from adapters.slack.app import (
+    build_bolt_app,
+    slack_oauth_route,
+    slack_route,
+    start_socket_mode,
+    user_token_lookup,
+    web_client,
+)
 from adapters.slack.platform import SlackPlatform
 from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.teams.graph import GraphDirectory
@@ -81,7 +88,10 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
         await store.migrate()
         jobs = Jobs(store, settings, platform_for)
         jobs.start()
+        socket = await start_socket_mode(bolt, settings)
         yield
+        if socket is not None:
+            await socket.close_async()
         await jobs.stop()
         await store.close()
 

@@ -222,3 +222,22 @@ def test_long_text_is_split_into_sections_slack_accepts_and_nothing_is_lost():
         assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
     huge = blocks("y" * (SECTION_CHARS * 80), (), ())
     assert len(huge) <= MAX_BLOCKS and all(len(b["text"]["text"]) <= SECTION_CHARS for b in huge)
+
+
+async def test_socket_mode_receives_events_over_the_websocket_and_acks_them(slack_api, make_settings):
+    from bot.app import create_app
+    from tests.fakes.server import serving
+
+    fake, api_url = slack_api
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_app_token="xapp-test", slack_api_base_url=api_url)
+    async with serving(create_app(settings)):
+        await eventually(lambda: fake.sockets)
+        assert fake.calls_to("apps.connections.open")
+        payload = json.loads(event_body(mention("help"), event_id="EvSocket"))
+        await fake.push({"envelope_id": "env-1", "type": "events_api", "accepts_response_payload": False,
+                         "payload": payload})
+        posts = await eventually(lambda: fake.calls_to("chat.postMessage"))
+        await eventually(lambda: fake.acks)
+    assert posts[0]["thread_ts"] == ROOT_TS
+    assert fake.acks[0]["envelope_id"] == "env-1"

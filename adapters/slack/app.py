@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -134,6 +135,16 @@ def web_client(token: str | None, base_url: str) -> AsyncWebClient:
     client = AsyncWebClient(token=token, base_url=base_url if base_url.endswith("/") else base_url + "/")
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client
+
+
+async def start_socket_mode(bolt: AsyncApp | None, settings: Settings) -> AsyncSocketModeHandler | None:
+    """Development without a public URL: events arrive over Slack's WebSocket (SLACK_APP_TOKEN)."""
+    if bolt is None or settings.slack_app_token is None:
+        return None
+    handler = AsyncSocketModeHandler(bolt, settings.slack_app_token.get_secret_value(), web_client=bolt.client)
+    await handler.connect_async()
+    log.info("slack socket mode connected")
+    return handler
 
 
 def slack_oauth_route(bolt: AsyncApp):

@@ -30,7 +30,9 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
-    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes uploaded (files_upload_v2)
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    sockets: list[Any] = field(default_factory=list)  # Socket Mode connections
+    acks: list[dict[str, Any]] = field(default_factory=list)  # what the bot acknowledged over them  # file id → bytes uploaded (files_upload_v2)
     base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
@@ -55,6 +57,7 @@ class FakeSlackAPI:
         app.router.add_post("/api/{method}", self._handle)
         app.router.add_get("/api/{method}", self._handle)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/socket", self._socket)
         return app
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -136,6 +139,26 @@ class FakeSlackAPI:
 
     def _views_open(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "view": {"id": "V0001"}}
+
+    def _apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Socket Mode: where to connect (needs the app-level token)."""
+        return {"ok": True, "url": self.base_url.replace("http://", "ws://") + "/socket"}
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode's WebSocket: say hello, push queued envelopes, record the acks."""
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.send_json({"type": "hello", "num_connections": 1})
+        self.sockets.append(socket)
+        async for message in socket:
+            if message.type == web.WSMsgType.TEXT:
+                self.acks.append(json.loads(message.data))
+        return socket
+
+    async def push(self, envelope: dict[str, Any]) -> None:
+        """Send an envelope (events_api, slash_commands, interactive) to every connected client."""
+        for socket in self.sockets:
+            await socket.send_json(envelope)
 
     def _files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
         file_id = f"F{len(self.uploads) + 1}"

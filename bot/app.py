@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
@@ -22,6 +23,7 @@ from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
+from bot.logs import REQUEST_ID
 from bot.metrics import REQUEST_SECONDS
 from bot.platform import Platform
 from bot.router import Router, default_router
@@ -34,9 +36,14 @@ STORE = web.AppKey("store", Store)
 
 @web.middleware
 async def timed(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
+    """Latency per route, and a request id in every log line the request (and its follow-up work) writes."""
     started = time.perf_counter()
+    request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex[:16]
+    REQUEST_ID.set(request_id)
     try:
-        return await handler(request)
+        response = await handler(request)
+        response.headers["X-Request-Id"] = request_id
+        return response
     finally:
         route = request.match_info.route.resource.canonical if request.match_info.route.resource else "unmatched"
         REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)

@@ -38,3 +38,38 @@ async def test_metrics_count_events_and_requests(bot_connector, make_settings):
     assert 'etiquette_skill_seconds_count{skill="skills.help"}' in text
     for name in ("etiquette_outbox_due", "etiquette_outbox_lateness_seconds", "etiquette_platform_errors_total"):
         assert f"# TYPE {name}" in text
+
+
+async def test_every_request_gets_an_id_that_log_lines_carry(make_settings):
+    import json
+    import logging
+
+    from bot.logs import JsonFormatter
+
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(JsonFormatter().format(record))
+
+    keep = Keep(level=logging.INFO)
+    logging.getLogger("bot.app").addHandler(keep)
+    try:
+        app = create_app(make_settings())
+        working = app[STORE].engine
+        async with serving(app) as url, aiohttp.ClientSession() as http:
+            async with http.get(url + "/healthz", headers={"X-Request-Id": "req-42"}) as response:
+                assert response.headers["X-Request-Id"] == "req-42"
+            app[STORE].engine = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")
+            try:
+                async with http.get(url + "/healthz", headers={"X-Request-Id": "req-43"}) as failing:
+                    assert failing.status == 503
+            finally:
+                await app[STORE].engine.dispose()
+                app[STORE].engine = working
+            async with http.get(url + "/healthz") as generated:
+                assert len(generated.headers["X-Request-Id"]) == 16
+    finally:
+        logging.getLogger("bot.app").removeHandler(keep)
+    logged = [json.loads(line) for line in lines if "health check failed" in line]
+    assert logged and logged[0]["request_id"] == "req-43"

@@ -15,10 +15,8 @@ from adapters.slack.app import (
     slack_oauth_route,
     slack_route,
     start_socket_mode,
-    user_token_lookup,
-    web_client,
+    workspace_platform,
 )
-from adapters.slack.platform import SlackPlatform
 from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
@@ -78,15 +76,12 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     graph = graph or GraphDirectory.from_settings(settings)
     teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph)
 
+    slack_platform_for = workspace_platform(bolt, settings) if bolt is not None else None
+
     async def platform_for(name: str, workspace_id: str) -> Platform | None:
         """A port for work outside any request (scheduled deliveries, digests), per workspace."""
-        if name == "slack" and bolt is not None:
-            if bolt.installation_store is None:
-                return SlackPlatform(bolt.client)
-            bot = await bolt.installation_store.async_find_bot(enterprise_id=None, team_id=workspace_id)
-            if bot is None:
-                return None
-            return SlackPlatform(web_client(bot.bot_token, bolt.client.base_url), user_token_lookup(bolt))
+        if name == "slack" and slack_platform_for is not None:
+            return await slack_platform_for(workspace_id)
         if name == "teams":
             return TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
         return None

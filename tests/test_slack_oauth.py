@@ -30,7 +30,7 @@ async def oauth_bot(slack_api, make_settings):
     fake, api_url = slack_api
     settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_client_id="111.222",
                              slack_client_secret="client-secret", slack_token_encryption_key=KEY,
-                             slack_api_base_url=api_url)
+                             slack_api_base_url=api_url, outbox_poll_seconds=0.1)
     app = create_app(settings)
     async with serving(app) as url:
         yield fake, url, app
@@ -146,3 +146,30 @@ async def test_move_it_there_deletes_the_original_with_the_authors_own_token(oau
     assert moved.params["thread_ts"] == question["ts"] and moved.token != "xoxp-u9-secret"  # posted as the bot
     done = await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2 and fake.calls_to("chat.postEphemeral")[1])
     assert "removed it from the channel" in done["text"]
+
+
+async def test_an_expiring_token_is_rotated_saved_encrypted_and_used(oauth_bot):
+    from urllib.parse import urlencode
+
+    from tests.test_later_slack_e2e import button_value, last_ephemeral
+
+    fake, url, app = oauth_bot
+    fake.rotating_tokens = True
+    await install(url)  # a bot token that expires in 60 s, with a refresh token
+    fake.add_user("U9", "Nine")
+    fake.add_user("U2", "Ken")
+    body = {"token": "legacy", "team_id": OAUTH_TEAM_ID, "channel_id": "C9", "user_id": "U9", "user_name": "nine",
+            "command": "/later", "text": "<@U2|ken> tomorrow 9am Rotate me", "api_app_id": "A0001",
+            "trigger_id": "1.2.3", "response_url": "https://hooks.slack.test/commands/1"}
+    await post_signed(url, urlencode(body), content_type="application/x-www-form-urlencoded")
+    item_id = button_value(await eventually(last_ephemeral(fake, 1)), "later_send_now")
+    payload = {"type": "block_actions", "team": {"id": OAUTH_TEAM_ID}, "user": {"id": "U9"}, "channel": {"id": "C9"},
+               "container": {"type": "message", "channel_id": "C9"}, "trigger_id": "1",
+               "actions": [{"action_id": "later_send_now", "value": item_id}]}
+    await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
+    delivered = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"])
+    assert fake.rotations >= 1 and delivered[0].token.startswith("xoxb-rotated-")
+    async with app[STORE].engine.connect() as conn:
+        stored = (await conn.execute(select(slack_bots.c.bot_token).where(slack_bots.c.team_id == OAUTH_TEAM_ID)
+                                     .order_by(slack_bots.c.id.desc()))).scalars().first()
+    assert not stored.startswith("xox") and Fernet(KEY).decrypt(stored.encode()).decode().startswith("xoxb-rotated-")

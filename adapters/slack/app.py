@@ -12,6 +12,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -39,6 +40,9 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
     # With OAuth each workspace's token comes from the installation store; else the one configured token.
     token = None if oauth or settings.slack_bot_token is None else settings.slack_bot_token.get_secret_value()
     client = web_client(token, settings.slack_api_base_url)
+    if oauth is not None and getattr(oauth.authorize, "token_rotator", None) is not None:
+        # Bolt's rotator has its own client on slack.com; ours honours SLACK_API_BASE_URL and Retry-After.
+        oauth.authorize.token_rotator = token_rotator(settings, client)
     app = AsyncApp(
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         client=client,
@@ -115,6 +119,37 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
         log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})
 
     return app
+
+
+def token_rotator(settings: Settings, client: AsyncWebClient) -> AsyncTokenRotator | None:
+    if not (settings.slack_client_id and settings.slack_client_secret):
+        return None
+    return AsyncTokenRotator(client_id=settings.slack_client_id,
+                             client_secret=settings.slack_client_secret.get_secret_value(), client=client)
+
+
+def workspace_platform(app: AsyncApp, settings: Settings):
+    """A port for one workspace outside any request (scheduled deliveries, digests).
+
+    With OAuth the workspace's token comes from the installation store, rotated first when it is
+    about to expire (the rotated tokens are saved, encrypted, like Bolt's own rotations)."""
+    rotator = token_rotator(settings, app.client) if app.installation_store is not None else None
+
+    async def platform_for(workspace_id: str) -> SlackPlatform | None:
+        if app.installation_store is None:
+            return SlackPlatform(app.client)
+        store = app.installation_store
+        installation = await store.async_find_installation(enterprise_id=None, team_id=workspace_id)
+        if installation is None or not installation.bot_token:
+            return None
+        if rotator is not None and installation.bot_refresh_token:
+            refreshed = await rotator.perform_token_rotation(installation=installation)
+            if refreshed is not None:
+                await store.async_save(refreshed)
+                installation = refreshed
+        return SlackPlatform(web_client(installation.bot_token, app.client.base_url), user_token_lookup(app))
+
+    return platform_for
 
 
 def user_token_lookup(app: AsyncApp) -> UserTokenLookup | None:

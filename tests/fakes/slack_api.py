@@ -36,6 +36,8 @@ class FakeSlackAPI:
     base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
+    rotating_tokens: bool = False  # the app has token rotation on: installs get short-lived tokens
+    rotations: int = 0
     channel_members: dict[str, list[str]] = field(default_factory=dict)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel → top-level messages
     page_size: int = 2  # small on purpose, so every thread fetch exercises pagination
@@ -89,7 +91,14 @@ class FakeSlackAPI:
                 "team_id": team, "user_id": BOT_USER_ID, "bot_id": "BBOT"}
 
     def _oauth_v2_access(self, params: dict[str, Any]) -> dict[str, Any]:
-        """The OAuth code exchange: a new workspace's bot token (and a rotation refresh token)."""
+        """The OAuth code exchange: a new workspace's bot token; with token rotation, also its refresh."""
+        if params.get("grant_type") == "refresh_token":
+            self.rotations += 1
+            token = f"xoxb-rotated-{self.rotations}"
+            self.installed[token] = OAUTH_TEAM_ID
+            return {"ok": True, "app_id": "A0001", "access_token": token, "token_type": "bot",
+                    "refresh_token": f"xoxe-1-next-{self.rotations}", "expires_in": 43200,
+                    "team": {"id": OAUTH_TEAM_ID}, "enterprise": None}
         if params.get("code") != "good-code":
             return {"ok": False, "error": "invalid_code"}
         token = f"xoxb-{OAUTH_TEAM_ID.lower()}-secret"
@@ -98,6 +107,7 @@ class FakeSlackAPI:
         return {"ok": True, "app_id": "A0001", "access_token": token, "token_type": "bot",
                 "scope": "chat:write,commands", "bot_user_id": BOT_USER_ID,
                 "team": {"id": OAUTH_TEAM_ID, "name": "Second"}, "enterprise": None,
+                **({"refresh_token": "xoxe-1-first", "expires_in": 60} if self.rotating_tokens else {}),
                 "authed_user": {"id": "U9", "access_token": "xoxp-u9-secret", "token_type": "user",
                                 "scope": "chat:write"},
                 "is_enterprise_install": False}

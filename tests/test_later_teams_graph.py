@@ -102,7 +102,7 @@ async def test_summary_reads_the_whole_chain_from_graph_with_links(graph_bot):
 
 async def test_create_meeting_from_the_suggestion_puts_it_in_calendars_and_the_link_in_the_chain(graph_bot):
     from tests.fakes.bot_connector import CHANNEL_ID, MARIA
-    from tests.test_meetings_e2e import HEATED
+    from tests.test_meetings_e2e import heat_up_teams_chain
 
     fake, graph, service_url, url = graph_bot
     graph.mailboxes[MARIA.aad_object_id] = {  # Berlin 09–17 and Tokyo 10–18 overlap 09:00–10:00 Berlin time
@@ -111,13 +111,7 @@ async def test_create_meeting_from_the_suggestion_puts_it_in_calendars_and_the_l
                          "timeZone": {"name": "W. Europe Standard Time"}}}
     root = "1700000950000"
     chain = f"{CHANNEL_ID};messageid={root}"
-    await post_activity(url, channel_message(service_url, "Release plan for Friday?", root, sender=MARIA,
-                                             activity_id=root))
-    for i, text in enumerate(HEATED):
-        activity = channel_message(service_url, text, root, sender=(KEN, MARIA)[i % 2],
-                                   activity_id=str(int(root) + 60_000 * (i + 1)))
-        activity["timestamp"] = f"2026-11-24T10:{i + 1:02d}:00Z"
-        await post_activity(url, activity)
+    await heat_up_teams_chain(url, service_url, root)
     [suggestion] = await eventually(lambda: fake.sent_to(chain))
     card = suggestion.activity["attachments"][0]["content"]
     create = [a["data"] for a in card["actions"] if a["data"]["action"] == "meetings_create"]

@@ -20,22 +20,46 @@ HEATED = ["I don't think we should ship on Friday", "But the customer needs it, 
           "But risk is everywhere, why block?", "No, I don't think that's fair", "Can we decide today?"]
 
 
+async def heat_up_slack_thread(fake, url: str, root: str, event_prefix: str, after_each=None) -> None:
+    """Post the heated replies one by one, the thread growing in the fake as Slack's would."""
+    thread = [{"type": "message", "user": "U1", "text": "Release plan for Friday?", "ts": root, "thread_ts": root}]
+    start = int(float(root))
+    for i, text in enumerate(HEATED):
+        reply = {"type": "message", "user": ("U2", "U3", "U1")[i % 3], "text": text,
+                 "ts": f"{start + 60 * (i + 1)}.000100", "thread_ts": root, "channel": CHANNEL}
+        thread.append({k: v for k, v in reply.items() if k != "channel"})
+        fake.threads[(CHANNEL, root)] = list(thread)
+        await post_signed(url, event_body(reply, event_id=f"{event_prefix}{i}"))
+        if after_each:
+            after_each(i)
+
+
+async def heat_up_teams_chain(url: str, service_url: str, root: str) -> None:
+    """The same debate between Maria and Ken in a Teams reply chain."""
+    from tests.fakes.bot_connector import KEN, MARIA, channel_message, post_activity
+
+    await post_activity(url, channel_message(service_url, "Release plan for Friday?", root, sender=MARIA,
+                                             activity_id=root))
+    for i, text in enumerate(HEATED):
+        activity = channel_message(service_url, text, root, sender=(KEN, MARIA)[i % 2],
+                                   activity_id=str(int(root) + 60_000 * (i + 1)))
+        activity["timestamp"] = f"2026-11-24T10:{i + 1:02d}:00Z"
+        await post_activity(url, activity)
+
+
 async def test_a_heated_thread_gets_one_call_suggestion_with_slots(slack_api, make_settings):
     fake, api_url = slack_api
     for user, zone in (("U1", "Europe/Berlin"), ("U2", "Europe/London"), ("U3", "Europe/Paris")):
         fake.add_user(user, user, tz=zone)
-    thread = [{"type": "message", "user": "U1", "text": "Release plan for Friday?", "ts": ROOT, "thread_ts": ROOT}]
     settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
                              slack_api_base_url=api_url, meeting_rescore_seconds=0)
+
+    def calm_at_first(i: int) -> None:
+        if i == 3:  # early in the thread: calm enough, no suggestion yet
+            assert fake.calls_to("chat.postMessage") == []
+
     async with serving(create_app(settings)) as url:
-        for i, text in enumerate(HEATED):
-            reply = {"type": "message", "user": ("U2", "U3", "U1")[i % 3], "text": text,
-                     "ts": f"{1700000060 + 60 * i}.000100", "thread_ts": ROOT, "channel": CHANNEL}
-            thread.append({k: v for k, v in reply.items() if k != "channel"})
-            fake.threads[(CHANNEL, ROOT)] = list(thread)
-            await post_signed(url, event_body(reply, event_id=f"EvDebate{i}"))
-            if i == 3:  # early in the thread: calm enough, no suggestion yet
-                assert fake.calls_to("chat.postMessage") == []
+        await heat_up_slack_thread(fake, url, ROOT, "EvDebate", calm_at_first)
         [suggestion] = await eventually(lambda: fake.calls_to("chat.postMessage"))
         # More replies after the suggestion: still exactly one.
         extra = {"type": "message", "user": "U2", "text": "No, I still disagree", "ts": "1700001000.000100",
@@ -55,25 +79,13 @@ async def test_a_heated_thread_gets_one_call_suggestion_with_slots(slack_api, ma
 
 
 async def test_teams_heated_reply_chain_gets_one_suggestion_in_the_chain(bot_connector, make_settings):
-    from tests.fakes.bot_connector import (
-        CHANNEL_ID,
-        KEN,
-        MARIA,
-        channel_message,
-        post_activity,
-    )
+    from tests.fakes.bot_connector import CHANNEL_ID
 
     fake, service_url = bot_connector
     root = "1700000700000"
     chain = f"{CHANNEL_ID};messageid={root}"
     async with serving(create_app(make_settings(meeting_rescore_seconds=0))) as url:
-        await post_activity(url, channel_message(service_url, "Release plan for Friday?", root, sender=MARIA,
-                                                 activity_id=root))
-        for i, text in enumerate(HEATED):
-            activity = channel_message(service_url, text, root, sender=(KEN, MARIA)[i % 2],
-                                       activity_id=str(int(root) + 60_000 * (i + 1)))
-            activity["timestamp"] = f"2026-11-24T10:{i + 1:02d}:00Z"
-            await post_activity(url, activity)
+        await heat_up_teams_chain(url, service_url, root)
         [suggestion] = await eventually(lambda: fake.sent_to(chain))
     card = suggestion.activity["attachments"][0]["content"]
     text = " ".join(block.get("text", "") for block in card["body"])
@@ -106,16 +118,10 @@ async def test_slack_suggestion_offers_calendar_invites_and_uploads_an_ics_in_th
     for user in ("U1", "U2", "U3"):
         fake.add_user(user, user, tz="Europe/Berlin")
     root = "1700100000.000100"
-    thread = [{"type": "message", "user": "U1", "text": "Release plan for Friday?", "ts": root, "thread_ts": root}]
     settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
                              slack_api_base_url=api_url, meeting_rescore_seconds=0)
     async with serving(create_app(settings)) as url:
-        for i, text in enumerate(HEATED):
-            reply = {"type": "message", "user": ("U2", "U3", "U1")[i % 3], "text": text,
-                     "ts": f"{1700100060 + 60 * i}.000100", "thread_ts": root, "channel": CHANNEL}
-            thread.append({k: v for k, v in reply.items() if k != "channel"})
-            fake.threads[(CHANNEL, root)] = list(thread)
-            await post_signed(url, event_body(reply, event_id=f"EvIcs{i}"))
+        await heat_up_slack_thread(fake, url, root, "EvIcs")
         [suggestion] = await eventually(lambda: fake.calls_to("chat.postMessage"))
         assert "huddle" in suggestion["text"]
         blocks = suggestion["blocks"] if isinstance(suggestion["blocks"], list) else json.loads(suggestion["blocks"])

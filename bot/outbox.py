@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, func, insert, select, update
 
 from bot.actions import Post, Reply, Schedule
 from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
@@ -113,6 +113,15 @@ class Outbox:
         async with self.engine.connect() as conn:
             row = (await conn.execute(query)).mappings().first()
         return _row_to_scheduled(row) if row else None
+
+    async def scheduled_for(self, where: Conversation, since: datetime, until: datetime) -> int:
+        """How many messages people scheduled with /later for this channel in a period (digest stats)."""
+        c = table.c
+        query = select(func.count()).select_from(table).where(
+            c.platform == where.platform, c.workspace_id == where.workspace_id, c.channel_id == where.channel_id,
+            c.created_at >= since, c.created_at < until, c.author_id != BOT_AUTHOR.id, c.status != "cancelled")
+        async with self.engine.connect() as conn:
+            return (await conn.execute(query)).scalar_one()
 
     async def pending_by(self, platform: str, workspace_id: str, author_id: str) -> list[Scheduled]:
         c = table.c

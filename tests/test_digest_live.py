@@ -62,6 +62,7 @@ async def test_a_due_digest_is_enqueued_once_and_delivered_once_even_when_late(s
     assert "\n#" not in post.text  # no markdown headings left: chat apps would show the hashes
     assert "Ken: Who tells the customers?" in post.text  # an open question of that week
     assert "written" not in post.text  # the bot's own post has no "from …, written …" footer
+    assert "0 messages scheduled with /later" in post.text and "not counted yet" not in post.text
 
 
 async def test_two_workers_racing_enqueue_one_digest(store):
@@ -95,14 +96,17 @@ async def test_slack_digest_commands(slack_api, make_settings):
     settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test", slack_api_base_url=api_url)
     form = "application/x-www-form-urlencoded"
     async with serving(create_app(settings)) as url:
+        await post_signed(url, command_body("/later", "<#C1|general> tomorrow 9am Numbers are in"), content_type=form)
+        await eventually(lambda: fake.calls_to("chat.postEphemeral"))
         await post_signed(url, command_body("/digest", "now"), content_type=form)
         [posted] = await eventually(lambda: fake.calls_to("chat.postMessage"))
         assert posted["channel"] == "C1" and posted["text"].startswith("*#C1 — week")
         assert "2 messages from 2 people" in posted["text"]
+        assert "1 message scheduled with /later" in posted["text"]
 
         await post_signed(url, command_body("/digest", "on friday 16:30"), content_type=form)
-        [on] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+        on = await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2 and fake.calls_to("chat.postEphemeral")[1])
         assert "every Friday 16:30 (Europe/Berlin)" in on["text"]
         await post_signed(url, command_body("/digest", "off"), content_type=form)
-        await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2)
-        assert fake.calls_to("chat.postEphemeral")[1]["text"] == "Weekly digest off."
+        await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 3)
+        assert fake.calls_to("chat.postEphemeral")[2]["text"] == "Weekly digest off."

@@ -554,4 +554,5 @@ def _stat_lines(s: dict) -> list[str]:
         "the author's working hours",
         f"{s['after_hours_broadcasts']} @channel/@here broadcast{'s' if s['after_hours_broadcasts'] != 1 else ''} "
         "while most members were off",
-    ]
+    ] + ([f"{s['scheduled_with_later']} message{'s' if s['scheduled_with_later'] != 1 else ''} "
+          "scheduled with /later for a better time"] if "scheduled_with_later" in s else [])

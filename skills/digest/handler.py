@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from bot.actions import Action, NotifyPrivately, Post
 from bot.digests import DigestSchedules
 from bot.model import CommandInvoked, Conversation, Event, User
-from bot.outbox import PlatformFor
+from bot.outbox import Outbox, PlatformFor
 from bot.platform import Platform
 from bot.router import Context
 from bot.store import Store
-from skills.digest.build import build_digest
+from skills.digest.build import LATER_NOTE, build_digest
 from skills.digest.export import Week
 from skills.later.channel import channel_clock
 
@@ -66,7 +66,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
         return [_answer(event, "Weekly digest off." if stopped else "This channel had no weekly digest.")]
     if verb.lower() == "now":
         week = Week.of(now.date())
-        text = await channel_digest(context.platform, where, week, now - timedelta(days=7), now)
+        text = await channel_digest(context.platform, context.store, where, week, now - timedelta(days=7), now)
         return [Post(conversation=where, text=text)]
     return [_answer(event, USAGE)]
 
@@ -81,7 +81,8 @@ async def channel_zone(where: Conversation, context: Context, asker: User) -> st
     return profile.tz or asker.tz or "UTC"
 
 
-async def channel_digest(platform: Platform, where: Conversation, week: Week, since: datetime, now: datetime) -> str:
+async def channel_digest(platform: Platform, store: Store, where: Conversation, week: Week, since: datetime,
+                         now: datetime) -> str:
     """The digest text of a channel's recent messages, trimmed to what the platform accepts."""
     history = await platform.channel_history(where, since)
     messages = [{"ts": f"{m.sent_at.timestamp():.6f}", "user": m.author.id, "text": m.text,
@@ -91,6 +92,9 @@ async def channel_digest(platform: Platform, where: Conversation, week: Week, si
     users = {a: await platform.user_profile(where, a) for a in authors}
     members = await platform.channel_members(where)
     digest = build_digest(messages, users, channel=where.channel_id, week=str(week), members=members, as_of=now)
+    scheduled = await Outbox(store).scheduled_for(where, since, now)
+    digest = replace(digest, stats={**digest.stats, "scheduled_with_later": scheduled},
+                     notes=tuple(note for note in digest.notes if note != LATER_NOTE))
     text = chat_markdown(digest.as_markdown())
     limit = platform.limits.max_message_chars
     return text if len(text) <= limit else text[: limit - 40] + "\n…(trimmed to fit the platform)"
@@ -112,7 +116,7 @@ async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: date
             continue
         # Due on Monday morning: last week. Due on Friday afternoon: this week.
         week = Week.of((schedule.next_due_at - timedelta(days=1)).date())
-        text = await channel_digest(platform, where, week, schedule.next_due_at - timedelta(days=7), now)
+        text = await channel_digest(platform, store, where, week, schedule.next_due_at - timedelta(days=7), now)
         enqueued += await schedules.enqueue(schedule, str(week), text, now)
     return enqueued
 

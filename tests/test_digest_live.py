@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from bot.digests import DigestSchedules, next_occurrence
 from bot.model import Conversation, Message, User
 from bot.outbox import Outbox, deliver_due_messages
+from skills.digest.export import Week
 from skills.digest.handler import enqueue_due_digests, parse_when
 from tests.fakes.memory_platform import MemoryPlatform
 
@@ -110,3 +111,20 @@ async def test_slack_digest_commands(slack_api, make_settings):
         await post_signed(url, command_body("/digest", "off"), content_type=form)
         await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 3)
         assert fake.calls_to("chat.postEphemeral")[2]["text"] == "Weekly digest off."
+
+
+async def test_the_live_digest_reads_thread_replies(store):
+    from bot.model import Thread
+    from skills.digest.handler import channel_digest
+
+    platform = platform_with_week()
+    root = platform.history["C1"][0]
+    maria, ken = platform.users["U1"], platform.users["U2"]
+    replies = [Message(f"r{i}", (ken, maria)[i % 2], text, root.sent_at + timedelta(minutes=i + 1), root.conversation)
+               for i, text in enumerate(["I think May works, let's go with May.", "Agreed: the launch moves to May.",
+                                         "Great, I'll update the roadmap by Friday."])]
+    platform.threads[root.id] = Thread(root.conversation, (root, *replies))
+    text = await channel_digest(platform, store, CHANNEL, Week.parse("2026-W48"),
+                                MONDAY_9_BERLIN - timedelta(days=7), MONDAY_9_BERLIN)
+    assert "7 messages from 2 people, 3 of them in threads" in text
+    assert "update the roadmap" in text  # an action item said in a reply

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.actions import Action, NotifyPrivately, Post
 from bot.digests import DigestSchedules
-from bot.model import CommandInvoked, Conversation, Event, User
+from bot.model import CommandInvoked, Conversation, Event, Message, User
 from bot.outbox import Outbox, PlatformFor
 from bot.platform import Platform
 from bot.router import Context
@@ -17,10 +18,12 @@ from skills.digest.build import LATER_NOTE, build_digest
 from skills.digest.export import Week
 from skills.later.channel import channel_clock
 
+log = logging.getLogger(__name__)
 USAGE = "`digest on [monday 09:00]` posts this channel's digest weekly; `digest off` stops it; `digest now` posts one now."
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WHEN = re.compile(r"^(?:(?P<day>[a-z]+)\s*)?(?P<clock>\d{1,2}:\d{2})?$")
 MAX_AUTHORS = 50  # profiles fetched for one digest
+MAX_THREADS = 50  # threads whose replies a digest reads (the busiest channels have more; the rest count as posts)
 
 
 def wants(event: Event) -> bool:
@@ -81,13 +84,38 @@ async def channel_zone(where: Conversation, context: Context, asker: User) -> st
     return profile.tz or asker.tz or "UTC"
 
 
+def _slack_shaped(message: Message, thread_ts: str | None) -> dict:
+    return {"ts": f"{message.sent_at.timestamp():.6f}", "user": message.author.id, "text": message.text,
+            "thread_ts": thread_ts}
+
+
+async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:
+    """The channel's top-level messages and, for the first MAX_THREADS threads, their replies."""
+    out: list[dict] = []
+    threads = 0
+    for root in await platform.channel_history(where, since):
+        if root.author.is_bot:
+            continue
+        has_thread = root.conversation.thread_id == root.id
+        root_ts = f"{root.sent_at.timestamp():.6f}"
+        out.append(_slack_shaped(root, root_ts if has_thread else None))
+        if not has_thread or threads >= MAX_THREADS:
+            continue
+        threads += 1
+        try:
+            thread = await platform.fetch_thread(root.conversation)
+        except Exception:  # a thread we may not read: the digest goes on without its replies
+            log.info("digest skipped a thread it could not read")
+            continue
+        out += [_slack_shaped(reply, root_ts) for reply in thread.messages
+                if reply.id != root.id and not reply.author.is_bot]
+    return out
+
+
 async def channel_digest(platform: Platform, store: Store, where: Conversation, week: Week, since: datetime,
                          now: datetime) -> str:
     """The digest text of a channel's recent messages, trimmed to what the platform accepts."""
-    history = await platform.channel_history(where, since)
-    messages = [{"ts": f"{m.sent_at.timestamp():.6f}", "user": m.author.id, "text": m.text,
-                 "thread_ts": f"{m.sent_at.timestamp():.6f}" if m.conversation.thread_id == m.id else None}
-                for m in history if not m.author.is_bot]
+    messages = await week_messages(platform, where, since)
     authors = list(dict.fromkeys(m["user"] for m in messages))[:MAX_AUTHORS]
     users = {a: await platform.user_profile(where, a) for a in authors}
     members = await platform.channel_members(where)

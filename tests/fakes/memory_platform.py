@@ -23,7 +23,7 @@ class MemoryPlatform:
     crash_after_send: bool = False  # send, then raise as if the process died before recording it
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
-        return self.threads[conversation.thread_id or ""]
+        return self.threads.get(conversation.thread_id or "", Thread(conversation, ()))
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         return self.users.get(user_id, User(id=user_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -97,69 +98,59 @@ def mentioned_people(activity: Activity) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in ids if i and i != recipient))
 
 
-def _people(activity: Activity) -> dict[str, str]:
-    """Mentioned people other than the bot, by the name their `<at>` tag shows."""
+@dataclass(frozen=True)
+class MentionNames:
+    """How mentions read in a message's text (`<at>Name</at>`), split by who is mentioned."""
+
+    bot: frozenset[str] = frozenset()  # the bot itself: dropped from the text
+    channels: frozenset[str] = frozenset()  # a whole team or channel (ids `19:…`): like Slack's @channel
+    people: dict[str, str] = field(default_factory=dict)  # everyone else, name → id
+
+
+def mention_names(activity: Activity) -> MentionNames:
     recipient = activity.recipient.id if activity.recipient else None
-    found: dict[str, str] = {}
+    bot, channels, people = set(), set(), {}
     for mention in _mentions(activity):
-        person = mention["mentioned"].get("id")
-        if person and person != recipient:
-            for name in _AT_TAG.findall(mention.get("text") or "") + [mention["mentioned"].get("name") or ""]:
-                if name.strip():
-                    found[name.strip()] = person
-    return found
+        mentioned = str(mention["mentioned"].get("id") or "")
+        names = _AT_TAG.findall(mention.get("text") or "") + [mention["mentioned"].get("name") or ""]
+        for name in filter(None, (n.strip() for n in names)):
+            if mentioned == recipient:
+                bot.add(name)
+            elif mentioned.startswith("19:"):
+                channels.add(name)
+            elif mentioned:
+                people[name] = mentioned
+    return MentionNames(frozenset(bot), frozenset(channels), people)
 
 
-def _channel_names(activity: Activity) -> set[str]:
-    """Mentions of a whole team or channel (their ids are conversation ids, `19:…`)."""
-    return {
-        name.strip()
-        for mention in _mentions(activity)
-        if str(mention["mentioned"].get("id", "")).startswith("19:")
-        for name in _AT_TAG.findall(mention.get("text") or "") + [mention["mentioned"].get("name") or ""]
-        if name.strip()
-    }
-
-
-def _bot_names(activity: Activity) -> set[str]:
-    """How the bot's mention reads in the text (`<at>Etiquette</at>` → `Etiquette`)."""
-    recipient = activity.recipient.id if activity.recipient else None
-    names: set[str] = set()
-    for mention in _mentions(activity):
-        if mention["mentioned"].get("id") == recipient:
-            names.update(_AT_TAG.findall(mention.get("text") or ""))
-            names.add(mention["mentioned"].get("name") or "")
-    return {name.strip() for name in names if name.strip()}
-
-
-def plain_text(text: str | None, bot_names: set[str] | frozenset[str] = frozenset(),
-               people: dict[str, str] | None = None, channels: set[str] | frozenset[str] = frozenset()) -> str:
+def plain_text(text: str | None, names: MentionNames = MentionNames(), with_ids: bool = False) -> str:
     """Drop the bot's own `<at>` mention, keep other people as `@Name`, strip HTML and entities.
 
-    With `people` (name → id), a mentioned person becomes `<@id|Name>` instead, the same token a
-    Slack command carries, so a command like `later @Ken …` knows exactly whom it names.
+    With `with_ids`, a mentioned person becomes `<@id|Name>` instead, the same token a Slack command
+    carries, so a command like `later @Ken …` knows exactly whom it names.
     """
 
     def mention(match: re.Match[str]) -> str:
         name = match.group(1).strip()
-        if name in bot_names:
+        if name in names.bot:
             return ""
-        if name in channels:
+        if name in names.channels:
             return "@channel"  # a team or channel mention notifies everyone, like Slack's @channel
-        # Brackets that survive the HTML stripping below; they become `<@id|Name>` after it.
-        return f"\x02{people[name]}|{name}\x03" if people and name in people else f"@{name}"
+        if with_ids and name in names.people:
+            return f"\x02{names.people[name]}|{name}\x03"  # survives the HTML stripping, then `<@id|Name>`
+        return f"@{name}"
 
     text = _AT_TAG.sub(mention, text or "")
     text = " ".join(html.unescape(_HTML_TAG.sub(" ", text)).split())
     return text.replace("\x02", "<@").replace("\x03", ">")
 
 
-def message(activity: Activity) -> Message:
+def message(activity: Activity, names: MentionNames | None = None) -> Message:
     sender = activity.from_property
     return Message(
         id=activity.id or "",
         author=User(id=sender.id, name=sender.name or ""),
-        text=plain_text(activity.text, _bot_names(activity), channels=_channel_names(activity)),
+        text=plain_text(activity.text, names or mention_names(activity)),
         sent_at=activity.timestamp or datetime.now(timezone.utc),
         conversation=conversation(activity),
         mentions=mentioned_people(activity),
@@ -228,10 +219,11 @@ def message_event(activity: Activity) -> Event:
             user=user,
             conversation=where,
         )
-    msg = message(activity)
+    names = mention_names(activity)
+    msg = message(activity, names)
     if not (where.is_direct or bot_mentioned(activity)):
         return MessagePosted(message=msg)
-    command = split_command(plain_text(activity.text, _bot_names(activity), _people(activity)))
+    command = split_command(plain_text(activity.text, names, with_ids=True))
     if command:
         return CommandInvoked(command=command[0], text=command[1], user=user, conversation=where)
     return Mentioned(message=msg, text=msg.text)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.model import Conversation, User
+from bot.model import CommandInvoked, Conversation, User
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,11 @@ class PublishHome:
     sections: tuple[Section, ...] = ()
     buttons: tuple[Button, ...] = ()
     channel_picker: Button | None = None  # a channel select; its action_id gets the chosen channel id
+
+
+def answer_privately(event: CommandInvoked, text: str) -> NotifyPrivately:
+    """A command's answer, seen only by who typed it, at the conversation's top level."""
+    return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
 
 
 Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage | ShareFile

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.actions import Schedule
 from bot.model import Conversation
 from bot.outbox import BOT_AUTHOR, outbox_row
-from bot.store import Store, _aware
+from bot.store import Store, aware
 from bot.tables import digest_schedules as table
 from bot.tables import scheduled_messages
 
@@ -75,7 +75,7 @@ class DigestSchedules:
             rows = (await conn.execute(select(table).where(table.c.next_due_at <= now))).mappings().all()
         return [
             DigestSchedule(Conversation(r["platform"], r["workspace_id"], r["channel_id"], ref=r["conversation_ref"]),
-                           r["weekday"], r["at_time"], r["tz"], _aware(r["next_due_at"]))
+                           r["weekday"], r["at_time"], r["tz"], aware(r["next_due_at"]))
             for r in rows
         ]
 

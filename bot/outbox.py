@@ -20,7 +20,7 @@ from bot.actions import Post, Reply, Schedule
 from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
 from bot.model import Conversation, User
 from bot.platform import Platform
-from bot.store import Store, _aware
+from bot.store import Store, aware
 from bot.tables import scheduled_messages as table
 
 log = logging.getLogger(__name__)
@@ -58,9 +58,9 @@ def _row_to_scheduled(row) -> Scheduled:
         author=User(id=row["author_id"], name=row["author_name"]),
         recipient_label=row["recipient_label"],
         text=row["text"],
-        deliver_at=_aware(row["deliver_at"]),
+        deliver_at=aware(row["deliver_at"]),
         status=row["status"],
-        created_at=_aware(row["created_at"]),
+        created_at=aware(row["created_at"]),
         attempts=row["attempts"],
         platform_message_id=row.get("platform_message_id"),
     )

@@ -158,7 +158,7 @@ class Store:
                 id=row["message_id"],
                 author=User(id=row["author_id"], name=row["author_name"]),
                 text=row["text"],
-                sent_at=_aware(row["sent_at"]),
+                sent_at=aware(row["sent_at"]),
                 conversation=conversation,
             )
             for row in rows
@@ -177,7 +177,7 @@ class Store:
             rows = (await conn.execute(query)).mappings().all()
         return [
             Message(id=row["message_id"], author=User(id=row["author_id"], name=row["author_name"]),
-                    text=row["text"], sent_at=_aware(row["sent_at"]),
+                    text=row["text"], sent_at=aware(row["sent_at"]),
                     conversation=conversation.in_thread(row["message_id"]))
             for row in rows
         ]
@@ -214,7 +214,7 @@ class Store:
         query = select(c.kind, c.sent_at).where(c.platform == platform, c.workspace_id == workspace_id,
                                                  c.user_id == user_id, c.sent_at >= since)
         async with self.engine.connect() as conn:
-            return [(kind, _aware(at)) for kind, at in (await conn.execute(query)).all()]
+            return [(kind, aware(at)) for kind, at in (await conn.execute(query)).all()]
 
     async def forget_messages_before(self, cutoff: datetime) -> int:
         """Data retention: message text the bot saw is kept only as long as summaries need it."""
@@ -288,7 +288,7 @@ class Store:
         return default if value is None else value
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes; everything we store is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 

@@ -6,9 +6,7 @@ table, where the nudge and send-later skills read them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bot.actions import Action, Button, NotifyPrivately, PublishHome, Section
+from bot.actions import Action, Button, PublishHome, Section, answer_privately
 from bot.model import (
     ActionClicked,
     CommandInvoked,
@@ -36,10 +34,6 @@ def wants_home(event: Event) -> bool:
     return isinstance(event, HomeOpened) or (isinstance(event, ActionClicked) and event.action_id.startswith("settings_"))
 
 
-def _answer(event: CommandInvoked, text: str) -> NotifyPrivately:
-    return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
-
-
 def _on_off(word: str) -> bool | None:
     return {"on": True, "off": False}.get(word.lower())
 
@@ -55,7 +49,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
         quiet = await store.get_setting(*key, channel, "quiet", False)
         zone = await store.get_setting(*key, channel, "tz", None)
         mine = [k for k in KINDS if await store.get_setting(*key, me, f"no_nudge:{k}", False)]
-        return [_answer(event, "\n".join([
+        return [answer_privately(event, "\n".join([
             f"This channel: nudges {'off (quiet mode)' if quiet else 'on'}; time zone {zone or 'from its members'}.",
             f"You: {'no reminders about ' + ', '.join(mine) if mine else 'all nudges on'}.",
             USAGE,
@@ -64,23 +58,23 @@ async def handle(event: Event, context: Context) -> list[Action]:
     if what == "nudges" and _on_off(value) is not None:
         for kind in KINDS:
             await store.set_setting(*key, me, f"no_nudge:{kind}", not _on_off(value))
-        return [_answer(event, f"Your nudges are {value.lower()}.")]
+        return [answer_privately(event, f"Your nudges are {value.lower()}.")]
     if what in ("quiet", "tz"):
         if where.is_direct:
-            return [_answer(event, "Channel settings are changed in the channel itself.")]
+            return [answer_privately(event, "Channel settings are changed in the channel itself.")]
         if not await _may_change_channel(event, context):
-            return [_answer(event, "Only workspace admins can change a channel's settings.")]
+            return [answer_privately(event, "Only workspace admins can change a channel's settings.")]
         if what == "quiet" and _on_off(value) is not None:
             await store.set_setting(*key, channel, "quiet", _on_off(value))
-            return [_answer(event, f"Quiet mode is {value.lower()} for this channel.")]
+            return [answer_privately(event, f"Quiet mode is {value.lower()} for this channel.")]
         if what == "tz" and value:
             try:
                 zone = to_iana(value)
             except UnknownZone:
-                return [_answer(event, f"I don't know the time zone “{value}”; try e.g. Europe/Berlin.")]
+                return [answer_privately(event, f"I don't know the time zone “{value}”; try e.g. Europe/Berlin.")]
             await store.set_setting(*key, channel, "tz", zone)
-            return [_answer(event, f"This channel's time zone is now {zone}.")]
-    return [_answer(event, f"I didn't understand “{event.text}”. {USAGE}")]
+            return [answer_privately(event, f"This channel's time zone is now {zone}.")]
+    return [answer_privately(event, f"I didn't understand “{event.text}”. {USAGE}")]
 
 
 async def _may_change_channel(event: CommandInvoked | ActionClicked | HomeOpened, context: Context) -> bool:

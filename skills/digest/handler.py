@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot.actions import Action, NotifyPrivately, Post
+from bot.actions import Action, Post, answer_privately
 from bot.digests import DigestSchedules
 from bot.model import CommandInvoked, Conversation, Event, Message, User
 from bot.outbox import Outbox, PlatformFor
@@ -28,10 +28,6 @@ MAX_THREADS = 50  # threads whose replies a digest reads (the busiest channels h
 
 def wants(event: Event) -> bool:
     return isinstance(event, CommandInvoked) and event.command == "digest"
-
-
-def _answer(event: CommandInvoked, text: str) -> NotifyPrivately:
-    return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
 
 
 def parse_when(text: str) -> tuple[int, str] | None:
@@ -55,23 +51,23 @@ async def handle(event: Event, context: Context) -> list[Action]:
     where = replace(event.conversation, thread_id=None)
     schedules, now = DigestSchedules(context.store), context.now()
     if where.is_direct:
-        return [_answer(event, "Digests are for channels: use this in the channel itself.")]
+        return [answer_privately(event, "Digests are for channels: use this in the channel itself.")]
     if verb.lower() == "on":
         when = parse_when(rest)
         if when is None:
-            return [_answer(event, f"I couldn't read “{rest}” as a day and time. {USAGE}")]
+            return [answer_privately(event, f"I couldn't read “{rest}” as a day and time. {USAGE}")]
         tz = await channel_zone(where, context, event.user)
         schedule = await schedules.turn_on(where, when[0], when[1], tz, now)
-        return [_answer(event, f"Weekly digest on: every {_DAYS[when[0]].title()} {when[1]} ({tz}); "
+        return [answer_privately(event, f"Weekly digest on: every {_DAYS[when[0]].title()} {when[1]} ({tz}); "
                                f"the next one {schedule.next_due_at:%a %d %b %H:%M} UTC.")]
     if verb.lower() == "off":
         stopped = await schedules.turn_off(where)
-        return [_answer(event, "Weekly digest off." if stopped else "This channel had no weekly digest.")]
+        return [answer_privately(event, "Weekly digest off." if stopped else "This channel had no weekly digest.")]
     if verb.lower() == "now":
         week = Week.of(now.date())
         text = await channel_digest(context.platform, context.store, where, week, now - timedelta(days=7), now)
         return [Post(conversation=where, text=text)]
-    return [_answer(event, USAGE)]
+    return [answer_privately(event, USAGE)]
 
 
 async def channel_zone(where: Conversation, context: Context, asker: User) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
 
 _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -149,7 +150,7 @@ def find_decisions(sentences: list[Sentence], replies: dict[int, list[tuple[str,
         text = to_third_person(s.text.rstrip("!. "), s.speaker)
         if re.match(r"(?i)let'?s\b", text):
             text = f"{s.speaker}: {text[:1].lower() + text[1:]}"
-        support = [f"{_names(list(dict.fromkeys(agreed_by)))} agreed"] if agreed_by else []
+        support = [f"{names_list(list(dict.fromkeys(agreed_by)))} agreed"] if agreed_by else []
         if agreement.get(s.index):
             n = agreement[s.index]
             support.append(f"{n} agreed by reaction" if not agreed_by else f"{n} agreement reaction{'s' * (n > 1)}")
@@ -197,5 +198,3 @@ def find_open_questions(
     return found
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -13,7 +13,7 @@ from skills.summarize.detect import (
     find_decisions,
     find_open_questions,
 )
-from skills.summarize.result import ActionItem, Item, Summary
+from skills.summarize.result import ActionItem, Item, Summary, names_list
 from skills.summarize.rewrite import (
     answered_question,
     question_to_third_person,
@@ -78,10 +78,6 @@ def _is_english(words: list[str]) -> bool:
     return sum(1 for w in words if w in STOPWORDS) / len(words) >= 0.12
 
 
-def _names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def summarize(
@@ -97,7 +93,7 @@ def summarize(
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
         n = len(humans)
-        by = f", from {_names(participants)}" if participants else ""
+        by = f", from {names_list(participants)}" if participants else ""
         return Summary(tldr=NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by), participants=tuple(participants),
                        too_short=True)
 
@@ -202,9 +198,9 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
             chosen.pop()  # the lowest-scoring pick
         chosen.append((best[1], best[2]))
     if not chosen:
-        return f"{_names(participants)} exchanged {total} messages."
+        return f"{names_list(participants)} exchanged {total} messages."
 
-    group = _names(participants) if len(participants) == 2 else None
+    group = names_list(participants) if len(participants) == 2 else None
     agreed = {f.index: f.agreed_by for f in decisions if f.agreed_by}
     proper = _proper_words(texts) | {p.lower() for p in participants}
     lower_words = STOPWORDS | {w for t in texts for w in _WORD.findall(t) if w.islower()}
@@ -228,7 +224,7 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
             rest = to_third_person(proposal.group(1).rstrip(" .!"), s.speaker, addressee, group)
             text = f"{s.speaker} proposes to {_lower_first(rest, lower_words)}"
             if s.index in agreed:
-                text += f"; {_names(list(agreed[s.index]))} agreed"
+                text += f"; {names_list(list(agreed[s.index]))} agreed"
             elif humans[s.index].agreement:
                 text += "; others agreed"
         else:
@@ -236,7 +232,7 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
             if s.speaker.lower() not in text.lower():
                 text = f"{s.speaker} says {_lower_first(text, lower_words)}"
             if s.index in agreed:
-                text += f"; {_names(list(agreed[s.index]))} agreed"
+                text += f"; {names_list(list(agreed[s.index]))} agreed"
         parts.append(text if text[-1:] in ".!?" else text + ".")
     return " ".join(parts)
 

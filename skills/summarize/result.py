@@ -65,3 +65,10 @@ def action_line(item: ActionItem) -> str:
     """`Ken: send the contract (due Friday)`; owner and due date only where stated."""
     text = f"{item.owner}: {item.text}" if item.owner else item.text
     return f"{text} (due {item.due})" if item.due else text
+
+
+def names_list(names: list[str]) -> str:
+    """'Maria', 'Maria and Ken', 'Ana, Maria and Ken'."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

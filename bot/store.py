@@ -275,6 +275,13 @@ class Store:
         async with self.engine.connect() as conn:
             return dict((await conn.execute(query)).all())
 
+    async def settings_of(self, platform: str, workspace_id: str, scope: str) -> dict[str, Any]:
+        """Every setting of one scope (a channel, a person) in one query: key → value."""
+        query = select(settings.c.key, settings.c.value).filter_by(platform=platform, workspace_id=workspace_id,
+                                                                   scope=scope)
+        async with self.engine.connect() as conn:
+            return dict((await conn.execute(query)).all())
+
     async def get_setting(
         self, platform: str, workspace_id: str, scope: str, key: str, default: Any = None
     ) -> Any:

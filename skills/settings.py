@@ -46,9 +46,9 @@ async def handle(event: Event, context: Context) -> list[Action]:
     me = f"user:{event.user.id}"
     words = event.text.split()
     if not words:
-        quiet = await store.get_setting(*key, channel, "quiet", False)
-        zone = await store.get_setting(*key, channel, "tz", None)
-        mine = [k for k in KINDS if await store.get_setting(*key, me, f"no_nudge:{k}", False)]
+        here, own = await store.settings_of(*key, channel), await store.settings_of(*key, me)
+        quiet, zone = here.get("quiet", False), here.get("tz")
+        mine = [k for k in KINDS if own.get(f"no_nudge:{k}", False)]
         return [answer_privately(event, "\n".join([
             f"This channel: nudges {'off (quiet mode)' if quiet else 'on'}; time zone {zone or 'from its members'}.",
             f"You: {'no reminders about ' + ', '.join(mine) if mine else 'all nudges on'}.",
@@ -102,7 +102,8 @@ async def handle_home(event: Event, context: Context) -> list[Action]:
 
 async def home(user: User, where: Conversation, context: Context, admin: bool) -> PublishHome:
     key = (where.platform, where.workspace_id)
-    muted = [k for k in KINDS if await context.store.get_setting(*key, f"user:{user.id}", f"no_nudge:{k}", False)]
+    own = await context.store.settings_of(*key, f"user:{user.id}")
+    muted = [k for k in KINDS if own.get(f"no_nudge:{k}", False)]
     quiet = sorted(scope.removeprefix("channel:") for scope, on in
                    (await context.store.scopes_with(*key, "quiet")).items() if on)
     toggle = Button("Turn my nudges on", "settings_nudges", "on") if muted else Button(

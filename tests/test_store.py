@@ -95,3 +95,13 @@ async def test_message_text_is_forgotten_after_the_retention_period(store):
     await store.record_message(Message("2", User("u1"), "new", new, where), "root")
     assert await store.forget_messages_before(datetime(2026, 11, 17, tzinfo=timezone.utc)) == 1
     assert [m.text for m in await store.messages_in_thread(where)] == ["new"]
+
+
+async def test_settings_of_a_scope_come_back_together_and_scoped(store):
+    await store.set_setting("slack", "T1", "user:U1", "no_nudge:long_message", True)
+    await store.set_setting("slack", "T1", "user:U1", "no_nudge:hello_only", False)
+    await store.set_setting("slack", "T1", "user:U2", "no_nudge:long_message", True)
+    await store.set_setting("slack", "T2", "user:U1", "no_nudge:hello_only", True)
+    assert await store.settings_of("slack", "T1", "user:U1") == {"no_nudge:long_message": True,
+                                                                  "no_nudge:hello_only": False}
+    assert await store.settings_of("slack", "T1", "user:U9") == {}

@@ -122,16 +122,17 @@ async def _nudges(event: MessagePosted, context: Context, now: datetime) -> list
     where = message.conversation
     key = (where.platform, where.workspace_id)
     channel_scope = f"channel:{where.channel_id}"
-    if await store.get_setting(*key, channel_scope, "quiet", False):
+    channel_settings = await store.settings_of(*key, channel_scope)
+    if channel_settings.get("quiet", False):
         return []
     history = await context.platform.channel_history(where, message.sent_at - CONTEXT)
     members = await context.platform.channel_members(where) if is_broadcast(message.text) else []
     period = timedelta(hours=context.settings.nudge_cooldown_hours)
     sent = await store.nudges_for(*key, message.author.id, message.sent_at - period)
     log = [NudgeLogEntry(message.author.id, kind, at) for kind, at in sent]
-    opted_out = {(message.author.id, kind) for kind in KINDS
-                 if await store.get_setting(*key, f"user:{message.author.id}", f"no_nudge:{kind}", False)}
-    disabled = set(await store.get_setting(*key, channel_scope, "disabled_nudges", []))
+    mine = await store.settings_of(*key, f"user:{message.author.id}")
+    opted_out = {(message.author.id, kind) for kind in KINDS if mine.get(f"no_nudge:{kind}", False)}
+    disabled = set(channel_settings.get("disabled_nudges", []))
     decision = decide(history, message, members, log, opted_out=opted_out, disabled=disabled, now=now,
                       follow_up=context.settings.hello_follow_up_seconds, period=period)
     if decision is None:

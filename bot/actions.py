@@ -24,6 +24,26 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    highlight: bool = False  # drawn in the accent colour (the digest: most members are working)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A small bar chart with a message: Slack uploads `png` with it, Teams draws `bars` in the card itself."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    png: bytes
+    filename: str = "chart.png"
+    x_title: str = ""
+    y_title: str = ""
+    caption: str = ""  # what the highlight means, and the alt text
+
+
+@dataclass(frozen=True)
 class Reply:
     """Answer in the thread (or reply chain) of `conversation`."""
 
@@ -32,6 +52,7 @@ class Reply:
     sections: tuple[Section, ...] = ()
     buttons: tuple[Button, ...] = ()
     delivery_key: str | None = None  # set for outbox deliveries, so a crash can check what was sent
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +64,7 @@ class Post:
     sections: tuple[Section, ...] = ()
     buttons: tuple[Button, ...] = ()
     delivery_key: str | None = None
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,8 @@ class Schedule:
     author: User
     text: str
     deliver_at: datetime
+    sections: tuple[Section, ...] = ()  # the bot's own scheduled posts (the digest) have a layout
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True)

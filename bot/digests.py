@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.actions import Schedule
 from bot.model import Conversation
-from bot.outbox import BOT_AUTHOR, outbox_row
+from bot.outbox import outbox_row
 from bot.store import Store, aware
 from bot.tables import digest_schedules as table
 from bot.tables import scheduled_messages
@@ -79,11 +79,10 @@ class DigestSchedules:
             for r in rows
         ]
 
-    async def enqueue(self, schedule: DigestSchedule, week: str, text: str, now: datetime) -> bool:
+    async def enqueue(self, schedule: DigestSchedule, week: str, message: Schedule, now: datetime) -> bool:
         """Outbox row + next due date, atomically; False when another worker already did it."""
         where = schedule.conversation
-        row = outbox_row(Schedule(where, BOT_AUTHOR, text, now), f"#{where.channel_id} (weekly digest)", now,
-                         item_id=digest_id(where, week))
+        row = outbox_row(message, f"#{where.channel_id} (weekly digest)", now, item_id=digest_id(where, week))
         following = next_occurrence(now, schedule.weekday, schedule.at_time, schedule.tz)
         try:
             async with self.engine.begin() as conn:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import and_, func, insert, select, update
 
-from bot.actions import Post, Reply, Schedule
+from bot.actions import Bar, Chart, Post, Reply, Schedule, Section
 from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
 from bot.model import Conversation, User
 from bot.platform import Platform
@@ -43,9 +43,36 @@ class Scheduled:
     created_at: datetime
     attempts: int = 0
     platform_message_id: str | None = None
+    sections: tuple[Section, ...] = ()
+    chart: Chart | None = None
+
+
+def _layout(schedule: Schedule) -> dict | None:
+    """The JSON kept with a post that has a layout; the chart's PNG goes in its own binary column."""
+    if not schedule.sections and schedule.chart is None:
+        return None
+    layout: dict = {"sections": [{"title": s.title, "lines": list(s.lines)} for s in schedule.sections]}
+    if chart := schedule.chart:
+        layout["chart"] = {"title": chart.title, "filename": chart.filename, "x_title": chart.x_title,
+                           "y_title": chart.y_title, "caption": chart.caption,
+                           "bars": [[b.label, b.value, b.highlight] for b in chart.bars]}
+    return layout
+
+
+def _from_layout(layout: dict | None, png: bytes | None) -> tuple[tuple[Section, ...], Chart | None]:
+    if not layout:
+        return (), None
+    sections = tuple(Section(s["title"], tuple(s["lines"])) for s in layout.get("sections", ()))
+    chart = None
+    if spec := layout.get("chart"):
+        bars = tuple(Bar(label, value, highlight) for label, value, highlight in spec["bars"])
+        chart = Chart(spec["title"], bars, png or b"", spec["filename"], spec["x_title"], spec["y_title"],
+                      spec["caption"])
+    return sections, chart
 
 
 def _row_to_scheduled(row) -> Scheduled:
+    sections, chart = _from_layout(row.get("layout"), row.get("attachment"))
     return Scheduled(
         id=row["id"],
         conversation=Conversation(
@@ -63,6 +90,8 @@ def _row_to_scheduled(row) -> Scheduled:
         created_at=aware(row["created_at"]),
         attempts=row["attempts"],
         platform_message_id=row.get("platform_message_id"),
+        sections=sections,
+        chart=chart,
     )
 
 
@@ -88,6 +117,8 @@ def outbox_row(schedule: Schedule, recipient_label: str, now: datetime, item_id:
         author_name=schedule.author.display,
         recipient_label=recipient_label,
         text=schedule.text,
+        layout=_layout(schedule),
+        attachment=schedule.chart.png if schedule.chart else None,
         deliver_at=schedule.deliver_at.astimezone(timezone.utc),
         status="pending",
         attempts=0,
@@ -205,7 +236,7 @@ class Outbox:
                 .where(table.c.id == item_id)
                 # The text is not kept once it is delivered (data retention); the row stays as proof.
                 .values(status="delivered", platform_message_id=message_id, delivered_at=now, last_error=None,
-                        text="")
+                        text="", layout=None, attachment=None)
             )
 
     async def mark_attempt_failed(self, item: Scheduled, error: str, now: datetime) -> None:
@@ -220,9 +251,9 @@ class Outbox:
 
 
 def delivery_action(item: Scheduled) -> Reply | Post:
-    if item.conversation.thread_id:
-        return Reply(conversation=item.conversation, text=delivery_text(item), delivery_key=item.id)
-    return Post(conversation=item.conversation, text=delivery_text(item), delivery_key=item.id)
+    kind = Reply if item.conversation.thread_id else Post
+    return kind(conversation=item.conversation, text=delivery_text(item), sections=item.sections, chart=item.chart,
+                delivery_key=item.id)
 
 
 async def _send(outbox: Outbox, item: Scheduled, platform: Platform, now: datetime) -> bool:

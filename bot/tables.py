@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -83,6 +84,8 @@ scheduled_messages = Table(
     Column("author_name", String(256), nullable=False),
     Column("recipient_label", String(256), nullable=False),
     Column("text", Text, nullable=False),
+    Column("layout", JSON, nullable=True),  # sections and chart bars of the bot's own posts (the digest)
+    Column("attachment", LargeBinary, nullable=True),  # the chart's PNG; dropped once delivered
     Column("deliver_at", DateTime(timezone=True), nullable=False),
     Column("status", String(16), nullable=False),  # pending, sending, delivered, cancelled, failed
     Column("attempts", Integer, nullable=False),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from bot.digests import DigestSchedules, next_occurrence
 from bot.model import Conversation, Message, User
@@ -58,12 +62,38 @@ async def test_a_due_digest_is_enqueued_once_and_delivered_once_even_when_late(s
 
     assert await deliver_due_messages(Outbox(store), for_platform, late, "w1") == 1
     [post] = platform.performed
-    assert post.conversation.channel_id == "C1"
-    assert post.text.startswith("*#C1 — week 2026-W48*") and "4 messages from 2 people" in post.text
-    assert "\n#" not in post.text  # no markdown headings left: chat apps would show the hashes
-    assert "Ken: Who tells the customers?" in post.text  # an open question of that week
+    assert post.conversation.channel_id == "C1" and post.delivery_key
+    assert post.text.startswith("*Weekly digest*, week 2026-W48 (23 Nov – 29 Nov)")
+    assert "4 messages from 2 people" in post.text
     assert "written" not in post.text  # the bot's own post has no "from …, written …" footer
-    assert "0 messages scheduled with /later" in post.text and "not counted yet" not in post.text
+    sections = {section.title: section.lines for section in post.sections}  # kept by the outbox row
+    assert "Ken: Who tells the customers?" in sections["Open questions (unanswered for more than 24 h)"]
+    assert "0 messages scheduled with /later for a better time" in sections["Etiquette"]
+    # The chart came through the outbox too: the PNG, and bars by hour in the channel's zone (Berlin).
+    assert post.chart is not None and post.chart.png.startswith(b"\x89PNG")
+    hours = {bar.label: bar for bar in post.chart.bars}
+    assert len(hours) == 24 and sum(bar.value for bar in hours.values()) == 4
+    assert hours["10"].highlight and not hours["03"].highlight  # Berlin working hours (09–17 by default)
+
+
+async def test_a_delivered_digest_keeps_neither_its_text_nor_its_chart(store):
+    from sqlalchemy import select
+
+    from bot.tables import scheduled_messages
+
+    platform = platform_with_week()
+    await DigestSchedules(store).turn_on(CHANNEL, 0, "09:00", "Europe/Berlin", MONDAY_9_BERLIN - timedelta(days=1))
+    async def for_platform(name: str, workspace: str) -> MemoryPlatform:
+        return platform
+
+    await enqueue_due_digests(store, for_platform, MONDAY_9_BERLIN)
+    async with store.engine.connect() as conn:
+        [row] = (await conn.execute(select(scheduled_messages))).mappings().all()
+    assert row["layout"]["chart"]["bars"] and row["attachment"].startswith(b"\x89PNG")
+    assert await deliver_due_messages(Outbox(store), for_platform, MONDAY_9_BERLIN, "w1") == 1
+    async with store.engine.connect() as conn:
+        [row] = (await conn.execute(select(scheduled_messages))).mappings().all()
+    assert (row["status"], row["text"], row["layout"], row["attachment"]) == ("delivered", "", None, None)
 
 
 async def test_two_workers_racing_enqueue_one_digest(store):
@@ -100,10 +130,17 @@ async def test_slack_digest_commands(slack_api, make_settings):
         await post_signed(url, command_body("/later", "<#C1|general> tomorrow 9am Numbers are in"), content_type=form)
         await eventually(lambda: fake.calls_to("chat.postEphemeral"))
         await post_signed(url, command_body("/digest", "now"), content_type=form)
-        [posted] = await eventually(lambda: fake.calls_to("chat.postMessage"))
-        assert posted["channel"] == "C1" and posted["text"].startswith("*#C1 — week")
-        assert "2 messages from 2 people" in posted["text"]
-        assert "1 message scheduled with /later" in posted["text"]
+        # One message: the digest's blocks with the activity chart's PNG attached.
+        [posted] = await eventually(lambda: fake.calls_to("files.completeUploadExternal"))
+        assert posted["channel_id"] == "C1" and not fake.calls_to("chat.postMessage")
+        [(file_id, png)] = fake.uploads.items()
+        assert png.startswith(b"\x89PNG") and json.loads(posted["files"])[0]["id"] == file_id
+        blocks = json.loads(posted["blocks"])
+        texts = [block["text"]["text"] for block in blocks if block["type"] == "section"]
+        assert texts[0].startswith("*Weekly digest*, week") and "2 messages from 2 people" in texts[0]
+        etiquette = next(text for text in texts if text.startswith("*Etiquette*"))
+        assert "• 1 message scheduled with /later" in etiquette
+        assert blocks[-1]["type"] == "context" and "working hours" in blocks[-1]["elements"][0]["text"]
 
         await post_signed(url, command_body("/digest", "on friday 16:30"), content_type=form)
         on = await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2 and fake.calls_to("chat.postEphemeral")[1])
@@ -123,8 +160,46 @@ async def test_the_live_digest_reads_thread_replies(store):
     replies = [Message(f"r{i}", (ken, maria)[i % 2], text, root.sent_at + timedelta(minutes=i + 1), root.conversation)
                for i, text in enumerate(["I think May works, let's go with May.", "Agreed: the launch moves to May.",
                                          "Great, I'll update the roadmap by Friday."])]
+    link = "https://acme.slack.com/archives/C1/p0"
+    platform.history["C1"][0] = root = replace(root, link=link)
     platform.threads[root.id] = Thread(root.conversation, (root, *replies))
-    text = await channel_digest(platform, store, CHANNEL, Week.parse("2026-W48"),
-                                MONDAY_9_BERLIN - timedelta(days=7), MONDAY_9_BERLIN)
-    assert "7 messages from 2 people, 3 of them in threads" in text
-    assert "update the roadmap" in text  # an action item said in a reply
+    message = await channel_digest(platform, store, CHANNEL, Week.parse("2026-W48"),
+                                   MONDAY_9_BERLIN - timedelta(days=7), MONDAY_9_BERLIN)
+    assert "7 messages from 2 people, 3 of them in threads" in message.text
+    sections = {section.title: section.lines for section in message.sections}
+    assert any("update the roadmap" in line for line in sections["Action items"])  # said in a reply
+    [top] = sections["Top threads"]
+    assert top.startswith(f"*Maria*: <{link}|") and top.endswith("(3 replies, 2 people)")  # links to the thread
+
+
+@pytest.mark.parametrize("uploaded_before_crash", [True, False])
+async def test_a_crash_mid_upload_neither_loses_nor_duplicates_the_slack_digest(store, slack_api, uploaded_before_crash):
+    """The upload carries the delivery key in the file's name: a new worker finds it instead of posting again."""
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from adapters.slack.platform import SlackPlatform
+    from bot.outbox import LEASE
+
+    fake, api_url = slack_api
+    slack = SlackPlatform(AsyncWebClient(token="xoxb-test", base_url=api_url))
+    week = platform_with_week()
+    now = datetime.now(timezone.utc)  # the fake stamps messages with the real clock
+    await DigestSchedules(store).turn_on(CHANNEL, now.weekday(), "00:00", "UTC", now - timedelta(days=7))
+    async def for_platform(name: str, workspace: str):
+        return week
+
+    assert await enqueue_due_digests(store, for_platform, now) == 1
+    [item] = await Outbox(store).claim_due(now, "dying")  # claimed; then the process died…
+    if uploaded_before_crash:  # …after Slack had the message
+        from bot.outbox import delivery_action
+
+        await slack.perform(delivery_action(item))
+    async def to_slack(name: str, workspace: str):
+        return slack
+
+    later = now + LEASE + timedelta(seconds=1)
+    await deliver_due_messages(Outbox(store), to_slack, later, "w2")
+    await deliver_due_messages(Outbox(store), to_slack, later + timedelta(minutes=5), "w2")
+    [shared] = fake.calls_to("files.completeUploadExternal")  # exactly once either way
+    assert json.loads(shared["files"])[0]["id"] in fake.uploads
+    assert (await Outbox(store).get("slack", "T1", item.id)).status == "delivered"

@@ -309,3 +309,26 @@ async def test_removal_from_a_team_forgets_its_channels_and_nothing_else(teams_b
     assert await store.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID),
                                      datetime(2000, 1, 1, tzinfo=timezone.utc)) == []
     assert [m.text for m in await store.messages_in_thread(elsewhere)] == ["other team"]
+
+
+async def test_digest_now_posts_one_card_with_sections_and_a_native_chart(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    await post_activity(bot_url, bot_installed_in_team(service_url))
+    for i, (person, text) in enumerate([(MARIA, "Who owns the Q3 report?"), (KEN, "The release moves to May.")]):
+        await post_activity(bot_url, channel_message(service_url, text, f"17000000{i}0000", sender=person,
+                                                     activity_id=f"17000000{i}0000"))
+    await post_activity(bot_url, channel_message(service_url, "digest now", ROOT_ID, mention_bot=True))
+    [digest] = await eventually(lambda: [s for s in fake.sent if s.activity.get("attachments")])
+    assert digest.conversation_id == CHANNEL_ID and digest.reply_to_id is None  # top level, not in the chain
+    [attachment] = digest.activity["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    body = attachment["content"]["body"]
+    assert body[0]["text"].startswith("**Weekly digest**, week")
+    assert "2 messages from 2 people" in body[0]["text"]
+    titles = [element["text"] for element in body if element.get("weight") == "Bolder"]
+    assert titles[-1] == "Etiquette"
+    [chart] = [element for element in body if element["type"] == "Chart.VerticalBar"]
+    assert [point["x"] for point in chart["data"]] == [f"{hour:02d}" for hour in range(24)]
+    assert sum(point["y"] for point in chart["data"]) == 2
+    assert chart["fallback"]["type"] == "TextBlock" and "busiest hours" in chart["fallback"]["text"]
+    assert len(json.dumps(digest.activity)) < 28_000  # Teams' message size limit

@@ -14,6 +14,7 @@ from adapters.slack.translate import mentions, ts_to_datetime
 from bot.actions import (
     Action,
     Button,
+    Chart,
     DeleteMessage,
     NotifyPrivately,
     OpenDialog,
@@ -225,6 +226,8 @@ class SlackPlatform:
     async def perform(self, action: Action) -> str | None:
         ACTIONS.labels("slack", type(action).__name__).inc()
         match action:
+            case Reply(conversation=where, chart=Chart() as chart) | Post(conversation=where, chart=Chart() as chart):
+                return await self._post_with_chart(action, chart)
             case Reply(conversation=where) | Post(conversation=where):
                 thread_ts = where.thread_id if isinstance(action, Reply) else None
                 response = await self.client.chat_postMessage(
@@ -270,6 +273,25 @@ class SlackPlatform:
                 return None
         raise NotImplementedError(f"Slack cannot perform {type(action).__name__}")
 
+    async def _post_with_chart(self, action: Reply | Post, chart: Chart) -> str | None:
+        """One message: the blocks with the chart's PNG attached (files.completeUploadExternal `blocks`).
+
+        An upload carries no message metadata, so the delivery key goes in the file's name, where
+        `find_delivered` looks for it after a crash.
+        """
+        where = action.conversation
+        body = blocks(action.text, action.sections, action.buttons)
+        if chart.caption:
+            body.append({"type": "context", "elements": [{"type": "mrkdwn", "text": chart.caption}]})
+        stem, _, extension = chart.filename.rpartition(".")
+        filename = f"{stem}-{action.delivery_key}.{extension}" if action.delivery_key else chart.filename
+        response = await self.client.files_upload_v2(
+            channel=where.channel_id, thread_ts=where.thread_id if isinstance(action, Reply) else None,
+            file=chart.png, filename=filename, title=chart.title, alt_txt=f"{chart.title}. {chart.caption}"[:1000],
+            blocks=json.dumps(body),
+        )
+        return (response.get("file") or {}).get("id")
+
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """Look for our delivery key in the message metadata of the channel's recent history."""
         channel = conversation.channel_id
@@ -283,7 +305,8 @@ class SlackPlatform:
             )
             for item in page.get("messages", []):
                 payload = (item.get("metadata") or {}).get("event_payload") or {}
-                if payload.get("delivery_key") == delivery_key:
+                attached = (f.get("name", "") for f in item.get("files") or ())
+                if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):
                     return item["ts"]
             cursor = (page.get("response_metadata") or {}).get("next_cursor")
             if not cursor:

@@ -45,8 +45,9 @@ def conversation_reference(where: Conversation) -> ConversationReference:
 
 
 def outgoing(action: Reply | Post | NotifyPrivately) -> Activity:
-    if action.sections or action.buttons:
-        return MessageFactory.attachment(adaptive_card(action.text, action.sections, action.buttons))
+    chart = None if isinstance(action, NotifyPrivately) else action.chart
+    if action.sections or action.buttons or chart:
+        return MessageFactory.attachment(adaptive_card(action.text, action.sections, action.buttons, chart))
     return MessageFactory.text(teams_markdown(action.text))
 
 

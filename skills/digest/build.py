@@ -102,13 +102,13 @@ class Digest:
         lines.append(f"{s['messages']} messages from {s['people']} people, {s['thread_replies']} of them in threads.")
         blocks = (
             ("Top threads", [
-                f"**{t.author}**: {t.summary} ({_count(t.replies, 'reply', 'replies')}, "
-                f"{_count(len(t.participants), 'person', 'people')}, {_count(t.reactions, 'reaction')}; "
+                f"**{t.author}**: {t.summary} ({plural(t.replies, 'reply', 'replies')}, "
+                f"{plural(len(t.participants), 'person', 'people')}, {plural(t.reactions, 'reaction')}; "
                 f"ts {t.ts}{', ' + t.link if t.link else ''})" for t in self.threads]),
             ("Decisions", [d.text for d in self.decisions]),
             ("Open questions (unanswered for more than 24 h)", [f"{q.author}: {q.text}" for q in self.open_questions]),
             ("Action items", [f"{a.owner}: {a.text}" if a.owner else a.text for a in self.action_items]),
-            ("Etiquette", _stat_lines(s)),
+            ("Etiquette", stat_lines(s)),
         )
         for title, items in blocks:
             if items:
@@ -542,11 +542,11 @@ def _zone_of(user: User | None) -> ZoneInfo | None:
         return None
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
+def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-def _stat_lines(s: dict) -> list[str]:
+def stat_lines(s: dict) -> list[str]:
     return [
         f"{s['replies_outside_threads']} repl{'ies' if s['replies_outside_threads'] != 1 else 'y'} "
         "posted in the channel that belonged in a thread",

@@ -7,15 +7,16 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot.actions import Action, Post, answer_privately
+from bot.actions import Action, Post, Schedule, answer_privately
 from bot.digests import DigestSchedules
 from bot.model import CommandInvoked, Conversation, Event, Message, User
-from bot.outbox import Outbox, PlatformFor
+from bot.outbox import BOT_AUTHOR, Outbox, PlatformFor
 from bot.platform import Platform
 from bot.router import Context
 from bot.store import Store
 from skills.digest.build import LATER_NOTE, build_digest
 from skills.digest.export import Week
+from skills.digest.message import DigestMessage, digest_message
 from skills.later.channel import channel_clock
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,8 @@ async def handle(event: Event, context: Context) -> list[Action]:
         return [answer_privately(event, "Weekly digest off." if stopped else "This channel had no weekly digest.")]
     if verb.lower() == "now":
         week = Week.of(now.date())
-        text = await channel_digest(context.platform, context.store, where, week, now - timedelta(days=7), now)
-        return [Post(conversation=where, text=text)]
+        message = await channel_digest(context.platform, context.store, where, week, now - timedelta(days=7), now)
+        return [Post(conversation=where, text=message.text, sections=message.sections, chart=message.chart)]
     return [answer_privately(event, USAGE)]
 
 
@@ -82,7 +83,7 @@ async def channel_zone(where: Conversation, context: Context, asker: User) -> st
 
 def _slack_shaped(message: Message, thread_ts: str | None) -> dict:
     return {"ts": f"{message.sent_at.timestamp():.6f}", "user": message.author.id, "text": message.text,
-            "thread_ts": thread_ts}
+            "thread_ts": thread_ts, "permalink": message.link}
 
 
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:
@@ -109,8 +110,8 @@ async def week_messages(platform: Platform, where: Conversation, since: datetime
 
 
 async def channel_digest(platform: Platform, store: Store, where: Conversation, week: Week, since: datetime,
-                         now: datetime) -> str:
-    """The digest text of a channel's recent messages, trimmed to what the platform accepts."""
+                         now: datetime) -> DigestMessage:
+    """The digest of a channel's recent messages, laid out for chat (see skills/digest/message.py)."""
     messages = await week_messages(platform, where, since)
     authors = list(dict.fromkeys(m["user"] for m in messages))[:MAX_AUTHORS]
     users = {a: await platform.user_profile(where, a) for a in authors}
@@ -119,14 +120,7 @@ async def channel_digest(platform: Platform, store: Store, where: Conversation, 
     scheduled = await Outbox(store).scheduled_for(where, since, now)
     digest = replace(digest, stats={**digest.stats, "scheduled_with_later": scheduled},
                      notes=tuple(note for note in digest.notes if note != LATER_NOTE))
-    text = chat_markdown(digest.as_markdown())
-    limit = platform.limits.max_message_chars
-    return text if len(text) <= limit else text[: limit - 40] + "\n…(trimmed to fit the platform)"
-
-
-def chat_markdown(markdown: str) -> str:
-    """Chat apps show no `#` headings: make them bold lines (`*x*`; the Teams adapter turns that into `**x**`)."""
-    return re.sub(r"^#{1,6}\s+(.+)$", r"*\1*", markdown, flags=re.M)
+    return digest_message(digest, week, members or list(users.values()))
 
 
 async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: datetime) -> int:
@@ -140,8 +134,9 @@ async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: date
             continue
         # Due on Monday morning: last week. Due on Friday afternoon: this week.
         week = Week.of((schedule.next_due_at - timedelta(days=1)).date())
-        text = await channel_digest(platform, store, where, week, schedule.next_due_at - timedelta(days=7), now)
-        enqueued += await schedules.enqueue(schedule, str(week), text, now)
+        message = await channel_digest(platform, store, where, week, schedule.next_due_at - timedelta(days=7), now)
+        post = Schedule(where, BOT_AUTHOR, message.text, now, sections=message.sections, chart=message.chart)
+        enqueued += await schedules.enqueue(schedule, str(week), post, now)
     return enqueued
 
 

@@ -30,9 +30,10 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
-    uploads: dict[str, bytes] = field(default_factory=dict)
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes uploaded (files_upload_v2)
+    filenames: dict[str, str] = field(default_factory=dict)  # file id → its name
     sockets: list[Any] = field(default_factory=list)  # Socket Mode connections
-    acks: list[dict[str, Any]] = field(default_factory=list)  # what the bot acknowledged over them  # file id → bytes uploaded (files_upload_v2)
+    acks: list[dict[str, Any]] = field(default_factory=list)  # what the bot acknowledged over them
     base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
@@ -171,7 +172,8 @@ class FakeSlackAPI:
             await socket.send_json(envelope)
 
     def _files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
-        file_id = f"F{len(self.uploads) + 1}"
+        file_id = f"F{len(self.filenames) + 1}"
+        self.filenames[file_id] = params["filename"]
         return {"ok": True, "file_id": file_id, "upload_url": f"{self.base_url}/upload/{file_id}"}
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -179,8 +181,15 @@ class FakeSlackAPI:
         return web.Response(text=f"OK - {len(self.uploads)}")
 
     def _files_completeUploadExternal(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Shared in a channel's top level, the upload becomes a message there (with its blocks, if any)."""
         files = params["files"] if isinstance(params["files"], list) else json.loads(params["files"])
-        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        shared = [{"id": f["id"], "title": f.get("title"), "name": self.filenames.get(f["id"])} for f in files]
+        channel = params.get("channel_id")
+        if channel and not params.get("thread_ts"):
+            self.history.setdefault(channel, []).append(
+                {"type": "message", "subtype": "file_share", "bot_id": "BBOT", "ts": f"{time.time():.6f}",
+                 "files": shared, "blocks": json.loads(params.get("blocks") or "[]")})
+        return {"ok": True, "files": shared}
 
     def _chat_delete(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": params["channel"], "ts": params["ts"]}

@@ -22,9 +22,10 @@ METHOD_SCOPES = {
     "conversations_open": {"im:write"},
     "users_info": {"users:read"},
     "views_open": set(),  # needs no scope, only a fresh trigger_id
-    "views_publish": set(),
-    "chat_delete": {"chat:write"},
-    "files_upload_v2": {"files:write"},  # with the author's user token (user scope)  # App Home: needs the home tab enabled, no scope
+    "views_publish": set(),  # App Home: needs the home tab enabled, no scope
+    "chat_delete": {"chat:write"},  # with the author's user token (user scope)
+    "files_upload_v2": {"files:write"},
+    "auth_test": set(),  # the workspace URL, for message permalinks
 }
 EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.channels": "channels:history",
                 "message.groups": "groups:history"}

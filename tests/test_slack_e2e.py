@@ -241,3 +241,26 @@ async def test_socket_mode_receives_events_over_the_websocket_and_acks_them(slac
         await eventually(lambda: fake.acks)
     assert posts[0]["thread_ts"] == ROOT_TS
     assert fake.acks[0]["envelope_id"] == "env-1"
+
+
+async def test_summary_lines_link_to_their_source_messages(slack_bot):
+    fake, url, _ = slack_bot
+    fake.add_user("U1", "Maria")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    said = [("U1", "Should we move the launch to May? The vendor is late."),
+            ("U2", "I think May is safer, the vendor confirmed they are late."),
+            ("U1", "Agreed, we move the launch to May."),
+            ("U1", "<@U2> can you update the roadmap by Friday?"),
+            ("U2", "Sure, I'll update the roadmap by Friday.")]
+    fake.threads[(CHANNEL, ROOT_TS)] = [
+        {"type": "message", "user": user, "text": text, "thread_ts": ROOT_TS,
+         "ts": ROOT_TS if i == 0 else f"1700000{100 + i}.000000"} for i, (user, text) in enumerate(said)]
+    await post_signed(url, event_body(mention("summarize")))
+    [reply] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    blocks = json.loads(reply["blocks"]) if isinstance(reply["blocks"], str) else reply["blocks"]
+    texts = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    actions = next(text for text in texts if text.startswith("*Action items*"))
+    # Slack's permalink form, from the workspace URL auth.test gives (fetched once, not per message).
+    assert f"<https://fake.slack.test/archives/{CHANNEL}/p1700000" in actions
+    assert f"?thread_ts={ROOT_TS}&cid={CHANNEL}|source>" in actions
+    assert len(fake.calls_to("auth.test")) <= 2  # Bolt's own check, and ours

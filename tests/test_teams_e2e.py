@@ -317,6 +317,8 @@ async def test_digest_now_posts_one_card_with_sections_and_a_native_chart(teams_
     for i, (person, text) in enumerate([(MARIA, "Who owns the Q3 report?"), (KEN, "The release moves to May.")]):
         await post_activity(bot_url, channel_message(service_url, text, f"17000000{i}0000", sender=person,
                                                      activity_id=f"17000000{i}0000"))
+    await post_activity(bot_url, channel_message(service_url, "Ken does, I think.", "1700000000000", sender=KEN,
+                                                 activity_id="1700000000500"))
     await post_activity(bot_url, channel_message(service_url, "digest now", ROOT_ID, mention_bot=True))
     [digest] = await eventually(lambda: [s for s in fake.sent if s.activity.get("attachments")])
     assert digest.conversation_id == CHANNEL_ID and digest.reply_to_id is None  # top level, not in the chain
@@ -324,11 +326,14 @@ async def test_digest_now_posts_one_card_with_sections_and_a_native_chart(teams_
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     body = attachment["content"]["body"]
     assert body[0]["text"].startswith("**Weekly digest**, week")
-    assert "2 messages from 2 people" in body[0]["text"]
+    assert "3 messages from 2 people, 1 of them in threads" in body[0]["text"]
     titles = [element["text"] for element in body if element.get("weight") == "Bolder"]
-    assert titles[-1] == "Etiquette"
+    assert titles[0] == "Top threads" and titles[-1] == "Etiquette"
+    top = body[2]["text"]  # body[1] is the "Top threads" title; its first line links to the reply chain
+    assert top.startswith("- **Maria Garcia**: [") and "](https://teams.microsoft.com/l/message/" in top
+    assert "parentMessageId=1700000000000&createdTime=1700000000000" in top
     [chart] = [element for element in body if element["type"] == "Chart.VerticalBar"]
     assert [point["x"] for point in chart["data"]] == [f"{hour:02d}" for hour in range(24)]
-    assert sum(point["y"] for point in chart["data"]) == 2
+    assert sum(point["y"] for point in chart["data"]) == 3
     assert chart["fallback"]["type"] == "TextBlock" and "busiest hours" in chart["fallback"]["text"]
     assert len(json.dumps(digest.activity)) < 28_000  # Teams' message size limit

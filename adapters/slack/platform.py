@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.translate import conversation as slack_conversation
@@ -141,6 +142,19 @@ class SlackPlatform:
         self.client = client
         self.user_token = user_token
         self._users: dict[str, User] = {}
+        self._workspace_url: str | None = None
+
+    async def _link(self, channel: str, ts: str, thread_ts: str | None = None) -> str | None:
+        """A message's permalink, in the form `chat.getPermalink` answers, without a call per message."""
+        if self._workspace_url is None:
+            try:
+                self._workspace_url = (await self.client.auth_test()).get("url") or ""
+            except SlackApiError:  # no link is better than no summary
+                self._workspace_url = ""
+        if not self._workspace_url:
+            return None
+        link = f"{self._workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}"
+        return f"{link}?thread_ts={thread_ts}&cid={channel}" if thread_ts and thread_ts != ts else link
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         if user_id not in self._users:
@@ -185,6 +199,7 @@ class SlackPlatform:
                 sent_at=ts_to_datetime(item["ts"]),
                 conversation=slack_conversation(conversation.workspace_id, conversation.channel_id, item.get("thread_ts")),
                 mentions=mentions(item.get("text", "")),
+                link=await self._link(conversation.channel_id, item["ts"]),
             )
             for item in reversed(page.get("messages", []))  # Slack answers newest first
             if not item.get("subtype")
@@ -219,6 +234,7 @@ class SlackPlatform:
                         conversation.workspace_id, conversation.channel_id, item.get("thread_ts")
                     ),
                     mentions=mentions(item.get("text", "")),
+                    link=await self._link(conversation.channel_id, item["ts"], item.get("thread_ts")),
                 )
             )
         return Thread(conversation=conversation, messages=tuple(messages))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime
+from urllib.parse import quote, urlencode
 
 from botbuilder.core import BotAdapter, MessageFactory, TurnContext
 from botbuilder.core.cloud_adapter_base import CloudAdapterBase
@@ -37,6 +38,16 @@ def conversation_id(where: Conversation, *, top_level: bool = False) -> str:
     if where.thread_id and where.thread_id != where.channel_id and not top_level:
         return f"{where.channel_id};messageid={where.thread_id}"
     return where.channel_id
+
+
+def message_link(where: Conversation, message: Message) -> Message:
+    """The message with its Teams deep link (`/l/message/…`), unless it already has one (Graph's webUrl)."""
+    if message.link or where.is_direct:
+        return message
+    root = message.conversation.thread_id or message.id
+    query = urlencode({"tenantId": where.workspace_id, "groupId": (where.ref or {}).get(TEAM_GROUP_KEY) or "",
+                       "parentMessageId": root, "createdTime": message.id})
+    return replace(message, link=f"https://teams.microsoft.com/l/message/{quote(where.channel_id)}/{message.id}?{query}")
 
 
 def conversation_reference(where: Conversation) -> ConversationReference:
@@ -81,13 +92,14 @@ class TeamsPlatform:
         if self.graph is not None and group and conversation.thread_id:
             messages = await self.graph.channel_thread(group, conversation)
             if messages is not None:
-                return Thread(conversation=conversation, messages=tuple(messages))
+                return Thread(conversation, tuple(message_link(conversation, m) for m in messages))
         messages = await self.store.messages_in_thread(conversation)
-        return Thread(conversation=conversation, messages=tuple(messages), complete=False, note=GRAPHLESS_NOTE)
+        return Thread(conversation, tuple(message_link(conversation, m) for m in messages), complete=False,
+                      note=GRAPHLESS_NOTE)
 
     async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
         """Without Graph, the channel posts the bot received (resource-specific consent delivers them)."""
-        return await self.store.channel_roots(conversation, since)
+        return [message_link(conversation, m) for m in await self.store.channel_roots(conversation, since)]
 
     async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
                              subject: str, start: datetime, end: datetime) -> str | None:

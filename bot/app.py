@@ -17,7 +17,7 @@ from adapters.slack.app import (
     start_socket_mode,
     workspace_platform,
 )
-from adapters.teams.bot import EtiquetteTeamsBot, build_adapter, teams_route
+from adapters.teams.bot import BackgroundTurns, EtiquetteTeamsBot, build_adapter, teams_route
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
@@ -30,6 +30,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 STORE = web.AppKey("store", Store)
+TEAMS_TURNS = web.AppKey("teams_turns", BackgroundTurns)  # Teams turns running after their HTTP answer
 
 
 @web.middleware
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     adapter = build_adapter(settings)
     graph = graph or GraphDirectory.from_settings(settings)
     teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph)
+    teams_turns = app[TEAMS_TURNS] = BackgroundTurns()
 
     slack_platform_for = workspace_platform(bolt, settings) if bolt is not None else None
 
@@ -94,6 +96,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
         yield
         if socket is not None:
             await socket.close_async()
+        await teams_turns.drain()
         await jobs.stop()
         await store.close()
 
@@ -103,7 +106,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     if bolt is not None and bolt.oauth_flow is not None:
         app.router.add_get("/slack/install", slack_oauth_route(bolt))
         app.router.add_get("/slack/oauth_redirect", slack_oauth_route(bolt))
-    app.router.add_post("/api/messages", teams_route(adapter, teams_bot))
+    app.router.add_post("/api/messages", teams_route(adapter, teams_bot, teams_turns))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     return app

@@ -38,7 +38,7 @@ CHAIN_ID = f"{CHANNEL_ID};messageid={ROOT_ID}"
 async def test_personal_help_lists_capabilities_in_the_personal_chat(teams_bot):
     fake, service_url, bot_url, _ = teams_bot
     status, _ = await post_activity(bot_url, personal_message(service_url, "help"))
-    assert status in (200, 201)
+    assert status == 202  # accepted: the turn answers through the Bot Connector
     sent = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
     assert len(sent) == 1
     reply = sent[0].activity
@@ -57,7 +57,7 @@ async def test_channel_help_mention_answers_in_the_same_reply_chain(teams_bot):
     mention = channel_message(service_url, "help", ROOT_ID, sender=KEN, activity_id="1700000000300",
                               mention_bot=True)
     status, _ = await post_activity(bot_url, mention)
-    assert status in (200, 201)
+    assert status == 202  # accepted: the turn answers through the Bot Connector
     sent = await eventually(lambda: fake.sent)
     assert [s.conversation_id for s in sent] == [CHAIN_ID]
     assert sent[0].reply_to_id == "1700000000300"
@@ -75,7 +75,7 @@ async def test_channel_mention_summarizes_what_the_bot_saw_in_the_chain(teams_bo
     other_chain = channel_message(service_url, "unrelated", "1700000005000", activity_id="1700000005000")
     for activity in (root, answer, other_chain):
         status, _ = await post_activity(bot_url, activity)
-        assert status in (200, 201)
+        assert status == 202  # accepted: the turn answers through the Bot Connector
     assert fake.sent == []  # plain channel messages get no answer
     mention = channel_message(service_url, "what did we decide?", ROOT_ID, activity_id="1700000000200",
                               mention_bot=True)
@@ -148,7 +148,7 @@ async def test_card_submit_reaches_the_router_as_an_action_click(bot_connector, 
     async with serving(create_app(make_settings(), router)) as bot_url:
         submit = card_submit(service_url, {"action": "snooze_nudge", "value": {"minutes": 30}}, ROOT_ID)
         status, _ = await post_activity(bot_url, submit)
-        assert status in (200, 201)
+        assert status == 202  # accepted: the turn answers through the Bot Connector
         await eventually(lambda: clicks)
         click = clicks[0]
         assert click.action_id == "snooze_nudge"
@@ -164,7 +164,7 @@ async def test_card_submit_reaches_the_router_as_an_action_click(bot_connector, 
 async def test_installing_in_a_team_stores_the_conversation_reference(teams_bot):
     fake, service_url, bot_url, app = teams_bot
     status, _ = await post_activity(bot_url, bot_installed_in_team(service_url))
-    assert status in (200, 201)
+    assert status == 202  # accepted: the turn answers through the Bot Connector
     reference = await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID)
     assert reference is not None
     assert reference["serviceUrl"] == service_url
@@ -192,7 +192,7 @@ async def test_removal_does_not_store_a_reference(teams_bot):
 async def test_installation_update_add_stores_the_reference(teams_bot):
     _, service_url, bot_url, app = teams_bot
     status, _ = await post_activity(bot_url, installation_update(service_url, "add"))
-    assert status in (200, 201)
+    assert status == 202  # accepted: the turn answers through the Bot Connector
     reference = await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID)
     assert reference is not None and reference["serviceUrl"] == service_url
 
@@ -235,7 +235,7 @@ async def test_the_same_activity_delivered_twice_is_answered_once(teams_bot):
     activity = personal_message(service_url, "help")
     for _ in range(2):
         status, _ = await post_activity(bot_url, activity)
-        assert status in (200, 201)
+        assert status == 202  # accepted: the turn answers through the Bot Connector
     await eventually(lambda: fake.sent)
     assert len(fake.sent) == 1
 
@@ -337,3 +337,34 @@ async def test_digest_now_posts_one_card_with_sections_and_a_native_chart(teams_
     assert sum(point["y"] for point in chart["data"]) == 3
     assert chart["fallback"]["type"] == "TextBlock" and "busiest hours" in chart["fallback"]["text"]
     assert len(json.dumps(digest.activity)) < 28_000  # Teams' message size limit
+
+
+async def test_a_slow_turn_is_answered_202_at_once_and_a_conversation_keeps_its_order(bot_connector, make_settings):
+    """Teams waits at most 15 s for the POST: a slow skill must not hold it, nor overtake the next message."""
+    import asyncio
+
+    import aiohttp
+
+    fake, service_url = bot_connector
+    release = asyncio.Event()
+    handled: list[str] = []
+
+    async def slow_then_fast(event: Event, context: Context) -> list[Action]:
+        if event.message.text == "first":
+            await release.wait()  # e.g. an LLM summary
+        handled.append(event.message.text)
+        return [Reply(conversation=event.message.conversation, text=f"done: {event.message.text}")]
+
+    router = Router()
+    router.on(MessagePosted, slow_then_fast)
+    async with serving(create_app(make_settings(), router)) as bot_url, aiohttp.ClientSession() as http:
+        for text, activity_id in (("first", "1700000700000"), ("second", "1700000700100")):
+            body = channel_message(service_url, text, activity_id, activity_id=activity_id)
+            async with http.post(bot_url + "/api/messages", json=body) as response:
+                assert response.status == 202  # while "first" is still being worked on
+        await asyncio.sleep(0.2)
+        assert handled == [] and fake.sent == []  # "second" waits for "first" of the same channel
+        release.set()
+        await eventually(lambda: len(fake.sent) == 2)
+    assert handled == ["first", "second"]
+    assert [s.text for s in fake.sent] == ["done: first", "done: second"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+from collections.abc import Awaitable
 from types import SimpleNamespace
 
 from aiohttp import web
@@ -151,8 +153,56 @@ def _bad_request(reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=400)
 
 
-def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot):
-    """POST /api/messages: 400 with a reason for anything that is not an activity, 401 for bad auth."""
+class BackgroundTurns:
+    """Turns whose answers go back through the Bot Connector run after the HTTP answer.
+
+    Teams gives a bot 15 s to answer the POST; a summary (or an LLM behind it) may take longer, so
+    only what Teams reads from the HTTP body (invokes, `expectReplies`) is processed before it.
+    Turns of one conversation still run one after another (reply detection needs the messages
+    before); different conversations run side by side. Shutdown waits for the turns still running.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task] = set()
+        self._last: dict[str, asyncio.Task] = {}  # by conversation: the turn the next one waits for
+
+    def start(self, conversation_id: str, turn: Awaitable) -> None:
+        """Run `turn` after the turns already started for the same channel or chat, in the order Teams sent them."""
+        key = conversation_id.split(";")[0]  # a channel's reply chains share its order
+        previous = self._last.get(key)
+
+        async def in_order() -> None:
+            if previous is not None:
+                await asyncio.wait([previous])
+            await turn
+
+        task = asyncio.ensure_future(in_order())  # keeps the request's context (its request id in the logs)
+        self._tasks.add(task)
+        self._last[key] = task
+        task.add_done_callback(lambda done: self._finished(key, done))
+
+    def _finished(self, key: str, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if self._last.get(key) is task:
+            del self._last[key]
+        if not task.cancelled() and task.exception() is not None:
+            log.error("teams turn failed outside the turn's error handler", exc_info=task.exception())
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=timeout)
+
+
+def _answered_in_body(activity: Activity) -> bool:
+    """Teams reads the result of these from the HTTP response itself."""
+    return activity.type == "invoke" or activity.delivery_mode == "expectReplies"
+
+
+def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: BackgroundTurns):
+    """POST /api/messages: 400 with a reason for anything that is not an activity, 401 for bad auth.
+
+    Authentication happens before the answer; a message's turn then runs in the background (202).
+    """
 
     async def handle(request: web.Request) -> web.Response:
         try:
@@ -175,9 +225,14 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot):
         except Exception as error:  # msrest raises several kinds for bad shapes
             return _bad_request(f"not a valid activity: {error}")
         try:
-            response = await adapter.process_activity(request.headers.get("Authorization", ""), activity, bot.on_turn)
+            auth = await adapter.bot_framework_authentication.authenticate_request(
+                activity, request.headers.get("Authorization", ""))
         except PermissionError:
             return web.json_response({"error": "unauthorized"}, status=401)
+        if not _answered_in_body(activity):
+            turns.start(activity.conversation.id, adapter.process_activity(auth, activity, bot.on_turn))
+            return web.Response(status=202)
+        response = await adapter.process_activity(auth, activity, bot.on_turn)
         if response:
             return web.json_response(response.body, status=response.status)
         return web.Response(status=201)

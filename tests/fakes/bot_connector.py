@@ -10,6 +10,9 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from bot.app import TEAMS_TURNS
+from tests.fakes.server import SERVED
+
 BOT_ID = "28:bot-id"
 BOT_NAME = "Etiquette"
 TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -206,10 +209,17 @@ def installation_update(service_url: str, action: str) -> dict[str, Any]:
 
 
 async def post_activity(bot_url: str, body: dict[str, Any] | str | bytes) -> tuple[int, str]:
-    """POST to the bot's /api/messages as the Bot Connector would (no Authorization: auth is off)."""
+    """POST to the bot's /api/messages as the Bot Connector would (no Authorization: auth is off).
+
+    The bot answers 202 and runs the turn after; this waits for it, so what a test checks next
+    (including that something was *not* sent) is the turn's doing.
+    """
     data = body if isinstance(body, (str, bytes)) else None
     async with aiohttp.ClientSession() as http:
         async with http.post(bot_url + "/api/messages", data=data,
                              json=None if data is not None else body,
                              headers={"Content-Type": "application/json"} if data is not None else None) as r:
-            return r.status, await r.text()
+            answer = r.status, await r.text()
+    if app := SERVED.get(bot_url):
+        await app[TEAMS_TURNS].drain()
+    return answer

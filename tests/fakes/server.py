@@ -10,6 +10,8 @@ from typing import Any
 
 from aiohttp import web
 
+SERVED: dict[str, web.Application] = {}  # base URL → the app behind it, so helpers can wait for its work
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -25,9 +27,12 @@ async def serving(app: web.Application, port: int | None = None) -> AsyncIterato
     port = port or free_port()
     site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
+    url = f"http://127.0.0.1:{port}"
+    SERVED[url] = app
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield url
     finally:
+        SERVED.pop(url, None)
         await runner.cleanup()
 
 

@@ -125,7 +125,8 @@ def default_router() -> Router:
     router.on(ActionClicked, settings_skill.handle_home, when=settings_skill.wants_home)
     router.on(MessagePosted, threads.handle_message, when=threads.wants_message)
     router.on(MessagePosted, meetings.handle_reply, when=meetings.wants_reply)
-    router.on(MessagePosted, meetings.handle_announcement, when=meetings.wants_announcement)
+    router.on(MessagePosted, meetings.handle_announcement, when=meetings.wants_top_level)
+    router.on(MessagePosted, meetings.handle_burst, when=meetings.wants_top_level)
     router.on(ActionClicked, meetings.handle_click, when=meetings.wants_click)
     router.on(ActionClicked, threads.handle_click, when=threads.wants_click)
     return router

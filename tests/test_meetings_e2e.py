@@ -137,3 +137,29 @@ async def test_slack_suggestion_offers_calendar_invites_and_uploads_an_ics_in_th
     ics = next(iter(fake.uploads.values())).decode()
     start = json.loads(invite)["start"]
     assert "BEGIN:VEVENT" in ics and f"DTSTART:{start[:10].replace('-', '')}T{start[11:19].replace(':', '')}Z" in ics
+
+
+async def test_a_heated_burst_at_the_top_level_gets_one_suggestion_in_its_first_messages_thread(slack_api,
+                                                                                              make_settings):
+    fake, api_url = slack_api
+    for user in ("U1", "U2", "U3"):
+        fake.add_user(user, user, tz="Europe/Berlin")
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, meeting_rescore_seconds=0)
+    start = 1700200000
+    calm = ["Lunch is at noon today", "Thanks!", "The new coffee machine works", "Nice", "See you there"]
+    async with serving(create_app(settings)) as url:
+        for i, text in enumerate(calm + ["Release plan for Friday?"] + HEATED):
+            ts = f"{start + 60 * i + (3600 if i >= len(calm) else 0)}.000100"  # an hour's pause after the calm part
+            message = {"type": "message", "user": ("U1", "U2", "U3")[i % 3], "text": text, "ts": ts, "channel": CHANNEL}
+            fake.history.setdefault(CHANNEL, []).append({k: v for k, v in message.items() if k != "channel"})
+            await post_signed(url, event_body(message, event_id=f"EvBurst{i}"))
+            if i == len(calm) - 1:  # the calm chat alone: nothing to suggest
+                assert fake.calls_to("chat.postMessage") == []
+        [suggestion] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert len(fake.calls_to("chat.postMessage")) == 1  # the burst went on; still one suggestion
+    first_of_burst = f"{start + 60 * len(calm) + 3600}.000100"
+    assert suggestion["channel"] == CHANNEL and suggestion["thread_ts"] == first_of_burst
+    blocks = suggestion["blocks"] if isinstance(suggestion["blocks"], list) else json.loads(suggestion["blocks"])
+    text = "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+    assert text.startswith("This back-and-forth might be quicker as a short call") and "disagree" in text

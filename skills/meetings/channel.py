@@ -8,6 +8,7 @@ from bot.model import Conversation, Message, User
 from skills.meetings.score import score_discussion
 
 BURST_GAP = timedelta(minutes=10)  # top-level messages closer than this belong to one burst
+BURST_WINDOW = timedelta(hours=3)  # how far back the live bot looks for the start of a burst
 _SKIPPED_SUBTYPES = frozenset({
     "channel_join", "channel_leave", "group_join", "group_leave", "channel_topic", "channel_purpose",
     "channel_name", "channel_archive", "channel_unarchive", "bot_message", "message_deleted", "tombstone",
@@ -63,6 +64,15 @@ def _bursts(top_level: list[dict]) -> list[list[dict]]:
         else:
             bursts.append([m])
     return bursts
+
+
+def trailing_burst(messages: list[Message]) -> list[Message]:
+    """The burst the last message belongs to: going back while each gap is at most BURST_GAP."""
+    ordered = sorted((m for m in messages if not m.author.is_bot), key=lambda m: m.sent_at)
+    start = len(ordered) - 1
+    while start > 0 and ordered[start].sent_at - ordered[start - 1].sent_at <= BURST_GAP:
+        start -= 1
+    return ordered[max(start, 0):]
 
 
 def _suggestion(group: list[dict]) -> dict | None:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from bot.actions import Action, Button, NotifyPrivately, Reply, Section, ShareFile
 from bot.model import ActionClicked, Event, MessagePosted, User
 from bot.router import Context
+from skills.meetings.channel import BURST_WINDOW, trailing_burst
 from skills.meetings.invite import ics_invite
 from skills.meetings.score import score_discussion
 from skills.meetings.slots import propose_slots
@@ -44,8 +45,8 @@ def wants_reply(event: Event) -> bool:
     return bool(where.thread_id) and where.thread_id != message.id and not where.is_direct and not message.author.is_bot
 
 
-def wants_announcement(event: Event) -> bool:
-    """Top-level channel messages: where a meeting gets announced."""
+def wants_top_level(event: Event) -> bool:
+    """Top-level channel messages: where a meeting gets announced, or a debate happens without a thread."""
     if not isinstance(event, MessagePosted):
         return False
     where = event.message.conversation
@@ -66,6 +67,38 @@ async def handle_announcement(event: Event, context: Context) -> list[Action]:
         return []
     return [NotifyPrivately(user=message.author, conversation=replace(where, thread_id=None),
                             text=f"Could this meeting be a message? {str(reason).capitalize()}.")]
+
+
+async def handle_burst(event: Event, context: Context) -> list[Action]:
+    """A debate at the channel's top level, with no thread used: offer a call in the thread of its first message.
+
+    The burst is the run of top-level messages ending with this one, each within BURST_GAP of the
+    next (as `etiquette analyze` groups them); it is scored like a thread and offered a call once.
+    """
+    assert isinstance(event, MessagePosted)
+    message, store = event.message, context.store
+    channel = replace(message.conversation, thread_id=None)
+    key = (channel.platform, channel.workspace_id)
+    if await store.get_setting(*key, f"channel:{channel.channel_id}", "quiet", False):
+        return []
+    if not _due_for_scoring(f"{channel.platform}:{channel.workspace_id}:{channel.channel_id}:burst",
+                            context.settings.meeting_rescore_seconds):
+        return []
+    recent = await context.platform.channel_history(channel, message.sent_at - BURST_WINDOW)
+    burst = trailing_burst([m for m in recent if m.id != message.id] + [message])
+    score = score_discussion(burst, now=message.sent_at)
+    if not score.suggest:
+        return []
+    first = burst[0]
+    thread_key = f"{channel.platform}:{channel.workspace_id}:{channel.channel_id}:{first.id}"
+    if not await store.first_time_seen("meeting", thread_key):
+        return []  # this burst was offered a call already (or a replica is offering it now)
+    await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
+    people = [await context.platform.user_profile(channel, p.id) for p in score.participants]
+    slots = propose_slots(people, message.sent_at)
+    log.info("meeting suggested", extra={"burst": thread_key, "score": score.score, "reasons": score.reasons})
+    offer = suggestion(channel.in_thread(first.id), score.reasons, people, slots, context.platform.limits.creates_meetings)
+    return [replace(offer, text=offer.text.replace("This thread", "This back-and-forth", 1))]
 
 
 def wants_click(event: Event) -> bool:

@@ -146,7 +146,7 @@ class PublishHome:
     text: str
     sections: tuple[Section, ...] = ()
     buttons: tuple[Button, ...] = ()
-    channel_picker: Button | None = None  # a channel select; its action_id gets the chosen channel id
+    channel_pickers: tuple[Button, ...] = ()  # channel selects; each action_id gets the chosen channel id
 
 
 def answer_privately(event: CommandInvoked, text: str) -> NotifyPrivately:

@@ -71,8 +71,15 @@ class DigestSchedules:
         return result.rowcount > 0
 
     async def due(self, now: datetime) -> list[DigestSchedule]:
+        return await self._where(table.c.next_due_at <= now)
+
+    async def in_workspace(self, platform: str, workspace_id: str) -> list[DigestSchedule]:
+        """Every channel of a workspace with a weekly digest (the Slack App Home lists them)."""
+        return await self._where(table.c.platform == platform, table.c.workspace_id == workspace_id)
+
+    async def _where(self, *conditions) -> list[DigestSchedule]:
         async with self.engine.connect() as conn:
-            rows = (await conn.execute(select(table).where(table.c.next_due_at <= now))).mappings().all()
+            rows = (await conn.execute(select(table).where(*conditions).order_by(table.c.channel_id))).mappings().all()
         return [
             DigestSchedule(Conversation(r["platform"], r["workspace_id"], r["channel_id"], ref=r["conversation_ref"]),
                            r["weekday"], r["at_time"], r["tz"], aware(r["next_due_at"]))

@@ -1,5 +1,7 @@
 """`settings`: quiet mode and the time zone of a channel (its admins), and a person's own nudges.
 
+The Slack App Home shows the same, and lets admins switch channels' weekly digests on and off.
+
 `@etiquette settings` on Slack, `settings` to the bot on Teams. Values live in the store's settings
 table, where the nudge and send-later skills read them.
 """
@@ -7,6 +9,7 @@ table, where the nudge and send-later skills read them.
 from __future__ import annotations
 
 from bot.actions import Action, Button, PublishHome, Section, answer_privately
+from bot.digests import DigestSchedules
 from bot.model import (
     ActionClicked,
     CommandInvoked,
@@ -16,6 +19,7 @@ from bot.model import (
     User,
 )
 from bot.router import Context
+from skills.digest.handler import DAYS, channel_zone, parse_when
 from skills.later.zones import UnknownZone, to_iana
 from skills.threads.nudges import KINDS
 
@@ -97,7 +101,19 @@ async def handle_home(event: Event, context: Context) -> list[Action]:
                 await store.set_setting(*key, f"user:{user.id}", f"no_nudge:{kind}", not _on_off(event.value))
         elif event.action_id in ("settings_quiet", "settings_unquiet") and admin and event.value:
             await store.set_setting(*key, f"channel:{event.value}", "quiet", event.action_id == "settings_quiet")
+        elif event.action_id in ("settings_digest_on", "settings_digest_off") and admin and event.value:
+            await _switch_digest(Conversation(*key, event.value), event.action_id == "settings_digest_on", user, context)
     return [await home(user, Conversation(where.platform, where.workspace_id, ""), context, admin)]
+
+
+async def _switch_digest(channel: Conversation, on: bool, user: User, context: Context) -> None:
+    """The App Home's switch: on is `/digest on` (Monday 09:00 in the channel's zone), off is `/digest off`."""
+    schedules = DigestSchedules(context.store)
+    if not on:
+        await schedules.turn_off(channel)
+        return
+    weekday, at_time = parse_when("")
+    await schedules.turn_on(channel, weekday, at_time, await channel_zone(channel, context, user), context.now())
 
 
 async def home(user: User, where: Conversation, context: Context, admin: bool) -> PublishHome:
@@ -110,12 +126,20 @@ async def home(user: User, where: Conversation, context: Context, admin: bool) -
         "Turn my nudges off", "settings_nudges", "off")
     sections = [Section("Your nudges", (f"Off for: {', '.join(muted)}" if muted else "All on",))]
     buttons = (toggle,)
+    pickers: tuple[Button, ...] = ()
     if admin:
+        digests = await DigestSchedules(context.store).in_workspace(*key)
         sections.append(Section("Quiet channels (no nudges)", tuple(f"<#{c}>" for c in quiet) or ("none",)))
+        sections.append(Section("Weekly digests", tuple(
+            f"<#{d.conversation.channel_id}> every {DAYS[d.weekday].title()} {d.at_time} ({d.tz})" for d in digests
+        ) or ("none (`/digest on` in a channel, or pick one below)",)))
         buttons += tuple(Button(f"Un-quiet #{c}", "settings_unquiet", c) for c in quiet[:10])
+        buttons += tuple(Button(f"Stop the digest of #{d.conversation.channel_id}", "settings_digest_off",
+                                d.conversation.channel_id) for d in digests[:10])
+        pickers = (Button("Make a channel quiet:", "settings_quiet"),
+                   Button("Send a channel a weekly digest (Monday 09:00 its time):", "settings_digest_on"))
     return PublishHome(
         user=user, conversation=where,
         text="*Async Etiquette* — threads, send-later, summaries. " + USAGE,
-        sections=tuple(sections), buttons=buttons,
-        channel_picker=Button("Make a channel quiet:", "settings_quiet") if admin else None,
+        sections=tuple(sections), buttons=buttons, channel_pickers=pickers,
     )

@@ -72,13 +72,33 @@ async def test_slack_app_home_shows_and_changes_settings_for_admins_only(slack_a
                                                "channel": "D1", "event_ts": "1.0"}, event_id=f"EvHome{n}"))
         await eventually(lambda: len(fake.calls_to("views.publish")) == 2)
         admin_home, ken_home = sorted(fake.calls_to("views.publish"), key=lambda c: c["user_id"])
-        assert any(b.get("accessory", {}).get("type") == "conversations_select" for b in home_of(admin_home))
+        pickers = [b["accessory"]["action_id"] for b in home_of(admin_home) if "accessory" in b]
+        assert pickers == ["settings_quiet", "settings_digest_on"]
         assert not any("accessory" in b for b in home_of(ken_home))
 
         await click(url, "U2", "settings_quiet", selected_conversation="C9", type="conversations_select")
         await click(url, "U1", "settings_quiet", selected_conversation="C7", type="conversations_select")
         await click(url, "U2", "settings_nudges", value="off", type="button")
         await eventually(lambda: len(fake.calls_to("views.publish")) == 5)
+
+        # Weekly digests from the home tab: admins only; on is Monday 09:00 in the channel's zone.
+        fake.add_user("U3", "Ana", tz="Asia/Tokyo")
+        fake.channel_members["C7"] = ["U3"]
+        await click(url, "U2", "settings_digest_on", selected_conversation="C8", type="conversations_select")
+        await click(url, "U1", "settings_digest_on", selected_conversation="C7", type="conversations_select")
+        await eventually(lambda: len(fake.calls_to("views.publish")) == 7)
+        def latest_admin_home() -> list[dict]:
+            return home_of([c for c in fake.calls_to("views.publish") if c["user_id"] == "U1"][-1])
+
+        listed = "\n".join(b["text"]["text"] for b in latest_admin_home() if b["type"] == "section")
+        assert "<#C7> every Monday 09:00 (Asia/Tokyo)" in listed and "C8" not in listed
+        stop = [e for b in latest_admin_home() if b["type"] == "actions"
+                for e in b["elements"] if e["action_id"] == "settings_digest_off"]
+        assert [e["value"] for e in stop] == ["C7"]
+        await click(url, "U1", "settings_digest_off", value="C7", type="button")
+        await eventually(lambda: len(fake.calls_to("views.publish")) == 8)
+        listed = "\n".join(b["text"]["text"] for b in latest_admin_home() if b["type"] == "section")
+        assert "<#C7>" not in listed.split("*Weekly digests*")[1]
     from bot.store import Store
 
     store = Store.connect(settings.async_database_url)

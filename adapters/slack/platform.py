@@ -277,8 +277,7 @@ class SlackPlatform:
                 return action.message_id
             case PublishHome(user=user):
                 home = blocks(action.text, action.sections, action.buttons)
-                if action.channel_picker:
-                    picker = action.channel_picker
+                for picker in action.channel_pickers:
                     home.append({"type": "section", "text": {"type": "mrkdwn", "text": picker.label},
                                  "accessory": {"type": "conversations_select", "action_id": picker.action_id,
                                                "filter": {"include": ["public", "private"]}}})

@@ -21,7 +21,7 @@ from skills.later.channel import channel_clock
 
 log = logging.getLogger(__name__)
 USAGE = "`digest on [monday 09:00]` posts this channel's digest weekly; `digest off` stops it; `digest now` posts one now."
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WHEN = re.compile(r"^(?:(?P<day>[a-z]+)\s*)?(?P<clock>\d{1,2}:\d{2})?$")
 MAX_AUTHORS = 50  # profiles fetched for one digest
 MAX_THREADS = 50  # threads whose replies a digest reads (the busiest channels have more; the rest count as posts)
@@ -37,7 +37,7 @@ def parse_when(text: str) -> tuple[int, str] | None:
     if not match:
         return None
     day = match.group("day")
-    weekday = next((i for i, name in enumerate(_DAYS) if day and name.startswith(day[:3])), None) if day else 0
+    weekday = next((i for i, name in enumerate(DAYS) if day and name.startswith(day[:3])), None) if day else 0
     if weekday is None:
         return None
     hour, minute = (int(x) for x in (match.group("clock") or "09:00").split(":"))
@@ -59,7 +59,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
             return [answer_privately(event, f"I couldn't read “{rest}” as a day and time. {USAGE}")]
         tz = await channel_zone(where, context, event.user)
         schedule = await schedules.turn_on(where, when[0], when[1], tz, now)
-        return [answer_privately(event, f"Weekly digest on: every {_DAYS[when[0]].title()} {when[1]} ({tz}); "
+        return [answer_privately(event, f"Weekly digest on: every {DAYS[when[0]].title()} {when[1]} ({tz}); "
                                f"the next one {schedule.next_due_at:%a %d %b %H:%M} UTC.")]
     if verb.lower() == "off":
         stopped = await schedules.turn_off(where)

@@ -24,13 +24,14 @@ from bot.config import Settings, get_settings
 from bot.logs import REQUEST_ID
 from bot.metrics import REQUEST_SECONDS
 from bot.platform import Platform
-from bot.router import Router, default_router
+from bot.router import Clock, Router, default_router, utcnow
 from bot.scheduler import Jobs
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 STORE = web.AppKey("store", Store)
 TEAMS_TURNS = web.AppKey("teams_turns", BackgroundTurns)  # Teams turns running after their HTTP answer
+JOBS = web.AppKey("jobs", Jobs)  # outbox delivery, weekly digests, forgetting old data
 
 
 @web.middleware
@@ -62,20 +63,21 @@ async def metrics(request: web.Request) -> web.Response:
 
 
 def create_app(settings: Settings | None = None, router: Router | None = None,
-               graph: GraphDirectory | None = None) -> web.Application:
-    """The whole bot. `graph` overrides the Graph client built from the settings (tests use a fake)."""
+               graph: GraphDirectory | None = None, clock: Clock = utcnow) -> web.Application:
+    """The whole bot. `graph` overrides the Graph client built from the settings (tests use a fake);
+    `clock` is what skills and jobs take for now (tests move it to a digest's or a message's due time)."""
     settings = settings or get_settings()
     router = router or default_router()
     store = Store.connect(settings.async_database_url)
     app = web.Application(middlewares=[timed])
     app[STORE] = store
 
-    bolt = build_bolt_app(settings, store, router) if settings.slack_enabled else None
+    bolt = build_bolt_app(settings, store, router, clock) if settings.slack_enabled else None
     if bolt is None:
         log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")
     adapter = build_adapter(settings)
     graph = graph or GraphDirectory.from_settings(settings)
-    teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph)
+    teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph, clock)
     teams_turns = app[TEAMS_TURNS] = BackgroundTurns()
 
     slack_platform_for = workspace_platform(bolt, settings) if bolt is not None else None
@@ -88,9 +90,10 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
             return TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
         return None
 
+    jobs = app[JOBS] = Jobs(store, settings, platform_for, clock)
+
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         await store.migrate()
-        jobs = Jobs(store, settings, platform_for)
         jobs.start()
         socket = await start_socket_mode(bolt, settings)
         yield

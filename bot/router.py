@@ -25,7 +25,11 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 
-def _utcnow() -> datetime:
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    """The default clock; tests give the app another one to move time."""
     return datetime.now(timezone.utc)
 
 
@@ -36,7 +40,7 @@ class Context:
     platform: Platform
     store: Store
     settings: Settings
-    now: Callable[[], datetime] = field(default=_utcnow)
+    now: Clock = field(default=utcnow)
 
 
 Handler = Callable[[Event, Context], Awaitable[list[Action]]]

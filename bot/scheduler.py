@@ -11,6 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.outbox import Outbox, PlatformFor, deliver_due_messages
+from bot.router import Clock, utcnow
 from bot.store import Store
 
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
@@ -19,8 +20,9 @@ WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 class Jobs:
     """The app's periodic jobs; `stop()` waits for a delivery pass in flight before the store closes."""
 
-    def __init__(self, store: Store, settings: Settings, platform_for: PlatformFor) -> None:
+    def __init__(self, store: Store, settings: Settings, platform_for: PlatformFor, clock: Clock = utcnow) -> None:
         self.store = store
+        self.clock = clock
         self.settings = settings
         self.outbox = Outbox(store)
         self.platform_for = platform_for
@@ -39,7 +41,7 @@ class Jobs:
         async with self.busy:
             if self.stopped:
                 return
-            await deliver_due_messages(self.outbox, self.platform_for, datetime.now(timezone.utc), WORKER_ID)
+            await deliver_due_messages(self.outbox, self.platform_for, self.clock(), WORKER_ID)
 
     async def digests(self) -> None:
         from skills.digest.handler import (
@@ -48,11 +50,11 @@ class Jobs:
 
         async with self.busy:
             if not self.stopped:
-                await enqueue_due_digests(self.store, self.platform_for, datetime.now(timezone.utc))
+                await enqueue_due_digests(self.store, self.platform_for, self.clock())
 
     async def forget_old_events(self) -> None:
         """Event ids past the dedupe window, and message text past the retention period."""
-        now = datetime.now(timezone.utc)
+        now = self.clock()
         async with self.busy:
             if not self.stopped:
                 await self.store.forget_events_before(now - timedelta(hours=self.settings.event_dedupe_hours))

@@ -203,3 +203,54 @@ async def test_a_crash_mid_upload_neither_loses_nor_duplicates_the_slack_digest(
     [shared] = fake.calls_to("files.completeUploadExternal")  # exactly once either way
     assert json.loads(shared["files"])[0]["id"] in fake.uploads
     assert (await Outbox(store).get("slack", "T1", item.id)).status == "delivered"
+
+
+async def test_slack_weekly_digest_goes_out_once_at_local_time_and_a_restart_sends_only_what_was_not_sent(
+        slack_api, make_settings):
+    """Through the real app and Slack adapter, the clock moved by hand; each process runs the jobs' passes."""
+    from bot.app import JOBS, create_app
+    from tests.conftest import SIGNING_SECRET
+    from tests.fakes.server import eventually, serving
+    from tests.fakes.slack_api import command_body
+    from tests.test_slack_e2e import post_signed
+
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.add_user("U2", "Ken", tz="Europe/Berlin")
+    fake.channel_members["C1"] = ["U1", "U2"]
+    week_start = (MONDAY_9_BERLIN - timedelta(days=6)).timestamp()
+    fake.history["C1"] = [{"type": "message", "user": u, "text": t, "ts": f"{week_start + 3600 * i:.6f}"}
+                          for i, (u, t) in enumerate([("U1", "Who owns the Q3 report?"), ("U2", "I do."),
+                                                      ("U1", "Thanks, Ken.")])]
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, outbox_poll_seconds=3600, digest_poll_seconds=3600)
+    now = [datetime(2026, 11, 27, 12, tzinfo=timezone.utc)]  # a Friday
+    uploads = lambda: fake.calls_to("files.completeUploadExternal")  # noqa: E731
+
+    def app():
+        return create_app(settings, clock=lambda: now[0])
+
+    async with serving(first := app()) as url:
+        await post_signed(url, command_body("/digest", "on monday 09:00"),
+                          content_type="application/x-www-form-urlencoded")
+        [on] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+        assert "every Monday 09:00 (Europe/Berlin)" in on["text"]
+        now[0] = MONDAY_9_BERLIN - timedelta(minutes=1)
+        await first[JOBS].digests()
+        await first[JOBS].deliver()
+        assert uploads() == []  # 08:59 in Berlin: not yet
+        now[0] = MONDAY_9_BERLIN + timedelta(seconds=30)
+        await first[JOBS].digests()  # built and stored in the outbox; the process stops before delivering
+    assert uploads() == []
+    async with serving(second := app()):
+        now[0] += timedelta(hours=2)
+        await second[JOBS].digests()  # already enqueued for this week: not built again
+        await second[JOBS].deliver()
+        await second[JOBS].deliver()
+    [digest] = uploads()
+    assert digest["channel_id"] == "C1" and "week 2026-W48" in digest["blocks"]
+    async with serving(third := app()):  # a later restart the same week: nothing more
+        now[0] += timedelta(days=1)
+        await third[JOBS].digests()
+        await third[JOBS].deliver()
+    assert len(uploads()) == 1

@@ -368,3 +368,41 @@ async def test_a_slow_turn_is_answered_202_at_once_and_a_conversation_keeps_its_
         await eventually(lambda: len(fake.sent) == 2)
     assert handled == ["first", "second"]
     assert [s.text for s in fake.sent] == ["done: first", "done: second"]
+
+
+async def test_teams_weekly_digest_goes_out_once_at_its_time_and_not_again_after_a_restart(bot_connector,
+                                                                                         make_settings):
+    from datetime import timedelta
+
+    from bot.app import JOBS
+
+    fake, service_url = bot_connector
+    settings = make_settings(outbox_poll_seconds=3600, digest_poll_seconds=3600)
+    now = [datetime(2026, 11, 27, 12, tzinfo=timezone.utc)]  # a Friday
+    monday_9 = datetime(2026, 11, 30, 9, tzinfo=timezone.utc)  # the asker has no zone: UTC
+
+    def digests() -> list:
+        return [s for s in fake.sent if s.conversation_id == CHANNEL_ID and s.activity.get("attachments")]
+
+    async with serving(first := create_app(settings, clock=lambda: now[0])) as bot_url:
+        await post_activity(bot_url, channel_message(service_url, "Who owns the Q3 report?", "1764406800000",
+                                                     activity_id="1764406800000"))
+        await post_activity(bot_url, channel_message(service_url, "digest on monday 09:00", ROOT_ID, mention_bot=True))
+        [on] = await eventually(lambda: [s for s in fake.sent if "Weekly digest on" in s.text])
+        assert "every Monday 09:00 (UTC)" in on.text
+        now[0] = monday_9 - timedelta(minutes=1)
+        await first[JOBS].digests()
+        await first[JOBS].deliver()
+        assert digests() == []
+        now[0] = monday_9 + timedelta(minutes=1)
+        await first[JOBS].digests()
+        await first[JOBS].deliver()
+        [digest] = digests()
+    body = digest.activity["attachments"][0]["content"]["body"]
+    assert body[0]["text"].startswith("**Weekly digest**, week 2026-W48")
+    assert digest.reply_to_id is None  # a new post in the channel, through the stored reference
+    async with serving(second := create_app(settings, clock=lambda: now[0])):
+        now[0] += timedelta(hours=3)
+        await second[JOBS].digests()
+        await second[JOBS].deliver()
+    assert len(digests()) == 1

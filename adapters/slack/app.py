@@ -22,7 +22,7 @@ from adapters.slack.platform import SlackPlatform, UserTokenLookup
 from bot.config import Settings
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event
-from bot.router import Context, Router
+from bot.router import Clock, Context, Router, utcnow
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ _IGNORED_SUBTYPES = {
 }
 
 
-def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp:
+def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Clock = utcnow) -> AsyncApp:
     assert settings.slack_signing_secret
     oauth = oauth_settings(settings, store.engine)
     # With OAuth each workspace's token comes from the installation store; else the one configured token.
@@ -54,7 +54,7 @@ def build_bolt_app(settings: Settings, store: Store, router: Router) -> AsyncApp
     async def dispatch(event: Event, client: AsyncWebClient) -> None:
         EVENTS.labels("slack", type(event).__name__).inc()
         platform = SlackPlatform(client, user_token=user_token_lookup(app))
-        await router.dispatch(event, Context(platform=platform, store=store, settings=settings))
+        await router.dispatch(event, Context(platform=platform, store=store, settings=settings, now=clock))
 
     @app.middleware
     async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:

@@ -31,7 +31,7 @@ from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, Mentioned, MessagePosted
-from bot.router import Context, Router
+from bot.router import Clock, Context, Router, utcnow
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 
 class EtiquetteTeamsBot(TeamsActivityHandler):
     def __init__(self, adapter: CloudAdapter, settings: Settings, store: Store, router: Router,
-                 graph: GraphDirectory | None = None) -> None:
+                 graph: GraphDirectory | None = None, clock: Clock = utcnow) -> None:
         self.adapter = adapter
+        self.clock = clock
         self.graph = graph
         self.settings = settings
         self.store = store
@@ -61,7 +62,8 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
     async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
         EVENTS.labels("teams", type(event).__name__).inc()
         platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context, self.graph)
-        await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings))
+        await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings,
+                                                          now=self.clock))
         return platform
 
     async def on_teams_messaging_extension_fetch_task(

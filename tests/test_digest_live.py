@@ -254,3 +254,21 @@ async def test_slack_weekly_digest_goes_out_once_at_local_time_and_a_restart_sen
         await third[JOBS].digests()
         await third[JOBS].deliver()
     assert len(uploads()) == 1
+
+
+async def test_a_workspace_that_refuses_the_chart_still_gets_the_digest(slack_api):
+    """Installed before `files:write` (or uploads turned off): the same blocks, posted without the chart."""
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from adapters.slack.platform import SlackPlatform
+    from bot.actions import Bar, Chart, Post, Section
+
+    fake, api_url = slack_api
+    fake.refused["files.getUploadURLExternal"] = "missing_scope"
+    slack = SlackPlatform(AsyncWebClient(token="xoxb-test", base_url=api_url))
+    chart = Chart("Messages by hour", (Bar("09", 3, True),), b"\x89PNG", "activity.png")
+    ts = await slack.perform(Post(CHANNEL, "*Weekly digest*", (Section("Decisions", ("Ship in May",)),),
+                                  chart=chart, delivery_key="dkey"))
+    [posted] = fake.calls_to("chat.postMessage")
+    assert ts and fake.uploads == {} and fake.calls_to("files.completeUploadExternal") == []
+    assert "Ship in May" in json.dumps(posted["blocks"]) and "dkey" in json.dumps(posted["metadata"])  # found after a crash

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +31,7 @@ from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
 
+log = logging.getLogger(__name__)
 _PAGE_SIZE = 200
 SECTION_CHARS = 3000  # Block Kit: a section's text
 MAX_BLOCKS = 50  # Block Kit: blocks in one message
@@ -37,6 +40,10 @@ NOT_SPEECH = {"tombstone", "message_deleted", "channel_join", "channel_leave", "
 HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
 MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
+# A workspace that will not take our file (an install from before `files:write`, uploads turned off):
+# the message goes without it rather than not at all.
+UPLOAD_REFUSED = {"missing_scope", "not_allowed_token_type", "restricted_action", "file_uploads_disabled",
+                  "file_uploads_except_images_disabled"}
 
 
 def _section(text: str) -> dict[str, Any]:
@@ -300,11 +307,17 @@ class SlackPlatform:
             body.append({"type": "context", "elements": [{"type": "mrkdwn", "text": chart.caption}]})
         stem, _, extension = chart.filename.rpartition(".")
         filename = f"{stem}-{action.delivery_key}.{extension}" if action.delivery_key else chart.filename
-        response = await self.client.files_upload_v2(
-            channel=where.channel_id, thread_ts=where.thread_id if isinstance(action, Reply) else None,
-            file=chart.png, filename=filename, title=chart.title, alt_txt=f"{chart.title}. {chart.caption}"[:1000],
-            blocks=json.dumps(body),
-        )
+        try:
+            response = await self.client.files_upload_v2(
+                channel=where.channel_id, thread_ts=where.thread_id if isinstance(action, Reply) else None,
+                file=chart.png, filename=filename, title=chart.title, alt_txt=f"{chart.title}. {chart.caption}"[:1000],
+                blocks=json.dumps(body),
+            )
+        except SlackApiError as error:
+            if error.response.get("error") not in UPLOAD_REFUSED:
+                raise
+            log.warning("chart upload refused; posting without it", extra={"error": error.response.get("error")})
+            return await self.perform(replace(action, chart=None))
         return (response.get("file") or {}).get("id")
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:

@@ -36,6 +36,7 @@ class FakeSlackAPI:
     acks: list[dict[str, Any]] = field(default_factory=list)  # what the bot acknowledged over them
     base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
+    refused: dict[str, str] = field(default_factory=dict)  # method → the error Slack answers it with
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     rotating_tokens: bool = False  # the app has token rotation on: installs get short-lived tokens
     rotations: int = 0
@@ -77,6 +78,8 @@ class FakeSlackAPI:
         if self.rate_limited.get(method, 0) > 0:  # Slack's answer when a method is called too often
             self.rate_limited[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"})
+        if method in self.refused:
+            return web.json_response({"ok": False, "error": self.refused[method]})
         answer = getattr(self, "_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})

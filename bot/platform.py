@@ -47,6 +47,11 @@ class Platform(Protocol):
         """An online meeting in everyone's calendar; its join URL, or None where the platform cannot."""
         ...
 
+    async def busy_times(self, conversation: Conversation, people: list[User], start: datetime,
+                         end: datetime) -> list[tuple[datetime, datetime]] | None:
+        """When these people's calendars are taken between `start` and `end`; None where the platform cannot tell."""
+        ...
+
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """The id of a message already posted with `delivery_key`, or None (also when unknowable)."""
         ...

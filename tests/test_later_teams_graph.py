@@ -126,3 +126,31 @@ async def test_create_meeting_from_the_suggestion_puts_it_in_calendars_and_the_l
     assert event["start"] == {"dateTime": chosen["start"][:19], "timeZone": "UTC"}
     links = await eventually(lambda: [s for s in fake.sent_to(chain) if "meetup-join/fake-1" in s.text])
     assert len(links) == 1
+
+
+async def test_suggested_slots_skip_times_booked_in_outlook(graph_bot):
+    """getSchedule (Calendars.Read) for everyone in the thread: a slot never falls on a busy calendar."""
+    from tests.fakes.bot_connector import CHANNEL_ID, MARIA
+    from tests.test_meetings_e2e import heat_up_teams_chain
+
+    fake, graph, service_url, url = graph_bot
+    graph.mailboxes[MARIA.aad_object_id] = {  # Berlin 09–17 and Tokyo 10–18: 08:00–09:00 UTC on working days
+        "timeZone": "W. Europe Standard Time",
+        "workingHours": {**KEN_MAILBOX["workingHours"], "startTime": "09:00:00.0000000", "endTime": "17:00:00.0000000",
+                         "timeZone": {"name": "W. Europe Standard Time"}}}
+    # Their only shared hour in their next two working days is Wednesday 08:00–09:00 UTC.
+    graph.busy["ken@contoso.example"] = [("2026-11-25T07:30:00", "2026-11-25T08:30:00", "tentative")]
+    graph.busy["maria@contoso.example"] = [("2026-11-25T08:30:00", "2026-11-25T09:00:00", "free")]  # free: no matter
+    root = "1700000990000"
+    chain = f"{CHANNEL_ID};messageid={root}"
+    await heat_up_teams_chain(url, service_url, root)
+    [suggestion] = await eventually(lambda: fake.sent_to(chain))
+    [(asker, request)] = graph.schedule_requests
+    assert sorted(request["Schedules"]) == ["ken@contoso.example", "maria@contoso.example"]
+    assert asker in (MARIA.aad_object_id, "00000000-0000-0000-0000-00000000bbbb")
+    card = suggestion.activity["attachments"][0]["content"]
+    starts = [json.loads(a["data"]["value"])["start"] for a in card["actions"]
+              if a["data"]["action"] == "meetings_create"]
+    assert starts == ["2026-11-25T08:30:00+00:00"]  # 08:00 would clash with Ken's tentative meeting
+    titles = [b["text"] for b in card["body"] if b.get("weight") == "Bolder"]
+    assert "When (30 min, inside everyone's working hours, free in their calendars)" in titles

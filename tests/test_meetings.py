@@ -140,6 +140,16 @@ def test_berlin_and_new_york_share_the_afternoon():
     assert slots[0].as_json()["local"][1]["start"] == "2026-11-25T09:00:00-05:00"
 
 
+def test_busy_calendars_move_the_slots_and_a_fully_booked_overlap_says_so():
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)  # overlap 14:00–16:00 UTC Wednesday and Thursday
+    utc = lambda day, hour, minute=0: datetime(2026, 11, day, hour, minute, tzinfo=timezone.utc)  # noqa: E731
+    busy = [(utc(25, 13), utc(25, 15, 10)), (utc(26, 14), utc(26, 16))]  # Wed until 15:10, all of Thursday
+    slots = propose_slots([BERLIN, NEW_YORK], now, busy=busy)
+    assert [s.start.isoformat() for s in slots] == ["2026-11-25T15:15:00+00:00"]  # the only free half hour
+    booked = propose_slots([BERLIN, NEW_YORK], now, busy=busy + [(utc(25, 15), utc(25, 16))])
+    assert booked == [] and "booked in their calendars" in booked.reason
+
+
 def test_dst_gap_between_europe_and_america_is_respected():
     # 2026-03-10: the US is already on daylight time (since 8 March), Berlin not until 29 March,
     # so the overlap is 13:00–16:00 UTC (Berlin 14:00–17:00, New York 09:00–12:00).

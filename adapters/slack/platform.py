@@ -194,6 +194,11 @@ class SlackPlatform:
         """Slack has no meeting API (a huddle starts from the client)."""
         return None
 
+    async def busy_times(self, conversation: Conversation, people: list[User], start: datetime,
+                         end: datetime) -> list[tuple[datetime, datetime]] | None:
+        """Slack has no calendars."""
+        return None
+
     async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
         page = await self.client.conversations_history(
             channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}", limit=HISTORY_LIMIT

@@ -11,6 +11,7 @@ import html
 import logging
 import re
 from datetime import datetime, time, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiota_abstractions.authentication import AuthenticationProvider
 
@@ -34,6 +35,23 @@ def _message(item, where: Conversation) -> Message:
         conversation=where,
         link=item.web_url,
     )
+
+
+def _graph_time(moment: datetime):
+    """A moment as Graph's dateTimeTimeZone, in UTC."""
+    from msgraph.generated.models.date_time_time_zone import DateTimeTimeZone
+
+    return DateTimeTimeZone(date_time=moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), time_zone="UTC")
+
+
+def _from_graph_time(value) -> datetime:
+    """Graph answers `2026-11-24T09:00:00.0000000` with a zone name beside it (UTC when we asked in UTC)."""
+    moment = datetime.fromisoformat(value.date_time[:19])
+    try:
+        zone = ZoneInfo(value.time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return moment.replace(tzinfo=zone).astimezone(timezone.utc)
 
 
 def _value(enum_or_text) -> str:
@@ -84,17 +102,12 @@ class GraphDirectory:
         """A calendar event with a Teams meeting; returns its join URL, or None when Graph refuses."""
         from msgraph.generated.models.attendee import Attendee
         from msgraph.generated.models.attendee_type import AttendeeType
-        from msgraph.generated.models.date_time_time_zone import DateTimeTimeZone
         from msgraph.generated.models.email_address import EmailAddress
         from msgraph.generated.models.event import Event
         from msgraph.generated.models.online_meeting_provider_type import OnlineMeetingProviderType
 
-        def utc(moment: datetime) -> DateTimeTimeZone:
-            return DateTimeTimeZone(date_time=moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
-                                    time_zone="UTC")
-
         event = Event(
-            subject=subject, start=utc(start), end=utc(end), is_online_meeting=True,
+            subject=subject, start=_graph_time(start), end=_graph_time(end), is_online_meeting=True,
             online_meeting_provider=OnlineMeetingProviderType.TeamsForBusiness,
             attendees=[Attendee(email_address=EmailAddress(address=a), type=AttendeeType.Required)
                        for a in attendee_emails],
@@ -106,6 +119,30 @@ class GraphDirectory:
             return None
         meeting = created.online_meeting if created else None
         return meeting.join_url if meeting else None
+
+    async def busy_times(self, asker_id: str, mailboxes: list[str], start: datetime,
+                         end: datetime) -> list[tuple[datetime, datetime]] | None:
+        """Busy, tentative and out-of-office intervals of these mailboxes (getSchedule); None when Graph refuses.
+
+        `findMeetingTimes` would do more, but it takes delegated permissions only; a bot has none.
+        """
+        from msgraph.generated.users.item.calendar.get_schedule.get_schedule_post_request_body import (
+            GetSchedulePostRequestBody,
+        )
+
+        body = GetSchedulePostRequestBody(schedules=mailboxes, start_time=_graph_time(start),
+                                          end_time=_graph_time(end), availability_view_interval=15)
+        try:
+            answer = await self.client.users.by_user_id(asker_id).calendar.get_schedule.post(body)
+        except Exception as error:  # no permission or no mailbox: slots from working hours alone
+            log.warning("graph getSchedule failed", extra={"error": type(error).__name__})
+            return None
+        return sorted(
+            (_from_graph_time(item.start), _from_graph_time(item.end))
+            for schedule in (answer.value if answer else None) or []
+            for item in schedule.schedule_items or []
+            if item.start and item.end and _value(item.status) not in ("free", "workingelsewhere")
+        )
 
     async def working_clock(self, aad_object_id: str) -> tuple[str | None, WorkingHours | None]:
         """(time zone as Graph names it — often a Windows name —, working hours); Nones when unknown."""

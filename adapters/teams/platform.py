@@ -16,6 +16,7 @@ from botbuilder.schema import (
     ConversationParameters,
     ConversationReference,
 )
+from botbuilder.schema.teams import TeamsChannelAccount
 
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory
@@ -106,17 +107,32 @@ class TeamsPlatform:
         """A Teams meeting in the organizer's calendar with the others invited (Graph `Calendars.ReadWrite`)."""
         if self.graph is None or self.turn is None:
             return None
-        people = {}
-        for person in [organizer, *attendees]:
-            try:
-                people[person.id] = await TeamsInfo.get_member(self.turn, person.id)
-            except Exception:  # not in the roster: not invited
-                log.info("teams member lookup failed for an attendee")
+        people = await self._roster([organizer, *attendees])
         host = people.get(organizer.id)
         if host is None or not host.aad_object_id:
             return None
-        invited = [m.email or m.user_principal_name for pid, m in people.items() if pid != organizer.id]
+        invited = [_mailbox(m) for pid, m in people.items() if pid != organizer.id]
         return await self.graph.create_meeting(host.aad_object_id, subject, start, end, [i for i in invited if i])
+
+    async def busy_times(self, conversation: Conversation, people: list[User], start: datetime,
+                         end: datetime) -> list[tuple[datetime, datetime]] | None:
+        """Their Outlook free/busy (Graph getSchedule, `Calendars.Read`), asked as the first of them."""
+        if self.graph is None or self.turn is None:
+            return None
+        members = [m for m in (await self._roster(people)).values() if m.aad_object_id and _mailbox(m)]
+        if not members:
+            return None
+        return await self.graph.busy_times(members[0].aad_object_id, [_mailbox(m) for m in members], start, end)
+
+    async def _roster(self, people: list[User]) -> dict[str, TeamsChannelAccount]:
+        """Roster entries (e-mail, Entra id) of those of `people` the team has; the others are left out."""
+        found = {}
+        for person in people:
+            try:
+                found[person.id] = await TeamsInfo.get_member(self.turn, person.id)
+            except Exception:  # not in the roster: not invited, calendar unknown
+                log.info("teams member lookup failed for a participant")
+        return found
 
     async def channel_members(self, conversation: Conversation) -> list[User]:
         """Members' time zones need Microsoft Graph; without it the channel's zone is unknown."""
@@ -194,6 +210,10 @@ class TeamsPlatform:
             reference.service_url,
         )
         return sent[0] if sent else None
+
+
+def _mailbox(member: TeamsChannelAccount) -> str | None:
+    return member.email or member.user_principal_name
 
 
 def _sender(activity: Activity, sent: list[str | None]):

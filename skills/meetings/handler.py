@@ -13,14 +13,15 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.actions import Action, Button, NotifyPrivately, Reply, Section, ShareFile
-from bot.model import ActionClicked, Event, MessagePosted, User
+from bot.model import ActionClicked, Conversation, Event, MessagePosted, User
 from bot.router import Context
 from skills.meetings.channel import BURST_WINDOW, trailing_burst
 from skills.meetings.invite import ics_invite
-from skills.meetings.score import score_discussion
+from skills.meetings.score import MeetingScore, score_discussion
 from skills.meetings.slots import propose_slots
 from skills.meetings.status import status_update_meeting
 
+SLOT_HORIZON = timedelta(days=5)  # calendars are read this far ahead: two working days, across a weekend
 STATUS_MEETING = "status_meeting"  # a nudge kind of its own: its cooldown is separate from the others
 
 log = logging.getLogger(__name__)
@@ -94,10 +95,8 @@ async def handle_burst(event: Event, context: Context) -> list[Action]:
     if not await store.first_time_seen("meeting", thread_key):
         return []  # this burst was offered a call already (or a replica is offering it now)
     await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
-    people = [await context.platform.user_profile(channel, p.id) for p in score.participants]
-    slots = propose_slots(people, message.sent_at)
     log.info("meeting suggested", extra={"burst": thread_key, "score": score.score, "reasons": score.reasons})
-    offer = suggestion(channel.in_thread(first.id), score.reasons, people, slots, context.platform.limits.creates_meetings)
+    offer = await _offer(channel.in_thread(first.id), score, message.sent_at, context)
     return [replace(offer, text=offer.text.replace("This thread", "This back-and-forth", 1))]
 
 
@@ -125,19 +124,27 @@ async def handle_reply(event: Event, context: Context) -> list[Action]:
     if not await store.first_time_seen("meeting", thread_key):
         return []
     await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
-    people = [await context.platform.user_profile(where, p.id) for p in score.participants]
-    slots = propose_slots(people, message.sent_at)
     log.info("meeting suggested", extra={"thread": thread_key, "score": score.score, "reasons": score.reasons})
-    return [suggestion(where, score.reasons, people, slots, context.platform.limits.creates_meetings)]
+    return [await _offer(where, score, message.sent_at, context)]
 
 
-def suggestion(where, reasons, people, slots, creates_meetings: bool = False) -> Reply:
+async def _offer(where: Conversation, score: MeetingScore, now: datetime, context: Context) -> Reply:
+    """The suggestion for a discussion worth a call: its participants' profiles, calendars and slots."""
+    people = [await context.platform.user_profile(where, p.id) for p in score.participants]
+    busy = await context.platform.busy_times(where, people, now, now + SLOT_HORIZON)
+    slots = propose_slots(people, now, busy=busy or ())
+    return suggestion(where, score.reasons, people, slots, context.platform.limits.creates_meetings,
+                      calendars=busy is not None)
+
+
+def suggestion(where, reasons, people, slots, creates_meetings: bool = False, calendars: bool = False) -> Reply:
     """Why, who, and when — each slot in every participant's own time."""
     slot_lines = tuple(slot.describe() for slot in slots) or (slots.reason or "no shared working hours soon",)
+    when = "inside everyone's working hours" + (", free in their calendars" if calendars else "")
     sections = (
         Section("Why", tuple(reasons)),
         Section("Who", (", ".join(p.display for p in people),)),
-        Section("When (30 min, inside everyone's working hours)", slot_lines + tuple(slots.notes)),
+        Section(f"When (30 min, {when})", slot_lines + tuple(slots.notes)),
     )
     # Teams can put the meeting in calendars; elsewhere (Slack) a huddle, or an invite to import.
     text = "This thread might be quicker as a short call." + (

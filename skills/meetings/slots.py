@@ -63,11 +63,13 @@ class Slots(list):
 
 def propose_slots(
     participants: Sequence[User], now: datetime, duration: timedelta = timedelta(minutes=30), count: int = 3,
+    busy: Sequence[tuple[datetime, datetime]] = (),
 ) -> Slots:
-    """Up to `count` slots of `duration` where every (human) participant is inside working hours.
+    """Up to `count` slots of `duration` where every (human) participant is inside working hours and not `busy`.
 
     The horizon is each participant's next two working days (the current one counts, from now on);
-    a participant without a known zone is taken as UTC, which `notes` says. Slots prefer
+    a participant without a known zone is taken as UTC, which `notes` says. `busy` are intervals
+    when someone's calendar is taken (any participant: a slot must avoid them all). Slots prefer
     different overlap windows (usually different days), then the earliest times.
     """
     if now.tzinfo is None:
@@ -90,6 +92,10 @@ def propose_slots(
     usable = [(max(start, earliest), end) for start, end in overlap if end - max(start, earliest) >= duration]
     if not usable:
         return Slots(reason=_no_overlap_reason(people, duration), notes=notes)
+    usable = [(start, end) for start, end in _without(usable, busy) if end - _ceil(start) >= duration]
+    if not usable:
+        return Slots(reason="everyone's shared working hours are booked in their calendars for the next two "
+                            "working days", notes=notes)
     starts_by_window = [_starts(start, end, duration) for start, end in usable]
     chosen: list[datetime] = []
     for depth in range(max(len(s) for s in starts_by_window)):  # round-robin: one per window first
@@ -132,6 +138,24 @@ def _intersect(a: list[tuple[datetime, datetime]], b: list[tuple[datetime, datet
             if start < end:
                 out.append((start, end))
     return sorted(out)
+
+
+def _without(windows: list[tuple[datetime, datetime]],
+             busy: Sequence[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """The parts of `windows` outside every busy interval."""
+    free = list(windows)
+    for busy_start, busy_end in busy:
+        cut = []
+        for start, end in free:
+            if busy_end <= start or busy_start >= end:
+                cut.append((start, end))
+                continue
+            if start < busy_start:
+                cut.append((start, busy_start))
+            if busy_end < end:
+                cut.append((busy_end, end))
+        free = cut
+    return free
 
 
 def _ceil(moment: datetime) -> datetime:

@@ -36,12 +36,15 @@ class FakeGraph:
     page_size: int = 2
     events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (organizer, event) created
     authorizations: list[str | None] = field(default_factory=list)
+    busy: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # mailbox → (start, end, status) UTC
+    schedule_requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (asker, body)
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/v1.0/users/{user}/mailboxSettings", self._mailbox_settings)
         app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}", self._root)
         app.router.add_post("/v1.0/users/{user}/events", self._create_event)
+        app.router.add_post("/v1.0/users/{user}/calendar/getSchedule", self._get_schedule)
         app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}/replies", self._replies)
         return app
 
@@ -52,6 +55,19 @@ class FakeGraph:
             return web.json_response({"error": {"code": "ErrorAccessDenied", "message": "no"}}, status=403)
         return web.json_response({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#mailboxSettings",
                                   **settings})
+
+    async def _get_schedule(self, request: web.Request) -> web.Response:
+        """Free/busy per mailbox, in the zone the request used (UTC here), as Graph's getSchedule answers."""
+        self.authorizations.append(request.headers.get("Authorization"))
+        body = await request.json()
+        self.schedule_requests.append((request.match_info["user"], body))
+        schedules = body.get("schedules") or body.get("Schedules") or []
+        return web.json_response({"value": [
+            {"scheduleId": mailbox, "availabilityView": "",
+             "scheduleItems": [{"status": status, "start": {"dateTime": f"{start}.0000000", "timeZone": "UTC"},
+                                "end": {"dateTime": f"{end}.0000000", "timeZone": "UTC"}}
+                               for start, end, status in self.busy.get(mailbox, [])]}
+            for mailbox in schedules]})
 
     async def _create_event(self, request: web.Request) -> web.Response:
         self.authorizations.append(request.headers.get("Authorization"))

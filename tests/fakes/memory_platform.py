@@ -21,6 +21,7 @@ class MemoryPlatform:
     performed: list[Action] = field(default_factory=list)
     fail_next: int = 0  # how many perform() calls raise before one succeeds
     crash_after_send: bool = False  # send, then raise as if the process died before recording it
+    busy: list[tuple[datetime, datetime]] | None = None  # calendars: None, as on Slack, means unknown
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         return self.threads.get(conversation.thread_id or "", Thread(conversation, ()))
@@ -30,6 +31,9 @@ class MemoryPlatform:
 
     async def create_meeting(self, conversation, organizer, attendees, subject, start, end) -> str | None:
         return None
+
+    async def busy_times(self, conversation, people, start, end) -> list[tuple[datetime, datetime]] | None:
+        return self.busy
 
     async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
         return [m for m in self.history.get(conversation.channel_id, []) if m.sent_at >= since]

@@ -137,6 +137,11 @@ async def test_slack_suggestion_offers_calendar_invites_and_uploads_an_ics_in_th
     ics = next(iter(fake.uploads.values())).decode()
     start = json.loads(invite)["start"]
     assert "BEGIN:VEVENT" in ics and f"DTSTART:{start[:10].replace('-', '')}T{start[11:19].replace(':', '')}Z" in ics
+    from bot.store import Store
+
+    store = Store.connect(settings.async_database_url)  # the outcome is recorded for the thread
+    assert await store.get_setting("slack", "T0001", f"thread:slack:T0001:{CHANNEL}:{root}", "meeting_invite") == start
+    await store.close()
 
 
 async def test_a_heated_burst_at_the_top_level_gets_one_suggestion_in_its_first_messages_thread(slack_api,

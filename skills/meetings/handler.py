@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 _last_scored: dict[str, float] = {}  # thread → monotonic time it was last scored; only spares API calls
 
 
+def _thread_key(where: Conversation) -> str:
+    """Where the store keeps a thread's meeting outcome (offered, invite, created), across workspaces."""
+    return f"{where.platform}:{where.workspace_id}:{where.channel_id}:{where.thread_id}"
+
+
 def _due_for_scoring(thread_key: str, every: float) -> bool:
     """Fetching a busy thread on every reply would eat Slack's rate limit; once per `every` seconds is enough."""
     now = time.monotonic()
@@ -91,7 +96,7 @@ async def handle_burst(event: Event, context: Context) -> list[Action]:
     if not score.suggest:
         return []
     first = burst[0]
-    thread_key = f"{channel.platform}:{channel.workspace_id}:{channel.channel_id}:{first.id}"
+    thread_key = _thread_key(channel.in_thread(first.id))
     if not await store.first_time_seen("meeting", thread_key):
         return []  # this burst was offered a call already (or a replica is offering it now)
     await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
@@ -109,7 +114,7 @@ async def handle_reply(event: Event, context: Context) -> list[Action]:
     message, store = event.message, context.store
     where = message.conversation
     key = (where.platform, where.workspace_id)
-    thread_key = f"{where.platform}:{where.workspace_id}:{where.channel_id}:{where.thread_id}"
+    thread_key = _thread_key(where)
     if await store.get_setting(*key, f"channel:{where.channel_id}", "quiet", False):
         return []
     if await store.get_setting(*key, f"thread:{thread_key}", "meeting_offered", False):
@@ -167,6 +172,9 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
     if event.action_id == "meetings_ics":
         plan = json.loads(event.value)
         start, end = datetime.fromisoformat(plan["start"]), datetime.fromisoformat(plan["end"])
+        where = event.conversation
+        await context.store.set_setting(where.platform, where.workspace_id, f"thread:{_thread_key(where)}",
+                                        "meeting_invite", start.isoformat())
         invite = ics_invite("A short call about this thread", start, end, plan["names"], context.now())
         return [ShareFile(conversation=event.conversation, filename="call.ics", content=invite,
                           title=f"Call {start:%a %d %b %H:%M} UTC",
@@ -188,8 +196,7 @@ async def _create(event: ActionClicked, context: Context) -> list[Action]:
                                 text="I couldn't create the meeting (the app needs the Graph permission "
                                      "Calendars.ReadWrite). The proposed times are in the thread.")]
     where = event.conversation
-    await context.store.set_setting(where.platform, where.workspace_id,
-                                    f"thread:{where.platform}:{where.workspace_id}:{where.channel_id}:{where.thread_id}",
+    await context.store.set_setting(where.platform, where.workspace_id, f"thread:{_thread_key(where)}",
                                     "meeting_created", join)
     return [Reply(conversation=where, text=f"{event.user.display} set up a call {start:%a %d %b %H:%M}–{end:%H:%M} UTC "
                                            f"for everyone here: [join]({join})")]

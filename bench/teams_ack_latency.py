@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from aiohttp import web
 from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
+from bench.ack_latency import summary as p50_p95_ms
 from bot.app import create_app
 from bot.config import Settings
 from tests.fakes.bot_connector import FakeBotConnector, personal_message
@@ -74,11 +74,6 @@ async def measure(url: str, service_url: str, fake: FakeBotConnector, requests: 
     return answered, replied
 
 
-def p50_p95(seconds: list[float]) -> tuple[float, float]:
-    ordered = sorted(seconds)
-    return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
-
-
 async def main(requests: int, concurrency: int) -> None:
     fake = FakeBotConnector()
     async with serving(fake.app()) as service_url:
@@ -88,7 +83,7 @@ async def main(requests: int, concurrency: int) -> None:
                 rows = {}
                 for name, url in (("BotBuilder sample", sample_url), ("Async Etiquette", our_url)):
                     await measure(url, service_url, fake, 20, 1)  # warm up
-                    rows[name] = [p50_p95(s) for s in await measure(url, service_url, fake, requests, concurrency)]
+                    rows[name] = [p50_p95_ms(s) for s in await measure(url, service_url, fake, requests, concurrency)]
     print(f"{'':22}{'answer p50':>12}{'answer p95':>12}{'reply p50':>12}{'reply p95':>12}   (ms)")
     for name, ((a50, a95), (r50, r95)) in rows.items():
         print(f"{name:22}{a50:12.2f}{a95:12.2f}{r50:12.2f}{r95:12.2f}")

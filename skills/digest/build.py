@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
 import re
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -147,14 +148,14 @@ class DigestBuilder:
         other cores; results are taken in order, so the digest is the same with or without it."""
         self.users, self.channel, self.week, self.top = users, channel, week, top
         self._pool = pool
-        self._in_flight: deque[tuple[list[str], Future]] = deque()
+        self._in_flight: deque[tuple[list[tuple[str, list[dict]]], Future]] = deque()
         self.members = list(members) or list(users.values())
         self.as_of = as_of or datetime.now(timezone.utc)
         self.names = {uid: user.display for uid, user in users.items()}
         self.zone = channel_clock(self.members).zone
         self._tz = ZoneInfo(self.zone)
         self._clock = _WorkClock()
-        self._zones: dict[str, ZoneInfo | None] = {}  # by user id
+        self._schedules: dict[str, _Windows | None] = {}  # by user id; None: no known zone
         self._open: dict[str, list[dict]] = {}   # thread key → its speech so far, until the thread is complete
         self._busy: list[tuple[int, float, DigestThread]] = []  # min-heap of the `top` best busy threads so far
         self._items = (_Unique(), _Unique(), _Unique())  # decisions, open questions, action items
@@ -180,7 +181,8 @@ class DigestBuilder:
         key = str(thread_ts) if in_thread else ts
         self._open.setdefault(key, []).append(m)
         seconds = float(ts)
-        self._last_ts = max(self._last_ts, seconds)
+        if seconds > self._last_ts:
+            self._last_ts = seconds
         if not in_thread:
             message = channel_message(m)
             self._links.add(message)
@@ -195,13 +197,15 @@ class DigestBuilder:
         self.posters[uid] += 1
         if in_thread:
             self.counts["thread_replies"] += 1
-        user = self.users.get(uid)
-        if uid not in self._zones:
-            self._zones[uid] = _zone_of(user)
-        zone = self._zones[uid]
-        if zone is None:
+        if uid in self._schedules:
+            schedule = self._schedules[uid]
+        else:
+            user = self.users.get(uid)
+            zone = _zone_of(user)
+            schedule = self._schedules[uid] = None if zone is None else self._clock.windows(zone, user.working_hours)
+        if schedule is None:
             self.counts["unknown"] += 1
-        elif not self._clock.working(zone, user.working_hours, seconds):
+        elif not schedule.working(seconds):
             self.counts["after_hours"] += 1
         self.hourly[datetime.fromtimestamp(seconds, tz=self._tz).hour] += 1
 
@@ -219,35 +223,41 @@ class DigestBuilder:
     def _close(self, threads: list[tuple[str, list[dict]]]) -> None:
         if self._pool is None:
             for key, group in threads:
-                self._keep(key, _read_thread(key, group, self.names, self.users, self.as_of, self._could_be_top))
+                self._keep(key, group, _read_thread(key, group, self.names, self.users, self.as_of, self._could_be_top))
             return
-        # Workers write a TL;DR only above the current floor; the floor only rises, so none is missed.
+        # Workers send a thread's digest line back only above the current floor of the top threads;
+        # the floor only rises, so none that enters them is missed.
         floor = self._busy[0][:2] if len(self._busy) >= self.top else None
         for start in range(0, len(threads), POOL_BATCH):
             batch = threads[start:start + POOL_BATCH]
-            self._in_flight.append(([key for key, _ in batch], self._pool.submit(_read_threads, batch, floor)))
+            # The batch stays referenced (the executor holds it until its result is back anyway):
+            # a thread that enters the top threads gets its TL;DR written from it here.
+            self._in_flight.append((batch, self._pool.submit(_read_threads, batch, floor)))
         while len(self._in_flight) > POOL_IN_FLIGHT:
             self._collect()
 
     def _collect(self) -> None:
-        keys, future = self._in_flight.popleft()
-        for key, result in zip(keys, future.result()):
-            self._keep(key, result)
+        batch, future = self._in_flight.popleft()
+        for (key, group), result in zip(batch, future.result()):
+            self._keep(key, group, result)
 
-    def _keep(self, key: str, result: tuple[DigestThread, tuple[list, list, list], list]) -> None:
-        thread, (decisions, questions, actions), lone = result
-        if thread.replies or thread.reactions:
+    def _keep(self, key: str, group: list[dict], result: tuple[DigestThread | None, tuple[list, list, list], list, bool]) -> None:
+        thread, (decisions, questions, actions), lone, needs_tldr = result
+        if thread is not None:
             entry = (thread.importance, -float(thread.ts), thread)
-            if len(self._busy) < self.top:
-                heapq.heappush(self._busy, entry)
-            elif entry[:2] > self._busy[0][:2]:
-                heapq.heapreplace(self._busy, entry)
+            if len(self._busy) < self.top or entry[:2] > self._busy[0][:2]:
+                if needs_tldr:  # a few dozen threads a week get this far, out of every thread summarized
+                    entry = (*entry[:2], replace(thread, summary=_one_line(_tldr(group, self.names))))
+                if len(self._busy) < self.top:
+                    heapq.heappush(self._busy, entry)
+                else:
+                    heapq.heapreplace(self._busy, entry)
         for store, found in zip(self._items, (decisions, questions, actions)):
             store.update(found)
         self._lone += [(key, item) for item in lone]
 
     def _could_be_top(self, importance: int, ts: str) -> bool:
-        """Whether a busy thread would enter the top threads so far (only those need a TL;DR)."""
+        """Whether a busy thread would enter the top threads so far (only those need a digest line)."""
         return len(self._busy) < self.top or (importance, -float(ts)) > self._busy[0][:2]
 
     def finish(self) -> Digest:
@@ -286,12 +296,12 @@ class DigestBuilder:
         if not people:
             return 0
         ids = {u.id for u in people}
+        schedules = [(u.id, self._clock.windows(_zone_or_utc(u), u.working_hours)) for u in people]
         count = 0
         for m in self._broadcasts:
             if m.is_system:
                 continue
-            off = sum(not self._clock.working(_zone_or_utc(u), u.working_hours, m.seconds)
-                      for u in people if u.id != m.user)
+            off = sum(not schedule.working(m.seconds) for uid, schedule in schedules if uid != m.user)
             if off / max(len(people) - (m.user in ids), 1) > AFTER_HOURS_SHARE:
                 count += 1
         return count
@@ -399,41 +409,59 @@ def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int) -> Pro
 def _init_worker(names: dict, users: dict, as_of: datetime) -> None:
     global _WORKER
     _WORKER = (names, users, as_of)
+    gc.freeze()  # modules and the users stay for the worker's life: no collection needs to walk them again
 
 
 def _read_threads(batch: list[tuple[str, list[dict]]], floor: tuple[int, float] | None) -> list:
     names, users, as_of = _WORKER
-    could_be_top = (lambda importance, ts: True) if floor is None else (
-        lambda importance, ts: (importance, -float(ts)) > floor)
+    could_be_top = _anything if floor is None else lambda importance, ts: (importance, -float(ts)) > floor
     return [_read_thread(key, group, names, users, as_of, could_be_top) for key, group in batch]
+
+
+def _anything(importance: int, ts: str) -> bool:
+    return True
 
 
 class _WorkClock:
     """Whether an instant is in someone's working hours: each (zone, hours)'s windows are found once."""
 
+    def __init__(self) -> None:
+        self._windows: dict[tuple, _Windows] = {}
+
+    def windows(self, zone: ZoneInfo, hours) -> _Windows:
+        """The windows of everyone on `hours` in `zone`; callers keep it per person, saving this look-up."""
+        key = (str(zone), hours)
+        if key not in self._windows:
+            self._windows[key] = _Windows(zone, hours)
+        return self._windows[key]
+
+
+class _Windows:
+    """One (zone, working hours)'s working windows over a span of days around the instants asked about."""
+
     SPAN = 16 * 86400.0
 
-    def __init__(self) -> None:
-        self._spans: dict[tuple, tuple[float, float, list[float], list[float]]] = {}
+    def __init__(self, zone: ZoneInfo, hours) -> None:
+        self.zone, self.hours = zone, hours
+        self.lo = self.hi = 0.0
+        self.starts: list[float] = []
+        self.ends: list[float] = []
 
-    def working(self, zone: ZoneInfo, hours, seconds: float) -> bool:
-        key = (str(zone), hours)
-        spans = self._spans.get(key)
-        if spans is None or not spans[0] <= seconds < spans[1]:
-            spans = self._spans[key] = self._windows(zone, hours, seconds - 2 * 86400.0)
-        starts, ends = spans[2], spans[3]
-        k = bisect_right(starts, seconds) - 1
-        return k >= 0 and seconds < ends[k]
+    def working(self, seconds: float) -> bool:
+        if not self.lo <= seconds < self.hi:
+            self._find(seconds - 2 * 86400.0)
+        k = bisect_right(self.starts, seconds) - 1
+        return k >= 0 and seconds < self.ends[k]
 
-    def _windows(self, zone: ZoneInfo, hours, lo: float) -> tuple[float, float, list[float], list[float]]:
+    def _find(self, lo: float) -> None:
         starts, ends = [], []
         moment = datetime.fromtimestamp(lo, tz=timezone.utc)
         while moment.timestamp() < lo + self.SPAN:
-            window = next_working_window(moment, zone, hours)
+            window = next_working_window(moment, self.zone, self.hours)
             starts.append(window.start.timestamp())
             ends.append(window.end.timestamp())
             moment = window.end
-        return lo, lo + self.SPAN, starts, ends
+        self.lo, self.hi, self.starts, self.ends = lo, lo + self.SPAN, starts, ends
 
 
 def _zone_or_utc(user: User) -> ZoneInfo:
@@ -452,27 +480,27 @@ def _is_human(m: dict, users: Mapping[str, User]) -> bool:
 
 
 def _read_thread(
-    key, group, names, users, as_of, could_be_top=lambda importance, ts: True,
-) -> tuple[DigestThread, tuple[list, list, list], list]:
-    """The thread's digest line, its (decisions, open questions, action items), and a lone unanswered question.
+    key, group, names, users, as_of, could_be_top=_anything,
+) -> tuple[DigestThread | None, tuple[list, list, list], list, bool]:
+    """The thread's digest line, its (decisions, open questions, action items), a lone unanswered question,
+    and whether the line is still to be written as a TL;DR (`_tldr`).
 
-    The TL;DR is written only when `could_be_top(importance, ts)`; other lines are the root's first sentence.
+    Only a busy thread (replies or reactions) for which `could_be_top(importance, ts)` gets a digest line;
+    for any other, None (most threads never come near the top, and need not be sent back from a worker).
+    The TL;DR, the costly part of a summary, is left out: the digest shows it only for its top few threads,
+    so `DigestBuilder._keep` writes it for a thread when it enters the top threads. A thread too short to
+    summarize gets the root's first sentence as its line.
     """
     root = next((m for m in group if str(m["ts"]) == key), group[0])
     people = list(dict.fromkeys(names.get(m["user"], m["user"]) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
                     for r in m.get("reactions") or [] if isinstance(r, dict))
-    author = names.get(root.get("user"), root.get("user") or "someone")
-    importance = 2 * len(people) + replies + reactions
     if len(group) < MIN_MESSAGES:  # too short to summarize, whoever wrote it
         summary = Summary(tldr="", too_short=True)
     else:
         utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
-        if (replies or reactions) and could_be_top(importance, key):
-            summary = summarize(utterances, max_sentences=SUMMARY_SENTENCES)
-        else:
-            summary = summarize(utterances, with_tldr=False)
+        summary = summarize(utterances, with_tldr=False)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -481,18 +509,27 @@ def _read_thread(
 
     lone = []
     if summary.too_short:
-        line = _first_sentence(root.get("text") or "", names)
         decisions, questions, actions = [], [], []
         lone = _lone_question(root, group, names, as_of)
     else:
-        line = summary.tldr
         decisions = [DigestItem(d.text, d.source_id, said_by(d.source_id)) for d in summary.decisions]
         questions = [
             DigestItem(_without_speaker(q.text, said_by(q.source_id)), q.source_id, said_by(q.source_id))
             for q in summary.open_questions if as_of - _when(q.source_id) >= QUESTION_AGE]
         actions = [DigestItem(a.text, a.source_id, said_by(a.source_id), a.owner, a.due) for a in summary.action_items]
-    thread = DigestThread(key, author, _one_line(line), tuple(people), replies, reactions, root.get("permalink"))
-    return thread, (decisions, questions, actions), lone
+    thread = None
+    if (replies or reactions) and could_be_top(2 * len(people) + replies + reactions, key):
+        # A summarized thread's line is its TL;DR, written only if the thread enters the top threads.
+        line = _first_sentence(root.get("text") or "", names) if summary.too_short else ""
+        author = names.get(root.get("user"), root.get("user") or "someone")
+        thread = DigestThread(key, author, _one_line(line), tuple(people), replies, reactions, root.get("permalink"))
+    return thread, (decisions, questions, actions), lone, not summary.too_short
+
+
+def _tldr(group: list[dict], names: Mapping[str, str]) -> str:
+    """The TL;DR of a thread long enough to summarize (see `_read_thread`)."""
+    utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
+    return summarize(utterances, max_sentences=SUMMARY_SENTENCES).tldr
 
 
 def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:
@@ -506,16 +543,16 @@ def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:
 
 def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_of: datetime) -> list[DigestItem]:
     """A short thread whose root asks something and nobody else replied."""
+    if any(m.get("user") != root.get("user") for m in group) or as_of - _when(str(root["ts"])) < QUESTION_AGE:
+        return []  # answered, or young enough to get its answer yet: no need to read the text
     text = clean_text(root.get("text") or "", names)
-    if not is_question(text) or any(m.get("user") != root.get("user") for m in group):
-        return []
-    if as_of - _when(str(root["ts"])) < QUESTION_AGE:
+    if not is_question(text):
         return []
     return [DigestItem(_one_line(text), str(root["ts"]), names.get(root.get("user"), root.get("user")))]
 
 
 def _first_sentence(text: str, names: Mapping[str, str]) -> str:
-    sentences = split_sentences(clean_text(text, dict(names)))
+    sentences = split_sentences(clean_text(text, names))
     return sentences[0] if sentences else "(no text)"
 
 

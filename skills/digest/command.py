@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -46,8 +47,12 @@ def digest_export(
                 pool.submit(int).result()  # start the workers now, before the progress bar's thread exists
             builder = DigestBuilder(export.users, channel, str(chosen), members=members, as_of=chosen.end, pool=pool)
             advance = stack.enter_context(_progress_bar(sum(sizes), f"#{channel.lstrip('#')} {chosen}", show))
+            freeze = stack.enter_context(_frozen_days())
             for path, size in zip(files, sizes):
-                builder.add_day(read_day(path))
+                day = read_day(path)
+                freeze()
+                builder.add_day(day)
+                del day  # free this day's messages before the next day file is read
                 advance(size)
             digest = builder.finish()
     except ExportError as error:
@@ -63,6 +68,24 @@ def digest_export(
             return 2
     out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
     return 0
+
+
+@contextmanager
+def _frozen_days() -> Iterator[Callable[[], None]]:
+    """Yield `freeze()`, which hides every object alive now from the cyclic garbage collector until the digest ends.
+
+    A parsed day file is hundreds of thousands of dicts and lists without reference cycles. Left in the
+    collector's generations, every full collection walks all of them again: a fifth of the main process's
+    time on a large export. Frozen objects are still freed by reference counting as soon as they are done
+    with. Skipped when something else in the process has frozen objects, which `gc.unfreeze` would thaw.
+    """
+    if gc.get_freeze_count():
+        yield lambda: None
+        return
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 def _stderr_is_terminal() -> bool:

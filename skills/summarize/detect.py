@@ -45,6 +45,39 @@ _AGREE = re.compile(
     re.I)
 _DISAGREE = re.compile(r"^\s*(?:no\b|nope|nah|not sure|I disagree|disagree|I don'?t think|I'?d rather|but\b|hmm)", re.I)
 _CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}\?$")  # "really?", "you ok?", "what?"
+_WORDS = re.compile(r"\w+")
+_AT_NAME = re.compile(r"@([\w.-]+)")
+_SPACE_RUN = re.compile(r"\s+")
+_LEADING_ADVERB = re.compile(r"^(?:also|then|just|please|definitely|probably)\s+", re.I)
+_ME = re.compile(r"\bme\b", re.I)
+_MY = re.compile(r"\bmy\b", re.I)
+_LETS_WORD = re.compile(r"\blet'?s\b", re.I)
+_LETS_START = re.compile(r"(?i)let'?s\b")
+
+
+def _keyword_check(*needles: str):
+    """A cheap test that rules a costly `re.I` regex out: `may_match(text)` is False only when `text`
+    holds none of `needles` (lower case), and every match of the regex holds one of them.
+
+    Most sentences hold no keyword at all, and one search for literal words costs a fraction of the
+    detectors' patterns. Only ASCII text is ruled out: under `re.I` a few other letters match ASCII ones
+    ("ı" matches "i", "ſ" matches "s") that `str.lower` leaves as they are.
+    """
+    pattern = re.compile("|".join(map(re.escape, needles)))
+
+    def may_match(text: str) -> bool:
+        return not text.isascii() or pattern.search(text.lower()) is not None
+
+    return may_match
+
+
+# Every match of _DECISION or _PROPOSAL holds one of these words; find_decisions skips sentences without any.
+_MAY_DECIDE = _keyword_check(
+    "we'll", "we will", "we are", "we're", "decided", "decision", "let", "agreed", "settled", "deal", "final",
+    "forward", "should", "shall", "approved",  # _DECISION
+    "how about", "what about", "why don", "i suggest", "i propose", "we could", "maybe we", "i vote")  # _PROPOSAL
+_MAY_COMMIT = _keyword_check("i'll", "i will", "i shall", "i'm", "i am", "i can", "let me")  # _COMMIT
+_MAY_REQUEST = _keyword_check("you")  # _REQUEST
 
 
 @dataclass(frozen=True)
@@ -79,7 +112,7 @@ def find_due(text: str) -> str | None:
 def _strip_due(text: str, due: str | None) -> str:
     if due:
         text = re.sub(rf"\s*\b(?:by|before|until|till|on|due|no later than)?\s*{re.escape(due)}\b", "", text, flags=re.I)
-    return re.sub(r"\s+", " ", text).strip(" ,.;:!-")
+    return _SPACE_RUN.sub(" ", text).strip(" ,.;:!-")
 
 
 def _resolve(name: str, people: dict[str, str]) -> str | None:
@@ -101,23 +134,24 @@ def find_action_items(sentences: list[Sentence], people: dict[str, str]) -> list
         owner = what = None
         if m := _TODO.match(text):
             what = m.group(1)
-            mention = re.search(r"@([\w.-]+)", what)
+            mention = _AT_NAME.search(what)
             owner = _resolve(mention.group(1), people) if mention else None
             if mention and owner:
                 what = what.replace(mention.group(0), "").strip(" ,:")
         elif (m := _MENTION_REQUEST.search(text)) and _resolve(m.group("who"), people):
             owner, what = _resolve(m.group("who"), people), m.group("what")
-        elif (m := _REQUEST.search(text)) and _resolve(m.group("who"), people) and m.group("who")[0].isupper():
+        elif _MAY_REQUEST(text) and (m := _REQUEST.search(text)) and _resolve(m.group("who"), people) \
+                and m.group("who")[0].isupper():
             owner, what = _resolve(m.group("who"), people), m.group("what")
-        elif (m := _COMMIT.search(text)) and not s.is_question:
+        elif _MAY_COMMIT(text) and (m := _COMMIT.search(text)) and not s.is_question:
             owner, what = s.speaker, m.group(1)
         elif (m := _THIRD_PERSON_WILL.match(text)) and _resolve(m.group("who"), people) and not s.is_question:
             owner, what = _resolve(m.group("who"), people), m.group("what")
-        if not what or len(re.findall(r"\w+", what)) < 2:
+        if not what or len(_WORDS.findall(what)) < 2:
             continue
         due = find_due(text)
         what = _strip_due(what.rstrip("?!."), due)
-        what = re.sub(r"^(?:also|then|just|please|definitely|probably)\s+", "", what, flags=re.I)
+        what = _LEADING_ADVERB.sub("", what)
         what = to_third_person(what, s.speaker) if owner != s.speaker else _first_person_object(what, s.speaker)
         if what:
             found.append(Found(what[:1].lower() + what[1:], s.source_id, s.index, owner, due))
@@ -126,13 +160,15 @@ def find_action_items(sentences: list[Sentence], people: dict[str, str]) -> list
 
 def _first_person_object(what: str, speaker: str) -> str:
     """In the speaker's own commitment, "send you my notes" keeps "you" but "my" becomes theirs."""
-    return re.sub(r"\bmy\b", "their", re.sub(r"\bme\b", speaker, what, flags=re.I), flags=re.I)
+    return _MY.sub("their", _ME.sub(speaker, what))
 
 
 def find_decisions(sentences: list[Sentence], replies: dict[int, list[tuple[str, str]]], agreement: dict[int, int]) -> list[Found]:
     """Explicit decisions, and proposals that someone else agreed to (by reply or reaction) and nobody opposed."""
     found: list[Found] = []
     for s in sentences:
+        if not _MAY_DECIDE(s.text):
+            continue  # neither a decision nor a proposal
         if s.is_question and not _PROPOSAL.search(s.text):
             continue
         explicit = bool(_DECISION.search(s.text))
@@ -143,12 +179,12 @@ def find_decisions(sentences: list[Sentence], replies: dict[int, list[tuple[str,
                 continue
             agreed_by = [who for who, text in later if _AGREE.match(text)]
             if not agreed_by and not agreement.get(s.index):
-                if s.is_question or not re.search(r"\blet'?s\b", s.text, re.I):
+                if s.is_question or not _LETS_WORD.search(s.text):
                     continue
         elif not explicit:
             continue
         text = to_third_person(s.text.rstrip("!. "), s.speaker)
-        if re.match(r"(?i)let'?s\b", text):
+        if _LETS_START.match(text):
             text = f"{s.speaker}: {text[:1].lower() + text[1:]}"
         support = [f"{names_list(list(dict.fromkeys(agreed_by)))} agreed"] if agreed_by else []
         if agreement.get(s.index):
@@ -184,10 +220,10 @@ def find_open_questions(
     for s in sentences:
         if s.text in requests:
             continue
-        if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(re.findall(r"\w+", s.text)) < 3:
+        if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(_WORDS.findall(s.text)) < 3:
             continue
         later = [(who, text) for who, text in replies.get(s.index, []) if who != s.speaker]
-        mention = re.search(r"@([\w.-]+)", s.text)
+        mention = _AT_NAME.search(s.text)
         if mention:  # asked someone by name: only their answer counts, even if they never spoke yet
             asked = _resolve(mention.group(1), people) or mention.group(1)
             answered = any(who.lower() == asked.lower() for who, _ in later)

@@ -102,15 +102,15 @@ def summarize(
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
-    replies = {i: [(humans[j].speaker, texts[j]) for j in range(i + 1, min(i + 9, len(humans)))]
-               for i in range(len(humans))}
+    spoken = [(u.speaker, text) for u, text in zip(humans, texts)]
+    replies = {i: spoken[i + 1:i + 9] for i in range(len(spoken))}  # the up to 8 messages after each
     agreement = {i: u.agreement for i, u in enumerate(humans) if u.agreement}
     links = {u.id: u.link for u in humans}
 
     decisions = find_decisions(sentences, replies, agreement)
     actions = find_action_items(sentences, people)
     asked_of_others = {f.index for f in actions if f.owner != humans[f.index].speaker}
-    requested = frozenset(s.text for s in sentences if s.is_question and s.index in asked_of_others)
+    requested = frozenset(s.text for s in sentences if s.index in asked_of_others and s.is_question)
     questions = find_open_questions(sentences, replies, people, requested)
     tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences) if with_tldr else ""
 

@@ -25,6 +25,12 @@ _SLANG = {"im": "i'm", "ive": "i've", "ill": "i'll", "dont": "don't", "cant": "c
           "doesnt": "doesn't", "wont": "won't", "isnt": "isn't", "u": "you", "ur": "your", "pls": "please",
           "plz": "please"}
 _TOKEN = re.compile(r"[\w#@]+(?:'\w+)?|[^\w\s]", re.U)
+_LET_ME = re.compile(r"^\s*let me\b(?!\s+know)", re.I)
+_SPACED_TIME = re.compile(r"(\d): (\d)")
+# Every (lower-cased) token `to_third_person` may change; all others are copied as they are.
+_REWRITTEN = frozenset(_SLANG) | frozenset(
+    "i i'm i'll i've i'd me myself my mine we we're we'll we've we'd us ourselves our "
+    "you you're you'll you've you'd your yours yourself".split())
 
 
 def conjugate(verb: str) -> str:
@@ -60,7 +66,7 @@ def to_third_person(
 
     `group` is what "we" means ("Ann and Bob"); without it "we" becomes "they".
     """
-    sentence = re.sub(r"^\s*let me\b(?!\s+know)", "I'll", sentence, flags=re.I)  # "let me check" is a promise
+    sentence = _LET_ME.sub("I'll", sentence)  # "let me check" is a promise
     tokens = _TOKEN.findall(sentence)
     out: list[str] = []
     named = False  # the speaker's name is already in the sentence: later "me" reads better as "them"
@@ -68,6 +74,10 @@ def to_third_person(
     while i < len(tokens):
         token = tokens[i]
         low = token.lower()
+        if low not in _REWRITTEN:  # most words: no branch below would touch them
+            out.append(token)
+            i += 1
+            continue
         prev = tokens[i - 1].lower() if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         low = _SLANG.get(low, low)
@@ -128,7 +138,9 @@ def to_third_person(
         else:
             out.append(_SLANG[token.lower()] if token.lower() in _SLANG and token.lower() not in ("ill",) else token)
         i += 1
-    text = re.sub(r"(\d): (\d)", r"\1:\2", _join(out))
+    text = _join(out)
+    if ": " in text:
+        text = _SPACED_TIME.sub(r"\1:\2", text)
     return text[:1].upper() + text[1:] if text else text
 
 

@@ -50,6 +50,10 @@ def parse_slack_thread(data) -> list[Utterance]:
     names = {uid: _user_name(uid, value) for uid, value in users.items()}
     bots = {uid for uid, value in users.items() if isinstance(value, dict) and value.get("is_bot")}
 
+    def named(mention: re.Match) -> str:
+        uid = mention.group(1)
+        return f"<@{uid}|{names[uid]}>" if uid in names else mention.group(0)
+
     out = []
     for position, message in enumerate(messages):
         if not isinstance(message, dict):
@@ -66,13 +70,15 @@ def parse_slack_thread(data) -> list[Utterance]:
             raise ThreadFileError(f"message {position} has no user")
         is_bot = bool(message.get("bot_id")) or message.get("subtype") == "bot_message" or user in bots
         speaker = names.get(user) or (message.get("user_profile") or {}).get("real_name") or message.get("username") or user
-        text = _SLACK_USER.sub(lambda m: f"<@{m.group(1)}|{names[m.group(1)]}>" if m.group(1) in names else m.group(0), text)
+        if "<@" in text:  # most messages mention nobody
+            text = _SLACK_USER.sub(named, text)
+        reactions = message.get("reactions")
         out.append(Utterance(
             id=str(message["ts"]) if "ts" in message else f"#{position}",
             speaker=str(speaker),
             text=text,
             is_bot=is_bot,
-            agreement=count_agreement(message.get("reactions") or [], user),
+            agreement=count_agreement(reactions, user) if reactions else 0,  # most messages have none
             link=message.get("permalink"),
         ))
     keys = [_ts_key(u.id) for u in out]

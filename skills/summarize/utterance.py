@@ -39,8 +39,15 @@ class Utterance:
 
 
 def clean_text(text: str, names: dict[str, str] | None = None) -> str:
-    """Prose only: code and links removed, Slack mentions resolved to names, quotes normalised."""
-    return _clean(text, tuple(sorted(names.items())) if names else ())
+    """Prose only: code and links removed, Slack mentions resolved to names, quotes normalised.
+
+    Only the names of users the text mentions go into the cache key: a caller passing the whole
+    workspace's names pays neither for sorting them nor with a cache miss on text without mentions.
+    """
+    if not names or "<@" not in text:
+        return _clean(text, ())
+    mentioned = {uid for uid, _ in _SLACK_USER.findall(text)}
+    return _clean(text, tuple(sorted((uid, names[uid]) for uid in mentioned if uid in names)))
 
 
 @lru_cache(maxsize=65_536)  # the summarizer and the digest look at the same messages more than once

@@ -208,8 +208,9 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     last_talk = np.full((n_users, n_users), -10**9, dtype=np.int32)
     talkers: set[int] = set()
     positions = np.arange(n)
+    authors, mentioning = author.tolist(), has_mention.tolist()  # plain ints and bools: quicker one by one
     for i in range(n):
-        a = author[i]
+        a = authors[i]
         if a in last_seen:
             prev_same[i] = last_seen[a]
             next_same[last_seen[a]] = i
@@ -218,7 +219,7 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
         if i > lo and a in talkers:
             earlier = author[lo:i][::-1]  # distance 1, 2, …
             partners[i, 1:i - lo + 1] = last_talk[a, earlier] >= i - w
-        for k in np.flatnonzero(mentions[i]) if has_mention[i] else ():
+        for k in np.flatnonzero(mentions[i]).tolist() if mentioning[i] else ():
             last_talk[a, k] = last_talk[k, a] = i
             talkers.update((a, k))
 

@@ -24,7 +24,8 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Content words for lexical overlap (lower-cased, stop words and mention markup dropped)."""
-    text = SLACK_MENTION.sub(" ", text)
+    if "<@" in text:  # a Slack mention starts so; most messages have none
+        text = SLACK_MENTION.sub(" ", text)
     return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
@@ -55,9 +56,11 @@ def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | N
 
 
 def is_question(text: str) -> bool:
-    stripped = SLACK_MENTION.sub("", text).strip()
+    stripped = (SLACK_MENTION.sub("", text) if "<@" in text else text).strip()
     return "?" in stripped or bool(QUESTION_WORD.match(stripped))
 
 
 def is_broadcast(text: str) -> bool:
+    if "@" not in text and "<!" not in text:  # every match holds one; most messages have neither
+        return False
     return bool(BROADCAST.search(text))

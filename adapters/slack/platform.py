@@ -138,6 +138,7 @@ def modal(dialog: OpenDialog) -> dict[str, Any]:
     }
 
 
+_WORKSPACE_URLS: dict[str, str] = {}  # team id → https://acme.slack.com/ (from auth.test, once per process)
 UserTokenLookup = Callable[[str, str], Awaitable[str | None]]  # (team id, user id) → their user token
 
 
@@ -149,19 +150,21 @@ class SlackPlatform:
         self.client = client
         self.user_token = user_token
         self._users: dict[str, User] = {}
-        self._workspace_url: str | None = None
 
-    async def _link(self, channel: str, ts: str, thread_ts: str | None = None) -> str | None:
+    async def _link(self, where: Conversation, ts: str, thread_ts: str | None = None) -> str | None:
         """A message's permalink, in the form `chat.getPermalink` answers, without a call per message."""
-        if self._workspace_url is None:
+        base = _WORKSPACE_URLS.get(where.workspace_id)
+        if base is None:
             try:
-                self._workspace_url = (await self.client.auth_test()).get("url") or ""
+                base = (await self.client.auth_test()).get("url") or ""
             except SlackApiError:  # no link is better than no summary
-                self._workspace_url = ""
-        if not self._workspace_url:
+                base = ""
+            if base:  # a workspace's URL hardly ever changes, and Slack redirects an old one
+                _WORKSPACE_URLS[where.workspace_id] = base
+        if not base:
             return None
-        link = f"{self._workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}"
-        return f"{link}?thread_ts={thread_ts}&cid={channel}" if thread_ts and thread_ts != ts else link
+        link = f"{base.rstrip('/')}/archives/{where.channel_id}/p{ts.replace('.', '')}"
+        return f"{link}?thread_ts={thread_ts}&cid={where.channel_id}" if thread_ts and thread_ts != ts else link
 
     async def user_profile(self, conversation: Conversation, user_id: str) -> User:
         if user_id not in self._users:
@@ -211,7 +214,7 @@ class SlackPlatform:
                 sent_at=ts_to_datetime(item["ts"]),
                 conversation=slack_conversation(conversation.workspace_id, conversation.channel_id, item.get("thread_ts")),
                 mentions=mentions(item.get("text", "")),
-                link=await self._link(conversation.channel_id, item["ts"]),
+                link=await self._link(conversation, item["ts"]),
             )
             for item in reversed(page.get("messages", []))  # Slack answers newest first
             if not item.get("subtype")
@@ -246,7 +249,7 @@ class SlackPlatform:
                         conversation.workspace_id, conversation.channel_id, item.get("thread_ts")
                     ),
                     mentions=mentions(item.get("text", "")),
-                    link=await self._link(conversation.channel_id, item["ts"], item.get("thread_ts")),
+                    link=await self._link(conversation, item["ts"], item.get("thread_ts")),
                 )
             )
         return Thread(conversation=conversation, messages=tuple(messages))

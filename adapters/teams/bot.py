@@ -62,8 +62,8 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
     async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
         EVENTS.labels("teams", type(event).__name__).inc()
         platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context, self.graph)
-        await self.router.dispatch(event, Context(platform=platform, store=self.store, settings=self.settings,
-                                                          now=self.clock))
+        context = Context(platform=platform, store=self.store, settings=self.settings, now=self.clock)
+        await self.router.dispatch(event, context)
         return platform
 
     async def on_teams_messaging_extension_fetch_task(

@@ -82,27 +82,18 @@ async def handle_burst(event: Event, context: Context) -> list[Action]:
     next (as `etiquette analyze` groups them); it is scored like a thread and offered a call once.
     """
     assert isinstance(event, MessagePosted)
-    message, store = event.message, context.store
+    message = event.message
     channel = replace(message.conversation, thread_id=None)
-    key = (channel.platform, channel.workspace_id)
-    if await store.get_setting(*key, f"channel:{channel.channel_id}", "quiet", False):
-        return []
-    if not _due_for_scoring(f"{channel.platform}:{channel.workspace_id}:{channel.channel_id}:burst",
-                            context.settings.meeting_rescore_seconds):
+    if await _quiet(channel, context) or not _due_for_scoring(f"{_thread_key(channel)}:burst",
+                                                              context.settings.meeting_rescore_seconds):
         return []
     recent = await context.platform.channel_history(channel, message.sent_at - BURST_WINDOW)
     burst = trailing_burst([m for m in recent if m.id != message.id] + [message])
     score = score_discussion(burst, now=message.sent_at)
     if not score.suggest:
         return []
-    first = burst[0]
-    thread_key = _thread_key(channel.in_thread(first.id))
-    if not await store.first_time_seen("meeting", thread_key):
-        return []  # this burst was offered a call already (or a replica is offering it now)
-    await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
-    log.info("meeting suggested", extra={"burst": thread_key, "score": score.score, "reasons": score.reasons})
-    offer = await _offer(channel.in_thread(first.id), score, message.sent_at, context)
-    return [replace(offer, text=offer.text.replace("This thread", "This back-and-forth", 1))]
+    # Keyed by the burst's first message: the rest of the burst finds it already offered.
+    return await _offer_once(channel.in_thread(burst[0].id), score, message.sent_at, context, "This back-and-forth")
 
 
 def wants_click(event: Event) -> bool:
@@ -111,13 +102,13 @@ def wants_click(event: Event) -> bool:
 
 async def handle_reply(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, MessagePosted)
-    message, store = event.message, context.store
+    message = event.message
     where = message.conversation
-    key = (where.platform, where.workspace_id)
     thread_key = _thread_key(where)
-    if await store.get_setting(*key, f"channel:{where.channel_id}", "quiet", False):
+    if await _quiet(where, context):
         return []
-    if await store.get_setting(*key, f"thread:{thread_key}", "meeting_offered", False):
+    if await context.store.get_setting(where.platform, where.workspace_id, f"thread:{thread_key}",
+                                       "meeting_offered", False):
         return []
     if not _due_for_scoring(thread_key, context.settings.meeting_rescore_seconds):
         return []
@@ -125,24 +116,35 @@ async def handle_reply(event: Event, context: Context) -> list[Action]:
     score = score_discussion(thread.messages, now=message.sent_at)
     if not score.suggest:
         return []
-    # One suggestion per thread, ever: the first worker to record it wins, a retry or replica does not.
-    if not await store.first_time_seen("meeting", thread_key):
+    return await _offer_once(where, score, message.sent_at, context)
+
+
+async def _quiet(where: Conversation, context: Context) -> bool:
+    return await context.store.get_setting(where.platform, where.workspace_id, f"channel:{where.channel_id}",
+                                           "quiet", False)
+
+
+async def _offer_once(where: Conversation, score: MeetingScore, now: datetime, context: Context,
+                      subject: str = "This thread") -> list[Action]:
+    """The suggestion for a discussion worth a call: its participants' profiles, calendars and slots.
+
+    One per thread, ever: the first worker to record it wins, a retry or a replica does not.
+    """
+    thread_key = _thread_key(where)
+    if not await context.store.first_time_seen("meeting", thread_key):
         return []
-    await store.set_setting(*key, f"thread:{thread_key}", "meeting_offered", True)
+    await context.store.set_setting(where.platform, where.workspace_id, f"thread:{thread_key}", "meeting_offered",
+                                    True)
     log.info("meeting suggested", extra={"thread": thread_key, "score": score.score, "reasons": score.reasons})
-    return [await _offer(where, score, message.sent_at, context)]
-
-
-async def _offer(where: Conversation, score: MeetingScore, now: datetime, context: Context) -> Reply:
-    """The suggestion for a discussion worth a call: its participants' profiles, calendars and slots."""
     people = [await context.platform.user_profile(where, p.id) for p in score.participants]
     busy = await context.platform.busy_times(where, people, now, now + SLOT_HORIZON)
     slots = propose_slots(people, now, busy=busy or ())
-    return suggestion(where, score.reasons, people, slots, context.platform.limits.creates_meetings,
-                      calendars=busy is not None)
+    return [suggestion(where, score.reasons, people, slots, context.platform.limits.creates_meetings,
+                       calendars=busy is not None, subject=subject)]
 
 
-def suggestion(where, reasons, people, slots, creates_meetings: bool = False, calendars: bool = False) -> Reply:
+def suggestion(where, reasons, people, slots, creates_meetings: bool = False, calendars: bool = False,
+               subject: str = "This thread") -> Reply:
     """Why, who, and when — each slot in every participant's own time."""
     slot_lines = tuple(slot.describe() for slot in slots) or (slots.reason or "no shared working hours soon",)
     when = "inside everyone's working hours" + (", free in their calendars" if calendars else "")
@@ -152,7 +154,7 @@ def suggestion(where, reasons, people, slots, creates_meetings: bool = False, ca
         Section(f"When (30 min, {when})", slot_lines + tuple(slots.notes)),
     )
     # Teams can put the meeting in calendars; elsewhere (Slack) a huddle, or an invite to import.
-    text = "This thread might be quicker as a short call." + (
+    text = f"{subject} might be quicker as a short call." + (
         "" if creates_meetings else " Start a huddle from the channel, or take a calendar invite below.")
     label, action_id = ("Create meeting", "meetings_create") if creates_meetings else ("Invite", "meetings_ics")
     offers = tuple(

@@ -19,7 +19,7 @@ from bot.model import (
     User,
 )
 from bot.router import Context
-from skills.digest.handler import DAYS, channel_zone, parse_when
+from skills.digest.handler import DAYS, DEFAULT_DAY, DEFAULT_TIME, channel_zone
 from skills.later.zones import UnknownZone, to_iana
 from skills.threads.nudges import KINDS
 
@@ -112,8 +112,8 @@ async def _switch_digest(channel: Conversation, on: bool, user: User, context: C
     if not on:
         await schedules.turn_off(channel)
         return
-    weekday, at_time = parse_when("")
-    await schedules.turn_on(channel, weekday, at_time, await channel_zone(channel, context, user), context.now())
+    zone = await channel_zone(channel, context, user)
+    await schedules.turn_on(channel, DEFAULT_DAY, DEFAULT_TIME, zone, context.now())
 
 
 async def home(user: User, where: Conversation, context: Context, admin: bool) -> PublishHome:

@@ -22,6 +22,7 @@ from skills.later.channel import channel_clock
 log = logging.getLogger(__name__)
 USAGE = "`digest on [monday 09:00]` posts this channel's digest weekly; `digest off` stops it; `digest now` posts one now."
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DEFAULT_DAY, DEFAULT_TIME = 0, "09:00"  # Monday morning, in the channel's zone
 _WHEN = re.compile(r"^(?:(?P<day>[a-z]+)\s*)?(?P<clock>\d{1,2}:\d{2})?$")
 MAX_AUTHORS = 50  # profiles fetched for one digest
 MAX_THREADS = 50  # threads whose replies a digest reads (the busiest channels have more; the rest count as posts)
@@ -37,10 +38,10 @@ def parse_when(text: str) -> tuple[int, str] | None:
     if not match:
         return None
     day = match.group("day")
-    weekday = next((i for i, name in enumerate(DAYS) if day and name.startswith(day[:3])), None) if day else 0
+    weekday = next((i for i, name in enumerate(DAYS) if day and name.startswith(day[:3])), None) if day else DEFAULT_DAY
     if weekday is None:
         return None
-    hour, minute = (int(x) for x in (match.group("clock") or "09:00").split(":"))
+    hour, minute = (int(x) for x in (match.group("clock") or DEFAULT_TIME).split(":"))
     if hour > 23 or minute > 59:
         return None
     return weekday, f"{hour:02d}:{minute:02d}"

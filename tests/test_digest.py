@@ -219,3 +219,27 @@ def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
             for path in export.week_files("general", week):
                 builder.add_day(read_day(path))
         assert shared.finish() == alone.finish()
+
+
+def test_the_chat_layout_caps_each_section_and_highlights_working_hours():
+    from skills.digest.build import Digest, DigestItem
+    from skills.digest.message import LINE_CHARS, MAX_LINES, digest_message
+
+    stats = {"messages": 30, "people": 2, "thread_replies": 10, "replies_outside_threads": 1,
+             "after_hours_messages": 0, "after_hours_broadcasts": 0}
+    decisions = tuple(DigestItem(f"decision {i} " + "x" * (400 if i == 0 else 0), str(i)) for i in range(12))
+    hourly = tuple(5 if hour == 10 else 0 for hour in range(24))
+    digest = Digest("general", "2026-W48", (), decisions, (), (), stats, zone="Europe/Berlin", hourly=hourly)
+    people = [User("U1", "Ana", tz="Europe/Berlin"), User("U2", "Ben", tz="Europe/Berlin")]
+    message = digest_message(digest, Week.parse("2026-W48"), people)
+    assert message.text.startswith("*Weekly digest*, week 2026-W48 (23 Nov – 29 Nov)\n30 messages from 2 people")
+    sections = {section.title: section.lines for section in message.sections}
+    assert list(sections) == ["Decisions", "Etiquette"]  # empty sections are left out
+    assert len(sections["Decisions"]) == MAX_LINES + 1 and sections["Decisions"][-1] == "…and 4 more"
+    assert len(sections["Decisions"][0]) == LINE_CHARS and sections["Decisions"][0].endswith("…")
+    bars = {bar.label: bar for bar in message.chart.bars}
+    assert bars["10"].value == 5 and bars["10"].highlight and not bars["20"].highlight  # Berlin 09–17
+    assert message.chart.png.startswith(b"\x89PNG")
+    quiet = digest_message(Digest("general", "2026-W48", (), (), (), (), {**stats, "messages": 0}),
+                           Week.parse("2026-W48"), people)
+    assert quiet.chart is None  # no chart of an empty week

@@ -133,6 +133,8 @@ async def test_slack_digest_commands(slack_api, make_settings):
         # One message: the digest's blocks with the activity chart's PNG attached.
         [posted] = await eventually(lambda: fake.calls_to("files.completeUploadExternal"))
         assert posted["channel_id"] == "C1" and not fake.calls_to("chat.postMessage")
+        [call] = [c for c in fake.calls if c.method == "files.completeUploadExternal"]
+        assert not call.in_url  # a digest's blocks are too long for a URL: they go in the body
         [(file_id, png)] = fake.uploads.items()
         assert png.startswith(b"\x89PNG") and json.loads(posted["files"])[0]["id"] == file_id
         blocks = json.loads(posted["blocks"])

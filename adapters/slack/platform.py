@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -316,17 +317,28 @@ class SlackPlatform:
         stem, _, extension = chart.filename.rpartition(".")
         filename = f"{stem}-{action.delivery_key}.{extension}" if action.delivery_key else chart.filename
         try:
-            response = await self.client.files_upload_v2(
-                channel=where.channel_id, thread_ts=where.thread_id if isinstance(action, Reply) else None,
-                file=chart.png, filename=filename, title=chart.title, alt_txt=f"{chart.title}. {chart.caption}"[:1000],
-                blocks=json.dumps(body),
-            )
+            file_id = await self._upload(chart.png, filename, f"{chart.title}. {chart.caption}"[:1000])
         except SlackApiError as error:
             if error.response.get("error") not in UPLOAD_REFUSED:
                 raise
             log.warning("chart upload refused; posting without it", extra={"error": error.response.get("error")})
             return await self.perform(replace(action, chart=None))
-        return (response.get("file") or {}).get("id")
+        # In the request body: `files_upload_v2` would put a whole digest's blocks in the URL.
+        await self.client.api_call("files.completeUploadExternal", data={
+            "files": json.dumps([{"id": file_id, "title": chart.title}]), "channel_id": where.channel_id,
+            "thread_ts": where.thread_id if isinstance(action, Reply) else None, "blocks": json.dumps(body)})
+        return file_id
+
+    async def _upload(self, content: bytes, filename: str, alt_text: str) -> str:
+        """Steps 1 and 2 of Slack's file upload: an upload URL, then the bytes; returns the new file's id."""
+        ticket = await self.client.files_getUploadURLExternal(filename=filename, length=len(content), alt_txt=alt_text)
+        timeout = aiohttp.ClientTimeout(total=self.client.timeout)
+        async with aiohttp.ClientSession(timeout=timeout) as http:
+            async with http.post(ticket["upload_url"], data=content, proxy=self.client.proxy,
+                                 ssl=self.client.ssl) as response:
+                if response.status != 200:
+                    raise RuntimeError(f"Slack refused the file upload: HTTP {response.status}")
+        return ticket["file_id"]
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """Look for our delivery key in the message metadata of the channel's recent history."""

@@ -22,6 +22,7 @@ class Call:
     method: str
     params: dict[str, Any]
     token: str | None = None
+    in_url: frozenset[str] = frozenset()  # the parameters that came in the query string, not the body
 
 
 @dataclass
@@ -74,7 +75,8 @@ class FakeSlackAPI:
             params = dict(await request.post())
         params.update(request.query)
         auth = request.headers.get("Authorization", "")
-        self.calls.append(Call(method, params, auth.removeprefix("Bearer ") or params.get("token")))
+        self.calls.append(Call(method, params, auth.removeprefix("Bearer ") or params.get("token"),
+                               frozenset(request.query)))
         if self.rate_limited.get(method, 0) > 0:  # Slack's answer when a method is called too often
             self.rate_limited[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"})

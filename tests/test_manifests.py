@@ -24,7 +24,6 @@ METHOD_SCOPES = {
     "views_open": set(),  # needs no scope, only a fresh trigger_id
     "views_publish": set(),  # App Home: needs the home tab enabled, no scope
     "chat_delete": {"chat:write"},  # with the author's user token (user scope)
-    "files_upload_v2": {"files:write"},
     "files_getUploadURLExternal": {"files:write"},
     "files_completeUploadExternal": {"files:write"},
     "auth_test": set(),  # the workspace URL, for message permalinks

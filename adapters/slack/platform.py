@@ -280,11 +280,9 @@ class SlackPlatform:
                 )
                 return response.get("message_ts")
             case ShareFile(conversation=where):
-                response = await self.client.files_upload_v2(
-                    channel=where.channel_id, thread_ts=where.thread_id, content=action.content,
-                    filename=action.filename, title=action.title, initial_comment=action.comment or None,
-                )
-                return (response.get("file") or {}).get("id")
+                file_id = await self._upload(action.content.encode(), action.filename, action.title)
+                await self._share(file_id, action.title, where, where.thread_id, initial_comment=action.comment or None)
+                return file_id
             case DeleteMessage(conversation=where, author=author):
                 token = await self.user_token(where.workspace_id, author.id) if self.user_token else None
                 if token is None:
@@ -323,10 +321,8 @@ class SlackPlatform:
                 raise
             log.warning("chart upload refused; posting without it", extra={"error": error.response.get("error")})
             return await self.perform(replace(action, chart=None))
-        # In the request body: `files_upload_v2` would put a whole digest's blocks in the URL.
-        await self.client.api_call("files.completeUploadExternal", data={
-            "files": json.dumps([{"id": file_id, "title": chart.title}]), "channel_id": where.channel_id,
-            "thread_ts": where.thread_id if isinstance(action, Reply) else None, "blocks": json.dumps(body)})
+        await self._share(file_id, chart.title, where, where.thread_id if isinstance(action, Reply) else None,
+                          blocks=json.dumps(body))
         return file_id
 
     async def _upload(self, content: bytes, filename: str, alt_text: str) -> str:
@@ -339,6 +335,16 @@ class SlackPlatform:
                 if response.status != 200:
                     raise RuntimeError(f"Slack refused the file upload: HTTP {response.status}")
         return ticket["file_id"]
+
+    async def _share(self, file_id: str, title: str, where: Conversation, thread_ts: str | None, **message) -> None:
+        """Step 3: the uploaded file appears in the conversation, with `message` (a comment, or blocks).
+
+        The parameters go in the request body: `files_upload_v2` would put them in the URL, too long for
+        a digest's blocks.
+        """
+        await self.client.api_call("files.completeUploadExternal", data={
+            "files": json.dumps([{"id": file_id, "title": title}]), "channel_id": where.channel_id,
+            "thread_ts": thread_ts, **message})
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """Look for our delivery key in the message metadata of the channel's recent history."""

@@ -31,7 +31,7 @@ class FakeSlackAPI:
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
-    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes uploaded (files_upload_v2)
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes uploaded to the upload URL
     filenames: dict[str, str] = field(default_factory=dict)  # file id → its name
     sockets: list[Any] = field(default_factory=list)  # Socket Mode connections
     acks: list[dict[str, Any]] = field(default_factory=list)  # what the bot acknowledged over them

@@ -66,6 +66,7 @@ class Message:
     conversation: Conversation
     mentions: tuple[str, ...] = ()
     link: str | None = None  # permalink where the platform gives one
+    reply_count: int = 0  # a thread root's replies, where the platform says (Slack history); else 0
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,11 @@ class Platform(Protocol):
         """Name, time zone and working hours, with defaults where the platform is silent."""
         ...
 
-    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
-        """Top-level messages of a channel since `since`, oldest first (capped; context for nudges)."""
+    async def channel_history(self, conversation: Conversation, since: datetime, limit: int = 100) -> list[Message]:
+        """Top-level messages of a channel since `since`, oldest first: the newest `limit` of them.
+
+        A hundred is context enough for nudges; the weekly digest asks for thousands.
+        """
         ...
 
     async def channel_members(self, conversation: Conversation) -> list[User]:

@@ -274,3 +274,37 @@ async def test_a_workspace_that_refuses_the_chart_still_gets_the_digest(slack_ap
     [posted] = fake.calls_to("chat.postMessage")
     assert ts and fake.uploads == {} and fake.calls_to("files.completeUploadExternal") == []
     assert "Ship in May" in json.dumps(posted["blocks"]) and "dkey" in json.dumps(posted["metadata"])  # found after a crash
+
+
+async def test_a_busy_slack_week_is_read_in_pages_and_the_busiest_threads_replies_are_read(store, slack_api):
+    """More top-level posts than one history page, more threads than a digest reads the replies of."""
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from adapters.slack.platform import SlackPlatform
+    from skills.digest.handler import MAX_THREADS, channel_digest
+
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria")
+    fake.add_user("U2", "Ken")
+    start = (MONDAY_9_BERLIN - timedelta(days=6)).timestamp()
+    posts = []
+    for i in range(260):
+        ts = f"{start + 60 * i:.6f}"
+        post = {"type": "message", "user": ("U1", "U2")[i % 2], "text": f"update {i}", "ts": ts}
+        if i % 4 == 0:  # 65 threads; the later, the busier
+            post.update(thread_ts=ts, reply_count=i // 4)
+            fake.threads[("C1", ts)] = [dict(post)] + [
+                {"type": "message", "user": "U2", "text": f"reply {k}", "ts": f"{start + 60 * i + k + 1:.6f}",
+                 "thread_ts": ts} for k in range(i // 4)]
+        posts.append(post)
+    fake.history["C1"] = posts
+    slack = SlackPlatform(AsyncWebClient(token="xoxb-test", base_url=api_url))
+    message = await channel_digest(slack, store, CHANNEL, Week.parse("2026-W48"),
+                                   MONDAY_9_BERLIN - timedelta(days=7), MONDAY_9_BERLIN)
+    pages = fake.calls_to("conversations.history")
+    assert len(pages) == 2 and pages[1]["cursor"] == "200"  # 260 posts: two pages of up to 200
+    read = {call["ts"] for call in fake.calls_to("conversations.replies")}
+    busiest = {f"{start + 60 * i:.6f}" for i in range(0, 260, 4)[-MAX_THREADS:]}
+    assert read == busiest  # the 50 busiest threads, not the week's first 50
+    replies = sum(i // 4 for i in range(0, 260, 4)[-MAX_THREADS:])
+    assert f"{260 + replies} messages from 2 people, {replies} of them in threads" in message.text

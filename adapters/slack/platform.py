@@ -203,10 +203,19 @@ class SlackPlatform:
         """Slack has no calendars."""
         return None
 
-    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
-        page = await self.client.conversations_history(
-            channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}", limit=HISTORY_LIMIT
-        )
+    async def channel_history(self, conversation: Conversation, since: datetime,
+                              limit: int = HISTORY_LIMIT) -> list[Message]:
+        raw: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while len(raw) < limit:  # pages come newest first
+            page = await self.client.conversations_history(
+                channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}",
+                limit=min(_PAGE_SIZE, limit - len(raw)), cursor=cursor,
+            )
+            raw.extend(page.get("messages", []))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
         return [
             Message(
                 id=item["ts"],
@@ -216,8 +225,9 @@ class SlackPlatform:
                 conversation=slack_conversation(conversation.workspace_id, conversation.channel_id, item.get("thread_ts")),
                 mentions=mentions(item.get("text", "")),
                 link=await self._link(conversation, item["ts"]),
+                reply_count=int(item.get("reply_count") or 0),
             )
-            for item in reversed(page.get("messages", []))  # Slack answers newest first
+            for item in reversed(raw[:limit])
             if not item.get("subtype")
         ]
 

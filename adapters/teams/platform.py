@@ -98,9 +98,10 @@ class TeamsPlatform:
         return Thread(conversation, tuple(message_link(conversation, m) for m in messages), complete=False,
                       note=GRAPHLESS_NOTE)
 
-    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
+    async def channel_history(self, conversation: Conversation, since: datetime, limit: int = 100) -> list[Message]:
         """Without Graph, the channel posts the bot received (resource-specific consent delivers them)."""
-        return [message_link(conversation, m) for m in await self.store.channel_roots(conversation, since)]
+        roots = await self.store.channel_roots(conversation, since)
+        return [message_link(conversation, m) for m in roots[-limit:]]
 
     async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
                              subject: str, start: datetime, end: datetime) -> str | None:

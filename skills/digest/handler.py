@@ -26,6 +26,7 @@ DEFAULT_DAY, DEFAULT_TIME = 0, "09:00"  # Monday morning, in the channel's zone
 _WHEN = re.compile(r"^(?:(?P<day>[a-z]+)\s*)?(?P<clock>\d{1,2}:\d{2})?$")
 MAX_AUTHORS = 50  # profiles fetched for one digest
 MAX_THREADS = 50  # threads whose replies a digest reads (the busiest channels have more; the rest count as posts)
+MAX_POSTS = 5000  # top-level messages a digest reads: a very busy channel's week, at 200 a page
 
 
 def wants(event: Event) -> bool:
@@ -83,31 +84,32 @@ async def channel_zone(where: Conversation, context: Context, asker: User) -> st
 
 
 def _slack_shaped(message: Message, thread_ts: str | None) -> dict:
-    return {"ts": f"{message.sent_at.timestamp():.6f}", "user": message.author.id, "text": message.text,
+    return {"ts": _ts(message), "user": message.author.id, "text": message.text,
             "thread_ts": thread_ts, "permalink": message.link}
 
 
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:
-    """The channel's top-level messages and, for the first MAX_THREADS threads, their replies."""
-    out: list[dict] = []
-    threads = 0
-    for root in await platform.channel_history(where, since):
-        if root.author.is_bot:
-            continue
-        has_thread = root.conversation.thread_id == root.id
-        root_ts = f"{root.sent_at.timestamp():.6f}"
-        out.append(_slack_shaped(root, root_ts if has_thread else None))
-        if not has_thread or threads >= MAX_THREADS:
-            continue
-        threads += 1
+    """The channel's top-level messages and, for its MAX_THREADS busiest threads, their replies.
+
+    Busiest by the reply count the platform gives with the history (Slack); where it gives none
+    (Teams), the first threads of the week.
+    """
+    roots = [m for m in await platform.channel_history(where, since, limit=MAX_POSTS) if not m.author.is_bot]
+    threads = [m for m in roots if m.conversation.thread_id == m.id]
+    out = [_slack_shaped(m, _ts(m) if m.conversation.thread_id == m.id else None) for m in roots]
+    for root in sorted(threads, key=lambda m: -m.reply_count)[:MAX_THREADS]:  # stable: ties keep their order
         try:
             thread = await platform.fetch_thread(root.conversation)
         except Exception:  # a thread we may not read: the digest goes on without its replies
             log.info("digest skipped a thread it could not read")
             continue
-        out += [_slack_shaped(reply, root_ts) for reply in thread.messages
+        out += [_slack_shaped(reply, _ts(root)) for reply in thread.messages
                 if reply.id != root.id and not reply.author.is_bot]
     return out
+
+
+def _ts(message: Message) -> str:
+    return f"{message.sent_at.timestamp():.6f}"
 
 
 async def channel_digest(platform: Platform, store: Store, where: Conversation, week: Week, since: datetime,

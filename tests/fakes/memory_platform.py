@@ -35,8 +35,8 @@ class MemoryPlatform:
     async def busy_times(self, conversation, people, start, end) -> list[tuple[datetime, datetime]] | None:
         return self.busy
 
-    async def channel_history(self, conversation: Conversation, since: datetime) -> list[Message]:
-        return [m for m in self.history.get(conversation.channel_id, []) if m.sent_at >= since]
+    async def channel_history(self, conversation: Conversation, since: datetime, limit: int = 100) -> list[Message]:
+        return [m for m in self.history.get(conversation.channel_id, []) if m.sent_at >= since][-limit:]
 
     async def channel_members(self, conversation: Conversation) -> list[User]:
         return [self.users[m] for m in self.members.get(conversation.channel_id, [])]

@@ -141,10 +141,14 @@ class FakeSlackAPI:
         return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
 
     def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Newest first, `limit` (default 100) at a time, as Slack pages a channel's history."""
         oldest = float(params.get("oldest") or 0)
-        found = [m for m in self.history.get(params["channel"], []) if float(m["ts"]) >= oldest]
-        return {"ok": True, "messages": sorted(found, key=lambda m: float(m["ts"]), reverse=True),
-                "has_more": False, "response_metadata": {"next_cursor": ""}}
+        found = sorted((m for m in self.history.get(params["channel"], []) if float(m["ts"]) >= oldest),
+                       key=lambda m: float(m["ts"]), reverse=True)
+        start, limit = int(params.get("cursor") or 0), int(params.get("limit") or 100)
+        more = start + limit < len(found)
+        return {"ok": True, "messages": found[start:start + limit], "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
         members = self.channel_members.get(params["channel"], [])

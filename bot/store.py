@@ -165,7 +165,8 @@ class Store:
         ]
 
     async def channel_roots(self, conversation: Conversation, since: datetime) -> list[Message]:
-        """Top-level messages the bot saw in a channel (roots of their reply chains), oldest first."""
+        """Top-level messages the bot saw in a channel (roots of their reply chains), oldest first,
+        with how many replies the bot saw in each chain."""
         c = seen_messages.c
         query = (
             select(seen_messages)
@@ -173,12 +174,19 @@ class Store:
                    c.channel_id == conversation.channel_id, c.thread_id == c.message_id, c.sent_at >= since)
             .order_by(c.sent_at, c.id)
         )
+        replies = (
+            select(c.thread_id, func.count())
+            .where(c.platform == conversation.platform, c.workspace_id == conversation.workspace_id,
+                   c.channel_id == conversation.channel_id, c.thread_id != c.message_id, c.sent_at >= since)
+            .group_by(c.thread_id)
+        )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).mappings().all()
+            counts = dict((await conn.execute(replies)).all())
         return [
             Message(id=row["message_id"], author=User(id=row["author_id"], name=row["author_name"]),
                     text=row["text"], sent_at=aware(row["sent_at"]),
-                    conversation=conversation.in_thread(row["message_id"]))
+                    conversation=conversation.in_thread(row["message_id"]), reply_count=counts.get(row["message_id"], 0))
             for row in rows
         ]
 

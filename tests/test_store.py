@@ -64,6 +64,19 @@ async def test_messages_in_thread_are_ordered_deduplicated_and_scoped(store):
     assert messages[0].author.name == "U1" and messages[0].sent_at == base
 
 
+async def test_channel_roots_count_the_replies_seen_in_each_chain(store):
+    channel = Conversation("teams", "tenant", "19:chan")
+    base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    for i, (message_id, thread_id) in enumerate([("r1", "r1"), ("a", "r1"), ("b", "r1"), ("r2", "r2")]):
+        where = channel.in_thread(thread_id)
+        await store.record_message(Message(message_id, User("u1"), "text", base + timedelta(minutes=i), where),
+                                   thread_id)
+    other = Conversation("teams", "tenant-b", "19:chan").in_thread("r1")  # same ids, another tenant
+    await store.record_message(Message("c", User("x"), "secret", base, other), "r1")
+    roots = await store.channel_roots(channel, base - timedelta(days=1))
+    assert [(m.id, m.reply_count) for m in roots] == [("r1", 2), ("r2", 0)]
+
+
 async def test_settings_are_scoped_per_workspace(store):
     await store.set_setting("slack", "T1", "channel:C1", "quiet", True)
     await store.set_setting("slack", "T1", "channel:C1", "quiet", False)

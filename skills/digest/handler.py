@@ -91,8 +91,8 @@ def _slack_shaped(message: Message, thread_ts: str | None) -> dict:
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:
     """The channel's top-level messages and, for its MAX_THREADS busiest threads, their replies.
 
-    Busiest by the reply count the platform gives with the history (Slack); where it gives none
-    (Teams), the first threads of the week.
+    Busiest by the reply counts that come with the history: Slack's own, or (Teams) the replies the
+    bot saw in each chain.
     """
     roots = [m for m in await platform.channel_history(where, since, limit=MAX_POSTS) if not m.author.is_bot]
     threads = [m for m in roots if m.conversation.thread_id == m.id]

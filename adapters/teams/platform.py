@@ -41,7 +41,7 @@ def conversation_id(where: Conversation, *, top_level: bool = False) -> str:
     return where.channel_id
 
 
-def message_link(where: Conversation, message: Message) -> Message:
+def with_deep_link(where: Conversation, message: Message) -> Message:
     """The message with its Teams deep link (`/l/message/…`), unless it already has one (Graph's webUrl)."""
     if message.link or where.is_direct:
         return message
@@ -93,15 +93,15 @@ class TeamsPlatform:
         if self.graph is not None and group and conversation.thread_id:
             messages = await self.graph.channel_thread(group, conversation)
             if messages is not None:
-                return Thread(conversation, tuple(message_link(conversation, m) for m in messages))
+                return Thread(conversation, tuple(with_deep_link(conversation, m) for m in messages))
         messages = await self.store.messages_in_thread(conversation)
-        return Thread(conversation, tuple(message_link(conversation, m) for m in messages), complete=False,
+        return Thread(conversation, tuple(with_deep_link(conversation, m) for m in messages), complete=False,
                       note=GRAPHLESS_NOTE)
 
     async def channel_history(self, conversation: Conversation, since: datetime, limit: int = 100) -> list[Message]:
         """Without Graph, the channel posts the bot received (resource-specific consent delivers them)."""
         roots = await self.store.channel_roots(conversation, since)
-        return [message_link(conversation, m) for m in roots[-limit:]]
+        return [with_deep_link(conversation, m) for m in roots[-limit:]]
 
     async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
                              subject: str, start: datetime, end: datetime) -> str | None:

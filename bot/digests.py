@@ -73,6 +73,11 @@ class DigestSchedules:
     async def due(self, now: datetime) -> list[DigestSchedule]:
         return await self._where(table.c.next_due_at <= now)
 
+    async def of(self, where: Conversation) -> DigestSchedule | None:
+        found = await self._where(table.c.platform == where.platform, table.c.workspace_id == where.workspace_id,
+                                  table.c.channel_id == where.channel_id)
+        return found[0] if found else None
+
     async def in_workspace(self, platform: str, workspace_id: str) -> list[DigestSchedule]:
         """Every channel of a workspace with a weekly digest (the Slack App Home lists them)."""
         return await self._where(table.c.platform == platform, table.c.workspace_id == workspace_id)

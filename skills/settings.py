@@ -8,6 +8,8 @@ table, where the nudge and send-later skills read them.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.actions import Action, Button, PublishHome, Section, answer_privately
 from bot.digests import DigestSchedules
 from bot.model import (
@@ -77,7 +79,8 @@ async def handle(event: Event, context: Context) -> list[Action]:
             except UnknownZone:
                 return [answer_privately(event, f"I don't know the time zone “{value}”; try e.g. Europe/Berlin.")]
             await store.set_setting(*key, channel, "tz", zone)
-            return [answer_privately(event, f"This channel's time zone is now {zone}.")]
+            return [answer_privately(event, f"This channel's time zone is now {zone}." + await _move_digest(
+                replace(where, thread_id=None), zone, context))]
     return [answer_privately(event, f"I didn't understand “{event.text}”. {USAGE}")]
 
 
@@ -104,6 +107,16 @@ async def handle_home(event: Event, context: Context) -> list[Action]:
         elif event.action_id in ("settings_digest_on", "settings_digest_off") and admin and event.value:
             await _switch_digest(Conversation(*key, event.value), event.action_id == "settings_digest_on", user, context)
     return [await home(user, Conversation(where.platform, where.workspace_id, ""), context, admin)]
+
+
+async def _move_digest(channel: Conversation, zone: str, context: Context) -> str:
+    """A channel's weekly digest keeps its day and time, now in the channel's new zone."""
+    schedules = DigestSchedules(context.store)
+    schedule = await schedules.of(channel)
+    if schedule is None or schedule.tz == zone:
+        return ""
+    moved = await schedules.turn_on(channel, schedule.weekday, schedule.at_time, zone, context.now())
+    return f" The weekly digest follows: every {DAYS[moved.weekday].title()} {moved.at_time} ({zone})."
 
 
 async def _switch_digest(channel: Conversation, on: bool, user: User, context: Context) -> None:

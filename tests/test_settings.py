@@ -29,6 +29,22 @@ async def test_only_admins_change_a_slack_channel_and_values_land_in_the_store(s
     assert "nudges off (quiet mode)" in overview and "Asia/Tokyo" in overview
 
 
+async def test_a_new_channel_zone_moves_its_weekly_digest_to_the_same_local_time(store):
+    from datetime import datetime, timezone
+
+    from bot.digests import DigestSchedules
+
+    platform = MemoryPlatform(users={"U1": User("U1", "Maria", is_admin=True)})
+    schedules = DigestSchedules(store)
+    await schedules.turn_on(CHANNEL, 4, "16:30", "Europe/Berlin", datetime(2026, 11, 23, tzinfo=timezone.utc))
+    answer = await say(store, platform, "tz America/New_York")
+    assert "The weekly digest follows: every Friday 16:30 (America/New_York)" in answer
+    moved = await schedules.of(CHANNEL)
+    assert (moved.weekday, moved.at_time, moved.tz) == (4, "16:30", "America/New_York")
+    assert moved.next_due_at.hour == 21  # 16:30 in New York (EST) is 21:30 UTC
+    assert "follows" not in await say(store, platform, "tz America/New_York")  # nothing to move
+
+
 async def test_anyone_turns_their_own_nudges_off_and_on(store):
     platform = MemoryPlatform(users={"U2": User("U2", "Ken")})
     assert "Your nudges are off" in await say(store, platform, "nudges off", user="U2")

@@ -47,6 +47,12 @@ def next_occurrence(after: datetime, weekday: int, at_time: str, tz: str) -> dat
     raise AssertionError("unreachable: a week later is always after")
 
 
+def _digest_week(due: datetime) -> tuple[int, int]:
+    """The ISO week a digest due then covers (the day before: Monday morning's is last week's)."""
+    year, week, _ = (due - timedelta(days=1)).isocalendar()
+    return year, week
+
+
 def digest_id(where: Conversation, week: str) -> str:
     return "d" + hashlib.sha256(f"{where.platform}|{where.workspace_id}|{where.channel_id}|{week}".encode()).hexdigest()[:20]
 
@@ -56,8 +62,26 @@ class DigestSchedules:
         self.engine = store.engine
 
     async def turn_on(self, where: Conversation, weekday: int, at_time: str, tz: str, now: datetime) -> DigestSchedule:
+        """A digest every `weekday` at `at_time` in `tz` from now on (replacing the channel's schedule, if any)."""
+        return await self._save(where, weekday, at_time, tz, next_occurrence(now, weekday, at_time, tz))
+
+    async def move(self, where: Conversation, tz: str) -> DigestSchedule | None:
+        """The channel's digest at the same local day and time in another zone; None if it has none.
+
+        Counted from its last occurrence, not from now: a week whose new time has already passed is
+        sent at once (late, not skipped), unless that week's digest went out before the move.
+        """
+        old = await self.of(where)
+        if old is None or old.tz == tz:
+            return None
+        last = old.next_due_at - timedelta(days=7)  # the occurrence already handled
+        due = next_occurrence(last, old.weekday, old.at_time, tz)
+        if _digest_week(due) == _digest_week(last):
+            due = next_occurrence(due, old.weekday, old.at_time, tz)
+        return await self._save(where, old.weekday, old.at_time, tz, due)
+
+    async def _save(self, where: Conversation, weekday: int, at_time: str, tz: str, due: datetime) -> DigestSchedule:
         key = dict(platform=where.platform, workspace_id=where.workspace_id, channel_id=where.channel_id)
-        due = next_occurrence(now, weekday, at_time, tz)
         async with self.engine.begin() as conn:
             await conn.execute(delete(table).filter_by(**key))
             await conn.execute(insert(table).values(**key, conversation_ref=where.ref, weekday=weekday,
@@ -92,19 +116,30 @@ class DigestSchedules:
         ]
 
     async def enqueue(self, schedule: DigestSchedule, week: str, message: Schedule, now: datetime) -> bool:
-        """Outbox row + next due date, atomically; False when another worker already did it."""
+        """Outbox row + next due date, atomically; False when this week's digest was already enqueued.
+
+        Already enqueued: by another worker just now, or earlier in the week before the schedule was
+        moved (a new zone or day). Either way the schedule moves on to the next occurrence, so it is
+        not built again every minute.
+        """
         where = schedule.conversation
         row = outbox_row(message, f"#{where.channel_id} (weekly digest)", now, item_id=digest_id(where, week))
-        following = next_occurrence(now, schedule.weekday, schedule.at_time, schedule.tz)
         try:
             async with self.engine.begin() as conn:
                 await conn.execute(insert(scheduled_messages).values(**row))
-                await conn.execute(
-                    update(table)
-                    .where(table.c.platform == where.platform, table.c.workspace_id == where.workspace_id,
-                           table.c.channel_id == where.channel_id)
-                    .values(next_due_at=following)
-                )
+                await self._advance(conn, schedule, now)
         except IntegrityError:
+            async with self.engine.begin() as conn:
+                await self._advance(conn, schedule, now)
             return False
         return True
+
+    async def _advance(self, conn, schedule: DigestSchedule, now: datetime) -> None:
+        """Move a due schedule to its next occurrence, unless someone changed it meanwhile."""
+        where = schedule.conversation
+        await conn.execute(
+            update(table)
+            .where(table.c.platform == where.platform, table.c.workspace_id == where.workspace_id,
+                   table.c.channel_id == where.channel_id, table.c.next_due_at == schedule.next_due_at)
+            .values(next_due_at=next_occurrence(now, schedule.weekday, schedule.at_time, schedule.tz))
+        )

@@ -111,11 +111,9 @@ async def handle_home(event: Event, context: Context) -> list[Action]:
 
 async def _move_digest(channel: Conversation, zone: str, context: Context) -> str:
     """A channel's weekly digest keeps its day and time, now in the channel's new zone."""
-    schedules = DigestSchedules(context.store)
-    schedule = await schedules.of(channel)
-    if schedule is None or schedule.tz == zone:
+    moved = await DigestSchedules(context.store).move(channel, zone)
+    if moved is None:
         return ""
-    moved = await schedules.turn_on(channel, schedule.weekday, schedule.at_time, zone, context.now())
     return f" The weekly digest follows: every {DAYS[moved.weekday].title()} {moved.at_time} ({zone})."
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from bot.config import Settings
+from bot.digests import DigestSchedules
 from bot.model import CommandInvoked, Conversation, User
 from bot.router import Context, default_router
 from tests.fakes.memory_platform import MemoryPlatform
@@ -10,10 +13,12 @@ from tests.fakes.memory_platform import MemoryPlatform
 CHANNEL = Conversation("slack", "T1", "C1")
 
 
-async def say(store, platform, text: str, user: str = "U1", where: Conversation = CHANNEL):
+async def say(store, platform, text: str, user: str = "U1", where: Conversation = CHANNEL, now=None):
     event = CommandInvoked(command="settings", text=text, user=User(user), conversation=where)
-    [answer] = await default_router().dispatch(event, Context(platform=platform, store=store,
-                                                              settings=Settings(_env_file=None)))
+    context = Context(platform=platform, store=store, settings=Settings(_env_file=None))
+    if now is not None:
+        context.now = lambda: now
+    [answer] = await default_router().dispatch(event, context)
     return answer.text
 
 
@@ -30,19 +35,55 @@ async def test_only_admins_change_a_slack_channel_and_values_land_in_the_store(s
 
 
 async def test_a_new_channel_zone_moves_its_weekly_digest_to_the_same_local_time(store):
-    from datetime import datetime, timezone
-
-    from bot.digests import DigestSchedules
-
     platform = MemoryPlatform(users={"U1": User("U1", "Maria", is_admin=True)})
     schedules = DigestSchedules(store)
-    await schedules.turn_on(CHANNEL, 4, "16:30", "Europe/Berlin", datetime(2026, 11, 23, tzinfo=timezone.utc))
-    answer = await say(store, platform, "tz America/New_York")
+    wednesday = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+    await schedules.turn_on(CHANNEL, 4, "16:30", "Europe/Berlin", wednesday)
+    answer = await say(store, platform, "tz America/New_York", now=wednesday)
     assert "The weekly digest follows: every Friday 16:30 (America/New_York)" in answer
     moved = await schedules.of(CHANNEL)
     assert (moved.weekday, moved.at_time, moved.tz) == (4, "16:30", "America/New_York")
-    assert moved.next_due_at.hour == 21  # 16:30 in New York (EST) is 21:30 UTC
-    assert "follows" not in await say(store, platform, "tz America/New_York")  # nothing to move
+    assert moved.next_due_at == datetime(2026, 11, 27, 21, 30, tzinfo=timezone.utc)  # 16:30 EST, this Friday
+    assert "follows" not in await say(store, platform, "tz America/New_York", now=wednesday)  # nothing to move
+
+
+async def test_moving_a_digest_across_zones_neither_skips_nor_repeats_nor_sticks(store):
+    """Monday 09:00: moved east after New York's time but before it passed, and west after Berlin's was sent."""
+    from skills.digest.handler import enqueue_due_digests
+
+    platform = MemoryPlatform(users={"U1": User("U1", "Maria", is_admin=True)})
+    schedules = DigestSchedules(store)
+
+    async def platform_for(name, workspace):
+        return platform
+
+    monday = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    # New York's 09:00 is 14:00 UTC; at 10:00 UTC the channel moves to Berlin, whose 09:00 (08:00 UTC) has passed:
+    await schedules.turn_on(CHANNEL, 0, "09:00", "America/New_York", monday - timedelta(days=1))
+    await say(store, platform, "tz Europe/Berlin", now=monday + timedelta(hours=10))
+    assert (await schedules.of(CHANNEL)).next_due_at == monday + timedelta(hours=8)  # due at once: late, not skipped
+    assert await enqueue_due_digests(store, platform_for, monday + timedelta(hours=10, minutes=1)) == 1
+    # Back to New York at 11:00 UTC: its 09:00 (14:00 UTC) is still to come, but this week's digest is out.
+    await say(store, platform, "tz America/New_York", now=monday + timedelta(hours=11))
+    assert (await schedules.of(CHANNEL)).next_due_at == monday + timedelta(days=7, hours=14)  # next week's
+
+
+async def test_a_week_already_sent_is_not_rebuilt_every_minute(store):
+    """`/digest on` again (another day, same week): that week's digest is out, so the schedule moves on."""
+    from skills.digest.handler import enqueue_due_digests
+
+    platform = MemoryPlatform()
+    schedules = DigestSchedules(store)
+
+    async def platform_for(name, workspace):
+        return platform
+
+    monday = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    await schedules.turn_on(CHANNEL, 0, "09:00", "UTC", monday - timedelta(days=1))
+    assert await enqueue_due_digests(store, platform_for, monday + timedelta(hours=9)) == 1  # last week's (W48)
+    await schedules.turn_on(CHANNEL, 0, "10:00", "UTC", monday + timedelta(hours=9, minutes=30))  # Monday 10:00
+    assert await enqueue_due_digests(store, platform_for, monday + timedelta(hours=10, minutes=1)) == 0  # W48 again
+    assert (await schedules.of(CHANNEL)).next_due_at == monday + timedelta(days=7, hours=10)  # moved on
 
 
 async def test_anyone_turns_their_own_nudges_off_and_on(store):

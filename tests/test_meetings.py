@@ -260,3 +260,28 @@ def test_analyze_reports_meeting_suggestions_for_a_heated_thread_only(tmp_path):
     assert suggestion["thread_ts"] == f"{start}.000100" and 0.6 <= suggestion["score"] <= 1
     assert sorted(suggestion["participants"]) == ["U1", "U2", "U3"]
     assert any("disagree" in reason for reason in suggestion["reasons"])
+
+
+async def test_a_top_level_debate_longer_than_the_window_read_is_offered_one_call(store):
+    """Four hours of back-and-forth every five minutes: the history read (3 h) moves, the offer does not repeat."""
+    from bot.actions import Reply
+    from bot.config import Settings
+    from bot.model import MessagePosted
+    from bot.router import Context
+    from skills.meetings.handler import handle_burst
+    from tests.fakes.memory_platform import MemoryPlatform
+
+    people = [User("U1", "Ana", tz="Europe/Berlin"), User("U2", "Ben", tz="Europe/Berlin")]
+    lines = ["I don't think we should ship on Friday", "But the customer needs it, we promised",
+             "No, that is not what we agreed, I disagree", "Why do we keep changing the plan?"]
+    channel = Conversation("slack", "T1", "C1")
+    platform = MemoryPlatform(users={p.id: p for p in people}, history={"C1": []})
+    context = Context(platform=platform, store=store, settings=Settings(_env_file=None, meeting_rescore_seconds=0))
+    start = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
+    offers = []
+    for i in range(48):
+        message = Message(f"m{i}", people[i % 2], lines[i % 4], start + timedelta(minutes=5 * i), channel)
+        platform.history["C1"].append(message)
+        offers += await handle_burst(MessagePosted(message), context)
+    [offer] = offers
+    assert isinstance(offer, Reply) and offer.text.startswith("This back-and-forth")

@@ -89,11 +89,20 @@ async def handle_burst(event: Event, context: Context) -> list[Action]:
         return []
     recent = await context.platform.channel_history(channel, message.sent_at - BURST_WINDOW)
     burst = trailing_burst([m for m in recent if m.id != message.id] + [message])
+    scope = (channel.platform, channel.workspace_id, f"channel:{channel.channel_id}")
+    offered_until = await context.store.get_setting(*scope, "meeting_burst_until")
+    if offered_until and burst[0].sent_at <= datetime.fromisoformat(offered_until):
+        # Still the debate that was offered a call, however long it runs past the window we read.
+        await context.store.set_setting(*scope, "meeting_burst_until", message.sent_at.isoformat())
+        return []
     score = score_discussion(burst, now=message.sent_at)
     if not score.suggest:
         return []
-    # Keyed by the burst's first message: the rest of the burst finds it already offered.
-    return await _offer_once(channel.in_thread(burst[0].id), score, message.sent_at, context, "This back-and-forth")
+    # Keyed by the burst's first message, so two replicas scoring it at once offer it once.
+    offer = await _offer_once(channel.in_thread(burst[0].id), score, message.sent_at, context, "This back-and-forth")
+    if offer:
+        await context.store.set_setting(*scope, "meeting_burst_until", message.sent_at.isoformat())
+    return offer
 
 
 def wants_click(event: Event) -> bool:

@@ -243,3 +243,21 @@ def test_the_chat_layout_caps_each_section_and_highlights_working_hours():
     quiet = digest_message(Digest("general", "2026-W48", (), (), (), (), {**stats, "messages": 0}),
                            Week.parse("2026-W48"), people)
     assert quiet.chart is None  # no chart of an empty week
+
+
+def test_a_long_thread_link_stays_whole_in_the_chat_layout():
+    """Teams deep links run to 250 characters: clipping the line must not cut the link's markup."""
+    from skills.digest.build import Digest, DigestThread
+    from skills.digest.message import digest_message
+
+    link = ("https://teams.microsoft.com/l/message/19%3A0123456789abcdef0123456789abcdef%40thread.tacv2/"
+            "1764406800000?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47&groupId=0b5a9bd1-2c4e-4f1a-9a0e-"
+            "5c8d7e6f5a4b&parentMessageId=1764406800000&createdTime=1764406800000")
+    thread = DigestThread("1764406800.000000", "Ana", "We moved the launch to May " + "and more " * 40,
+                          ("Ana", "Ben"), 12, 3, link)
+    stats = {"messages": 15, "people": 2, "thread_replies": 12, "replies_outside_threads": 0,
+             "after_hours_messages": 0, "after_hours_broadcasts": 0}
+    digest = Digest("general", "2026-W48", (thread,), (), (), (), stats)
+    message = digest_message(digest, Week.parse("2026-W48"), [])
+    [line] = next(s.lines for s in message.sections if s.title == "Top threads")
+    assert f"<{link}|We moved the launch to May" in line and line.endswith("…> (12 replies, 2 people)")

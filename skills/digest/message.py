@@ -38,10 +38,11 @@ def digest_message(digest: Digest, week: Week, members: Sequence[User]) -> Diges
     sections = tuple(
         Section(title, _capped(lines))
         for title, lines in (
-            ("Top threads", [_thread_line(t) for t in digest.threads]),
-            ("Decisions", [d.text for d in digest.decisions]),
-            ("Open questions (unanswered for more than 24 h)", [f"{q.author}: {q.text}" for q in digest.open_questions]),
-            ("Action items", [f"{a.owner}: {a.text}" if a.owner else a.text for a in digest.action_items]),
+            ("Top threads", [_thread_line(t) for t in digest.threads]),  # clipped inside: a link must stay whole
+            ("Decisions", [_clip(d.text) for d in digest.decisions]),
+            ("Open questions (unanswered for more than 24 h)",
+             [_clip(f"{q.author}: {q.text}") for q in digest.open_questions]),
+            ("Action items", [_clip(f"{a.owner}: {a.text}" if a.owner else a.text) for a in digest.action_items]),
             ("Etiquette", stat_lines(s)),
         )
         if lines
@@ -68,18 +69,18 @@ def activity_chart(digest: Digest, week: Week, members: Sequence[User]) -> Chart
 
 def _thread_line(thread: DigestThread) -> str:
     about = f"{plural(thread.replies, 'reply', 'replies')}, {plural(len(thread.participants), 'person', 'people')}"
-    summary = _clip(thread.summary, LINE_CHARS - 80)
+    summary = _clip(thread.summary, LINE_CHARS - 80)  # the link and the counts come on top
     if thread.link:
         summary = f"<{thread.link}|{summary.replace('|', '/').replace('>', '›')}>"
     return f"*{thread.author}*: {summary} ({about})"
 
 
 def _capped(lines: Sequence[str]) -> tuple[str, ...]:
-    shown = [_clip(line, LINE_CHARS) for line in lines[:MAX_LINES]]
+    shown = list(lines[:MAX_LINES])
     if len(lines) > MAX_LINES:
         shown.append(f"…and {len(lines) - MAX_LINES} more")
     return tuple(shown)
 
 
-def _clip(text: str, limit: int) -> str:
+def _clip(text: str, limit: int = LINE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

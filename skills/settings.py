@@ -8,6 +8,7 @@ table, where the nudge and send-later skills read them.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from bot.actions import Action, Button, PublishHome, Section, answer_privately
@@ -25,6 +26,7 @@ from skills.digest.handler import DAYS, DEFAULT_DAY, DEFAULT_TIME, channel_zone
 from skills.later.zones import UnknownZone, to_iana
 from skills.threads.nudges import KINDS
 
+log = logging.getLogger(__name__)
 USAGE = (
     "`settings` shows this channel's settings and yours. Channel (admins): `settings quiet on|off` "
     "(no nudges here), `settings tz Europe/Berlin` (the channel's time zone for send-later). "
@@ -98,6 +100,7 @@ async def handle_home(event: Event, context: Context) -> list[Action]:
     where, store, user = event.conversation, context.store, event.user
     key = (where.platform, where.workspace_id)
     admin = await _may_change_channel(event, context)
+    notice = ""
     if isinstance(event, ActionClicked):
         if event.action_id == "settings_nudges" and _on_off(event.value) is not None:
             for kind in KINDS:
@@ -105,8 +108,9 @@ async def handle_home(event: Event, context: Context) -> list[Action]:
         elif event.action_id in ("settings_quiet", "settings_unquiet") and admin and event.value:
             await store.set_setting(*key, f"channel:{event.value}", "quiet", event.action_id == "settings_quiet")
         elif event.action_id in ("settings_digest_on", "settings_digest_off") and admin and event.value:
-            await _switch_digest(Conversation(*key, event.value), event.action_id == "settings_digest_on", user, context)
-    return [await home(user, Conversation(where.platform, where.workspace_id, ""), context, admin)]
+            notice = await _switch_digest(Conversation(*key, event.value), event.action_id == "settings_digest_on",
+                                          user, context)
+    return [await home(user, Conversation(where.platform, where.workspace_id, ""), context, admin, notice)]
 
 
 async def _move_digest(channel: Conversation, zone: str, context: Context) -> str:
@@ -117,17 +121,26 @@ async def _move_digest(channel: Conversation, zone: str, context: Context) -> st
     return f" The weekly digest follows: every {DAYS[moved.weekday].title()} {moved.at_time} ({zone})."
 
 
-async def _switch_digest(channel: Conversation, on: bool, user: User, context: Context) -> None:
-    """The App Home's switch: on is `/digest on` (Monday 09:00 in the channel's zone), off is `/digest off`."""
+async def _switch_digest(channel: Conversation, on: bool, user: User, context: Context) -> str:
+    """The App Home's switch: on is `/digest on` (Monday 09:00 in the channel's zone), off is `/digest off`.
+
+    Returns what the home tab should say when it could not: a digest the bot cannot read is never sent.
+    """
     schedules = DigestSchedules(context.store)
     if not on:
         await schedules.turn_off(channel)
-        return
-    zone = await channel_zone(channel, context, user)
+        return ""
+    try:
+        await context.platform.channel_history(channel, context.now(), limit=1)  # can the bot read it?
+        zone = await channel_zone(channel, context, user)
+    except Exception:
+        log.info("digest not turned on: the channel cannot be read")
+        return f"I can't read <#{channel.channel_id}>: add me to it (`/invite @Async Etiquette`), then pick it again."
     await schedules.turn_on(channel, DEFAULT_DAY, DEFAULT_TIME, zone, context.now())
+    return ""
 
 
-async def home(user: User, where: Conversation, context: Context, admin: bool) -> PublishHome:
+async def home(user: User, where: Conversation, context: Context, admin: bool, notice: str = "") -> PublishHome:
     key = (where.platform, where.workspace_id)
     own = await context.store.settings_of(*key, f"user:{user.id}")
     muted = [k for k in KINDS if own.get(f"no_nudge:{k}", False)]
@@ -151,6 +164,6 @@ async def home(user: User, where: Conversation, context: Context, admin: bool) -
                    Button("Send a channel a weekly digest (Monday 09:00 its time):", "settings_digest_on"))
     return PublishHome(
         user=user, conversation=where,
-        text="*Async Etiquette* — threads, send-later, summaries. " + USAGE,
+        text=(f"⚠️ {notice}\n\n" if notice else "") + "*Async Etiquette* — threads, send-later, summaries. " + USAGE,
         sections=tuple(sections), buttons=buttons, channel_pickers=pickers,
     )

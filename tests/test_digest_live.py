@@ -308,3 +308,23 @@ async def test_a_busy_slack_week_is_read_in_pages_and_the_busiest_threads_replie
     assert read == busiest  # the 50 busiest threads, not the week's first 50
     replies = sum(i // 4 for i in range(0, 260, 4)[-MAX_THREADS:])
     assert f"{260 + replies} messages from 2 people, {replies} of them in threads" in message.text
+
+
+async def test_a_channel_whose_digest_fails_does_not_hold_up_the_others(store):
+    class Refusing(MemoryPlatform):
+        async def channel_history(self, conversation, since, limit=100):
+            if conversation.channel_id == "C0":
+                raise RuntimeError("not_in_channel")
+            return await super().channel_history(conversation, since, limit)
+
+    platform = Refusing(users=platform_with_week().users, members={"C1": ["U1", "U2"]},
+                        history=platform_with_week().history)
+    schedules = DigestSchedules(store)
+    for channel in ("C0", "C1"):  # C0 sorts first
+        await schedules.turn_on(Conversation("slack", "T1", channel), 0, "09:00", "UTC", MONDAY_9_BERLIN - timedelta(days=1))
+    async def for_platform(name: str, workspace: str):
+        return platform
+
+    assert await enqueue_due_digests(store, for_platform, MONDAY_9_BERLIN + timedelta(hours=2)) == 1
+    [still_due] = await schedules.due(MONDAY_9_BERLIN + timedelta(hours=2))
+    assert still_due.conversation.channel_id == "C0"  # tried again next pass

@@ -156,6 +156,13 @@ async def test_slack_app_home_shows_and_changes_settings_for_admins_only(slack_a
         await eventually(lambda: len(fake.calls_to("views.publish")) == 8)
         listed = "\n".join(b["text"]["text"] for b in latest_admin_home() if b["type"] == "section")
         assert "<#C7>" not in listed.split("*Weekly digests*")[1]
+
+        fake.refused["conversations.history"] = "not_in_channel"  # a channel the bot was never added to
+        await click(url, "U1", "settings_digest_on", selected_conversation="C5", type="conversations_select")
+        await eventually(lambda: len(fake.calls_to("views.publish")) == 9)
+        texts = [b["text"]["text"] for b in latest_admin_home() if b["type"] == "section"]
+        assert texts[0].startswith("⚠️ I can't read <#C5>: add me to it")
+        assert "<#C5>" not in "\n".join(texts).split("*Weekly digests*")[1]
     from bot.store import Store
 
     store = Store.connect(settings.async_database_url)

@@ -137,7 +137,12 @@ async def enqueue_due_digests(store: Store, platform_for: PlatformFor, now: date
             continue
         # Due on Monday morning: last week. Due on Friday afternoon: this week.
         week = Week.of((schedule.next_due_at - timedelta(days=1)).date())
-        message = await channel_digest(platform, store, where, week, schedule.next_due_at - timedelta(days=7), now)
+        try:
+            message = await channel_digest(platform, store, where, week, schedule.next_due_at - timedelta(days=7), now)
+        except Exception as error:  # e.g. the bot was removed from the channel: the other channels go on
+            log.warning("weekly digest could not be built; retried next pass",
+                        extra={"platform": where.platform, "error": type(error).__name__})
+            continue
         post = Schedule(where, BOT_AUTHOR, message.text, now, sections=message.sections, chart=message.chart)
         enqueued += await schedules.enqueue(schedule, str(week), post, now)
     return enqueued

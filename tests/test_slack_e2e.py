@@ -267,3 +267,19 @@ async def test_summary_lines_link_to_their_source_messages(slack_bot):
     await post_signed(url, event_body(mention("summarize again"), event_id="EvAgain"))
     await eventually(lambda: len(fake.calls_to("chat.postMessage")) == 2)
     assert len(fake.calls_to("auth.test")) == looked_up  # the workspace URL is known now
+
+
+async def test_without_a_workspace_url_summaries_go_on_without_links_and_ask_once(slack_api):
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from adapters.slack import platform as slack_platform
+    from bot.model import Conversation
+
+    fake, api_url = slack_api
+    seed_thread(fake, replies=6)
+    fake.refused["auth.test"] = "ratelimited"
+    slack_platform._WORKSPACE_URLS.pop("T0NOURL", None)
+    where = Conversation("slack", "T0NOURL", CHANNEL, ROOT_TS)
+    thread = await slack_platform.SlackPlatform(AsyncWebClient(token="xoxb-test", base_url=api_url)).fetch_thread(where)
+    assert len(thread.messages) >= 7 and all(m.link is None for m in thread.messages)
+    assert len(fake.calls_to("auth.test")) == 1  # not once per message

@@ -151,17 +151,20 @@ class SlackPlatform:
         self.client = client
         self.user_token = user_token
         self._users: dict[str, User] = {}
+        self._without_links = False  # auth.test failed for this event or job: no links, and no retry per message
 
     async def _link(self, where: Conversation, ts: str, thread_ts: str | None = None) -> str | None:
         """A message's permalink, in the form `chat.getPermalink` answers, without a call per message."""
         base = _WORKSPACE_URLS.get(where.workspace_id)
-        if base is None:
+        if base is None and not self._without_links:
             try:
                 base = (await self.client.auth_test()).get("url") or ""
-            except SlackApiError:  # no link is better than no summary
+            except Exception:  # rate limited, network: no link is better than no summary
+                log.info("no workspace URL for permalinks")
                 base = ""
             if base:  # a workspace's URL hardly ever changes, and Slack redirects an old one
                 _WORKSPACE_URLS[where.workspace_id] = base
+            self._without_links = not base
         if not base:
             return None
         link = f"{base.rstrip('/')}/archives/{where.channel_id}/p{ts.replace('.', '')}"

@@ -406,3 +406,56 @@ async def test_teams_weekly_digest_goes_out_once_at_its_time_and_not_again_after
         await second[JOBS].digests()
         await second[JOBS].deliver()
     assert len(digests()) == 1
+
+
+async def test_a_message_whose_authentication_is_slow_keeps_its_place(bot_connector, make_settings, monkeypatch):
+    """A's token check waits on a key fetch while B's is quick: A's turn still runs first."""
+    import asyncio
+
+    import aiohttp
+    from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+
+    fake, service_url = bot_connector
+    real = ConfigurationBotFrameworkAuthentication.authenticate_request
+
+    async def slow_for_first(self, activity, auth_header):
+        if activity.text == "first":
+            await asyncio.sleep(0.3)
+        return await real(self, activity, auth_header)
+
+    monkeypatch.setattr(ConfigurationBotFrameworkAuthentication, "authenticate_request", slow_for_first)
+
+    async def echo(event: Event, context: Context) -> list[Action]:
+        return [Reply(conversation=event.message.conversation, text=f"done: {event.message.text}")]
+
+    router = Router()
+    router.on(MessagePosted, echo)
+    async with serving(create_app(make_settings(), router)) as bot_url, aiohttp.ClientSession() as http:
+        async def post(text: str, activity_id: str) -> int:
+            body = channel_message(service_url, text, activity_id, activity_id=activity_id)
+            async with http.post(bot_url + "/api/messages", json=body) as response:
+                return response.status
+
+        first = asyncio.ensure_future(post("first", "1700000800000"))
+        await asyncio.sleep(0.05)  # "first" has arrived and is being authenticated
+        assert await post("second", "1700000800100") == 202
+        assert await first == 202
+        await eventually(lambda: len(fake.sent) == 2)
+    assert [s.text for s in fake.sent] == ["done: first", "done: second"]
+
+
+async def test_shutdown_cancels_a_turn_that_outlives_the_grace_period():
+    import asyncio
+
+    from adapters.teams.bot import BackgroundTurns
+
+    turns, started = BackgroundTurns(), asyncio.Event()
+
+    async def endless() -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    turns.reserve("19:chan;messageid=1").set_result(endless())
+    await started.wait()
+    await turns.drain(timeout=0.05)
+    assert turns._tasks == set()  # nothing left running once the store closes

@@ -6,7 +6,6 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Awaitable
 from types import SimpleNamespace
 
 from aiohttp import web
@@ -168,20 +167,29 @@ class BackgroundTurns:
         self._tasks: set[asyncio.Task] = set()
         self._last: dict[str, asyncio.Task] = {}  # by conversation: the turn the next one waits for
 
-    def start(self, conversation_id: str, turn: Awaitable) -> None:
-        """Run `turn` after the turns already started for the same channel or chat, in the order Teams sent them."""
+    def reserve(self, conversation_id: str) -> asyncio.Future:
+        """An activity's place in its channel's or chat's line, taken when it arrives.
+
+        Fill it with `set_result(turn)` once the turn may run (None: nothing to run, e.g. refused
+        authentication); the turn then runs after those that arrived before it, however long their
+        authentication took.
+        """
         key = conversation_id.split(";")[0]  # a channel's reply chains share its order
         previous = self._last.get(key)
+        place: asyncio.Future = asyncio.get_running_loop().create_future()
 
         async def in_order() -> None:
             if previous is not None:
                 await asyncio.wait([previous])
-            await turn
+            turn = await place
+            if turn is not None:
+                await turn
 
         task = asyncio.ensure_future(in_order())  # keeps the request's context (its request id in the logs)
         self._tasks.add(task)
         self._last[key] = task
         task.add_done_callback(lambda done: self._finished(key, done))
+        return place
 
     def _finished(self, key: str, task: asyncio.Task) -> None:
         self._tasks.discard(task)
@@ -191,8 +199,15 @@ class BackgroundTurns:
             log.error("teams turn failed outside the turn's error handler", exc_info=task.exception())
 
     async def drain(self, timeout: float = 10.0) -> None:
-        if self._tasks:
-            await asyncio.wait(set(self._tasks), timeout=timeout)
+        """Wait for the running turns; cancel those still running after `timeout` (shutdown closes the store next)."""
+        if not self._tasks:
+            return
+        _, late = await asyncio.wait(set(self._tasks), timeout=timeout)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("teams turns cancelled at shutdown", extra={"count": len(late)})
+            await asyncio.wait(late)
 
 
 def _answered_in_body(activity: Activity) -> bool:
@@ -226,14 +241,19 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: Background
             activity = Activity().deserialize(body)
         except Exception as error:  # msrest raises several kinds for bad shapes
             return _bad_request(f"not a valid activity: {error}")
+        place = None if _answered_in_body(activity) else turns.reserve(activity.conversation.id)
+        turn = None
         try:
             auth = await adapter.bot_framework_authentication.authenticate_request(
                 activity, request.headers.get("Authorization", ""))
+            if place is not None:
+                turn = adapter.process_activity(auth, activity, bot.on_turn)
+                return web.Response(status=202)
         except PermissionError:
             return web.json_response({"error": "unauthorized"}, status=401)
-        if not _answered_in_body(activity):
-            turns.start(activity.conversation.id, adapter.process_activity(auth, activity, bot.on_turn))
-            return web.Response(status=202)
+        finally:
+            if place is not None:
+                place.set_result(turn)  # its turn, or nothing to run: the line moves on either way
         response = await adapter.process_activity(auth, activity, bot.on_turn)
         if response:
             return web.json_response(response.body, status=response.status)

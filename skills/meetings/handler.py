@@ -165,7 +165,7 @@ def suggestion(where, reasons, people, slots, creates_meetings: bool = False, ca
     # Teams can put the meeting in calendars; elsewhere (Slack) a huddle, or an invite to import.
     text = f"{subject} might be quicker as a short call." + (
         "" if creates_meetings else " Start a huddle from the channel, or take a calendar invite below.")
-    label, action_id = ("Create meeting", "meetings_create") if creates_meetings else ("Invite", "meetings_ics")
+    label, action_id = ("Create meeting", "meetings_create") if creates_meetings else ("Calendar invite", "meetings_ics")
     offers = tuple(
         Button(f"{label} {slot.start:%a %H:%M} UTC", action_id,
                json.dumps({"start": slot.start.isoformat(), "end": slot.end.isoformat(),

@@ -90,6 +90,8 @@ async def test_teams_heated_reply_chain_gets_one_suggestion_in_the_chain(bot_con
     card = suggestion.activity["attachments"][0]["content"]
     text = " ".join(block.get("text", "") for block in card["body"])
     assert "quicker as a short call" in text and "Maria Garcia" in text and "Ken Tanaka" in text
+    assert "Meet in the channel's header" in text and "huddle" not in text  # Teams' words, without Graph
+    assert [a["data"]["action"] for a in card["actions"]] == ["meetings_not_now"]  # no invite a bot can't send
     assert len(fake.sent_to(chain)) == 1
 
 

@@ -162,15 +162,22 @@ def suggestion(where, reasons, people, slots, creates_meetings: bool = False, ca
         Section("Who", (", ".join(p.display for p in people),)),
         Section(f"When (30 min, {when})", slot_lines + tuple(slots.notes)),
     )
-    # Teams can put the meeting in calendars; elsewhere (Slack) a huddle, or an invite to import.
-    text = f"{subject} might be quicker as a short call." + (
-        "" if creates_meetings else " Start a huddle from the channel, or take a calendar invite below.")
-    label, action_id = ("Create meeting", "meetings_create") if creates_meetings else ("Calendar invite", "meetings_ics")
+    # Teams with Graph puts the meeting in calendars; Slack has huddles and takes an invite file to
+    # import; Teams without Graph can do neither from a bot: the people start the call themselves.
+    text = f"{subject} might be quicker as a short call."
+    if creates_meetings:
+        label, action_id = "Create meeting", "meetings_create"
+    elif where.platform == "slack":
+        text += " Start a huddle from the channel, or take a calendar invite below."
+        label, action_id = "Calendar invite", "meetings_ics"
+    else:
+        text += " Start one with Meet in the channel's header, at one of these times."
+        label = action_id = ""
     offers = tuple(
         Button(f"{label} {slot.start:%a %H:%M} UTC", action_id,
                json.dumps({"start": slot.start.isoformat(), "end": slot.end.isoformat(),
                            "who": [p.id for p in people], "names": [p.display for p in people]}))
-        for slot in slots
+        for slot in slots if action_id
     )
     return Reply(conversation=where, text=text, sections=sections,
                  buttons=offers + (Button("Not now", "meetings_not_now", where.thread_id or ""),))

@@ -12,11 +12,6 @@ from bot.logs import configure_logging
 app = typer.Typer(help="Async Etiquette: kinder async habits for Slack and Teams.", no_args_is_help=True)
 
 
-def _not_yet(name: str) -> None:
-    typer.echo(f"etiquette {name}: not implemented yet", err=True)
-    raise typer.Exit(2)
-
-
 @app.command()
 def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT or 3978).")) -> None:
     """Run the bot: Slack at /slack/events, Teams at /api/messages, /healthz and /metrics."""

@@ -39,6 +39,7 @@ def manifest() -> dict:
 def methods_called() -> set[str]:
     source = "\n".join(p.read_text() for p in (ROOT / "adapters" / "slack").glob("*.py"))
     named = set(re.findall(r"client\.([a-z]+_[A-Za-z]+)\(", source)) - {"api_call"}
+    named |= set(re.findall(r"_paged\(\s*self\.client\.([a-z]+_[A-Za-z]+)", source))  # called page by page
     by_api_call = {method.replace(".", "_") for method in re.findall(r'api_call\(\s*"([\w.]+)"', source)}
     return named | by_api_call
 

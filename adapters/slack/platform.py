@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -101,6 +101,22 @@ def blocks(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...]
     return out
 
 
+async def _paged(method: Callable[..., Awaitable[Any]], key: str, most: int | None = None,
+                 **params: Any) -> AsyncIterator[Any]:
+    """The `key` items of a cursor-paged Web API method, page after page, at most `most` of them."""
+    cursor: str | None = None
+    given = 0
+    while most is None or given < most:
+        page = await method(limit=_PAGE_SIZE if most is None else min(_PAGE_SIZE, most - given), cursor=cursor,
+                            **params)
+        for item in page.get(key, [])[: None if most is None else most - given]:
+            given += 1
+            yield item
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return
+
+
 def _delivery_metadata(delivery_key: str | None) -> dict | None:
     if delivery_key is None:
         return None
@@ -184,17 +200,9 @@ class SlackPlatform:
         return self._users[user_id]
 
     async def channel_members(self, conversation: Conversation) -> list[User]:
-        ids: list[str] = []
-        cursor = None
-        while len(ids) < MAX_MEMBERS:
-            page = await self.client.conversations_members(
-                channel=conversation.channel_id, limit=_PAGE_SIZE, cursor=cursor
-            )
-            ids.extend(page.get("members", []))
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
-        return [await self.user_profile(conversation, user_id) for user_id in ids[:MAX_MEMBERS]]
+        ids = [i async for i in _paged(self.client.conversations_members, "members", MAX_MEMBERS,
+                                       channel=conversation.channel_id)]
+        return [await self.user_profile(conversation, user_id) for user_id in ids]
 
     async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
                              subject: str, start: datetime, end: datetime) -> str | None:
@@ -208,17 +216,8 @@ class SlackPlatform:
 
     async def channel_history(self, conversation: Conversation, since: datetime,
                               limit: int = HISTORY_LIMIT) -> list[Message]:
-        raw: list[dict[str, Any]] = []
-        cursor: str | None = None
-        while len(raw) < limit:  # pages come newest first
-            page = await self.client.conversations_history(
-                channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}",
-                limit=min(_PAGE_SIZE, limit - len(raw)), cursor=cursor,
-            )
-            raw.extend(page.get("messages", []))
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
+        raw = [m async for m in _paged(self.client.conversations_history, "messages", limit,  # newest first
+                                       channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}")]
         return [
             Message(
                 id=item["ts"],
@@ -230,21 +229,13 @@ class SlackPlatform:
                 link=await self._link(conversation, item["ts"]),
                 reply_count=int(item.get("reply_count") or 0),
             )
-            for item in reversed(raw[:limit])
+            for item in reversed(raw)
             if not item.get("subtype")
         ]
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
-        raw: list[dict[str, Any]] = []
-        cursor: str | None = None
-        while True:
-            page = await self.client.conversations_replies(
-                channel=conversation.channel_id, ts=conversation.thread_id, limit=_PAGE_SIZE, cursor=cursor
-            )
-            raw.extend(page.get("messages", []))
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
+        raw = [m async for m in _paged(self.client.conversations_replies, "messages",
+                                       channel=conversation.channel_id, ts=conversation.thread_id)]
         messages = []
         for item in raw:
             if item.get("subtype") in NOT_SPEECH:
@@ -364,17 +355,10 @@ class SlackPlatform:
         channel = conversation.channel_id
         if channel.startswith(("U", "W")):  # a DM addressed by user id: find the DM channel
             channel = (await self.client.conversations_open(users=channel))["channel"]["id"]
-        cursor = None
-        while True:
-            page = await self.client.conversations_history(
-                channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True,
-                limit=_PAGE_SIZE, cursor=cursor,
-            )
-            for item in page.get("messages", []):
-                payload = (item.get("metadata") or {}).get("event_payload") or {}
-                attached = (f.get("name", "") for f in item.get("files") or ())
-                if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):
-                    return item["ts"]
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                return None
+        async for item in _paged(self.client.conversations_history, "messages", channel=channel,
+                                 oldest=f"{since.timestamp():.6f}", include_all_metadata=True):
+            payload = (item.get("metadata") or {}).get("event_payload") or {}
+            attached = (f.get("name", "") for f in item.get("files") or ())
+            if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):
+                return item["ts"]
+        return None

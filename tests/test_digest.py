@@ -233,6 +233,9 @@ def test_the_chat_layout_caps_each_section_and_highlights_working_hours():
     people = [User("U1", "Ana", tz="Europe/Berlin"), User("U2", "Ben", tz="Europe/Berlin")]
     message = digest_message(digest, Week.parse("2026-W48"), people)
     assert message.text.startswith("*Weekly digest*, week 2026-W48 (23 Nov – 29 Nov)\n30 messages from 2 people")
+    noted = digest_message(Digest("general", "2026-W48", (), (), (), (), stats, notes=("3 authors have no zone",)),
+                           Week.parse("2026-W48"), people)
+    assert noted.text.endswith("\n_3 authors have no zone_")  # what the figures leave out is said
     sections = {section.title: section.lines for section in message.sections}
     assert list(sections) == ["Decisions", "Etiquette"]  # empty sections are left out
     assert len(sections["Decisions"]) == MAX_LINES + 1 and sections["Decisions"][-1] == "…and 4 more"

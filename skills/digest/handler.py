@@ -96,7 +96,8 @@ async def week_messages(platform: Platform, where: Conversation, since: datetime
     """
     roots = [m for m in await platform.channel_history(where, since, limit=MAX_POSTS) if not m.author.is_bot]
     threads = [m for m in roots if m.conversation.thread_id == m.id]
-    out = [_slack_shaped(m, _ts(m) if m.conversation.thread_id == m.id else None) for m in roots]
+    rooted = {m.id for m in threads}
+    out = [_slack_shaped(m, _ts(m) if m.id in rooted else None) for m in roots]
     for root in sorted(threads, key=lambda m: -m.reply_count)[:MAX_THREADS]:  # stable: ties keep their order
         try:
             thread = await platform.fetch_thread(root.conversation)

@@ -34,7 +34,8 @@ def digest_message(digest: Digest, week: Week, members: Sequence[User]) -> Diges
     s = digest.stats
     text = (f"*Weekly digest*, week {week} ({week.monday:%d %b} – {sunday:%d %b})\n"
             f"{plural(s['messages'], 'message')} from {plural(s['people'], 'person', 'people')}, "
-            f"{s['thread_replies']} of them in threads.")
+            f"{s['thread_replies']} of them in threads."
+            + "".join(f"\n_{note}_" for note in digest.notes))  # what the figures leave out
     sections = tuple(
         Section(title, _capped(lines))
         for title, lines in (

@@ -21,10 +21,11 @@ from adapters.teams.bot import BackgroundTurns, EtiquetteTeamsBot, build_adapter
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
+from bot.context import Clock, utcnow
 from bot.logs import REQUEST_ID
 from bot.metrics import REQUEST_SECONDS
 from bot.platform import Platform
-from bot.router import Clock, Router, default_router, utcnow
+from bot.router import Router, default_router
 from bot.scheduler import Jobs
 from bot.store import Store
 

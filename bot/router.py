@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass
 
 from bot.actions import Action, NotifyPrivately
-from bot.config import Settings
+from bot.context import Context
 from bot.metrics import PLATFORM_ERRORS, SKILL_SECONDS, error_kind
 from bot.model import (
     ActionClicked,
@@ -19,28 +18,15 @@ from bot.model import (
     Mentioned,
     MessagePosted,
 )
-from bot.platform import Platform
-from bot.store import Store
+from skills import help as help_skill
+from skills import settings as settings_skill
+from skills import summarize
+from skills.digest import handler as digest
+from skills.later import handler as later
+from skills.meetings import handler as meetings
+from skills.threads import handler as threads
 
 log = logging.getLogger(__name__)
-
-
-Clock = Callable[[], datetime]
-
-
-def utcnow() -> datetime:
-    """The default clock; tests give the app another one to move time."""
-    return datetime.now(timezone.utc)
-
-
-@dataclass
-class Context:
-    """What a skill handler may use for I/O; the decision logic itself stays pure."""
-
-    platform: Platform
-    store: Store
-    settings: Settings
-    now: Clock = field(default=utcnow)
 
 
 Handler = Callable[[Event, Context], Awaitable[list[Action]]]
@@ -109,17 +95,10 @@ def unknown_command(event: CommandInvoked) -> NotifyPrivately:
 
 def default_router() -> Router:
     """The product's routing table: one line per skill, read top to bottom."""
-    from skills import help as help_skill
-    from skills import settings as settings_skill
-    from skills import summarize
-    from skills.digest import handler as digest
-    from skills.later import handler as later
-    from skills.meetings import handler as meetings
-    from skills.threads import handler as threads
-
     router = Router()
     router.on(Mentioned, help_skill.handle, when=help_skill.wants)
-    router.on(Mentioned, summarize.handle)
+    router.on(Mentioned, summarize.handle, when=summarize.wants)
+    router.on(Mentioned, summarize.handle_mention, when=summarize.wants_mention)
     router.on(CommandInvoked, later.handle_command, when=later.wants_command)
     router.on(ActionClicked, later.handle_click, when=later.wants_click)
     router.on(DialogSubmitted, later.handle_form, when=later.wants_form)

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
+from bot.context import Clock, utcnow
 from bot.outbox import Outbox, PlatformFor, deliver_due_messages
-from bot.router import Clock, utcnow
 from bot.store import Store
 
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"

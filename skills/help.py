@@ -1,40 +1,67 @@
-"""`@etiquette help`: say what the bot can do, in the thread where it was asked."""
+"""What the bot can do, said three ways: the help card, the welcome on install, and a one-line hint.
+
+All three are read from the command table (bot/commands.py), in the words of the platform asked on.
+"""
 
 from __future__ import annotations
 
-from bot.actions import Action, Reply
-from bot.model import Event, Mentioned
-from bot.router import Context
+from bot.actions import Action, Reply, Section
+from bot.commands import SLACK_BOT_NAME, is_command, usage_lines
+from bot.context import Context
+from bot.model import Event, Mentioned, PlatformName
+
+HEADLINE = "Here is what I can do"
+UNASKED = (
+    "Thread nudges: I privately and rarely point out replies posted outside their thread, long messages "
+    "and after-hours broadcasts; each note has a \"Don't remind me\" button.",
+    "Meeting or message: when a thread turns into a long debate, I suggest a short call at times that fit "
+    "everyone's working hours.",
+    "Mention me in a thread with anything else and I summarize it once it has a few messages.",
+)
 
 
-def capabilities(platform: str) -> tuple[str, ...]:
-    """What works today, in the words of the platform the question came from."""
-    later = "`/later @someone tomorrow 9am your message`" if platform == "slack" else (
-        "`later tomorrow 9am your message` here in our chat, or `@Etiquette later …` in a channel")
-    return (
-        "*Thread summaries*: mention me in a thread with `summarize` for a TL;DR, decisions, action items "
-        "and open questions (`summarize private` sends it only to you).",
-        f"*Send later*: {later} delivers it in the recipient's working hours; `later list` shows what is waiting.",
-        "*Thread nudges*: I privately and rarely point out replies posted outside their thread, long "
-        "messages and after-hours broadcasts; each note has a \"Don't remind me\" button.",
-        "*Meeting or message*: when a thread turns into a long debate, I suggest a short call with times "
-        "that fit everyone's working hours.",
-        f"*Weekly digest*: `{'/digest' if platform == 'slack' else 'digest'} on` gives the channel a Monday "
-        "summary of what was decided and what is still open.",
-    )
-
-
-def wants(event: Event) -> bool:
-    return isinstance(event, Mentioned) and event.text.strip().lower() in {"help", "?", "hi", "hello"}
+def how_to_ask(platform: PlatformName) -> str:
+    """Where commands are typed: Slack's slash commands and mentions; Teams' chat or a channel mention."""
+    if platform == "slack":
+        return f"Type these in any channel I'm in (`@{SLACK_BOT_NAME} …` in a thread for the thread)."
+    return "Type these here in our chat, or @mention me with them in a channel."
 
 
 def help_reply(event: Mentioned) -> Reply:
+    """The help card: every command in this platform's syntax, then what happens without asking."""
     conversation = event.message.conversation
-    thread_id = conversation.thread_id or event.message.id
+    platform = conversation.platform
     return Reply(
-        conversation=conversation.in_thread(thread_id),
-        text="Here is what I can do:\n" + "\n".join(f"• {line}" for line in capabilities(conversation.platform)),
+        conversation=conversation.in_thread(conversation.thread_id or event.message.id),
+        text=f"{HEADLINE}. {how_to_ask(platform)}",
+        sections=(Section("Commands", usage_lines(platform)), Section("Without a command", UNASKED)),
     )
+
+
+def welcome_lines(platform: PlatformName, in_channel: bool) -> tuple[str, str, str]:
+    """Three lines on install: what the bot does, one thing to try, where the rest is."""
+    if platform == "slack":
+        start = "Try `/later @maria tomorrow 9am Can you review the deck?` or mention me in a thread with `summarize`."
+        more = f"`@{SLACK_BOT_NAME} help` lists every command."
+    elif in_channel:
+        start = "Try @mentioning me in a reply chain with `summarize`, or `digest on` for a weekly digest here."
+        more = "@mention me with `help` for every command."
+    else:
+        start = "Try `later tomorrow 9am Check the release notes` here, or @mention me in a channel with `summarize`."
+        more = "Say `help` for every command."
+    return ("Hi, I'm Async Etiquette: I help this team keep kind async habits — replies in threads, messages "
+            "in people's working hours, thread summaries and a weekly digest.", start, more)
+
+
+def hint(platform: PlatformName) -> str:
+    """One short line for a mention that is no command, in a thread too short to summarize."""
+    say = f"@{SLACK_BOT_NAME} help" if platform == "slack" else "help"
+    return (f"I summarize threads once they have a few messages (`summarize`) and send messages at a good time "
+            f"(`{'/later' if platform == 'slack' else 'later'}`); `{say}` lists the rest.")
+
+
+def wants(event: Event) -> bool:
+    return isinstance(event, Mentioned) and is_command(event.text, "help")
 
 
 async def handle(event: Event, context: Context) -> list[Action]:

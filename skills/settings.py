@@ -12,6 +12,7 @@ import logging
 from dataclasses import replace
 
 from bot.actions import Action, Button, PublishHome, Section, answer_privately
+from bot.context import Context
 from bot.digests import DigestSchedules
 from bot.model import (
     ActionClicked,
@@ -21,7 +22,6 @@ from bot.model import (
     HomeOpened,
     User,
 )
-from bot.router import Context
 from skills.digest.handler import DAYS, DEFAULT_DAY, DEFAULT_TIME, channel_zone
 from skills.later.zones import UnknownZone, to_iana
 from skills.threads.nudges import KINDS

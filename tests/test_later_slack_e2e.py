@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
 import pytest
@@ -218,3 +220,32 @@ async def test_a_scheduled_message_survives_a_restart_and_is_delivered_once(slac
         await eventually(last_ephemeral(fake, 3))
     assert len(delivered) == 1 and delivered[0]["text"].startswith("Survives restarts")
     assert len(fake.calls_to("chat.postMessage")) == 1
+
+
+async def test_no_time_found_is_said_plainly_and_the_message_waits_the_undo_window(slack_api, make_settings):
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.add_user("U3", "Ana", tz="Europe/Berlin")
+    now = [datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)]  # a Tuesday: 11:00 in Berlin, Ana is at work
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, outbox_poll_seconds=0.05)
+    async with serving(create_app(settings, clock=lambda: now[0])) as url:
+        await post_signed(url, command_body("/later", "<@U3|ana> blorptime flibber send the report"),
+                          content_type=FORM)
+        confirmation = await eventually(last_ephemeral(fake, 1))
+        assert confirmation["text"].startswith(
+            "I found no time in this; it would go out now. It waits 5 minutes, until 11:05 your time")
+        assert "Message: “blorptime flibber send the report”" in confirmation["text"]
+        await asyncio.sleep(0.5)  # ten delivery passes: still waiting, the sender can cancel or pick a time
+        assert fake.calls_to("chat.postMessage") == []
+
+        now[0] += timedelta(minutes=5)
+        delivered = await eventually(lambda: fake.calls_to("chat.postMessage"))
+        assert delivered[0]["channel"] == "U3" and "send the report" in delivered[0]["text"]
+
+
+async def test_bare_later_answers_with_slack_syntax(later_bot):
+    fake, url = later_bot
+    await post_signed(url, command_body("/later", ""), content_type=FORM)
+    text = (await eventually(last_ephemeral(fake, 1)))["text"]
+    assert "`/later list`" in text and "`/later cancel ID`" in text

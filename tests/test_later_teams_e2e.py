@@ -127,3 +127,11 @@ async def test_message_extension_send_later_opens_a_form_and_its_submit_schedule
     [confirmation] = await eventually(lambda: fake.sent_to(f"a:1personal-with-{MARIA.id}"))
     body = " ".join(b.get("text", "") for b in card_of(confirmation)["body"])
     assert "Launch moved to May" in body and "10:00 CET" in body
+
+
+async def test_bare_later_answers_with_teams_syntax(teams_later):
+    fake, service_url, url = teams_later
+    await post_activity(url, personal_message(service_url, "later"))
+    text = (await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0].text
+    assert "`later @person tomorrow 9am message`" in text and "`later list`" in text
+    assert "/later" not in text and "#team" not in text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.commands import COMMANDS, SLASH_COMMANDS
+from bot.commands import SLASH_COMMANDS, slack_slash_commands, teams_command_list
 
 ROOT = Path(__file__).resolve().parent.parent
 SLACK_MANIFEST = ROOT / "manifests" / "slack" / "manifest.yml"
@@ -54,12 +54,12 @@ def test_required_sections_are_present():
         assert url.endswith("/slack/events")
 
 
-def test_slash_commands_match_the_code_both_ways():
-    declared = {c["command"].lstrip("/") for c in manifest()["features"]["slash_commands"]}
-    assert declared == set(SLASH_COMMANDS)
-    assert set(SLASH_COMMANDS) <= set(COMMANDS)
-    for command in manifest()["features"]["slash_commands"]:
-        assert command["url"].endswith("/slack/events") and command["description"]
+def test_slash_commands_are_the_command_tables():
+    declared = manifest()["features"]["slash_commands"]
+    assert [c["command"].lstrip("/") for c in declared] == list(SLASH_COMMANDS) == ["later", "digest"]
+    assert [{k: c[k] for k in ("command", "description", "usage_hint")} for c in declared] == slack_slash_commands()
+    for command in declared:
+        assert command["url"].endswith("/slack/events")
 
 
 def test_every_web_api_method_the_code_calls_has_its_scope():
@@ -126,8 +126,11 @@ def test_packaged_manifest_validates_against_the_official_schema_of_its_version(
 def test_manifest_declares_what_the_product_needs(package):
     manifest = json.loads(package.read("manifest.json"))
     assert set(manifest["bots"][0]["scopes"]) == {"personal", "team", "groupChat"}
-    titles = {c["title"] for c in manifest["bots"][0]["commandLists"][0]["commands"]}
-    assert set(COMMANDS) <= titles
+    commands = manifest["bots"][0]["commandLists"][0]["commands"]
+    assert commands == teams_command_list()  # the command table, word for word
+    assert {"help", "later", "later list", "later cancel", "settings", "digest now", "summarize"} <= {
+        c["title"] for c in commands}
+    assert len(commands) <= 10 and all(len(c["title"]) <= 32 and len(c["description"]) <= 128 for c in commands)
     action = manifest["composeExtensions"][0]["commands"][0]
     assert action["type"] == "action" and action["context"] == ["message"]
     rsc = manifest["authorization"]["permissions"]["resourceSpecific"]

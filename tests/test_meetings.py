@@ -266,8 +266,8 @@ async def test_a_top_level_debate_longer_than_the_window_read_is_offered_one_cal
     """Four hours of back-and-forth every five minutes: the history read (3 h) moves, the offer does not repeat."""
     from bot.actions import Reply
     from bot.config import Settings
+    from bot.context import Context
     from bot.model import MessagePosted
-    from bot.router import Context
     from skills.meetings.handler import handle_burst
     from tests.fakes.memory_platform import MemoryPlatform
 

@@ -6,8 +6,9 @@ from datetime import datetime, timezone
 
 from bot.actions import NotifyPrivately, Reply
 from bot.config import Settings
+from bot.context import Context
 from bot.model import CommandInvoked, Conversation, Message, MessagePosted, User
-from bot.router import Context, Router
+from bot.router import Router
 from tests.fakes.memory_platform import MemoryPlatform
 
 WHERE = Conversation("slack", "T1", "C1")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from bot.config import Settings
+from bot.context import Context
 from bot.digests import DigestSchedules
 from bot.model import CommandInvoked, Conversation, User
-from bot.router import Context, default_router
+from bot.router import default_router
 from tests.fakes.memory_platform import MemoryPlatform
 
 CHANNEL = Conversation("slack", "T1", "C1")

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 
+from bot.commands import usage_lines
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually
 from tests.fakes.slack_api import BOT_USER_ID, command_body, event_body, sign
@@ -64,7 +65,14 @@ async def test_help_mention_replies_in_the_thread(slack_bot):
     assert len(posts) == 1
     assert posts[0]["channel"] == CHANNEL
     assert posts[0]["thread_ts"] == ROOT_TS
-    assert "/later" in posts[0]["text"] and "summar" in posts[0]["text"].lower()
+    blocks = json.loads(posts[0]["blocks"]) if isinstance(posts[0]["blocks"], str) else posts[0]["blocks"]
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    commands = next(s for s in sections if s.startswith("*Commands*")).split("\n")[1:]
+    # One item per line, every command of the table in Slack's words, and nothing typed Teams' way.
+    assert commands == [f"• {line}" for line in usage_lines("slack")]
+    for typed in ("`/later list`", "`/later cancel ID`", "`/digest now`", "`/digest off`", "`@etiquette settings`",
+                  "`@etiquette summarize private`", "`@etiquette help`"):
+        assert any(line.startswith(f"• {typed}") for line in commands), typed
 
 
 async def test_mention_at_top_level_replies_in_a_thread_under_it(slack_bot):

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from bot.actions import NotifyPrivately, Reply
 from bot.cli import app
 from bot.config import Settings
+from bot.context import Context
 from bot.model import Conversation, Mentioned, Message, Thread, User
-from bot.router import Context
 from skills.summarize import handle, summary_reply
 from skills.summarize.extractive import summarize
 from skills.summarize.rewrite import to_third_person

@@ -11,8 +11,10 @@ from adapters.teams.bot import build_adapter
 from adapters.teams.platform import TeamsPlatform
 from bot.actions import Action, Post, Reply
 from bot.app import STORE, create_app
+from bot.commands import usage_lines
+from bot.context import Context
 from bot.model import ActionClicked, Conversation, Event, Mentioned, Message, MessagePosted, User
-from bot.router import Context, Router
+from bot.router import Router
 from tests.fakes.bot_connector import (
     BOT_ID,
     CHANNEL_ID,
@@ -46,9 +48,14 @@ async def test_personal_help_lists_capabilities_in_the_personal_chat(teams_bot):
     assert reply["conversation"]["id"] == PERSONAL_CHAT_ID
     assert reply["recipient"]["id"] == MARIA.id
     assert reply["from"]["id"] == BOT_ID
-    for capability in ("**Thread summaries**", "**Send later**", "**Thread nudges**"):  # Teams markdown
-        assert capability in reply["text"]
-    assert "`later tomorrow 9am" in reply["text"] and "/later" not in reply["text"]  # Teams' own words
+    # An Adaptive Card with one text block per command, every command of the table in Teams' words.
+    lines = [block["text"] for block in sent[0].card_blocks()]
+    assert lines[0].startswith("Here is what I can do")
+    for line in usage_lines("teams"):
+        assert f"- {line}" in lines
+    for typed in ("`later list`", "`later cancel ID`", "`digest now`", "`settings`", "`summarize private`"):
+        assert any(line.startswith(f"- {typed}") for line in lines), typed
+    assert "/later" not in sent[0].text and "@etiquette" not in sent[0].text  # nothing in Slack's words
     assert fake.sent == sent  # nothing went anywhere else
 
 
@@ -77,7 +84,7 @@ async def test_channel_mention_summarizes_what_the_bot_saw_in_the_chain(teams_bo
         status, _ = await post_activity(bot_url, activity)
         assert status == 202  # accepted: the turn answers through the Bot Connector
     assert fake.sent == []  # plain channel messages get no answer
-    mention = channel_message(service_url, "what did we decide?", ROOT_ID, activity_id="1700000000200",
+    mention = channel_message(service_url, "summarize", ROOT_ID, activity_id="1700000000200",
                               mention_bot=True)
     await post_activity(bot_url, mention)
     sent = await eventually(lambda: fake.sent_to(CHAIN_ID))
@@ -87,6 +94,21 @@ async def test_channel_mention_summarizes_what_the_bot_saw_in_the_chain(teams_bo
     assert "2 messages" in text  # root and answer; the mention asking is not part of the discussion
     assert MARIA.name in text and KEN.name in text
     assert "Etiquette" not in text  # the bot's own mention is not a participant
+
+
+async def test_mentions_that_are_no_command_get_one_hint_per_chain_then_a_summary_when_there_is_enough(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    said = [("Should we move the launch to Friday?", MARIA), ("Friday works for me, QA is done", KEN),
+            ("Then we move it to Friday and I tell sales", MARIA), ("Great, I will update the release notes", KEN)]
+    for index, (text, person) in enumerate(said):  # everyone mentions the bot while talking about it
+        await post_activity(bot_url, channel_message(service_url, text, ROOT_ID, sender=person,
+                                                     activity_id=str(int(ROOT_ID) + index), mention_bot=True))
+    answers = fake.sent_to(CHAIN_ID)
+    assert len(answers) == 2  # one hint for the young chain, then one summary once it had enough
+    assert "`help`" in answers[0].text and "Nothing to summarize" not in answers[0].text
+    assert answers[0].reply_to_id == ROOT_ID  # the first mention got it; the second and third got nothing
+    assert answers[1].reply_to_id == str(int(ROOT_ID) + 3)
+    assert "Friday" in answers[1].text and MARIA.name in answers[1].text
 
 
 def recording_router(*event_types: type) -> tuple[Router, list[Event]]:

@@ -11,8 +11,9 @@ from yarl import URL
 
 from bot.actions import Action, Button, Reply
 from bot.app import create_app
+from bot.context import Context
 from bot.model import ActionClicked, Event, Mentioned
-from bot.router import Context, Router
+from bot.router import Router
 from tests.fakes.playground import Playground, install
 from tests.fakes.server import eventually, free_port, serving
 

@@ -20,9 +20,10 @@ from adapters.slack import translate
 from adapters.slack.oauth import oauth_settings
 from adapters.slack.platform import SlackPlatform, UserTokenLookup
 from bot.config import Settings
+from bot.context import Clock, Context, utcnow
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event
-from bot.router import Clock, Context, Router, utcnow
+from bot.router import Router
 from bot.store import Store
 
 log = logging.getLogger(__name__)

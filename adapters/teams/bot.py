@@ -28,9 +28,10 @@ from adapters.teams.cards import form_card
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
+from bot.context import Clock, Context, utcnow
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, Mentioned, MessagePosted
-from bot.router import Clock, Context, Router, utcnow
+from bot.router import Router
 from bot.store import Store
 
 log = logging.getLogger(__name__)

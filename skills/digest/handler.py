@@ -8,11 +8,12 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.actions import Action, Post, Schedule, answer_privately
+from bot.commands import usage_lines
+from bot.context import Context
 from bot.digests import DigestSchedules
 from bot.model import CommandInvoked, Conversation, Event, Message, User
 from bot.outbox import BOT_AUTHOR, Outbox, PlatformFor
 from bot.platform import Platform
-from bot.router import Context
 from bot.store import Store
 from skills.digest.build import LATER_NOTE, build_digest
 from skills.digest.export import Week
@@ -20,7 +21,6 @@ from skills.digest.message import DigestMessage, digest_message
 from skills.later.channel import channel_clock
 
 log = logging.getLogger(__name__)
-USAGE = "`digest on [monday 09:00]` posts this channel's digest weekly; `digest off` stops it; `digest now` posts one now."
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_DAY, DEFAULT_TIME = 0, "09:00"  # Monday morning, in the channel's zone
 _WHEN = re.compile(r"^(?:(?P<day>[a-z]+)\s*)?(?P<clock>\d{1,2}:\d{2})?$")
@@ -31,6 +31,10 @@ MAX_POSTS = 5000  # top-level messages a digest reads: a very busy channel's wee
 
 def wants(event: Event) -> bool:
     return isinstance(event, CommandInvoked) and event.command == "digest"
+
+
+def usage(platform: str) -> str:
+    return "\n".join(usage_lines(platform, only="digest"))
 
 
 def parse_when(text: str) -> tuple[int, str] | None:
@@ -58,7 +62,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
     if verb.lower() == "on":
         when = parse_when(rest)
         if when is None:
-            return [answer_privately(event, f"I couldn't read “{rest}” as a day and time. {USAGE}")]
+            return [answer_privately(event, f"I couldn't read “{rest}” as a day and time.\n{usage(where.platform)}")]
         tz = await channel_zone(where, context, event.user)
         schedule = await schedules.turn_on(where, when[0], when[1], tz, now)
         return [answer_privately(event, f"Weekly digest on: every {DAYS[when[0]].title()} {when[1]} ({tz}); "
@@ -70,7 +74,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
         week = Week.of(now.date())
         message = await channel_digest(context.platform, context.store, where, week, now - timedelta(days=7), now)
         return [Post(conversation=where, text=message.text, sections=message.sections, chart=message.chart)]
-    return [answer_privately(event, USAGE)]
+    return [answer_privately(event, usage(where.platform))]
 
 
 async def channel_zone(where: Conversation, context: Context, asker: User) -> str:

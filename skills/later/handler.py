@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.actions import Action, Button, Field, NotifyPrivately, OpenDialog, Schedule
+from bot.commands import usage_lines
+from bot.context import Context
 from bot.model import (
     ActionClicked,
     CommandInvoked,
@@ -22,17 +24,12 @@ from bot.model import (
     User,
 )
 from bot.outbox import Outbox
-from bot.router import Context
 from skills.later.channel import channel_clock, channel_moment
 from skills.later.plan import LaterPlan, in_both_zones, plan_parts
 from skills.later.split import LaterText, split_later_text
-from skills.later.zones import zone_for
+from skills.later.zones import UnknownZone, zone_for
 
-USAGE = (
-    "Send a message at a good time for its recipient: `/later @maria tomorrow 9am Can you review the deck?`, "
-    "`/later #team monday morning Numbers are in`, or with no time for their next working hours. "
-    "`/later list` shows what you have scheduled; `/later cancel ID` cancels one."
-)
+UNDO_WINDOW = timedelta(minutes=5)  # what would go out at once waits this long: the sender can still react
 FORM = "later_form"
 SHORTCUT = "later_message_shortcut"
 INSTEAD = "later_channel_instead"  # from the after-hours broadcast nudge: this message, this channel, later
@@ -76,7 +73,7 @@ async def handle_command(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, CommandInvoked)
     verb, _, rest = event.text.strip().partition(" ")
     if verb.lower() in ("", "help"):
-        return [_private(event, USAGE)]
+        return [_private(event, usage(event.conversation.platform))]
     if verb.lower() == "list":
         return [await _list(event, context)]
     if verb.lower() == "cancel" and rest.strip():
@@ -119,6 +116,11 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
     return [_private(event, "That message was already sent or cancelled.")]
 
 
+def usage(platform: str) -> str:
+    """`later`'s forms in the words of the platform it was asked on."""
+    return "Send a message at a good time for its recipient:\n" + "\n".join(usage_lines(platform, only="later"))
+
+
 async def _list(event: CommandInvoked, context: Context) -> NotifyPrivately:
     where = event.conversation
     pending = await Outbox(context.store).pending_by(where.platform, where.workspace_id, event.user.id)
@@ -145,12 +147,16 @@ async def _schedule(event: Asked, context: Context, parts: LaterText) -> NotifyP
     if not plan.ready and not isinstance(event, DialogSubmitted):
         intro = f"I'm not sure I split that right ({'; '.join(plan.doubts)}). Please check:"
         return _form(event, parts.recipient or "", parts.time_phrase, parts.message, intro=intro)
-    schedule = Schedule(conversation=target, author=sender, text=plan.message, deliver_at=plan.resolution.deliver_at)
+    at = plan.resolution.deliver_at
+    held = at < now + UNDO_WINDOW and not isinstance(event, DialogSubmitted)  # a form's answer was considered
+    if held:
+        at = (now + UNDO_WINDOW).astimezone(at.tzinfo)
+    schedule = Schedule(conversation=target, author=sender, text=plan.message, deliver_at=at)
     item = await Outbox(context.store).add(schedule, label, now)
     change = json.dumps({"id": item.id, "to": parts.recipient or ""})
     buttons = (Button("Send now", "later_send_now", item.id), Button("Change time", "later_change", change),
                Button("Cancel", "later_cancel", item.id))
-    return _private(event, confirmation(label, item.id, plan, sender), buttons)
+    return _private(event, confirmation(label, item.id, plan, sender, held_until=at if held else None), buttons)
 
 
 async def _sender(event: Asked, context: Context) -> User:
@@ -193,17 +199,34 @@ def refusal(plan: LaterPlan) -> str:
     text = f"I couldn't schedule that: {plan.error}."
     if read:
         text += " I read " + " and ".join(read) + "."
-    return text + " Try e.g. `/later @maria tomorrow 9am Can you review the deck?`"
+    return text + " Try e.g. `later @maria tomorrow 9am Can you review the deck?`"
 
 
-def confirmation(label: str, item_id: str, plan: LaterPlan, sender: User) -> str:
-    """'Ken gets this Tue 09:00 JST (01:00 your time)', what we understood, and what we assumed."""
+def confirmation(label: str, item_id: str, plan: LaterPlan, sender: User, held_until: datetime | None = None) -> str:
+    """'Ken gets this Tue 09:00 JST (01:00 your time)', what we understood, and what we assumed.
+
+    `held_until`: it would have gone out at once, so it waits until then; said first, plainly.
+    """
     assert plan.resolution is not None
-    lines = [
-        f"{'You get' if label == SELF else label + ' gets'} this {in_both_zones(plan.resolution.deliver_at, sender.tz)}.",
+    lines = []
+    if held_until is not None:
+        found = "I found no time in this" if not plan.text.time_phrase else f"“{plan.text.time_phrase}” is minutes away"
+        lines.append(f"{found}; it would go out now. It waits {UNDO_WINDOW.seconds // 60} minutes, until "
+                     f"{_in_sender_zone(held_until, sender)}: press Send now, pick a time with Change time, or Cancel.")
+    elif not plan.text.time_phrase:
+        lines.append("I found no time in this, so it goes in their next working hours.")
+    lines += [
+        f"{'You get' if label == SELF else label + ' gets'} this {in_both_zones(held_until or plan.resolution.deliver_at, sender.tz)}.",
         f"Time: “{plan.text.time_phrase or 'their next working hours'}” → {plan.resolution.understood}",
         f"Message: “{plan.message}”",
     ]
     lines += [f"Note: {warning}" for warning in plan.warnings]
     lines.append(f"ID `{item_id}`")
     return "\n".join(lines)
+
+
+def _in_sender_zone(moment: datetime, sender: User) -> str:
+    try:
+        return f"{moment.astimezone(zone_for(sender.tz)):%H:%M} your time" if sender.tz else f"{moment:%H:%M %Z}"
+    except UnknownZone:
+        return f"{moment:%H:%M %Z}"

@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.actions import Action, Button, NotifyPrivately, Reply, Section, ShareFile
+from bot.context import Context
 from bot.model import ActionClicked, Conversation, Event, MessagePosted, User
-from bot.router import Context
 from skills.meetings.channel import BURST_WINDOW, trailing_burst
 from skills.meetings.invite import ics_invite
 from skills.meetings.score import MeetingScore, score_discussion

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from bot.actions import Action, NotifyPrivately, Reply, Section
+from bot.commands import is_command, parse
 from bot.config import Settings
+from bot.context import Context
 from bot.model import Conversation, Event, Mentioned, Thread
-from bot.router import Context
+from skills.help import hint
 from skills.summarize.extractive import summarize
 from skills.summarize.llm import LLMConfig, LLMSummarizer, summarize_with_fallback
 from skills.summarize.result import Item, Summary, action_line
@@ -66,17 +70,51 @@ def summary_reply(summary: Summary, thread: Thread, where: Conversation, notice:
 
 def wants_private(text: str) -> bool:
     """`@etiquette summarize private` (or "only me"): the summary goes to the asker alone."""
-    lowered = text.lower()
+    parsed = parse(text)
+    lowered = (parsed.rest if parsed else text).lower()
     return any(word in lowered for word in PRIVATE_WORDS)
+
+
+def wants(event: Event) -> bool:
+    """`summarize` asked in so many words: answered even when the thread is still short."""
+    return isinstance(event, Mentioned) and is_command(event.text, "summarize")
+
+
+def wants_mention(event: Event) -> bool:
+    """Any other mention; the command skills come first in the routing table."""
+    return isinstance(event, Mentioned)
 
 
 async def handle(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, Mentioned)
+    return await _summary(event, context, *await _discussion(event, context))
+
+
+async def handle_mention(event: Event, context: Context) -> list[Action]:
+    """A mention that is no command: a summary when the thread has enough to say, else one hint per thread.
+
+    People @-mention the bot while talking about it; answering each such message would be noise.
+    """
+    assert isinstance(event, Mentioned)
+    where, thread, utterances = await _discussion(event, context)
+    if not summarize(utterances, with_tldr=False).too_short:
+        return await _summary(event, context, where, thread, utterances)
+    key = "|".join((where.platform, where.workspace_id, where.channel_id, where.thread_id or ""))
+    if not await context.store.first_time_seen("hint", hashlib.sha256(key.encode()).hexdigest()):
+        return []
+    return [Reply(conversation=where, text=hint(where.platform))]
+
+
+async def _discussion(event: Mentioned, context: Context) -> tuple[Conversation, Thread, list[Utterance]]:
+    """The mention's thread and what was said in it, without the mention itself (it is no part of it)."""
     where = event.message.conversation
     where = where.in_thread(where.thread_id or event.message.id)
     thread = await context.platform.fetch_thread(where)
-    # The mention asking for the summary is not part of the discussion.
-    utterances = [u for u in utterances_from_thread(thread) if u.id != event.message.id]
+    return where, thread, [u for u in utterances_from_thread(thread) if u.id != event.message.id]
+
+
+async def _summary(event: Mentioned, context: Context, where: Conversation, thread: Thread,
+                   utterances: list[Utterance]) -> list[Action]:
     config = llm_config(context.settings)
     engine, summarizer = ("llm", LLMSummarizer(config)) if config else ("extractive", None)
     summary, notice = await summarize_utterances(utterances, engine, summarizer)
@@ -87,4 +125,4 @@ async def handle(event: Event, context: Context) -> list[Action]:
     return [reply]
 
 
-__all__ = ["Item", "Summary", "handle", "summarize", "summary_reply", "summarize_utterances"]
+__all__ = ["Item", "Summary", "handle", "handle_mention", "summarize", "summary_reply", "summarize_utterances"]

@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from bot.actions import Action, Button, DeleteMessage, NotifyPrivately, Reply
+from bot.context import Context
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
-from bot.router import Context
 from skills.threads.cooldown import (
     DEFAULT_LIMIT,
     DEFAULT_PERIOD,

@@ -43,7 +43,15 @@ class Sent:
 
     @property
     def text(self) -> str:
-        return self.activity.get("text") or ""
+        """What a person reads: the message's text, else its Adaptive Cards' text blocks, one per line."""
+        return self.activity.get("text") or "\n".join(block["text"] for block in self.card_blocks()
+                                                       if block.get("type") == "TextBlock")
+
+    def card_blocks(self) -> list[dict[str, Any]]:
+        """The body elements of the Adaptive Cards attached, in order."""
+        return [block for attachment in self.activity.get("attachments") or ()
+                if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive"
+                for block in attachment["content"].get("body", [])]
 
 
 @dataclass

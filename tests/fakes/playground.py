@@ -158,6 +158,14 @@ class Playground:
         ]
 
 
+def readable(message: dict[str, Any]) -> str:
+    """What a person reads in one of the bot's messages: its text, else its Adaptive Cards' text blocks."""
+    blocks = [block.get("text", "") for attachment in message.get("attachments") or ()
+              if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive"
+              for block in (attachment.get("content") or {}).get("body", []) if block.get("type") == "TextBlock"]
+    return message.get("text") or "\n".join(blocks)
+
+
 def _answers(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:

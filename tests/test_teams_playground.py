@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,9 +13,11 @@ from yarl import URL
 
 from bot.actions import Action, Button, Reply
 from bot.app import create_app
+from bot.commands import usage_lines
 from bot.context import Context
 from bot.model import ActionClicked, Event, Mentioned
 from bot.router import Router
+from tests.fakes.browser import card_lines, chromium, chromium_or_skip, send, wait_for
 from tests.fakes.playground import Playground, install, readable
 from tests.fakes.server import eventually, free_port, serving
 
@@ -136,3 +140,27 @@ async def test_a_card_button_pressed_in_the_playground_reaches_the_router(playgr
         assert clicks[0].conversation.is_direct
         answers = await eventually(lambda: playground.replies(chat)[before + 1:], timeout=30)
         assert answers[0]["message"]["text"] == "clicked snooze_nudge"
+
+
+def _browse_help(url: str, tmp_path: Path) -> list[tuple[str, int]]:
+    """A person opens the Playground, says `help` in the personal chat and reads the answer."""
+    with chromium(tmp_path) as session:
+        session.get(url)
+        send(session, "help")
+        lines = wait_for(lambda: [line for line in card_lines(session) if line[0]]
+                         if any("later list" in text for text, _ in card_lines(session)) else None)
+        session.save_screenshot(str(tmp_path / "help.png"))
+        return lines
+
+
+async def test_a_person_sees_help_as_a_card_with_a_line_per_command(playground: Playground, config, tmp_path):
+    chromium_or_skip()
+    lines = await asyncio.to_thread(_browse_help, playground.base_url, tmp_path)
+    texts = [text for text, _ in lines]
+    assert texts[0].startswith(HELP_HEADLINE)
+    shown = [next(t for t in texts if t.startswith(typed.replace("`", "")))
+             for typed in (line.split(":")[0] for line in usage_lines("teams"))]
+    assert len(shown) == len(usage_lines("teams")) == len(set(shown))  # every command, each its own block
+    tops = [top for text, top in lines if text in shown]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)  # drawn one under another, not run together
+    assert (tmp_path / "help.png").stat().st_size > 0

@@ -12,12 +12,14 @@ from bot.actions import Button, Chart, OpenDialog, Section
 
 _SLACK_BOLD = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
 _SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)\|([^>]+)>")
+_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def teams_markdown(text: str) -> str:
-    """Skills write Slack mrkdwn (`*bold*`, `<url|label>`); Teams reads `*x*` as italics."""
+    """Skills write Slack mrkdwn (`*bold*`, `<url|label>`, a line per line break); Teams reads `*x*` as italics
+    and runs single line breaks together, so each becomes a paragraph break."""
     text = _SLACK_LINK.sub(r"[\2](\1)", text)
-    return _SLACK_BOLD.sub(r"**\1**", text)
+    return _LINE_BREAK.sub("\n\n", _SLACK_BOLD.sub(r"**\1**", text))
 
 
 def adaptive_card(text: str, sections: tuple[Section, ...], buttons: tuple[Button, ...],

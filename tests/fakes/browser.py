@@ -1,0 +1,74 @@
+"""Headless Chromium (Debian's `chromium` + `chromium-driver`) on the Agents Playground's page, as a person uses it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--window-size=1400,1400")
+
+
+def chromium_or_skip() -> tuple[str, str]:
+    """The browser and its driver; skipped when absent, except on CI, where the browser test must run."""
+    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if browser and driver:
+        return browser, driver
+    if os.environ.get("CI"):
+        pytest.fail("chromium and chromium-driver are required on CI (.ci/run installs them)")
+    pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+
+
+@contextmanager
+def chromium(tmp_path: Path) -> Iterator[Any]:
+    """A headless Chromium through Selenium, with its profile under `tmp_path`."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    browser, driver = chromium_or_skip()
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for argument in (*CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(argument)
+    session = webdriver.Chrome(options=options, service=Service(driver))
+    try:
+        yield session
+    finally:
+        session.quit()
+
+
+def wait_for(check: Callable[[], Any], timeout: float = 30.0, interval: float = 0.2) -> Any:
+    """Poll `check` (in the browser's thread) until it returns something truthy."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = check()
+        if found or time.monotonic() > deadline:
+            if not found:
+                raise TimeoutError("the page never showed what the test waited for")
+            return found
+        time.sleep(interval)
+
+
+def send(session: Any, text: str) -> None:
+    """Type `text` in the chat's compose box and press Enter."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = wait_for(lambda: session.find_elements(By.CSS_SELECTOR, "[contenteditable='true']"))[-1]
+    box.click()
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+
+
+def card_lines(session: Any) -> list[tuple[str, int]]:
+    """Every Adaptive Card text block on the page, with where it is drawn (its top, in pixels)."""
+    from selenium.webdriver.common.by import By
+
+    return [(element.text, element.location["y"]) for element in session.find_elements(By.CSS_SELECTOR, ".ac-textBlock")]

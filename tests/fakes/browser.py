@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import time
@@ -19,11 +20,11 @@ CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 def chromium_or_skip() -> tuple[str, str]:
     """The browser and its driver; skipped when absent, except on CI, where the browser test must run."""
     browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if browser and driver:
+    if browser and driver and importlib.util.find_spec("selenium"):
         return browser, driver
     if os.environ.get("CI"):
-        pytest.fail("chromium and chromium-driver are required on CI (.ci/run installs them)")
-    pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+        pytest.fail("chromium, chromium-driver and selenium are required on CI (.ci/run and the test extra)")
+    pytest.skip("needs chromium and chromium-driver (apt-get) and selenium (pip install -e '.[test]')")
 
 
 @contextmanager

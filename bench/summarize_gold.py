@@ -1,8 +1,15 @@
 """Precision/recall of the offline summarizer's decisions, action items and open questions on a hand-written gold set.
 
-    .venv/bin/python -m bench.summarize_gold                 # table: offline engine vs keyword baseline
+    .venv/bin/python -m bench.summarize_gold                 # dev split: offline engine vs keyword baseline
+    .venv/bin/python -m bench.summarize_gold --split test    # the test split (score once per change, never tune)
     .venv/bin/python -m bench.summarize_gold --verbose       # also every missed and spurious item, per thread
     .venv/bin/python -m bench.summarize_gold --json          # the figures as JSON too
+
+With LLM_BASE_URL and LLM_MODEL set (as for the bot), the LLM engine is scored in the same run too.
+
+Each gold file carries `split` (dev: tune on it; test: report it), `category` and `lang`; figures are given
+overall, per category and per language. "No decision" accuracy: a thread's summary claims a decision when it
+lists one; the claim is right when the gold lists one too (and wrong both ways otherwise).
 
 Gold: one Slack thread per file in tests/data/summaries_gold/ (`{"messages", "users", "gold"}`), annotated by hand
 from the thread's meaning before the engine was run on it. An action item is work still to do when the thread
@@ -10,7 +17,7 @@ ends (work reported done inside the thread is not one); a decision is what the g
 included only as what was chosen instead; an open question is one the thread leaves unanswered or parks.
 
 Matching rule (the same for every system and every kind of item): each text becomes a set of content words
-(lower-cased `\\w+` tokens, stopwords in English/Spanish/French/German and the thread's participant names
+(lower-cased words, whole with their combining marks, CJK text as character pairs; stopwords in English/Spanish/French/German and the thread's participant names
 dropped, a crude suffix strip: -ing, -ed, -es, -s); the similarity of a predicted and a gold item is the Dice
 coefficient of those sets, 2|P∩G| / (|P|+|G|). Pairs scoring ≥ THRESHOLD (0.3) are matched one-to-one,
 greedily, highest score first. Matched pairs are true positives; unmatched predictions are false positives,
@@ -53,8 +60,12 @@ le la les un une des de du et ou que qui en pour sur dans au aux ce cet cette es
 ils ne se sa son ses plus avec par d l qu j c
 der die das den dem des ein eine einen einem und oder zu im in am an auf für mit ist ich du er sie wir ihr es
 dann das bis euch nicht auch noch von
+o os as um uma uns umas do da dos das no na nos nas ao aos em por para com se é não sim já mais mas como muito
 """.split())
-_WORD = re.compile(r"\w+", re.U)
+# Letters with their combining marks (Devanagari vowel signs, Arabic harakat, accents) stay one word.
+_WORD = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff\u1ab0-\u1aff"
+                   r"\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.U)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 _DECISION_KEYWORD = re.compile(r"\b(?:decided|decision|agreed|let'?s|go with|it is)\b", re.I)
 _ACTION_KEYWORD = re.compile(r"\b(?:will|can you|could you|please)\b|'ll\b", re.I)
@@ -74,6 +85,9 @@ class GoldThread:
     decisions: list[str]
     action_items: list[dict]  # {"owner", "text", "due"}
     open_questions: list[str]
+    split: str = "dev"
+    category: str = ""
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -89,11 +103,13 @@ def load_gold(path: Path) -> GoldThread:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     gold = data["gold"]
     return GoldThread(Path(path).stem, parse_slack_thread(data), list(gold["decisions"]),
-                      [dict(item) for item in gold["action_items"]], list(gold["open_questions"]))
+                      [dict(item) for item in gold["action_items"]], list(gold["open_questions"]),
+                      data.get("split", "dev"), data.get("category", ""), data.get("lang", "en"))
 
 
-def load_all(directory: Path = GOLD_DIR) -> list[GoldThread]:
-    return [load_gold(path) for path in sorted(Path(directory).glob("*.json"))]
+def load_all(directory: Path = GOLD_DIR, split: str = "all") -> list[GoldThread]:
+    threads = [load_gold(path) for path in sorted(Path(directory).glob("*.json"))]
+    return [t for t in threads if split == "all" or t.split == split]
 
 
 def gold_as_prediction(thread: GoldThread) -> Prediction:
@@ -105,7 +121,10 @@ def gold_as_prediction(thread: GoldThread) -> Prediction:
 
 def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     words = set()
-    for word in _WORD.findall(text.lower()):
+    lowered = text.lower()
+    for run in _CJK.findall(lowered):  # no spaces between words: compare character pairs
+        words.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    for word in _WORD.findall(_CJK.sub(" ", lowered)):
         if word in STOPWORDS or word in _OTHER_STOPWORDS or word in names or (len(word) < 2 and not word.isdigit()):
             continue
         stem = _SUFFIX.sub("", word)
@@ -233,21 +252,62 @@ def keyword_baseline(thread: GoldThread) -> Prediction:
 SYSTEMS = {"offline engine": engine, "keyword baseline": keyword_baseline}
 
 
+def llm_system():
+    """The LLM engine as a system, when LLM_BASE_URL and LLM_MODEL are configured; else None."""
+    import asyncio
+
+    from bot.config import get_settings
+    from skills.summarize import llm_config
+    from skills.summarize.llm import LLMSummarizer
+
+    config = llm_config(get_settings())
+    if config is None:
+        return None
+    summarizer = LLMSummarizer(config)
+
+    def system(thread: GoldThread) -> Prediction:
+        summary = asyncio.run(summarizer.summarize(thread.utterances))
+        return Prediction([d.text for d in summary.decisions],
+                          [{"text": a.text, "owner": a.owner, "due": a.due} for a in summary.action_items],
+                          [q.text for q in summary.open_questions])
+
+    return system
+
+
 # ---- report -----------------------------------------------------------------------------------------
 
 
-def run(threads: list[GoldThread], threshold: float = THRESHOLD) -> dict:
+def decided_accuracy(threads: list[GoldThread], predictions: list[Prediction]) -> dict:
+    """How often the summary is right about whether anything was decided (overall, and on undecided threads)."""
+    right = [bool(p.decisions) == bool(t.decisions) for t, p in zip(threads, predictions)]
+    undecided = [r for t, r in zip(threads, right) if not t.decisions]
+    return {"accuracy": 100 * sum(right) / len(right) if right else 0.0,
+            "undecided_threads": len(undecided),
+            "undecided_right": 100 * sum(undecided) / len(undecided) if undecided else 0.0}
+
+
+def run(threads: list[GoldThread], threshold: float = THRESHOLD, systems: dict | None = None) -> dict:
+    systems = systems or SYSTEMS
     figures: dict = {"threads": len(threads), "threshold": threshold,
                      "gold_items": {kind: sum(len(getattr(t, kind)) for t in threads) for kind in KINDS},
-                     "systems": {}, "sweep": {}, "misses": {}}
-    for name, system in SYSTEMS.items():
+                     "systems": {}, "sweep": {}, "misses": {}, "decided": {}, "by_category": {}, "by_lang": {}}
+    for name, system in systems.items():
         predictions = [system(t) for t in threads]
         misses: list = []
         counts = score(threads, predictions, threshold, misses)
         figures["systems"][name] = {kind: _as_dict(c, kind) for kind, c in counts.items()}
         figures["misses"][name] = misses
+        figures["decided"][name] = decided_accuracy(threads, predictions)
         figures["sweep"][name] = {
             str(t): {kind: round(100 * c.f1, 1) for kind, c in score(threads, predictions, t).items()} for t in SWEEP}
+        for group, key in (("by_category", "category"), ("by_lang", "lang")):
+            parts: dict[str, list[int]] = {}
+            for i, t in enumerate(threads):
+                parts.setdefault(getattr(t, key), []).append(i)
+            figures[group][name] = {
+                value: {kind: round(100 * c.f1, 1) for kind, c in
+                        score([threads[i] for i in idx], [predictions[i] for i in idx], threshold).items()} | {"threads": len(idx)}
+                for value, idx in sorted(parts.items())}
     return figures
 
 
@@ -262,18 +322,30 @@ def _as_dict(c: Counts, kind: str) -> dict:
 
 def print_table(figures: dict) -> None:
     gold = figures["gold_items"]
+    names = list(figures["systems"])
     print(f"{figures['threads']} threads; gold: {gold['decisions']} decisions, {gold['action_items']} action items, "
           f"{gold['open_questions']} open questions; match: Dice ≥ {figures['threshold']}")
     print(f"\n{'kind':<16}{'system':<18}{'TP':>4}{'FP':>4}{'FN':>4}{'P':>7}{'R':>7}{'F1':>7}{'owner':>8}{'due':>7}")
     for kind in KINDS:
-        for name in SYSTEMS:
+        for name in names:
             c = figures["systems"][name][kind]
             extra = f"{c['owner_accuracy']:8.1f}{c['due_accuracy']:7.1f}" if kind == "action_items" else ""
             print(f"{kind:<16}{name:<18}{c['tp']:>4}{c['fp']:>4}{c['fn']:>4}"
                   f"{c['precision']:7.1f}{c['recall']:7.1f}{c['f1']:7.1f}{extra}")
+    print("\n\"anything decided?\" right (all threads / threads where nothing was decided)")
+    for name in names:
+        d = figures["decided"][name]
+        print(f"{name:<18}{d['accuracy']:7.1f} / {d['undecided_right']:5.1f} of {d['undecided_threads']}")
+    for group, title in (("by_category", "category"), ("by_lang", "language")):
+        print(f"\nF1 by {title} (decisions / action items / open questions)")
+        print(f"{title:<20}{'threads':>8}" + "".join(f"{name:>26}" for name in names))
+        first = figures[group][names[0]]
+        for value in first:
+            cells = "".join("{:>26}".format(" / ".join(f"{figures[group][n][value][k]:5.1f}" for k in KINDS)) for n in names)
+            print(f"{value:<20}{first[value]['threads']:>8}{cells}")
     print("\nF1 by match threshold")
     print(f"{'system':<18}{'threshold':>10}" + "".join(f"{k:>16}" for k in KINDS))
-    for name in SYSTEMS:
+    for name in names:
         for t, by_kind in figures["sweep"][name].items():
             print(f"{name:<18}{t:>10}" + "".join(f"{by_kind[k]:16.1f}" for k in KINDS))
 
@@ -281,15 +353,21 @@ def print_table(figures: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="directory of gold thread files")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev",
+                        help="which part of the gold set (tune on dev; report test)")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="Dice similarity needed to match")
     parser.add_argument("--verbose", action="store_true", help="list every missed and spurious item")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)
-    threads = load_all(args.gold)
+    threads = load_all(args.gold, args.split)
     if not threads:
-        print(f"no gold files in {args.gold}", file=sys.stderr)
+        print(f"no gold files in {args.gold} for split {args.split}", file=sys.stderr)
         return 2
-    figures = run(threads, args.threshold)
+    systems = dict(SYSTEMS)
+    if (llm := llm_system()) is not None:
+        systems["llm engine"] = llm
+    print(f"split: {args.split}")
+    figures = run(threads, args.threshold, systems)
     print_table(figures)
     if args.verbose:
         for name, misses in figures["misses"].items():

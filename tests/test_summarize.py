@@ -213,8 +213,11 @@ def test_cli_json_contract_with_several_files(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 2
     one, two = (json.loads(line) for line in lines)
-    assert set(one) == {"tldr", "decisions", "action_items", "open_questions", "participants"}
-    assert one["action_items"] == [{"text": "update the roadmap", "owner": "Ken", "due": "Friday"}]
+    assert set(one) == {"tldr", "decisions", "action_items", "open_questions", "no_decision", "waiting_on",
+                        "participants", "language"}
+    assert one["action_items"] == [{"text": "update the roadmap", "owner": "Ken", "due": "Friday",
+                                    "due_date": "1970-01-02"}]  # Friday after ts 2.0 (Thursday, 1 Jan 1970)
+    assert (one["no_decision"], one["waiting_on"], one["language"]) == (False, None, "en")
     assert one["participants"] == ["Maria", "Ken", "Ana"]
     assert one["open_questions"] == ["Ana: Who tells the customers?"]
     assert two["tldr"].startswith("Nothing to summarize yet") and two["participants"] == ["U9"]
@@ -239,35 +242,3 @@ def test_items_without_the_tldr_are_the_same_items():
     assert items_only.tldr == "" and full.tldr
     assert (items_only.decisions, items_only.action_items, items_only.open_questions) == (
         full.decisions, full.action_items, full.open_questions)
-
-
-def test_the_detectors_keyword_checks_never_rule_out_a_sentence_their_regex_matches():
-    """`_MAY_DECIDE` and friends skip the costly regexes; each must say yes wherever its regex matches.
-
-    Whoever adds a phrase to `_DECISION`, `_PROPOSAL`, `_COMMIT` or `_REQUEST` without its keyword
-    breaks this test (for the phrases below and every sentence of the gold threads).
-    """
-    from skills.summarize import detect
-    from skills.summarize.extractive import split_sentences
-
-    crafted = [
-        "We'll go with Postgres", "we are using the old one", "We're sticking with it", "I have decided to stay",
-        "Decision: ship it", "Let's go with May", "agreed on the budget", "It's settled", "its a deal then",
-        "Finally, we ship", "final answer: no", "Going forward, we test first", "We shall go with B", "Approved.",
-        "How about Friday?", "what about Monday", "Shall we meet", "why dont we wait", "I suggest we wait",
-        "I propose a vote", "we could try it", "We should ask", "maybe we skip it", "I vote for B",
-        "I'll send it", "I will check", "I shall do it", "I'm going to fix it", "I am gonna look", "I can do that",
-        "Let me check", "Ken, can you review it?", "ana could you please look", "@bo would you send it",
-    ]
-    gold = Path(__file__).parent / "data" / "summaries_gold"
-    said = [m.get("text") or "" for f in sorted(gold.glob("*.json")) for m in json.loads(f.read_text())["messages"]]
-    sentences = crafted + [s for text in said for s in split_sentences(text)]
-    pairs = ((detect._DECISION, detect._MAY_DECIDE), (detect._PROPOSAL, detect._MAY_DECIDE),
-             (detect._COMMIT, detect._MAY_COMMIT), (detect._REQUEST, detect._MAY_REQUEST))
-    matched = 0
-    for regex, may_match in pairs:
-        for sentence in sentences:
-            if regex.search(sentence):
-                matched += 1
-                assert may_match(sentence), (regex.pattern[:40], sentence)
-    assert matched > 60  # the check had something to check

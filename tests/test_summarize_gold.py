@@ -29,11 +29,12 @@ def test_gold_set_has_enough_threads():
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
 def test_gold_file_is_well_formed(path: Path):
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert set(data) == {"messages", "users", "gold"}
+    assert set(data) == {"split", "category", "lang", "messages", "users", "gold"}
+    assert data["split"] in ("dev", "test") and data["category"] and data["lang"]
     users = data["users"]
     assert users and all(isinstance(uid, str) and isinstance(name, str) and name for uid, name in users.items())
     messages = data["messages"]
-    assert 4 <= len(messages) <= 25
+    assert 3 <= len(messages) <= 60
     for message in messages:
         assert {"ts", "user", "text"} <= set(message)
         assert message["user"] in users
@@ -42,7 +43,8 @@ def test_gold_file_is_well_formed(path: Path):
     assert [float(m["ts"]) for m in messages] == sorted(float(m["ts"]) for m in messages)
 
     gold = data["gold"]
-    assert set(gold) == set(KINDS)
+    assert set(gold) == {*KINDS, "waiting_on"}
+    assert gold["waiting_on"] is None or gold["waiting_on"].strip()
     assert all(isinstance(d, str) and d.strip() for d in gold["decisions"])
     assert all(isinstance(q, str) and q.strip() for q in gold["open_questions"])
     names = set(users.values())

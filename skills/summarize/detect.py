@@ -1,89 +1,57 @@
-"""Finding decisions, action items (owner, due date) and unanswered questions in a thread (regex + light heuristics)."""
+"""Decisions, action items (owner, due date) and open questions in one thread, in any of the cue languages.
+
+The detectors read the thread as a conversation, not sentence by sentence: a proposal becomes a decision
+when someone else agrees and nobody objects; a short "Deal." or "Berlin it is." settles what came just
+before it; a later decision on the same subject replaces an earlier one; "revisit" or "need numbers
+first" leaves the thread undecided and says on what it waits. A task asked of someone by name belongs to
+them; a first-person promise to its speaker; a task nobody took stays unassigned. A question is open only
+when no later message answers it.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
 
-from skills.summarize.result import names_list
+from skills.summarize.cues import Cues
 from skills.summarize.rewrite import to_third_person
 
-_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DAY_PHRASE = (
-    rf"(?:(?:next|this|coming)\s+{_WEEKDAYS}|{_WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening|week)"
-    r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|sprint|quarter)|eod|eow|cob"
-    rf"|next\s+(?:week|month|sprint)|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|noon|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm))"
-)
-_DUE = re.compile(rf"\b(?:(?:by|before|until|till|on|due|no later than)\s+)?({_DAY_PHRASE})\b", re.I)
-_DUE_STRONG = re.compile(rf"\b(?:by|before|until|till|due|no later than)\s+({_DAY_PHRASE})\b", re.I)
-
-_COMMIT = re.compile(
-    r"\b(?:I(?:'ll| will| shall)|I(?:'m| am) going to|I(?:'m| am) gonna|I can|let me|I(?:'ll| will) try to)\s+(?!be\b|have to wait|think|see\b|guess|let you know if|know\b|explain\b|tell you\b)(.+)",
-    re.I)
-_REQUEST = re.compile(
-    r"(?:^|[\s,])@?(?P<who>[\w.-]+)[,:]?\s+(?:can|could|would|will)\s+you\s+(?:please\s+)?(?P<what>.+?)(?:\?|$)", re.I)
-_MENTION_REQUEST = re.compile(
-    r"@(?P<who>[\w.-]+)[,:]?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)(?P<what>.+?)(?:\?|$)", re.I)
-_TODO = re.compile(r"^\s*(?:todo|action(?: item)?|ai|next step)s?\s*[:\-]\s*(.+)", re.I)
-_THIRD_PERSON_WILL = re.compile(r"^(?P<who>[A-Z][\w.-]+)\s+(?:will|is going to|'ll)\s+(?P<what>.+)")
-
-_DECISION = re.compile(
-    r"\b(?:we(?:'ll| will| are|'re)\s+(?:go(?:ing)? with|stick(?:ing)? with|use|using|ship|do)\b"
-    r"|(?:we|I)\s+(?:have\s+)?decided\b|decision\s*(?:is|was|:)|let'?s\s+go\s+with\b|agreed\s+(?:on|to|that)\b"
-    r"|it'?s\s+(?:settled|decided|a\s+deal)|final(?:ly)?\s*(?:decision|answer)?\s*[:,]\s|going\s+forward,?\s+we\b"
-    r"|we\s+(?:should|shall)\s+go\s+with\b|approved\b)",
-    re.I)
-_PROPOSAL = re.compile(
-    r"\b(?:let'?s|how about|what about|shall we|why don'?t we|I (?:suggest|propose)|we could|we should|"
-    r"maybe we|I vote (?:for|to))\s+(?!see\b|hope\b|talk\b|chat\b)", re.I)
-_AGREE = re.compile(
-    r"^\s*(?:@\S+\s+)?(?:agreed|agree|sounds (?:good|great|perfect)|ok(?:ay)?|yes|yep|yeah|yup|sure|deal|perfect|great|fine|"
-    r"works for me|\+1|lgtm|let'?s do (?:it|that)|good idea|great idea|of course|absolutely|definitely|done|cool)\b",
-    re.I)
-_DISAGREE = re.compile(r"^\s*(?:no\b|nope|nah|not sure|I disagree|disagree|I don'?t think|I'?d rather|but\b|hmm)", re.I)
-_CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}\?$")  # "really?", "you ok?", "what?"
 _WORDS = re.compile(r"\w+")
-_AT_NAME = re.compile(r"@([\w.-]+)")
+_AT_NAME = re.compile(r"@([^\W\d_][\w.-]*)")
 _SPACE_RUN = re.compile(r"\s+")
-_LEADING_ADVERB = re.compile(r"^(?:also|then|just|please|definitely|probably)\s+", re.I)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:also|then|just|please|pls|bitte|definitely|probably|and|und|et|y|e|so|ok(?:ay)?|sure|yes|ja|oui|sí|sim)\b[\s,]*)+", re.I)
 _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
-_LETS_WORD = re.compile(r"\blet'?s\b", re.I)
-_LETS_START = re.compile(r"(?i)let'?s\b")
+_QUESTION_END = re.compile(r"[?？؟]\W*$")
+_CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "you ok?", "what?"
+_WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
+_THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
+_AND_NAME_WILL = re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I)
+_DECLINE = re.compile(r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso)", re.I)
+_STOP = frozenset(
+    "a an the and or but to of in on at for with is are was were be it this that we you i they he she will would can "
+    "could should have has had do does did not no yes what when where who why how let's lets let us our my your me "
+    "them their then so if as by from up out just also please ok okay sure all any some more".split())
+
+MAX_REPLIES_READ = 6  # later messages read for agreement, acceptance or an answer
 
 
-def _keyword_check(*needles: str):
-    """A cheap test that rules a costly `re.I` regex out: `may_match(text)` is False only when `text`
-    holds none of `needles` (lower case), and every match of the regex holds one of them.
+@dataclass(frozen=True)
+class Message:
+    """One human message, as the detectors read it: prose only (code, links and quoted lines removed)."""
 
-    Most sentences hold no keyword at all, and one search for literal words costs a fraction of the
-    detectors' patterns. Only ASCII text is ruled out: under `re.I` a few other letters match ASCII ones
-    ("ı" matches "i", "ſ" matches "s") that `str.lower` leaves as they are.
-    """
-    pattern = re.compile("|".join(map(re.escape, needles)))
-
-    def may_match(text: str) -> bool:
-        return not text.isascii() or pattern.search(text.lower()) is not None
-
-    return may_match
-
-
-# Every match of _DECISION or _PROPOSAL holds one of these words; find_decisions skips sentences without any.
-_MAY_DECIDE = _keyword_check(
-    "we'll", "we will", "we are", "we're", "decided", "decision", "let", "agreed", "settled", "deal", "final",
-    "forward", "should", "shall", "approved",  # _DECISION
-    "how about", "what about", "why don", "i suggest", "i propose", "we could", "maybe we", "i vote")  # _PROPOSAL
-_MAY_COMMIT = _keyword_check("i'll", "i will", "i shall", "i'm", "i am", "i can", "let me")  # _COMMIT
-_MAY_REQUEST = _keyword_check("you")  # _REQUEST
+    index: int
+    speaker: str
+    text: str
+    source_id: str
+    agreement: int = 0  # agreement reactions from others
+    sent: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of one human message; `index` is the message's position in the thread."""
-
     text: str
     index: int
     speaker: str
@@ -91,7 +59,7 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        return self.text.rstrip().endswith("?")
+        return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿")
 
 
 @dataclass(frozen=True)
@@ -101,61 +69,360 @@ class Found:
     index: int
     owner: str | None = None
     due: str | None = None
+    due_date: date | None = None
     agreed_by: tuple[str, ...] = ()
 
 
-def find_due(text: str) -> str | None:
-    match = _DUE_STRONG.search(text) or _DUE.search(text)
-    return match.group(1) if match else None
+@dataclass(frozen=True)
+class Findings:
+    decisions: list[Found]
+    action_items: list[Found]
+    open_questions: list[Found]
+    undecided: bool = False  # a decision was sought and not reached
+    waiting_on: str | None = None
+    asked_of: dict[int, str] = field(default_factory=dict)  # message index → whom it asked to do something
 
 
-def _strip_due(text: str, due: str | None) -> str:
-    if due:
-        text = re.sub(rf"\s*\b(?:by|before|until|till|on|due|no later than)?\s*{re.escape(due)}\b", "", text, flags=re.I)
-    return _SPACE_RUN.sub(" ", text).strip(" ,.;:!-")
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.lower()) if w not in _STOP and (len(w) > 2 or w.isdigit())}
 
 
-def _resolve(name: str, people: dict[str, str]) -> str | None:
-    """A participant's display name from a mention or first name; None when nobody matches."""
-    key = name.lower().strip("@.,")
-    if key in people:
-        return people[key]
-    for low, display in people.items():
-        if low.split()[0] == key:
-            return display
-    return None
+def _overlap(a: str, b: str) -> float:
+    left, right = content_words(a), content_words(b)
+    return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
 
 
-def find_action_items(sentences: list[Sentence], people: dict[str, str]) -> list[Found]:
-    """Commitments ("I'll ... by Friday"), requests ("@ken can you ..."), TODO lines, "Ken will ..."."""
-    found: list[Found] = []
-    for s in sentences:
+class ThreadReader:
+    """Reads one thread's messages with one language's cues; `findings()` gives the three lists."""
+
+    def __init__(self, messages: list[Message], sentences: list[Sentence], people: dict[str, str], cues: Cues) -> None:
+        self.messages = messages
+        self.sentences = sentences
+        self.people = people  # lower-cased name or first name → display name
+        self.cues = cues
+        self.english = cues.lang == "en"
+
+    # ---- names and dates ----------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> str | None:
+        """A participant's display name from a mention, a first name or a lower-cased name; None if nobody."""
+        key = name.lower().strip("@.,:")
+        if key in self.people:
+            return self.people[key]
+        matches = {display for low, display in self.people.items() if low.split()[0] == key}
+        return matches.pop() if len(matches) == 1 else None
+
+    def due(self, text: str, sent: datetime | None) -> tuple[str | None, date | None]:
+        lead, bare = self.cues.due
+        match = lead.search(text) or bare.search(text)
+        if not match:
+            return None, None
+        written = match.group(1).strip()
+        return written, resolve_due(written, sent)
+
+    # ---- decisions ----------------------------------------------------------------------------------
+
+    def _later(self, index: int, speaker: str, limit: int = MAX_REPLIES_READ) -> list[Message]:
+        return [m for m in self.messages[index + 1:index + 1 + limit] if m.speaker != speaker]
+
+    def _agreement(self, index: int, speaker: str) -> tuple[list[str], bool]:
+        """Who agreed with message `index` in the replies right after it; True when someone objected first."""
+        agreed: list[str] = []
+        for m in self.messages[index + 1:index + 1 + 4]:
+            if m.speaker == speaker:
+                continue
+            if self.cues.disagree.search(m.text) and not self.cues.agree.search(m.text):
+                return agreed, not agreed
+            if self.cues.agree.search(m.text) or self.cues.settles.search(m.text):
+                agreed.append(m.speaker)
+                continue
+            if _QUESTION_END.search(m.text):
+                break  # moves on to something else
+        return list(dict.fromkeys(agreed)), False
+
+    def _last_sentence(self, index: int) -> str:
+        return next(s.text for s in reversed(self.sentences) if s.index == index)
+
+    def _endorsed_by(self, index: int, speaker: str) -> list[str]:
+        """Others who endorse a statement in the very next replies ("works for me", "+1"), none objecting."""
+        endorsed: list[str] = []
+        for m in self.messages[index + 1:index + 1 + 3]:
+            if m.speaker == speaker:
+                break
+            if self.cues.endorse.search(m.text) and not self.cues.disagree.search(m.text):
+                endorsed.append(m.speaker)
+            else:
+                break
+        return list(dict.fromkeys(endorsed))
+
+    def _decision_text(self, s: Sentence) -> str:
+        """The decisive sentence; a short one ("Thai it is") says what it settles, from the message it answers."""
+        text = s.text.strip().rstrip("!. ")
+        if self.english:
+            text = to_third_person(text, s.speaker)
+        if len(content_words(text)) < 4:
+            context = self._context(s)
+            if context:
+                text = f"{text} (re: {context})"
+        return text
+
+    def _context(self, s: Sentence) -> str | None:
+        """The sentence a short decision most likely settles: among the opening message and the few before it,
+        the one sharing most words with it (a question or a list of options first), else the previous one."""
+        window = {m.index for m in self.messages[max(0, s.index - 4):s.index] if m.speaker != s.speaker} | {0}
+        candidates = [c for c in self.sentences if c.index in window and c.index < s.index]
+        if not candidates:
+            return None
+        words = content_words(s.text)
+
+        def rank(c: Sentence) -> tuple:
+            return (len(words & content_words(c.text)), c.is_question or " or " in c.text, c.index)
+
+        best = max(candidates, key=rank)
+        clip = best.text.split()
+        return "“" + " ".join(clip[:16]) + ("…" if len(clip) > 16 else "") + "”"
+
+    def _settled_proposal(self, index: int, speaker: str) -> Message | None:
+        """The message a short "Deal." or "Agreed." settles: the last one by someone else just before it."""
+        for m in reversed(self.messages[max(0, index - 3):index]):
+            if m.speaker == speaker or len(content_words(m.text)) < 2:
+                continue
+            if _THANKS.search(m.text) or any(p.search(m.text) for p in self.cues.commit):
+                return None  # "Passt." after thanks or a promise settles nothing new
+            return m
+        return None
+
+    def decisions(self) -> tuple[list[Found], bool, str | None]:
+        """Final decisions, whether the thread ended undecided, and what it waits for."""
+        found: list[tuple[Found, bool]] = []  # (decision, explicit)
+        last_defer: tuple[int, str] | None = None
+        for s in self.sentences:
+            text = s.text
+            m = self.messages[s.index]
+            if self.cues.defer.search(text) and not self.cues.decided.search(text):
+                last_defer = (s.index, text)
+                continue
+            question = s.is_question
+            if self.cues.decided.search(text) and not question:
+                found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
+                continue
+            if self.cues.settles.search(text) and not question:
+                rest = content_words(self.cues.settles.sub(" ", text)) - {w.lower() for w in self.people}
+                if len(rest) >= 1 and not self.cues.agree.fullmatch(text.strip(" .!")):
+                    recent = next((k for k, (f, _) in enumerate(found) if s.index - 3 <= f.index < s.index
+                                   and f.owner != s.speaker), None)
+                    if recent is not None and not self.cues.revision.search(text):
+                        f, explicit = found[recent]  # "Agreed, May works for me": agreement, not a new decision
+                        found[recent] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker)))), True)
+                        continue
+                    found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
+                    continue
+                target = self._settled_proposal(s.index, s.speaker)
+                if target is not None and not _QUESTION_END.search(target.text):
+                    text_of = self._decision_text(Sentence(target.text, target.index, target.speaker, target.source_id))
+                    found.append((Found(text_of, target.source_id, target.index, owner=target.speaker,
+                                        agreed_by=(s.speaker,)), True))
+                continue
+            if self.cues.proposal.search(text):
+                agreed, opposed = self._agreement(s.index, s.speaker)
+                if opposed:
+                    continue
+                if agreed or m.agreement >= 1:
+                    found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
+                                        agreed_by=tuple(agreed)), False))
+            elif not question and len(content_words(text)) >= 3 and s.text == self._last_sentence(s.index) \
+                    and not self.cues.agree.search(m.text) and not any(p.search(text) for p in self.cues.commit):
+                endorsed = self._endorsed_by(s.index, s.speaker)
+                if endorsed or m.agreement >= 2:
+                    found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
+                                        agreed_by=tuple(endorsed)), False))
+        if last_defer is not None and not any(f.index > last_defer[0] for f, _ in found):
+            # Parked after the last decision: agreement before it did not hold, unless it was explicit
+            # and about something else.
+            found = [(f, e) for f, e in found if e and _overlap(f.text, last_defer[1]) < 0.2]
+            if not found:
+                return [], True, self._waiting_on(last_defer[1])
+        return [self._with_support(f) for f in _latest_per_subject([f for f, _ in found])], False, None
+
+    def _with_support(self, f: Found) -> Found:
+        """"… (Ken and Ana agreed; 2 agreement reactions)": who backs a decision, when others did."""
+        support = []
+        agreed = [name for name in f.agreed_by if name != f.owner]
+        if agreed:
+            support.append(f"{' and '.join([', '.join(agreed[:-1]), agreed[-1]] if len(agreed) > 1 else agreed)} agreed")
+        reactions = self.messages[f.index].agreement
+        if reactions:
+            support.append(f"{reactions} agreed by reaction" if not agreed else
+                           f"{reactions} agreement reaction{'s' * (reactions > 1)}")
+        return replace(f, text=f"{f.text} ({'; '.join(support)})") if support else f
+
+    def _waiting_on(self, text: str) -> str | None:
+        match = next((m for p in self.cues.waiting if (m := p.search(text))), None)
+        if not match:
+            return None
+        what = match.group("what").strip(" ,:;")
+        return what if len(_WORDS.findall(what)) >= 1 else None
+
+    # ---- action items -------------------------------------------------------------------------------
+
+    def action_items(self) -> tuple[list[Found], dict[int, str]]:
+        found: list[Found] = []
+        asked_of: dict[int, str] = {}
+        for s in self.sentences:
+            for part in _AND_NAME_WILL.split(s.text):
+                item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of)
+                if item is not None:
+                    found.append(item)
+        return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
+
+    def _join_accepted(self, found: list[Found], asked_of: dict[int, str]) -> list[Found]:
+        """"Hugo, please book the venue." — "On it, I'll sign the contract this week.": one task for Hugo."""
+        out: list[Found] = []
+        for item in found:
+            request = next((r for r in reversed(out) if r.index in asked_of and r.owner == item.owner == self.messages[item.index].speaker
+                            and r.index < item.index and self._first_reply_by(r.index, item.owner) == item.index), None)
+            if request is not None and not self._accepts_and_promises(item.index):
+                request = None
+            if request is None:
+                out.append(item)
+                continue
+            joined = replace(request, text=f"{request.text} and {item.text}", due=request.due or item.due,
+                             due_date=request.due_date or item.due_date)
+            out[out.index(request)] = joined
+        return out
+
+    def _accepts_and_promises(self, index: int) -> bool:
+        """"On it, I'll sign the contract" (one sentence) elaborates the request; "Sure. I'll also …" adds a task."""
+        first = next(x.text for x in self.sentences if x.index == index)
+        return bool(self.cues.accept.search(first)) and any(p.search(first) for p in self.cues.commit)
+
+    def _first_reply_by(self, index: int, person: str | None) -> int | None:
+        return next((m.index for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
+
+    def _action(self, s: Sentence, asked_of: dict[int, str]) -> Found | None:
         text = s.text.strip()
+        sent = self.messages[s.index].sent
         owner = what = None
-        if m := _TODO.match(text):
-            what = m.group(1)
-            mention = _AT_NAME.search(what)
-            owner = _resolve(mention.group(1), people) if mention else None
-            if mention and owner:
-                what = what.replace(mention.group(0), "").strip(" ,:")
-        elif (m := _MENTION_REQUEST.search(text)) and _resolve(m.group("who"), people):
-            owner, what = _resolve(m.group("who"), people), m.group("what")
-        elif _MAY_REQUEST(text) and (m := _REQUEST.search(text)) and _resolve(m.group("who"), people) \
-                and m.group("who")[0].isupper():
-            owner, what = _resolve(m.group("who"), people), m.group("what")
-        elif _MAY_COMMIT(text) and (m := _COMMIT.search(text)) and not s.is_question:
-            owner, what = s.speaker, m.group(1)
-        elif (m := _THIRD_PERSON_WILL.match(text)) and _resolve(m.group("who"), people) and not s.is_question:
-            owner, what = _resolve(m.group("who"), people), m.group("what")
-        if not what or len(_WORDS.findall(what)) < 2:
-            continue
-        due = find_due(text)
-        what = _strip_due(what.rstrip("?!."), due)
-        what = _LEADING_ADVERB.sub("", what)
-        what = to_third_person(what, s.speaker) if owner != s.speaker else _first_person_object(what, s.speaker)
-        if what:
-            found.append(Found(what[:1].lower() + what[1:], s.source_id, s.index, owner, due))
-    return found
+        for pattern in self.cues.request:
+            m = pattern.search(text)
+            if not m:
+                continue
+            who = m.group("who") or m.group("who2")
+            target = self.resolve(who) if who else None
+            if target and target != s.speaker:
+                owner, what = target, m.group("what") or m.group("what2")
+                if self._declined(s.index, target):
+                    owner = None
+                asked_of[s.index] = target
+                break
+        if what is None and not s.is_question:
+            for pattern in self.cues.assign:
+                m = pattern.search(text)
+                if m and (target := self.resolve(m.group("who"))) and not _is_pronoun(m.group("who")):
+                    owner, what = target, m.group("what")
+                    break
+        if what is None and not s.is_question:
+            for pattern in self.cues.commit:
+                m = pattern.search(text)
+                if m:
+                    owner, what = s.speaker, _what(m)
+                    while (inner := pattern.match(what)) and _what(inner) != what:
+                        what = _what(inner)  # "On it, I'll sign ..." → "sign ..."
+                    break
+        if what is None:
+            for pattern in self.cues.unassigned:
+                m = pattern.search(text)
+                if m and (not s.is_question or m.groupdict().get("what5")):
+                    what = _what(m)
+                    owner = None
+                    break
+        if not what:
+            return None
+        due, due_date = self.due(text, sent)
+        what = _tidy(what, due)
+        if len(_WORDS.findall(what)) < 2:
+            return None
+        if self.english:
+            what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
+            what = what[:1].lower() + what[1:]
+        return Found(what, s.source_id, s.index, owner, due, due_date)
+
+    def _declined(self, index: int, person: str) -> bool:
+        reply = next((m for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
+        return reply is not None and bool(_DECLINE.search(reply.text)) and not self.cues.accept.search(reply.text)
+
+    # ---- questions ----------------------------------------------------------------------------------
+
+    def open_questions(self, asked_of: dict[int, str], decisions: list[Found]) -> list[Found]:
+        found: list[Found] = []
+        for s in self.sentences:
+            if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(_WORDS.findall(s.text)) < 3:
+                continue
+            if s.index in asked_of and self._is_request(s):
+                continue  # listed as an action item
+            if self._answered(s, decisions):
+                continue
+            found.append(Found(f"{s.speaker}: {s.text.strip()}", s.source_id, s.index, owner=s.speaker))
+        return found
+
+    def _is_request(self, s: Sentence) -> bool:
+        return any(p.search(s.text) for p in self.cues.request)
+
+    def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
+        mention = _AT_NAME.search(s.text)
+        asked = self.resolve(mention.group(1)) if mention else None
+        if asked is None and (vocative := re.match(r"^\W*([^\W\d_][\w.-]*)\s*[,:]", s.text)):
+            asked = self.resolve(vocative.group(1))
+        later = self._later(s.index, s.speaker, limit=len(self.messages))
+        who_question = bool(_WHO.search(s.text))
+        first_other = True
+        for m in later:
+            if self.cues.not_known.search(m.text):
+                first_other = False
+                continue  # "no idea" leaves it open
+            if asked is not None and m.speaker != asked:
+                continue
+            question_only = all(x.is_question for x in self.sentences if x.index == m.index) \
+                and not self.cues.answer.search(m.text)
+            if question_only:
+                first_other = False
+                continue
+            adjacent = first_other and m.index <= s.index + 2
+            volunteered = who_question and any(p.search(m.text) for p in self.cues.commit)
+            if asked is not None or adjacent or volunteered or self.cues.answer.search(m.text) \
+                    or _overlap(m.text, s.text) >= 0.2:
+                return True
+            first_other = False
+        if any(d.index > s.index and _overlap(d.text, s.text) >= 0.2 for d in decisions):
+            return True  # the decision answered it
+        return False
+
+
+def _what(match: re.Match) -> str:
+    """The task a pattern captured (patterns with several alternatives name them what, what2, ...)."""
+    groups = match.groupdict()
+    return next((groups[k] for k in ("what", "what2", "what3", "what4", "what5") if groups.get(k)), "")
+
+
+def _is_pronoun(word: str) -> bool:
+    return word.lower() in {"i", "we", "you", "he", "she", "they", "it", "this", "that", "someone", "somebody", "who"}
+
+
+def _tidy(what: str, due: str | None) -> str:
+    if due:
+        what = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}\b", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
+            else re.sub(rf"\s*{re.escape(due)}\b", "", what, count=1, flags=re.I)
+    what = _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")
+    return _LEADING_FILLER.sub("", what)
+
+
+_DUE_LEADS = frozenset("by before until till on due for bis vor am spätestens d'ici avant pour para hasta até antes".split())
+
+
+def _ends_with_lead(what: str, due: str) -> bool:
+    """Whether `due` is preceded by a lead word ("by Friday") that should go with it."""
+    m = re.search(rf"(\w+)\s+{re.escape(due)}\b", what, re.I)
+    return bool(m and m.group(1).lower() in _DUE_LEADS)
 
 
 def _first_person_object(what: str, speaker: str) -> str:
@@ -163,74 +430,69 @@ def _first_person_object(what: str, speaker: str) -> str:
     return _MY.sub("their", _ME.sub(speaker, what))
 
 
-def find_decisions(sentences: list[Sentence], replies: dict[int, list[tuple[str, str]]], agreement: dict[int, int]) -> list[Found]:
-    """Explicit decisions, and proposals that someone else agreed to (by reply or reaction) and nobody opposed."""
-    found: list[Found] = []
-    for s in sentences:
-        if not _MAY_DECIDE(s.text):
-            continue  # neither a decision nor a proposal
-        if s.is_question and not _PROPOSAL.search(s.text):
-            continue
-        explicit = bool(_DECISION.search(s.text))
-        agreed_by: list[str] = []
-        if not explicit and _PROPOSAL.search(s.text):
-            later = _direct_replies(s, replies.get(s.index, []))
-            if later and _DISAGREE.match(later[0][1]):
-                continue
-            agreed_by = [who for who, text in later if _AGREE.match(text)]
-            if not agreed_by and not agreement.get(s.index):
-                if s.is_question or not _LETS_WORD.search(s.text):
-                    continue
-        elif not explicit:
-            continue
-        text = to_third_person(s.text.rstrip("!. "), s.speaker)
-        if _LETS_START.match(text):
-            text = f"{s.speaker}: {text[:1].lower() + text[1:]}"
-        support = [f"{names_list(list(dict.fromkeys(agreed_by)))} agreed"] if agreed_by else []
-        if agreement.get(s.index):
-            n = agreement[s.index]
-            support.append(f"{n} agreed by reaction" if not agreed_by else f"{n} agreement reaction{'s' * (n > 1)}")
-        if support:
-            text += f" ({'; '.join(support)})"
-        found.append(Found(text, s.source_id, s.index, owner=s.speaker, agreed_by=tuple(dict.fromkeys(agreed_by))))
-    return found
-
-
-def _direct_replies(s: Sentence, later: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Others' messages right after a proposal, up to the first one that moves on (asks something)."""
-    out = []
-    for who, text in later[:3]:
-        if who == s.speaker:
-            continue
-        if text.rstrip().endswith("?"):
-            break
-        out.append((who, text))
+def _merge_tasks(found: list[Found]) -> list[Found]:
+    """One line per task and owner: a restatement (same owner, same words) joins the first mention."""
+    out: list[Found] = []
+    for item in found:
+        same = next((i for i, kept in enumerate(out) if kept.owner == item.owner and (
+            _overlap(kept.text, item.text) >= 0.5 or content_words(item.text) <= content_words(kept.text))), None)
+        if same is None:
+            out.append(item)
+        elif out[same].due is None and item.due:
+            out[same] = replace(out[same], due=item.due, due_date=item.due_date)
     return out
 
 
-def find_open_questions(
-    sentences: list[Sentence], replies: dict[int, list[tuple[str, str]]], people: dict[str, str],
-    requests: frozenset[str] = frozenset(),
-) -> list[Found]:
-    """Questions that nobody else answered: no later message by someone else, or the one asked never spoke again.
-
-    `requests` are sentences already listed as action items ("@ken can you ...?").
-    """
-    found: list[Found] = []
-    for s in sentences:
-        if s.text in requests:
-            continue
-        if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(_WORDS.findall(s.text)) < 3:
-            continue
-        later = [(who, text) for who, text in replies.get(s.index, []) if who != s.speaker]
-        mention = _AT_NAME.search(s.text)
-        if mention:  # asked someone by name: only their answer counts, even if they never spoke yet
-            asked = _resolve(mention.group(1), people) or mention.group(1)
-            answered = any(who.lower() == asked.lower() for who, _ in later)
-        else:
-            answered = any(not text.rstrip().endswith("?") for _, text in later[:4])
-        if not answered:
-            found.append(Found(f"{s.speaker}: {s.text.strip()}", s.source_id, s.index, owner=s.speaker))
-    return found
+def _latest_per_subject(found: list[Found]) -> list[Found]:
+    """A later decision on the same subject (shared words, or a new date) replaces the earlier one."""
+    out: list[Found] = []
+    for item in found:
+        out = [kept for kept in out if kept.index != item.index and _overlap(kept.text, item.text) < 0.3]
+        out.append(item)
+    return out
 
 
+_WEEKDAY_NAMES = {
+    0: ("monday", "montag", "lundi", "lunes", "segunda"), 1: ("tuesday", "dienstag", "mardi", "martes", "terça"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta"), 3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta"),
+    4: ("friday", "freitag", "vendredi", "viernes", "sexta"), 5: ("saturday", "samstag", "samedi", "sábado"),
+    6: ("sunday", "sonntag", "dimanche", "domingo"),
+}
+_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day", "end of the day")
+_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def resolve_due(written: str, sent: datetime | None) -> date | None:
+    """The calendar date a due phrase means, counted from when it was written; None when it names no day."""
+    if sent is None:
+        return None
+    low = written.lower()
+    if m := _ISO.search(low):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    day = sent.date()
+    if any(word in low for word in _TOMORROW) and "übermorgen" not in low:
+        return day + timedelta(days=1)
+    if any(word in low for word in _TODAY):
+        return day
+    for weekday, names in _WEEKDAY_NAMES.items():
+        if any(name in low for name in names):
+            ahead = (weekday - day.weekday()) % 7 or 7
+            if any(w in low for w in ("next ", "nächste", "prochain", "próximo", "próxima", "que viene")) and ahead < 7:
+                ahead += 7 if weekday <= day.weekday() else 0
+            return day + timedelta(days=ahead)
+    if any(w in low for w in ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine",
+                              "fin de semana", "fim da semana")):
+        return day + timedelta(days=(4 - day.weekday()) % 7)
+    return None
+
+
+def message_time(source_id: str) -> datetime | None:
+    """A Slack `ts` ("1764259200.000100") as a time; None for ids that are not one (Teams)."""
+    try:
+        return datetime.fromtimestamp(float(source_id), tz=timezone.utc)
+    except (TypeError, ValueError, OverflowError):
+        return None

@@ -6,13 +6,9 @@ import math
 import re
 from collections import Counter
 
-from skills.summarize.detect import (
-    Found,
-    Sentence,
-    find_action_items,
-    find_decisions,
-    find_open_questions,
-)
+from skills.summarize.cues import cues_for
+from skills.summarize.detect import Found, Message, Sentence, ThreadReader, message_time
+from skills.summarize.language import thread_language
 from skills.summarize.result import ActionItem, Item, Summary, names_list
 from skills.summarize.rewrite import (
     answered_question,
@@ -63,7 +59,8 @@ _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
 _VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")
+_QUOTED = re.compile(r"^\s*>")
 _WORD = re.compile(r"\w+(?:'\w+)?", re.U)
 _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
@@ -81,14 +78,14 @@ def _is_english(words: list[str]) -> bool:
 
 
 def summarize(
-    utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 3, min_messages: int = MIN_MESSAGES,
+    utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 2, min_messages: int = MIN_MESSAGES,
     with_tldr: bool = True,
 ) -> Summary:
     """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short.
 
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := clean_text(u.text))]
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := _prose(u.text))]
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
@@ -97,22 +94,22 @@ def summarize(
         return Summary(tldr=NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by), participants=tuple(participants),
                        too_short=True)
 
-    people = {name.lower(): name for name in participants}
     texts = [text for _, text in cleaned]
+    lang = thread_language(texts)
+    messages = [Message(i, u.speaker, text, u.id, u.agreement, message_time(u.id))
+                for i, (u, text) in enumerate(cleaned)]
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
-    spoken = [(u.speaker, text) for u, text in zip(humans, texts)]
-    replies = {i: spoken[i + 1:i + 9] for i in range(len(spoken))}  # the up to 8 messages after each
-    agreement = {i: u.agreement for i, u in enumerate(humans) if u.agreement}
+    reader = ThreadReader(messages, sentences, _people(participants), cues_for(lang))
+    decisions, undecided, waiting_on = reader.decisions()
+    actions, asked_of = reader.action_items()
+    questions = reader.open_questions(asked_of, decisions)
     links = {u.id: u.link for u in humans}
-
-    decisions = find_decisions(sentences, replies, agreement)
-    actions = find_action_items(sentences, people)
-    asked_of_others = {f.index for f in actions if f.owner != humans[f.index].speaker}
-    requested = frozenset(s.text for s in sentences if s.index in asked_of_others and s.is_question)
-    questions = find_open_questions(sentences, replies, people, requested)
-    tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences) if with_tldr else ""
+    tldr = ""
+    if with_tldr:
+        tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, lang,
+                     undecided, waiting_on, questions)
 
     def item(found: Found) -> Item:
         return Item(found.text, found.source_id, links.get(found.source_id))
@@ -120,11 +117,36 @@ def summarize(
     return Summary(
         tldr=tldr,
         decisions=tuple(item(f) for f in _dedupe(decisions)),
-        action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id, links.get(f.source_id))
+        action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id, links.get(f.source_id), f.due_date)
                            for f in _dedupe(actions)),
         open_questions=tuple(item(f) for f in _dedupe(questions)),
         participants=tuple(participants),
+        no_decision=undecided,
+        waiting_on=waiting_on,
+        language=lang,
     )
+
+
+def _prose(text: str) -> str:
+    """What a person said in their own words: cleaned text without quoted lines ("> ...", pasted replies)."""
+    cleaned = clean_text(text)
+    if ">" in cleaned:
+        cleaned = "\n".join(line for line in cleaned.splitlines() if not _QUOTED.match(line)).strip()
+    return cleaned
+
+
+def _people(participants: list[str]) -> dict[str, str]:
+    """Lower-cased full names, first names and handles → display names (a first name two people share is left out)."""
+    people = {name.lower(): name for name in participants}
+    firsts: dict[str, set[str]] = {}
+    for name in participants:
+        for part in re.split(r"[\s._-]+", name.lower()):
+            if part:
+                firsts.setdefault(part, set()).add(name)
+    for part, names in firsts.items():
+        if len(names) == 1 and part not in people:
+            people[part] = next(iter(names))
+    return people
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -142,10 +164,60 @@ def _content(words: list[str], names: set[str]) -> list[str]:
     return [w for w in words if w not in STOPWORDS and w not in names and (len(w) > 1 or w.isdigit())]
 
 
-def _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences) -> str:
+def _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, lang="en",
+          undecided=False, waiting_on=None, questions=()) -> str:
+    """At most two sentences, outcome first: what was decided (or that nothing was, and on what it waits),
+    then the next step and its owner. A thread that sought no decision gets its gist instead."""
+    english = lang == "en"
+    next_step = _next_step(actions, english)
+    if decisions:
+        outcome = "Decided: " + "; ".join(_sentence_body(d.text) for d in decisions[-2:]) + "."
+    elif undecided:
+        topic = _topic(texts[0])
+        outcome = f"No decision yet{f' on {topic}' if topic else ''}"
+        outcome += f": waiting for {waiting_on.rstrip(' .')}." if waiting_on else "."
+    else:
+        outcome = ""
+    if outcome:
+        return " ".join(part for part in (outcome, next_step) if part)
+    gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
+                 1 if next_step else max_sentences, english)
+    return " ".join(part for part in (gist, next_step) if part)
+
+
+def _sentence_body(text: str) -> str:
+    return text.strip().rstrip(".!")
+
+
+def _topic(root: str) -> str:
+    """The opening message's first sentence, clipped, as the subject of "No decision yet on …"."""
+    first = split_sentences(root)[0] if split_sentences(root) else ""
+    words = first.rstrip("?.!:").split()
+    if not words:
+        return ""
+    clipped = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return f"“{clipped}”"
+
+
+def _next_step(actions, english: bool) -> str:
+    """The first open task and its owner, and how many more there are."""
+    if not actions:
+        return ""
+    first = actions[0]
+    due = f" (due {first.due})" if first.due else ""
+    if first.owner and english:
+        step = f"Next: {first.owner} will {first.text}{due}"
+    elif first.owner:
+        step = f"Next: {first.owner}: {first.text}{due}"
+    else:
+        step = f"Next: {first.text}{due} (unassigned)"
+    more = len(actions) - 1
+    return step + (f", and {more} more action item{'s' * (more > 1)}." if more else ".")
+
+
+def _gist(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, english) -> str:
+    """The extractive part: the thread's most central sentences, rewritten in the third person."""
     names = {part.lower() for p in participants for part in re.findall(r"\w+", p)}
-    all_words = [w for t in texts for w in _WORD.findall(t.lower())]
-    english = _is_english(all_words)
     message_freq = Counter(w for t in texts for w in set(_content(_WORD.findall(t.lower()), names)))
     decided = {f.index for f in decisions}
     acted = {f.index for f in actions}
@@ -191,12 +263,6 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
         chosen.append((position, s))
         chosen_words.append(unique)
         used_words += length
-    decision_sentences = [x for x in scored if x[2].index in decided]
-    if ALWAYS_TELL_DECISION and decision_sentences and not any(s.index in decided for _, s in chosen):
-        best = max(decision_sentences, key=lambda x: x[0])  # the reader must learn what was decided
-        if len(chosen) >= max_sentences:
-            chosen.pop()  # the lowest-scoring pick
-        chosen.append((best[1], best[2]))
     if not chosen:
         return f"{names_list(participants)} exchanged {total} messages."
 

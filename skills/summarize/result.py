@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ActionItem:
     due: str | None
     source_id: str
     link: str | None = None
+    due_date: date | None = None  # the day `due` means, counted from the message that said it
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Summary:
     open_questions: tuple[Item, ...] = ()
     participants: tuple[str, ...] = ()
     too_short: bool = False  # fewer human messages than are worth summarizing
+    no_decision: bool = False  # a decision was sought and not reached
+    waiting_on: str | None = None  # what that decision waits for, as the thread put it
+    language: str = "en"  # the thread's language (ISO 639-1; "und" for none of the cue languages)
 
     def to_json(self) -> dict:
         """The CLI's `--json` shape (a contract, see docs/summaries.md)."""
@@ -38,10 +43,15 @@ class Summary:
             "tldr": self.tldr,
             "decisions": [item.text for item in self.decisions],
             "action_items": [
-                {"text": item.text, "owner": item.owner, "due": item.due} for item in self.action_items
+                {"text": item.text, "owner": item.owner, "due": item.due,
+                 "due_date": item.due_date.isoformat() if item.due_date else None}
+                for item in self.action_items
             ],
             "open_questions": [item.text for item in self.open_questions],
+            "no_decision": self.no_decision,
+            "waiting_on": self.waiting_on,
             "participants": list(self.participants),
+            "language": self.language,
         }
 
     def as_text(self) -> str:
@@ -62,9 +72,12 @@ class Summary:
 
 
 def action_line(item: ActionItem) -> str:
-    """`Ken: send the contract (due Friday)`; owner and due date only where stated."""
-    text = f"{item.owner}: {item.text}" if item.owner else item.text
-    return f"{text} (due {item.due})" if item.due else text
+    """`Ken: send the contract (due Friday, Dec 4)`; `unassigned` when nobody took it."""
+    text = f"{item.owner or 'unassigned'}: {item.text}"
+    if not item.due:
+        return text
+    day = f", {item.due_date:%a %b} {item.due_date.day}" if item.due_date and item.due_date.strftime("%A").lower() not in item.due.lower() else ""
+    return f"{text} (due {item.due}{day})"
 
 
 def names_list(names: list[str]) -> str:

@@ -26,7 +26,6 @@ _SLANG = {"im": "i'm", "ive": "i've", "ill": "i'll", "dont": "don't", "cant": "c
           "plz": "please"}
 _TOKEN = re.compile(r"[\w#@]+(?:'\w+)?|[^\w\s]", re.U)
 _LET_ME = re.compile(r"^\s*let me\b(?!\s+know)", re.I)
-_SPACED_TIME = re.compile(r"(\d): (\d)")
 # Every (lower-cased) token `to_third_person` may change; all others are copied as they are.
 _REWRITTEN = frozenset(_SLANG) | frozenset(
     "i i'm i'll i've i'd me myself my mine we we're we'll we've we'd us ourselves our "
@@ -48,14 +47,18 @@ def conjugate(verb: str) -> str:
     return verb + "s"
 
 
-def _join(tokens: list[str]) -> str:
-    text = ""
-    for token in tokens:
-        if not text or token in ".,!?;:)" or token.startswith("'") or text.endswith(("(", "@")):
-            text += token
-        else:
-            text += " " + token
-    return text
+def _respell(sentence: str, spans: list[re.Match], out: list[tuple[int, str]]) -> str:
+    """The sentence with each token replaced by what it became; spacing and punctuation stay as written."""
+    by_token: dict[int, list[str]] = {}
+    for index, text in out:
+        by_token.setdefault(index, []).append(text)
+    pieces, last = [], 0
+    for index, span in enumerate(spans):
+        pieces.append(sentence[last:span.start()])
+        pieces.append(" ".join(by_token.get(index, [])))
+        last = span.end()
+    pieces.append(sentence[last:])
+    return "".join(pieces)
 
 
 def to_third_person(
@@ -67,80 +70,79 @@ def to_third_person(
     `group` is what "we" means ("Ann and Bob"); without it "we" becomes "they".
     """
     sentence = _LET_ME.sub("I'll", sentence)  # "let me check" is a promise
-    tokens = _TOKEN.findall(sentence)
-    out: list[str] = []
+    spans = list(_TOKEN.finditer(sentence))
+    tokens = [m.group(0) for m in spans]
+    out: list[tuple[int, str]] = []  # (index of the token it replaces, text)
     named = False  # the speaker's name is already in the sentence: later "me" reads better as "them"
     i = 0
     while i < len(tokens):
         token = tokens[i]
         low = token.lower()
         if low not in _REWRITTEN:  # most words: no branch below would touch them
-            out.append(token)
+            out.append((i, token))
             i += 1
             continue
         prev = tokens[i - 1].lower() if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         low = _SLANG.get(low, low)
         if low in ("i", "i'm", "i'll", "i've", "i'd"):
-            out.append(speaker)
+            out.append((i, speaker))
             named = True
             if low == "i'm":
-                out.append("is")
+                out.append((i, "is"))
             elif low == "i'll":
-                out.append("will")
+                out.append((i, "will"))
             elif low == "i've":
-                out.append("has")
+                out.append((i, "has"))
             elif low == "i'd":
-                out.append("would")
+                out.append((i, "would"))
             elif nxt and prev not in _QUESTION_AUX and prev not in MODALS and prev != "may":
                 j = i + 1
                 while j < len(tokens) and (tokens[j].lower() in _ADVERBS or tokens[j].lower().endswith("ly")):
-                    out.append(tokens[j])
+                    out.append((j, tokens[j]))
                     j += 1
                 if j < len(tokens) and tokens[j].lower() not in _NOT_VERB and tokens[j][0].isalpha():
-                    out.append(conjugate(tokens[j]))
+                    out.append((j, conjugate(tokens[j])))
                     j += 1
                 i = j
                 continue
         elif low in ("me", "myself"):
-            out.append("them" if named else speaker)
+            out.append((i, "them" if named else speaker))
         elif low in ("my", "mine"):
-            out.append("their" if named else speaker + "'s")
+            out.append((i, "their" if named else speaker + "'s"))
             named = True
         elif low in ("we", "we're", "we'll", "we've", "we'd"):
-            out.append(group or "they")
-            out.append({"we're": "are", "we'll": "will", "we've": "have", "we'd": "would"}.get(low, ""))
-            if not out[-1]:
-                out.pop()
+            out.append((i, group or "they"))
+            verb = {"we're": "are", "we'll": "will", "we've": "have", "we'd": "would"}.get(low)
+            if verb:
+                out.append((i, verb))
         elif low in ("us", "ourselves"):
-            out.append("them")
+            out.append((i, "them"))
         elif low == "our":
-            out.append("their")
+            out.append((i, "their"))
         elif addressee and low in ("you", "you're", "you'll", "you've", "you'd", "your", "yours", "yourself", "u", "ur"):
             if low in ("your", "yours", "ur"):
-                out.append(addressee + "'s")
+                out.append((i, addressee + "'s"))
             elif low == "you're":
-                out += [addressee, "is"]
+                out += [(i, addressee), (i, "is")]
             elif low == "you'll":
-                out += [addressee, "will"]
+                out += [(i, addressee), (i, "will")]
             elif low == "you've":
-                out += [addressee, "has"]
+                out += [(i, addressee), (i, "has")]
             elif low == "you'd":
-                out += [addressee, "would"]
+                out += [(i, addressee), (i, "would")]
             else:
-                out.append(addressee)
+                out.append((i, addressee))
                 is_subject = (i == 0 or prev in _SUBJECT_BEFORE or prev in ",;") and prev not in _QUESTION_AUX
                 is_subject = is_subject or nxt.lower() in _AFTER_SUBJECT
                 if conjugate_you and is_subject and nxt and nxt[0].isalpha() and nxt.lower() not in _NOT_VERB:
-                    out.append(conjugate(nxt))
+                    out.append((i + 1, conjugate(nxt)))
                     i += 2
                     continue
         else:
-            out.append(_SLANG[token.lower()] if token.lower() in _SLANG and token.lower() not in ("ill",) else token)
+            out.append((i, _SLANG[token.lower()] if token.lower() in _SLANG and token.lower() not in ("ill",) else token))
         i += 1
-    text = _join(out)
-    if ": " in text:
-        text = _SPACED_TIME.sub(r"\1:\2", text)
+    text = _respell(sentence, spans, out)
     return text[:1].upper() + text[1:] if text else text
 
 

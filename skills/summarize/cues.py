@@ -1,0 +1,257 @@
+"""The words that mark a decision, a commitment, a request, an answer or a deferral, per language.
+
+One table per language (English, German, French, Spanish, Portuguese); `cues_for(lang)` joins the
+thread's language with English, because work chat in any language borrows "LGTM", "ship it" or "+1".
+Every pattern is matched case-insensitively against one sentence of prose (code, quotes and links
+already removed). Kept as data so a language can be added without touching the detectors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+NAME = r"@?(?P<who>[^\W\d_][\w.-]*)"  # a first name or @handle, in any script
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Regex sources for one language; each is an alternation matched with `re.I`."""
+
+    decided: str  # the sentence states a decision: "we decided", "Entscheidung:", "c'est décidé"
+    settles: str  # a short sentence that settles what came before: "X it is", "deal", "agreed, March 31"
+    proposal: str  # "let's", "how about", "I propose", "on part sur ?"
+    agree: str  # a reply that agrees: "sounds good", "+1", "passt", "ça marche", "vale"
+    endorse: str  # agreement strong enough to make a plain statement a decision: "works for me", "+1"
+    disagree: str  # a reply that opposes: "no", "I'd rather", "lieber nicht"
+    defer: str  # no decision yet: "revisit", "think about it", "need numbers first", "vertagen"
+    waiting: str  # what a deferral waits for: group `what`
+    commit: str  # first-person commitment; group `what` is the task
+    accept: str  # accepting a request: "will do", "on it", "mach ich", "je m'en occupe"
+    request: str  # asking someone by name; groups `who`, `what` (built with NAME)
+    assign: str  # "Ken will X" / "Ken kümmert sich um X"; groups `who`, `what`
+    unassigned: str  # "someone should X", "we need to X"; group `what`
+    answer: str  # the start of an answer: "yes", "no", "ja", "oui", "sí", "sim"
+    not_known: str  # an answer that leaves the question open: "no idea", "keine Ahnung"
+    revision: str  # a later decision replaces an earlier one: "actually", "change of plan"
+    due: str  # a due phrase, group 1 is the date as written
+
+
+EN = Lexicon(
+    decided=r"\b(?:we(?:'ve| have)?\s+decided|(?:I|we)\s+decided|decision\s*(?:is|was|made)?\s*[:\-]|decided\s*[:\-]"
+            r"|final\s+(?:decision|call|answer)\b|it'?s\s+(?:settled|decided|official)|(?:that'?s|it'?s)\s+settled"
+            r"|we(?:'ll| will| are|'re)\s+(?:going\s+(?:with|to\s+go\s+with)|go(?:ing)?\s+(?:with|ahead)|stick(?:ing)?\s+with|sticking)\b"
+            r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|approved\b|it'?s\s+a\s+go\b"
+            r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"
+            r"|(?:budget|price|cost|\w+)\s+wins\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
+            r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b)\w+)",
+    settles=r"(?:\b(?:it|that)\s+is\s+then\b|\bit\s+is(?:\s+then)?\s*[.!]*$|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
+            r"|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
+            r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
+    proposal=r"\b(?:let'?s|how\s+about|what\s+about|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
+             r"|we\s+could|we\s+should|maybe\s+we|my\s+(?:vote|proposal|suggestion)\s+is|proposal\s*:|plan\s*:|suggestion\s*:|option\s+\w+\s+then"
+             r"|I'?d\s+(?:go|lead|pick|choose|use|do|vote|prefer|start|keep|take|stick)|I\s+think\s+we\s+should|what\s+if\s+we)\b",
+    agree=r"^\W*(?:@\S+\s+)?(?:agreed|agree|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|ok(?:ay)?\b|yes|yep|yeah|yup|sure|deal|perfect|great|fine\s+by\s+me"
+          r"|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)|great\s+(?:idea|call)|of\s+course|absolutely"
+          r"|definitely|makes\s+sense|100\s*%|same\s+here|I'?m\s+in|count\s+me\s+in|\+100|no\s+objections?|fine\s+with\s+me|I'?m\s+(?:ok|fine|good)\s+with|ship\s+it|convinced)",
+    disagree=r"^\W*(?:no\b|nope|nah|not\s+sure|I\s+disagree|disagree|I\s+don'?t\s+(?:think|agree|like)|I'?d\s+(?:rather|prefer)|but\b|hmm|-1\b"
+             r"|I'?m\s+not\s+(?:sure|convinced)|wait\b|hold\s+on|objection|not\s+so\s+fast)",
+    defer=r"\b(?:revisit|think\s+(?:about\s+it|it\s+over|more)|sleep\s+on\s+it|circle\s+back|table\s+(?:this|it)|park\s+(?:this|it)|punt\b"
+          r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|wait\s+(?:for|until|on)|waiting\s+(?:for|on)"
+          r"|until\s+we\s+(?:know|hear|have|get)|not\s+decided|no\s+decision|undecided|pick\s+(?:this|it)\s+up|come\s+back\s+to\s+(?:this|it)|discuss\s+(?:it\s+)?(?:again|further|next)"
+          r"|take\s+(?:it|this)\s+offline|hold\s+off|on\s+hold|not\s+(?:ready|yet)\s+to\s+decide|before\s+we\s+decide|can'?t\s+decide"
+          r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off))\b",
+    waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear\s+(?:from|back\s+from)?|have|get|see)|need\s+(?:to\s+(?:see|get|hear\s+from)\s+)?|"
+            r"after\s+(?:we\s+(?:get|see|hear)\s+)?|once\s+(?:we\s+(?:have|get|see|hear)\s+)?|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
+    commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
+           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*)\s*(?!be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b)(?P<what>.+)",
+    accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this))",
+    request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
+            rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+    assign=rf"^\W*{NAME}\s+(?:will|is\s+going\s+to|'ll|takes|owns|is\s+on|handles|can\s+take)\s+(?P<what>.+)",
+    unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
+               r"|\bwe\s+(?:still\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)",
+    answer=r"^\W*(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
+           r"|should\s+be|probably|definitely|not\s+(?:really|yet)|only|just|because|since|that'?s|there'?s|the\s+answer|answer\s*:|afaik|iirc|according\s+to|per\s+)",
+    not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
+              r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b",
+    revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
+    due=r"",  # filled from _DUE_EN below
+)
+
+DE = Lexicon(
+    decided=r"(?:\bentscheidung\s*[:\-]|\b(?:wir\s+)?(?:haben\s+)?(?:uns\s+)?entschieden\b|\bbeschlossen\b|\bbeschluss\s*[:\-]|\bmachen\s+wir\s+so\b|\bso\s+machen\s+wir'?s\b"
+            r"|\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
+            r"|\b(?:ist\s+)?(?:final|fix|beschlossene\s+sache|entschieden)\b[.!]|\bfreigegeben\b|\beinstimmig\b|\bgenehmigt\b|\bgesetzt\b)",
+    settles=r"(?:^\W*(?:ok(?:ay)?|gut|alles\s+klar|also|dann)?[\s,]*(?:abgemacht|einverstanden|passt|gebongt|geht\s+klar|beschlossen|so\s+machen\s+wir'?s|dann\s+so)\b"
+            r"|\bdann\s+(?:also|eben|halt)\b|\bdann\s+\w+\s+es\s+\w+\b|\bdabei\s+bleibt\s+es\b)",
+    endorse=r"^\\W*(?:@\\S+\\s+)?(?:einverstanden|passt|gute\\s+idee|finde\\s+ich\\s+gut|klingt\\s+gut|stimme\\s+zu|bin\\s+dabei|bin\\s+dafür|dafür\\b|sehe\\s+ich\\s+auch\\s+so|machen\\s+wir|geht\\s+klar|\\+1|👍)",
+    proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|vorschlag\s*:|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b",
+    agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍)",
+    disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b)",
+    defer=r"(?:\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
+          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)",
+    waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
+    commit=r"\b(?:ich\s+(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
+           r"|\bich\s+(?P<what2>(?:mache|mach|übernehme|schreibe|schicke|trage|erstelle|bereite|kläre|prüfe|baue|buche|plane|melde|frage|aktualisiere|schaue|schau|richte|rufe|teste|spreche|nehme)\b.*)",
+    accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt)",
+    request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|bitte\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:kannst|könntest)\s+du\s+(?:bitte\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+    assign=rf"^\W*{NAME}\s+(?:kümmert\s+sich\s+(?:um\s+)?|übernimmt|macht|schreibt|wird)\s*(?P<what>.+)",
+    unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)",
+    answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
+    not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen)\b",
+    revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
+    due=r"",
+)
+
+FR = Lexicon(
+    decided=r"(?:\bc'est\s+décidé\b|\bdécision\s*[:\-]|\bon\s+a\s+(?:décidé|tranché|validé|choisi)\b|\bnous\s+avons\s+décidé\b|\bdécidé\s*[:\-]|\bon\s+part\s+sur\b(?!.*\?)"
+            r"|\bon\s+(?:garde|retient|valide|prend|reste\s+sur)\b(?!.*\?)|\bc'est\s+(?:validé|acté|tranché|officiel)\b|\bvalidé\b|\bacté\b|\badopté\b|\bva\s+pour\b|\bd'accord\s+pour\b|\bà\s+l'unanimité\b|\bunanime\b)",
+    settles=r"(?:^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b)",
+    endorse=r"^\\W*(?:@\\S+\\s+)?(?:d'accord|ça\\s+marche|ça\\s+me\\s+va|bonne\\s+idée|je\\s+suis\\s+d'accord|validé|\\+1|👍|carrément|ça\\s+roule|banco)",
+    proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|proposition\s*:|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b)",
+    agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel)",
+    disagree=r"^\W*(?:non\b|pas\s+d'accord|je\s+ne\s+suis\s+pas\s+(?:sûr|d'accord)|plutôt\s+pas|mais\b|hmm|attends|je\s+préfère(?:rais)?)",
+    defer=r"(?:\bon\s+en\s+(?:re)?parle\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
+          r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)",
+    waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
+    commit=r"\b(?:je\s+m'en\s+occupe|je\s+m'occupe\s+d[eu']?|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
+           r"|\bje\s+(?P<what2>(?:fais|prends|envoie|prépare|rédige|écris|mets|regarde|contacte|appelle|relance|mettrai|ferai|enverrai|préparerai|rédigerai|corrige|teste)\b.*)",
+    accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends)",
+    request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+)(?P<what>.+?)(?:\s*\?|$)"
+            rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+    assign=rf"^\W*{NAME}\s+(?:s'occupe\s+d[eu']?|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
+    unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)",
+    answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
+    not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier)\b",
+    revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
+    due=r"",
+)
+
+ES = Lexicon(
+    decided=r"(?:\bdecidido\b|\bdecisión\s*[:\-]|\b(?:hemos|ya)\s+decidido\b|\bdecidimos\b|\bqueda\s+(?:decidido|aprobado|así)\b|\bvamos\s+con\b(?!.*\?)|\bnos\s+quedamos\s+con\b|\baprobado\b"
+            r"|\btrato\s+hecho\b|\bpor\s+unanimidad\b|\bunánime\b|\bconfirmado\b|\bcerrado\b|\bno\s+se\s+hable\s+más\b|\bfinalmente\b.*\bvamos\b)",
+    settles=r"(?:^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
+    endorse=r"^\\W*(?:@\\S+\\s+)?(?:de\\s+acuerdo|buena\\s+idea|me\\s+parece\\s+bien|me\\s+vale|estoy\\s+de\\s+acuerdo|\\+1|👍|me\\s+gusta|por\\s+mí\\s+bien|dale)",
+    proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|propuesta\s*:|vamos\s+con|hagamos)\b",
+    agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien)",
+    disagree=r"^\W*(?:no\b|no\s+estoy\s+de\s+acuerdo|mejor\s+no|prefiero|pero\b|hmm|espera)",
+    defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos)\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
+          r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)",
+    waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
+    commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+de|\s+yo)?|(?:yo\s+)?me\s+ocupo(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
+           r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)",
+    accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello)",
+    request=rf"(?:^|[\s,(¿])(?:{NAME}[,:]?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+    assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
+    unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)",
+    answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
+    not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo)\b",
+    revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+planes?|corrección|en\s+realidad)\b",
+    due=r"",
+)
+
+PT = Lexicon(
+    decided=r"(?:\bfechado\b|\bdecidido\b|\bdecisão\s*[:\-]|\b(?:decidimos|resolvemos)\b|\bficou\s+(?:decidido|combinado|assim)\b|\bvamos\s+(?:de|com)\b(?!.*\?)|\bbora\s+(?:de|com)\b(?!.*\?)"
+            r"|\baprovado\b|\bcombinado\b|\bbatido\s+o\s+martelo\b|\bpor\s+unanimidade\b|\bunânime\b|\bconfirmado\b|\bmartelo\s+batido\b)",
+    settles=r"(?:^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)",
+    endorse=r"^\\W*(?:@\\S+\\s+)?(?:concordo|fechado|combinado|boa\\s+ideia|por\\s+mim\\s+ok|pode\\s+ser|\\+1|👍|bora|fechou|show)",
+    proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|proposta\s*:|bora|vamos\s+(?:de|com))\b",
+    agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou)",
+    disagree=r"^\W*(?:não\b|nao\b|discordo|melhor\s+não|prefiro|mas\b|hmm|espera)",
+    defer=r"(?:\bpensar\s+melhor\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
+          r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)",
+    waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
+    commit=r"\b(?:(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
+           r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)",
+    accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora)",
+    request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+    assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
+    unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)",
+    answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
+    not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver)\b",
+    revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
+    due=r"",
+)
+
+# Due phrases, as written; group 1 is the phrase kept on the action item.
+_DUE = {
+    "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
+           r"(?:(?:next|this|coming)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night|eod))?"
+           r"|tomorrow(?:\s+(?:morning|afternoon|evening|night|eod|noon))?|today|tonight|this\s+(?:morning|afternoon|evening|week)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|sprint|quarter)"
+           r"|eod|eow|cob|next\s+(?:week|month|sprint)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+           r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+           r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|noon|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm))"),
+    "de": (r"(?:bis|vor|am|spätestens)",
+           r"(?:(?:nächsten?|diesen?|kommenden?)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:\s*(?:früh|mittag|abend|nachmittag|vormittag))?"
+           r"|morgen(?:\s+(?:früh|abend|nachmittag|vormittag))?|übermorgen|heute(?:\s+(?:abend|nachmittag|mittag))?|nächste\s+woche|diese\s+woche|ende\s+(?:der|des)\s+(?:woche|monats|sprints|tages)|eod|\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"),
+    "fr": (r"(?:d'ici|avant|pour|jusqu'à|au\s+plus\s+tard)",
+           r"(?:(?:ce|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:prochain|matin|soir|midi|après-midi))?|demain(?:\s+(?:matin|soir|midi))?|aujourd'hui|ce\s+soir"
+           r"|la\s+semaine\s+prochaine|cette\s+semaine|(?:la\s+)?fin\s+de\s+(?:la\s+)?(?:semaine|journée|mois|sprint)|\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|\d{1,2}/\d{1,2}"),
+    "es": (r"(?:para|antes\s+del?|hasta|el)",
+           r"(?:el\s+)?(?:próximo\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:\s+(?:que\s+viene|por\s+la\s+mañana|por\s+la\s+tarde))?|mañana(?:\s+por\s+la\s+(?:mañana|tarde))?|hoy|esta\s+(?:tarde|noche|semana)"
+           r"|la\s+semana\s+que\s+viene|la\s+próxima\s+semana|(?:el\s+)?fin\s+de\s+(?:semana|mes|sprint)|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|\d{1,2}/\d{1,2}"),
+    "pt": (r"(?:até|antes\s+d[eao]|para|pra)",
+           r"(?:(?:a\s+)?próxima\s+|nesta\s+|na\s+)?(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|amanhã(?:\s+(?:de\s+manhã|cedo|à\s+tarde))?|hoje(?:\s+à\s+(?:tarde|noite))?"
+           r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
+}
+
+LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT}
+SUPPORTED = tuple(LEXICONS)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled patterns for one thread: its language's and English's, joined."""
+
+    lang: str
+    decided: re.Pattern
+    settles: re.Pattern
+    proposal: re.Pattern
+    agree: re.Pattern
+    endorse: re.Pattern
+    disagree: re.Pattern
+    defer: re.Pattern
+    waiting: tuple[re.Pattern, ...]
+    commit: tuple[re.Pattern, ...]
+    accept: re.Pattern
+    request: tuple[re.Pattern, ...]
+    assign: tuple[re.Pattern, ...]
+    unassigned: tuple[re.Pattern, ...]
+    answer: re.Pattern
+    not_known: re.Pattern
+    revision: re.Pattern
+    due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase)
+
+
+def _either(sources: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{s})" for s in sources if s), re.I)
+
+
+@lru_cache(maxsize=None)
+def cues_for(lang: str) -> Cues:
+    """The thread language's cues plus English's (English alone for any language without a table)."""
+    langs = ["en"] if lang not in LEXICONS or lang == "en" else [lang, "en"]
+    tables = [LEXICONS[code] for code in langs]
+
+    def joined(field: str) -> re.Pattern:
+        return _either([getattr(t, field) for t in tables])
+
+    def each(field: str) -> tuple[re.Pattern, ...]:  # patterns with named groups cannot share one alternation
+        return tuple(re.compile(getattr(t, field), re.I) for t in tables)
+
+    lead = "|".join(_DUE[code][0] for code in langs)
+    phrase = "|".join(_DUE[code][1] for code in langs)
+    return Cues(
+        lang=lang, decided=joined("decided"), settles=joined("settles"), proposal=joined("proposal"),
+        agree=joined("agree"), endorse=joined("endorse"), disagree=joined("disagree"), defer=joined("defer"), waiting=each("waiting"),
+        commit=each("commit"), accept=joined("accept"), request=each("request"), assign=each("assign"),
+        unassigned=each("unassigned"), answer=joined("answer"), not_known=joined("not_known"),
+        revision=joined("revision"),
+        due=(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I), re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I)),
+    )

@@ -1,0 +1,46 @@
+"""Which language a thread is written in, so the detectors read it with that language's cues.
+
+Detection uses `lingua-language-detector` (maintained, offline, models ship in the wheel) restricted to
+the languages we have cues for, on the whole thread's text: single chat lines are too short to tell
+apart, a thread is not. Plain-ASCII text full of English function words skips the detector: it is the
+common case, and the detector's models cost about 0.4 s to load on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from skills.summarize.cues import SUPPORTED
+
+_ENGLISH_WORDS = frozenset(
+    "the a an and or but to of in on at for with is are was were be been it this that we you i they he she "
+    "will would can could should have has had do does did not no yes what when where who why how let's".split())
+_WORD = re.compile(r"[^\W\d_]+")
+SAMPLE_CHARS = 4000  # enough to tell a language apart; keeps a 2,000-message thread cheap
+
+
+def _looks_english(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    return bool(words) and text.isascii() and sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.2
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder  # loaded only for a thread that is not plainly English
+
+    by_code = {"en": Language.ENGLISH, "de": Language.GERMAN, "fr": Language.FRENCH,
+               "es": Language.SPANISH, "pt": Language.PORTUGUESE}
+    return LanguageDetectorBuilder.from_languages(*(by_code[c] for c in SUPPORTED)).build()
+
+
+def thread_language(texts: list[str]) -> str:
+    """An ISO 639-1 code from `SUPPORTED`, or "und" when the text is in none of them (any other script)."""
+    sample = " ".join(texts)[:SAMPLE_CHARS]
+    if not _WORD.search(sample) or _looks_english(sample):
+        return "en"
+    letters = [ch for ch in sample if ch.isalpha()]
+    if sum(ch <= "\u024f" for ch in letters) < len(letters) / 2:
+        return "und"  # mostly another script (Devanagari, CJK, Arabic, ...): none of the five
+    found = _detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found is not None else "en"

@@ -110,7 +110,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     if bolt is not None and bolt.oauth_flow is not None:
         app.router.add_get("/slack/install", slack_oauth_route(bolt))
         app.router.add_get("/slack/oauth_redirect", slack_oauth_route(bolt))
-    app.router.add_post("/api/messages", teams_route(adapter, teams_bot, teams_turns))
+    app.router.add_post("/api/messages", teams_route(adapter, teams_bot, teams_turns, settings.teams_authenticated))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     return app

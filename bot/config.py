@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     microsoft_app_password: SecretStr = SecretStr("")
     microsoft_app_tenant_id: str = ""
     microsoft_app_type: str = "MultiTenant"
+    # Where the Bot Framework's OpenID metadata (and so its token signing keys) is fetched; tests use a fake.
+    microsoft_openid_metadata_url: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
     graph_base_url: str = "https://graph.microsoft.com/v1.0"
 
     llm_base_url: str | None = None

@@ -200,7 +200,7 @@ async def test_malformed_json_event_is_rejected_with_a_client_error(slack_bot):
     _, url, _ = slack_bot
     status, text = await post_signed(url, "{not json")
     assert status == 400
-    assert "malformed payload" in text
+    assert "not JSON" in text
 
 
 async def test_malformed_json_with_bad_signature_is_401(slack_bot):

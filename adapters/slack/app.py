@@ -10,17 +10,19 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import translate
+from adapters.slack.incoming import checked_payload, signed_by_slack
 from adapters.slack.oauth import oauth_settings
 from adapters.slack.platform import SlackPlatform, UserTokenLookup
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
+from bot.http_body import BadBody, media_type, read_body, refusal
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event
 from bot.router import Router
@@ -197,23 +199,28 @@ def slack_oauth_route(bolt: AsyncApp):
 
 
 def slack_route(bolt: AsyncApp | None, settings: Settings):
-    """POST /slack/events: Bolt verifies the signature (401 when wrong or stale) and answers."""
-    secret = settings.slack_signing_secret
-    verifier = SignatureVerifier(secret.get_secret_value()) if secret else None
+    """POST /slack/events: signature on the raw bytes first (401), then the payload's form (400), then Bolt.
+
+    Too large → 413. Nothing about the body is parsed before the signature is known to be Slack's.
+    """
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
 
     async def handle(request: web.Request) -> web.Response:
-        if bolt is None or verifier is None:
+        if bolt is None or secret is None:
             return web.json_response(
                 {"error": "Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"},
                 status=503,
             )
         try:
-            bolt_request = await to_bolt_request(request)
-        except ValueError as error:  # Bolt parses before verifying; a bad body must not be a 500
-            body = await request.text()
-            if not verifier.is_valid_request(body, dict(request.headers)):
-                return web.json_response({"error": "invalid signature"}, status=401)
-            return web.json_response({"error": f"malformed payload: {error}"}, status=400)
+            raw = await read_body(request)
+            if not signed_by_slack(raw, request.headers, secret):
+                return web.json_response({"error": "invalid or stale signature"}, status=401)
+            text = checked_payload(raw, media_type(request))
+            bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=dict(request.headers))
+        except BadBody as error:
+            return refusal(error)
+        except Exception as error:  # Bolt reads ids out of the payload while building its request
+            return refusal(BadBody(f"malformed payload: {type(error).__name__}"))
         return await to_aiohttp_response(await bolt.async_dispatch(bolt_request))
 
     return handle

@@ -24,11 +24,13 @@ from botbuilder.schema.teams import (
 )
 
 from adapters.teams import translate
+from adapters.teams.auth import MetadataUnavailable, token_shape_problem, use_async_metadata
 from adapters.teams.cards import form_card
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
+from bot.http_body import BadBody, json_object, media_type, read_body, refusal, utf8_text
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, Mentioned, MessagePosted
 from bot.router import Router
@@ -127,6 +129,7 @@ def build_adapter(settings: Settings) -> CloudAdapter:
         APP_TENANTID=settings.microsoft_app_tenant_id,
     )
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+    use_async_metadata(settings.microsoft_openid_metadata_url)
 
     async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
         if _proactive(turn_context.activity):
@@ -216,24 +219,32 @@ def _answered_in_body(activity: Activity) -> bool:
     return activity.type == "invoke" or activity.delivery_mode == "expectReplies"
 
 
-def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: BackgroundTurns):
-    """POST /api/messages: 400 with a reason for anything that is not an activity, 401 for bad auth.
+def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: BackgroundTurns, authenticated: bool):
+    """POST /api/messages: 401 for a token that is absent or malformed (before the body is read) or
+    refused, 413 past the size cap, 400 with a reason for anything that is not an activity, 503 when
+    the signing keys cannot be fetched.
 
     Authentication happens before the answer; a message's turn then runs in the background (202).
     """
 
     async def handle(request: web.Request) -> web.Response:
+        authorization = request.headers.get("Authorization", "")
+        if authenticated and (problem := token_shape_problem(authorization)):
+            return web.json_response({"error": f"unauthorized: {problem}"}, status=401)
         try:
-            body = json.loads(await request.text())
-        except ValueError as error:
-            return _bad_request(f"body is not JSON: {error}")
-        if not isinstance(body, dict):
-            return _bad_request("an activity must be a JSON object")
+            raw = await read_body(request)
+            if media_type(request) != "application/json":
+                raise BadBody("content type must be application/json")
+            body = json_object(utf8_text(raw), "activity")
+        except BadBody as error:
+            return refusal(error)
         for field in ("type", "serviceUrl"):
             if not isinstance(body.get(field), str) or not body[field]:
                 return _bad_request(f"activity field '{field}' is missing")
         if not isinstance(body.get("conversation"), dict) or not body["conversation"].get("id"):
             return _bad_request("activity field 'conversation.id' is missing")
+        if not isinstance(body["conversation"]["id"], str):
+            return _bad_request("activity field 'conversation.id' must be a string")
         if body["type"] == "message" and not (isinstance(body.get("from"), dict) and body["from"].get("id")):
             return _bad_request("message activity field 'from.id' is missing")
         if not isinstance(body.get("channelData", {}), dict):
@@ -245,12 +256,15 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: Background
         place = None if _answered_in_body(activity) else turns.reserve(activity.conversation.id)
         turn = None
         try:
-            auth = await adapter.bot_framework_authentication.authenticate_request(
-                activity, request.headers.get("Authorization", ""))
+            auth = await adapter.bot_framework_authentication.authenticate_request(activity, authorization)
             if place is not None:
                 turn = adapter.process_activity(auth, activity, bot.on_turn)
                 return web.Response(status=202)
-        except PermissionError:
+        except MetadataUnavailable as error:
+            log.error("teams request refused: signing keys unavailable", extra={"error": str(error)})
+            return web.json_response({"error": "cannot verify the token now; try again"}, status=503)
+        except Exception as error:  # PermissionError, PyJWT's errors, plain Exception (endorsements): all a no
+            log.info("teams token refused", extra={"error": type(error).__name__})
             return web.json_response({"error": "unauthorized"}, status=401)
         finally:
             if place is not None:

@@ -207,10 +207,10 @@ class FakeSlackAPI:
         return {"ok": True, "message_ts": f"{time.time():.6f}"}
 
 
-def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
-    """Headers exactly as Slack signs a request: v0=HMAC-SHA256 of `v0:{timestamp}:{body}`."""
+def sign(secret: str, body: str | bytes, timestamp: int | None = None) -> dict[str, str]:
+    """Headers exactly as Slack signs a request: v0=HMAC-SHA256 of `v0:{timestamp}:{body}` (the body's bytes)."""
     timestamp = int(time.time()) if timestamp is None else timestamp
-    basestring = f"v0:{timestamp}:{body}".encode()
+    basestring = f"v0:{timestamp}:".encode() + (body if isinstance(body, bytes) else body.encode())
     signature = "v0=" + hmac.new(secret.encode(), basestring, hashlib.sha256).hexdigest()
     return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature}
 

@@ -17,7 +17,7 @@ from bot.commands import usage_lines
 from bot.context import Context
 from bot.model import ActionClicked, Event, Mentioned
 from bot.router import Router
-from tests.fakes.browser import card_lines, chromium, chromium_or_skip, send, wait_for
+from tests.fakes.browser import card_lines, chromium, chromium_or_skip, open_chat, send, wait_for
 from tests.fakes.playground import Playground, install, readable
 from tests.fakes.server import eventually, free_port, serving
 
@@ -145,12 +145,13 @@ async def test_a_card_button_pressed_in_the_playground_reaches_the_router(playgr
 def _browse_help(url: str, tmp_path: Path) -> list[tuple[str, int]]:
     """A person opens the Playground, says `help` in the personal chat and reads the answer."""
     with chromium(tmp_path) as session:
-        session.get(url)
-        send(session, "help")
-        lines = wait_for(lambda: [line for line in card_lines(session) if line[0]]
-                         if any("later list" in text for text, _ in card_lines(session)) else None)
-        session.save_screenshot(str(tmp_path / "help.png"))
-        return lines
+        open_chat(session, url)
+        try:
+            send(session, "help")
+            return wait_for(lambda: [line for line in card_lines(session) if line[0]]
+                            if any("later list" in text for text, _ in card_lines(session)) else None)
+        finally:
+            session.save_screenshot(str(tmp_path / "help.png"))
 
 
 async def test_a_person_sees_help_as_a_card_with_a_line_per_command(playground: Playground, config, tmp_path):

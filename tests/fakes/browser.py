@@ -57,12 +57,22 @@ def wait_for(check: Callable[[], Any], timeout: float = 30.0, interval: float = 
         time.sleep(interval)
 
 
+def open_chat(session: Any, url: str, chat: str = "Personal Chat") -> None:
+    """Load the page, wait until it has installed the bot (its log says so), then open `chat`."""
+    from selenium.webdriver.common.by import By
+
+    session.get(url)
+    wait_for(lambda: "conversationUpdate" in session.find_element(By.TAG_NAME, "body").text, timeout=60)
+    wait_for(lambda: [e for e in session.find_elements(By.XPATH, f"//*[text()='{chat}']") if e.is_displayed()])[0].click()
+
+
 def send(session: Any, text: str) -> None:
     """Type `text` in the chat's compose box and press Enter."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    box = wait_for(lambda: session.find_elements(By.CSS_SELECTOR, "[contenteditable='true']"))[-1]
+    box = wait_for(lambda: [e for e in session.find_elements(By.CSS_SELECTOR, "[contenteditable='true']")
+                            if e.is_displayed()])[0]
     box.click()
     box.send_keys(text)
     box.send_keys(Keys.ENTER)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from skills.summarize.cues import Cues
 from skills.summarize.rewrite import to_third_person
@@ -26,6 +27,8 @@ _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
 _QUESTION_END = re.compile(r"[?？؟]\W*$")
 _CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "you ok?", "what?"
+_PLAN = re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I)
+_COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
 _AND_NAME_WILL = re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I)
@@ -35,7 +38,8 @@ _STOP = frozenset(
     "could should have has had do does did not no yes what when where who why how let's lets let us our my your me "
     "them their then so if as by from up out just also please ok okay sure all any some more".split())
 
-MAX_REPLIES_READ = 6  # later messages read for agreement, acceptance or an answer
+MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
+ANSWER_WINDOW = 40  # later messages read for an answer to a question
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,9 @@ class Findings:
     asked_of: dict[int, str] = field(default_factory=dict)  # message index → whom it asked to do something
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in _WORDS.findall(text.lower()) if w not in _STOP and (len(w) > 2 or w.isdigit())}
+@lru_cache(maxsize=16_384)
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORDS.findall(text.lower()) if w not in _STOP and (len(w) > 2 or w.isdigit()))
 
 
 def _overlap(a: str, b: str) -> float:
@@ -101,6 +106,9 @@ class ThreadReader:
         self.people = people  # lower-cased name or first name → display name
         self.cues = cues
         self.english = cues.lang == "en"
+        self.by_message: dict[int, list[Sentence]] = {}
+        for sentence in sentences:
+            self.by_message.setdefault(sentence.index, []).append(sentence)
 
     # ---- names and dates ----------------------------------------------------------------------------
 
@@ -141,7 +149,10 @@ class ThreadReader:
         return list(dict.fromkeys(agreed)), False
 
     def _last_sentence(self, index: int) -> str:
-        return next(s.text for s in reversed(self.sentences) if s.index == index)
+        return self.by_message[index][-1].text
+
+    def _promises(self, text: str) -> bool:
+        return any(p.search(text) for p in self.cues.commit)
 
     def _endorsed_by(self, index: int, speaker: str) -> list[str]:
         """Others who endorse a statement in the very next replies ("works for me", "+1"), none objecting."""
@@ -149,6 +160,8 @@ class ThreadReader:
         for m in self.messages[index + 1:index + 1 + 3]:
             if m.speaker == speaker:
                 break
+            if len(content_words(self.cues.endorse.sub(" ", m.text))) >= 2:
+                break  # "Agreed, March 31": a decision of its own, not an endorsement
             if self.cues.endorse.search(m.text) and not self.cues.disagree.search(m.text):
                 endorsed.append(m.speaker)
             else:
@@ -206,8 +219,9 @@ class ThreadReader:
             if self.cues.decided.search(text) and not question:
                 found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
                 continue
-            if self.cues.settles.search(text) and not question:
-                rest = content_words(self.cues.settles.sub(" ", text)) - {w.lower() for w in self.people}
+            promise = self._promises(text)  # a promise is an action item, not a decision
+            if self.cues.settles.search(text) and not question and not promise:
+                rest = content_words(self.cues.settles.sub(" ", text)) - set(self.people) - _COURTESY
                 if len(rest) >= 1 and not self.cues.agree.fullmatch(text.strip(" .!")):
                     recent = next((k for k, (f, _) in enumerate(found) if s.index - 3 <= f.index < s.index
                                    and f.owner != s.speaker), None)
@@ -230,8 +244,8 @@ class ThreadReader:
                 if agreed or m.agreement >= 1:
                     found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
                                         agreed_by=tuple(agreed)), False))
-            elif not question and len(content_words(text)) >= 3 and s.text == self._last_sentence(s.index) \
-                    and not self.cues.agree.search(m.text) and not any(p.search(text) for p in self.cues.commit):
+            elif not question and not promise and s.text == self._last_sentence(s.index) \
+                    and len(content_words(text)) >= 3 and not self.cues.agree.search(m.text):
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or m.agreement >= 2:
                     found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
@@ -293,7 +307,7 @@ class ThreadReader:
 
     def _accepts_and_promises(self, index: int) -> bool:
         """"On it, I'll sign the contract" (one sentence) elaborates the request; "Sure. I'll also …" adds a task."""
-        first = next(x.text for x in self.sentences if x.index == index)
+        first = self.by_message[index][0].text
         return bool(self.cues.accept.search(first)) and any(p.search(first) for p in self.cues.commit)
 
     def _first_reply_by(self, index: int, person: str | None) -> int | None:
@@ -369,33 +383,41 @@ class ThreadReader:
         return any(p.search(s.text) for p in self.cues.request)
 
     def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
+        """Answered when the person asked replied, or someone else replied to it: right after it, with an answer's opening ("yes", "ja", "oui") before another question took over,
+        with a reply sharing its words, or, for a "who" question, by volunteering."""
         mention = _AT_NAME.search(s.text)
         asked = self.resolve(mention.group(1)) if mention else None
         if asked is None and (vocative := re.match(r"^\W*([^\W\d_][\w.-]*)\s*[,:]", s.text)):
             asked = self.resolve(vocative.group(1))
-        later = self._later(s.index, s.speaker, limit=len(self.messages))
         who_question = bool(_WHO.search(s.text))
+        later_own = [x for x in self.by_message[s.index] if x.is_question and self.sentences.index(x) > self.sentences.index(s)]
+        superseded = bool(later_own)  # the asker asked something else right after, in the same message
         first_other = True
-        for m in later:
+        for m in self.messages[s.index + 1:s.index + 1 + ANSWER_WINDOW]:
+            question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \
+                and not self.cues.answer.search(m.text)
+            if m.speaker == s.speaker:
+                superseded = superseded or question_only
+                continue
             if self.cues.not_known.search(m.text):
                 first_other = False
                 continue  # "no idea" leaves it open
-            if asked is not None and m.speaker != asked:
+            if asked is not None:
+                if m.speaker == asked and not question_only:
+                    return True
                 continue
-            question_only = all(x.is_question for x in self.sentences if x.index == m.index) \
-                and not self.cues.answer.search(m.text)
             if question_only:
+                superseded = True
                 first_other = False
                 continue
+            related = _overlap(m.text, s.text) >= 0.2
             adjacent = first_other and m.index <= s.index + 2
-            volunteered = who_question and any(p.search(m.text) for p in self.cues.commit)
-            if asked is not None or adjacent or volunteered or self.cues.answer.search(m.text) \
-                    or _overlap(m.text, s.text) >= 0.2:
+            cued = not superseded and bool(self.cues.answer.search(m.text))
+            volunteered = who_question and self._promises(m.text)
+            if related or adjacent or cued or volunteered:
                 return True
             first_other = False
-        if any(d.index > s.index and _overlap(d.text, s.text) >= 0.2 for d in decisions):
-            return True  # the decision answered it
-        return False
+        return any(d.index > s.index and _overlap(d.text, s.text) >= 0.2 for d in decisions)  # the decision answered it
 
 
 def _what(match: re.Match) -> str:

@@ -68,36 +68,43 @@ def when(
 
 @app.command()
 def summarize(
-    files: list[Path],
+    files: list[Path] = typer.Argument(..., help="Thread or day files (JSON), or Slack exports (.zip or folder)"),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per file, one per line."),
     engine: str = typer.Option("extractive", "--engine", help="extractive (offline) or llm"),
+    users: Path = typer.Option(None, "--users", help="users.json naming people (default: the export's own)"),
+    channel: str = typer.Option(None, "--channel", help="In an export: only this channel (name, #name or id)"),
 ) -> None:
     """Summarize Slack thread file(s): TL;DR, decisions, action items, open questions, participants."""
     from skills.summarize.command import summarize_files
 
-    raise typer.Exit(summarize_files(files, as_json=json_out, engine=engine))
+    raise typer.Exit(summarize_files(files, as_json=json_out, engine=engine, users_file=users, channel=channel))
 
 
 @app.command()
-def analyze(file: Path, json_out: bool = typer.Option(False, "--json")) -> None:
+def analyze(
+    file: Path = typer.Argument(..., help="One channel's messages (JSON), or a Slack export (.zip or folder)"),
+    json_out: bool = typer.Option(False, "--json"),
+    channel: str = typer.Option(None, "--channel", help="In an export: the channel (name, #name or id)"),
+    users: Path = typer.Option(None, "--users", help="users.json (default: the export's own); its bots are not people"),
+) -> None:
     """Reply links, nudges and meeting suggestions for one channel's messages."""
     from skills.threads.analyze import analyze_file
 
-    raise typer.Exit(analyze_file(file, as_json=json_out))
+    raise typer.Exit(analyze_file(file, as_json=json_out, channel=channel, users_file=users))
 
 
 @app.command()
 def digest(
-    export_dir: Path,
-    channel: str = typer.Option(..., "--channel"),
+    export: Path = typer.Argument(..., help="A Slack export: the .zip Slack delivers, or its folder"),
+    channel: str = typer.Option(..., "--channel", help="Channel name, #name or id"),
     week: str = typer.Option(None, "--week", help="ISO week, e.g. 2026-W48"),
     json_out: bool = typer.Option(False, "--json"),
     chart: Path = typer.Option(None, "--chart", help="Also write the activity chart to this PNG file"),
 ) -> None:
-    """A channel's weekly digest from a Slack export folder."""
+    """A channel's weekly digest from a Slack export (.zip or folder)."""
     from skills.digest.command import digest_export
 
-    raise typer.Exit(digest_export(export_dir, channel, week, as_json=json_out, chart=chart))
+    raise typer.Exit(digest_export(export, channel, week, as_json=json_out, chart=chart))
 
 
 @app.command("package-teams")

@@ -80,7 +80,7 @@ def test_markdown_by_default_and_chart_file(tmp_path: Path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["/no/such/export", "--channel", "general"], "no such folder"),
+    (["/no/such/export", "--channel", "general"], "no such folder or .zip"),
     ([str(EXPORT / "general"), "--channel", "general"], "not a Slack export"),
     ([str(EXPORT), "--channel", "random"], "no channel 'random'"),
     ([str(EXPORT), "--channel", "empty"], "no folder of day files"),
@@ -181,14 +181,13 @@ def test_generator_is_deterministic_for_a_seed(tmp_path: Path):
 
 def test_streamed_digest_is_the_same_as_the_whole_week_at_once(synthetic_export: Path):
     from skills.digest.build import DigestBuilder
-    from skills.digest.export import read_day
 
     export, week = open_export(synthetic_export), Week.parse("2026-W47")
     whole = build_digest(export.week_messages("general", week), export.users, "general", str(week),
                          members=export.members("general"), as_of=week.end)
     builder = DigestBuilder(export.users, "general", str(week), members=export.members("general"), as_of=week.end)
     for path in export.week_files("general", week):
-        builder.add_day(read_day(path))
+        builder.add_day(export.read_day(path))
         assert len(builder._open) < 200  # complete threads are summarized and let go day by day
     assert builder.finish() == whole
 
@@ -208,7 +207,6 @@ def test_progress_bar_goes_to_stderr_and_never_into_json_stdout(synthetic_export
 
 def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
     from skills.digest.build import DigestBuilder, worker_pool
-    from skills.digest.export import read_day
 
     export, week = open_export(synthetic_export), Week.parse("2026-W47")
     alone = DigestBuilder(export.users, "general", str(week), members=export.members("general"), as_of=week.end)
@@ -217,7 +215,7 @@ def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
                                as_of=week.end, pool=pool)
         for builder in (alone, shared):
             for path in export.week_files("general", week):
-                builder.add_day(read_day(path))
+                builder.add_day(export.read_day(path))
         assert shared.finish() == alone.finish()
 
 

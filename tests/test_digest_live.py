@@ -294,7 +294,7 @@ async def test_a_busy_slack_week_is_read_in_pages_and_the_busiest_threads_replie
         if i % 4 == 0:  # 65 threads; the later, the busier
             post.update(thread_ts=ts, reply_count=i // 4)
             fake.threads[("C1", ts)] = [dict(post)] + [
-                {"type": "message", "user": "U2", "text": f"reply {k}", "ts": f"{start + 60 * i + k + 1:.6f}",
+                {"type": "message", "user": "U2", "text": f"reply {k}", "ts": f"{start + 60 * i + (k + 1) / 100:.6f}",
                  "thread_ts": ts} for k in range(i // 4)]
         posts.append(post)
     fake.history["C1"] = posts

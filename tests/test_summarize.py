@@ -231,10 +231,14 @@ def test_cli_text_llm_fallback_and_bad_file(tmp_path):
     assert "llm engine not configured" in result.stderr
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    for args in ([str(good), str(bad)], [str(tmp_path / "missing.json")], [str(_write(tmp_path / "c.json", {"x": 1}))]):
+    for args in ([str(bad)], [str(tmp_path / "missing.json")], [str(_write(tmp_path / "c.json", {"x": 1}))]):
         result = CliRunner().invoke(app, ["summarize", *args, "--json"])
-        assert result.exit_code == 2 and result.stdout == ""
-        assert "error:" in result.stderr
+        assert result.exit_code == 2 and result.stdout == ""  # nothing could be summarized
+        assert f"skipped {args[0]}: " in result.stderr
+    # A bad file among good ones is said on stderr with its path; the others are still summarized.
+    result = CliRunner().invoke(app, ["summarize", str(bad), str(good), "--json"])
+    assert result.exit_code == 3 and f"{bad}: not JSON" in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1 and json.loads(result.stdout)["tldr"]
 
 
 def test_items_without_the_tldr_are_the_same_items():

@@ -210,10 +210,11 @@ def test_analyze_bad_file_exits_2_with_a_clear_error(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     result = runner.invoke(app, ["analyze", str(broken), "--json"])
-    assert result.exit_code == 2 and "not valid JSON" in result.stderr
-    broken.write_text(json.dumps([{"user": "U1", "text": "no ts"}]))
-    result = runner.invoke(app, ["analyze", str(broken)])
-    assert result.exit_code == 2 and "ts" in result.stderr
+    assert result.exit_code == 2 and f"{broken}: not JSON" in result.stderr
+    broken.write_text(json.dumps([{"user": "U1", "text": "no ts"}, {"ts": "1.0", "user": "U1", "text": "hi all"}]))
+    result = runner.invoke(app, ["analyze", str(broken)])  # the bad message is skipped, the good one read
+    assert result.exit_code == 3 and f"{broken}: message 0: no numeric \"ts\"" in result.stderr
+    assert result.stdout.startswith("1 message from people")
 
 
 def test_core_messages_and_nick_addressing_link_like_slack_mentions():

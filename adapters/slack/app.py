@@ -30,11 +30,8 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-# Message subtypes that are not a person speaking (edits, joins, bot posts...).
-_IGNORED_SUBTYPES = {
-    "bot_message", "message_changed", "message_deleted", "channel_join", "channel_leave",
-    "channel_topic", "channel_purpose", "channel_name", "message_replied", "thread_broadcast",
-}
+# Changes to messages already seen: not a new post (what is not speech at all, `translate` drops).
+_NOT_NEW_POSTS = {"message_changed", "message_deleted", "message_replied"}
 
 
 def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Clock = utcnow) -> AsyncApp:
@@ -75,12 +72,14 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
 
     @app.event("message")
     async def on_message(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
-        event = body["event"]
-        if event.get("subtype") in _IGNORED_SUBTYPES or event.get("bot_id"):
+        if body["event"].get("subtype") in _NOT_NEW_POSTS:
             return
-        if context.bot_user_id and f"<@{context.bot_user_id}" in event.get("text", ""):
+        posted = translate.channel_message(body)
+        if posted is None or posted.message.author.is_bot:
+            return  # joins, tombstones, apps' posts: nobody to nudge
+        if context.bot_user_id and f"<@{context.bot_user_id}" in posted.message.text:
             return  # the app_mention event carries this one
-        await dispatch(translate.channel_message(body), client)
+        await dispatch(posted, client)
 
     @app.event("app_home_opened")
     async def on_home_opened(body: dict[str, Any], client: AsyncWebClient) -> None:

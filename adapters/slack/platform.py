@@ -13,8 +13,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.translate import conversation as slack_conversation
-from adapters.slack.translate import mentions, ts_to_datetime
+from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message
+from adapters.slack.translate import from_read
 from bot.actions import (
     Action,
     Button,
@@ -37,7 +37,6 @@ _PAGE_SIZE = 200
 SECTION_CHARS = 3000  # Block Kit: a section's text
 MAX_BLOCKS = 50  # Block Kit: blocks in one message
 # A deleted root stays as a "tombstone"; joins and topic changes are no one speaking.
-NOT_SPEECH = {"tombstone", "message_deleted", "channel_join", "channel_leave", "channel_topic", "channel_purpose"}
 HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
 MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
@@ -218,45 +217,28 @@ class SlackPlatform:
                               limit: int = HISTORY_LIMIT) -> list[Message]:
         raw = [m async for m in _paged(self.client.conversations_history, "messages", limit,  # newest first
                                        channel=conversation.channel_id, oldest=f"{since.timestamp():.6f}")]
-        return [
-            Message(
-                id=item["ts"],
-                author=User(id=item.get("user") or item.get("bot_id", ""), is_bot="bot_id" in item),
-                text=item.get("text", ""),
-                sent_at=ts_to_datetime(item["ts"]),
-                conversation=slack_conversation(conversation.workspace_id, conversation.channel_id, item.get("thread_ts")),
-                mentions=mentions(item.get("text", "")),
-                link=await self._link(conversation, item["ts"]),
-                reply_count=int(item.get("reply_count") or 0),
-            )
-            for item in reversed(raw)
-            if not item.get("subtype")
-        ]
+        out = []
+        for item in reversed(raw):
+            read = read_message(item)
+            if not isinstance(read, Skipped):
+                out.append(from_read(read, conversation.workspace_id, link=await self._link(conversation, read["ts"]),
+                                     channel=conversation.channel_id))
+        return out
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         raw = [m async for m in _paged(self.client.conversations_replies, "messages",
                                        channel=conversation.channel_id, ts=conversation.thread_id)]
         messages = []
         for item in raw:
-            if item.get("subtype") in NOT_SPEECH:
+            read = read_message(item)
+            if isinstance(read, Skipped):
                 continue
-            if item.get("bot_id") and not item.get("user"):
-                author = User(id=item["bot_id"], name=item.get("username", "bot"), is_bot=True)
+            if is_bot_post(read):
+                author = User(id=read["user"], name=name_in_message(read) or "bot", is_bot=True)
             else:
-                author = await self.user_profile(conversation, item.get("user", ""))
-            messages.append(
-                Message(
-                    id=item["ts"],
-                    author=author,
-                    text=item.get("text", ""),
-                    sent_at=ts_to_datetime(item["ts"]),
-                    conversation=slack_conversation(
-                        conversation.workspace_id, conversation.channel_id, item.get("thread_ts")
-                    ),
-                    mentions=mentions(item.get("text", "")),
-                    link=await self._link(conversation, item["ts"], item.get("thread_ts")),
-                )
-            )
+                author = await self.user_profile(conversation, read["user"])
+            link = await self._link(conversation, read["ts"], read.get("thread_ts"))
+            messages.append(from_read(read, conversation.workspace_id, author, link, channel=conversation.channel_id))
         return Thread(conversation=conversation, messages=tuple(messages))
 
     async def perform(self, action: Action) -> str | None:

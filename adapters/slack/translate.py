@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from adapters.slack.messages import Skipped, is_bot_post, mentions, read_message
 from bot.commands import split_command
 from bot.model import (
     ActionClicked,
@@ -20,15 +21,8 @@ from bot.model import (
     User,
 )
 
-_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
-
-
 def ts_to_datetime(ts: str) -> datetime:
     return datetime.fromtimestamp(float(ts), timezone.utc)
-
-
-def mentions(text: str) -> tuple[str, ...]:
-    return tuple(_MENTION.findall(text or ""))
 
 
 def strip_mention(text: str, bot_user_id: str | None) -> str:
@@ -47,14 +41,30 @@ def conversation(team_id: str, channel_id: str, thread_ts: str | None = None) ->
     )
 
 
-def message(event: dict[str, Any], team_id: str) -> Message:
+def message(event: dict[str, Any], team_id: str, author: User | None = None) -> Message:
+    """A Slack message (event, history or export shape) → Message; its text is what it says (see `read_message`).
+
+    Raises `ValueError` for a message `read_message` skips; callers that meet every kind use `speech`.
+    """
+    read = read_message(event)
+    if isinstance(read, Skipped):
+        raise ValueError(read.reason)
+    return from_read(read, team_id, author)
+
+
+def from_read(read: dict[str, Any], team_id: str, author: User | None = None, link: str | None = None,
+              channel: str | None = None) -> Message:
+    """A message `read_message` returned → Message; `author` when the caller knows more than an id; `channel`
+    where the message does not say (history and replies leave it out)."""
     return Message(
-        id=event["ts"],
-        author=User(id=event.get("user") or event.get("bot_id", ""), is_bot="bot_id" in event),
-        text=event.get("text", ""),
-        sent_at=ts_to_datetime(event["ts"]),
-        conversation=conversation(team_id, event["channel"], event.get("thread_ts")),
-        mentions=mentions(event.get("text", "")),
+        id=read["ts"],
+        author=author or User(id=read["user"], is_bot=is_bot_post(read)),
+        text=read["text"],
+        sent_at=ts_to_datetime(read["ts"]),
+        conversation=conversation(team_id, channel or read.get("channel") or "", read.get("thread_ts")),
+        mentions=mentions(read["text"]),
+        link=link,
+        reply_count=int(read.get("reply_count") or 0),
     )
 
 
@@ -74,8 +84,12 @@ def app_mention(body: dict[str, Any], bot_user_id: str | None) -> Mentioned | Co
     return Mentioned(message=msg, text=text)
 
 
-def channel_message(body: dict[str, Any]) -> MessagePosted:
-    return MessagePosted(message=message(body["event"], team_of(body)))
+def channel_message(body: dict[str, Any]) -> MessagePosted | None:
+    """A channel message someone posted, or None for what is not speech (joins, tombstones, bad shapes)."""
+    read = read_message(body["event"])
+    if isinstance(read, Skipped):
+        return None
+    return MessagePosted(message=from_read(read, team_of(body)))
 
 
 def slash_command(body: dict[str, Any]) -> CommandInvoked:

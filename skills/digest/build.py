@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message
 from bot.model import User
 from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
@@ -21,7 +22,7 @@ from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
 from skills.summarize.result import Summary
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
-from skills.threads.links import SYSTEM_SUBTYPES, ChannelMessage, channel_message, default_model, link_choices
+from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
 from skills.threads.nudges import AFTER_HOURS_SHARE
 from skills.threads.text import is_broadcast, is_question
 
@@ -29,7 +30,6 @@ TOP_THREADS = 5
 QUESTION_AGE = timedelta(hours=24)  # younger questions may still get their answer
 SUMMARY_CHARS = 160  # one line in Slack and Teams
 SUMMARY_SENTENCES = 2
-_NOT_SPEECH = SYSTEM_SUBTYPES | {"message_deleted", "tombstone", "pinned_item", "unpinned_item", "reminder_add"}
 LATER_NOTE = "messages scheduled with /later are not counted yet"
 POOL_BATCH = 500      # threads per task sent to a worker
 POOL_IN_FLIGHT = 16   # tasks waiting at once, which bounds the messages held for them
@@ -100,7 +100,8 @@ class Digest:
     def as_markdown(self) -> str:
         lines = [f"# #{self.channel} — week {self.week}", ""]
         s = self.stats
-        lines.append(f"{s['messages']} messages from {s['people']} people, {s['thread_replies']} of them in threads.")
+        lines.append(f"{plural(s['messages'], 'message')} from {plural(s['people'], 'person', 'people')}, "
+                     f"{s['thread_replies']} of them in threads." if s["messages"] else "No messages from people.")
         blocks = (
             ("Top threads", [
                 f"**{t.author}**: {t.summary} ({plural(t.replies, 'reply', 'replies')}, "
@@ -168,10 +169,21 @@ class DigestBuilder:
         self.counts = Counter()  # messages, thread_replies, after_hours, unknown, outside
         self.posters: Counter[str] = Counter()
         self.hourly = [0] * 24
+        self.problems: list[str] = []  # malformed messages skipped: "where: message N: why"
 
-    def add_day(self, messages: Iterable[dict]) -> None:
-        """Add a batch (a day file); batches come oldest first, messages inside a batch in any order."""
-        for m in sorted((m for m in messages if _is_speech(m)), key=lambda m: float(m["ts"])):
+    def add_day(self, messages: Iterable, where: str = "messages") -> None:
+        """Add a batch (a day file); batches come oldest first, messages inside a batch in any order.
+
+        Each message is read as `adapters.slack.messages.read_message` reads it: what is not speech is
+        left out, and a malformed message is skipped and noted in `problems`."""
+        speech: dict[str, dict] = {}  # by ts: an edit (`message_changed`) replaces the message it edits
+        for position, raw in enumerate(messages):
+            m = read_message(raw)
+            if not isinstance(m, Skipped):
+                speech[m["ts"]] = m
+            elif m.bad:
+                self.problems.append(f"{where}: message {position}: {m.reason}")
+        for m in sorted(speech.values(), key=lambda m: float(m["ts"])):
             self._add(m)
         self._close_complete_threads()
 
@@ -468,15 +480,14 @@ def _zone_or_utc(user: User) -> ZoneInfo:
     return _zone_of(user) or ZoneInfo("UTC")
 
 
-def _is_speech(m: dict) -> bool:
-    return (isinstance(m, dict) and m.get("ts") is not None and isinstance(m.get("text", ""), str)
-            and m.get("subtype") not in _NOT_SPEECH and not m.get("hidden"))
-
-
 def _is_human(m: dict, users: Mapping[str, User]) -> bool:
-    user = users.get(str(m.get("user")))
-    return bool(m.get("user")) and not m.get("bot_id") and m.get("subtype") != "bot_message" and not (
-        user and user.is_bot)
+    """A person's message (a message `read_message` returned): no app posted it, and users.json says no bot."""
+    user = users.get(m["user"])
+    return not is_bot_post(m) and not (user and user.is_bot)
+
+
+def _author(m: dict, names: Mapping[str, str]) -> str:
+    return names.get(m["user"]) or name_in_message(m) or m["user"]
 
 
 def _read_thread(
@@ -504,8 +515,7 @@ def _read_thread(
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
-        m = by_ts.get(ts) or root
-        return names.get(m.get("user"), m.get("user") or "someone")
+        return _author(by_ts.get(ts) or root, names)
 
     lone = []
     if summary.too_short:
@@ -518,11 +528,11 @@ def _read_thread(
             for q in summary.open_questions if as_of - _when(q.source_id) >= QUESTION_AGE]
         actions = [DigestItem(a.text, a.source_id, said_by(a.source_id), a.owner, a.due) for a in summary.action_items]
     thread = None
-    if (replies or reactions) and could_be_top(2 * len(people) + replies + reactions, key):
+    if people and (replies or reactions) and could_be_top(2 * len(people) + replies + reactions, key):
         # A summarized thread's line is its TL;DR, written only if the thread enters the top threads.
-        line = _first_sentence(root.get("text") or "", names) if summary.too_short else ""
-        author = names.get(root.get("user"), root.get("user") or "someone")
-        thread = DigestThread(key, author, _one_line(line), tuple(people), replies, reactions, root.get("permalink"))
+        line = _first_sentence(root["text"], names) if summary.too_short else ""
+        thread = DigestThread(key, _author(root, names), _one_line(line), tuple(people), replies, reactions,
+                              root.get("permalink"))
     return thread, (decisions, questions, actions), lone, not summary.too_short
 
 
@@ -548,7 +558,7 @@ def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_o
     text = clean_text(root.get("text") or "", names)
     if not is_question(text):
         return []
-    return [DigestItem(_one_line(text), str(root["ts"]), names.get(root.get("user"), root.get("user")))]
+    return [DigestItem(_one_line(text), str(root["ts"]), _author(root, names))]
 
 
 def _first_sentence(text: str, names: Mapping[str, str]) -> str:

@@ -1,4 +1,4 @@
-"""`etiquette digest EXPORT_DIR --channel NAME [--week YYYY-Www] [--json] [--chart FILE.png]`."""
+"""`etiquette digest EXPORT --channel NAME [--week YYYY-Www] [--json] [--chart FILE.png]`: EXPORT a .zip or a folder."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from skills.digest.build import DigestBuilder, worker_pool
 from skills.digest.chart import activity_chart_png, chart_day
-from skills.digest.export import ExportError, Week, latest_week, open_export, read_day
+from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
+from skills.digest.export import ExportError, SlackExport, Week, latest_week, open_export
 
 PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar
 PARALLEL_MIN_BYTES = 32 * 2**20  # above this, threads are summarized on every core (starting workers costs ~0.1 s)
@@ -30,34 +31,55 @@ def digest_export(
     """
     try:
         export = open_export(export_dir)
-        days = export.days(channel)
-        chosen = Week.parse(week) if week else latest_week(days)
-        if not any(Week.of(day) == chosen for day in days):
-            raise ExportError(f"channel {channel!r} has no messages in {chosen} "
-                              f"(day files from {days[0]} to {days[-1]})" if days else
-                              f"channel {channel!r} has no day files")
-        members = export.members(channel)
-        files = export.week_files(channel, chosen)
-        sizes = [path.stat().st_size for path in files]
-        show = progress if progress is not None else _stderr_is_terminal() and sum(sizes) >= PROGRESS_MIN_BYTES
-        with ExitStack() as stack:
-            pool = None
-            if sum(sizes) >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1:
-                pool = stack.enter_context(worker_pool(export.users, chosen.end, os.cpu_count() or 1))
-                pool.submit(int).result()  # start the workers now, before the progress bar's thread exists
-            builder = DigestBuilder(export.users, channel, str(chosen), members=members, as_of=chosen.end, pool=pool)
-            advance = stack.enter_context(_progress_bar(sum(sizes), f"#{channel.lstrip('#')} {chosen}", show))
-            freeze = stack.enter_context(_frozen_days())
-            for path, size in zip(files, sizes):
-                day = read_day(path)
-                freeze()
-                builder.add_day(day)
-                del day  # free this day's messages before the next day file is read
-                advance(size)
-            digest = builder.finish()
     except ExportError as error:
         err(f"etiquette digest: {error}")
-        return 2
+        return EXIT_BAD_INPUT
+    try:
+        return _digest(export, channel, week, as_json, chart, out, err, progress)
+    except ExportError as error:
+        err(f"etiquette digest: {error}")
+        return EXIT_BAD_INPUT
+    finally:
+        export.archive.close()
+
+
+def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, chart: Path | None,
+            out: Callable[[str], None], err: Callable[[str], None], progress: bool | None) -> int:
+    name = str(export.channel(channel).get("name") or export.channel(channel)["folder"])
+    days = export.days(channel)
+    chosen = Week.parse(week) if week else latest_week(days)
+    if not any(Week.of(day) == chosen for day in days):
+        raise ExportError(f"channel {channel!r} has no messages in {chosen} "
+                          f"(day files from {days[0]} to {days[-1]})" if days else
+                          f"channel {channel!r} has no day files")
+    members = export.members(channel)
+    files = export.week_files(channel, chosen)
+    sizes = [export.archive.size(file) for file in files]
+    show = progress if progress is not None else _stderr_is_terminal() and sum(sizes) >= PROGRESS_MIN_BYTES
+    skipped = 0
+    with ExitStack() as stack:
+        pool = None
+        if sum(sizes) >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1:
+            pool = stack.enter_context(worker_pool(export.users, chosen.end, os.cpu_count() or 1))
+            pool.submit(int).result()  # start the workers now, before the progress bar's thread exists
+        builder = DigestBuilder(export.users, name, str(chosen), members=members, as_of=chosen.end, pool=pool)
+        advance = stack.enter_context(_progress_bar(sum(sizes), f"#{name} {chosen}", show))
+        freeze = stack.enter_context(_frozen_days())
+        for file, size in zip(files, sizes):
+            try:
+                day = export.read_day(file)
+            except ExportError as error:  # one broken day file: the rest of the week still counts
+                err(f"etiquette digest: skipped {error}")
+                skipped += 1
+                advance(size)
+                continue
+            freeze()
+            builder.add_day(day, export.archive.where(file))
+            del day  # free this day's messages before the next day file is read
+            advance(size)
+        digest = builder.finish()
+    for problem in builder.problems:
+        err(f"etiquette digest: skipped {problem}")
     if chart is not None:
         png = activity_chart_png(digest.hourly, members or list(export.users.values()), digest.zone,
                                  chart_day(chosen.monday), title=f"#{digest.channel}, {chosen}")
@@ -65,9 +87,9 @@ def digest_export(
             Path(chart).write_bytes(png)
         except OSError as error:
             err(f"etiquette digest: cannot write the chart to {chart} ({error.strerror})")
-            return 2
+            return EXIT_BAD_INPUT
     out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
-    return 0
+    return EXIT_SKIPPED if skipped or builder.problems else 0
 
 
 @contextmanager

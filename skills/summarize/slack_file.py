@@ -1,18 +1,16 @@
-"""Reading a Slack thread file (a JSON list of messages, or `{"messages": [...], "users": {id: name}}`)."""
+"""Reading a Slack thread or day file (a JSON list of messages, or `{"messages": [...], "users": {id: name}}`)."""
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
+from adapters.slack.export import ExportError, parse_json
+from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message, user_from_export
+from bot.model import User
 from skills.summarize.utterance import Utterance, count_agreement
 
-# Messages that are not someone speaking.
-_SKIPPED_SUBTYPES = frozenset({
-    "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "message_deleted",
-    "tombstone", "group_join", "group_leave", "pinned_item", "unpinned_item", "reminder_add",
-})
 _SLACK_USER = re.compile(r"<@([A-Z0-9]+)>")
 
 
@@ -20,83 +18,93 @@ class ThreadFileError(ValueError):
     """The file is not a Slack thread we can read; the message says why."""
 
 
-def load_slack_thread(path: Path) -> list[Utterance]:
+def load_slack_thread(path: Path, users: Mapping[str, User] | None = None,
+                      problems: list[str] | None = None) -> list[Utterance]:
+    """A thread file's utterances; ThreadFileError when the file as a whole cannot be read.
+
+    `users` (an export's users.json) names people the file does not; each malformed message is
+    skipped and, with `problems`, noted there as "path: message N: why".
+    """
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = parse_json(Path(path).read_bytes(), str(path))
     except FileNotFoundError:
         raise ThreadFileError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ThreadFileError(f"{path}: cannot read ({error})") from None
-    except json.JSONDecodeError as error:
-        raise ThreadFileError(f"{path}: not JSON ({error.msg} at line {error.lineno})") from None
+    except OSError as error:
+        raise ThreadFileError(f"{path}: cannot read ({error.strerror or error})") from None
+    except ExportError as error:
+        raise ThreadFileError(str(error)) from None
+    return parse_thread_data(data, str(path), users, problems)
+
+
+def parse_thread_data(data, where: str, users: Mapping[str, User] | None = None,
+                      problems: list[str] | None = None) -> list[Utterance]:
+    """As `parse_slack_thread`, with the file's name in its errors and problems."""
+    found: list[str] = []
     try:
-        return parse_slack_thread(data)
+        utterances = parse_slack_thread(data, found, users)
     except ThreadFileError as error:
-        raise ThreadFileError(f"{path}: {error}") from None
+        raise ThreadFileError(f"{where}: {error}") from None
+    if problems is not None:
+        problems += [f"{where}: {problem}" for problem in found]
+    return utterances
 
 
-def parse_slack_thread(data) -> list[Utterance]:
-    """Utterances in time order; edits use the final text, deletions and joins are dropped, bots are flagged."""
-    users: dict = {}
+def parse_slack_thread(data, problems: list[str] | None = None,
+                       users: Mapping[str, User] | None = None) -> list[Utterance]:
+    """Utterances in time order, from messages as `adapters.slack.messages.read_message` reads them.
+
+    Edits use the final text, what is not speech is dropped, apps are flagged, and text that lives in
+    blocks, attachments or files is read. A malformed message is skipped (noted in `problems`).
+    Names come from `users`, then the file's own `"users"`, then what messages say of their authors.
+    """
+    file_users: dict = {}
     if isinstance(data, dict):
         messages = data.get("messages")
-        users = data.get("users") or {}
-        if not isinstance(users, dict):
+        file_users = data.get("users") or {}
+        if not isinstance(file_users, dict):
             raise ThreadFileError('"users" must map user ids to names')
     else:
         messages = data
     if not isinstance(messages, list):
         raise ThreadFileError('expected a JSON list of messages or an object with "messages"')
-    names = {uid: _user_name(uid, value) for uid, value in users.items()}
-    bots = {uid for uid, value in users.items() if isinstance(value, dict) and value.get("is_bot")}
+    names = {uid: user.display for uid, user in (users or {}).items()}
+    names.update({uid: _user_name(uid, value) for uid, value in file_users.items()})
+    bots = {uid for uid, user in (users or {}).items() if user.is_bot}
+    bots |= {uid for uid, value in file_users.items() if isinstance(value, dict) and value.get("is_bot")}
+    read: dict[str, dict] = {}  # by ts: an edit (`message_changed`) replaces the message it edits
+    for position, raw in enumerate(messages):
+        message = read_message(raw)
+        if isinstance(message, Skipped):
+            if message.bad and problems is not None:
+                problems.append(f"message {position}: {message.reason}")
+            continue
+        read[message["ts"]] = message
+        if message["user"] not in names and (said := name_in_message(message)):
+            names[message["user"]] = said  # the same person is one name throughout, not a name here and an id there
 
     def named(mention: re.Match) -> str:
         uid = mention.group(1)
         return f"<@{uid}|{names[uid]}>" if uid in names else mention.group(0)
 
     out = []
-    for position, message in enumerate(messages):
-        if not isinstance(message, dict):
-            raise ThreadFileError(f"message {position} is not an object")
-        if message.get("subtype") == "message_changed" and isinstance(message.get("message"), dict):
-            message = {**message["message"], "ts": message["message"].get("ts", message.get("ts"))}
-        if message.get("subtype") in _SKIPPED_SUBTYPES or message.get("hidden"):
-            continue
-        text = message.get("text")
-        if not isinstance(text, str):
-            raise ThreadFileError(f"message {position} has no text")
-        user = message.get("user") or message.get("bot_id") or message.get("username")
-        if not user:
-            raise ThreadFileError(f"message {position} has no user")
-        is_bot = bool(message.get("bot_id")) or message.get("subtype") == "bot_message" or user in bots
-        speaker = names.get(user) or (message.get("user_profile") or {}).get("real_name") or message.get("username") or user
+    for message in read.values():
+        user, text = message["user"], message["text"]
         if "<@" in text:  # most messages mention nobody
             text = _SLACK_USER.sub(named, text)
         reactions = message.get("reactions")
         out.append(Utterance(
-            id=str(message["ts"]) if "ts" in message else f"#{position}",
-            speaker=str(speaker),
+            id=message["ts"],
+            speaker=names.get(user, user),
             text=text,
-            is_bot=is_bot,
-            agreement=count_agreement(reactions, user) if reactions else 0,  # most messages have none
-            link=message.get("permalink"),
+            is_bot=is_bot_post(message) or user in bots,
+            agreement=count_agreement(reactions, user) if isinstance(reactions, list) else 0,
+            link=message.get("permalink") if isinstance(message.get("permalink"), str) else None,
         ))
-    keys = [_ts_key(u.id) for u in out]
-    if None not in keys:  # Slack's ts orders a thread; without it, keep the file's order
-        out = [u for _, u in sorted(zip(keys, out), key=lambda pair: pair[0])]
+    out.sort(key=lambda u: float(u.id))  # Slack's ts orders a thread
     return out
 
 
 def _user_name(uid: str, value) -> str:
     if isinstance(value, dict):
-        profile = value.get("profile") or {}
-        return str(profile.get("display_name") or value.get("real_name") or profile.get("real_name")
-                   or value.get("name") or uid)
+        return user_from_export({**value, "id": uid}).display
     return str(value) if value else uid
-
-
-def _ts_key(ts: str) -> float | None:
-    try:
-        return float(ts)
-    except ValueError:
-        return None

@@ -1,11 +1,16 @@
-"""`etiquette analyze`: reply links and nudges for one channel's messages (a JSON file)."""
+"""`etiquette analyze`: reply links and nudges for one channel's messages (a JSON file, or an export's channel)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from adapters.slack.export import ExportError, SlackExport, open_export, parse_json, read_users_file, users_beside
+from adapters.slack.messages import Skipped, is_bot_post, read_message
+from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
+from bot.model import User
 from skills.meetings.channel import meeting_suggestions
 from skills.threads.links import (
     ChannelMessage,
@@ -22,30 +27,70 @@ from skills.threads.nudges import (
 )
 
 
-def load_channel(path: Path) -> list[ChannelMessage]:
-    """Messages from a JSON list or {"messages": [...]}, each with `ts`, `user`, `text` (ValueError if not)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path} is not valid JSON: {error}") from None
-    if isinstance(data, dict):
-        data = data.get("messages")
-    if not isinstance(data, list):
-        raise ValueError(f"{path} should hold a JSON list of messages or an object with \"messages\"")
-    messages = []
-    for k, raw in enumerate(data):
-        if not isinstance(raw, dict):
-            raise ValueError(f"message {k} in {path} is not an object")
+@dataclass
+class ChannelFile:
+    """One channel's messages as read from a file or an export, and what was skipped on the way."""
+
+    messages: list[ChannelMessage] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "where: why", one per file or message skipped
+    bots: int = 0  # apps' posts, left out: never nudged, never an answer
+
+
+def load_channel(path: Path, channel: str | None = None, users: dict[str, User] | None = None) -> ChannelFile:
+    """People's messages, in time order, from a JSON file (a list or {"messages": [...]}) or an export's channel.
+
+    ValueError when nothing can be read at all; a bad day file or message is skipped and noted.
+    """
+    path = Path(path)
+    out = ChannelFile()
+    if path.is_dir() or (path.suffix.lower() == ".zip" and path.is_file()):
+        export = open_export(path)
         try:
-            float(raw.get("ts"))
-        except (TypeError, ValueError):
-            raise ValueError(f"message {k} in {path} has no numeric \"ts\"") from None
-        if not isinstance(raw.get("text", ""), str):
-            raise ValueError(f"message {k} in {path} has a non-text \"text\"")
-        messages.append(channel_message(raw))
-    return messages
+            key = channel or _only_channel(export)
+            users = {**export.users, **(users or {})}
+            for _, name in export.day_files(key):
+                try:
+                    _add(out, export.read_day(name), export.archive.where(name), users)
+                except ExportError as error:
+                    out.problems.append(str(error))
+        finally:
+            export.archive.close()
+    else:
+        try:
+            data = parse_json(path.read_bytes(), str(path))
+        except OSError as error:
+            raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
+        if isinstance(data, dict):
+            data = data.get("messages")
+        if not isinstance(data, list):
+            raise ValueError(f"{path} should hold a JSON list of messages or an object with \"messages\"")
+        if users is None:
+            found = users_beside(path)
+            users = read_users_file(found) if found else {}
+        _add(out, data, str(path), users)
+    out.messages.sort(key=lambda m: m.seconds)
+    return out
+
+
+def _add(out: ChannelFile, raw: list, where: str, users: dict[str, User]) -> None:
+    for position, item in enumerate(raw):
+        message = read_message(item)
+        if isinstance(message, Skipped):
+            if message.bad:
+                out.problems.append(f"{where}: message {position}: {message.reason}")
+        elif is_bot_post(message) or (message["user"] in users and users[message["user"]].is_bot):
+            out.bots += 1
+        else:
+            out.messages.append(channel_message(message))
+    # An edit (`message_changed`) is read as the message it edits: keep the last version of each.
+    out.messages[:] = list({m.ts: m for m in out.messages}.values())
+
+
+def _only_channel(export: SlackExport) -> str:
+    if len(export.conversations) == 1:
+        return next(iter(export.conversations))
+    known = ", ".join(sorted(export.conversations)) or "none"
+    raise ExportError(f"{export.root} holds several channels; choose one with --channel ({known})")
 
 
 def analyze_channel(
@@ -68,24 +113,35 @@ def analyze_channel(
     }
 
 
-def analyze_file(path: Path, as_json: bool) -> int:
-    """Print the report for FILE; exit status 2 with a message on stderr when FILE is unusable."""
+def analyze_file(path: Path, as_json: bool, channel: str | None = None, users_file: Path | None = None) -> int:
+    """Print the report for FILE (or an export's channel). Exit status: 2 with a message on stderr when
+    nothing can be read; `EXIT_SKIPPED` when a day file or message was skipped (each said on stderr)."""
     try:
-        messages = load_channel(path)
-    except ValueError as error:
+        users = read_users_file(users_file) if users_file else None
+        read = load_channel(path, channel, users)
+    except ValueError as error:  # ExportError is one
         print(f"etiquette analyze: {error}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
+    for problem in read.problems:
+        print(f"etiquette analyze: skipped {problem}", file=sys.stderr)
+    messages = read.messages
     report = analyze_channel(messages)
+    status = EXIT_SKIPPED if read.problems else 0
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
-        return 0
+        return status
     threshold = default_model().nudge_threshold
     replies = [link for link in report["links"] if link["parent_ts"]]
-    print(f"{len(messages)} messages, {len(replies)} answer an earlier message "
+    apps = f" ({plural(read.bots, 'post')} by apps left out)" if read.bots else ""
+    print(f"{plural(len(messages), 'message')} from people{apps}, {len(replies)} answer an earlier message "
           f"(reply nudges need score >= {threshold:.2f})")
     for link in replies:
         print(f"  {link['ts']} -> {link['parent_ts']}  score {link['score']:.2f}")
-    print(f"{len(report['nudges'])} nudges")
+    print(plural(len(report["nudges"]), "nudge"))
     for nudge in report["nudges"]:
         print(f"  {nudge['ts']}  {nudge['kind']}: {nudge['text']}")
-    return 0
+    return status
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"

@@ -1,0 +1,294 @@
+"""Slack messages as they really come (events, history, exports): one tolerant reader for the bot and the offline tools.
+
+Slack's message shapes vary a lot: a file upload has no `text`, a bot's post may hold its words only in
+`blocks` or `attachments`, a deleted thread root stays as a `tombstone`, a 2016 export names integrations
+by `username` alone. `read_message` turns any of them into one regular shape, or says why it is skipped,
+so the live adapter, `summarize`, `analyze` and `digest` all agree on what a message is and who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.model import User
+
+# Every message subtype in Slack's documentation (docs.slack.dev/reference/events/message and its
+# subtype pages), and what it is to us: None for words someone (or an app) posted, else why it is skipped.
+SUBTYPES: dict[str, str | None] = {
+    "assistant_app_thread": None,  # the root of a chat with an AI app: what the person asked
+    "bot_message": None,  # an integration's post: read, but never counted as a person
+    "file_share": None,  # a file shared, with or without words
+    "me_message": None,  # `/me waves`: the person's own words
+    "reply_broadcast": None,  # older exports' name for thread_broadcast
+    "slackbot_response": None,  # a workspace's custom Slackbot answer: a bot's post
+    "thread_broadcast": None,  # a thread reply also sent to the channel: a reply, posted once
+    "message_changed": None,  # an edit: read as the message it now is (see `read_message`)
+    "app_conversation_leave": "an app left the conversation",
+    "bot_add": "an app was added to the channel",
+    "bot_disable": "an app was disabled",
+    "bot_enable": "an app was enabled",
+    "bot_remove": "an app was removed from the channel",
+    "channel_archive": "the channel was archived",
+    "channel_canvas_updated": "the channel canvas was updated",
+    "channel_convert_to_private": "the channel was made private",
+    "channel_convert_to_public": "the channel was made public",
+    "channel_join": "someone joined the channel",
+    "channel_leave": "someone left the channel",
+    "channel_name": "the channel was renamed",
+    "channel_posting_permissions": "the channel's posting permissions changed",
+    "channel_purpose": "the channel's description changed",
+    "channel_topic": "the channel's topic changed",
+    "channel_unarchive": "the channel was unarchived",
+    "document_mention": "a canvas was mentioned",
+    "ekm_access_denied": "its content was withheld by the workspace's key management",
+    "emoji_changed": "a custom emoji changed",
+    "file_comment": "a comment on a file (Slack's legacy file comments), not a channel message",
+    "file_mention": "a file was mentioned, with no words of its own",
+    "group_archive": "the private channel was archived",
+    "group_join": "someone joined the private channel",
+    "group_leave": "someone left the private channel",
+    "group_name": "the private channel was renamed",
+    "group_purpose": "the private channel's description changed",
+    "group_topic": "the private channel's topic changed",
+    "group_unarchive": "the private channel was unarchived",
+    "huddle_thread": "a huddle's record, not words",
+    "joiner_notification": "a notice that someone joined",
+    "joiner_notification_for_inviter": "a notice that someone you invited joined",
+    "message_deleted": "it was deleted",
+    "message_replied": "a notice that a thread got a reply (the reply comes on its own)",
+    "pinned_item": "an item was pinned",
+    "reminder_add": "a reminder was set",
+    "share_shortcut": "a workflow shortcut was shared",
+    "sh_room_created": "a huddle started",
+    "tabbed_canvas_updated": "a canvas tab was updated",
+    "tombstone": "a deleted thread root, kept only to hold its replies",
+    "unpinned_item": "an item was unpinned",
+}
+# Subtypes whose author is an app, whatever `user` says.
+BOT_SUBTYPES = frozenset({"bot_message", "slackbot_response"})
+SLACKBOT = "USLACKBOT"
+
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+_BROADCAST = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>")
+_UNUSABLE_FILES = frozenset({"tombstone", "hidden_by_limit"})
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A message not read, and why. `bad` is for a malformed one (reported); the rest are not speech (silent)."""
+
+    reason: str
+    bad: bool = False
+
+
+def read_message(raw: Any) -> dict | Skipped:
+    """The message in Slack's own shape, made regular, or why it is skipped.
+
+    The result always has a numeric `ts` (str), a `user` (the author: a person's id, else the app's
+    bot id or name), a `text` (str, what the message says: its `text`, else its blocks, attachments or
+    files' titles), and a `bot_id` when an app posted it (see `is_bot_post`). An edit
+    (`message_changed`) is read as the message it now is. Everything else is kept as Slack sent it.
+    """
+    if not isinstance(raw, dict):
+        return Skipped("not a JSON object", bad=True)
+    subtype = raw.get("subtype")
+    if subtype == "message_changed":
+        inner = raw.get("message")
+        if not isinstance(inner, dict):
+            return Skipped("an edit without the edited message", bad=True)
+        raw = {**inner, "ts": inner.get("ts", raw.get("ts"))}
+        subtype = raw.get("subtype")
+        if subtype == "message_changed":
+            return Skipped("an edit of an edit", bad=True)
+    if subtype is not None and not isinstance(subtype, str):
+        return Skipped("its subtype is not a string", bad=True)
+    ts = raw.get("ts")
+    if not _is_timestamp(ts):
+        return Skipped('no numeric "ts"', bad=True)
+    if subtype is not None:
+        if subtype not in SUBTYPES:
+            return Skipped(f"subtype {subtype!r} is not one Slack documents")
+        if SUBTYPES[subtype] is not None:
+            return Skipped(SUBTYPES[subtype])
+    if raw.get("hidden"):
+        return Skipped("hidden by Slack")
+    message = dict(raw)
+    message["ts"] = str(ts)
+    if message.get("thread_ts") is not None:
+        message["thread_ts"] = str(message["thread_ts"])
+    bot = _is_app(raw)
+    if bot and not message.get("bot_id"):
+        message["bot_id"] = str(raw.get("app_id") or raw.get("username") or raw.get("user") or "integration")
+    message["user"] = str(raw.get("user") or message.get("bot_id") or "") if bot else str(raw.get("user") or "")
+    if not message["user"]:
+        return Skipped("no author", bad=True)
+    message["text"] = content(raw, bot)
+    if not message["text"].strip():
+        return Skipped("nothing to read (no text, blocks, attachments or files)")
+    return message
+
+
+def is_bot_post(message: dict) -> bool:
+    """Whether an app posted a message `read_message` returned (users.json's `is_bot` is the caller's to add)."""
+    return bool(message.get("bot_id")) or message.get("subtype") in BOT_SUBTYPES or message.get("user") == SLACKBOT
+
+
+def is_broadcast(text: str) -> bool:
+    """Whether Slack text notifies a whole channel: only Slack's own `<!channel>`, `<!here>`, `<!everyone>`."""
+    return "<!" in text and bool(_BROADCAST.search(text))
+
+
+def mentions(text: str) -> tuple[str, ...]:
+    """User ids a Slack text mentions (`<@U…>`), in order."""
+    return tuple(_MENTION.findall(text)) if "<@" in text else ()
+
+
+def content(raw: dict, bot: bool = False) -> str:
+    """What a message says: its `text`; else its blocks; else its attachments; else its files' titles.
+
+    An app's attachments are its content even beside a short `text` ("Build failed" + the failure);
+    a person's are link previews, read only when the message has nothing else.
+    """
+    text = raw.get("text")
+    said = text if isinstance(text, str) and text.strip() else blocks_text(raw.get("blocks"))
+    attached = attachments_text(raw.get("attachments"))
+    if bot and attached and said:
+        return f"{said}\n{attached}"
+    return said or attached or files_text(raw.get("files"))
+
+
+def blocks_text(blocks: Any) -> str:
+    """The words of Block Kit blocks (rich text, sections, headers, context), in Slack's mrkdwn tokens."""
+    if not isinstance(blocks, list):
+        return ""
+    out = []
+    for block in blocks:
+        if not isinstance(block, dict):
+            continue
+        kind = block.get("type")
+        if kind == "rich_text":
+            out.append("\n".join(filter(None, (_rich(element) for element in _dicts(block.get("elements"))))))
+        elif kind in ("section", "header", "markdown"):
+            out.append(_text_object(block.get("text")) if kind != "markdown" else _str(block.get("text")))
+            out += [_text_object(field) for field in _dicts(block.get("fields"))]
+        elif kind == "context":
+            out += [_text_object(element) for element in _dicts(block.get("elements"))]
+    return "\n".join(part for part in out if part.strip())
+
+
+def attachments_text(attachments: Any) -> str:
+    """Legacy attachments' words: pretext, title, text and fields, else the fallback; link previews left out."""
+    out = []
+    for attachment in _dicts(attachments):
+        if attachment.get("from_url") or attachment.get("original_url"):
+            continue  # an unfurled link: the link is already in the text
+        parts = [_str(attachment.get(key)) for key in ("pretext", "title", "text")]
+        parts += [f"{_str(f.get('title'))}: {_str(f.get('value'))}".strip(": ") for f in _dicts(attachment.get("fields"))]
+        parts.append(blocks_text(attachment.get("blocks")))
+        words = "\n".join(part for part in parts if part.strip())
+        out.append(words or _str(attachment.get("fallback")))
+    return "\n".join(part for part in out if part.strip())
+
+
+def files_text(files: Any) -> str:
+    """A file-only message reads as its files' titles."""
+    return ", ".join(
+        title for f in _dicts(files)
+        if f.get("mode") not in _UNUSABLE_FILES and (title := _str(f.get("title")) or _str(f.get("name")))
+    )
+
+
+def user_from_export(raw: dict) -> User:
+    """A users.json entry (or users.info's `user`): display name, else real name, else handle; `tz`; bots flagged."""
+    profile = raw.get("profile") if isinstance(raw.get("profile"), dict) else {}
+    uid = str(raw["id"])
+    name = profile.get("display_name") or raw.get("real_name") or profile.get("real_name") or raw.get("name") or uid
+    return User(id=uid, name=str(name), tz=raw.get("tz") or None,
+                is_bot=bool(raw.get("is_bot")) or uid == SLACKBOT)
+
+
+def name_in_message(message: dict) -> str | None:
+    """The author's name as the message itself carries it (`user_profile`, an app's `username` or `bot_profile`)."""
+    profile = message.get("user_profile")
+    if isinstance(profile, dict):
+        name = profile.get("display_name") or profile.get("real_name") or profile.get("name")
+        if name:
+            return str(name)
+    bot_profile = message.get("bot_profile")
+    name = message.get("username") or (bot_profile.get("name") if isinstance(bot_profile, dict) else None)
+    return str(name) if name else None
+
+
+def _is_app(raw: dict) -> bool:
+    return (bool(raw.get("bot_id")) or raw.get("subtype") in BOT_SUBTYPES or isinstance(raw.get("bot_profile"), dict)
+            or raw.get("user") == SLACKBOT or not raw.get("user"))
+
+
+def _is_timestamp(ts: Any) -> bool:
+    if isinstance(ts, bool) or not isinstance(ts, str | int | float):
+        return False
+    try:
+        float(ts)
+    except ValueError:
+        return False
+    return True
+
+
+def _rich(element: dict) -> str:
+    """One rich_text element (section, list, quote, preformatted) as mrkdwn-like text."""
+    kind = element.get("type")
+    children = _dicts(element.get("elements"))
+    if kind == "rich_text_list":
+        return "\n".join(f"• {_rich(item)}" for item in children)
+    text = "".join(_inline(child) for child in children)
+    if kind == "rich_text_preformatted":
+        return f"```{text}```"
+    if kind == "rich_text_quote":
+        return "\n".join(f"> {line}" for line in text.split("\n"))
+    return text
+
+
+def _inline(element: dict) -> str:
+    kind = element.get("type")
+    if kind == "text":
+        return _str(element.get("text"))
+    if kind == "link":
+        url, label = _str(element.get("url")), _str(element.get("text"))
+        return f"<{url}|{label}>" if label else f"<{url}>"
+    if kind == "user":
+        return f"<@{_str(element.get('user_id'))}>"
+    if kind == "channel":
+        return f"<#{_str(element.get('channel_id'))}>"
+    if kind == "usergroup":
+        return f"<!subteam^{_str(element.get('usergroup_id'))}>"
+    if kind == "broadcast":
+        return f"<!{_str(element.get('range')) or 'here'}>"
+    if kind == "emoji":
+        return _emoji(element)
+    if kind == "date":
+        return _str(element.get("fallback"))
+    if kind in ("color", "team"):
+        return _str(element.get("value") or element.get("team_id"))
+    return _rich(element) if "elements" in element else ""
+
+
+def _emoji(element: dict) -> str:
+    codes = _str(element.get("unicode"))
+    try:
+        return "".join(chr(int(code, 16)) for code in codes.split("-")) if codes else f":{_str(element.get('name'))}:"
+    except ValueError:
+        return f":{_str(element.get('name'))}:"
+
+
+def _text_object(obj: Any) -> str:
+    return _str(obj.get("text")) if isinstance(obj, dict) else ""
+
+
+def _dicts(items: Any) -> list[dict]:
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""

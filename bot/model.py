@@ -146,10 +146,22 @@ class HomeOpened:
 
 
 @dataclass(frozen=True)
+class Installed:
+    """Someone met the bot: added to a personal chat or a team (Teams), installed or its home first opened (Slack).
+
+    `conversation` is where a welcome goes: the chat, the team's General channel, or the person's DM.
+    """
+
+    user: User
+    conversation: Conversation
+
+
+@dataclass(frozen=True)
 class Tick:
     """Time passed: the scheduler asks skills whether something is due."""
 
     now: datetime
 
 
-Event = MessagePosted | Mentioned | CommandInvoked | ActionClicked | DialogSubmitted | HomeOpened | Tick
+Event = (MessagePosted | Mentioned | CommandInvoked | ActionClicked | DialogSubmitted | HomeOpened | Installed
+         | Tick)

@@ -15,6 +15,7 @@ from bot.model import (
     DialogSubmitted,
     Event,
     HomeOpened,
+    Installed,
     Mentioned,
     MessagePosted,
 )
@@ -33,7 +34,7 @@ Handler = Callable[[Event, Context], Awaitable[list[Action]]]
 Predicate = Callable[[Event], bool]
 
 # A mention, command or click has one answer; a posted message may interest several skills.
-_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked, DialogSubmitted, HomeOpened)
+_FIRST_MATCH_ONLY = (Mentioned, CommandInvoked, ActionClicked, DialogSubmitted, HomeOpened, Installed)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def unknown_command(event: CommandInvoked) -> NotifyPrivately:
 def default_router() -> Router:
     """The product's routing table: one line per skill, read top to bottom."""
     router = Router()
+    router.on(Installed, help_skill.welcome)
     router.on(Mentioned, help_skill.handle, when=help_skill.wants)
     router.on(Mentioned, summarize.handle, when=summarize.wants)
     router.on(Mentioned, summarize.handle_mention, when=summarize.wants_mention)

@@ -5,10 +5,12 @@ All three are read from the command table (bot/commands.py), in the words of the
 
 from __future__ import annotations
 
-from bot.actions import Action, Reply, Section
+import hashlib
+
+from bot.actions import Action, Post, Reply, Section
 from bot.commands import SLACK_BOT_NAME, is_command, usage_lines
 from bot.context import Context
-from bot.model import Event, Mentioned, PlatformName
+from bot.model import Event, Installed, Mentioned, PlatformName
 
 HEADLINE = "Here is what I can do"
 UNASKED = (
@@ -67,3 +69,18 @@ def wants(event: Event) -> bool:
 async def handle(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, Mentioned)
     return [help_reply(event)]
+
+
+async def welcome(event: Event, context: Context) -> list[Action]:
+    """The three-line welcome, once per chat, team or person: a reinstall or a second home visit stays quiet."""
+    assert isinstance(event, Installed)
+    where = event.conversation
+    scope = f"channel:{where.channel_id}"
+    if await context.store.get_setting(where.platform, where.workspace_id, scope, "welcomed"):
+        return []
+    # Two first visits at once (Slack's home and its install DM): the event claim lets only one through.
+    claim = hashlib.sha256(f"{where.platform}|{where.workspace_id}|{where.channel_id}".encode()).hexdigest()
+    if not await context.store.first_time_seen("welcome", claim):
+        return []
+    await context.store.set_setting(where.platform, where.workspace_id, scope, "welcomed", True)
+    return [Post(conversation=where, text="\n".join(welcome_lines(where.platform, not where.is_direct)))]

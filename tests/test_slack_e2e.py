@@ -291,3 +291,15 @@ async def test_without_a_workspace_url_summaries_go_on_without_links_and_ask_onc
     thread = await slack_platform.SlackPlatform(AsyncWebClient(token="xoxb-test", base_url=api_url)).fetch_thread(where)
     assert len(thread.messages) >= 7 and all(m.link is None for m in thread.messages)
     assert len(fake.calls_to("auth.test")) == 1  # not once per message
+
+
+async def test_first_home_visit_gets_the_welcome_in_a_dm_once(slack_bot):
+    fake, url, _ = slack_bot
+    for n in range(2):  # the home opened twice: one welcome
+        await post_signed(url, event_body({"type": "app_home_opened", "user": "U1", "tab": "messages",
+                                           "channel": "D1", "event_ts": f"{n}.0"}, event_id=f"EvHomeWelcome{n}"))
+    [welcome] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert welcome["channel"] == "U1"
+    lines = welcome["text"].split("\n")
+    assert len(lines) == 3 and lines[1].startswith("Try `/later @maria") and "`@etiquette help`" in lines[2]
+    assert len(fake.calls_to("chat.postMessage")) == 1

@@ -71,9 +71,15 @@ async def test_install_stores_an_encrypted_token_the_bot_then_uses_for_that_work
     assert stored != token and token not in stored
     assert Fernet(KEY).decrypt(stored.encode()).decode() == token
 
+    # The installer's first DM is the welcome: three lines, with this workspace's own token.
+    [welcome] = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"])
+    assert welcome.token == token and welcome.params["channel"] == "U9"  # authed_user of the fake install
+    assert len(welcome.params["text"].split("\n")) == 3 and "Async Etiquette" in welcome.params["text"]
+
     await post_signed(url, mention(OAUTH_TEAM_ID, "EvTeam2"))
-    [reply] = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"])
-    assert reply.token == token and reply.params["channel"] == "C9"
+    [reply] = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"
+                                        and c.params["channel"] == "C9"])
+    assert reply.token == token
 
 
 async def test_an_unknown_workspace_gets_nothing(oauth_bot):
@@ -167,7 +173,8 @@ async def test_an_expiring_token_is_rotated_saved_encrypted_and_used(oauth_bot):
                "container": {"type": "message", "channel_id": "C9"}, "trigger_id": "1",
                "actions": [{"action_id": "later_send_now", "value": item_id}]}
     await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
-    delivered = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"])
+    delivered = await eventually(lambda: [c for c in fake.calls if c.method == "chat.postMessage"
+                                          and c.params["channel"] == "U2"])
     assert fake.rotations >= 1 and delivered[0].token.startswith("xoxb-rotated-")
     async with app[STORE].engine.connect() as conn:
         stored = (await conn.execute(select(slack_bots.c.bot_token).where(slack_bots.c.team_id == OAUTH_TEAM_ID)

@@ -193,7 +193,20 @@ async def test_installing_in_a_team_stores_the_conversation_reference(teams_bot)
     assert reference["conversation"]["id"] == TEAM_ID
     assert reference["bot"]["id"] == BOT_ID
     assert reference["channelId"] == "msteams"
-    assert fake.sent == []
+    [welcome] = await eventually(lambda: fake.sent)  # the team's General channel, at its top level
+    assert (welcome.conversation_id, welcome.reply_to_id) == (TEAM_ID, None)
+    assert len(welcome.text.split("\n\n")) == 3 and "Async Etiquette" in welcome.text and "`help`" in welcome.text
+
+    await post_activity(bot_url, bot_installed_in_team(service_url))  # installed again: no second welcome
+    assert len(fake.sent) == 1
+
+
+async def test_a_personal_install_is_welcomed_in_the_personal_chat_with_teams_syntax(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    await post_activity(bot_url, bot_installed_personally(service_url))
+    [welcome] = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
+    lines = welcome.text.split("\n\n")  # Teams markdown: a paragraph per line, or they run together
+    assert len(lines) == 3 and lines[1].startswith("Try `later tomorrow 9am") and "/later" not in welcome.text
 
 
 async def test_personal_install_stores_the_reference_for_proactive_messages(teams_bot):
@@ -300,6 +313,7 @@ async def test_proactive_post_and_reply_use_the_stored_reference(teams_bot, make
     fake, service_url, bot_url, app = teams_bot
     await post_activity(bot_url, bot_installed_in_team(service_url))
     reference = await app[STORE].conversation_ref("teams", TENANT_ID, TEAM_ID)
+    fake.sent.clear()  # the welcome
     platform = TeamsPlatform(build_adapter(make_settings()), "", app[STORE])
     channel = Conversation("teams", TENANT_ID, TEAM_ID, None, ref=reference)
 

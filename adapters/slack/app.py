@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncFailureArgs, AsyncSuccessArgs
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -43,6 +45,9 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
     if oauth is not None and getattr(oauth.authorize, "token_rotator", None) is not None:
         # Bolt's rotator has its own client on slack.com; ours honours SLACK_API_BASE_URL and Retry-After.
         oauth.authorize.token_rotator = token_rotator(settings, client)
+    if oauth is not None:
+        oauth.callback_options = welcome_after_install(lambda event, token: dispatch(
+            event, web_client(token, settings.slack_api_base_url)))
     app = AsyncApp(
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         client=client,
@@ -85,6 +90,7 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
     async def on_home_opened(body: dict[str, Any], client: AsyncWebClient) -> None:
         if body["event"].get("tab", "home") == "home":
             await dispatch(translate.home_opened(body), client)
+        await dispatch(translate.met(translate.team_of(body), body["event"]["user"]), client)
 
     @app.command(re.compile(r"/.+"))
     async def on_command(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -121,6 +127,24 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
         log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})
 
     return app
+
+
+def welcome_after_install(dispatch: Callable[[Event, str], Awaitable[None]]) -> AsyncCallbackOptions:
+    """After a successful OAuth install, the installer gets the welcome in a DM; then Bolt's own success page."""
+
+    async def success(args: AsyncSuccessArgs) -> BoltResponse:
+        installation = args.installation
+        if installation.bot_token and installation.user_id:
+            try:
+                await dispatch(translate.met(installation.team_id or "", installation.user_id), installation.bot_token)
+            except Exception:  # the install worked; a welcome that could not be sent must not undo it
+                log.exception("slack welcome after install failed")
+        return await args.default.success(args)
+
+    async def failure(args: AsyncFailureArgs) -> BoltResponse:
+        return await args.default.failure(args)
+
+    return AsyncCallbackOptions(success=success, failure=failure)
 
 
 def token_rotator(settings: Settings, client: AsyncWebClient) -> AsyncTokenRotator | None:

@@ -15,6 +15,7 @@ from bot.model import (
     Conversation,
     DialogSubmitted,
     HomeOpened,
+    Installed,
     Mentioned,
     Message,
     MessagePosted,
@@ -120,6 +121,12 @@ def block_action(body: dict[str, Any]) -> ActionClicked:
 
 def home_opened(body: dict[str, Any]) -> HomeOpened:
     return HomeOpened(user=User(id=body["event"]["user"]), conversation=conversation(team_of(body), ""))
+
+
+def met(team_id: str, user_id: str) -> Installed:
+    """A person met the bot (installed it, or opened its home): the welcome goes to their DM with it."""
+    where = Conversation(platform="slack", workspace_id=team_id, channel_id=user_id, is_direct=True)
+    return Installed(user=User(id=user_id), conversation=where)
 
 
 def message_shortcut(body: dict[str, Any]) -> ActionClicked:

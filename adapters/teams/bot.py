@@ -99,10 +99,18 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         team = translate.team_of(activity)
         if not self._bot_removed(activity):
             await self._remember_conversation(activity)
+            if self._bot_added(activity):
+                await self._dispatch(translate.installed(activity), turn_context)
         elif team:  # removed from a team: forget that team's channels
             removed = await self.store.purge_team("teams", translate.tenant_id(activity), team)
             log.info("teams team purged", extra={"rows": removed})
         await super().on_conversation_update_activity(turn_context)
+
+    @staticmethod
+    def _bot_added(activity: Activity) -> bool:
+        """Installed in a personal chat, a group chat or a team: the conversation gets the welcome."""
+        bot_id = activity.recipient.id if activity.recipient else None
+        return any(member.id == bot_id for member in activity.members_added or [])
 
     @staticmethod
     def _bot_removed(activity: Activity) -> bool:

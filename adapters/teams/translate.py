@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -19,6 +19,7 @@ from bot.model import (
     Conversation,
     DialogSubmitted,
     Event,
+    Installed,
     Mentioned,
     Message,
     MessagePosted,
@@ -203,6 +204,11 @@ def extension_action(activity: Activity, action) -> ActionClicked:
 def _sender(activity: Activity) -> User:
     sender = activity.from_property
     return User(id=sender.id, name=sender.name or "", tz=client_time_zone(activity))
+
+
+def installed(activity: Activity) -> Installed:
+    """The bot was added here: a personal or group chat, or a team (its General channel's top level)."""
+    return Installed(user=_sender(activity), conversation=replace(conversation(activity), thread_id=None))
 
 
 def message_event(activity: Activity) -> Event:

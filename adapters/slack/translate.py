@@ -22,6 +22,7 @@ from bot.model import (
     User,
 )
 
+
 def ts_to_datetime(ts: str) -> datetime:
     return datetime.fromtimestamp(float(ts), timezone.utc)
 

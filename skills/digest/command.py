@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from skills.digest.build import DigestBuilder, worker_pool
 from skills.digest.chart import activity_chart_png, chart_day
-from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from skills.digest.export import ExportError, SlackExport, Week, latest_week, open_export
 
 PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar

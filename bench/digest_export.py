@@ -65,6 +65,7 @@ REPLIES = (
 LONE = ("Does anyone know where the {t} notes live?", "Has {t} been reviewed yet?", "Morning all, coffee is on.",
         "FYI {t} is done.", "Lunch at noon?", "Nice work on {t} everyone!")
 BROADCAST = "<!here> reminder: {t} review starts in 10 minutes."
+MODES = {"threads": 0.7, "top-level": 0.02}  # share of posts that start a thread
 EMOJI = ("+1", "eyes", "tada", "white_check_mark", "heart", "rocket")
 
 
@@ -79,12 +80,16 @@ def users_json(count: int) -> list[dict]:
     return out
 
 
-def generate_export(root: Path, messages: int, seed: int = 7, people: int = 200, days: int = 7) -> Path:
+def generate_export(root: Path, messages: int, seed: int = 7, people: int = 200, days: int = 7,
+                    mode: str = "threads") -> Path:
     """Write a Slack export of `messages` messages in #general over `days` days from 2026-11-16; returns `root`.
 
     Messages come in time order; a top-level post plans its thread (length, repliers, times) up front,
     so replies land in later day files like in a real export and `reply_count` is right from the start.
+    `mode` "threads": about 70 % of posts start a thread; "top-level": people talk in the channel itself
+    (one post in 50 gets a thread), the case the reply-link model works hardest on.
     """
+    thread_share = MODES[mode]
     rng = random.Random(seed)
     root = Path(root)
     folder = root / CHANNEL
@@ -132,7 +137,7 @@ def generate_export(root: Path, messages: int, seed: int = 7, people: int = 200,
         ts = f"{when:.6f}"
         last_ts = float(ts)
         if message is None:
-            message, replies = _top_level(rng, humans, ts, when)
+            message, replies = _top_level(rng, humans, ts, when, thread_share)
             for k, reply in enumerate(replies):
                 order += 1
                 heapq.heappush(pending, (when + rng.uniform(30, 3600) * (k + 1) ** 0.7, order, reply))
@@ -155,7 +160,8 @@ def _reactions(rng: random.Random, humans: list[str]) -> list[dict]:
     return out
 
 
-def _top_level(rng: random.Random, humans: list[str], ts: str, when: float) -> tuple[dict, list[dict]]:
+def _top_level(rng: random.Random, humans: list[str], ts: str, when: float,
+               thread_share: float) -> tuple[dict, list[dict]]:
     """A top-level message and its planned replies (their `ts` is set when they are written)."""
     author = rng.choice(humans)
     kind = rng.random()
@@ -167,8 +173,8 @@ def _top_level(rng: random.Random, humans: list[str], ts: str, when: float) -> t
     if kind < 0.025:
         return {"type": "message", "user": author, "text": _text(rng, BROADCAST)}, []
     message = {"type": "message", "user": author}
-    if kind < 0.30:
-        message["text"] = _text(rng, rng.choice(LONE))
+    if kind < 0.30 or (thread_share < 0.7 and rng.random() >= thread_share / 0.7):
+        message["text"] = _text(rng, rng.choice(LONE if kind < 0.30 else OPENERS + REPLIES))
         size = 0
     else:
         message["text"] = _text(rng, rng.choice(OPENERS))

@@ -2,9 +2,10 @@
 
 Every top-level message is scored against itself ("starts a conversation") and the `window`
 messages before it with a small model (a linear score plus 16 tanh units; weights in
-`link_model.json`, 26 kB, trained by
-`python -m bench.train_threads`). Features are computed for the whole channel at once with
-numpy, which is what keeps `analyze` well above 20,000 messages a second.
+`link_model.json`, 26 kB, trained by `python -m bench.train_threads`). Each message's text is read
+once; features are built with numpy over the band of the window only (no message pair is visited
+in Python and no n × n product is formed), a few hundred messages at a time, so the cost per message
+stays small and flat however long the channel (see bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -134,11 +135,10 @@ class LinkModel:
                    int(data["window"]), float(data["nudge_threshold"]), **arrays)
 
     def scores(self, planes: np.ndarray) -> np.ndarray:
-        """(features, window+1, n) → (n, window+1) candidate scores."""
-        logits = np.tensordot(self.weights, planes, axes=1).T + self.intercept
+        """(features, candidates) → (candidates,) scores."""
+        logits = self.weights @ planes + self.intercept
         if self.hidden_u is not None:
-            h = np.tanh(np.tensordot(planes, self.hidden_u, axes=([0], [0])) + self.hidden_b)  # (w+1, n, H)
-            logits += (h @ self.hidden_v).T
+            logits += self.hidden_v @ np.tanh(self.hidden_u.T @ planes + self.hidden_b[:, None])
         return logits
 
 
@@ -147,12 +147,264 @@ def default_model() -> LinkModel:
     return LinkModel.from_json(json.loads(MODEL_PATH.read_text()))
 
 
-def _first_word(text: str) -> str:
-    for token in text.lower().split():
+def _first_word(lowered_words: list[str]) -> str:
+    for token in lowered_words:
         token = token.strip(",.:;!?-")
         if token and not token.startswith("<@"):
             return token
     return ""
+
+
+COL = {name: k for k, name in enumerate(FEATURES)}
+_DISTANCE_COLUMNS = [COL[name] for name in PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]]
+CHUNK = 256  # messages whose candidates are built and scored together (a few MiB: stays in cache)
+
+
+class _BlockFacts:
+    """What the features need to know about each message of a block, and about pairs in its window.
+
+    Everything per message is read from the text once; the two pairwise facts (tf-idf cosine and
+    "have these two talked lately") are computed for the band of the window only, so a block costs
+    time linear in its length.
+    """
+
+    def __init__(self, messages: list[ChannelMessage], window: int) -> None:
+        n, w = len(messages), window
+        self.n, self.w = n, w
+        self.log_distance = np.array([math.log(d) for d in range(1, w + 1)], dtype=np.float32)
+        users: dict[str, int] = {}
+        author = [users.setdefault(m.user, len(users)) for m in messages]
+        known = {name.lower(): name for name in users}
+        texts = [m.text for m in messages]
+        subtypes = [m.subtype for m in messages]
+        lowered = [text.lower().split() for text in texts]
+        first = [_first_word(words_) for words_ in lowered]
+        addressed = [-1] * n
+        mention_rows: list[int] = []
+        mention_users: list[int] = []
+        for i, (m, text) in enumerate(zip(messages, texts)):
+            found, to = mentioned_users(text, known)
+            if m.mentions:
+                found = found.union(m.mentions)
+            a = author[i]
+            for user in found:
+                k = users.get(user)
+                if k is not None and k != a:
+                    mention_rows.append(i)
+                    mention_users.append(k)
+            if to is not None and users.get(to, a) != a:
+                addressed[i] = users[to]
+        tokens = [words(text) for text in texts]
+
+        self.times = np.array([m.seconds for m in messages], dtype=np.float64)
+        self.system = np.array([subtype in SYSTEM_SUBTYPES for subtype in subtypes], dtype=bool)
+        self.action = np.array([subtype == "me_message" for subtype in subtypes], dtype=np.float32)
+        self.question = np.array([is_question(text) for text in texts], dtype=np.float32)
+        self.answer_cue = np.array([f in _ANSWER_CUES for f in first], dtype=np.float32)
+        self.continuation = np.array([f in _CONTINUATION for f in first], dtype=np.float32)
+        self.greeting = np.array([f in _GREETINGS for f in first], dtype=np.float32)
+        self.thanks = np.array([not _THANKS.isdisjoint(words_) for words_ in lowered], dtype=np.float32)
+        self.length = np.array([math.log1p(len(text)) for text in texts], dtype=np.float32)
+        self.author = np.array(author, dtype=np.int64)
+        self.addressed = np.array(addressed, dtype=np.int64)
+        self.mentions = np.zeros((n, len(users)), dtype=bool)
+        self.mentions[mention_rows, mention_users] = True
+        self.has_mention = self.mentions.any(axis=1)
+        self.prev_same, self.next_same = _same_author_neighbours(self.author)
+        cosine = _band_cosine(tokens, w)
+        self.partners = _band_partners(self.author, np.array(mention_rows, dtype=np.int64),
+                                       np.array(mention_users, dtype=np.int64), len(users), w)
+        # valid[i, d]: the message d places before i exists and may be answered (d = 0: "starts a conversation").
+        positions = np.arange(n)
+        parent = positions[:, None] - np.arange(w + 1)[None, :]
+        self.valid = parent >= 0
+        self.valid[:, 1:] &= ~self.system[np.maximum(parent[:, 1:], 0)]
+        cosine[~self.valid] = 0.0
+        self.cosine = cosine
+        self.best = cosine[:, 1:].max(axis=1) if w else np.zeros(n, dtype=np.float32)
+
+    def planes(self, start: int, stop: int) -> np.ndarray:
+        """Features of rows start..stop-1 and their candidates: (features, rows, window+1), float32."""
+        w, m = self.w, stop - start
+        out = np.zeros((len(FEATURES), m, w + 1), dtype=np.float32)
+        i = np.arange(start, stop)
+        jj = i[:, None] - np.arange(1, w + 1)[None, :]  # parent positions, (m, w)
+        exists = jj >= 0
+        j = np.maximum(jj, 0)
+        p = out[:, :, 1:]  # pair candidates; column 0 holds the "starts a conversation" candidate
+        author, prev_same, addressed = self.author, self.prev_same, self.addressed
+        ai, aj = author[i][:, None], author[j]
+        mention = self.mentions[i[:, None], aj]
+        back = self.mentions[j, ai]
+        latest = self.next_same[j] >= i[:, None]
+        to_parent = addressed[i][:, None] == aj
+        prev_i = prev_same[i][:, None]
+        same = ai == aj
+        other = ~same
+        partners = self.partners[start:stop, 1:]
+        qj = self.question[j]
+        cosine = self.cosine[start:stop, 1:]
+        best = self.best[start:stop, None]
+
+        p[COL["pair"]] = 1.0
+        distance = np.arange(1, w + 1)
+        for column, (lo, hi) in zip(_DISTANCE_COLUMNS, _DISTANCE_BUCKETS):
+            p[column] = (distance >= lo) & (distance <= hi)
+        p[COL["log_distance"]] = self.log_distance
+        p[COL["log_gap_min"]] = np.log1p(np.maximum(self.times[i][:, None] - self.times[j], 0) / 60.0)
+        p[COL["mentions_parent_author"]] = mention
+        p[COL["addressed_to_parent_author"]] = to_parent
+        p[COL["mentions_parent_author_latest"]] = mention & latest
+        p[COL["addressed_to_parent_author_latest"]] = to_parent & latest
+        p[COL["parent_mentions_author"]] = back
+        p[COL["parent_addressed_to_author"]] = addressed[j] == ai
+        p[COL["parent_mentions_author_unanswered"]] = back & (prev_i <= j)
+        p[COL["same_author"]] = same
+        p[COL["same_author_next"]] = same & (prev_i == j)
+        p[COL["same_author_continuation"]] = same * self.continuation[i][:, None]
+        p[COL["same_author_no_mention"]] = same & ~self.has_mention[i][:, None]
+        p[COL["parent_latest_of_its_author"]] = latest
+        p[COL["author_spoke_since"]] = prev_i > j
+        p[COL["partners"]] = partners
+        p[COL["partners_latest"]] = partners & latest
+        p[COL["cosine"]] = cosine
+        p[COL["cosine_same_author"]] = cosine * same
+        cosine_best = (cosine == best) & (best > 0)
+        p[COL["cosine_best"]] = cosine_best
+        p[COL["cosine_best_pos"]] = cosine_best * best
+        p[COL["parent_question"]] = qj
+        p[COL["parent_question_answer_cue"]] = qj * self.answer_cue[i][:, None]
+        p[COL["parent_question_not_own"]] = qj * other * (1 - self.question[i])[:, None]
+        p[COL["addressed_to_other"]] = (addressed[i] >= 0)[:, None] & ~to_parent
+        p[COL["parent_addressed_to_other"]] = (addressed[j] >= 0) & (addressed[j] != ai)
+        p[COL["parent_is_action"]] = self.action[j]
+        p[COL["thanks_to_partner"]] = self.thanks[i][:, None] * (partners.astype(np.float32) + mention)
+        p[COL["parent_first_of_author"]] = prev_same[j] < 0
+        p[COL["parent_greeting"]] = self.greeting[j]
+        # The nearest candidate (smallest distance) with a property: none nearer has it.
+        p[COL["parent_mentions_author_latest"]] = back & ~_seen_nearer(back)
+        p[COL["nearest_other_author"]] = other & ~_seen_nearer(other)
+        other_question = other & (qj > 0)
+        p[COL["latest_other_question"]] = other_question & ~_seen_nearer(other_question)
+        if not exists.all():
+            p[:, ~exists] = 0.0
+
+        s = out[:, :, 0]
+        s[COL["self"]] = 1.0
+        s[COL["self_has_mention"]] = self.has_mention[i]
+        s[COL["self_addressed"]] = addressed[i] >= 0
+        s[COL["self_question"]] = self.question[i]
+        s[COL["self_greeting"]] = self.greeting[i]
+        times = self.times
+        gap_prev = times[i] - times[np.maximum(i - 1, 0)]
+        s[COL["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
+        prev = prev_same[i]
+        s[COL["self_author_new"]] = (prev < 0) | (i - prev > w)
+        s[COL["self_log_author_gap"]] = np.log1p(np.where(prev < 0, w, np.minimum(i - prev, w)))
+        s[COL["self_is_action"]] = self.action[i]
+        s[COL["self_log_length"]] = self.length[i]
+        s[COL["self_max_cosine"]] = self.best[start:stop]
+        s[COL["self_answer_cue"]] = self.answer_cue[i]
+        s[COL["self_continuation"]] = self.continuation[i]
+        s[COL["self_any_partner"]] = partners.any(axis=1) if w else 0.0
+        return out
+
+
+def _seen_nearer(flags: np.ndarray) -> np.ndarray:
+    """seen[:, d] = any(flags[:, :d]): a nearer candidate already had the property."""
+    seen = np.zeros_like(flags)
+    if flags.shape[1] > 1:
+        np.logical_or.accumulate(flags[:, :-1], axis=1, out=seen[:, 1:])
+    return seen
+
+
+def _same_author_neighbours(author: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Position of the previous (-1: none) and next (n: none) message by the same author."""
+    n = len(author)
+    prev_same = np.full(n, -1, dtype=np.int64)
+    next_same = np.full(n, n, dtype=np.int64)
+    order = np.argsort(author, kind="stable")
+    same = author[order[1:]] == author[order[:-1]]
+    prev_same[order[1:][same]] = order[:-1][same]
+    next_same[order[:-1][same]] = order[1:][same]
+    return prev_same, next_same
+
+
+def _band_cosine(tokens: list[list[str]], w: int) -> np.ndarray:
+    """cosine[i, d]: tf-idf cosine of messages i and i-d for 1 ≤ d ≤ w (tf-idf over these messages' words).
+
+    Only pairs that share a word within the window are visited (through each word's list of messages),
+    so the cost is the number of such pairs, never n². Words are numbered in order of first use and
+    each message's sums run over its words in that order, one by one in float32, as a sparse
+    row-times-matrix product adds them up.
+    """
+    n = len(tokens)
+    counts = np.array([len(toks) for toks in tokens], dtype=np.int64)
+    every = [t for toks in tokens for t in toks]
+    ids = {t: k for k, t in enumerate(dict.fromkeys(every))}
+    n_words = max(1, len(ids))
+    keys = np.unique(np.repeat(np.arange(n, dtype=np.int64), counts) * n_words
+                     + np.fromiter(map(ids.__getitem__, every), dtype=np.int64, count=len(every)))
+    rows, cols = keys // n_words, keys % n_words
+    cosine = np.zeros((n, w + 1), dtype=np.float32)
+    if len(rows) == 0 or w == 0:
+        return cosine
+    df = np.bincount(cols, minlength=n_words).astype(np.float32)
+    idf = np.log((n + 1) / (df + 1)).astype(np.float32) + np.float32(1.0)
+    weight = idf[cols]
+    sums = np.zeros(n, dtype=np.float32)
+    starts = np.flatnonzero(np.diff(rows, prepend=-1))  # each message's first entry (rows are in order)
+    sums[rows[starts]] = np.add.reduceat(weight * weight, starts)  # as scipy sums a sparse row
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    weight = weight * (np.float32(1.0) / norms)[rows]
+    # Each word's messages in order: an entry's earlier partners are just before it in this order.
+    order = np.argsort(cols * n + rows, kind="stable")
+    keys = (cols * n + rows)[order]
+    position = np.empty_like(order)
+    position[order] = np.arange(len(order))
+    first = np.searchsorted(keys, cols * n + np.maximum(rows - w, 0))
+    count = position - first
+    total = int(count.sum())
+    if total == 0:
+        return cosine
+    entry = np.repeat(np.arange(len(rows)), count)
+    offset = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + 1
+    partner = order[position[entry] - offset]
+    child = rows[entry]
+    flat = cosine.reshape(-1)
+    np.add.at(flat, child * (w + 1) + (child - rows[partner]), weight[entry] * weight[partner])
+    return cosine
+
+
+def _band_partners(author: np.ndarray, mention_rows: np.ndarray, mention_users: np.ndarray,
+                   n_users: int, w: int) -> np.ndarray:
+    """partners[i, d]: the authors of i and i-d mentioned one another in the `w` messages before i."""
+    n = len(author)
+    partners = np.zeros((n, w + 1), dtype=bool)
+    if len(mention_rows) == 0 or w == 0:
+        return partners
+    talks = _pair_code(author[mention_rows], mention_users, n_users)  # who talked with whom, and when
+    codes = np.unique(talks)
+    events = np.sort(np.searchsorted(codes, talks) * (n + 1) + mention_rows)
+    # Only candidates whose two authors ever talked in this block are looked up.
+    talker = np.zeros(n_users, dtype=bool)
+    talker[author[mention_rows]] = talker[mention_users] = True
+    parents = np.arange(n)[:, None] - np.arange(1, w + 1)[None, :]
+    i, d = np.nonzero(talker[author][:, None] & (parents >= 0) & talker[author[np.maximum(parents, 0)]])
+    pair = _pair_code(author[i], author[i - d - 1], n_users)
+    slot = np.minimum(np.searchsorted(codes, pair), len(codes) - 1)
+    talked = codes[slot] == pair
+    i, d, base = i[talked], d[talked] + 1, slot[talked] * (n + 1)
+    found = np.searchsorted(events, base + i) - 1  # the pair's latest talk before message i …
+    recent = (found >= 0) & (events[np.maximum(found, 0)] >= base + np.maximum(i - w, 0))  # … within w
+    partners[i[recent], d[recent]] = True
+    return partners
+
+
+def _pair_code(a: np.ndarray, b: np.ndarray, n_users: int) -> np.ndarray:
+    """One number per unordered pair of people."""
+    return np.minimum(a, b) * n_users + np.maximum(a, b)
 
 
 def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -166,174 +418,15 @@ def candidate_features(messages: list[ChannelMessage], window: int) -> tuple[np.
 
 def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndarray, np.ndarray]:
     """Like `candidate_features` but laid out (features, window+1, n) so columns are contiguous."""
-    n, w = len(messages), window
-    feats = np.zeros((len(FEATURES), w + 1, n), dtype=np.float32)
-    valid = np.zeros((n, w + 1), dtype=bool)
+    n = len(messages)
+    feats = np.zeros((len(FEATURES), window + 1, n), dtype=np.float32)
     if n == 0:
-        return feats, valid
-    col = {name: k for k, name in enumerate(FEATURES)}
-
-    users: dict[str, int] = {}
-    author = np.array([users.setdefault(m.user, len(users)) for m in messages], dtype=np.int64)
-    known = {name.lower(): name for name in users}
-    n_users = len(users)
-    times = np.array([m.seconds for m in messages], dtype=np.float64)
-    system = np.array([m.is_system for m in messages], dtype=bool)
-    action = np.array([m.subtype == "me_message" for m in messages], dtype=np.float32)
-    question = np.array([is_question(m.text) for m in messages], dtype=np.float32)
-    first = [_first_word(m.text) for m in messages]
-    answer_cue = np.array([f in _ANSWER_CUES for f in first], dtype=np.float32)
-    continuation = np.array([f in _CONTINUATION for f in first], dtype=np.float32)
-    greeting = np.array([f in _GREETINGS for f in first], dtype=np.float32)
-    thanks = np.array([bool(_THANKS.intersection(m.text.lower().split())) for m in messages], dtype=np.float32)
-    length = np.array([math.log1p(len(m.text)) for m in messages], dtype=np.float32)
-
-    mentions = np.zeros((n, n_users), dtype=bool)
-    addressed = np.full(n, -1, dtype=np.int64)
-    for i, m in enumerate(messages):
-        found, to = mentioned_users(m.text, known)
-        for user in found.union(m.mentions):
-            k = users.get(user)
-            if k is not None and k != author[i]:
-                mentions[i, k] = True
-        if to is not None and users.get(to, author[i]) != author[i]:
-            addressed[i] = users[to]
-    has_mention = mentions.any(axis=1)
-
-    # prev/next message by the same author, and who has talked with whom lately.
-    prev_same = np.full(n, -1, dtype=np.int64)
-    next_same = np.full(n, n, dtype=np.int64)
-    last_seen: dict[int, int] = {}
-    partners = np.zeros((n, w + 1), dtype=np.float32)
-    last_talk = np.full((n_users, n_users), -10**9, dtype=np.int32)
-    talkers: set[int] = set()
-    positions = np.arange(n)
-    authors, mentioning = author.tolist(), has_mention.tolist()  # plain ints and bools: quicker one by one
-    for i in range(n):
-        a = authors[i]
-        if a in last_seen:
-            prev_same[i] = last_seen[a]
-            next_same[last_seen[a]] = i
-        last_seen[a] = i
-        lo = max(0, i - w)
-        if i > lo and a in talkers:
-            earlier = author[lo:i][::-1]  # distance 1, 2, …
-            partners[i, 1:i - lo + 1] = last_talk[a, earlier] >= i - w
-        for k in np.flatnonzero(mentions[i]).tolist() if mentioning[i] else ():
-            last_talk[a, k] = last_talk[k, a] = i
-            talkers.update((a, k))
-
-    # tf-idf over this channel only, so nothing about vocabulary ships with the model.
-    tokens = [words(m.text) for m in messages]
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, toks in enumerate(tokens):
-        for t in set(toks):
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-    from scipy.sparse import csr_matrix
-
-    matrix = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
-    df = np.asarray(matrix.sum(axis=0)).ravel()
-    idf = np.log((n + 1) / (df + 1)).astype(np.float32) + 1.0
-    matrix = matrix.multiply(idf[None, :]).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix = csr_matrix(matrix.multiply((1.0 / norms)[:, None]))
-
-    cosine = _band_cosine(matrix, n, w)
-    latest_own = next_same  # a message is its author's latest before i while next_same > i - 1
-    seen_back = np.zeros(n, dtype=bool)   # a later candidate already mentioned the author
-    seen_other = np.zeros(n, dtype=bool)  # a later candidate is by someone else
-    seen_question = np.zeros(n, dtype=bool)
-    for d in range(1, min(w, n - 1) + 1):
-        j = positions[:-d]
-        f = feats[:, d, d:]  # a view: feature planes over children i = j + d
-        valid[d:, d] = ~system[:-d]
-        f[col["pair"]] = 1.0
-        for (lo, hi), name in zip(_DISTANCE_BUCKETS, PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]):
-            if lo <= d <= hi:
-                f[col[name]] = 1.0
-        f[col["log_distance"]] = math.log(d)
-        f[col["log_gap_min"]] = np.log1p(np.maximum(times[d:] - times[:-d], 0) / 60.0)
-        ai, aj = author[d:], author[:-d]
-        mention = mentions[d:][np.arange(n - d), aj]
-        back = mentions[j, ai]
-        latest = latest_own[:-d] >= positions[d:]
-        to_parent = addressed[d:] == aj
-        f[col["mentions_parent_author"]] = mention
-        f[col["addressed_to_parent_author"]] = to_parent
-        f[col["mentions_parent_author_latest"]] = mention & latest
-        f[col["addressed_to_parent_author_latest"]] = to_parent & latest
-        f[col["parent_mentions_author"]] = back
-        f[col["parent_addressed_to_author"]] = addressed[:-d] == ai
-        f[col["parent_mentions_author_unanswered"]] = back & (prev_same[d:] <= j)
-        same = (ai == aj).astype(np.float32)
-        f[col["same_author"]] = same
-        f[col["same_author_next"]] = same * (prev_same[d:] == j)
-        f[col["same_author_continuation"]] = same * continuation[d:]
-        f[col["same_author_no_mention"]] = same * ~has_mention[d:]
-        f[col["parent_latest_of_its_author"]] = latest
-        f[col["author_spoke_since"]] = prev_same[d:] > j
-        f[col["partners"]] = partners[d:, d]
-        f[col["partners_latest"]] = partners[d:, d] * latest
-        qj = question[:-d]
-        f[col["parent_question"]] = qj
-        f[col["parent_question_answer_cue"]] = qj * answer_cue[d:]
-        f[col["parent_question_not_own"]] = qj * (1 - same) * (1 - question[d:])
-        f[col["addressed_to_other"]] = (addressed[d:] >= 0) & ~to_parent
-        f[col["parent_addressed_to_other"]] = (addressed[:-d] >= 0) & (addressed[:-d] != ai)
-        f[col["parent_is_action"]] = action[:-d]
-        f[col["thanks_to_partner"]] = thanks[d:] * (partners[d:, d] + mention)
-        f[col["parent_first_of_author"]] = prev_same[:-d] < 0
-        f[col["parent_greeting"]] = greeting[:-d]
-        other = ai != aj
-        f[col["parent_mentions_author_latest"]] = back & ~seen_back[d:]
-        f[col["nearest_other_author"]] = other & ~seen_other[d:]
-        other_question = other & (qj > 0)
-        f[col["latest_other_question"]] = other_question & ~seen_question[d:]
-        seen_back[d:] |= back
-        seen_other[d:] |= other
-        seen_question[d:] |= other_question
-    cosine[~valid] = 0.0
-    by_distance = cosine.T[1:]
-    feats[col["cosine"], 1:] = by_distance
-    feats[col["cosine_same_author"], 1:] = by_distance * feats[col["same_author"], 1:]
-    best = cosine[:, 1:].max(axis=1) if w else np.zeros(n, dtype=np.float32)
-    feats[col["cosine_best"], 1:] = (by_distance == best[None, :]) & (best[None, :] > 0)
-    feats[col["cosine_best_pos"], 1:] = feats[col["cosine_best"], 1:] * best[None, :]
-
-    valid[:, 0] = True
-    s = feats[:, 0]  # (features, n): the "starts a conversation" candidate
-    s[col["self"]] = 1.0
-    s[col["self_has_mention"]] = has_mention
-    s[col["self_addressed"]] = addressed >= 0
-    s[col["self_question"]] = question
-    s[col["self_greeting"]] = greeting
-    gap_prev = np.diff(times, prepend=times[0])
-    s[col["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
-    s[col["self_author_new"]] = (prev_same < 0) | (positions - prev_same > w)
-    s[col["self_log_author_gap"]] = np.log1p(np.where(prev_same < 0, w, np.minimum(positions - prev_same, w)))
-    s[col["self_is_action"]] = action
-    s[col["self_log_length"]] = length
-    s[col["self_max_cosine"]] = best
-    s[col["self_answer_cue"]] = answer_cue
-    s[col["self_continuation"]] = continuation
-    s[col["self_any_partner"]] = partners[:, 1:].max(axis=1) if w else 0.0
-    return feats, valid
-
-
-def _band_cosine(matrix, n: int, w: int, block: int = 2048) -> np.ndarray:
-    """cosine[i, d] = similarity of rows i and i-d for 1 ≤ d ≤ w, in row blocks to bound memory."""
-    cosine = np.zeros((n, w + 1), dtype=np.float32)
-    for start in range(0, n, block):
-        stop, lo = min(n, start + block), max(0, start - w)
-        sim = (matrix[start:stop] @ matrix[lo:stop].T).tocoo()
-        row, column = sim.row + start, sim.col + lo
-        d = row - column
-        keep = (d >= 1) & (d <= w)
-        cosine[row[keep], d[keep]] = sim.data[keep]
-    return cosine
+        return feats, np.zeros((0, window + 1), dtype=bool)
+    facts = _BlockFacts(messages, window)
+    for start in range(0, n, CHUNK):
+        stop = min(n, start + CHUNK)
+        feats[:, :, start:stop] = facts.planes(start, stop).transpose(0, 2, 1)
+    return feats, facts.valid
 
 
 def link_choices(
@@ -343,21 +436,45 @@ def link_choices(
 
     Long channels go in blocks of `block` messages, each with twice the window of earlier messages
     as context, so memory stays bounded (features are window-local; only tf-idf weights and
-    "first message of its author" see the block rather than the whole channel).
+    "first message of its author" see the block rather than the whole channel). Inside a block,
+    candidates are built and scored `CHUNK` messages at a time.
     """
-    n, context = len(messages), 2 * model.window
+    n, context, w = len(messages), 2 * model.window, model.window
     best = np.zeros(n, dtype=np.int64)
     prob = np.ones(n, dtype=np.float64)
-    for start in range(0, n, block):
-        lo, stop = max(0, start - context), min(n, start + block)
-        planes, valid = feature_planes(messages[lo:stop], model.window)
-        logits = model.scores(planes)[start - lo:]
-        logits[~valid[start - lo:]] = -np.inf
+    with _one_blas_thread():
+        for start in range(0, n, block):
+            _choose_block(messages, model, start, block, context, best, prob)
+    return best, prob
+
+
+def _choose_block(messages: list[ChannelMessage], model: LinkModel, start: int, block: int, context: int,
+                  best: np.ndarray, prob: np.ndarray) -> None:
+    """Fill `best` and `prob` for messages start..start+block-1, with `context` earlier ones as their past."""
+    n, w = len(messages), model.window
+    lo, stop = max(0, start - context), min(n, start + block)
+    facts = _BlockFacts(messages[lo:stop], w)
+    for first in range(start - lo, stop - lo, CHUNK):
+        last = min(stop - lo, first + CHUNK)
+        logits = model.scores(facts.planes(first, last).reshape(len(FEATURES), -1)).reshape(last - first, w + 1)
+        logits[~facts.valid[first:last]] = -np.inf
         choice = logits.argmax(axis=1)
         shifted = np.exp(logits - logits[np.arange(len(choice)), choice][:, None])
-        best[start:stop] = choice
-        prob[start:stop] = 1.0 / shifted.sum(axis=1)  # softmax probability of the argmax
-    return best, prob
+        best[lo + first:lo + last] = choice
+        prob[lo + first:lo + last] = 1.0 / shifted.sum(axis=1)  # softmax probability of the argmax
+
+
+@lru_cache(maxsize=1)
+def _blas_controller():
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread():
+    """BLAS on this thread only while scoring: its products are small, and worker threads of its own
+    fight the digest's worker processes (and everyone else) for the cores, several times slower."""
+    return _blas_controller().limit(limits=1, user_api="blas")
 
 
 def reply_links(messages: list[ChannelMessage], model: LinkModel | None = None) -> list[ReplyLink]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 # Slack user mentions (<@U123> or <@U123|name>), Teams <at>Name</at> entities.
 SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
@@ -26,7 +27,7 @@ def words(text: str) -> list[str]:
     """Content words for lexical overlap (lower-cased, stop words and mention markup dropped)."""
     if "<@" in text:  # a Slack mention starts so; most messages have none
         text = SLACK_MENTION.sub(" ", text)
-    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+    return list(filterfalse(STOPWORDS.__contains__, WORD.findall(text.lower())))
 
 
 def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | None]:
@@ -36,17 +37,27 @@ def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | N
     """
     found: set[str] = set()
     addressed: str | None = None
-    for match in SLACK_MENTION.finditer(text):
-        found.add(match.group(1))
-        if addressed is None and match.start() == 0:
-            addressed = match.group(1)
-    for match in TEAMS_MENTION.finditer(text):
-        user = known.get(match.group(1).strip().lower())
-        if user is not None:
-            found.add(user)
+    if "<" in text:  # both mention forms start so; most messages have neither
+        for match in SLACK_MENTION.finditer(text):
+            found.add(match.group(1))
             if addressed is None and match.start() == 0:
-                addressed = user
-    for position, token in enumerate(NICK_TOKEN.findall(text[:400])):
+                addressed = match.group(1)
+        for match in TEAMS_MENTION.finditer(text):
+            user = known.get(match.group(1).strip().lower())
+            if user is not None:
+                found.add(user)
+                if addressed is None and match.start() == 0:
+                    addressed = user
+    head = text[:400]
+    if head.isascii():  # lower-casing ASCII moves no token boundary: look up only the tokens that are names
+        tokens = NICK_TOKEN.findall(head.lower())
+        for token in filter(known.__contains__, tokens):
+            if len(token) > 1:
+                found.add(known[token])
+        if tokens and addressed is None and len(tokens[0]) > 1 and tokens[0] in known:
+            addressed = known[tokens[0]]
+        return found, addressed
+    for position, token in enumerate(NICK_TOKEN.findall(head)):
         user = known.get(token.lower())
         if user is not None and len(token) > 1:
             found.add(user)

@@ -1,0 +1,141 @@
+"""The reply-link scorer gives exactly the links it gave before it was made faster (a seeded channel).
+
+`tests/data/reply_links_reference.json` was written by the scorer as it was before the banded,
+vectorised rewrite (sparse matrix products, a Python loop per message); regenerate it only on purpose:
+`.venv/bin/python -m tests.test_links_reference` (e.g. after retraining `link_model.json`).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from skills.threads.links import ChannelMessage, reply_links
+
+REFERENCE = Path(__file__).parent / "data" / "reply_links_reference.json"
+T0 = 1_764_000_000.0
+PEOPLE = ["alice", "bob", "carol", "dan", "erin", "frank", "grace", "heidi", "ivan", "judy", "U0K1", "U0K2"]
+TOPICS = ["the printer on floor two", "vpn drops every hour", "release notes for 4.2", "lunch order",
+          "grub timeout at boot", "kernel 6.9 on arm", "flaky CI on main", "the billing export"]
+OPENERS = ["how do I fix {t}?", "anyone seen {t} today", "hi", "hello all", "{t} is broken again",
+           "what about {t}?", "thanks, {t} works now", "yes that fixed {t}", "and {t} too", "no idea about {t}",
+           "ok", "try restarting {t}", "morning", "I think {t} needs a ticket", "sure, use the docs for {t}"]
+
+
+def reference_channel(count: int = 5200, seed: int = 17) -> list[ChannelMessage]:
+    """A busy, deterministic channel: mentions (Slack ids, nicks, `<at>`), questions, greetings, thanks,
+    actions, joins, thread replies, bursts and long gaps; more than one scoring block (4,096) long."""
+    rng = random.Random(seed)
+    out: list[ChannelMessage] = []
+    now = T0
+    for k in range(count):
+        now += rng.choice((1, 3, 10, 30, 60, 240, 3600)) * rng.random()
+        user = rng.choice(PEOPLE)
+        text = rng.choice(OPENERS).format(t=rng.choice(TOPICS))
+        other = rng.choice([p for p in PEOPLE if p != user])
+        roll = rng.random()
+        if roll < 0.15:
+            text = f"{other}: {text}"
+        elif roll < 0.25:
+            text = f"<@{other}> {text}"
+        elif roll < 0.28:
+            text = f"<at>{other}</at> {text}"
+        elif roll < 0.33:
+            text = f"{text} ({other} knows)"
+        subtype, thread = None, None
+        if roll > 0.99:
+            subtype, text = "channel_join", f"<@{user}> has joined the channel"
+        elif roll > 0.975:
+            subtype = "me_message"
+        elif roll > 0.9 and out:
+            thread = rng.choice(out[-30:]).ts
+        ts = f"{now:.6f}"
+        out.append(ChannelMessage(ts=ts, user=user, text=text, thread_ts=thread, subtype=subtype))
+    return out
+
+
+def links_as_json(messages: list[ChannelMessage]) -> dict:
+    index = {m.ts: k for k, m in enumerate(messages)}
+    links = reply_links(messages)
+    return {"parents": [-1 if link.parent_ts is None else index[link.parent_ts] for link in links],
+            "scores": [round(link.score, 6) for link in links]}
+
+
+def test_the_scorer_gives_the_reference_links_exactly():
+    expected = json.loads(REFERENCE.read_text())
+    got = links_as_json(reference_channel())
+    assert got["parents"] == expected["parents"]
+    assert max(abs(a - b) for a, b in zip(got["scores"], expected["scores"])) <= 2e-6
+
+
+def test_the_reference_channel_exercises_every_kind_of_link():
+    expected = json.loads(REFERENCE.read_text())
+    parents = expected["parents"]
+    assert len(parents) > 4096  # crosses a scoring block, so the block context is checked too
+    assert sum(p == -1 for p in parents) > 100 and sum(p >= 0 and k - p > 1 for k, p in enumerate(parents)) > 500
+
+
+def test_band_cosine_is_the_tf_idf_cosine_of_each_message_with_the_window_before_it():
+    import numpy as np
+
+    from skills.threads.links import _band_cosine
+    from skills.threads.text import words
+
+    channel = reference_channel(count=300, seed=3)
+    tokens = [words(m.text) for m in channel]
+    w = 7
+    band = _band_cosine(tokens, w)
+    vocab = sorted({t for toks in tokens for t in toks})
+    tf = np.array([[t in set(toks) for t in vocab] for toks in tokens], dtype=np.float64)
+    idf = np.log((len(tokens) + 1) / (tf.sum(axis=0) + 1)) + 1.0
+    x = tf * idf
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    dense = x @ x.T
+    for i in range(len(channel)):
+        for d in range(1, w + 1):
+            expected = dense[i, i - d] if i >= d else 0.0
+            assert abs(band[i, d] - expected) < 1e-5, (i, d)
+    assert (band[:, 0] == 0).all() and (band > 0).sum() > 300  # the channel does share words
+
+
+def test_band_partners_follows_who_mentioned_whom_message_by_message():
+    import numpy as np
+
+    from skills.threads.links import _band_partners
+
+    rng = random.Random(5)
+    n, w, people = 400, 9, 6
+    author = np.array([rng.randrange(people) for _ in range(n)])
+    mentions = [(i, k) for i in range(n) for k in range(people) if k != author[i] and rng.random() < 0.04]
+    got = _band_partners(author, np.array([i for i, _ in mentions], dtype=np.int64),
+                         np.array([k for _, k in mentions], dtype=np.int64), people, w)
+    last_talk: dict[frozenset, int] = {}
+    by_row: dict[int, list[int]] = {}
+    for i, k in mentions:
+        by_row.setdefault(i, []).append(k)
+    for i in range(n):
+        for d in range(1, w + 1):
+            pair = frozenset((int(author[i]), int(author[i - d]))) if i >= d else None
+            expected = pair is not None and last_talk.get(pair, -10**9) >= i - w
+            assert bool(got[i, d]) == expected, (i, d)
+        for k in by_row.get(i, []):
+            last_talk[frozenset((int(author[i]), k))] = i
+    assert got.sum() > 50 and not got[:, 0].any()
+
+
+def test_mentioned_users_reads_ascii_and_other_text_alike():
+    from skills.threads.text import mentioned_users
+
+    known = {"alice": "alice", "bob": "bob", "x": "x", "d[a]n": "d[a]n"}
+    for text in ("Bob: try it", "ask ALICE or bob", "x: not a nick", "D[a]n|bob yes", "<@U1> bob?", "no one"):
+        fast = mentioned_users(text, known)
+        slow = mentioned_users(text + " é", known)  # non-ASCII text takes the token-by-token path
+        assert fast == slow, text
+    assert mentioned_users("Bob: try alice's fix", known) == ({"bob", "alice"}, "bob")
+
+
+if __name__ == "__main__":
+    REFERENCE.write_text(json.dumps(links_as_json(reference_channel()), separators=(",", ":")) + "\n")
+    print(f"wrote {REFERENCE}", file=sys.stderr)

@@ -1,10 +1,13 @@
 """Synthetic Slack exports and the `etiquette digest` streaming benchmark (time and peak RSS for one week).
 
-    .venv/bin/python -m bench.digest_export --messages 1000000            # generate into a temp dir, benchmark
+    .venv/bin/python -m bench.digest_export                          # both modes, generated into a temp dir
+    .venv/bin/python -m bench.digest_export --mode top-level --out DIR  # one mode; DIR kept and reused
     .venv/bin/python -m bench.digest_export --messages 5000 --out DIR --generate-only
 
 The export has users.json, channels.json and `general/<YYYY-MM-DD>.json` day files; all messages fall in
-one ISO week (the stress case: the digest reads every one of them). Generation is deterministic for a
+one ISO week (the stress case: the digest reads every one of them). Two shapes of channel: "threads"
+(1,000,000 messages, most of them thread replies) and "top-level" (210,000 messages from 5 people,
+almost all posted in the channel itself: every one is scored by the reply-link model). Generation is deterministic for a
 seed. The benchmark runs the CLI's own `digest_export` in a fresh child process (so its peak RSS,
 `resource.getrusage(RUSAGE_SELF).ru_maxrss`, is the digest's alone) and, in another fresh child, the
 baseline: `json.loads` of every day file of the week, one at a time, nothing kept.
@@ -204,6 +207,7 @@ def run_digest(export: Path, week: str) -> dict:
     from skills.digest.command import digest_export
 
     printed: list[str] = []
+    cpu_before = _cpu_seconds(resource.RUSAGE_SELF)
     started = time.perf_counter()
     code = digest_export(export, CHANNEL, week, as_json=True, out=printed.append, err=lambda line: None)
     seconds = time.perf_counter() - started
@@ -212,12 +216,16 @@ def run_digest(export: Path, week: str) -> dict:
             "threads": len(digest.get("threads", [])), "decisions": len(digest.get("decisions", [])),
             "open_questions": len(digest.get("open_questions", [])), "max_rss_mib": _max_rss_mib(),
             "worker_max_rss_mib": _max_rss_mib(resource.RUSAGE_CHILDREN), "workers": _workers(export, week),
-            "cpu_main_s": _cpu_seconds(resource.RUSAGE_SELF), "cpu_workers_s": _cpu_seconds(resource.RUSAGE_CHILDREN)}
+            "cpu_main_s": _cpu_seconds(resource.RUSAGE_SELF) - cpu_before,
+            "cpu_workers_s": _cpu_seconds(resource.RUSAGE_CHILDREN)}
 
 
 def _cpu_seconds(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
+
+
+_STARTUP_CPU = _cpu_seconds(resource.RUSAGE_SELF)  # the interpreter's start, not the baseline's work
 
 
 def _workers(export: Path, week: str) -> int:
@@ -234,7 +242,8 @@ def run_baseline(export: Path, week: str) -> dict:
     count = 0
     for path in _week_files(export, week):
         count += len(json.loads(path.read_text(encoding="utf-8")))
-    return {"seconds": time.perf_counter() - started, "messages_read": count, "max_rss_mib": _max_rss_mib()}
+    return {"seconds": time.perf_counter() - started, "messages_read": count, "max_rss_mib": _max_rss_mib(),
+            "cpu_s": _cpu_seconds(resource.RUSAGE_SELF) - _STARTUP_CPU}
 
 
 def _week_files(export: Path, week: str) -> list[Path]:
@@ -255,12 +264,49 @@ def _in_child(mode: str, export: Path, week: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+# Each mode's export as the issue measures it: (messages, people).
+MODE_SIZES = {"threads": (1_000_000, 200), "top-level": (210_000, 5)}
+
+
+def measure(mode: str, export: Path, messages: int, people: int, seed: int, week: str) -> dict:
+    """Generate `export` if it is not there yet, then the baseline and the digest, each in its own child."""
+    if not (export / "channels.json").exists():
+        started = time.perf_counter()
+        generate_export(export, messages, seed=seed, people=people, mode=mode)
+        size = sum(p.stat().st_size for p in (export / CHANNEL).iterdir()) / 2**20
+        print(f"generated {mode}: {messages:,} messages, {people} people ({size:,.0f} MiB of day files) in {export} "
+              f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return {"mode": mode, "baseline": _in_child("baseline", export, week), "digest": _in_child("digest", export, week)}
+
+
+def report(result: dict) -> None:
+    baseline, digest = result["baseline"], result["digest"]
+    print(f"\n{result['mode']} export: {baseline['messages_read']:,} messages in the week")
+    print(f"{'':28}{'wall s':>9}{'peak RSS MiB':>14}")
+    print(f"{'baseline (json.loads only)':28}{baseline['seconds']:9.2f}{baseline['max_rss_mib']:14.0f}")
+    print(f"{'etiquette digest --json':28}{digest['seconds']:9.2f}{digest['max_rss_mib']:14.0f}")
+    if digest["workers"]:
+        print(f"{'  each of %d workers' % digest['workers']:28}{'':9}{digest['worker_max_rss_mib']:14.0f}")
+    cpu = digest["cpu_main_s"] + digest["cpu_workers_s"]
+    print(f"{'ratio (digest / baseline)':28}{digest['seconds'] / baseline['seconds']:9.2f}"
+          f"{digest['max_rss_mib'] / baseline['max_rss_mib']:14.2f}")
+    print(f"CPU s: baseline {baseline['cpu_s']:.2f}; digest {digest['cpu_main_s']:.1f} in the main process + "
+          f"{digest['cpu_workers_s']:.1f} in workers, {cpu / baseline['cpu_s']:.1f} times the baseline "
+          "(steadier than wall time when other jobs share the machine)")
+    print(f"digest exit {digest['code']}: {digest['messages']:,} human messages counted, "
+          f"{digest['threads']} top threads, {digest['decisions']} decisions, {digest['open_questions']} open questions")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--mode", choices=("both", *MODES), default="both",
+                        help="threads: ~70%% of posts start a thread (1,000,000 messages, 200 people); "
+                             "top-level: almost all posts at the top level (210,000 messages, 5 people)")
+    parser.add_argument("--messages", type=int, help="messages per export (default: the mode's)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--people", type=int, default=200)
-    parser.add_argument("--out", type=Path, help="export folder (default: a temporary folder, removed after)")
+    parser.add_argument("--people", type=int, help="people per export (default: the mode's)")
+    parser.add_argument("--out", type=Path, help="export folder, kept and reused (with --mode both: one sub-folder "
+                                                 "per mode; default: a temporary folder, removed after)")
     parser.add_argument("--generate-only", action="store_true")
     parser.add_argument("--week", default="2026-W47")
     parser.add_argument("--child", choices=("digest", "baseline"), help=argparse.SUPPRESS)
@@ -269,30 +315,22 @@ def main(argv: list[str] | None = None) -> int:
         run = run_digest if args.child == "digest" else run_baseline
         print(json.dumps(run(args.out, args.week)))
         return 0
+    modes = list(MODES) if args.mode == "both" else [args.mode]
+    code = 0
     with tempfile.TemporaryDirectory(prefix="slack-export-") as scratch:
-        export = args.out or Path(scratch)
-        if not (export / "channels.json").exists():
-            started = time.perf_counter()
-            generate_export(export, args.messages, seed=args.seed, people=args.people)
-            size = sum(p.stat().st_size for p in (export / CHANNEL).iterdir()) / 2**20
-            print(f"generated {args.messages:,} messages ({size:,.0f} MiB of day files) in {export} "
-                  f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        if args.generate_only:
-            return 0
-        baseline = _in_child("baseline", export, args.week)
-        digest = _in_child("digest", export, args.week)
-        print(f"{'':28}{'wall s':>9}{'peak RSS MiB':>14}")
-        print(f"{'baseline (json.loads only)':28}{baseline['seconds']:9.2f}{baseline['max_rss_mib']:14.0f}")
-        print(f"{'etiquette digest --json':28}{digest['seconds']:9.2f}{digest['max_rss_mib']:14.0f}")
-        if digest["workers"]:
-            print(f"{'  each of %d workers' % digest['workers']:28}{'':9}{digest['worker_max_rss_mib']:14.0f}")
-        print(f"digest CPU: {digest['cpu_main_s']:.1f} s in the main process, {digest['cpu_workers_s']:.1f} s in workers")
-        print(f"{'ratio (digest / baseline)':28}{digest['seconds'] / baseline['seconds']:9.2f}"
-              f"{digest['max_rss_mib'] / baseline['max_rss_mib']:14.2f}")
-        print(f"digest exit {digest['code']}: {digest['messages']:,} human messages counted, "
-              f"{digest['threads']} top threads, {digest['decisions']} decisions, "
-              f"{digest['open_questions']} open questions; baseline read {baseline['messages_read']:,} messages")
-        return 0 if digest["code"] == 0 else 1
+        root = args.out or Path(scratch)
+        for mode in modes:
+            export = root / mode if args.mode == "both" else root
+            messages, people = MODE_SIZES[mode]
+            messages, people = args.messages or messages, args.people or people
+            if args.generate_only:
+                if not (export / "channels.json").exists():
+                    generate_export(export, messages, seed=args.seed, people=people, mode=mode)
+                continue
+            result = measure(mode, export, messages, people, args.seed, args.week)
+            report(result)
+            code = code or result["digest"]["code"]
+    return 0 if code == 0 else 1
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,6 @@ from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
-from skills.summarize.result import Summary
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
@@ -170,6 +170,7 @@ class DigestBuilder:
         self.posters: Counter[str] = Counter()
         self.hourly = [0] * 24
         self.problems: list[str] = []  # malformed messages skipped: "where: message N: why"
+        self._hour_of_slot: dict[int, int] = {}  # the channel's hour of day, by quarter hour since the epoch
 
     def add_day(self, messages: Iterable, where: str = "messages") -> None:
         """Add a batch (a day file); batches come oldest first, messages inside a batch in any order.
@@ -219,7 +220,11 @@ class DigestBuilder:
             self.counts["unknown"] += 1
         elif not schedule.working(seconds):
             self.counts["after_hours"] += 1
-        self.hourly[datetime.fromtimestamp(seconds, tz=self._tz).hour] += 1
+        slot = int(seconds // 900)  # every zone's offset is a whole number of quarter hours
+        hour = self._hour_of_slot.get(slot)
+        if hour is None:
+            hour = self._hour_of_slot[slot] = datetime.fromtimestamp(seconds, tz=self._tz).hour
+        self.hourly[hour] += 1
 
     def _on_link(self, message: ChannelMessage, parent: ChannelMessage | None, score: float) -> None:
         if parent is None or parent.user == message.user:
@@ -233,10 +238,16 @@ class DigestBuilder:
         self._close([(key, self._open.pop(key)) for key in done])
 
     def _close(self, threads: list[tuple[str, list[dict]]]) -> None:
-        if self._pool is None:
-            for key, group in threads:
-                self._keep(key, group, _read_thread(key, group, self.names, self.users, self.as_of, self._could_be_top))
-            return
+        if self._pool is not None:
+            # A post with no replies (most of a week in a busy channel) costs less to read here than to ship.
+            short = [(key, group) for key, group in threads if len(group) < MIN_MESSAGES]
+            if len(short) < len(threads):
+                self._close_in_pool([(key, group) for key, group in threads if len(group) >= MIN_MESSAGES])
+            threads = short
+        for key, group in threads:
+            self._keep(key, group, _read_thread(key, group, self.names, self.users, self.as_of, self._could_be_top))
+
+    def _close_in_pool(self, threads: list[tuple[str, list[dict]]]) -> None:
         # Workers send a thread's digest line back only above the current floor of the top threads;
         # the floor only rises, so none that enters them is missed.
         floor = self._busy[0][:2] if len(self._busy) >= self.top else None
@@ -502,16 +513,19 @@ def _read_thread(
     so `DigestBuilder._keep` writes it for a thread when it enters the top threads. A thread too short to
     summarize gets the root's first sentence as its line.
     """
-    root = next((m for m in group if str(m["ts"]) == key), group[0])
+    root = group[0] if str(group[0]["ts"]) == key else next((m for m in group if str(m["ts"]) == key), group[0])
     people = list(dict.fromkeys(names.get(m["user"], m["user"]) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
-                    for r in m.get("reactions") or [] if isinstance(r, dict))
-    if len(group) < MIN_MESSAGES:  # too short to summarize, whoever wrote it
-        summary = Summary(tldr="", too_short=True)
-    else:
-        utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
-        summary = summarize(utterances, with_tldr=False)
+                    for r in m.get("reactions") or () if isinstance(r, dict))
+    if len(group) < MIN_MESSAGES:  # too short to summarize, whoever wrote it: most posts of a week
+        thread = None
+        if people and (replies or reactions) and could_be_top(2 * len(people) + replies + reactions, key):
+            thread = DigestThread(key, _author(root, names), _one_line(_first_sentence(root["text"], names)),
+                                  tuple(people), replies, reactions, root.get("permalink"))
+        return thread, ([], [], []), _lone_question(root, group, names, as_of), False
+    utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
+    summary = summarize(utterances, with_tldr=False)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -553,12 +567,18 @@ def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:
 
 def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_of: datetime) -> list[DigestItem]:
     """A short thread whose root asks something and nobody else replied."""
-    if any(m.get("user") != root.get("user") for m in group) or as_of - _when(str(root["ts"])) < QUESTION_AGE:
-        return []  # answered, or young enough to get its answer yet: no need to read the text
+    if float(root["ts"]) > _question_cutoff(as_of) or any(m.get("user") != root.get("user") for m in group):
+        return []  # young enough to get its answer yet, or answered: no need to read the text
     text = clean_text(root.get("text") or "", names)
     if not is_question(text):
         return []
     return [DigestItem(_one_line(text), str(root["ts"]), _author(root, names))]
+
+
+@lru_cache(maxsize=4)
+def _question_cutoff(as_of: datetime) -> float:
+    """Questions asked after this instant (epoch seconds) may still get their answer."""
+    return (as_of - QUESTION_AGE).timestamp()
 
 
 def _first_sentence(text: str, names: Mapping[str, str]) -> str:

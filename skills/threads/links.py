@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -466,15 +467,18 @@ def _choose_block(messages: list[ChannelMessage], model: LinkModel, start: int, 
 
 @lru_cache(maxsize=1)
 def _blas_controller():
-    from threadpoolctl import ThreadpoolController
-
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # an environment installed before it was a dependency: BLAS keeps its threads
+        return None
     return ThreadpoolController()
 
 
 def _one_blas_thread():
     """BLAS on this thread only while scoring: its products are small, and worker threads of its own
     fight the digest's worker processes (and everyone else) for the cores, several times slower."""
-    return _blas_controller().limit(limits=1, user_api="blas")
+    controller = _blas_controller()
+    return nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
 
 
 def reply_links(messages: list[ChannelMessage], model: LinkModel | None = None) -> list[ReplyLink]:

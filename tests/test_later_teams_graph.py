@@ -52,7 +52,7 @@ async def test_later_at_a_person_reads_their_graph_working_hours_and_delivers_to
     [confirmation] = await eventually(lambda: fake.sent_to(maria_chat))
     card = confirmation.activity["attachments"][0]["content"]
     text = " ".join(block.get("text", "") for block in card["body"])
-    assert text.startswith("Ken Tanaka gets this") and "10:00 JST" in text  # the start of *his* hours
+    assert text.startswith("About #General (Launch): Ken Tanaka gets this") and "10:00 JST" in text  # the start of *his* hours
     assert "working hours are unknown" not in text  # Graph told us
     assert graph.authorizations and set(graph.authorizations) == {f"Bearer {TOKEN}"}
 

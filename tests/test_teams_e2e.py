@@ -252,7 +252,9 @@ async def test_unknown_command_mentioned_in_a_channel_answers_privately(bot_with
     fake, service_url, bot_url = bot_without_skills
     mention = channel_message(service_url, "digest on", ROOT_ID, mention_bot=True)
     await post_activity(bot_url, mention)
-    sent = await eventually(lambda: fake.sent)
+    await eventually(lambda: len(fake.sent) == 2)
+    ack, *sent = fake.sent  # a short line where it was typed, the answer in the 1:1 chat
+    assert ack.conversation_id == f"{CHANNEL_ID};messageid={ROOT_ID}" and "answered you in our chat" in ack.text
     assert len(sent) == 1
     assert "not available yet" in sent[0].text
     assert sent[0].conversation_id == f"a:1personal-with-{MARIA.id}"  # a 1:1 chat, not the channel
@@ -495,3 +497,13 @@ async def test_shutdown_cancels_a_turn_that_outlives_the_grace_period():
     await started.wait()
     await turns.drain(timeout=0.05)
     assert turns._tasks == set()  # nothing left running once the store closes
+
+
+async def test_a_command_in_a_channel_is_acknowledged_there_and_answered_privately_naming_the_channel(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    await post_activity(bot_url, channel_message(service_url, "settings", ROOT_ID, activity_id="1700000000400",
+                                                 mention_bot=True))
+    [ack] = await eventually(lambda: fake.sent_to(CHAIN_ID))
+    assert ack.reply_to_id == "1700000000400" and "answered you in our chat" in ack.text
+    private = [s for s in fake.sent if s.conversation_id != CHAIN_ID]
+    assert len(private) == 1 and private[0].text.startswith("About #General (Launch): This channel:")

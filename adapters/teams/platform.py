@@ -20,7 +20,7 @@ from botbuilder.schema.teams import TeamsChannelAccount
 
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory
-from adapters.teams.translate import TEAM_GROUP_KEY
+from adapters.teams.translate import TEAM_GROUP_KEY, bot_mentioned, channel_data, split_conversation_id
 from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, Reply
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
@@ -86,6 +86,7 @@ class TeamsPlatform:
         self.graph = graph
         self.limits = PlatformLimits(max_message_chars=28_000, creates_meetings=graph is not None)
         self.dialog: OpenDialog | None = None
+        self._acknowledged = False  # the channel has been told once this turn that the answer is private
 
     async def fetch_thread(self, conversation: Conversation) -> Thread:
         """The whole reply chain from Graph when we can; else what the bot itself received, said so."""
@@ -170,17 +171,43 @@ class TeamsPlatform:
             form = MessageFactory.attachment(form_card(action))
             if action.conversation.is_direct:
                 return await self._send(action.conversation, conversation_id(action.conversation), form)
+            await self._acknowledge_here(action.user, action.conversation)
             return await self._send_privately(action.user, action.conversation, form)
         if not isinstance(action, (Reply, Post, NotifyPrivately)):
             raise NotImplementedError(f"Teams cannot perform {type(action).__name__}")
         if isinstance(action, NotifyPrivately) and not action.conversation.is_direct:
-            return await self._send_privately(action.user, action.conversation, outgoing(action))
+            await self._acknowledge_here(action.user, action.conversation)
+            named = replace(action, text=f"About {self._channel_name(action.conversation)}: {action.text}")
+            return await self._send_privately(action.user, action.conversation, outgoing(named))
         if action.conversation.channel_id.startswith(TEAMS_USER_PREFIX):
             # Addressed to a person, not a conversation (e.g. `later @Ken …`): their 1:1 chat with the bot.
             return await self._send_privately(User(id=action.conversation.channel_id), action.conversation,
                                               outgoing(action))
         target = conversation_id(action.conversation, top_level=isinstance(action, Post))
         return await self._send(action.conversation, target, outgoing(action))
+
+    def _asked_here(self, where: Conversation) -> bool:
+        """This turn is someone @-mentioning the bot in `where`'s channel (a command, not a post we nudge about)."""
+        activity = self.turn.activity if self.turn is not None else None
+        return (activity is not None and activity.type == "message" and bot_mentioned(activity)
+                and split_conversation_id(activity.conversation.id)[0] == where.channel_id)
+
+    async def _acknowledge_here(self, user: User, where: Conversation) -> None:
+        """A channel has no ephemeral messages: say in the chain where they asked that the answer is in our chat."""
+        if self._acknowledged or not self._asked_here(where):
+            return
+        self._acknowledged = True
+        name = self.turn.activity.from_property.name or user.name
+        await self.turn.send_activity(MessageFactory.text(f"{name + ', ' if name else ''}I answered you in our chat."))
+
+    def _channel_name(self, where: Conversation) -> str:
+        """The channel a private answer is about, by name when Teams said it in this turn."""
+        data = channel_data(self.turn.activity) if self.turn is not None else {}
+        if split_conversation_id(data.get("teamsChannelId") or "")[0] == where.channel_id:
+            name = (data.get("channel") or {}).get("name")
+            if name:
+                return f"#{name}" + (f" ({data['team']['name']})" if (data.get("team") or {}).get("name") else "")
+        return "the channel where you asked"
 
     async def _send(self, where: Conversation, target: str, activity: Activity) -> str | None:
         """In the current turn when it is the same conversation; otherwise proactively."""

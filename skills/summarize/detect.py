@@ -217,7 +217,9 @@ class ThreadReader:
                 continue
             question = s.is_question
             if self.cues.decided.search(text) and not question:
-                found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
+                agreed, _ = self._agreement(s.index, s.speaker)
+                found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
+                                    agreed_by=tuple(agreed)), True))
                 continue
             promise = self._promises(text)  # a promise is an action item, not a decision
             if self.cues.settles.search(text) and not question and not promise:

@@ -85,7 +85,8 @@ def summarize(
 
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := _prose(u.text))]
+    names = {u.author_id: u.speaker for u in utterances if u.author_id}
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := _prose(u.text, names))]
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
@@ -127,9 +128,9 @@ def summarize(
     )
 
 
-def _prose(text: str) -> str:
+def _prose(text: str, names: dict[str, str]) -> str:
     """What a person said in their own words: cleaned text without quoted lines ("> ...", pasted replies)."""
-    cleaned = clean_text(text)
+    cleaned = clean_text(text, names)
     if ">" in cleaned:
         cleaned = "\n".join(line for line in cleaned.splitlines() if not _QUOTED.match(line)).strip()
     return cleaned

@@ -36,6 +36,7 @@ class Utterance:
     is_bot: bool = False
     agreement: int = 0  # agreement reactions from people other than the speaker
     link: str | None = None
+    author_id: str | None = None  # so "<@U2> can you …" can be read as the name of U2 when U2 took part
 
 
 def clean_text(text: str, names: dict[str, str] | None = None) -> str:
@@ -79,6 +80,7 @@ def utterances_from_thread(thread: Thread) -> list[Utterance]:
             is_bot=message.author.is_bot,
             agreement=count_agreement(reactions, message.author.id),
             link=message.link,
+            author_id=message.author.id,
         ))
     return out
 

@@ -67,6 +67,7 @@ class Message:
     mentions: tuple[str, ...] = ()
     link: str | None = None  # permalink where the platform gives one
     reply_count: int = 0  # a thread root's replies, where the platform says (Slack history); else 0
+    broadcast: bool = False  # notifies the whole channel: Slack's @channel/@here/@everyone, a Teams channel or team mention
 
 
 @dataclass(frozen=True)

@@ -228,3 +228,86 @@ async def test_every_shape_through_slack_events_gets_200_and_only_people_are_nud
     assert (await post_signed(url, event_body(person, event_id="EvPerson")))[0] == 200
     nudges = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
     assert [(n["user"], "long one" in n["text"]) for n in nudges] == [("U03", True)]
+
+
+# ---- broadcasts: real mentions only ------------------------------------------------------------------------
+
+def test_only_real_channel_mentions_are_broadcasts():
+    from adapters.slack import translate
+    from skills.threads.links import channel_message
+
+    def slack(text: str) -> bool:
+        event = {"type": "message", "user": "U01", "text": text, "ts": "1794819600.0", "channel": "C0SHAPES"}
+        return translate.message(event, "T1").broadcast and channel_message(read_message(event)).notifies_channel
+
+    assert slack("<!here> standup moves to 10:30") and slack("<!channel|@channel> freeze") and slack("hi <!everyone>")
+    for text in ("@everyone lunch at noon?", "email me @here.com", "ask @channel-ops", "<!subteam^S1> review"):
+        assert not slack(text), text
+    blocks_only = {"type": "message", "user": "U01", "ts": "1794819600.0", "channel": "C0SHAPES", "blocks": [
+        {"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+            {"type": "broadcast", "range": "channel"}, {"type": "text", "text": " deploy freeze"}]}]}]}
+    assert translate.message(blocks_only, "T1").broadcast
+
+
+def test_a_teams_channel_or_team_mention_is_a_broadcast_and_at_text_is_not():
+    from botbuilder.schema import Activity
+
+    from adapters.teams import translate
+
+    def activity(text: str, mentioned: dict | None) -> Activity:
+        entities = [{"type": "mention", "mentioned": mentioned, "text": f"<at>{mentioned['name']}</at>"}] if mentioned else []
+        return Activity().deserialize({
+            "type": "message", "id": "1", "text": text, "entities": entities, "serviceUrl": "https://smba.example",
+            "from": {"id": "29:ana", "name": "Ana"}, "recipient": {"id": "28:bot"},
+            "conversation": {"id": "19:chan@thread.tacv2;messageid=1"}})
+
+    channel = translate.message(activity("<at>General</at> deploy freeze", {"id": "19:chan@thread.tacv2", "name": "General"}))
+    assert channel.broadcast and channel.text == "@channel deploy freeze"
+    assert not translate.message(activity("@everyone lunch?", None)).broadcast
+    person = translate.message(activity("<at>Ken</at> lunch?", {"id": "29:ken", "name": "Ken"}))
+    assert not person.broadcast
+
+
+# ---- text is never re-spaced; any script round-trips ------------------------------------------------------
+
+def test_detector_tokens_keep_words_whole_in_any_script():
+    from skills.threads.text import mentioned_users, words
+
+    assert words("Ship the py.test upgrade from traveling-sailor, see dirac72.md") == [
+        "ship", "py.test", "upgrade", "traveling-sailor", "see", "dirac72.md"]
+    assert words("क्या हम गुरुवार को रिलीज़ कर सकते हैं?") == ["क्या", "हम", "गुरुवार", "को", "रिलीज़", "कर", "सकते", "हैं"]
+    assert words("هل يمكننا الإصدار يوم الخميس؟") == ["هل", "يمكننا", "الإصدار", "يوم", "الخميس"]
+    assert words("我们周四发布吗？") == list("我们周四发布吗")
+    assert words("木曜日にリリース") == ["木", "曜", "日", "に", "リ", "リ", "ー", "ス"]
+    assert mentioned_users("प्रिया, क्या हम तैयार हैं?", {"प्रिया": "U04"}) == ({"U04"}, "U04")
+
+
+def test_every_script_round_trips_through_every_command(shapes_zip):
+    """What people wrote comes back as written: every word of theirs in any output is one of their words
+    (no space put inside a word, no combining mark split off)."""
+    def tokens(text: str) -> set[str]:
+        return {t.strip(".,:;!?()\"'*_`…।？؟") for t in text.split()} - {""}
+
+    names = json.loads((SHAPES / "users.json").read_text("utf-8"))
+    written = set().union(*(tokens(read["text"]) for m in corpus() if not isinstance(read := read_message(m), Skipped)),
+                          *(tokens(u["profile"].get("display_name") or u["real_name"]) for u in names))
+    outputs = [invoke("digest", str(shapes_zip), "--channel", "shapes", "--json").stdout,
+               invoke("summarize", str(shapes_zip), "--channel", "shapes", "--json").stdout,
+               invoke("summarize", str(SHAPES / "shapes" / "2026-11-16.json")).stdout]
+    said = set().union(*(tokens(" ".join(_strings(json.loads(line)))) for out in outputs[:2]
+                         for line in ([out] if out.startswith("{\n") else out.splitlines())))
+    said |= tokens(outputs[2])
+    foreign = {t for t in said if not t.isascii()}
+    assert foreign and foreign <= written, foreign - written
+    everything = "".join(outputs)
+    assert "dirac72.md" in everything and "traveling-sailor" in everything
+    for damaged in ("py. test", "dirac72. md", "traveling - sailor"):
+        assert damaged not in everything
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [s for item in value for s in _strings(item)] if isinstance(value, list) else []

@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from adapters.slack.messages import Skipped, is_bot_post, mentions, read_message
+from adapters.slack.messages import Skipped, is_bot_post, is_broadcast, mentions, read_message
 from bot.commands import split_command
 from bot.model import (
     ActionClicked,
@@ -67,6 +67,7 @@ def from_read(read: dict[str, Any], team_id: str, author: User | None = None, li
         mentions=mentions(read["text"]),
         link=link,
         reply_count=int(read.get("reply_count") or 0),
+        broadcast=is_broadcast(read["text"]),
     )
 
 

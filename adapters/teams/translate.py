@@ -155,6 +155,7 @@ def message(activity: Activity, names: MentionNames | None = None) -> Message:
         sent_at=activity.timestamp or datetime.now(timezone.utc),
         conversation=conversation(activity),
         mentions=mentioned_people(activity),
+        broadcast=any(str(m["mentioned"].get("id") or "").startswith("19:") for m in _mentions(activity)),
     )
 
 

@@ -24,7 +24,7 @@ from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import clean_text
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
 from skills.threads.nudges import AFTER_HOURS_SHARE
-from skills.threads.text import is_broadcast, is_question
+from skills.threads.text import is_question
 
 TOP_THREADS = 5
 QUESTION_AGE = timedelta(hours=24)  # younger questions may still get their answer
@@ -199,7 +199,7 @@ class DigestBuilder:
         if not in_thread:
             message = channel_message(m)
             self._links.add(message)
-            if is_broadcast(message.text):
+            if message.notifies_channel:
                 self._broadcasts.append(message)
         if _is_human(m, self.users):
             self._count_human(m, seconds, in_thread)

@@ -89,7 +89,7 @@ async def channel_zone(where: Conversation, context: Context, asker: User) -> st
 
 def _slack_shaped(message: Message, thread_ts: str | None) -> dict:
     return {"ts": _ts(message), "user": message.author.id, "text": message.text,
-            "thread_ts": thread_ts, "permalink": message.link}
+            "thread_ts": thread_ts, "permalink": message.link, "broadcast": message.broadcast}
 
 
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:

@@ -32,7 +32,6 @@ from skills.threads.nudges import (
     long_message_nudges,
     reply_outside_thread_nudges,
 )
-from skills.threads.text import is_broadcast
 
 CONTEXT = timedelta(hours=6)  # how far back an answered message may be
 KIND_NAMES = {
@@ -84,7 +83,7 @@ def decide(history: list[Message], message: Message, members: list[User], log: l
     candidates = [n for n in reply_outside_thread_nudges(upto_mine, reply_links(upto_mine)) if n.ts == mine.ts]
     candidates += long_message_nudges([mine])
     candidates += [n for n in hello_only_nudges(shaped, follow_up, now.timestamp()) if n.ts == mine.ts]
-    if members and is_broadcast(message.text):
+    if members and message.broadcast:
         candidates += broadcast_after_hours_nudges([mine], members)
     # The detector may know people by another name (Teams); opt-outs and the log use the author's id.
     candidates = [replace(n, user=message.author.id) for n in candidates]
@@ -126,7 +125,7 @@ async def _nudges(event: MessagePosted, context: Context, now: datetime) -> list
     if channel_settings.get("quiet", False):
         return []
     history = await context.platform.channel_history(where, message.sent_at - CONTEXT)
-    members = await context.platform.channel_members(where) if is_broadcast(message.text) else []
+    members = await context.platform.channel_members(where) if message.broadcast else []
     period = timedelta(hours=context.settings.nudge_cooldown_hours)
     sent = await store.nudges_for(*key, message.author.id, message.sent_at - period)
     log = [NudgeLogEntry(message.author.id, kind, at) for kind, at in sent]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from adapters.slack.messages import is_broadcast
 from bot.model import Message
 from skills.threads.text import is_question, mentioned_users, words
 
@@ -65,6 +66,7 @@ class ChannelMessage:
     subtype: str | None = None
     mentions: tuple[str, ...] = ()  # user ids the platform says are mentioned (Teams entities)
     at: float | None = None  # epoch seconds when `ts` is not itself a Slack timestamp (Teams ids)
+    broadcast: bool = False  # the platform says it notifies the channel (Teams); Slack text says so itself
 
     @property
     def seconds(self) -> float:
@@ -82,6 +84,11 @@ class ChannelMessage:
     @property
     def is_system(self) -> bool:
         return self.subtype in SYSTEM_SUBTYPES
+
+    @property
+    def notifies_channel(self) -> bool:
+        """@channel, @here, @everyone: Slack's own `<!…>` tokens, or the platform's word (`broadcast`)."""
+        return self.broadcast or is_broadcast(self.text)
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,7 @@ def channel_message(raw: dict) -> ChannelMessage:
     return ChannelMessage(
         ts=str(ts), user=str(raw.get("user") or raw.get("bot_id") or raw.get("username") or "unknown"),
         text=raw.get("text") or "", thread_ts=str(raw["thread_ts"]) if raw.get("thread_ts") else None,
-        subtype=raw.get("subtype"),
+        subtype=raw.get("subtype"), broadcast=bool(raw.get("broadcast")),
     )
 
 
@@ -111,7 +118,7 @@ def from_message(message: Message) -> ChannelMessage:
     thread = message.conversation.thread_id
     return ChannelMessage(ts=message.id, user=message.author.id, text=message.text,
                           thread_ts=thread, mentions=tuple(message.mentions),
-                          at=message.sent_at.timestamp())
+                          at=message.sent_at.timestamp(), broadcast=message.broadcast)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from bot.model import User
 from skills.later.hours import is_working_time
 from skills.later.zones import UnknownZone, zone_for
 from skills.threads.links import ChannelMessage, ReplyLink, default_model
-from skills.threads.text import SLACK_MENTION, TEAMS_MENTION, is_broadcast
+from skills.threads.text import SLACK_MENTION, TEAMS_MENTION
 
 REPLY_OUTSIDE_THREAD = "reply_outside_thread"
 HELLO_ONLY = "hello_only"
@@ -146,7 +146,7 @@ def broadcast_after_hours_nudges(
         return []
     out = []
     for m in messages:
-        if m.in_thread or m.is_system or not is_broadcast(m.text):
+        if m.in_thread or m.is_system or not m.notifies_channel:
             continue
         at = datetime.fromtimestamp(m.seconds, tz=timezone.utc)
         off = sum(not is_working(u, at) for u in people if u.id != m.user)

@@ -5,14 +5,20 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+import regex
+
 # Slack user mentions (<@U123> or <@U123|name>), Teams <at>Name</at> entities.
 SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 TEAMS_MENTION = re.compile(r"<at>(.*?)</at>", re.IGNORECASE)
-BROADCAST = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|(?<![\w@])@(?:channel|here|everyone)\b",
-                       re.IGNORECASE)
-# IRC nicks may hold []\^{}|`- besides word characters.
-NICK_TOKEN = re.compile(r"[\w\-\[\]\\^{}|`]+")
-WORD = re.compile(r"[a-z0-9][a-z0-9_'\-\.]*[a-z0-9]|[a-z0-9]")
+# IRC nicks may hold []\^{}|`- besides word characters; a letter's combining marks belong to it (प्रिया).
+NICK_TOKEN = regex.compile(r"[\w\p{M}\-\[\]\\^{}|`]+")
+# Tokens for detectors, never shown: a word keeps its inner dots, hyphens and apostrophes (py.test,
+# traveling-sailor, dirac72.md, it's) and its combining marks (क्या); Chinese and Japanese, written
+# without spaces, count one character at a time. ASCII text, most of it, takes the faster `re` path.
+_ASCII_WORD = re.compile(r"[a-z0-9][a-z0-9_'\-\.]*[a-z0-9]|[a-z0-9]")
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc\u3005"
+_WORD = regex.compile(
+    rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])[\p{{L}}\p{{N}}])(?:[\p{{L}}\p{{M}}\p{{N}}_'\-.]*[\p{{L}}\p{{M}}\p{{N}}])?")
 QUESTION_WORD = re.compile(
     r"^(?:who|what|when|where|why|how|which|is|are|can|could|does|do|did|should|would|will|has|have|anyone|any)\b",
     re.IGNORECASE)
@@ -27,7 +33,9 @@ def words(text: str) -> list[str]:
     """Content words for lexical overlap (lower-cased, stop words and mention markup dropped)."""
     if "<@" in text:  # a Slack mention starts so; most messages have none
         text = SLACK_MENTION.sub(" ", text)
-    return list(filterfalse(STOPWORDS.__contains__, WORD.findall(text.lower())))
+    text = text.lower()
+    found = _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+    return list(filterfalse(STOPWORDS.__contains__, found))
 
 
 def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | None]:
@@ -70,8 +78,3 @@ def is_question(text: str) -> bool:
     stripped = (SLACK_MENTION.sub("", text) if "<@" in text else text).strip()
     return "?" in stripped or bool(QUESTION_WORD.match(stripped))
 
-
-def is_broadcast(text: str) -> bool:
-    if "@" not in text and "<!" not in text:  # every match holds one; most messages have neither
-        return False
-    return bool(BROADCAST.search(text))

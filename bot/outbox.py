@@ -80,6 +80,7 @@ def _row_to_scheduled(row) -> Scheduled:
             workspace_id=row["workspace_id"],
             channel_id=row["channel_id"],
             thread_id=row["thread_id"],
+            is_direct=bool(row["is_direct"]),
             ref=row["conversation_ref"],
         ),
         author=User(id=row["author_id"], name=row["author_name"]),
@@ -100,7 +101,9 @@ def delivery_text(item: Scheduled) -> str:
     if item.author.id == BOT_AUTHOR.id:
         return item.text
     written = item.created_at.astimezone(timezone.utc).strftime("%a %d %b %H:%M UTC")
-    return f"{item.text}\n\n_— from {item.author.display}, written {written} and sent at a good time for you_"
+    # A channel's readers are many and in many zones: "a good time for you" would be true for few of them.
+    timing = " and sent at a good time for you" if item.conversation.is_direct else ""
+    return f"{item.text}\n\n_— from {item.author.display}, written {written}{timing}_"
 
 
 def outbox_row(schedule: Schedule, recipient_label: str, now: datetime, item_id: str | None = None) -> dict:
@@ -112,6 +115,7 @@ def outbox_row(schedule: Schedule, recipient_label: str, now: datetime, item_id:
         workspace_id=where.workspace_id,
         channel_id=where.channel_id,
         thread_id=where.thread_id,
+        is_direct=where.is_direct,
         conversation_ref=where.ref,
         author_id=schedule.author.id,
         author_name=schedule.author.display,

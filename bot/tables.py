@@ -6,6 +6,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Index,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -79,6 +81,7 @@ scheduled_messages = Table(
     Column("workspace_id", String(128), nullable=False),
     Column("channel_id", String(512), nullable=False),  # where it goes: channel, or user id for a DM
     Column("thread_id", String(512), nullable=True),
+    Column("is_direct", Boolean, nullable=False, server_default=false()),  # one reader (a DM), not a channel
     Column("conversation_ref", JSON, nullable=True),  # Teams: how to reach the conversation proactively
     Column("author_id", String(256), nullable=False),
     Column("author_name", String(256), nullable=False),

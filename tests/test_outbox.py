@@ -114,3 +114,15 @@ async def test_cancel_and_reschedule_only_by_the_author_in_the_same_workspace(st
     assert await outbox.cancel("slack", "T1", item.id, "U1") is False
     assert await deliver_due_messages(outbox, platform_for(platform), NOW + timedelta(days=1), "w1") == 0
     assert platform.performed == []
+
+
+async def test_a_channel_post_does_not_claim_a_good_time_for_everyone_a_direct_message_does(store):
+    outbox, platform = Outbox(store), MemoryPlatform()
+    ken = Conversation("slack", "T1", "U2", is_direct=True)
+    await outbox.add(schedule(NOW, "Numbers are in"), "#team", NOW)
+    await outbox.add(schedule(NOW, "Can you review the deck?", ken), "Ken", NOW)
+    assert await deliver_due_messages(outbox, platform_for(platform), NOW, "w1") == 2
+    texts = {action.conversation.channel_id: action.text for action in platform.performed}
+    assert texts["C1"].startswith("Numbers are in") and "from Maria, written" in texts["C1"]
+    assert "good time" not in texts["C1"]
+    assert texts["U2"].endswith("sent at a good time for you_")

@@ -6,9 +6,6 @@ from pathlib import Path
 
 import typer
 
-from bot.config import get_settings
-from bot.logs import configure_logging
-
 app = typer.Typer(help="Async Etiquette: kinder async habits for Slack and Teams.", no_args_is_help=True)
 
 
@@ -18,6 +15,8 @@ def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT
     from aiohttp import web
 
     from bot.app import create_app
+    from bot.config import get_settings  # pydantic-settings: only the commands that read the environment
+    from bot.logs import configure_logging
 
     settings = get_settings()
     configure_logging(settings.log_level)
@@ -29,6 +28,8 @@ def migrate() -> None:
     """Bring the database ($DATABASE_URL) to the latest schema (serve also does this on start)."""
     import asyncio
 
+    from bot.config import get_settings
+    from bot.logs import configure_logging
     from bot.store import Store
 
     settings = get_settings()

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from bot.config import Settings
-from bot.platform import Platform
-from bot.store import Store
+if TYPE_CHECKING:  # a skill's pure parts import with their package; the store (SQLAlchemy, Alembic) stays unloaded
+    from bot.config import Settings
+    from bot.platform import Platform
+    from bot.store import Store
 
 Clock = Callable[[], datetime]
 

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import datetime, timedelta, timezone
@@ -423,8 +423,10 @@ def _link_block(chunk: list[ChannelMessage]):
 _WORKER: tuple = ()  # (names, users, as_of) in a pool worker
 
 
-def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int) -> ProcessPoolExecutor:
+def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int) -> Executor:
     """Processes for `DigestBuilder(pool=...)`: each gets the export's users once, not with every batch."""
+    from concurrent.futures import ProcessPoolExecutor  # only a large week needs it
+
     names = {uid: user.display for uid, user in users.items()}
     return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(names, dict(users), as_of))
 

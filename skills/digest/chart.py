@@ -7,10 +7,6 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from bot.model import User
 from skills.later.hours import is_working_time
 from skills.later.zones import UnknownZone, zone_for
@@ -39,6 +35,10 @@ def activity_chart_png(
     """
     if len(hourly) != 24:
         raise ValueError("hourly must hold 24 counts")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # a second or so to import: only for a chart
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     figure = Figure(figsize=(8, 3), dpi=100)
     FigureCanvasAgg(figure)  # rendering without any GUI backend or global pyplot state
     axes = figure.add_subplot()

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from bot.actions import Action, NotifyPrivately, Reply, Section
 from bot.commands import is_command, parse
-from bot.config import Settings
 from bot.context import Context
 from bot.model import Conversation, Event, Mentioned, Thread
 from skills.help import hint
 from skills.summarize.extractive import summarize
-from skills.summarize.llm import LLMConfig, LLMSummarizer, summarize_with_fallback
 from skills.summarize.result import Item, Summary, action_line
 from skills.summarize.utterance import Utterance, utterances_from_thread
+
+if TYPE_CHECKING:  # pydantic and its settings load where an LLM or the settings are used, not with the offline engine
+    from bot.config import Settings
+    from skills.summarize.llm import LLMConfig, LLMSummarizer
 
 ENGINES = ("extractive", "llm")
 LLM_NOT_CONFIGURED = "llm engine not configured (LLM_BASE_URL, LLM_MODEL); using the offline extractive engine"
@@ -24,6 +27,8 @@ def llm_config(settings: Settings) -> LLMConfig | None:
     """The LLM engine is on only when an endpoint and a model are configured."""
     if not (settings.llm_base_url and settings.llm_model):
         return None
+    from skills.summarize.llm import LLMConfig
+
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
     return LLMConfig(base_url=settings.llm_base_url, api_key=key, model=settings.llm_model)
 
@@ -37,6 +42,8 @@ async def summarize_utterances(utterances: list[Utterance], engine: str = "extra
         return summarize(utterances), None
     if summarizer is None:
         return summarize(utterances), LLM_NOT_CONFIGURED
+    from skills.summarize.llm import summarize_with_fallback
+
     return await summarize_with_fallback(summarizer, utterances)
 
 
@@ -116,7 +123,12 @@ async def _discussion(event: Mentioned, context: Context) -> tuple[Conversation,
 async def _summary(event: Mentioned, context: Context, where: Conversation, thread: Thread,
                    utterances: list[Utterance]) -> list[Action]:
     config = llm_config(context.settings)
-    engine, summarizer = ("llm", LLMSummarizer(config)) if config else ("extractive", None)
+    if config:
+        from skills.summarize.llm import LLMSummarizer
+
+        engine, summarizer = "llm", LLMSummarizer(config)
+    else:
+        engine, summarizer = "extractive", None
     summary, notice = await summarize_utterances(utterances, engine, summarizer)
     reply = summary_reply(summary, thread, where, notice)
     if wants_private(event.text):

@@ -1,0 +1,37 @@
+"""The command line loads only what a command needs: heavy libraries stay unloaded until used.
+
+Start-up time itself is measured in bench/RESULTS.md (timers do not belong in tests); this checks the
+cause, which is deterministic: which modules a fresh interpreter has loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("matplotlib", "sqlalchemy", "alembic", "aiohttp", "slack_bolt", "botbuilder", "pydantic_settings", "openai")
+
+
+def loaded_after(code: str) -> set[str]:
+    """Top-level packages a fresh interpreter has loaded after running `code`."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_the_digest_command_loads_no_store_web_chart_or_settings_libraries():
+    loaded = loaded_after("import bot.cli, skills.digest.command")
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    assert "numpy" in loaded  # the reply-link model is part of every digest
+
+
+def test_when_loads_neither_numpy_nor_the_store():
+    loaded = loaded_after("import bot.cli, skills.later.when")
+    assert not loaded & {*HEAVY, "numpy", "scipy"}, loaded & {*HEAVY, "numpy", "scipy"}
+
+
+def test_the_chart_loads_matplotlib_when_drawn():
+    loaded = loaded_after("from skills.digest.chart import activity_chart_png\n"
+                          "activity_chart_png([1] * 24, [], 'UTC', __import__('datetime').date(2026, 11, 16))")
+    assert "matplotlib" in loaded

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.model import CommandInvoked, Conversation, User
+from bot.model import ActionClicked, CommandInvoked, Conversation, User
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,23 @@ class OpenDialog:
 
 
 @dataclass(frozen=True)
+class UpdateMessage:
+    """Replace the message a click came from (`ActionClicked.origin`) with `text`: its buttons give way to the outcome."""
+
+    user: User
+    conversation: Conversation
+    origin: str
+    text: str
+
+
+def answer_click(event: ActionClicked, text: str) -> UpdateMessage | NotifyPrivately:
+    """The outcome of a button, in place of the card it was on where the platform can say which; else privately."""
+    if event.origin:
+        return UpdateMessage(user=event.user, conversation=event.conversation, origin=event.origin, text=text)
+    return NotifyPrivately(user=event.user, conversation=event.conversation, text=text)
+
+
+@dataclass(frozen=True)
 class DeleteMessage:
     """Delete `author`'s own message — only where they allowed the bot to (Slack user token)."""
 
@@ -154,4 +171,4 @@ def answer_privately(event: CommandInvoked, text: str) -> NotifyPrivately:
     return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
 
 
-Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage | ShareFile
+Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage | ShareFile | UpdateMessage

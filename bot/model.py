@@ -126,6 +126,9 @@ class ActionClicked:
     user: User
     conversation: Conversation
     trigger_id: str | None = None
+    # The message clicked on, as the platform names it (Slack: its response_url; Teams: the card's
+    # activity id), so the answer can replace it; None for shortcuts and extensions.
+    origin: str | None = None
 
 
 @dataclass(frozen=True)

@@ -249,3 +249,20 @@ async def test_bare_later_answers_with_slack_syntax(later_bot):
     await post_signed(url, command_body("/later", ""), content_type=FORM)
     text = (await eventually(last_ephemeral(fake, 1)))["text"]
     assert "`/later list`" in text and "`/later cancel ID`" in text
+
+
+async def test_the_confirmation_is_replaced_by_the_outcome_through_its_response_url(later_bot):
+    fake, url = later_bot
+    await post_signed(url, command_body("/later", "<@U2|ken> tomorrow 9am Can you review the deck?"),
+                      content_type=FORM)
+    item_id = button_value(await eventually(last_ephemeral(fake, 1)), "later_cancel")
+    payload = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1", "name": "maria"},
+               "channel": {"id": "C1"}, "container": {"type": "message", "channel_id": "C1", "is_ephemeral": True},
+               "response_url": fake.response_url("confirm"), "trigger_id": "1.2",
+               "actions": [{"action_id": "later_cancel", "value": item_id, "type": "button", "block_id": "b"}]}
+    await post_signed(url, urlencode({"payload": json.dumps(payload)}), content_type=FORM)
+    [update] = await eventually(lambda: fake.calls_to("response_url"))
+    assert update["hook"] == "confirm" and update["replace_original"] is True
+    assert update["text"] == "Cancelled: “Can you review the deck?” will not be sent to Ken."
+    assert not any(block["type"] == "actions" for block in update["blocks"])  # the buttons are gone
+    assert len(fake.calls_to("chat.postEphemeral")) == 1  # no second message beside the card

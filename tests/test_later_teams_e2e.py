@@ -45,23 +45,31 @@ async def test_later_in_personal_chat_confirms_with_a_card_and_send_now_delivers
     assert "09:00 CET" in body_text  # read in Maria's zone from the Teams client's clientInfo
 
     data = submit_data(card, "later_send_now")
-    await post_activity(url, card_submit(service_url, data))
+    await post_activity(url, card_submit(service_url, data, card_id=confirmation.id))
     deliveries = await eventually(
         lambda: [s for s in fake.sent_to(PERSONAL_CHAT_ID) if s.text.startswith("Send the contract to Ken")]
     )
     assert len(deliveries) == 1 and "Maria" in deliveries[0].text
+    # The confirmation card itself now says what happened, and has no buttons left to press.
+    [update] = fake.updated
+    assert (update.conversation_id, update.id) == (PERSONAL_CHAT_ID, confirmation.id)
+    assert update.text.startswith("Sent to you now") and not any(
+        a["content"].get("actions") for a in update.activity["attachments"])
 
-    await post_activity(url, card_submit(service_url, data))  # clicked again: nothing more is sent
-    await eventually(lambda: any("already sent" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
+    await post_activity(url, card_submit(service_url, data, card_id=confirmation.id))  # clicked again: nothing more
+    await eventually(lambda: any("already sent" in u.text for u in fake.updated))
     assert len([s for s in fake.sent_to(PERSONAL_CHAT_ID) if s.text.startswith("Send the contract")]) == 1
 
 
 async def test_later_cancel_from_the_card_means_it_is_never_sent(teams_later):
     fake, service_url, url = teams_later
     await post_activity(url, personal_message(service_url, "later tomorrow 9am Numbers are in"))
-    card = card_of((await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0])
-    await post_activity(url, card_submit(service_url, submit_data(card, "later_cancel")))
-    await eventually(lambda: any("Cancelled" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
+    confirmation = (await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0]
+    card = card_of(confirmation)
+    await post_activity(url, card_submit(service_url, submit_data(card, "later_cancel"), card_id=confirmation.id))
+    [update] = await eventually(lambda: fake.updated)
+    assert update.id == confirmation.id
+    assert update.text == "Cancelled: “Numbers are in” will not be sent to you."
     await post_activity(url, personal_message(service_url, "later list"))
     await eventually(lambda: any("no messages waiting" in s.text for s in fake.sent_to(PERSONAL_CHAT_ID)))
     assert not any(s.text.startswith("Numbers are in") for s in fake.sent)

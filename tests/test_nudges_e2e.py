@@ -230,8 +230,9 @@ async def test_teams_dont_remind_me_is_respected(bot_connector, make_settings):
         [note] = await eventually(lambda: fake.sent_to(ken_chat))
         card = note.activity["attachments"][0]["content"]
         opt_out = next(a["data"] for a in card["actions"] if a["data"]["action"] == "threads_opt_out")
-        await post_activity(bot_url, card_submit(service_url, opt_out, sender=KEN))
-        await eventually(lambda: any("no more reminders about long messages" in s.text for s in fake.sent))
+        await post_activity(bot_url, card_submit(service_url, opt_out, sender=KEN, card_id=note.id))
+        [update] = await eventually(lambda: fake.updated)  # the note itself says so; its buttons are gone
+        assert update.id == note.id and "no more reminders about long messages" in update.text
         assert await app[STORE].get_setting("teams", TENANT_ID, f"user:{KEN.id}", "no_nudge:long_message") is True
         await post_activity(bot_url, channel_message(service_url, "z" * 1600, "1700001200000", sender=KEN,
                                                      activity_id="1700001200000"))

@@ -12,6 +12,7 @@ from typing import Any
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message
 from adapters.slack.translate import from_read
@@ -27,6 +28,7 @@ from bot.actions import (
     Reply,
     Section,
     ShareFile,
+    UpdateMessage,
 )
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
@@ -275,6 +277,14 @@ class SlackPlatform:
                     return None  # they did not allow us: only they can delete it
                 await self.client.chat_delete(channel=where.channel_id, ts=action.message_id, token=token)
                 return action.message_id
+            case UpdateMessage(origin=str(response_url)):
+                webhook = AsyncWebhookClient(response_url, timeout=self.client.timeout, ssl=self.client.ssl,
+                                             proxy=self.client.proxy)
+                response = await webhook.send(text=action.text, blocks=blocks(action.text, (), ()),
+                                              replace_original=True)
+                if response.status_code != 200:
+                    raise RuntimeError(f"Slack refused the message update: HTTP {response.status_code}")
+                return None
             case PublishHome(user=user):
                 home = blocks(action.text, action.sections, action.buttons)
                 for picker in action.channel_pickers:

@@ -118,6 +118,7 @@ def block_action(body: dict[str, Any]) -> ActionClicked:
             team_of(body), channel_id, container.get("thread_ts") or container.get("message_ts")
         ),
         trigger_id=body.get("trigger_id"),
+        origin=body.get("response_url"),  # also reaches ephemeral messages, which chat.update cannot
     )
 
 

@@ -21,7 +21,7 @@ from botbuilder.schema.teams import TeamsChannelAccount
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.translate import TEAM_GROUP_KEY, bot_mentioned, channel_data, split_conversation_id
-from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, Reply
+from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, Reply, UpdateMessage
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import PlatformLimits
@@ -164,6 +164,12 @@ class TeamsPlatform:
         ACTIONS.labels("teams", type(action).__name__).inc()
         if isinstance(action, DeleteMessage):
             return None  # a Teams bot cannot delete a person's message; the note asks them to
+        if isinstance(action, UpdateMessage) and self.turn is not None:
+            card = MessageFactory.attachment(adaptive_card(action.text, (), ()))  # the card, without its buttons
+            card.id = action.origin
+            card.conversation = self.turn.activity.conversation
+            await self.turn.update_activity(card)
+            return action.origin
         if isinstance(action, OpenDialog) and self.turn is not None and self.turn.activity.type == "invoke":
             self.dialog = action  # a message extension shows it as its task module (see bot.py)
             return None

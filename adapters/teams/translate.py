@@ -225,6 +225,7 @@ def message_event(activity: Activity) -> Event:
             value=value if isinstance(value, str) else json.dumps(value),
             user=user,
             conversation=where,
+            origin=activity.reply_to_id,  # the card the button was on
         )
     names = mention_names(activity)
     msg = message(activity, names)

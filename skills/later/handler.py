@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
-from bot.actions import Action, Button, Field, NotifyPrivately, OpenDialog, Schedule
+from bot.actions import Action, Button, Field, NotifyPrivately, OpenDialog, Schedule, answer_click
 from bot.commands import usage_lines
 from bot.context import Context
 from bot.model import (
@@ -107,13 +107,20 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
         item = await outbox.get(where.platform, where.workspace_id, change["id"])
         if item and item.status == "pending" and item.author.id == event.user.id:
             return [_form(event, change["to"], "", item.text, replaces=item.id)]
-    if event.action_id == "later_cancel":
-        return [await _cancel(event, context, event.value)]
+    item = await outbox.get(where.platform, where.workspace_id, event.value)
+    if event.action_id == "later_cancel" and await outbox.cancel(where.platform, where.workspace_id, event.value,
+                                                                 event.user.id):
+        return [answer_click(event, f"Cancelled: “{_preview(item.text)}” will not be sent to {item.recipient_label}.")]
     if event.action_id == "later_send_now" and await outbox.reschedule(
         where.platform, where.workspace_id, event.value, event.user.id, context.now()
     ):
-        return [_private(event, "Sending it now.")]
-    return [_private(event, "That message was already sent or cancelled.")]
+        return [answer_click(event, f"Sent to {item.recipient_label} now (it was due "
+                                    f"{item.deliver_at.astimezone(timezone.utc):%a %d %b %H:%M} UTC).")]
+    return [answer_click(event, "That message was already sent or cancelled.")]
+
+
+def _preview(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def usage(platform: str) -> str:

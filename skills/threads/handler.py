@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from bot.actions import Action, Button, DeleteMessage, NotifyPrivately, Reply
+from bot.actions import Action, Button, DeleteMessage, NotifyPrivately, Reply, answer_click
 from bot.context import Context
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
 from skills.threads.cooldown import (
@@ -168,7 +168,7 @@ async def handle_click(event: Event, context: Context) -> list[Action]:
     if event.action_id == "threads_opt_out" and event.value in KINDS:
         await context.store.set_setting(*key, f"user:{event.user.id}", f"no_nudge:{event.value}", True)
         text = f"Got it: no more reminders about {KIND_NAMES[event.value]}."
-        return [NotifyPrivately(user=event.user, conversation=replace(where, thread_id=None), text=text)]
+        return [answer_click(replace(event, conversation=replace(where, thread_id=None)), text)]
     if event.action_id == "threads_move":
         return await _move(event, context)
     return []

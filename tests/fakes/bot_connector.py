@@ -40,6 +40,7 @@ class Sent:
     conversation_id: str
     reply_to_id: str | None
     activity: dict[str, Any]
+    id: str = ""  # the id the Bot Connector gave it
 
     @property
     def text(self) -> str:
@@ -59,6 +60,7 @@ class FakeBotConnector:
     """Answers the Bot Connector endpoints the bot calls and records what it sent."""
 
     sent: list[Sent] = field(default_factory=list)
+    updated: list[Sent] = field(default_factory=list)  # activities replaced (PUT), `id` the one replaced
     created: list[dict[str, Any]] = field(default_factory=list)
     refuse_with: int | None = None  # e.g. 403, as when the bot was removed from the conversation
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1700000900000))
@@ -72,17 +74,25 @@ class FakeBotConnector:
         app.router.add_get("/v3/conversations/{conversation_id}/members/{member_id}", self._member)
         app.router.add_post("/v3/conversations/{conversation_id}/activities", self._send)
         app.router.add_post("/v3/conversations/{conversation_id}/activities/{activity_id}", self._send)
+        app.router.add_put("/v3/conversations/{conversation_id}/activities/{activity_id}", self._update)
         return app
+
+    async def _update(self, request: web.Request) -> web.Response:
+        """updateActivity: the bot replaces one of its messages (a card after its button was pressed)."""
+        activity_id = request.match_info["activity_id"]
+        self.updated.append(Sent(request.match_info["conversation_id"], None, await request.json(), activity_id))
+        return web.json_response({"id": activity_id})
 
     async def _send(self, request: web.Request) -> web.Response:
         activity = await request.json()
         if self.refuse_with:
             error = {"code": "BotNotInConversationRoster", "message": "The bot is not part of the conversation"}
             return web.json_response({"error": error}, status=self.refuse_with)
+        sent_id = str(next(self._ids))
         self.sent.append(
-            Sent(request.match_info["conversation_id"], request.match_info.get("activity_id"), activity)
+            Sent(request.match_info["conversation_id"], request.match_info.get("activity_id"), activity, sent_id)
         )
-        return web.json_response({"id": str(next(self._ids))}, status=201)
+        return web.json_response({"id": sent_id}, status=201)
 
     async def _member(self, request: web.Request) -> web.Response:
         """The roster entry Teams keeps for a member (TeamsInfo.get_member)."""
@@ -177,15 +187,15 @@ def channel_message(service_url: str, text: str, root_id: str, *, sender: Person
 
 
 def card_submit(service_url: str, data: dict[str, Any], root_id: str | None = None,
-                sender: Person = MARIA) -> dict[str, Any]:
-    """An Adaptive Card Action.Submit: a message with `value` and no text."""
+                sender: Person = MARIA, card_id: str = "1700000000500") -> dict[str, Any]:
+    """An Adaptive Card Action.Submit on the card `card_id`: a message with `value` and no text."""
     if root_id:
         conversation, channel_data = _channel_conversation(root_id), _channel_data(True)
     else:
         conversation, channel_data = _personal_conversation(), _channel_data(False)
     activity = _base(service_url, "message", conversation, channel_data, None)
     activity.update({"from": _sender(sender), "value": {**data, "msteams": {"type": "messageBack"}},
-                     "replyToId": "1700000000500"})
+                     "replyToId": card_id})
     return activity
 
 

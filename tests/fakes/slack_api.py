@@ -63,7 +63,16 @@ class FakeSlackAPI:
         app.router.add_get("/api/{method}", self._handle)
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
+        app.router.add_post("/response/{hook}", self._response_url)
         return app
+
+    def response_url(self, hook: str = "1") -> str:
+        """A block action's `response_url`, pointing here; what is posted to it is recorded as `response_url`."""
+        return f"{self.base_url}/response/{hook}"
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        self.calls.append(Call("response_url", {**await request.json(), "hook": request.match_info["hook"]}))
+        return web.Response(text="ok")
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]

@@ -45,9 +45,9 @@ EN = Lexicon(
             r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|approved\b|it'?s\s+a\s+go\b"
             r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"
             r"|(?:budget|price|cost|\w+)\s+wins\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
-            r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b)\w+)",
-    settles=r"(?:\b(?:it|that)\s+is\s+then\b|\bit\s+is(?:\s+then)?\s*[.!]*$|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
-            r"|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b)",
+            r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b)\w+)",
+    settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay)\b)\w+\s+it\s+is(?:\s+then)?\s*[.!]*$|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
+            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)\s*:\s*\w|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b)",
     endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
     proposal=r"\b(?:let'?s|how\s+about|what\s+about|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
@@ -59,18 +59,18 @@ EN = Lexicon(
     disagree=r"^\W*(?:no\b|nope|nah|not\s+sure|I\s+disagree|disagree|I\s+don'?t\s+(?:think|agree|like)|I'?d\s+(?:rather|prefer)|but\b|hmm|-1\b"
              r"|I'?m\s+not\s+(?:sure|convinced)|wait\b|hold\s+on|objection|not\s+so\s+fast)",
     defer=r"\b(?:revisit|think\s+(?:about\s+it|it\s+over|more)|sleep\s+on\s+it|circle\s+back|table\s+(?:this|it)|park\s+(?:this|it)|punt\b"
-          r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|wait\s+(?:for|until|on)|waiting\s+(?:for|on)"
+          r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|we\s+(?:should|need\s+to|have\s+to|'ll|will|can)\s+wait|wait\s+(?:for|until|on)\s+.*\bbefore\b|waiting\s+(?:for|on)\s+.*\b(?:before|to\s+decide)\b"
           r"|until\s+we\s+(?:know|hear|have|get)|not\s+decided|no\s+decision|undecided|pick\s+(?:this|it)\s+up|come\s+back\s+to\s+(?:this|it)|discuss\s+(?:it\s+)?(?:again|further|next)"
           r"|take\s+(?:it|this)\s+offline|hold\s+off|on\s+hold|not\s+(?:ready|yet)\s+to\s+decide|before\s+we\s+decide|can'?t\s+decide"
           r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off))\b",
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
-           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*)\s*(?!be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b)(?P<what>.+)",
+           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*)\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b))(?P<what>\S.+)",
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this))",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
-    assign=rf"^\W*{NAME}\s+(?:will|is\s+going\s+to|'ll|takes|owns|is\s+on|handles|can\s+take)\s+(?P<what>.+)",
+    assign=rf"^\W*{NAME}\s+(?:will|is\s+going\s+to|'ll|takes|owns|is\s+on|handles|can\s+take)\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)",
     unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
                r"|\bwe\s+(?:still\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)",
     answer=r"^\W*(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
@@ -95,7 +95,7 @@ DE = Lexicon(
           r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:ich\s+(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
-           r"|\bich\s+(?P<what2>(?:mache|mach|übernehme|schreibe|schicke|trage|erstelle|bereite|kläre|prüfe|baue|buche|plane|melde|frage|aktualisiere|schaue|schau|richte|rufe|teste|spreche|nehme)\b.*)",
+           r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|meine\b|würde\b|wäre\b|hätte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|bitte\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:kannst|könntest)\s+du\s+(?:bitte\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
@@ -119,7 +119,7 @@ FR = Lexicon(
           r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+occupe|je\s+m'occupe\s+d[eu']?|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
-           r"|\bje\s+(?P<what2>(?:fais|prends|envoie|prépare|rédige|écris|mets|regarde|contacte|appelle|relance|mettrai|ferai|enverrai|préparerai|rédigerai|corrige|teste)\b.*)",
+           r"|\bje\s+(?:vous\s+|te\s+|les\s+|le\s+|la\s+|l')?(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|serai\b|aime\b|propose\b|suggère\b|vote\b)\w{3,}(?:e|s|ai)\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
@@ -143,7 +143,8 @@ ES = Lexicon(
           r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+de|\s+yo)?|(?:yo\s+)?me\s+ocupo(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
-           r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)",
+           r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
+           r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}[,:]?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
@@ -167,7 +168,8 @@ PT = Lexicon(
           r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
-           r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)",
+           r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)"
+           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\b|proponho\b|sugiro\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",

@@ -28,6 +28,12 @@ _MY = re.compile(r"\bmy\b", re.I)
 _QUESTION_END = re.compile(r"[?？؟]\W*$")
 _CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "you ok?", "what?"
 _PLAN = re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I)
+# Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
+_SETTLE_WORDS = frozenset(
+    "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect "
+    "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho acuerdo "
+    "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
+_OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
@@ -148,6 +154,18 @@ class ThreadReader:
                 break  # moves on to something else
         return list(dict.fromkeys(agreed)), False
 
+    def _choice_answered(self, s: Sentence) -> Found | None:
+        """ "Newsletter or just the changelog?" — "Both.": a choice put to the thread, answered right after."""
+        if s.index == 0 or s != self.by_message[s.index][0]:
+            return None
+        asked = next((x for x in reversed(self.by_message.get(s.index - 1, ())) if x.is_question), None)
+        if asked is None or asked.speaker == s.speaker or not _OR.search(asked.text) or len(_WORDS.findall(s.text)) > 12:
+            return None
+        if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not _OR.search(s.text):
+            return None
+        text = s.text.strip().rstrip("!. ")
+        return Found(f"{text} (re: “{asked.text.strip()}”)", s.source_id, s.index, owner=s.speaker)
+
     def _last_sentence(self, index: int) -> str:
         return self.by_message[index][-1].text
 
@@ -209,13 +227,16 @@ class ThreadReader:
         """Final decisions, whether the thread ended undecided, and what it waits for."""
         found: list[tuple[Found, bool]] = []  # (decision, explicit)
         last_defer: tuple[int, str] | None = None
+        sought = False  # a question or proposal came first: there was something to decide
         for s in self.sentences:
             text = s.text
             m = self.messages[s.index]
-            if self.cues.defer.search(text) and not self.cues.decided.search(text):
-                last_defer = (s.index, text)
-                continue
             question = s.is_question
+            if self.cues.defer.search(text) and not self.cues.decided.search(text):
+                if sought or self.cues.proposal.search(text):
+                    last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
+                continue
+            sought = sought or question or bool(self.cues.proposal.search(text))
             if self.cues.decided.search(text) and not question:
                 agreed, _ = self._agreement(s.index, s.speaker)
                 found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
@@ -223,13 +244,18 @@ class ThreadReader:
                 continue
             promise = self._promises(text)  # a promise is an action item, not a decision
             if self.cues.settles.search(text) and not question and not promise:
-                rest = content_words(self.cues.settles.sub(" ", text)) - set(self.people) - _COURTESY
+                rest = content_words(text) - set(self.people) - _COURTESY - _SETTLE_WORDS
                 if len(rest) >= 1 and not self.cues.agree.fullmatch(text.strip(" .!")):
                     recent = next((k for k, (f, _) in enumerate(found) if s.index - 3 <= f.index < s.index
                                    and f.owner != s.speaker), None)
                     if recent is not None and not self.cues.revision.search(text):
                         f, explicit = found[recent]  # "Agreed, May works for me": agreement, not a new decision
-                        found[recent] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker)))), True)
+                        if len(rest) > len(content_words(f.text)):  # "Agreed: keep the alias through 3.x, …" says more
+                            f = Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
+                                      agreed_by=tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
+                        else:
+                            f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
+                        found[recent] = (f, True)
                         continue
                     found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
                     continue
@@ -238,6 +264,9 @@ class ThreadReader:
                     text_of = self._decision_text(Sentence(target.text, target.index, target.speaker, target.source_id))
                     found.append((Found(text_of, target.source_id, target.index, owner=target.speaker,
                                         agreed_by=(s.speaker,)), True))
+                continue
+            if not question and not promise and (choice := self._choice_answered(s)) is not None:
+                found.append((choice, True))
                 continue
             if self.cues.proposal.search(text):
                 agreed, opposed = self._agreement(s.index, s.speaker)
@@ -287,9 +316,24 @@ class ThreadReader:
         for s in self.sentences:
             for part in _AND_NAME_WILL.split(s.text):
                 item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of)
-                if item is not None:
-                    found.append(item)
+                if item is None:
+                    continue
+                if item.owner == s.speaker and _vague(item.text):
+                    self._take_open_task(found, item)  # "I can do that" takes the task just asked for
+                    continue
+                found.append(item)
         return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
+
+    def _take_open_task(self, found: list[Found], taker: Found) -> None:
+        """Give the speaker the latest task nobody owned, or asked of them, from the last few messages."""
+        for k in range(len(found) - 1, -1, -1):
+            task = found[k]
+            if taker.index - task.index > 4:
+                return
+            if task.owner is None or task.owner == taker.owner and task.index != taker.index:
+                found[k] = replace(task, owner=taker.owner, due=task.due or taker.due,
+                                   due_date=task.due_date or taker.due_date)
+                return
 
     def _join_accepted(self, found: list[Found], asked_of: dict[int, str]) -> list[Found]:
         """"Hugo, please book the venue." — "On it, I'll sign the contract this week.": one task for Hugo."""
@@ -319,7 +363,10 @@ class ThreadReader:
         text = s.text.strip()
         sent = self.messages[s.index].sent
         owner = what = None
-        for pattern in self.cues.request:
+        if (listed := _LISTED.match(text)) and (target := self.resolve(listed.group("who"))):
+            owner, what = target, listed.group("what")  # "• Dev: demo environment" in a task list
+            asked_of[s.index] = target
+        for pattern in self.cues.request if what is None else ():
             m = pattern.search(text)
             if not m:
                 continue
@@ -352,11 +399,11 @@ class ThreadReader:
                     what = _what(m)
                     owner = None
                     break
-        if not what:
+        if what is None:
             return None
         due, due_date = self.due(text, sent)
         what = _tidy(what, due)
-        if len(_WORDS.findall(what)) < 2:
+        if len(_WORDS.findall(what)) < 2 and not (owner == s.speaker and _vague(what)):
             return None
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
@@ -426,6 +473,17 @@ def _what(match: re.Match) -> str:
     """The task a pattern captured (patterns with several alternatives name them what, what2, ...)."""
     groups = match.groupdict()
     return next((groups[k] for k in ("what", "what2", "what3", "what4", "what5") if groups.get(k)), "")
+
+
+_LISTED = re.compile(r"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[:—–]\s+(?P<what>\S.{3,})$")
+_VAGUE_WORDS = frozenset(
+    "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
+    "das es dem den drum darum cela ça lo la eso esto isso disso".split())
+
+
+def _vague(text: str) -> bool:
+    """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich")."""
+    return not (content_words(text) - _VAGUE_WORDS)
 
 
 def _is_pronoun(word: str) -> bool:

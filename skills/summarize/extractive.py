@@ -19,9 +19,9 @@ from skills.summarize.utterance import Utterance, clean_text
 
 MIN_MESSAGES = 3
 # Scoring weights, tuned on the SAMSum validation and DialogSum dev splits only (bench/summarize.py).
-FIRST_MESSAGE_BONUS = 0.8
+FIRST_MESSAGE_BONUS = 1.2
 EARLY_BONUS = 0.15  # a message in the first third of the thread
-LENGTH_EXPONENT = 0.4  # sentence score divided by (words ** this)
+LENGTH_EXPONENT = 0.0  # no length penalty: with two sentences at most, the fuller ones tell more
 QUESTION_WEIGHT = 1.0
 AGREEMENT_START_WEIGHT = 0.6
 MAX_WORDS = 32
@@ -168,26 +168,45 @@ def _content(words: list[str], names: set[str]) -> list[str]:
 def _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, lang="en",
           undecided=False, waiting_on=None, questions=()) -> str:
     """At most two sentences, outcome first: what was decided (or that nothing was, and on what it waits),
-    then the next step and its owner. A thread that sought no decision gets its gist instead."""
+    then the next step and its owner. A thread that sought no decision gets its gist: its two most central
+    sentences, or one and the next step when it handed out work."""
     english = lang == "en"
-    next_step = _next_step(actions, english)
     if decisions:
-        outcome = "Decided: " + "; ".join(_sentence_body(d.text) for d in decisions[-2:]) + "."
+        outcome = _decided(decisions[-1], english, len(decisions) - 1)
     elif undecided:
         topic = _topic(texts[0])
         outcome = f"No decision yet{f' on {topic}' if topic else ''}"
         outcome += f": waiting for {waiting_on.rstrip(' .')}." if waiting_on else "."
     else:
         outcome = ""
+    step = _next_step(actions, english) if outcome or len(actions) >= 2 else ""
     if outcome:
-        return " ".join(part for part in (outcome, next_step) if part)
+        second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english,
+                               skip={d.index for d in decisions})
+        return " ".join(part for part in (outcome, second) if part)
     gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
-                 1 if next_step else max_sentences, english)
-    return " ".join(part for part in (gist, next_step) if part)
+                 1 if step else min(max_sentences, 2), english)
+    return " ".join(part for part in (gist, step) if part)
 
 
-def _sentence_body(text: str) -> str:
-    return text.strip().rstrip(".!")
+_SUPPORT = re.compile(r"\s*\((?:re: “[^”]*”|[^()]*agreed[^()]*)\)")
+# "Maria thinks they should move the launch", "Lena would go with A" (the detectors' third-person rewrite).
+_SHOULD_DECIDED = re.compile(r"^\S+(?:\s+\S+)?\s+(?:thinks\s+)?(?:they\s+should|would|will)\s+((?:go\s+with|move|switch|use|keep|drop|ship|launch|lead|pick|choose|start|stop|hire|extend|cancel|postpone)\b.*)$", re.I | re.S)
+_LETS_DECIDED = re.compile(r"^(?:(?:ok(?:ay)?|so|then|great|fine|alright)[,.!]?\s+)?let'?s\s+(\w.*)$", re.I | re.S)
+
+
+def _decided(decision, english: bool, others: int) -> str:
+    """ "Ken and Ana agreed to move the launch to May." where the decision reads as a plan, else "Decided: …"."""
+    body = _SUPPORT.sub("", decision.text).strip().rstrip(".!")
+    more = f" (and {others} more decision{'s' * (others > 1)})" if others else ""
+    plan = (_LETS_DECIDED.match(body) or _SHOULD_DECIDED.match(body)) if english else None
+    if plan and decision.owner:
+        people = list(dict.fromkeys((decision.owner, *decision.agreed_by)))
+        verb = "agreed to" if len(people) > 1 else "decided to"
+        return f"{names_list(people)} {verb} {plan.group(1)}{more}."
+    context = re.search(r"\(re: “([^”]*)”\)", decision.text)
+    suffix = f" (on “{context.group(1).rstrip('?.! ')}”)" if context else ""
+    return f"Decided: {body}{suffix}{more}."
 
 
 def _topic(root: str) -> str:
@@ -201,22 +220,26 @@ def _topic(root: str) -> str:
 
 
 def _next_step(actions, english: bool) -> str:
-    """The first open task and its owner, and how many more there are."""
+    """The first open task and its owner: "Ken will write the postmortem by Thursday." (the rest are listed below)."""
     if not actions:
         return ""
     first = actions[0]
-    due = f" (due {first.due})" if first.due else ""
     if first.owner and english:
-        step = f"Next: {first.owner} will {first.text}{due}"
-    elif first.owner:
-        step = f"Next: {first.owner}: {first.text}{due}"
-    else:
-        step = f"Next: {first.text}{due} (unassigned)"
-    more = len(actions) - 1
-    return step + (f", and {more} more action item{'s' * (more > 1)}." if more else ".")
+        due = f" {_due_phrase(first.due)}" if first.due else ""
+        return f"{first.owner} will {first.text}{due}."
+    due = f" (due {first.due})" if first.due else ""
+    if first.owner:
+        return f"Next: {first.owner}: {first.text}{due}."
+    return f"Still to do: {first.text}{due} (no owner yet)."
 
 
-def _gist(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, english) -> str:
+def _due_phrase(due: str) -> str:
+    """"Friday" → "by Friday"; phrases that carry their own preposition ("this week", "tonight") stay as written."""
+    return due if re.match(r"(?i)(?:this|next|today|tonight|tomorrow|eod|eow|end)\b", due) else f"by {due}"
+
+
+def _gist(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, english,
+          skip: frozenset[int] | set[int] = frozenset()) -> str:
     """The extractive part: the thread's most central sentences, rewritten in the third person."""
     names = {part.lower() for p in participants for part in re.findall(r"\w+", p)}
     message_freq = Counter(w for t in texts for w in set(_content(_WORD.findall(t.lower()), names)))
@@ -228,7 +251,7 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
     for position, s in enumerate(sentences):
         words = _WORD.findall(s.text.lower())
         content = _content(words, names)
-        if len(words) < 3 or not content or _CHITCHAT.match(s.text):
+        if len(words) < 3 or not content or _CHITCHAT.match(s.text) or s.index in skip:
             continue
         unique = set(content)
         score = sum(math.log(1 + message_freq[w]) for w in unique) / len(words) ** LENGTH_EXPONENT

@@ -33,6 +33,7 @@ _SETTLE_WORDS = frozenset(
     "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect "
     "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho acuerdo "
     "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
+_DIGIT = re.compile(r"\d")
 _OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
@@ -275,7 +276,7 @@ class ThreadReader:
                 if agreed or m.agreement >= 1:
                     found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
                                         agreed_by=tuple(agreed)), False))
-            elif not question and not promise and s.text == self._last_sentence(s.index) \
+            elif not question and not promise and (not self.english or _PLAN.search(text)) and s.text == self._last_sentence(s.index) \
                     and len(content_words(text)) >= 3 and not self.cues.agree.search(m.text):
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or m.agreement >= 2:
@@ -287,7 +288,23 @@ class ThreadReader:
             found = [(f, e) for f, e in found if e and _overlap(f.text, last_defer[1]) < 0.2]
             if not found:
                 return [], True, self._waiting_on(last_defer[1])
-        return [self._with_support(f) for f in _latest_per_subject([f for f, _ in found])], False, None
+        return [self._with_support(f) for f in self._latest_per_subject([f for f, _ in found])], False, None
+
+    def _latest_per_subject(self, found: list[Found]) -> list[Found]:
+        """A later decision on the same subject replaces the earlier one: shared words, or a new day or time
+        for something they both name (Friday 14:00 → Monday 14:00, April 28 → May 12)."""
+        out: list[Found] = []
+        for item in found:
+            def same_subject(kept: Found) -> bool:
+                if kept.index == item.index or _overlap(kept.text, item.text) >= 0.3:
+                    return True
+                shared = content_words(kept.text) & content_words(item.text)
+                dated = bool(self.cues.due[1].search(kept.text) or _DIGIT.search(kept.text)) and \
+                    bool(self.cues.due[1].search(item.text) or _DIGIT.search(item.text))
+                return bool(shared) and dated
+            out = [kept for kept in out if not same_subject(kept)]
+            out.append(item)
+        return out
 
     def _with_support(self, f: Found) -> Found:
         """"… (Ken and Ana agreed; 2 agreement reactions)": who backs a decision, when others did."""
@@ -472,7 +489,7 @@ class ThreadReader:
 def _what(match: re.Match) -> str:
     """The task a pattern captured (patterns with several alternatives name them what, what2, ...)."""
     groups = match.groupdict()
-    return next((groups[k] for k in ("what", "what2", "what3", "what4", "what5") if groups.get(k)), "")
+    return next((groups[k] for k in ("what", "what2", "what3", "what4", "what5", "what6") if groups.get(k)), "")
 
 
 _LISTED = re.compile(r"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[:—–]\s+(?P<what>\S.{3,})$")
@@ -522,15 +539,6 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
             out.append(item)
         elif out[same].due is None and item.due:
             out[same] = replace(out[same], due=item.due, due_date=item.due_date)
-    return out
-
-
-def _latest_per_subject(found: list[Found]) -> list[Found]:
-    """A later decision on the same subject (shared words, or a new date) replaces the earlier one."""
-    out: list[Found] = []
-    for item in found:
-        out = [kept for kept in out if kept.index != item.index and _overlap(kept.text, item.text) < 0.3]
-        out.append(item)
     return out
 
 

@@ -171,6 +171,16 @@ def test_generated_export_is_a_slack_export_the_cli_digests(synthetic_export: Pa
     assert digest["stats"]["after_hours_messages"] > 0 and sum(digest["stats"]["messages_by_hour"]) == len(humans)
 
 
+def test_top_level_mode_posts_almost_everything_in_the_channel(tmp_path: Path):
+    from bench.digest_export import generate_export
+
+    export = generate_export(tmp_path, 2000, seed=4, people=5, mode="top-level")
+    raw = [m for path in sorted((export / "general").iterdir()) for m in json.loads(path.read_text())]
+    replies = [m for m in raw if m.get("thread_ts") and m["thread_ts"] != m["ts"]]
+    assert len(raw) == 2000 and 0 < len(replies) < 0.15 * len(raw)
+    assert len({m["user"] for m in raw if m.get("user")}) == 5
+
+
 def test_generator_is_deterministic_for_a_seed(tmp_path: Path):
     from bench.digest_export import generate_export
 

@@ -16,7 +16,7 @@ from skills.digest.chart import activity_chart_png, chart_day
 from skills.digest.export import ExportError, SlackExport, Week, latest_week, open_export
 
 PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar
-PARALLEL_MIN_BYTES = 32 * 2**20  # above this, threads are summarized on every core (starting workers costs ~0.1 s)
+PARALLEL_MIN_BYTES = 8 * 2**20  # from here (about 50,000 messages), threads and reply links go to every core (workers start in ~0.1 s)
 
 
 def digest_export(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -311,3 +312,20 @@ def _strings(value) -> list[str]:
     if isinstance(value, dict):
         value = list(value.values())
     return [s for item in value for s in _strings(item)] if isinstance(value, list) else []
+
+
+def test_a_huge_message_is_read_as_slack_shows_it_cut_between_characters(tmp_path):
+    from adapters.slack.messages import MAX_TEXT
+
+    text = "हम गुरुवार को 👩‍💻 रिलीज़ करेंगे। " * 115_000  # 10 MB of UTF-8; Slack shows the first 40,000 characters
+    read = read_message({"type": "message", "user": "U01", "ts": "1794819600.000100", "text": text})
+    assert MAX_TEXT - 16 < len(read["text"]) <= MAX_TEXT and text.startswith(read["text"])
+    after = text[len(read["text"])]  # what comes next starts a new character: no mark or joiner cut off
+    assert unicodedata.category(after)[0] != "M" and after != "\u200d" and not read["text"].endswith("\u200d")
+    day = tmp_path / "day.json"
+    day.write_text(json.dumps([{"type": "message", "user": "U01", "ts": "1794819600.000100", "text": text},
+                               {"type": "message", "user": "U02", "ts": "1794819660.000100", "text": "ठीक है"},
+                               {"type": "message", "user": "U03", "ts": "1794819720.000100", "text": "हाँ"}]),
+                   encoding="utf-8")
+    for command in (["summarize", str(day), "--json"], ["analyze", str(day), "--json"]):
+        assert invoke(*command).exit_code == 0

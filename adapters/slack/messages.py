@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from bot.model import User
 
 # Every message subtype in Slack's documentation (docs.slack.dev/reference/events/message and its
@@ -69,10 +71,14 @@ SUBTYPES: dict[str, str | None] = {
 # Subtypes whose author is an app, whatever `user` says.
 BOT_SUBTYPES = frozenset({"bot_message", "slackbot_response"})
 SLACKBOT = "USLACKBOT"
+# Slack truncates a message's text beyond 40,000 characters (api.slack.com/changelog/2018-04-truncating-
+# really-long-messages); the reader does the same, so a hand-made 10 MB "message" costs what a real one can.
+MAX_TEXT = 40_000
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _BROADCAST = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>")
 _UNUSABLE_FILES = frozenset({"tombstone", "hidden_by_limit"})
+_GRAPHEME = regex.compile(r"\X")
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,7 @@ def read_message(raw: Any) -> dict | Skipped:
     message["user"] = str(raw.get("user") or message.get("bot_id") or "") if bot else str(raw.get("user") or "")
     if not message["user"]:
         return Skipped("no author", bad=True)
-    message["text"] = content(raw, bot)
+    message["text"] = _within_limit(content(raw, bot))
     if not message["text"].strip():
         return Skipped("nothing to read (no text, blocks, attachments or files)")
     return message
@@ -219,6 +225,19 @@ def name_in_message(message: dict) -> str | None:
     bot_profile = message.get("bot_profile")
     name = message.get("username") or (bot_profile.get("name") if isinstance(bot_profile, dict) else None)
     return str(name) if name else None
+
+
+def _within_limit(text: str) -> str:
+    """At most MAX_TEXT characters, cut between user-perceived characters (never inside क्या or 👩‍💻)."""
+    if len(text) <= MAX_TEXT:
+        return text
+    start = MAX_TEXT - 64  # a grapheme cluster is far shorter than this
+    end = start
+    for cluster in _GRAPHEME.finditer(text, start, MAX_TEXT + 64):
+        if cluster.end() > MAX_TEXT:
+            break
+        end = cluster.end()
+    return text[:end]
 
 
 def _is_app(raw: dict) -> bool:

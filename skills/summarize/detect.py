@@ -33,6 +33,7 @@ _SETTLE_WORDS = frozenset(
     "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect "
     "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho acuerdo "
     "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
+_OK_ASKED = re.compile(r"[\s.,;]+(?:ok(?:ay)?|fine|alright|good|einverstanden|okay\s+für\s+euch|d'accord|ça\s+vous\s+va|vale|de\s+acuerdo|pode\s+ser|beleza)\s*[?？]\s*$", re.I)
 _DIGIT = re.compile(r"\d")
 _OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
@@ -261,8 +262,9 @@ class ThreadReader:
                     found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
                     continue
                 target = self._settled_proposal(s.index, s.speaker)
-                if target is not None and not _QUESTION_END.search(target.text):
-                    text_of = self._decision_text(Sentence(target.text, target.index, target.speaker, target.source_id))
+                if target is not None and (not _QUESTION_END.search(target.text) or _OK_ASKED.search(target.text)):
+                    asked = _OK_ASKED.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
+                    text_of = self._decision_text(Sentence(asked, target.index, target.speaker, target.source_id))
                     found.append((Found(text_of, target.source_id, target.index, owner=target.speaker,
                                         agreed_by=(s.speaker,)), True))
                 continue

@@ -287,7 +287,7 @@ def test_every_script_round_trips_through_every_command(shapes_zip):
     """What people wrote comes back as written: every word of theirs in any output is one of their words
     (no space put inside a word, no combining mark split off)."""
     def tokens(text: str) -> set[str]:
-        return {t.strip(".,:;!?()\"'*_`…।？؟") for t in text.split()} - {""}
+        return {t.strip(".,:;!?()\"'*_`…।？؟“”‘’«»") for t in text.split()} - {""}
 
     names = json.loads((SHAPES / "users.json").read_text("utf-8"))
     written = set().union(*(tokens(read["text"]) for m in corpus() if not isinstance(read := read_message(m), Skipped)),

@@ -301,9 +301,19 @@ def test_every_script_round_trips_through_every_command(shapes_zip):
     foreign = {t for t in said if not t.isascii()}
     assert foreign and foreign <= written, foreign - written
     everything = "".join(outputs)
-    assert "dirac72.md" in everything and "traveling-sailor" in everything
     for damaged in ("py. test", "dirac72. md", "traveling - sailor"):
         assert damaged not in everything
+
+
+def test_a_digest_line_shows_words_as_written():
+    from skills.digest import build_digest
+
+    root = "Ship the py.test upgrade from traveling-sailor, notes in dirac72.md; क्या हम तैयार हैं?"
+    messages = [{"ts": "1794819600.000100", "user": "U01", "text": root, "thread_ts": "1794819600.000100",
+                 "reply_count": 1},
+                {"ts": "1794819660.000100", "user": "U02", "text": "yes", "thread_ts": "1794819600.000100"}]
+    [thread] = build_digest(messages, {}, "shapes", "2026-W47").threads
+    assert thread.summary == "Ship the py.test upgrade from traveling-sailor, notes in dirac72.md; क्या हम तैयार हैं?"
 
 
 def _strings(value) -> list[str]:

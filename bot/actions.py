@@ -144,6 +144,16 @@ class DeleteMessage:
 
 
 @dataclass(frozen=True)
+class UpdateMessage:
+    """Replace the text of a message the bot posted (a partial summary completed when its thread is whole)."""
+
+    conversation: Conversation
+    message_id: str
+    text: str
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
 class ShareFile:
     """Attach a file in the thread of `conversation` (Slack upload); e.g. a calendar invite."""
 

@@ -22,6 +22,7 @@ from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
 from bot.context import Clock, utcnow
+from bot.history import StoreFirstPlatform
 from bot.logs import REQUEST_ID
 from bot.metrics import REQUEST_SECONDS
 from bot.platform import Platform
@@ -69,7 +70,9 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     `clock` is what skills and jobs take for now (tests move it to a digest's or a message's due time)."""
     settings = settings or get_settings()
     router = router or default_router()
-    store = Store.connect(settings.async_database_url)
+    store = Store.connect(settings.async_database_url, settings.message_key)
+    if settings.message_key is None:
+        log.warning("SLACK_TOKEN_ENCRYPTION_KEY is not set: stored message text is kept unencrypted")
     app = web.Application(middlewares=[timed])
     app[STORE] = store
 
@@ -85,11 +88,12 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
 
     async def platform_for(name: str, workspace_id: str) -> Platform | None:
         """A port for work outside any request (scheduled deliveries, digests), per workspace."""
+        platform: Platform | None = None
         if name == "slack" and slack_platform_for is not None:
-            return await slack_platform_for(workspace_id)
+            platform = await slack_platform_for(workspace_id)
         if name == "teams":
-            return TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
-        return None
+            platform = TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
+        return None if platform is None else StoreFirstPlatform(platform, store, settings.history_tier, clock)
 
     jobs = app[JOBS] = Jobs(store, settings, platform_for, clock)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -40,8 +41,23 @@ class Settings(BaseSettings):
     meeting_rescore_seconds: float = Field(120.0, description="How often a busy thread is re-scored for a call")
     hello_follow_up_seconds: float = Field(60.0, description="How long a hello may wait for its question")
     digest_poll_seconds: float = Field(60.0, description="How often due weekly digests are looked for")
-    message_retention_days: float = Field(7.0, description="How long message text seen on Teams is kept")
+    message_retention_days: float = Field(35.0, description="How long the message store keeps a message")
+    slack_history_tier: Literal["standard", "limited"] | None = Field(
+        None, description="Slack's rate tier for conversations.history/replies; default: limited with OAuth")
+    backfill_poll_seconds: float = Field(15.0, description="How often partial summaries look for their missing pages")
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
+
+    @property
+    def history_tier(self) -> str:
+        """A distributed (OAuth) app outside the Marketplace gets 1 history call a minute; a single
+        workspace's own (internal) app keeps Tier 3."""
+        return self.slack_history_tier or ("limited" if self.slack_oauth else "standard")
+
+    @property
+    def message_key(self) -> str | None:
+        """The Fernet key stored message text is sealed with: the one that protects Slack tokens."""
+        key = self.slack_token_encryption_key
+        return key.get_secret_value() if key else None
 
     @property
     def slack_oauth(self) -> bool:

@@ -58,6 +58,15 @@ class Conversation:
 
 
 @dataclass(frozen=True)
+class FileInfo:
+    """A file shared with a message: what it is, never its content."""
+
+    name: str
+    mimetype: str = ""
+    size: int = 0
+
+
+@dataclass(frozen=True)
 class Message:
     id: str
     author: User
@@ -68,6 +77,8 @@ class Message:
     link: str | None = None  # permalink where the platform gives one
     reply_count: int = 0  # a thread root's replies, where the platform says (Slack history); else 0
     broadcast: bool = False  # notifies the whole channel: Slack's @channel/@here/@everyone, a Teams channel or team mention
+    reactions: tuple[tuple[str, int], ...] = ()  # (emoji name, count), where the platform says
+    files: tuple[FileInfo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class Thread:
     messages: tuple[Message, ...]
     complete: bool = True  # False when the platform could only show us part of it
     note: str | None = None  # why it may be incomplete, said to the user
+    filling: bool = False  # the rest is being fetched (within the platform's rate limit); ask again later
 
     @property
     def participants(self) -> list[User]:

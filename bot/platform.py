@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.actions import Action
 from bot.model import Conversation, Message, Thread, User
@@ -57,4 +57,37 @@ class Platform(Protocol):
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """The id of a message already posted with `delivery_key`, or None (also when unknowable)."""
+        ...
+
+    async def message_link(self, conversation: Conversation, message: Message) -> str | None:
+        """A link that opens the message in the client, or None."""
+        ...
+
+
+class RateLimited(Exception):
+    """The platform said 429; `retry_after` seconds must pass before the method is called again."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"rate limited for {retry_after:g} s")
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Page:
+    messages: list[Message]
+    cursor: str | None  # the next page; None at the end
+
+
+@runtime_checkable
+class PagedHistory(Protocol):
+    """What a platform that rations history (Slack) offers besides the port: one page per call, so the
+    message store can fill what it lacks within a rate budget (bot/history.py)."""
+
+    async def thread_page(self, conversation: Conversation, cursor: str | None, limit: int) -> Page:
+        """A page of the thread, oldest first, root included."""
+        ...
+
+    async def history_page(self, conversation: Conversation, oldest: datetime, latest: datetime | None,
+                           cursor: str | None, limit: int) -> Page:
+        """A page of the channel's top-level messages between `oldest` and `latest`, newest first."""
         ...

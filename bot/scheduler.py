@@ -36,6 +36,8 @@ class Jobs:
                                coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
         self.scheduler.add_job(self.forget_old_events, "interval", hours=1, id="forget_old_events",
                                coalesce=True)
+        self.scheduler.add_job(self.finish_summaries, "interval", seconds=settings.backfill_poll_seconds,
+                               id="finish_summaries", coalesce=True, max_instances=1)
 
     async def deliver(self) -> None:
         async with self.busy:
@@ -52,13 +54,21 @@ class Jobs:
             if not self.stopped:
                 await enqueue_due_digests(self.store, self.platform_for, self.clock())
 
+    async def finish_summaries(self) -> None:
+        """Partial summaries whose threads are being filled in: one more page each, within the budget."""
+        from skills.summarize.partial import finish_partial_summaries  # a skill's job; imported when first run
+
+        async with self.busy:
+            if not self.stopped:
+                await finish_partial_summaries(self.store, self.platform_for, self.settings, self.clock())
+
     async def forget_old_events(self) -> None:
         """Event ids past the dedupe window, and message text past the retention period."""
         now = self.clock()
         async with self.busy:
             if not self.stopped:
                 await self.store.forget_events_before(now - timedelta(hours=self.settings.event_dedupe_hours))
-                await self.store.forget_messages_before(now - timedelta(days=self.settings.message_retention_days))
+                await self.store.messages.forget_before(now - timedelta(days=self.settings.message_retention_days))
 
     def start(self) -> None:
         self.scheduler.start()

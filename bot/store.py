@@ -12,14 +12,18 @@ from sqlalchemy import Connection, delete, event, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from bot.model import Conversation, Message, User
+from bot.messages import MessageStore, TextSeal
+from bot.model import Conversation
 from bot.tables import (
+    backfills,
     conversation_refs,
     digest_schedules,
+    history_budget,
+    message_coverage,
+    messages,
     nudge_log,
     processed_events,
     scheduled_messages,
-    seen_messages,
     settings,
 )
 
@@ -46,11 +50,13 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 
 
 class Store:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, text_key: str | None = None) -> None:
         self.engine = engine
+        self.messages = MessageStore(engine, TextSeal(text_key))
 
     @classmethod
-    def connect(cls, url: str) -> Store:
+    def connect(cls, url: str, text_key: str | None = None) -> Store:
+        """`text_key`: the Fernet key stored message text is sealed with (None: kept as it came)."""
         if url.startswith("sqlite"):
             # One connection: SQLite has a single writer anyway, and queueing in the pool is far
             # cheaper than SQLite's busy-wait sleeps when several connections race for the lock.
@@ -58,7 +64,7 @@ class Store:
             event.listen(engine.sync_engine, "connect", _tune_sqlite)
         else:
             engine = create_async_engine(url, pool_pre_ping=True)
-        return cls(engine)
+        return cls(engine, text_key)
 
     async def migrate(self) -> None:
         async with self.engine.begin() as conn:
@@ -116,80 +122,6 @@ class Store:
             )
             return row.scalar_one_or_none()
 
-    # ---- messages seen in a thread (Teams without Graph) ------------------------------
-
-    async def record_message(self, message: Message, thread_id: str, team_id: str | None = None) -> None:
-        conv = message.conversation
-        try:
-            async with self.engine.begin() as conn:
-                await conn.execute(
-                    insert(seen_messages).values(
-                        platform=conv.platform,
-                        workspace_id=conv.workspace_id,
-                        channel_id=conv.channel_id,
-                        thread_id=thread_id,
-                        message_id=message.id,
-                        author_id=message.author.id,
-                        author_name=message.author.name,
-                        text=message.text,
-                        sent_at=message.sent_at,
-                        team_id=team_id,
-                    )
-                )
-        except IntegrityError:
-            pass  # the same activity delivered twice
-
-    async def messages_in_thread(self, conversation: Conversation) -> list[Message]:
-        c = seen_messages.c
-        query = (
-            select(seen_messages)
-            .where(
-                c.platform == conversation.platform,
-                c.workspace_id == conversation.workspace_id,
-                c.channel_id == conversation.channel_id,
-                c.thread_id == conversation.thread_id,
-            )
-            .order_by(c.sent_at, c.id)
-        )
-        async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).mappings().all()
-        return [
-            Message(
-                id=row["message_id"],
-                author=User(id=row["author_id"], name=row["author_name"]),
-                text=row["text"],
-                sent_at=aware(row["sent_at"]),
-                conversation=conversation,
-            )
-            for row in rows
-        ]
-
-    async def channel_roots(self, conversation: Conversation, since: datetime) -> list[Message]:
-        """Top-level messages the bot saw in a channel (roots of their reply chains), oldest first,
-        with how many replies the bot saw in each chain."""
-        c = seen_messages.c
-        query = (
-            select(seen_messages)
-            .where(c.platform == conversation.platform, c.workspace_id == conversation.workspace_id,
-                   c.channel_id == conversation.channel_id, c.thread_id == c.message_id, c.sent_at >= since)
-            .order_by(c.sent_at, c.id)
-        )
-        replies = (
-            select(c.thread_id, func.count())
-            .where(c.platform == conversation.platform, c.workspace_id == conversation.workspace_id,
-                   c.channel_id == conversation.channel_id, c.thread_id != c.message_id, c.sent_at >= since)
-            .group_by(c.thread_id)
-        )
-        async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).mappings().all()
-            counts = dict((await conn.execute(replies)).all())
-        return [
-            Message(id=row["message_id"], author=User(id=row["author_id"], name=row["author_name"]),
-                    text=row["text"], sent_at=aware(row["sent_at"]),
-                    conversation=conversation.in_thread(row["message_id"]), reply_count=counts.get(row["message_id"], 0))
-            for row in rows
-        ]
-
     # ---- nudge log ----------------------------------------------------------------
 
     async def claim_nudge(self, conversation: Conversation, user_id: str, kind: str, message_id: str,
@@ -224,19 +156,14 @@ class Store:
         async with self.engine.connect() as conn:
             return [(kind, aware(at)) for kind, at in (await conn.execute(query)).all()]
 
-    async def forget_messages_before(self, cutoff: datetime) -> int:
-        """Data retention: message text the bot saw is kept only as long as summaries need it."""
-        async with self.engine.begin() as conn:
-            result = await conn.execute(delete(seen_messages).where(seen_messages.c.sent_at < cutoff))
-            return result.rowcount or 0
-
     # ---- removal ----------------------------------------------------------------
 
     async def purge_workspace(self, platform: str, workspace_id: str) -> int:
         """Delete everything stored for one workspace (uninstalled); returns the number of rows."""
         removed = 0
         async with self.engine.begin() as conn:
-            for table in (conversation_refs, seen_messages, settings, scheduled_messages, nudge_log, digest_schedules):
+            for table in (conversation_refs, messages, message_coverage, history_budget, backfills, settings,
+                          scheduled_messages, nudge_log, digest_schedules):
                 result = await conn.execute(delete(table).where(table.c.platform == platform,
                                                                 table.c.workspace_id == workspace_id))
                 removed += result.rowcount or 0
@@ -244,13 +171,13 @@ class Store:
 
     async def purge_team(self, platform: str, workspace_id: str, team_id: str) -> int:
         """The bot left a Teams team: delete what is stored for the team's channels (seen there)."""
-        seen = seen_messages.c
+        seen = messages.c
         async with self.engine.begin() as conn:
             found = await conn.execute(select(seen.channel_id).distinct().where(
                 seen.platform == platform, seen.workspace_id == workspace_id, seen.team_id == team_id))
             channels = {team_id, *found.scalars()}
             removed = 0
-            for table in (seen_messages, scheduled_messages, nudge_log, digest_schedules):
+            for table in (messages, message_coverage, backfills, scheduled_messages, nudge_log, digest_schedules):
                 result = await conn.execute(delete(table).where(
                     table.c.platform == platform, table.c.workspace_id == workspace_id, table.c.channel_id.in_(channels)))
                 removed += result.rowcount or 0

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -42,23 +43,82 @@ conversation_refs = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
-# Messages the bot itself received in a Teams reply chain: the thread, where Graph is not configured.
-seen_messages = Table(
-    "seen_messages",
+# Every message the bot received (or fetched to fill a gap), both platforms: summaries and digests read
+# here first, so Slack's rationed history API is called only for what the bot never saw.
+messages = Table(
+    "messages",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("platform", String(16), nullable=False),
     Column("workspace_id", String(128), nullable=False),
     Column("channel_id", String(512), nullable=False),
-    Column("thread_id", String(512), nullable=False),
+    Column("thread_id", String(512), nullable=False),  # the root's id; a top-level message is its own root
     Column("message_id", String(256), nullable=False),
     Column("author_id", String(256), nullable=False),
     Column("author_name", String(256), nullable=False, default=""),
-    Column("text", Text, nullable=False),
+    Column("is_bot", Boolean, nullable=False, default=False),
+    Column("text", Text, nullable=False),  # a Fernet token when `sealed`
+    Column("sealed", Boolean, nullable=False, default=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("edited_at", DateTime(timezone=True), nullable=True),
+    Column("reply_count", Integer, nullable=False, default=0),  # what the platform last said (Slack roots)
+    Column("reactions", JSON, nullable=True),  # {"thumbsup": 2}, where events carry them
+    Column("files", JSON, nullable=True),  # names, types and sizes only: never a file's content
+    # A root: since when every reply is stored (seen live from the root, or filled in from the platform).
+    Column("whole_since", DateTime(timezone=True), nullable=True),
     Column("team_id", String(256), nullable=True),  # Teams: so removing the bot from a team forgets it
-    UniqueConstraint("platform", "channel_id", "message_id", name="uq_seen_message"),
-    Index("ix_seen_thread", "platform", "workspace_id", "channel_id", "thread_id"),
+    UniqueConstraint("platform", "workspace_id", "channel_id", "message_id", name="uq_message"),
+    Index("ix_message_thread", "platform", "workspace_id", "channel_id", "thread_id"),
+    Index("ix_message_sent", "platform", "workspace_id", "channel_id", "sent_at"),
+    Index("ix_message_age", "sent_at"),
+)
+
+# Since when the store holds every top-level message of a channel (moves back as history is filled in).
+message_coverage = Table(
+    "message_coverage",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("workspace_id", String(128), primary_key=True),
+    Column("channel_id", String(512), primary_key=True),
+    Column("since", DateTime(timezone=True), nullable=False),
+)
+
+# Times the bot was down long enough for Slack to stop retrying: what the store may lack.
+message_gaps = Table(
+    "message_gaps",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=False),
+)
+
+# A token bucket per workspace and rationed Web API method (Slack history and replies), shared by replicas.
+history_budget = Table(
+    "history_budget",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("workspace_id", String(128), primary_key=True),
+    Column("method", String(64), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),  # tokens were counted at this time
+    Column("blocked_until", DateTime(timezone=True), nullable=True),  # a 429's Retry-After
+)
+
+# Threads being filled in from the platform page by page (within the budget), and the answer to
+# update once they are whole.
+backfills = Table(
+    "backfills",
+    metadata,
+    Column("platform", String(16), primary_key=True),
+    Column("workspace_id", String(128), primary_key=True),
+    Column("channel_id", String(512), primary_key=True),
+    Column("thread_id", String(512), primary_key=True),
+    Column("cursor", String(512), nullable=True),  # the next page; None before the first
+    Column("answer_id", String(256), nullable=True),  # the partial summary to update when done
+    Column("asked_by", String(256), nullable=True),
+    Column("asked_in", String(256), nullable=True),  # the message that asked, left out of the summary
+    Column("private", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 # Per-workspace / per-channel settings (quiet mode, digest opt-in, channel time zone, ...).

@@ -23,13 +23,15 @@ METHOD_SCOPES = {
     "users_info": {"users:read"},
     "views_open": set(),  # needs no scope, only a fresh trigger_id
     "views_publish": set(),  # App Home: needs the home tab enabled, no scope
-    "chat_delete": {"chat:write"},  # with the author's user token (user scope)
+    "chat_delete": {"chat:write"},
+    "chat_update": {"chat:write"},  # a partial summary completed in place  # with the author's user token (user scope)
     "files_getUploadURLExternal": {"files:write"},
     "files_completeUploadExternal": {"files:write"},
     "auth_test": set(),  # the workspace URL, for message permalinks
 }
 EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.channels": "channels:history",
-                "message.groups": "groups:history"}
+                "message.groups": "groups:history", "reaction_added": "reactions:read",
+                "reaction_removed": "reactions:read"}
 
 
 def manifest() -> dict:

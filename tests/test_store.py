@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+from bot.messages import Received
 from bot.model import Conversation, Message, User
 from bot.tables import metadata
 
@@ -54,12 +55,12 @@ async def test_messages_in_thread_are_ordered_deduplicated_and_scoped(store):
     base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
     for i, (author, text) in enumerate([("u1", "first"), ("u2", "second"), ("u1", "third")]):
         message = Message(str(i), User(author, author.upper()), text, base + timedelta(minutes=i), where)
-        await store.record_message(message, "root")
-    await store.record_message(Message("1", User("u2"), "second", base, where), "root")  # redelivery
+        await store.messages.write(Received(message))
+    await store.messages.write(Received(Message("1", User("u2"), "second", base, where)))  # redelivery
     other_tenant = Conversation("teams", "tenant-b", "19:chan", "root")
-    await store.record_message(Message("9", User("x"), "secret", base, other_tenant), "root")
+    await store.messages.write(Received(Message("9", User("x"), "secret", base, other_tenant)))
 
-    messages = await store.messages_in_thread(where)
+    messages = (await store.messages.thread(where)).messages
     assert [m.text for m in messages] == ["first", "second", "third"]
     assert messages[0].author.name == "U1" and messages[0].sent_at == base
 
@@ -69,11 +70,11 @@ async def test_channel_roots_count_the_replies_seen_in_each_chain(store):
     base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
     for i, (message_id, thread_id) in enumerate([("r1", "r1"), ("a", "r1"), ("b", "r1"), ("r2", "r2")]):
         where = channel.in_thread(thread_id)
-        await store.record_message(Message(message_id, User("u1"), "text", base + timedelta(minutes=i), where),
-                                   thread_id)
+        await store.messages.write(Received(Message(message_id, User("u1"), "text", base + timedelta(minutes=i),
+                                                    where)))
     other = Conversation("teams", "tenant-b", "19:chan").in_thread("r1")  # same ids, another tenant
-    await store.record_message(Message("c", User("x"), "secret", base, other), "r1")
-    roots = await store.channel_roots(channel, base - timedelta(days=1))
+    await store.messages.write(Received(Message("c", User("x"), "secret", base, other)))
+    roots = await store.messages.channel_roots(channel, base - timedelta(days=1))
     assert [(m.id, m.reply_count) for m in roots] == [("r1", 2), ("r2", 0)]
 
 
@@ -104,10 +105,10 @@ async def test_claim_nudge_keeps_one_per_period_and_races_end_in_silence(store):
 async def test_message_text_is_forgotten_after_the_retention_period(store):
     where = Conversation("teams", "tenant", "19:chan", "root")
     old, new = datetime(2026, 11, 1, tzinfo=timezone.utc), datetime(2026, 11, 24, tzinfo=timezone.utc)
-    await store.record_message(Message("1", User("u1"), "old", old, where), "root")
-    await store.record_message(Message("2", User("u1"), "new", new, where), "root")
-    assert await store.forget_messages_before(datetime(2026, 11, 17, tzinfo=timezone.utc)) == 1
-    assert [m.text for m in await store.messages_in_thread(where)] == ["new"]
+    await store.messages.write(Received(Message("1", User("u1"), "old", old, where)))
+    await store.messages.write(Received(Message("2", User("u1"), "new", new, where)))
+    assert await store.messages.forget_before(datetime(2026, 11, 17, tzinfo=timezone.utc)) == 1
+    assert [m.text for m in (await store.messages.thread(where)).messages] == ["new"]
 
 
 async def test_settings_of_a_scope_come_back_together_and_scoped(store):

@@ -13,6 +13,7 @@ from bot.actions import Action, Post, Reply
 from bot.app import STORE, create_app
 from bot.commands import usage_lines
 from bot.context import Context
+from bot.messages import Received
 from bot.model import ActionClicked, Conversation, Event, Mentioned, Message, MessagePosted, User
 from bot.router import Router
 from tests.fakes.bot_connector import (
@@ -140,7 +141,7 @@ async def test_only_the_bot_mention_is_stripped_and_other_people_stay(bot_connec
         assert isinstance(event, Mentioned)
         assert event.text == "ask @Ken Tanaka about it"
         assert event.message.mentions == (KEN.id,)
-        stored = await app[STORE].messages_in_thread(event.message.conversation)
+        stored = (await app[STORE].messages.thread(event.message.conversation)).messages
         assert [m.text for m in stored] == ["ask @Ken Tanaka about it"]
 
 
@@ -337,16 +338,16 @@ async def test_removal_from_a_team_forgets_its_channels_and_nothing_else(teams_b
                                                  activity_id="1700000990000"))
     await store.set_setting("teams", TENANT_ID, f"channel:{CHANNEL_ID}", "quiet", True)
     elsewhere = Conversation("teams", TENANT_ID, "19:other-team-channel@thread.tacv2", "r")
-    await store.record_message(Message("x", User("u"), "other team", datetime.now(timezone.utc), elsewhere), "r",
-                               "19:other-team@thread.tacv2")
-    assert await store.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID), datetime(2000, 1, 1, tzinfo=timezone.utc))
+    await store.messages.write(Received(Message("x", User("u"), "other team", datetime.now(timezone.utc), elsewhere),
+                                        team_id="19:other-team@thread.tacv2"))
+    assert await store.messages.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID), datetime(2000, 1, 1, tzinfo=timezone.utc))
 
     await post_activity(bot_url, bot_installed_in_team(service_url, removed=True))
     assert await store.conversation_ref("teams", TENANT_ID, TEAM_ID) is None
     assert await store.get_setting("teams", TENANT_ID, f"channel:{CHANNEL_ID}", "quiet") is None
-    assert await store.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID),
+    assert await store.messages.channel_roots(Conversation("teams", TENANT_ID, CHANNEL_ID),
                                      datetime(2000, 1, 1, tzinfo=timezone.utc)) == []
-    assert [m.text for m in await store.messages_in_thread(elsewhere)] == ["other team"]
+    assert [m.text for m in (await store.messages.thread(elsewhere)).messages] == ["other team"]
 
 
 async def test_digest_now_posts_one_card_with_sections_and_a_native_chart(teams_bot):

@@ -24,9 +24,10 @@ from adapters.slack.oauth import oauth_settings
 from adapters.slack.platform import SlackPlatform, UserTokenLookup
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
+from bot.history import StoreFirstPlatform
 from bot.http_body import BadBody, media_type, read_body, refusal
 from bot.metrics import DUPLICATES, EVENTS
-from bot.model import Event
+from bot.model import Event, MessagePosted
 from bot.router import Router
 from bot.store import Store
 
@@ -58,8 +59,17 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
 
     async def dispatch(event: Event, client: AsyncWebClient) -> None:
         EVENTS.labels("slack", type(event).__name__).inc()
-        platform = SlackPlatform(client, user_token=user_token_lookup(app))
+        platform = StoreFirstPlatform(SlackPlatform(client, user_token=user_token_lookup(app)), store,
+                                      settings.history_tier, clock, asked=not isinstance(event, MessagePosted))
         await router.dispatch(event, Context(platform=platform, store=store, settings=settings, now=clock))
+
+    async def keep(body: dict[str, Any]) -> None:
+        """Into the message store (after the ack, like every listener here); a failure costs the store
+        that message, never the event's handling."""
+        try:
+            await store.messages.write(*translate.stored_changes(body))
+        except Exception:
+            log.exception("message not stored")
 
     @app.middleware
     async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
@@ -73,10 +83,12 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
 
     @app.event("app_mention")
     async def on_mention(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        await keep(body)  # also delivered as a `message` event where subscribed; stored once either way
         await dispatch(translate.app_mention(body, context.bot_user_id), client)
 
     @app.event("message")
     async def on_message(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        await keep(body)
         if body["event"].get("subtype") in _NOT_NEW_POSTS:
             return
         posted = translate.channel_message(body)
@@ -85,6 +97,11 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
         if context.bot_user_id and f"<@{context.bot_user_id}" in posted.message.text:
             return  # the app_mention event carries this one
         await dispatch(posted, client)
+
+    @app.event("reaction_added")
+    @app.event("reaction_removed")
+    async def on_reaction(body: dict[str, Any]) -> None:
+        await keep(body)
 
     @app.event("app_home_opened")
     async def on_home_opened(body: dict[str, Any], client: AsyncWebClient) -> None:

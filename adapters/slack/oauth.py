@@ -18,7 +18,7 @@ from bot.config import Settings
 # What the bot asks for when installed; equal to manifests/slack/manifest.yml (a test checks).
 BOT_SCOPES = (
     "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "files:write", "groups:history",
-    "groups:read", "im:history", "im:write", "mpim:history", "users:read",
+    "groups:read", "im:history", "im:write", "mpim:history", "reactions:read", "users:read",
 )
 # Asked of each person who installs for themselves: lets "Move it there" delete their original message.
 USER_SCOPES = ("chat:write",)

@@ -32,7 +32,7 @@ from bot.actions import (
 )
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
-from bot.platform import PlatformLimits
+from bot.platform import Page, PlatformLimits, RateLimited
 
 log = logging.getLogger(__name__)
 _PAGE_SIZE = 200
@@ -169,6 +169,45 @@ class SlackPlatform:
         self.user_token = user_token
         self._users: dict[str, User] = {}
         self._without_links = False  # auth.test failed for this event or job: no links, and no retry per message
+        # History and replies are rationed by a budget (bot/history.py): a 429 there is reported, not slept on.
+        self._rationed_client = AsyncWebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
+                                               ssl=client.ssl, proxy=client.proxy)
+
+    async def message_link(self, conversation: Conversation, message: Message) -> str | None:
+        return await self._link(conversation, message.id, message.conversation.thread_id)
+
+    async def _rationed(self, method: str, **params: Any) -> Any:
+        try:
+            return await getattr(self._rationed_client, method)(**params)
+        except SlackApiError as error:
+            if error.response.status_code == 429:
+                headers = {key.lower(): value for key, value in (error.response.headers or {}).items()}
+                raise RateLimited(float(headers.get("retry-after", 60))) from error
+            raise
+
+    def _page(self, conversation: Conversation, page: Any) -> Page:
+        out = []
+        for item in page.get("messages", []):
+            read = read_message(item)
+            if isinstance(read, Skipped):
+                continue
+            bot = is_bot_post(read)
+            author = User(id=read["user"], name=name_in_message(read) or "bot" if bot else "", is_bot=bot)
+            out.append(from_read(read, conversation.workspace_id, author, channel=conversation.channel_id))
+        return Page(out, (page.get("response_metadata") or {}).get("next_cursor") or None)
+
+    async def thread_page(self, conversation: Conversation, cursor: str | None, limit: int) -> Page:
+        """One `conversations.replies` call (rationed): oldest first, the root included."""
+        return self._page(conversation, await self._rationed(
+            "conversations_replies", channel=conversation.channel_id, ts=conversation.thread_id, cursor=cursor,
+            limit=limit))
+
+    async def history_page(self, conversation: Conversation, oldest: datetime, latest: datetime | None,
+                           cursor: str | None, limit: int) -> Page:
+        """One `conversations.history` call (rationed): top-level messages, newest first."""
+        return self._page(conversation, await self._rationed(
+            "conversations_history", channel=conversation.channel_id, oldest=f"{oldest.timestamp():.6f}",
+            latest=f"{latest.timestamp():.6f}" if latest else None, cursor=cursor, limit=limit))
 
     async def _link(self, where: Conversation, ts: str, thread_ts: str | None = None) -> str | None:
         """A message's permalink, in the form `chat.getPermalink` answers, without a call per message."""
@@ -271,6 +310,10 @@ class SlackPlatform:
                 file_id = await self._upload(action.content.encode(), action.filename, action.title)
                 await self._share(file_id, action.title, where, where.thread_id, initial_comment=action.comment or None)
                 return file_id
+            case UpdateMessage(conversation=where):
+                await self.client.chat_update(channel=where.channel_id, ts=action.message_id, text=action.text,
+                                              blocks=blocks(action.text, action.sections, ()))
+                return action.message_id
             case DeleteMessage(conversation=where, author=author):
                 token = await self.user_token(where.workspace_id, author.id) if self.user_token else None
                 if token is None:

@@ -9,11 +9,13 @@ from typing import Any
 
 from adapters.slack.messages import Skipped, is_bot_post, is_broadcast, mentions, read_message
 from bot.commands import split_command
+from bot.messages import Change, Deleted, Edited, Reacted, Received
 from bot.model import (
     ActionClicked,
     CommandInvoked,
     Conversation,
     DialogSubmitted,
+    FileInfo,
     HomeOpened,
     Installed,
     Mentioned,
@@ -68,7 +70,48 @@ def from_read(read: dict[str, Any], team_id: str, author: User | None = None, li
         link=link,
         reply_count=int(read.get("reply_count") or 0),
         broadcast=is_broadcast(read["text"]),
+        reactions=reactions(read),
+        files=message_files(read),
     )
+
+
+def reactions(item: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    return tuple((r["name"], int(r.get("count") or 0)) for r in item.get("reactions") or ()
+                 if isinstance(r, dict) and r.get("name"))
+
+
+def message_files(item: dict[str, Any]) -> tuple[FileInfo, ...]:
+    """What was shared, never its content (nor where it lives): name, type and size."""
+    return tuple(FileInfo(str(f.get("name") or f.get("title") or ""), str(f.get("mimetype") or ""),
+                          int(f.get("size") or 0))
+                 for f in item.get("files") or () if isinstance(f, dict))
+
+
+def stored_changes(body: dict[str, Any]) -> list[Change]:
+    """What a message or reaction event changes in the message store (nothing for joins, topics...)."""
+    event, team = body["event"], team_of(body)
+    if event.get("type") in ("reaction_added", "reaction_removed"):
+        item = event.get("item") or {}
+        if item.get("type") != "message" or not item.get("channel") or not item.get("ts"):
+            return []
+        delta = 1 if event["type"] == "reaction_added" else -1
+        return [Reacted(conversation(team, item["channel"]), str(item["ts"]), str(event.get("reaction", "")), delta)]
+    channel = event.get("channel")
+    if not channel:
+        return []
+    subtype = event.get("subtype")
+    if subtype == "message_deleted" and event.get("deleted_ts"):
+        return [Deleted(conversation(team, channel), str(event["deleted_ts"]))]
+    if subtype == "message_changed" and (event.get("message") or {}).get("subtype") == "tombstone":
+        return [Deleted(conversation(team, channel), str(event["message"].get("ts")))]  # a root deleted under replies
+    read = read_message(event)
+    if isinstance(read, Skipped):
+        return []
+    message = from_read(read, team, channel=channel)
+    if subtype == "message_changed":
+        edited = (read.get("edited") or {}).get("ts")
+        return [Edited(message, ts_to_datetime(edited) if edited else None)]
+    return [Received(message)]
 
 
 def team_of(body: dict[str, Any]) -> str:

@@ -30,6 +30,8 @@ from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
 from bot.http_body import BadBody, json_object, media_type, read_body, refusal, utf8_text
+from bot.history import StoreFirstPlatform
+from bot.messages import Deleted, Edited, Received
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, Mentioned, MessagePosted
 from bot.router import Router
@@ -55,15 +57,26 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
             return
         event = translate.message_event(turn_context.activity)
         if isinstance(event, (MessagePosted, Mentioned)):
-            message = event.message
-            await self.store.record_message(message, message.conversation.thread_id or message.id,
-                                            translate.team_of(turn_context.activity))
+            await self.store.messages.write(Received(event.message, team_id=translate.team_of(turn_context.activity)))
         await self._dispatch(event, turn_context)
+
+    async def on_teams_message_edit(self, turn_context: TurnContext) -> None:
+        """Someone edited a message: the store keeps its new words (a summary then says what they say now)."""
+        event = translate.message_event(turn_context.activity)
+        if isinstance(event, (MessagePosted, Mentioned)):
+            await self.store.messages.write(Edited(event.message, self.clock()))
+
+    async def on_teams_message_soft_delete(self, turn_context: TurnContext) -> None:
+        """Someone deleted a message: it leaves the store."""
+        activity = turn_context.activity
+        if activity.id:
+            await self.store.messages.write(Deleted(translate.conversation(activity), activity.id))
 
     async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
         EVENTS.labels("teams", type(event).__name__).inc()
         platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context, self.graph)
-        context = Context(platform=platform, store=self.store, settings=self.settings, now=self.clock)
+        reads = StoreFirstPlatform(platform, self.store, self.settings.history_tier, self.clock)
+        context = Context(platform=reads, store=self.store, settings=self.settings, now=self.clock)
         await self.router.dispatch(event, context)
         return platform
 

@@ -95,14 +95,17 @@ class TeamsPlatform:
             messages = await self.graph.channel_thread(group, conversation)
             if messages is not None:
                 return Thread(conversation, tuple(with_deep_link(conversation, m) for m in messages))
-        messages = await self.store.messages_in_thread(conversation)
+        messages = (await self.store.messages.thread(conversation)).messages
         return Thread(conversation, tuple(with_deep_link(conversation, m) for m in messages), complete=False,
                       note=GRAPHLESS_NOTE)
 
     async def channel_history(self, conversation: Conversation, since: datetime, limit: int = 100) -> list[Message]:
         """Without Graph, the channel posts the bot received (resource-specific consent delivers them)."""
-        roots = await self.store.channel_roots(conversation, since)
-        return [with_deep_link(conversation, m) for m in roots[-limit:]]
+        roots = await self.store.messages.channel_roots(conversation, since, limit)
+        return [with_deep_link(conversation, m) for m in roots]
+
+    async def message_link(self, conversation: Conversation, message: Message) -> str | None:
+        return with_deep_link(conversation, message).link
 
     async def create_meeting(self, conversation: Conversation, organizer: User, attendees: list[User],
                              subject: str, start: datetime, end: datetime) -> str | None:

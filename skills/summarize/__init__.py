@@ -120,9 +120,9 @@ async def _discussion(event: Mentioned, context: Context) -> tuple[Conversation,
     return where, thread, [u for u in utterances_from_thread(thread) if u.id != event.message.id]
 
 
-async def _summary(event: Mentioned, context: Context, where: Conversation, thread: Thread,
-                   utterances: list[Utterance]) -> list[Action]:
-    config = llm_config(context.settings)
+async def thread_reply(settings: Settings, where: Conversation, thread: Thread, utterances: list[Utterance]) -> Reply:
+    """The summary of `utterances` as the reply in `where`, with the configured engine."""
+    config = llm_config(settings)
     if config:
         from skills.summarize.llm import LLMSummarizer
 
@@ -130,11 +130,21 @@ async def _summary(event: Mentioned, context: Context, where: Conversation, thre
     else:
         engine, summarizer = "extractive", None
     summary, notice = await summarize_utterances(utterances, engine, summarizer)
-    reply = summary_reply(summary, thread, where, notice)
+    return summary_reply(summary, thread, where, notice)
+
+
+async def _summary(event: Mentioned, context: Context, where: Conversation, thread: Thread,
+                   utterances: list[Utterance]) -> list[Action]:
+    reply = await thread_reply(context.settings, where, thread, utterances)
+    answer: Action = reply
     if wants_private(event.text):
-        return [NotifyPrivately(user=event.message.author, conversation=where, text=reply.text,
-                                sections=reply.sections)]
-    return [reply]
+        answer = NotifyPrivately(user=event.message.author, conversation=where, text=reply.text,
+                                 sections=reply.sections)
+    if thread.filling:  # part of the thread is still being fetched: answer now, complete it later
+        from skills.summarize.partial import answer_partially
+
+        return await answer_partially(answer, event, context)
+    return [answer]
 
 
 __all__ = ["Item", "Summary", "handle", "handle_mention", "summarize", "summary_reply", "summarize_utterances"]

@@ -92,6 +92,10 @@ def count_agreement(reactions, author_id: str | None = None) -> int:
         if isinstance(reaction, str):
             total += reaction.strip(":").split("::")[0] in AGREEMENT_REACTIONS
             continue
+        if isinstance(reaction, tuple):  # (name, count), as the message store keeps them
+            name, count = reaction
+            total += count if name.split("::")[0] in AGREEMENT_REACTIONS else 0
+            continue
         if not isinstance(reaction, dict):
             continue
         name = str(reaction.get("name", "")).split("::")[0]  # "+1::skin-tone-2"

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -13,6 +14,8 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 BOT_USER_ID = "UBOT"
+RATIONED = ("conversations.history", "conversations.replies")  # Slack's 2025 limits for distributed apps
+LIMITED_PER_MINUTE, LIMITED_PAGE = 1, 15
 TEAM_ID = "T0001"
 OAUTH_TEAM_ID = "T0002"  # the workspace that installs the app through OAuth in the tests
 
@@ -23,6 +26,8 @@ class Call:
     params: dict[str, Any]
     token: str | None = None
     in_url: frozenset[str] = frozenset()  # the parameters that came in the query string, not the body
+    at: float = 0.0  # the fake's clock when the call came
+    status: int = 200
 
 
 @dataclass
@@ -45,6 +50,24 @@ class FakeSlackAPI:
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel → top-level messages
     page_size: int = 2  # small on purpose, so every thread fetch exercises pagination
     calls: list[Call] = field(default_factory=list)
+    clock: Callable[[], float] = time.time  # tests move it together with the app's clock
+    limited: bool = False  # Slack's limited tier for history and replies (see `limit_history`)
+    posted: dict[str, dict[str, Any]] = field(default_factory=dict)  # ts → what chat.postMessage posted there
+    updates: dict[str, dict[str, Any]] = field(default_factory=dict)  # ts → the latest chat.update of it
+
+    def limit_history(self) -> None:
+        """Enforce the limited tier: 1 call per minute per method and workspace, 15 messages a page,
+        429 with Retry-After for a call that comes too soon."""
+        self.limited = True
+        self.page_size = LIMITED_PAGE
+
+    def _too_soon(self, call: Call) -> float:
+        """Seconds until `call` would have been allowed under the limited tier (0: allowed)."""
+        if not self.limited or call.method not in RATIONED:
+            return 0.0
+        earlier = [c.at for c in self.calls[:-1] if c.method == call.method and c.token == call.token
+                   and c.status == 200 and c.at > call.at - 60 / LIMITED_PER_MINUTE]
+        return max(earlier) + 60 / LIMITED_PER_MINUTE - call.at if earlier else 0.0
 
     def calls_to(self, method: str) -> list[dict[str, Any]]:
         return [call.params for call in self.calls if call.method == method]
@@ -84,8 +107,14 @@ class FakeSlackAPI:
             params = dict(await request.post())
         params.update(request.query)
         auth = request.headers.get("Authorization", "")
-        self.calls.append(Call(method, params, auth.removeprefix("Bearer ") or params.get("token"),
-                               frozenset(request.query)))
+        call = Call(method, params, auth.removeprefix("Bearer ") or params.get("token"), frozenset(request.query),
+                    at=self.clock())
+        self.calls.append(call)
+        wait = self._too_soon(call)
+        if wait > 0:
+            call.status = 429
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                     headers={"Retry-After": str(int(wait) + 1)})
         if self.rate_limited.get(method, 0) > 0:  # Slack's answer when a method is called too often
             self.rate_limited[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"})
@@ -136,25 +165,37 @@ class FakeSlackAPI:
         if messages is None:
             return {"ok": False, "error": "thread_not_found"}
         start = int(params.get("cursor") or 0)
-        page = messages[start : start + self.page_size]
-        more = start + self.page_size < len(messages)
+        size = min(int(params.get("limit") or self.page_size), self.page_size)
+        page = messages[start : start + size]
+        more = start + size < len(messages)
         return {
             "ok": True,
             "messages": page,
             "has_more": more,
-            "response_metadata": {"next_cursor": str(start + self.page_size) if more else ""},
+            "response_metadata": {"next_cursor": str(start + size) if more else ""},
         }
 
     def _chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         ts = f"{time.time():.6f}"
+        self.posted[ts] = params
         return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+
+    def _chat_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Only a message the bot posted can be updated, in the channel it was posted in."""
+        posted = self.posted.get(params["ts"])
+        if posted is None or posted["channel"] != params["channel"]:
+            return {"ok": False, "error": "message_not_found"}
+        self.updates[params["ts"]] = params
+        return {"ok": True, "channel": params["channel"], "ts": params["ts"], "text": params.get("text")}
 
     def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
         """Newest first, `limit` (default 100) at a time, as Slack pages a channel's history."""
-        oldest = float(params.get("oldest") or 0)
-        found = sorted((m for m in self.history.get(params["channel"], []) if float(m["ts"]) >= oldest),
+        oldest, latest = float(params.get("oldest") or 0), float(params.get("latest") or "inf")
+        found = sorted((m for m in self.history.get(params["channel"], []) if oldest <= float(m["ts"]) <= latest),
                        key=lambda m: float(m["ts"]), reverse=True)
         start, limit = int(params.get("cursor") or 0), int(params.get("limit") or 100)
+        if self.limited:
+            limit = min(limit, LIMITED_PAGE)
         more = start + limit < len(found)
         return {"ok": True, "messages": found[start:start + limit], "has_more": more,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}

@@ -303,6 +303,13 @@ class MessageStore:
             files=tuple(FileInfo(**f) for f in row["files"] or ()),
         )
 
+    async def count(self, channel: Conversation) -> int:
+        """How many messages are stored for a channel (what an admin is told before forgetting them)."""
+        await self._batches.write(())
+        async with self.engine.connect() as conn:
+            return (await conn.execute(select(func.count()).select_from(messages).where(_in_channel(channel)))
+                    ).scalar_one()
+
     # ---- forgetting -------------------------------------------------------------------
 
     async def forget_before(self, cutoff: datetime) -> int:

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 USAGE = (
     "`settings` shows this channel's settings and yours. Channel (admins): `settings quiet on|off` "
     "(no nudges here), `settings tz Europe/Berlin` (the channel's time zone for send-later). "
+    "`settings forget messages` (admins) deletes the messages the bot stored from this channel. "
     "Yours: `settings nudges on|off` (all nudges, everywhere in this workspace)."
 )
 
@@ -57,8 +58,11 @@ async def handle(event: Event, context: Context) -> list[Action]:
         here, own = await store.settings_of(*key, channel), await store.settings_of(*key, me)
         quiet, zone = here.get("quiet", False), here.get("tz")
         mine = [k for k in KINDS if own.get(f"no_nudge:{k}", False)]
+        kept = await store.messages.count(where)
         return [answer_privately(event, "\n".join([
             f"This channel: nudges {'off (quiet mode)' if quiet else 'on'}; time zone {zone or 'from its members'}.",
+            f"Stored from this channel: {kept} message{'s' * (kept != 1)} (for summaries and digests, "
+            f"kept {context.settings.message_retention_days:g} days).",
             f"You: {'no reminders about ' + ', '.join(mine) if mine else 'all nudges on'}.",
             USAGE,
         ]))]
@@ -67,11 +71,16 @@ async def handle(event: Event, context: Context) -> list[Action]:
         for kind in KINDS:
             await store.set_setting(*key, me, f"no_nudge:{kind}", not _on_off(value))
         return [answer_privately(event, f"Your nudges are {value.lower()}.")]
-    if what in ("quiet", "tz"):
+    if what in ("quiet", "tz", "forget"):
         if where.is_direct:
             return [answer_privately(event, "Channel settings are changed in the channel itself.")]
         if not await _may_change_channel(event, context):
             return [answer_privately(event, "Only workspace admins can change a channel's settings.")]
+        if what == "forget" and value.lower() == "messages":
+            removed = await store.messages.forget_channel(where)
+            return [answer_privately(event, f"Deleted the {removed} message{'s' * (removed != 1)} I had stored from "
+                                            "this channel. New messages are stored again as they come; to stop that, "
+                                            "remove me from the channel.")]
         if what == "quiet" and _on_off(value) is not None:
             await store.set_setting(*key, channel, "quiet", _on_off(value))
             return [answer_privately(event, f"Quiet mode is {value.lower()} for this channel.")]

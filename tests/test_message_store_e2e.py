@@ -222,3 +222,55 @@ async def test_a_thread_begun_before_install_gets_a_partial_summary_then_the_who
     now[0] += timedelta(minutes=5)
     await jobs.finish_summaries()
     assert len(fake.calls_to("chat.update")) == 1 and len(rationed_calls(fake)) == 3  # done once
+
+
+async def test_an_admin_sees_what_is_stored_and_deletes_a_channels_messages(limited_bot):
+    fake, url, app, _ = limited_bot
+    fake.users["U1"]["is_admin"] = True
+    start = NOW - timedelta(hours=1)
+    await deliver(url, [message("U2", f"Status update {i}", ts(start, i)) for i in range(3)], concurrency=1)
+    await until_stored(app, 3)
+
+    def ask(user: str, text: str, n: int) -> dict:
+        return {**mention(text, ts(NOW, n), ""), "user": user, "thread_ts": None}
+
+    await post_signed(url, event_body({k: v for k, v in ask("U2", "settings", 1).items() if v}, event_id="EvShow"))
+    [shown] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert "Stored from this channel: 4 messages" in shown["text"] and "kept 35 days" in shown["text"]
+    await post_signed(url, event_body({k: v for k, v in ask("U2", "settings forget messages", 2).items() if v},
+                                      event_id="EvNotAdmin"))
+    await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 2)
+    assert "Only workspace admins" in fake.calls_to("chat.postEphemeral")[1]["text"]
+    assert await stored_count(app) == 5
+
+    await post_signed(url, event_body({k: v for k, v in ask("U1", "settings forget messages", 3).items() if v},
+                                      event_id="EvAdmin"))
+    await eventually(lambda: len(fake.calls_to("chat.postEphemeral")) == 3)
+    assert "Deleted the 6 messages I had stored" in fake.calls_to("chat.postEphemeral")[2]["text"]
+    assert await stored_count(app) == 0
+    assert await app[STORE].messages.covered_since(Conversation("slack", TEAM_ID, CHANNEL)) is None
+
+
+async def test_teams_edits_and_deletions_reach_the_store(teams_bot):
+    from tests.fakes.bot_connector import (
+        CHANNEL_ID,
+        KEN,
+        TENANT_ID,
+        channel_message,
+        channel_message_deleted,
+        channel_message_edited,
+        post_activity,
+    )
+
+    _, service_url, bot_url, app = teams_bot
+    root = "1700000900000"
+    await post_activity(bot_url, channel_message(service_url, "Launch on Tuesday?", root, activity_id=root))
+    await post_activity(bot_url, channel_message(service_url, "Tuesday works", root, sender=KEN, activity_id="1700000900100"))
+    await post_activity(bot_url, channel_message(service_url, "Pineapple pizza", root, sender=KEN,
+                                                 activity_id="1700000900200"))
+    await post_activity(bot_url, channel_message_edited(service_url, "Monday works better", root, "1700000900100",
+                                                        sender=KEN))
+    await post_activity(bot_url, channel_message_deleted(service_url, root, "1700000900200", sender=KEN))
+    stored = await app[STORE].messages.thread(Conversation("teams", TENANT_ID, CHANNEL_ID, root))
+    assert [m.text for m in stored.messages] == ["Launch on Tuesday?", "Monday works better"]
+    assert stored.whole  # the bot saw the root arrive: the chain is whole from there

@@ -121,6 +121,7 @@ async def test_hello_only_is_nudged_after_the_follow_up_window_unless_the_questi
     async with serving(create_app(settings)) as url:
         await say(url, "U1", hello["text"], hello["ts"], "EvHello1")
         await say(url, "U3", asked["text"], asked["ts"], "EvHello3")
+        await say(url, "U3", question["text"], question["ts"], "EvQuestion3")
         nudges = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
         assert nudges[0]["user"] == "U1" and "nohello" in nudges[0]["text"], nudges
         await asyncio.sleep(1.0)  # U3's window has passed too: their question followed

@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from adapters.slack.oauth import BOT_SCOPES, USER_SCOPES
 from bot.app import STORE, create_app
-from bot.model import Conversation
-from bot.tables import slack_bots
+from bot.messages import Received
+from bot.model import Conversation, Message, User
+from bot.tables import messages, slack_bots
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import BOT_USER_ID, OAUTH_TEAM_ID, event_body
@@ -101,6 +102,8 @@ async def test_uninstall_forgets_the_token_and_purges_the_workspace_data(oauth_b
         await store.set_setting("slack", conversation.workspace_id, "channel:C9", "quiet", True)
         await store.claim_nudge(conversation, "U9", "long_message", "m1", datetime.now(timezone.utc),
                                 period=timedelta(days=1), limit=1)
+        await store.messages.write(Received(Message("1.0", User("U9"), "our plans", datetime.now(timezone.utc),
+                                                    conversation)))
     uninstalled = json.loads(event_body({"type": "app_uninstalled", "event_ts": "1.0"}, event_id="EvBye"))
     uninstalled["team_id"] = OAUTH_TEAM_ID
     uninstalled["authorizations"][0]["team_id"] = OAUTH_TEAM_ID
@@ -118,6 +121,38 @@ async def test_uninstall_forgets_the_token_and_purges_the_workspace_data(oauth_b
     assert await store.get_setting("slack", OAUTH_TEAM_ID, "channel:C9", "quiet") is None
     assert await store.get_setting("slack", "T0001", "channel:C9", "quiet") is True  # other workspaces untouched
     assert await store.nudges_for("slack", "T0001", "U9", datetime(2000, 1, 1, tzinfo=timezone.utc))
+    assert (await store.messages.thread(where.in_thread("1.0"))).messages == []
+    assert [m.text for m in (await store.messages.thread(other.in_thread("1.0"))).messages] == ["our plans"]
+
+
+async def test_stored_message_text_is_encrypted_with_the_token_key(oauth_bot):
+    fake, url, app = oauth_bot
+    await install(url)
+    event = {"type": "message", "channel": "C9", "channel_type": "channel", "user": "U9", "ts": "1700000000.000100",
+             "text": "the acquisition closes on Friday", "files": [{"name": "terms.pdf", "mimetype": "application/pdf",
+                                                                     "size": 2048, "url_private": "https://x/terms.pdf"}]}
+    body = json.loads(event_body(event, event_id="EvSecret"))
+    body["team_id"] = OAUTH_TEAM_ID
+    body["authorizations"][0]["team_id"] = OAUTH_TEAM_ID
+    await post_signed(url, json.dumps(body))
+    store = app[STORE]
+    thread = Conversation("slack", OAUTH_TEAM_ID, "C9", event["ts"])
+    [stored] = await eventually_async(lambda: store.messages.thread(thread), lambda found: found.messages)
+    assert stored.text == event["text"]
+    assert [(f.name, f.mimetype, f.size) for f in stored.files] == [("terms.pdf", "application/pdf", 2048)]
+    async with store.engine.connect() as conn:
+        [(raw, sealed, files)] = (await conn.execute(select(messages.c.text, messages.c.sealed, messages.c.files))).all()
+    assert sealed and "acquisition" not in raw and Fernet(KEY).decrypt(raw.encode()).decode() == event["text"]
+    assert "url_private" not in json.dumps(files)  # metadata only: where the file lives is not kept
+
+
+async def eventually_async(read, ok, timeout: float = 10.0):
+    """Poll an async read until `ok(value)`; returns `ok`'s value."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (found := ok(await read())):
+        assert asyncio.get_running_loop().time() < deadline, "not stored in time"
+        await asyncio.sleep(0.02)
+    return found
 
 
 async def test_move_it_there_deletes_the_original_with_the_authors_own_token(oauth_bot):
@@ -134,10 +169,11 @@ async def test_move_it_there_deletes_the_original_with_the_authors_own_token(oau
     answer = {"type": "message", "user": "U9", "text": "<@U2> the launch meeting is at 10am tomorrow in room 4",
               "ts": f"{now - 30:.6f}"}
     fake.history["C9"] = [question, answer]
-    body = json.loads(event_body({**answer, "channel": "C9", "channel_type": "channel"}, event_id="EvAnswer9"))
-    body["team_id"] = OAUTH_TEAM_ID
-    body["authorizations"][0]["team_id"] = OAUTH_TEAM_ID
-    await post_signed(url, json.dumps(body))
+    for event, event_id in ((question, "EvQuestion9"), (answer, "EvAnswer9")):  # the bot sees both arrive
+        body = json.loads(event_body({**event, "channel": "C9", "channel_type": "channel"}, event_id=event_id))
+        body["team_id"] = OAUTH_TEAM_ID
+        body["authorizations"][0]["team_id"] = OAUTH_TEAM_ID
+        await post_signed(url, json.dumps(body))
     [note] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
     blocks = note["blocks"] if isinstance(note["blocks"], list) else json.loads(note["blocks"])
     move = next(e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]

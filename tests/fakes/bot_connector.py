@@ -186,6 +186,23 @@ def channel_message(service_url: str, text: str, root_id: str, *, sender: Person
     return activity
 
 
+def channel_message_edited(service_url: str, text: str, root_id: str, activity_id: str,
+                           sender: Person = MARIA) -> dict[str, Any]:
+    """messageUpdate / editMessage: someone changed a channel post's text."""
+    activity = _base(service_url, "messageUpdate", _channel_conversation(root_id),
+                     {**_channel_data(True), "eventType": "editMessage"}, activity_id)
+    activity.update({"from": _sender(sender), "text": text, "textFormat": "plain", "entities": []})
+    return activity
+
+
+def channel_message_deleted(service_url: str, root_id: str, activity_id: str, sender: Person = MARIA) -> dict[str, Any]:
+    """messageDelete / softDeleteMessage: someone deleted a channel post."""
+    activity = _base(service_url, "messageDelete", _channel_conversation(root_id),
+                     {**_channel_data(True), "eventType": "softDeleteMessage"}, activity_id)
+    activity["from"] = _sender(sender)
+    return activity
+
+
 def card_submit(service_url: str, data: dict[str, Any], root_id: str | None = None,
                 sender: Person = MARIA, card_id: str = "1700000000500") -> dict[str, Any]:
     """An Adaptive Card Action.Submit on the card `card_id`: a message with `value` and no text."""

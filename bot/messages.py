@@ -161,7 +161,8 @@ class MessageStore:
         whole = root == message.id and (live or message.reply_count == 0)
         return dict(platform=where.platform, workspace_id=where.workspace_id, channel_id=where.channel_id,
                     thread_id=root, message_id=message.id, author_id=message.author.id,
-                    author_name=message.author.name, is_bot=message.author.is_bot, text=text, sealed=sealed,
+                    author_name=message.author.name, is_bot=message.author.is_bot, broadcast=message.broadcast,
+                    text=text, sealed=sealed,
                     sent_at=message.sent_at, edited_at=None, reply_count=message.reply_count,
                     reactions=dict(message.reactions) or None, files=_files_json(message.files),
                     whole_since=message.sent_at if whole else None, team_id=team_id)
@@ -298,6 +299,7 @@ class MessageStore:
             text=self.seal.open(row["text"], row["sealed"]),
             sent_at=_aware(row["sent_at"]),
             conversation=where,
+            broadcast=row["broadcast"],
             reply_count=row["reply_count"] if reply_count is None else reply_count,
             reactions=tuple((row["reactions"] or {}).items()),
             files=tuple(FileInfo(**f) for f in row["files"] or ()),

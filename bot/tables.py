@@ -57,6 +57,7 @@ messages = Table(
     Column("author_id", String(256), nullable=False),
     Column("author_name", String(256), nullable=False, default=""),
     Column("is_bot", Boolean, nullable=False, default=False),
+    Column("broadcast", Boolean, nullable=False, default=False),  # notified the whole channel
     Column("text", Text, nullable=False),  # a Fernet token when `sealed`
     Column("sealed", Boolean, nullable=False, default=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),

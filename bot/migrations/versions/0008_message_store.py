@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("author_id", sa.String(256), nullable=False),
         sa.Column("author_name", sa.String(256), nullable=False),
         sa.Column("is_bot", sa.Boolean, nullable=False),
+        sa.Column("broadcast", sa.Boolean, nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("sealed", sa.Boolean, nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
@@ -46,7 +47,7 @@ def upgrade() -> None:
     rows = op.get_bind().execute(sa.select(seen)).mappings().all()
     if rows:
         op.bulk_insert(messages, [
-            {**row, "is_bot": False, "sealed": False, "reply_count": 0, 
+            {**row, "is_bot": False, "broadcast": False, "sealed": False, "reply_count": 0, 
              "whole_since": row["sent_at"] if row["thread_id"] == row["message_id"] else None}
             for row in rows
         ])

@@ -1,13 +1,13 @@
 """One message store for both platforms (replaces Teams' seen_messages), its coverage, gaps and history budget.
 
-Revision ID: 0008
+Revision ID: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

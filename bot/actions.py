@@ -144,8 +144,8 @@ class DeleteMessage:
 
 
 @dataclass(frozen=True)
-class UpdateMessage:
-    """Replace the text of a message the bot posted (a partial summary completed when its thread is whole)."""
+class ReplacePost:
+    """Replace the text of a message the bot posted, by its id (a partial summary completed when its thread is whole)."""
 
     conversation: Conversation
     message_id: str
@@ -181,4 +181,4 @@ def answer_privately(event: CommandInvoked, text: str) -> NotifyPrivately:
     return NotifyPrivately(user=event.user, conversation=replace(event.conversation, thread_id=None), text=text)
 
 
-Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage | ShareFile | UpdateMessage
+Action = Reply | Post | NotifyPrivately | OpenDialog | PublishHome | DeleteMessage | ShareFile | UpdateMessage | ReplacePost

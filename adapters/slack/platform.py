@@ -25,6 +25,7 @@ from bot.actions import (
     OpenDialog,
     Post,
     PublishHome,
+    ReplacePost,
     Reply,
     Section,
     ShareFile,
@@ -310,7 +311,7 @@ class SlackPlatform:
                 file_id = await self._upload(action.content.encode(), action.filename, action.title)
                 await self._share(file_id, action.title, where, where.thread_id, initial_comment=action.comment or None)
                 return file_id
-            case UpdateMessage(conversation=where):
+            case ReplacePost(conversation=where):
                 await self.client.chat_update(channel=where.channel_id, ts=action.message_id, text=action.text,
                                               blocks=blocks(action.text, action.sections, ()))
                 return action.message_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.actions import Action, NotifyPrivately, UpdateMessage
+from bot.actions import Action, NotifyPrivately, ReplacePost
 from bot.config import Settings
 from bot.context import Context
 from bot.history import Backfills
@@ -44,7 +44,7 @@ async def finish_partial_summaries(store: Store, platform_for: PlatformFor, sett
             action: Action = NotifyPrivately(user=User(waiting.asked_by or ""), conversation=where, text=reply.text,
                                              sections=reply.sections)
         else:
-            action = UpdateMessage(where, waiting.answer_id, reply.text, reply.sections)
+            action = ReplacePost(where, waiting.answer_id, reply.text, reply.sections)
         await platform.perform(action)
         await backfills.answered(where)
         done += 1

@@ -34,6 +34,11 @@ _SETTLE_WORDS = frozenset(
     "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho acuerdo "
     "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
 _OK_ASKED = re.compile(r"[\s.,;]+(?:ok(?:ay)?|fine|alright|good|einverstanden|okay\s+für\s+euch|d'accord|ça\s+vous\s+va|vale|de\s+acuerdo|pode\s+ser|beleza)\s*[?？]\s*$", re.I)
+# A task ends where the speaker starts explaining: "handle the dinner, I know a place …".
+_AFTERTHOUGHT = re.compile(r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|ich|je|yo|eu|es|c'est|das)\b))", re.I)
+_WHO_WILL = re.compile(
+    r"^\W*(?:who|wer|qui|quién|quien|quem)\s+(?:can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
+    r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})[?？]", re.I)
 _DIGIT = re.compile(r"\d")
 _OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
@@ -115,6 +120,7 @@ class ThreadReader:
         self.cues = cues
         self.english = cues.lang == "en"
         self.by_message: dict[int, list[Sentence]] = {}
+        self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
         for sentence in sentences:
             self.by_message.setdefault(sentence.index, []).append(sentence)
 
@@ -344,14 +350,24 @@ class ThreadReader:
         return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
 
     def _take_open_task(self, found: list[Found], taker: Found) -> None:
-        """Give the speaker the latest task nobody owned, or asked of them, from the last few messages."""
+        """Give the speaker the latest task nobody owned, or asked of them, or asked for with "who can …?"
+        ("Wer passt die Einladung an?" — "Ich kümmere mich drum."), from the last few messages."""
         for k in range(len(found) - 1, -1, -1):
             task = found[k]
             if taker.index - task.index > 4:
-                return
+                break
             if task.owner is None or task.owner == taker.owner and task.index != taker.index:
                 found[k] = replace(task, owner=taker.owner, due=task.due or taker.due,
                                    due_date=task.due_date or taker.due_date)
+                return
+        for m in reversed(self.messages[max(0, taker.index - 3):taker.index]):
+            if m.speaker == taker.owner:
+                continue
+            asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and _WHO_WILL.match(x.text)), None)
+            if asked is not None:
+                what = _tidy(_WHO_WILL.match(asked.text).group("what"), None)
+                found.append(Found(what[:1].lower() + what[1:] if self.english else what, taker.source_id, taker.index,
+                                   taker.owner, taker.due, taker.due_date))
                 return
 
     def _join_accepted(self, found: list[Found], asked_of: dict[int, str]) -> list[Found]:
@@ -408,8 +424,9 @@ class ThreadReader:
                 m = pattern.search(text)
                 if m:
                     owner, what = s.speaker, _what(m)
-                    while (inner := pattern.match(what)) and _what(inner) != what:
-                        what = _what(inner)  # "On it, I'll sign ..." → "sign ..."
+                    # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
+                    while (inner := pattern.search(what.lstrip(" ,;:"))) and _what(inner) != what:
+                        what = _what(inner)
                     break
         if what is None:
             for pattern in self.cues.unassigned:
@@ -427,6 +444,7 @@ class ThreadReader:
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
             what = what[:1].lower() + what[1:]
+        self.tasked.add(s.text)
         return Found(what, s.source_id, s.index, owner, due, due_date)
 
     def _declined(self, index: int, person: str) -> bool:
@@ -435,20 +453,29 @@ class ThreadReader:
 
     # ---- questions ----------------------------------------------------------------------------------
 
-    def open_questions(self, asked_of: dict[int, str], decisions: list[Found]) -> list[Found]:
+    def open_questions(self, asked_of: dict[int, str], decisions: list[Found], undecided: bool = False) -> list[Found]:
+        """Unanswered questions, one line per message ("Who validates them? Support or finance?"); when the
+        thread ends undecided, the question it set out to settle stays open even though people replied."""
         found: list[Found] = []
         for s in self.sentences:
             if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(_WORDS.findall(s.text)) < 3:
                 continue
-            if s.index in asked_of and self._is_request(s):
-                continue  # listed as an action item
+            if s.text in self.tasked:
+                continue  # listed as an action item ("can someone check …?")
             if self._answered(s, decisions):
                 continue
+            if found and found[-1].index == s.index:
+                found[-1] = replace(found[-1], text=f"{found[-1].text} {s.text.strip()}")
+                continue
             found.append(Found(f"{s.speaker}: {s.text.strip()}", s.source_id, s.index, owner=s.speaker))
+        if undecided and (opening := self._opening_question()) is not None and all(f.index != opening.index for f in found):
+            found.insert(0, Found(f"{opening.speaker}: {opening.text.strip()}", opening.source_id, opening.index,
+                                  owner=opening.speaker))
         return found
 
-    def _is_request(self, s: Sentence) -> bool:
-        return any(p.search(s.text) for p in self.cues.request)
+    def _opening_question(self) -> Sentence | None:
+        """The question a thread opened with (in its first two messages), if it asked one."""
+        return next((s for s in self.sentences if s.index <= 1 and s.is_question and len(_WORDS.findall(s.text)) >= 3), None)
 
     def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
         """Answered when the person asked replied, or someone else replied to it: right after it, with an answer's opening ("yes", "ja", "oui") before another question took over,
@@ -467,9 +494,9 @@ class ThreadReader:
             if m.speaker == s.speaker:
                 superseded = superseded or question_only
                 continue
-            if self.cues.not_known.search(m.text):
+            if self.cues.not_known.search(m.text) or self.cues.defer.search(m.text):
                 first_other = False
-                continue  # "no idea" leaves it open
+                continue  # "no idea", "let's not go there yet" leave it open
             if asked is not None:
                 if m.speaker == asked and not question_only:
                     return True
@@ -502,7 +529,7 @@ _VAGUE_WORDS = frozenset(
 
 def _vague(text: str) -> bool:
     """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich")."""
-    return not (content_words(text) - _VAGUE_WORDS)
+    return not (content_words(re.split(r"[,;]", text, maxsplit=1)[0]) - _VAGUE_WORDS)
 
 
 def _is_pronoun(word: str) -> bool:
@@ -513,6 +540,7 @@ def _tidy(what: str, due: str | None) -> str:
     if due:
         what = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}\b", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
             else re.sub(rf"\s*{re.escape(due)}\b", "", what, count=1, flags=re.I)
+    what = _AFTERTHOUGHT.split(what, maxsplit=1)[0]
     what = _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")
     return _LEADING_FILLER.sub("", what)
 

@@ -105,7 +105,7 @@ def summarize(
     reader = ThreadReader(messages, sentences, _people(participants), cues_for(lang))
     decisions, undecided, waiting_on = reader.decisions()
     actions, asked_of = reader.action_items()
-    questions = reader.open_questions(asked_of, decisions)
+    questions = reader.open_questions(asked_of, decisions, undecided)
     links = {u.id: u.link for u in humans}
     tldr = ""
     if with_tldr:

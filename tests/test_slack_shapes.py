@@ -339,3 +339,11 @@ def test_a_huge_message_is_read_as_slack_shows_it_cut_between_characters(tmp_pat
                    encoding="utf-8")
     for command in (["summarize", str(day), "--json"], ["analyze", str(day), "--json"]):
         assert invoke(*command).exit_code == 0
+
+
+def test_emoji_sequences_leave_no_invisible_pieces_in_the_prose():
+    from skills.summarize.utterance import clean_text
+
+    assert clean_text("👩‍💻 done with the review 👨‍👩‍👧‍👦 🏳️‍🌈") == "done with the review"
+    assert clean_text("🏴󠁧󠁢󠁥󠁮󠁧󠁿 go team 👍🏽") == "go team"
+    assert clean_text("क्या हम 😀 तैयार हैं?") == "क्या हम तैयार हैं?"

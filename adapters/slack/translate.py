@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from adapters.slack.messages import Skipped, is_bot_post, is_broadcast, mentions, read_message
+from adapters.slack.messages import Skipped, content, is_bot_post, is_broadcast, mentions, read_message
 from bot.commands import split_command
 from bot.messages import Change, Deleted, Edited, Reacted, Received
 from bot.model import (
@@ -176,11 +176,11 @@ def met(team_id: str, user_id: str) -> Installed:
 
 
 def message_shortcut(body: dict[str, Any]) -> ActionClicked:
-    """"Send later…" on a message: the value is the message's text."""
+    """"Send later…" on a message: the value is what it says (its text, else its blocks, attachments or files)."""
     message = body.get("message") or {}
     return ActionClicked(
         action_id=body["callback_id"],
-        value=message.get("text", ""),
+        value=content(message),
         user=User(id=body["user"]["id"], name=body["user"].get("name", "")),
         conversation=conversation(team_of(body), (body.get("channel") or {}).get("id", ""), message.get("thread_ts")),
         trigger_id=body.get("trigger_id"),

@@ -516,7 +516,7 @@ def _read_thread(
     summarize gets the root's first sentence as its line.
     """
     root = group[0] if str(group[0]["ts"]) == key else next((m for m in group if str(m["ts"]) == key), group[0])
-    people = list(dict.fromkeys(names.get(m["user"], m["user"]) for m in group if _is_human(m, users)))
+    people = list(dict.fromkeys(_author(m, names) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
                     for r in m.get("reactions") or () if isinstance(r, dict))

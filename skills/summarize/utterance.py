@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from bot.model import Thread
 
 # Emoji names that read as "I agree" when someone reacts with them.
@@ -22,7 +24,10 @@ _SLACK_USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
 _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
 _SLACK_SPECIAL = re.compile(r"<!(here|channel|everyone)[^>]*>")
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX]['-]?[()\[\]DPpOo/\\|*3]+|<3+|\^_*\^)(?!\w)")
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+# Whole emoji sequences: pictographs with their skin tones, joiners, variation selectors, keycaps and
+# flag tags (👩‍💻, 👍🏽, 1️⃣, 🏴󠁧󠁢󠁥󠁮󠁧󠁿), so no invisible piece of one is left in the text.
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}"
+                       r"\u200d\ufe0f\u20e3\U000E0020-\U000E007F]+")
 _SLACK_EMOJI = re.compile(r":[a-z0-9_+-]+:")
 _SPACES = re.compile(r"[ \t]+")
 _SPACED_APOSTROPHE = re.compile(r"(\w) ?' ?(s|m|re|ve|ll|d|t)\b", re.I)
@@ -61,7 +66,10 @@ def _clean(text: str, names: tuple[tuple[str, str], ...]) -> str:
     text = _SLACK_USER.sub(lambda m: "@" + (lookup.get(m.group(1)) or m.group(2) or m.group(1)), text)
     text = _SLACK_CHANNEL.sub(lambda m: "#" + (m.group(1) or "channel"), text)
     text = _SLACK_SPECIAL.sub(lambda m: "@" + m.group(1), text)
-    text = _SLACK_EMOJI.sub(" ", _EMOJI.sub(" ", _EMOTICON.sub(" ", text)))
+    text = _EMOTICON.sub(" ", text)
+    if not text.isascii():  # emoji are never ASCII; most messages are
+        text = _EMOJI.sub(" ", text)
+    text = _SLACK_EMOJI.sub(" ", text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     text = _SPACED_APOSTROPHE.sub(lambda m: f"{m.group(1)}'{m.group(2).lower()}", text)

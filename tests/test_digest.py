@@ -272,3 +272,26 @@ def test_a_long_thread_link_stays_whole_in_the_chat_layout():
     message = digest_message(digest, Week.parse("2026-W48"), [])
     [line] = next(s.lines for s in message.sections if s.title == "Top threads")
     assert f"<{link}|We moved the launch to May" in line and line.endswith("…> (12 replies, 2 people)")
+
+
+def test_the_digest_lists_what_the_summaries_find_and_no_pasted_question():
+    """The weekly digest reads threads with the same detectors as a summary; a pasted question is nobody's."""
+    people = {"U1": User("U1", "Ana", tz="Europe/Berlin"), "U2": User("U2", "Ben", tz="Europe/Berlin"),
+              "U3": User("U3", "Cy", tz="Europe/Berlin")}
+    root = "1794819600.000100"  # Monday 2026-11-16 10:20 Berlin
+    said = [("U1", "Release Tuesday or Thursday?"), ("U2", "Thursday, the login fix is not reviewed yet."),
+            ("U1", "Decision: we release on Thursday."), ("U3", "Ben, can you review the login fix by Wednesday?"),
+            ("U2", "Will do.")]
+    messages = [{"type": "message", "user": u, "text": t, "ts": f"17948196{i:02d}.000100", "thread_ts": root,
+                 **({"reply_count": len(said) - 1} if i == 0 else {})} for i, (u, t) in enumerate(said)]
+    messages[0]["ts"] = root
+    messages += [
+        {"type": "message", "user": "U3", "text": "Saw this upstream:\n> Why does the build hang after upgrading?",
+         "ts": "1794823200.000100"},
+        {"type": "message", "user": "U1", "text": "Who owns the on-call rota for December?", "ts": "1794826800.000100"},
+    ]
+    digest = build_digest(messages, people, "general", "2026-W47", members=list(people.values()),
+                          as_of=datetime(2026, 11, 22, 23, tzinfo=timezone.utc))
+    assert any("release on Thursday" in d.text for d in digest.decisions)
+    assert [(a.owner, a.text, a.due) for a in digest.action_items] == [("Ben", "review the login fix", "Wednesday")]
+    assert [q.text for q in digest.open_questions] == ["Who owns the on-call rota for December?"]

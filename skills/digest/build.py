@@ -21,7 +21,7 @@ from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
 from skills.summarize.slack_file import parse_slack_thread
-from skills.summarize.utterance import clean_text
+from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
 from skills.threads.nudges import AFTER_HOURS_SHARE
 from skills.threads.text import is_question
@@ -571,7 +571,7 @@ def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_o
     """A short thread whose root asks something and nobody else replied."""
     if float(root["ts"]) > _question_cutoff(as_of) or any(m.get("user") != root.get("user") for m in group):
         return []  # young enough to get its answer yet, or answered: no need to read the text
-    text = clean_text(root.get("text") or "", names)
+    text = prose(root.get("text") or "", names)  # a pasted question ("> …") is not the poster's
     if not is_question(text):
         return []
     return [DigestItem(_one_line(text), str(root["ts"]), _author(root, names))]

@@ -15,7 +15,7 @@ from skills.summarize.rewrite import (
     question_to_third_person,
     to_third_person,
 )
-from skills.summarize.utterance import Utterance, clean_text
+from skills.summarize.utterance import Utterance, prose
 
 MIN_MESSAGES = 3
 # Scoring weights, tuned on the SAMSum validation and DialogSum dev splits only (bench/summarize.py).
@@ -60,7 +60,6 @@ _VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")
-_QUOTED = re.compile(r"^\s*>")
 _WORD = re.compile(r"\w+(?:'\w+)?", re.U)
 _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
@@ -86,7 +85,7 @@ def summarize(
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
     names = {u.author_id: u.speaker for u in utterances if u.author_id}
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := _prose(u.text, names))]
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := prose(u.text, names))]
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
@@ -126,14 +125,6 @@ def summarize(
         waiting_on=waiting_on,
         language=lang,
     )
-
-
-def _prose(text: str, names: dict[str, str]) -> str:
-    """What a person said in their own words: cleaned text without quoted lines ("> ...", pasted replies)."""
-    cleaned = clean_text(text, names)
-    if ">" in cleaned:
-        cleaned = "\n".join(line for line in cleaned.splitlines() if not _QUOTED.match(line)).strip()
-    return cleaned
 
 
 def _people(participants: list[str]) -> dict[str, str]:

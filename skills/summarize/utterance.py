@@ -30,6 +30,7 @@ _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional
                        r"\u200d\ufe0f\u20e3\U000E0020-\U000E007F]+")
 _SLACK_EMOJI = re.compile(r":[a-z0-9_+-]+:")
 _SPACES = re.compile(r"[ \t]+")
+_QUOTED = re.compile(r"^\s*>")
 _SPACED_APOSTROPHE = re.compile(r"(\w) ?' ?(s|m|re|ve|ll|d|t)\b", re.I)
 
 
@@ -54,6 +55,14 @@ def clean_text(text: str, names: dict[str, str] | None = None) -> str:
         return _clean(text, ())
     mentioned = {uid for uid, _ in _SLACK_USER.findall(text)}
     return _clean(text, tuple(sorted((uid, names[uid]) for uid in mentioned if uid in names)))
+
+
+def prose(text: str, names: dict[str, str] | None = None) -> str:
+    """What a person said in their own words: cleaned text without quoted lines ("> …", pasted replies)."""
+    cleaned = clean_text(text, names)
+    if ">" in cleaned:
+        cleaned = "\n".join(line for line in cleaned.splitlines() if not _QUOTED.match(line)).strip()
+    return cleaned
 
 
 @lru_cache(maxsize=65_536)  # the summarizer and the digest look at the same messages more than once

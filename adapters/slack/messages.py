@@ -95,7 +95,8 @@ def read_message(raw: Any) -> dict | Skipped:
     The result always has a numeric `ts` (str), a `user` (the author: a person's id, else the app's
     bot id or name), a `text` (str, what the message says: its `text`, else its blocks, attachments or
     files' titles), and a `bot_id` when an app posted it (see `is_bot_post`). An edit
-    (`message_changed`) is read as the message it now is. Everything else is kept as Slack sent it.
+    (`message_changed`) is read as the message it now is. Everything else is kept as Slack sent it; a
+    message already regular is returned as it is (not copied), so callers must not change it.
     """
     if not isinstance(raw, dict):
         return Skipped("not a JSON object", bad=True)
@@ -120,6 +121,8 @@ def read_message(raw: Any) -> dict | Skipped:
             return Skipped(SUBTYPES[subtype])
     if raw.get("hidden"):
         return Skipped("hidden by Slack")
+    if _regular(raw, subtype, ts):
+        return raw  # most messages: nothing to make regular, and a large export need not be copied
     message = dict(raw)
     message["ts"] = str(ts)
     if message.get("thread_ts") is not None:
@@ -225,6 +228,14 @@ def name_in_message(message: dict) -> str | None:
     bot_profile = message.get("bot_profile")
     name = message.get("username") or (bot_profile.get("name") if isinstance(bot_profile, dict) else None)
     return str(name) if name else None
+
+
+def _regular(raw: dict, subtype: str | None, ts: Any) -> bool:
+    """A person's plain message with text within the limit: what `read_message` would return unchanged."""
+    text, user, thread_ts = raw.get("text"), raw.get("user"), raw.get("thread_ts")
+    return (subtype is None and type(ts) is str and type(user) is str and user != SLACKBOT and type(text) is str
+            and 0 < len(text) <= MAX_TEXT and not text.isspace() and (thread_ts is None or type(thread_ts) is str)
+            and not raw.get("bot_id") and not isinstance(raw.get("bot_profile"), dict))
 
 
 def _within_limit(text: str) -> str:

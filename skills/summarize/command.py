@@ -24,6 +24,7 @@ class _Source:
     """One thing to summarize: a file, or a day file inside an export."""
 
     label: str
+    in_export: bool  # a day file inside an export: its JSON line says which (`"source"`)
     read: Callable[[list[str]], list[Utterance]]  # problems list in, utterances out
 
 
@@ -77,7 +78,8 @@ async def _print_summaries(files, given_users, channel, as_json, engine, out, er
             err(notice)
             notice_said = True
         if as_json:
-            out(json.dumps(summary.to_json(), ensure_ascii=False))
+            line = {"source": source.label, **summary.to_json()} if source.in_export else summary.to_json()
+            out(json.dumps(line, ensure_ascii=False))
         else:
             if several:
                 out(f"== {source.label}")
@@ -105,12 +107,12 @@ def _sources(files: list[Path], given_users: dict[str, User] | None, channel: st
                 continue
             users = {**export.users, **(given_users or {})}
             for name in names:
-                yield _Source(export.archive.where(name), _day_reader(export.archive, name, users))
+                yield _Source(export.archive.where(name), True, _day_reader(export.archive, name, users))
             continue
         users = given_users
         if users is None:
             users = _users_beside(path, beside, err)
-        yield _Source(str(path), lambda problems, path=path, users=users: load_slack_thread(path, users, problems))
+        yield _Source(str(path), False, lambda problems, path=path, users=users: load_slack_thread(path, users, problems))
 
 
 def _day_reader(archive: SlackArchive, name: str, users: dict[str, User]):

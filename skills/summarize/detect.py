@@ -121,6 +121,7 @@ class ThreadReader:
         self.english = cues.lang == "en"
         self.by_message: dict[int, list[Sentence]] = {}
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
+        self._promise_cache: dict[str, bool] = {}
         for sentence in sentences:
             self.by_message.setdefault(sentence.index, []).append(sentence)
 
@@ -178,7 +179,9 @@ class ThreadReader:
         return self.by_message[index][-1].text
 
     def _promises(self, text: str) -> bool:
-        return any(p.search(text) for p in self.cues.commit)
+        if text not in self._promise_cache:
+            self._promise_cache[text] = any(p.search(text) for p in self.cues.commit)
+        return self._promise_cache[text]
 
     def _endorsed_by(self, index: int, speaker: str) -> list[str]:
         """Others who endorse a statement in the very next replies ("works for me", "+1"), none objecting."""
@@ -240,12 +243,14 @@ class ThreadReader:
             text = s.text
             m = self.messages[s.index]
             question = s.is_question
-            if self.cues.defer.search(text) and not self.cues.decided.search(text):
-                if sought or self.cues.proposal.search(text):
+            decided = bool(self.cues.decided.search(text))
+            proposed = bool(self.cues.proposal.search(text))
+            if not decided and self.cues.defer.search(text):
+                if sought or proposed:
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
                 continue
-            sought = sought or question or bool(self.cues.proposal.search(text))
-            if self.cues.decided.search(text) and not question:
+            sought = sought or question or proposed
+            if decided and not question:
                 agreed, _ = self._agreement(s.index, s.speaker)
                 found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
                                     agreed_by=tuple(agreed)), True))
@@ -254,8 +259,8 @@ class ThreadReader:
             if self.cues.settles.search(text) and not question and not promise:
                 rest = content_words(text) - set(self.people) - _COURTESY - _SETTLE_WORDS
                 if len(rest) >= 1 and not self.cues.agree.fullmatch(text.strip(" .!")):
-                    recent = next((k for k, (f, _) in enumerate(found) if s.index - 3 <= f.index < s.index
-                                   and f.owner != s.speaker), None)
+                    recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
+                                   if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
                     if recent is not None and not self.cues.revision.search(text):
                         f, explicit = found[recent]  # "Agreed, May works for me": agreement, not a new decision
                         if len(rest) > len(content_words(f.text)):  # "Agreed: keep the alias through 3.x, …" says more
@@ -277,7 +282,7 @@ class ThreadReader:
             if not question and not promise and (choice := self._choice_answered(s)) is not None:
                 found.append((choice, True))
                 continue
-            if self.cues.proposal.search(text):
+            if proposed:
                 agreed, opposed = self._agreement(s.index, s.speaker)
                 if opposed:
                     continue
@@ -485,8 +490,9 @@ class ThreadReader:
         if asked is None and (vocative := re.match(r"^\W*([^\W\d_][\w.-]*)\s*[,:]", s.text)):
             asked = self.resolve(vocative.group(1))
         who_question = bool(_WHO.search(s.text))
-        later_own = [x for x in self.by_message[s.index] if x.is_question and self.sentences.index(x) > self.sentences.index(s)]
-        superseded = bool(later_own)  # the asker asked something else right after, in the same message
+        own = self.by_message[s.index]
+        # the asker asked something else right after, in the same message
+        superseded = any(x.is_question for x in own[next(i for i, x in enumerate(own) if x is s) + 1:])
         first_other = True
         for m in self.messages[s.index + 1:s.index + 1 + ANSWER_WINDOW]:
             question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \

@@ -95,7 +95,7 @@ DE = Lexicon(
           r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:ich\s+(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
-           r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|meine\b|würde\b|wäre\b|hätte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
+           r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|fände\b|meine\b|würde\b|wäre\b|hätte\b|könnte\b|sollte\b|müsste\b|wollte\b|hatte\b|dachte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|bitte\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:kannst|könntest)\s+du\s+(?:bitte\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
@@ -119,7 +119,7 @@ FR = Lexicon(
           r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+occupe|je\s+m'occupe\s+d[eu']?|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
-           r"|\bje\s+(?:vous\s+|te\s+|les\s+|le\s+|la\s+|l')?(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|serai\b|aime\b|propose\b|suggère\b|vote\b)\w{3,}(?:e|s|ai)\b.*)",
+           r"|\bje\s+(?:vous\s+|te\s+|les\s+|le\s+|la\s+|l')?(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
@@ -145,7 +145,7 @@ ES = Lexicon(
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+de|\s+yo)?|(?:yo\s+)?me\s+ocupo(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
            r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
-           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)",
+           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}[,:]?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",

@@ -39,6 +39,7 @@ _AFTERTHOUGHT = re.compile(r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|t
 _WHO_WILL = re.compile(
     r"^\W*(?:who|wer|qui|quién|quien|quem)\s+(?:can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})[?？]", re.I)
+_DONE = re.compile(r"^\W*(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
@@ -352,7 +353,15 @@ class ThreadReader:
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
                 found.append(item)
+        found = [item for item in found if not self._reported_done(item)]
         return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
+
+    def _reported_done(self, item: Found) -> bool:
+        """The owner said it was done a moment later ("Erledigt.", "Done: PAY-812"): no longer a task."""
+        if item.owner is None:
+            return False
+        later = [m for m in self.messages[item.index + 1:item.index + 4] if m.speaker == item.owner]
+        return any(_DONE.search(m.text) for m in later)
 
     def _take_open_task(self, found: list[Found], taker: Found) -> None:
         """Give the speaker the latest task nobody owned, or asked of them, or asked for with "who can …?"

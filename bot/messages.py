@@ -7,6 +7,7 @@ Slack) is asked only for what the store does not hold. See README "What the bot 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -269,8 +270,10 @@ class MessageStore:
         first = next((row for row in rows if row["message_id"] == root), None)
         whole_since = _aware(first["whole_since"]) if first is not None else None
         whole = whole_since is not None and (gap is None or gap <= whole_since)
-        return StoredThread([self._message(row, conversation) for row in rows], whole,
-                            first["reply_count"] if first is not None else None)
+        found = [self._message(row, conversation) for row in rows]
+        if first is None and found and root:  # a chain whose root never arrived: its first message stands for it
+            found[0] = dataclasses.replace(found[0], id=root)
+        return StoredThread(found, whole, first["reply_count"] if first is not None else None)
 
     async def channel_roots(self, channel: Conversation, since: datetime, limit: int | None = None) -> list[Message]:
         """Top-level messages stored for a channel since `since`, oldest first (the newest `limit`), each
@@ -282,15 +285,28 @@ class MessageStore:
             query = query.limit(limit)
         replies = (select(c.thread_id, func.count()).where(_in_channel(channel), c.thread_id != c.message_id,
                                                           c.sent_at >= since).group_by(c.thread_id))
+        # Chains whose root never arrived (only mentions reach a bot without resource-specific consent;
+        # the Agents Playground ids a root apart from its chain): their first message stands for the root.
+        rootless = (select(messages).where(_in_channel(channel), c.thread_id != c.message_id, c.sent_at >= since,
+                                           c.thread_id != channel.channel_id,  # a chat is one thread, no chains
+                                           ~c.thread_id.in_(select(c.message_id).where(_in_channel(channel))))
+                    .order_by(c.sent_at, c.id))
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).mappings().all()
             counts = dict((await conn.execute(replies)).all())
+            firsts: dict[str, Any] = {}
+            for row in (await conn.execute(rootless)).mappings().all():
+                firsts.setdefault(row["thread_id"], row)
         out = []
         for row in reversed(rows):
             count = max(counts.get(row["message_id"], 0), row["reply_count"])
             where = channel.in_thread(row["message_id"]) if count else replace_thread(channel, None)
             out.append(self._message(row, where, reply_count=count))
-        return out
+        for root, row in firsts.items():
+            stand_in = self._message(row, channel.in_thread(root), reply_count=counts.get(root, 1) - 1)
+            out.append(dataclasses.replace(stand_in, id=root))
+        out.sort(key=lambda message: message.sent_at)
+        return out[-limit:] if limit is not None else out
 
     def _message(self, row, where: Conversation, reply_count: int | None = None) -> Message:
         return Message(

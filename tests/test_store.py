@@ -78,6 +78,21 @@ async def test_channel_roots_count_the_replies_seen_in_each_chain(store):
     assert [(m.id, m.reply_count) for m in roots] == [("r1", 2), ("r2", 0)]
 
 
+async def test_a_chain_whose_root_the_bot_never_saw_counts_from_its_first_message(store):
+    """Without resource-specific consent only mentions arrive; some clients also id a root apart from its chain."""
+    chain = Conversation("teams", "tenant", "19:chan").in_thread("1700000000000")
+    base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    for i, (message_id, text) in enumerate([("guid-a", "Should we move it?"), ("guid-b", "Yes, Friday")]):
+        await store.messages.write(Received(Message(message_id, User("u1"), text, base + timedelta(minutes=i),
+                                                    chain)))
+    [root] = await store.messages.channel_roots(Conversation("teams", "tenant", "19:chan"), base - timedelta(days=1))
+    assert (root.id, root.text, root.reply_count) == ("1700000000000", "Should we move it?", 1)
+    assert root.conversation.thread_id == "1700000000000"
+    # The thread read for a summary or a digest agrees: its first message stands for the root, once.
+    assert [(m.id, m.text) for m in (await store.messages.thread(chain)).messages] == [
+        ("1700000000000", "Should we move it?"), ("guid-b", "Yes, Friday")]
+
+
 async def test_settings_are_scoped_per_workspace(store):
     await store.set_setting("slack", "T1", "channel:C1", "quiet", True)
     await store.set_setting("slack", "T1", "channel:C1", "quiet", False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -165,3 +166,24 @@ async def test_a_person_sees_help_as_a_card_with_a_line_per_command(playground: 
     tops = [top for text, top in lines if text in shown]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)  # drawn one under another, not run together
     assert (tmp_path / "help.png").stat().st_size > 0
+
+
+async def test_a_channel_thread_summary_then_digest_now_counts_what_the_bot_saw(playground: Playground, config):
+    """The Playground delivers channel posts only when they mention the bot (no resource-specific consent)."""
+    channel = config["teams"][0]["channels"][0]["id"]
+    bot = bot_of(config)
+    chain = (await playground.send(channel, "Should we move the launch to Friday?", mention=bot))["postConversationId"]
+    for person, text in (("user-id-1", "Friday works for me, QA is done"),
+                         ("user-id-0", "Then we move it to Friday and I tell sales")):
+        await playground.send(chain, text, user_id=person, mention=bot)
+    await playground.send(chain, "summarize", mention=bot)
+    await eventually(lambda: playground.replies(chain)[1:], timeout=30)
+    hint, summary = [readable(r["message"]) for r in playground.replies(chain)]  # one hint, one summary
+    assert "`help`" in hint and "Nothing to summarize" not in hint
+    assert "Friday" in summary and "Nothing to summarize" not in summary
+    assert not re.search(r"createdTime=(?!\d+\))", summary)  # no link made of a client's placeholder id
+
+    await playground.send(channel, "digest now", mention=bot)
+    [digest] = await eventually(lambda: playground.replies(channel), timeout=30)
+    counted = re.search(r"(\d+) messages? from (\d+) (?:person|people)", readable(digest["message"]))
+    assert counted and int(counted.group(1)) >= 3 and int(counted.group(2)) >= 1, readable(digest["message"])

@@ -42,8 +42,12 @@ def conversation_id(where: Conversation, *, top_level: bool = False) -> str:
 
 
 def with_deep_link(where: Conversation, message: Message) -> Message:
-    """The message with its Teams deep link (`/l/message/…`), unless it already has one (Graph's webUrl)."""
-    if message.link or where.is_direct:
+    """The message with its Teams deep link (`/l/message/…`), unless it already has one (Graph's webUrl).
+
+    Teams message ids are numbers (the post's time in ms); an id that is not (a test client's GUID) would
+    make a link to nowhere, so such a message goes without one.
+    """
+    if message.link or where.is_direct or not message.id.isdigit():
         return message
     root = message.conversation.thread_id or message.id
     query = urlencode({"tenantId": where.workspace_id, "groupId": (where.ref or {}).get(TEAM_GROUP_KEY) or "",

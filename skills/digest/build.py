@@ -275,9 +275,11 @@ class DigestBuilder:
                     heapq.heappush(self._busy, entry)
                 else:
                     heapq.heapreplace(self._busy, entry)
-        for store, found in zip(self._items, (decisions, questions, actions)):
-            store.update(found)
-        self._lone += [(key, item) for item in lone]
+        if decisions or questions or actions:  # most threads of a week have none
+            for store, found in zip(self._items, (decisions, questions, actions)):
+                store.update(found)
+        if lone:
+            self._lone += [(key, item) for item in lone]
 
     def _could_be_top(self, importance: int, ts: str) -> bool:
         """Whether a busy thread would enter the top threads so far (only those need a digest line)."""
@@ -516,7 +518,10 @@ def _read_thread(
     summarize gets the root's first sentence as its line.
     """
     root = group[0] if str(group[0]["ts"]) == key else next((m for m in group if str(m["ts"]) == key), group[0])
-    people = list(dict.fromkeys(_author(m, names) for m in group if _is_human(m, users)))
+    if len(group) == 1:  # a post on its own, most of a busy channel's week: the same, without the loops
+        people = [_author(root, names)] if _is_human(root, users) else []
+    else:
+        people = list(dict.fromkeys(_author(m, names) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
                     for r in m.get("reactions") or () if isinstance(r, dict))

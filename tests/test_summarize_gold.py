@@ -98,3 +98,52 @@ def test_matcher_is_one_to_one_and_ignores_unrelated_text():
     pairs = match(["update the roadmap", "update the roadmap"], ["update the roadmap"])
     assert pairs == [(0, 0)]  # a duplicate prediction cannot match the same gold item twice
     assert match(["order pizza for the team"], ["rotate the database credentials"]) == []
+
+
+def test_the_bench_scores_the_llm_engine_when_one_is_configured(monkeypatch):
+    """With LLM_BASE_URL and LLM_MODEL set, the same threads are scored for the LLM engine (here a loopback fake)."""
+    import asyncio
+    import threading
+
+    from bench.summarize_gold import llm_system
+    from bot.config import get_settings
+    from tests.fakes.llm_api import FakeLLM, Scripted
+    from tests.fakes.server import serving
+
+    for name in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    get_settings.cache_clear()
+    assert llm_system() is None  # not configured: only the offline engine and the baseline are scored
+
+    answer = {"tldr": "Nora decided on Berlin.", "decisions": [{"text": "Berlin it is", "source": ""}],
+              "action_items": [{"text": "book Spreespeicher", "owner": "Hugo", "due": "this week", "source": ""}],
+              "open_questions": [], "no_decision": False, "waiting_on": None}
+    fake = FakeLLM(script=[Scripted(content=json.dumps(answer))])
+    started, stop = threading.Event(), threading.Event()
+    box: dict = {}
+
+    def serve() -> None:
+        async def main() -> None:
+            async with serving(fake.app()) as url:
+                box["url"] = url
+                started.set()
+                while not stop.is_set():
+                    await asyncio.sleep(0.01)
+        asyncio.run(main())
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert started.wait(10)
+    try:
+        monkeypatch.setenv("LLM_BASE_URL", box["url"] + "/v1")
+        monkeypatch.setenv("LLM_MODEL", "test-model")
+        get_settings.cache_clear()
+        system = llm_system()
+        prediction = system(load_gold(GOLD_DIR / "04_offsite_venue.json"))
+    finally:
+        stop.set()
+        thread.join(10)
+        get_settings.cache_clear()
+    assert prediction.decisions == ["Berlin it is"]
+    assert prediction.action_items == [{"text": "book Spreespeicher", "owner": "Hugo", "due": "this week"}]
+    assert fake.requests and "[1764259200.000100] Nora:" in fake.requests[0]["body"]["messages"][1]["content"]

@@ -213,6 +213,12 @@ def read_users_file(path: Path) -> dict[str, User]:
     return read_users(parse_json(raw, str(path)), str(path))
 
 
+def is_export(path: Path) -> bool:
+    """Whether a path given on the command line names an export (a folder or a .zip), not a JSON file."""
+    path = Path(path)
+    return path.is_dir() or (path.suffix.lower() == ".zip" and path.is_file())
+
+
 def users_beside(day_file: Path) -> Path | None:
     """The users.json of the export a day file sits in (`export/general/2026-11-16.json`), if any."""
     for folder in (day_file.parent.parent, day_file.parent):

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from adapters.slack.export import ExportError, SlackArchive, open_export, read_users_file, users_beside
+from adapters.slack.export import ExportError, SlackArchive, is_export, open_export, read_users_file, users_beside
 from bot.config import get_settings
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from bot.model import User
@@ -58,7 +58,7 @@ async def _print_summaries(files, given_users, channel, as_json, engine, out, er
     config = llm_config(get_settings()) if engine == "llm" else None
     summarizer = LLMSummarizer(config) if config else None
     notice_said, done, skipped = False, 0, 0
-    several = len(files) > 1 or any(not Path(f).is_file() or _is_zip(Path(f)) for f in files)
+    several = len(files) > 1 or any(is_export(f) for f in files)
     for source in _sources(files, given_users, channel, err):
         if source is None:
             skipped += 1
@@ -95,7 +95,7 @@ def _sources(files: list[Path], given_users: dict[str, User] | None, channel: st
     """Each file, or each day file of each export; None for an export that cannot be opened (said on `err`)."""
     beside: dict[Path, dict[str, User]] = {}
     for path in map(Path, files):
-        if path.is_dir() or _is_zip(path):
+        if is_export(path):
             try:
                 export = open_export(path)
                 conversations = [export.channel(channel)] if channel else list(export.conversations.values())
@@ -134,6 +134,3 @@ def _users_beside(path: Path, cache: dict[Path, dict[str, User]], err: Callable[
             cache[found] = {}
     return cache[found]
 
-
-def _is_zip(path: Path) -> bool:
-    return path.suffix.lower() == ".zip" and path.is_file()

@@ -7,7 +7,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from adapters.slack.export import ExportError, SlackExport, open_export, parse_json, read_users_file, users_beside
+from adapters.slack.export import (
+    ExportError,
+    SlackExport,
+    is_export,
+    open_export,
+    parse_json,
+    read_users_file,
+    users_beside,
+)
 from adapters.slack.messages import Skipped, is_bot_post, read_message
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from bot.model import User
@@ -43,7 +51,7 @@ def load_channel(path: Path, channel: str | None = None, users: dict[str, User] 
     """
     path = Path(path)
     out = ChannelFile()
-    if path.is_dir() or (path.suffix.lower() == ".zip" and path.is_file()):
+    if is_export(path):
         export = open_export(path)
         try:
             key = channel or _only_channel(export)

@@ -17,22 +17,30 @@ from adapters.slack.app import (
     start_socket_mode,
     workspace_platform,
 )
-from adapters.teams.bot import BackgroundTurns, EtiquetteTeamsBot, build_adapter, teams_route
+from adapters.teams.bot import (
+    BackgroundTurns,
+    EtiquetteTeamsBot,
+    build_adapter,
+    register_inbox_handler,
+    teams_route,
+)
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings, get_settings
 from bot.context import Clock, utcnow
 from bot.history import StoreFirstPlatform
+from bot.inbox import Inbox, InboxWorkers
 from bot.logs import REQUEST_ID
 from bot.metrics import REQUEST_SECONDS
 from bot.platform import Platform
 from bot.router import Router, default_router
-from bot.scheduler import Jobs
+from bot.scheduler import WORKER_ID, Jobs
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 STORE = web.AppKey("store", Store)
 TEAMS_TURNS = web.AppKey("teams_turns", BackgroundTurns)  # Teams turns running after their HTTP answer
+INBOX = web.AppKey("inbox", InboxWorkers)  # accepted work, run after the answer and again after a crash
 JOBS = web.AppKey("jobs", Jobs)  # outbox delivery, weekly digests, forgetting old data
 
 
@@ -76,12 +84,14 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     app = web.Application(middlewares=[timed])
     app[STORE] = store
 
-    bolt = build_bolt_app(settings, store, router, clock) if settings.slack_enabled else None
+    workers = app[INBOX] = InboxWorkers(Inbox(store, WORKER_ID), clock)
+    bolt = build_bolt_app(settings, store, router, workers, clock) if settings.slack_enabled else None
     if bolt is None:
         log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")
     adapter = build_adapter(settings)
     graph = graph or GraphDirectory.from_settings(settings)
     teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph, clock)
+    register_inbox_handler(workers, adapter, teams_bot)
     teams_turns = app[TEAMS_TURNS] = BackgroundTurns()
 
     slack_platform_for = workspace_platform(bolt, settings) if bolt is not None else None
@@ -95,7 +105,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
             platform = TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
         return None if platform is None else StoreFirstPlatform(platform, store, settings.history_tier, clock)
 
-    jobs = app[JOBS] = Jobs(store, settings, platform_for, clock)
+    jobs = app[JOBS] = Jobs(store, settings, platform_for, workers, clock)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         await store.migrate()
@@ -105,6 +115,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
         if socket is not None:
             await socket.close_async()
         await teams_turns.drain()
+        await workers.drain()
         await jobs.stop()
         await store.close()
 
@@ -114,7 +125,8 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     if bolt is not None and bolt.oauth_flow is not None:
         app.router.add_get("/slack/install", slack_oauth_route(bolt))
         app.router.add_get("/slack/oauth_redirect", slack_oauth_route(bolt))
-    app.router.add_post("/api/messages", teams_route(adapter, teams_bot, teams_turns, settings.teams_authenticated))
+    app.router.add_post("/api/messages", teams_route(adapter, teams_bot, teams_turns, workers,
+                                                          settings.teams_authenticated))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     return app

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     slack_history_tier: Literal["standard", "limited"] | None = Field(
         None, description="Slack's rate tier for conversations.history/replies; default: limited with OAuth")
     backfill_poll_seconds: float = Field(15.0, description="How often partial summaries look for their missing pages")
+    inbox_poll_seconds: float = Field(10.0, description="How often failed or orphaned inbox items are looked for")
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
 
     @property

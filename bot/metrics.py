@@ -18,3 +18,5 @@ def error_kind(error: Exception) -> str:
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None) or getattr(error, "status", None)
     return "ratelimited" if status == 429 else type(error).__name__
+INBOX_RETRIES = Counter("etiquette_inbox_retries_total", "Inbox items that failed and will be retried", ["source"])
+INBOX_PARKED = Counter("etiquette_inbox_parked_total", "Inbox items given up after repeated failures", ["source"])

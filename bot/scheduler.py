@@ -11,6 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
 from bot.context import Clock, utcnow
+from bot.inbox import InboxWorkers
 from bot.outbox import Outbox, PlatformFor, deliver_due_messages
 from bot.store import Store
 
@@ -20,11 +21,13 @@ WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 class Jobs:
     """The app's periodic jobs; `stop()` waits for a delivery pass in flight before the store closes."""
 
-    def __init__(self, store: Store, settings: Settings, platform_for: PlatformFor, clock: Clock = utcnow) -> None:
+    def __init__(self, store: Store, settings: Settings, platform_for: PlatformFor, inbox: InboxWorkers,
+                 clock: Clock = utcnow) -> None:
         self.store = store
         self.clock = clock
         self.settings = settings
         self.outbox = Outbox(store)
+        self.inbox = inbox
         self.platform_for = platform_for
         self.busy = asyncio.Lock()
         self.stopped = False
@@ -33,6 +36,8 @@ class Jobs:
         self.scheduler.add_job(self.deliver, "interval", seconds=settings.outbox_poll_seconds, id="deliver",
                                coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
         self.scheduler.add_job(self.digests, "interval", seconds=settings.digest_poll_seconds, id="digests",
+                               coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
+        self.scheduler.add_job(self.redo_inbox, "interval", seconds=settings.inbox_poll_seconds, id="inbox",
                                coalesce=True, max_instances=1, next_run_time=datetime.now(timezone.utc))
         self.scheduler.add_job(self.forget_old_events, "interval", hours=1, id="forget_old_events",
                                coalesce=True)
@@ -44,6 +49,12 @@ class Jobs:
             if self.stopped:
                 return
             await deliver_due_messages(self.outbox, self.platform_for, self.clock(), WORKER_ID)
+
+    async def redo_inbox(self) -> None:
+        """Inbox items due for a retry, or left `working` by a process that died after its ack."""
+        async with self.busy:
+            if not self.stopped:
+                await self.inbox.run_due()
 
     async def digests(self) -> None:
         from skills.digest.handler import (
@@ -69,6 +80,8 @@ class Jobs:
             if not self.stopped:
                 await self.store.forget_events_before(now - timedelta(hours=self.settings.event_dedupe_hours))
                 await self.store.messages.forget_before(now - timedelta(days=self.settings.message_retention_days))
+                await self.inbox.inbox.forget(done_before=now - timedelta(hours=self.settings.event_dedupe_hours),
+                                              parked_before=now - timedelta(days=self.settings.message_retention_days))
 
     def start(self) -> None:
         self.scheduler.start()

@@ -32,6 +32,26 @@ processed_events = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
 
+# The durable inbox: every accepted Slack event, command, interaction and Teams activity, written in
+# the step that deduplicates it (first writer wins on the primary key), before the HTTP answer.
+# Workers process it at least once: working → done, or pending (retry after backoff) → parked.
+inbox = Table(
+    "inbox",
+    metadata,
+    Column("source", String(16), primary_key=True),  # "slack" or "teams"
+    Column("event_key", String(128), primary_key=True),  # Slack event_id / trigger_id, hash of a Teams activity id
+    Column("workspace_id", String(128), nullable=True),
+    Column("payload", JSON, nullable=True),  # what the worker needs to redo the work; dropped once done
+    Column("status", String(16), nullable=False),  # working, pending, done, parked
+    Column("attempts", Integer, nullable=False),
+    Column("claimed_by", String(64), nullable=True),
+    Column("claimed_at", DateTime(timezone=True), nullable=True),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Index("ix_inbox_due", "status", "next_attempt_at"),
+)
+
 # Teams proactive messaging needs the conversation reference captured when the bot is installed.
 conversation_refs = Table(
     "conversation_refs",

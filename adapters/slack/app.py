@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import re
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.context import Clock, Context, utcnow
 from bot.history import StoreFirstPlatform
 from bot.http_body import BadBody, media_type, read_body, refusal
+from bot.inbox import InboxItem, InboxWorkers
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, MessagePosted
 from bot.router import Router
@@ -33,11 +34,13 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-# Changes to messages already seen: not a new post (what is not speech at all, `translate` drops).
-_NOT_NEW_POSTS = {"message_changed", "message_deleted", "message_replied"}
+def build_bolt_app(settings: Settings, store: Store, router: Router, workers: InboxWorkers,
+                   clock: Clock = utcnow) -> AsyncApp:
+    """Bolt verifies, authorizes and answers; our middleware puts each request's work in the inbox first.
 
-
-def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Clock = utcnow) -> AsyncApp:
+    There are no Bolt listeners: the work runs from the inbox (right after the ack, and again after a
+    crash), through `handle` below, which needs nothing but the stored payload.
+    """
     assert settings.slack_signing_secret
     oauth = oauth_settings(settings, store.engine)
     # With OAuth each workspace's token comes from the installation store; else the one configured token.
@@ -47,91 +50,71 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
         # Bolt's rotator has its own client on slack.com; ours honours SLACK_API_BASE_URL and Retry-After.
         oauth.authorize.token_rotator = token_rotator(settings, client)
     if oauth is not None:
-        oauth.callback_options = welcome_after_install(lambda event, token: dispatch(
-            event, web_client(token, settings.slack_api_base_url)))
-    app = AsyncApp(
-        signing_secret=settings.slack_signing_secret.get_secret_value(),
-        client=client,
-        oauth_settings=oauth,
-        # Listeners run after the ack; Slack gets its 200 at once.
-        process_before_response=False,
-    )
+        oauth.callback_options = welcome_after_install(lambda event, token: route(
+            event, SlackPlatform(web_client(token, settings.slack_api_base_url), user_token_lookup(app))))
+    app = AsyncApp(signing_secret=settings.slack_signing_secret.get_secret_value(), client=client,
+                   oauth_settings=oauth)
+    platform_for = workspace_platform(app, settings)
 
-    async def dispatch(event: Event, client: AsyncWebClient) -> None:
+    async def route(event: Event, platform: SlackPlatform) -> None:
         EVENTS.labels("slack", type(event).__name__).inc()
-        platform = StoreFirstPlatform(SlackPlatform(client, user_token=user_token_lookup(app)), store,
-                                      settings.history_tier, clock, asked=not isinstance(event, MessagePosted))
+        platform = StoreFirstPlatform(platform, store, settings.history_tier, clock,
+                                      asked=not isinstance(event, MessagePosted))
         await router.dispatch(event, Context(platform=platform, store=store, settings=settings, now=clock))
 
     async def keep(body: dict[str, Any]) -> None:
-        """Into the message store (after the ack, like every listener here); a failure costs the store
-        that message, never the event's handling."""
+        """Into the message store (after the ack, from the inbox); a failure costs the store that
+        message, never the event's handling."""
         try:
             await store.messages.write(*translate.stored_changes(body))
         except Exception:
             log.exception("message not stored")
 
     @app.middleware
-    async def drop_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
-        """Slack redelivers an event when we were slow; the event id makes the second one a no-op."""
-        event_id = body.get("event_id")
-        if event_id and not await store.first_time_seen("slack", event_id):
+    async def accept_into_inbox(body: dict[str, Any], context: AsyncBoltContext, next: Any) -> BoltResponse:
+        """Store the work (the same write drops Slack's retries), then ack; 503 if the store cannot take it."""
+        uninstall = body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS
+        try:
+            events = [] if uninstall else translate.events_of(body, context.bot_user_id)
+            changes = translate.stored_changes(body) if _kept(body) else []
+            team_id = translate.team_of(body)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            return BoltResponse(status=400, body={"error": f"malformed payload: {type(error).__name__} {error}"})
+        if not (events or changes or uninstall):
+            return BoltResponse(status=200, body="")  # nothing for us to do: no row needed
+        # Slack retries events (same event_id); commands and clicks are never retried, so each is new.
+        key = body.get("event_id") or uuid.uuid4().hex
+        payload = {"body": body, "bot_user_id": context.bot_user_id}
+        try:
+            item = await workers.inbox.accept("slack", key, team_id, payload, clock())
+        except Exception as error:  # the store is down: Slack retries a 5xx, which is what we want here
+            log.error("slack event not accepted: inbox unavailable", exc_info=error)
+            return BoltResponse(status=503, body={"error": "cannot store the event now; retry"})
+        if item is None:
             DUPLICATES.labels("slack").inc()
-            log.info("duplicate slack event dropped", extra={"event_id": event_id})
-            return BoltResponse(status=200, body="")
-        return await next()
+            log.info("duplicate slack event dropped", extra={"key": key})
+        else:
+            workers.start(item)
+        return BoltResponse(status=200, body="")
 
-    @app.event("app_mention")
-    async def on_mention(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
-        await keep(body)  # also delivered as a `message` event where subscribed; stored once either way
-        await dispatch(translate.app_mention(body, context.bot_user_id), client)
-
-    @app.event("message")
-    async def on_message(body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
-        await keep(body)
-        if body["event"].get("subtype") in _NOT_NEW_POSTS:
+    async def handle(item: InboxItem) -> None:
+        """Do one stored Slack payload's work (also after a restart, by another process)."""
+        body = item.payload["body"]
+        if body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS:
+            await forget_workspace(body)
             return
-        posted = translate.channel_message(body)
-        if posted is None or posted.message.author.is_bot:
-            return  # joins, tombstones, apps' posts: nobody to nudge
-        if context.bot_user_id and f"<@{context.bot_user_id}" in posted.message.text:
-            return  # the app_mention event carries this one
-        await dispatch(posted, client)
+        if _kept(body):
+            await keep(body)
+        events = translate.events_of(body, item.payload.get("bot_user_id"))
+        platform = await platform_for(translate.team_of(body)) if events else None
+        if platform is None:
+            if events:
+                log.warning("slack inbox item for a workspace without a token", extra={"key": item.key})
+            return
+        for event in events:
+            await route(event, platform)
 
-    @app.event("reaction_added")
-    @app.event("reaction_removed")
-    async def on_reaction(body: dict[str, Any]) -> None:
-        await keep(body)
-
-    @app.event("app_home_opened")
-    async def on_home_opened(body: dict[str, Any], client: AsyncWebClient) -> None:
-        if body["event"].get("tab", "home") == "home":
-            await dispatch(translate.home_opened(body), client)
-        await dispatch(translate.met(translate.team_of(body), body["event"]["user"]), client)
-
-    @app.command(re.compile(r"/.+"))
-    async def on_command(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        await dispatch(translate.slash_command(body), client)
-
-    @app.action(re.compile(r".+"))
-    async def on_action(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        await dispatch(translate.block_action(body), client)
-
-    @app.shortcut(re.compile(r".+"))
-    async def on_shortcut(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        await dispatch(translate.message_shortcut(body), client)
-
-    @app.view(re.compile(r".+"))
-    async def on_view_submission(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()  # closes the modal; the skill answers privately where the dialog came from
-        await dispatch(translate.view_submission(body), client)
-
-    @app.event("app_uninstalled")
-    @app.event("tokens_revoked")
-    async def on_uninstalled(body: dict[str, Any]) -> None:
+    async def forget_workspace(body: dict[str, Any]) -> None:
         """The workspace removed us: forget its installation and everything we stored for it."""
         team_id = translate.team_of(body)
         if app.installation_store is not None:
@@ -139,11 +122,13 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, clock: Cloc
         removed = await store.purge_workspace("slack", team_id)
         log.info("slack workspace purged", extra={"team_id": team_id, "rows": removed})
 
-    @app.error
-    async def on_error(error: Exception, body: dict[str, Any]) -> None:
-        log.error("slack listener failed", exc_info=error, extra={"type": body.get("type")})
-
+    workers.handle("slack", handle)
     return app
+
+
+def _kept(body: dict[str, Any]) -> bool:
+    """Events whose message the message store keeps (or changes): posts, edits, deletions, reactions."""
+    return body.get("type") == "event_callback" and body["event"].get("type") in translate.STORED_EVENTS
 
 
 def welcome_after_install(dispatch: Callable[[Event, str], Awaitable[None]]) -> AsyncCallbackOptions:

@@ -16,6 +16,7 @@ from bot.model import (
     Conversation,
     DialogSubmitted,
     FileInfo,
+    Event,
     HomeOpened,
     Installed,
     Mentioned,
@@ -203,3 +204,44 @@ def view_submission(body: dict[str, Any]) -> DialogSubmitted:
         conversation=conversation(team_of(body), origin.get("channel", ""), origin.get("thread")),
         state=origin.get("state", ""),
     )
+
+
+# Changes to messages already seen: not a new post (what is not speech at all, `channel_message` drops).
+_NOT_NEW_POSTS = {"message_changed", "message_deleted", "message_replied"}
+UNINSTALL_EVENTS = ("app_uninstalled", "tokens_revoked")
+STORED_EVENTS = ("app_mention", "message", "reaction_added", "reaction_removed")
+
+
+def events_of(body: dict[str, Any], bot_user_id: str | None) -> list[Event]:
+    """The events a Slack payload brings; none when it asks nothing of us (apps' posts, edits, other tabs...).
+
+    Pure, so it runs before the ack (a payload it cannot read is refused there) and again when the
+    inbox redoes the work. Raises KeyError/TypeError/ValueError on a payload of the wrong shape.
+    """
+    kind = body.get("type")
+    if kind == "event_callback":
+        event = body["event"]
+        if event["type"] == "app_mention":
+            return [app_mention(body, bot_user_id)]
+        if event["type"] == "message":
+            if event.get("subtype") in _NOT_NEW_POSTS:
+                return []
+            posted = channel_message(body)
+            if posted is None or posted.message.author.is_bot:
+                return []  # joins, tombstones, apps' posts: nobody to nudge
+            if bot_user_id and f"<@{bot_user_id}" in posted.message.text:
+                return []  # the app_mention event carries this one
+            return [posted]
+        if event["type"] == "app_home_opened":
+            home = [home_opened(body)] if event.get("tab", "home") == "home" else []
+            return [*home, met(team_of(body), event["user"])]
+        return []
+    if "command" in body:
+        return [slash_command(body)]
+    if kind == "block_actions":
+        return [block_action(body)]
+    if kind in ("message_action", "shortcut"):
+        return [message_shortcut(body)]
+    if kind == "view_submission":
+        return [view_submission(body)]
+    return []

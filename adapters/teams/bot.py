@@ -8,6 +8,7 @@ import logging
 from types import SimpleNamespace
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import (
@@ -22,6 +23,7 @@ from botbuilder.schema.teams import (
     TaskModuleTaskInfo,
 )
 
+from botframework.connector.auth import AuthenticateRequestResult, ClaimsIdentity
 from adapters.teams import translate
 from adapters.teams.auth import MetadataUnavailable, token_shape_problem, use_async_metadata
 from adapters.teams.cards import form_card
@@ -29,8 +31,9 @@ from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
-from bot.http_body import BadBody, json_object, media_type, read_body, refusal, utf8_text
 from bot.history import StoreFirstPlatform
+from bot.http_body import BadBody, json_object, media_type, read_body, refusal, utf8_text
+from bot.inbox import InboxItem, InboxWorkers
 from bot.messages import Deleted, Edited, Received
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, Mentioned, MessagePosted
@@ -51,10 +54,6 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         self.router = router
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        if not await self._first_delivery(turn_context.activity):
-            DUPLICATES.labels("teams").inc()
-            log.info("duplicate teams activity dropped", extra={"activity_id": turn_context.activity.id})
-            return
         event = translate.message_event(turn_context.activity)
         if isinstance(event, (MessagePosted, Mentioned)):
             await self.store.messages.write(Received(event.message, team_id=translate.team_of(turn_context.activity)))
@@ -97,13 +96,6 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         """The task module's form was submitted: the skill confirms privately; the module closes."""
         await self._dispatch(translate.form_submitted(turn_context.activity, action.data or {}), turn_context)
         return MessagingExtensionActionResponse()
-
-    async def _first_delivery(self, activity: Activity) -> bool:
-        """The Bot Connector redelivers when we were slow; answer each message once."""
-        if not activity.id:
-            return True
-        key = hashlib.sha256(f"{activity.conversation.id}|{activity.id}".encode()).hexdigest()
-        return await self.store.first_time_seen("teams", key)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         """Installed in a team, chat or 1:1: keep the reference so we can message there later."""
@@ -239,12 +231,47 @@ def _answered_in_body(activity: Activity) -> bool:
     return activity.type == "invoke" or activity.delivery_mode == "expectReplies"
 
 
-def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: BackgroundTurns, authenticated: bool):
+def inbox_key(activity: dict) -> str:
+    """The Bot Connector redelivers when we were slow: the same conversation and activity id is the same work."""
+    conversation_id = activity["conversation"]["id"]
+    if isinstance(activity.get("id"), str) and activity["id"]:
+        return hashlib.sha256(f"{conversation_id}|{activity['id']}".encode()).hexdigest()
+    return hashlib.sha256(json.dumps(activity, sort_keys=True).encode()).hexdigest()
+
+
+def saved_auth(auth: AuthenticateRequestResult) -> dict:
+    """What the inbox keeps of a request's authentication, so the turn can run again without the token."""
+    claims = auth.claims_identity
+    return {"claims": claims.claims, "type": claims.authentication_type, "audience": auth.audience,
+            "caller_id": auth.caller_id}
+
+
+def restored_auth(adapter: CloudAdapter, saved: dict) -> AuthenticateRequestResult:
+    auth = AuthenticateRequestResult()
+    auth.claims_identity = ClaimsIdentity(saved["claims"], True, saved.get("type"))
+    auth.audience = saved.get("audience")
+    auth.caller_id = saved.get("caller_id")
+    auth.connector_factory = adapter.bot_framework_authentication.create_connector_factory(auth.claims_identity)
+    return auth
+
+
+def register_inbox_handler(workers: InboxWorkers, adapter: CloudAdapter, bot: EtiquetteTeamsBot) -> None:
+    async def handle(item: InboxItem) -> None:
+        """Run one stored activity's turn (also after a restart, by another process)."""
+        activity = Activity().deserialize(item.payload["activity"])
+        await adapter.process_activity(restored_auth(adapter, item.payload["auth"]), activity, bot.on_turn)
+
+    workers.handle("teams", handle)
+
+
+def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: BackgroundTurns, workers: InboxWorkers,
+                authenticated: bool):
     """POST /api/messages: 401 for a token that is absent or malformed (before the body is read) or
     refused, 413 past the size cap, 400 with a reason for anything that is not an activity, 503 when
-    the signing keys cannot be fetched.
+    the signing keys cannot be fetched or the inbox cannot store the activity.
 
-    Authentication happens before the answer; a message's turn then runs in the background (202).
+    Authentication happens before the answer; a message is then stored in the inbox (that write also
+    drops the Bot Connector's redeliveries), answered 202, and its turn runs in the background.
     """
 
     async def handle(request: web.Request) -> web.Response:
@@ -278,11 +305,21 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: Background
         try:
             auth = await adapter.bot_framework_authentication.authenticate_request(activity, authorization)
             if place is not None:
-                turn = adapter.process_activity(auth, activity, bot.on_turn)
+                payload = {"activity": body, "auth": saved_auth(auth)}
+                item = await workers.inbox.accept("teams", inbox_key(body), translate.tenant_id(activity),
+                                                  payload, bot.clock())
+                if item is None:
+                    DUPLICATES.labels("teams").inc()
+                    log.info("duplicate teams activity dropped", extra={"activity_id": activity.id})
+                else:
+                    turn = workers.run(item)
                 return web.Response(status=202)
         except MetadataUnavailable as error:
             log.error("teams request refused: signing keys unavailable", extra={"error": str(error)})
             return web.json_response({"error": "cannot verify the token now; try again"}, status=503)
+        except SQLAlchemyError as error:
+            log.error("teams activity not accepted: inbox unavailable", exc_info=error)
+            return web.json_response({"error": "cannot store the activity now; retry"}, status=503)
         except Exception as error:  # PermissionError, PyJWT's errors, plain Exception (endorsements): all a no
             log.info("teams token refused", extra={"error": type(error).__name__})
             return web.json_response({"error": "unauthorized"}, status=401)

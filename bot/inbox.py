@@ -1,0 +1,190 @@
+"""The durable inbox: what a platform sent us is stored before we answer it, and done at least once.
+
+Accepting an item is one INSERT that both deduplicates (the platform's id is the primary key, so a
+retry finds its row) and claims it for this process (status `working`, a lease). The work runs right
+after the HTTP answer; success marks it `done` (its payload dropped), an exception puts it back as
+`pending` with a backoff, and after MAX_ATTEMPTS it is `parked`: logged, counted, kept for a person
+to look at. A process killed after the answer leaves a `working` row whose lease runs out; the
+periodic pass of any process (or replica, with FOR UPDATE SKIP LOCKED on PostgreSQL) takes it over,
+as the outbox does with its `sending` rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.metrics import INBOX_PARKED, INBOX_RETRIES
+from bot.store import Store, aware
+from bot.tables import inbox as table
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)  # a `working` row older than this belonged to a process that died (or hangs)
+MAX_ATTEMPTS = 6
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, 4 min, 8 min between the six attempts (about a quarter of an hour in all)."""
+    return timedelta(seconds=min(30 * 2 ** (attempts - 1), 3600))
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    source: str  # "slack" or "teams": which handler redoes it
+    key: str
+    workspace_id: str | None
+    payload: dict[str, Any]
+    attempts: int
+    received_at: datetime
+
+
+Handler = Callable[[InboxItem], Awaitable[None]]
+
+
+def _item(row) -> InboxItem:
+    return InboxItem(source=row["source"], key=row["event_key"], workspace_id=row["workspace_id"],
+                     payload=row["payload"] or {}, attempts=row["attempts"], received_at=aware(row["received_at"]))
+
+
+class Inbox:
+    """The `inbox` table's operations; `worker` names this process in its claims."""
+
+    def __init__(self, store: Store, worker: str) -> None:
+        self.engine = store.engine
+        self.worker = worker
+
+    async def accept(self, source: str, key: str, workspace_id: str | None, payload: dict[str, Any],
+                     now: datetime) -> InboxItem | None:
+        """Store and claim an arriving item in one write; None when it is already there (a retry)."""
+        workspace_id = None if workspace_id is None else str(workspace_id)[:128]
+        row = dict(source=source, event_key=str(key)[:128], workspace_id=workspace_id, payload=payload, status="working",
+                   attempts=1, claimed_by=self.worker, claimed_at=now, received_at=now)
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(insert(table).values(**row))
+        except IntegrityError:
+            return None
+        return _item(row)
+
+    def _mine(self, item: InboxItem):
+        c = table.c
+        return and_(c.source == item.source, c.event_key == item.key, c.claimed_by == self.worker,
+                    c.status == "working")
+
+    async def done(self, item: InboxItem) -> None:
+        async with self.engine.begin() as conn:
+            # The payload (message text) is not kept once done; the row stays for dedupe until forgotten.
+            await conn.execute(update(table).where(self._mine(item)).values(status="done", payload=None,
+                                                                            last_error=None))
+
+    async def failed(self, item: InboxItem, error: str, now: datetime) -> bool:
+        """Retry later with a backoff; park after MAX_ATTEMPTS. True when parked."""
+        parked = item.attempts >= MAX_ATTEMPTS
+        values: dict[str, Any] = dict(status="parked", last_error=error[:2000]) if parked else dict(
+            status="pending", next_attempt_at=now + backoff(item.attempts), last_error=error[:2000])
+        async with self.engine.begin() as conn:
+            await conn.execute(update(table).where(self._mine(item)).values(**values))
+        return parked
+
+    async def claim_due(self, now: datetime, limit: int = 50) -> list[InboxItem]:
+        """Items whose retry is due, and items whose process died mid-way (lease run out), oldest first."""
+        c = table.c
+        due = or_(and_(c.status == "pending", c.next_attempt_at <= now),
+                  and_(c.status == "working", c.claimed_at < now - LEASE))
+        candidates = (select(c.source, c.event_key).where(due).order_by(c.received_at).limit(limit)
+                      .with_for_update(skip_locked=True))  # PostgreSQL: replicas skip each other's rows
+        claimed: list[InboxItem] = []
+        async with self.engine.begin() as conn:
+            for source, key in (await conn.execute(candidates)).all():
+                mine = and_(c.source == source, c.event_key == key, due)
+                result = await conn.execute(update(table).where(mine).values(
+                    status="working", claimed_by=self.worker, claimed_at=now, attempts=c.attempts + 1))
+                if result.rowcount == 1:
+                    row = (await conn.execute(select(table).where(c.source == source, c.event_key == key))
+                           ).mappings().one()
+                    claimed.append(_item(row))
+        return claimed
+
+    async def status_of(self, source: str, key: str) -> str | None:
+        query = select(table.c.status).where(table.c.source == source, table.c.event_key == key)
+        async with self.engine.connect() as conn:
+            return (await conn.execute(query)).scalar_one_or_none()
+
+    async def forget(self, done_before: datetime, parked_before: datetime) -> int:
+        """Done rows past the dedupe window; parked ones (their payload holds message text) past retention."""
+        c = table.c
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(table).where(or_(
+                and_(c.status == "done", c.received_at < done_before),
+                and_(c.status == "parked", c.received_at < parked_before))))
+            return result.rowcount or 0
+
+
+class InboxWorkers:
+    """Runs inbox items: right after the answer (a task per item), and from the table in periodic passes.
+
+    Each platform registers the handler that redoes its items from their payload alone, so the same
+    code serves the first run and a run by another process after a crash.
+    """
+
+    def __init__(self, inbox: Inbox, clock: Callable[[], datetime]) -> None:
+        self.inbox = inbox
+        self.clock = clock
+        self.handlers: dict[str, Handler] = {}
+        self._tasks: set[asyncio.Task] = set()
+
+    def handle(self, source: str, handler: Handler) -> None:
+        self.handlers[source] = handler
+
+    def start(self, item: InboxItem) -> None:
+        """Run an accepted item now, in the background (the HTTP answer does not wait for it)."""
+        task = asyncio.ensure_future(self.run(item))  # keeps the request's context (its request id in the logs)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def run(self, item: InboxItem) -> None:
+        try:
+            await self.handlers[item.source](item)
+        except asyncio.CancelledError:
+            raise  # shutdown: the row stays `working`; its lease runs out and another pass takes it
+        except Exception as error:
+            parked = await self.inbox.failed(item, f"{type(error).__name__}: {error}", self.clock())
+            if parked:
+                INBOX_PARKED.labels(item.source).inc()
+                log.error("inbox item parked after repeated failures", exc_info=error,
+                          extra={"source": item.source, "key": item.key, "attempts": item.attempts})
+            else:
+                INBOX_RETRIES.labels(item.source).inc()
+                log.warning("inbox item failed; will retry", exc_info=error,
+                            extra={"source": item.source, "key": item.key, "attempts": item.attempts})
+            return
+        await self.inbox.done(item)
+
+    async def run_due(self) -> int:
+        """One periodic pass: retries that are due and work a dead process left; returns how many ran."""
+        items = await self.inbox.claim_due(self.clock())
+        for item in items:
+            if item.attempts > 1:
+                log.info("inbox item taken up again", extra={"source": item.source, "key": item.key,
+                                                            "attempts": item.attempts})
+            await self.run(item)
+        return len(items)
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Wait for items running after their answer; cancel the rest (their leases bring them back)."""
+        if not self._tasks:
+            return
+        _, late = await asyncio.wait(set(self._tasks), timeout=timeout)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("inbox items left for the next process at shutdown", extra={"count": len(late)})
+            await asyncio.wait(late)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.metrics import INBOX_PARKED, INBOX_RETRIES
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)  # a `working` row older than this belonged to a process that died (or hangs)
 MAX_ATTEMPTS = 6
+DONE_BATCH_SECONDS = 0.5
 
 
 def backoff(attempts: int) -> timedelta:
@@ -79,10 +80,13 @@ class Inbox:
         return and_(c.source == item.source, c.event_key == item.key, c.claimed_by == self.worker,
                     c.status == "working")
 
-    async def done(self, item: InboxItem) -> None:
+    async def done(self, items: list[InboxItem]) -> None:
+        """Mark items done in one write; the payload (message text) goes, the row stays for dedupe until forgotten."""
+        c = table.c
         async with self.engine.begin() as conn:
-            # The payload (message text) is not kept once done; the row stays for dedupe until forgotten.
-            await conn.execute(update(table).where(self._mine(item)).values(status="done", payload=None,
+            await conn.execute(update(table).where(
+                tuple_(c.source, c.event_key).in_([(item.source, item.key) for item in items]),
+                c.claimed_by == self.worker, c.status == "working").values(status="done", payload=None,
                                                                             last_error=None))
 
     async def failed(self, item: InboxItem, error: str, now: datetime) -> bool:
@@ -140,6 +144,8 @@ class InboxWorkers:
         self.clock = clock
         self.handlers: dict[str, Handler] = {}
         self._tasks: set[asyncio.Task] = set()
+        self._done: list[InboxItem] = []  # finished, not yet marked: one write for a burst, not one each
+        self._flush: asyncio.Task | None = None
 
     def handle(self, source: str, handler: Handler) -> None:
         self.handlers[source] = handler
@@ -166,22 +172,46 @@ class InboxWorkers:
                 log.warning("inbox item failed; will retry", exc_info=error,
                             extra={"source": item.source, "key": item.key, "attempts": item.attempts})
             return
-        await self.inbox.done(item)
+        self._done.append(item)
+        if self._flush is None:
+            self._flush = asyncio.ensure_future(self._mark_done_soon())
+
+    async def _mark_done_soon(self) -> None:
+        """Marking done waits a moment, so the single SQLite writer serves acks first under a burst.
+
+        A crash in that moment only means the work is done again after the lease (at least once).
+        """
+        await asyncio.sleep(DONE_BATCH_SECONDS)
+        try:
+            await self.flush()
+        except Exception as error:  # the rows stay `working`: done again after their lease, never lost
+            log.error("inbox items not marked done", exc_info=error)
+
+    async def flush(self) -> None:
+        self._flush = None
+        done, self._done = self._done, []
+        if done:
+            await self.inbox.done(done)
 
     async def run_due(self) -> int:
         """One periodic pass: retries that are due and work a dead process left; returns how many ran."""
         items = await self.inbox.claim_due(self.clock())
         for item in items:
-            if item.attempts > 1:
-                log.info("inbox item taken up again", extra={"source": item.source, "key": item.key,
-                                                            "attempts": item.attempts})
+            log.info("inbox item taken up again", extra={"source": item.source, "key": item.key,
+                                                        "attempts": item.attempts})
             await self.run(item)
+        await self.flush()
         return len(items)
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for items running after their answer; cancel the rest (their leases bring them back)."""
-        if not self._tasks:
-            return
+        if self._tasks:
+            await self._wait_or_cancel(timeout)
+        if self._flush is not None:
+            await self._flush  # at most DONE_BATCH_SECONDS
+        await self.flush()
+
+    async def _wait_or_cancel(self, timeout: float) -> None:
         _, late = await asyncio.wait(set(self._tasks), timeout=timeout)
         for task in late:
             task.cancel()

@@ -45,6 +45,7 @@ async def test_accepting_is_the_dedupe_and_done_drops_the_payload(store):
     workers = InboxWorkers(inbox, Clock())
     workers.handle("slack", handler)
     await workers.run(item)
+    await workers.flush()
     assert ran == [item] and await inbox.status_of("slack", "Ev1") == "done"
     async with store.engine.connect() as conn:
         from sqlalchemy import select

@@ -8,7 +8,6 @@ import logging
 from types import SimpleNamespace
 
 from aiohttp import web
-from sqlalchemy.exc import SQLAlchemyError
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import (
@@ -22,8 +21,9 @@ from botbuilder.schema.teams import (
     TaskModuleContinueResponse,
     TaskModuleTaskInfo,
 )
-
 from botframework.connector.auth import AuthenticateRequestResult, ClaimsIdentity
+from sqlalchemy.exc import SQLAlchemyError
+
 from adapters.teams import translate
 from adapters.teams.auth import MetadataUnavailable, token_shape_problem, use_async_metadata
 from adapters.teams.cards import form_card
@@ -232,11 +232,15 @@ def _answered_in_body(activity: Activity) -> bool:
 
 
 def inbox_key(activity: dict) -> str:
-    """The Bot Connector redelivers when we were slow: the same conversation and activity id is the same work."""
-    conversation_id = activity["conversation"]["id"]
-    if isinstance(activity.get("id"), str) and activity["id"]:
-        return hashlib.sha256(f"{conversation_id}|{activity['id']}".encode()).hexdigest()
-    return hashlib.sha256(json.dumps(activity, sort_keys=True).encode()).hexdigest()
+    """The Bot Connector redelivers when we were slow: the same message (conversation and activity id) is
+    the same work. Edits and deletions carry their message's id, so they add their type and time."""
+    conversation_id, activity_id = activity["conversation"]["id"], activity.get("id")
+    if not (isinstance(activity_id, str) and activity_id):
+        return hashlib.sha256(json.dumps(activity, sort_keys=True).encode()).hexdigest()
+    if activity["type"] == "message":
+        return hashlib.sha256(f"{conversation_id}|{activity_id}".encode()).hexdigest()
+    return hashlib.sha256(f"{conversation_id}|{activity_id}|{activity['type']}|{activity.get('timestamp')}".encode()
+                          ).hexdigest()
 
 
 def saved_auth(auth: AuthenticateRequestResult) -> dict:

@@ -3,14 +3,14 @@
 Slack and Teams event ids already seen move over as done, so a retry arriving across the upgrade
 is still recognised.
 
-Revision ID: 0009
+Revision ID: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -348,3 +348,13 @@ def test_emoji_sequences_leave_no_invisible_pieces_in_the_prose():
     assert clean_text("👩‍💻 done with the review 👨‍👩‍👧‍👦 🏳️‍🌈") == "done with the review"
     assert clean_text("🏴󠁧󠁢󠁥󠁮󠁧󠁿 go team 👍🏽") == "go team"
     assert clean_text("क्या हम 😀 तैयार हैं?") == "क्या हम तैयार हैं?"
+
+
+def test_a_channels_folder_taken_out_of_an_export_is_read_day_by_day():
+    result = invoke("analyze", str(SHAPES / "broken"))  # a folder of day files, two of them unreadable and one not a list
+    assert result.exit_code == 3 and result.stdout.startswith("2 messages from people")
+    assert f"skipped {SHAPES / 'broken' / '2026-11-17.json'}: empty file" in result.stderr
+    result = invoke("summarize", str(SHAPES / "secret-plans"), "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["participants"] == ["Ana", "Kenji"]  # users.json one up
+    result = invoke("summarize", str(SHAPES.parent / "summaries_gold"))
+    assert result.exit_code == 2 and "neither a Slack export nor a channel's folder of day files" in result.stderr

@@ -214,9 +214,19 @@ def read_users_file(path: Path) -> dict[str, User]:
 
 
 def is_export(path: Path) -> bool:
-    """Whether a path given on the command line names an export (a folder or a .zip), not a JSON file."""
+    """Whether a path given on the command line names an export: a .zip, or a folder with its lists."""
     path = Path(path)
-    return path.is_dir() or (path.suffix.lower() == ".zip" and path.is_file())
+    if path.is_dir():
+        return any((path / name).is_file() for name in CONVERSATION_LISTS)
+    return path.suffix.lower() == ".zip" and path.is_file()
+
+
+def day_files_in(folder: Path) -> list[Path]:
+    """A channel's folder (`export/general`): its day files, oldest first; ExportError when it has none."""
+    days = sorted(p for p in Path(folder).iterdir() if p.is_file() and DAY_FILE.match(p.name))
+    if not days:
+        raise ExportError(f"{folder}: neither a Slack export nor a channel's folder of day files (YYYY-MM-DD.json)")
+    return days
 
 
 def users_beside(day_file: Path) -> Path | None:

@@ -9,7 +9,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from adapters.slack.export import ExportError, SlackArchive, is_export, open_export, read_users_file, users_beside
+from adapters.slack.export import (
+    ExportError,
+    SlackArchive,
+    day_files_in,
+    is_export,
+    open_export,
+    read_users_file,
+    users_beside,
+)
 from bot.config import get_settings
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from bot.model import User
@@ -58,7 +66,7 @@ async def _print_summaries(files, given_users, channel, as_json, engine, out, er
     config = llm_config(get_settings()) if engine == "llm" else None
     summarizer = LLMSummarizer(config) if config else None
     notice_said, done, skipped = False, 0, 0
-    several = len(files) > 1 or any(is_export(f) for f in files)
+    several = len(files) > 1 or any(Path(f).is_dir() or is_export(f) for f in files)
     for source in _sources(files, given_users, channel, err):
         if source is None:
             skipped += 1
@@ -109,10 +117,16 @@ def _sources(files: list[Path], given_users: dict[str, User] | None, channel: st
             for name in names:
                 yield _Source(export.archive.where(name), True, _day_reader(export.archive, name, users))
             continue
-        users = given_users
-        if users is None:
-            users = _users_beside(path, beside, err)
-        yield _Source(str(path), False, lambda problems, path=path, users=users: load_slack_thread(path, users, problems))
+        try:
+            paths = day_files_in(path) if path.is_dir() else [path]  # a channel's folder: each day file
+        except ExportError as error:
+            err(f"etiquette summarize: skipped {error}")
+            yield None
+            continue
+        for file in paths:
+            users = given_users if given_users is not None else _users_beside(file, beside, err)
+            yield _Source(str(file), False,
+                          lambda problems, file=file, users=users: load_slack_thread(file, users, problems))
 
 
 def _day_reader(archive: SlackArchive, name: str, users: dict[str, User]):

@@ -10,6 +10,7 @@ from pathlib import Path
 from adapters.slack.export import (
     ExportError,
     SlackExport,
+    day_files_in,
     is_export,
     open_export,
     parse_json,
@@ -63,21 +64,38 @@ def load_channel(path: Path, channel: str | None = None, users: dict[str, User] 
                     out.problems.append(str(error))
         finally:
             export.archive.close()
+    elif path.is_dir():  # a channel's folder taken out of an export: its day files, in order
+        for day in day_files_in(path):
+            try:
+                _add(out, _messages_in(day), str(day), users if users is not None else _users_beside(day, out))
+            except ValueError as error:
+                out.problems.append(str(error))
     else:
-        try:
-            data = parse_json(path.read_bytes(), str(path))
-        except OSError as error:
-            raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
-        if isinstance(data, dict):
-            data = data.get("messages")
-        if not isinstance(data, list):
-            raise ValueError(f"{path} should hold a JSON list of messages or an object with \"messages\"")
-        if users is None:
-            found = users_beside(path)
-            users = read_users_file(found) if found else {}
-        _add(out, data, str(path), users)
+        _add(out, _messages_in(path), str(path), users if users is not None else _users_beside(path, out))
     out.messages.sort(key=lambda m: m.seconds)
     return out
+
+
+def _messages_in(path: Path) -> list:
+    try:
+        data = parse_json(path.read_bytes(), str(path))
+    except OSError as error:
+        raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
+    if isinstance(data, dict):
+        data = data.get("messages")
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a JSON list of messages or an object with \"messages\"")
+    return data
+
+
+def _users_beside(path: Path, out: ChannelFile) -> dict[str, User]:
+    """The users.json of the export the file sits in; an unreadable one is noted and people shown by id."""
+    found = users_beside(path)
+    try:
+        return read_users_file(found) if found else {}
+    except ExportError as error:
+        out.problems.append(f"{error}; people are shown by id")
+        return {}
 
 
 def _add(out: ChannelFile, raw: list, where: str, users: dict[str, User]) -> None:

@@ -18,7 +18,7 @@ from bot.commands import usage_lines
 from bot.context import Context
 from bot.model import ActionClicked, Event, Mentioned
 from bot.router import Router
-from tests.fakes.browser import card_lines, chromium, chromium_or_skip, open_chat, send, wait_for
+from tests.fakes.browser import card_lines, chromium, chromium_or_skip, open_chat, page_text, press, send, wait_for
 from tests.fakes.playground import Playground, install, readable
 from tests.fakes.server import eventually, free_port, serving
 
@@ -143,21 +143,35 @@ async def test_a_card_button_pressed_in_the_playground_reaches_the_router(playgr
         assert answers[0]["message"]["text"] == "clicked snooze_nudge"
 
 
-def _browse_help(url: str, tmp_path: Path) -> list[tuple[str, int]]:
-    """A person opens the Playground, says `help` in the personal chat and reads the answer."""
+def _browse(url: str, tmp_path: Path) -> dict[str, object]:
+    """A person opens the Playground, says `help`, then `later` with no time in it, and cancels from the card."""
+    seen: dict[str, object] = {}
     with chromium(tmp_path) as session:
         open_chat(session, url)
         try:
             send(session, "help")
-            return wait_for(lambda: [line for line in card_lines(session) if line[0]]
-                            if any("later list" in text for text, _ in card_lines(session)) else None)
-        finally:
+            seen["help"] = wait_for(lambda: [line for line in card_lines(session) if line[0]]
+                                    if any("later list" in text for text, _ in card_lines(session)) else None)
             session.save_screenshot(str(tmp_path / "help.png"))
 
+            send(session, "later blorptime flibber send the report")
+            wait_for(lambda: "I found no time in this" in page_text(session))
+            session.save_screenshot(str(tmp_path / "later-no-time.png"))
+            seen["confirmation"] = page_text(session)
+            press(session, "Cancel")
+            wait_for(lambda: "Cancelled:" in page_text(session))
+            session.save_screenshot(str(tmp_path / "later-cancelled.png"))
+            seen["after"] = page_text(session)
+        finally:
+            session.save_screenshot(str(tmp_path / "last.png"))
+    return seen
 
-async def test_a_person_sees_help_as_a_card_with_a_line_per_command(playground: Playground, config, tmp_path):
+
+async def test_a_person_sees_help_line_by_line_and_later_never_fires_before_they_could_react(
+        playground: Playground, config, tmp_path):
     chromium_or_skip()
-    lines = await asyncio.to_thread(_browse_help, playground.base_url, tmp_path)
+    seen = await asyncio.to_thread(_browse, playground.base_url, tmp_path)
+    lines = seen["help"]
     texts = [text for text, _ in lines]
     assert texts[0].startswith(HELP_HEADLINE)
     shown = [next(t for t in texts if t.startswith(typed.replace("`", "")))
@@ -165,7 +179,13 @@ async def test_a_person_sees_help_as_a_card_with_a_line_per_command(playground: 
     assert len(shown) == len(usage_lines("teams")) == len(set(shown))  # every command, each its own block
     tops = [top for text, top in lines if text in shown]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)  # drawn one under another, not run together
-    assert (tmp_path / "help.png").stat().st_size > 0
+
+    # No time in it: the card says so plainly and waits; the person cancels, and the card says that instead.
+    assert "it would go out now" in seen["confirmation"] and "It waits 5 minutes" in seen["confirmation"]
+    assert "Cancelled: “blorptime flibber send the report” will not be sent to you." in seen["after"]
+    assert "written" not in seen["after"]  # nothing was delivered (a delivery ends "— from …, written …")
+    for shot in ("help.png", "later-no-time.png", "later-cancelled.png"):
+        assert (tmp_path / shot).stat().st_size > 0
 
 
 async def test_a_channel_thread_summary_then_digest_now_counts_what_the_bot_saw(playground: Playground, config):

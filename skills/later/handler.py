@@ -184,7 +184,7 @@ async def _plan(event: Asked, context: Context, parts: LaterText, sender: User, 
     if not channel and here.is_direct:  # a note to self in the 1:1 chat with the bot
         return replace(here, thread_id=None), SELF, plan_parts(parts, now, sender, sender)
     target = replace(here, channel_id=channel.group(1), thread_id=None) if channel else replace(here, thread_id=None)
-    label = f"#{channel.group(2) or channel.group(1)}" if channel else "this conversation"
+    label = f"#{channel.group(2) or channel.group(1)}" if channel else "this channel" if not here.is_direct else "this chat"
     members = await context.platform.channel_members(target)
     if not members:  # the platform cannot tell us who is there: read the time in the sender's zone
         return target, label, plan_parts(parts, now, sender, None)

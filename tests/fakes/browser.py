@@ -83,3 +83,18 @@ def card_lines(session: Any) -> list[tuple[str, int]]:
     from selenium.webdriver.common.by import By
 
     return [(element.text, element.location["y"]) for element in session.find_elements(By.CSS_SELECTOR, ".ac-textBlock")]
+
+
+def page_text(session: Any) -> str:
+    from selenium.webdriver.common.by import By
+
+    return session.find_element(By.TAG_NAME, "body").text
+
+
+def press(session: Any, label: str) -> None:
+    """Click the last visible card button titled `label` (the newest card's)."""
+    from selenium.webdriver.common.by import By
+
+    buttons = wait_for(lambda: [b for b in session.find_elements(By.XPATH, f"//button[normalize-space()='{label}']")
+                                if b.is_displayed()])
+    buttons[-1].click()

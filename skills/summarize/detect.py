@@ -11,14 +11,17 @@ when no later message answers it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+
+import regex
 
 from skills.summarize.cues import Cues
 from skills.summarize.rewrite import to_third_person
 
 _WORDS = re.compile(r"\w+")
+_WORDS_ANY_SCRIPT = regex.compile(r"[\w\p{M}]+")  # a letter keeps its combining marks (क्या is one word)
 _AT_NAME = re.compile(r"@([^\W\d_][\w.-]*)")
 _SPACE_RUN = re.compile(r"\s+")
 _LEADING_FILLER = re.compile(
@@ -91,19 +94,12 @@ class Found:
     agreed_by: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Findings:
-    decisions: list[Found]
-    action_items: list[Found]
-    open_questions: list[Found]
-    undecided: bool = False  # a decision was sought and not reached
-    waiting_on: str | None = None
-    asked_of: dict[int, str] = field(default_factory=dict)  # message index → whom it asked to do something
-
-
 @lru_cache(maxsize=16_384)
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORDS.findall(text.lower()) if w not in _STOP and (len(w) > 2 or w.isdigit()))
+    """Lower-cased words that carry meaning, for comparing two texts; never shown to anyone."""
+    low = text.lower()
+    tokens = _WORDS.findall(low) if low.isascii() else _WORDS_ANY_SCRIPT.findall(low)
+    return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit()))
 
 
 def _overlap(a: str, b: str) -> float:
@@ -112,7 +108,7 @@ def _overlap(a: str, b: str) -> float:
 
 
 class ThreadReader:
-    """Reads one thread's messages with one language's cues; `findings()` gives the three lists."""
+    """Reads one thread's messages with one language's cues: `decisions()`, `action_items()`, `open_questions()`."""
 
     def __init__(self, messages: list[Message], sentences: list[Sentence], people: dict[str, str], cues: Cues) -> None:
         self.messages = messages
@@ -145,9 +141,6 @@ class ThreadReader:
         return written, resolve_due(written, sent)
 
     # ---- decisions ----------------------------------------------------------------------------------
-
-    def _later(self, index: int, speaker: str, limit: int = MAX_REPLIES_READ) -> list[Message]:
-        return [m for m in self.messages[index + 1:index + 1 + limit] if m.speaker != speaker]
 
     def _agreement(self, index: int, speaker: str) -> tuple[list[str], bool]:
         """Who agreed with message `index` in the replies right after it; True when someone objected first."""
@@ -230,20 +223,18 @@ class ThreadReader:
         for m in reversed(self.messages[max(0, index - 3):index]):
             if m.speaker == speaker or len(content_words(m.text)) < 2:
                 continue
-            if _THANKS.search(m.text) or any(p.search(m.text) for p in self.cues.commit):
+            if _THANKS.search(m.text) or self._promises(m.text):
                 return None  # "Passt." after thanks or a promise settles nothing new
             return m
         return None
 
     def decisions(self) -> tuple[list[Found], bool, str | None]:
         """Final decisions, whether the thread ended undecided, and what it waits for."""
-        found: list[tuple[Found, bool]] = []  # (decision, explicit)
+        found: list[tuple[Found, bool]] = []  # (decision, explicit: said as one rather than read from agreement)
         last_defer: tuple[int, str] | None = None
         sought = False  # a question or proposal came first: there was something to decide
         for s in self.sentences:
-            text = s.text
-            m = self.messages[s.index]
-            question = s.is_question
+            text, question = s.text, s.is_question
             decided = bool(self.cues.decided.search(text))
             proposed = bool(self.cues.proposal.search(text))
             if not decided and self.cues.defer.search(text):
@@ -253,49 +244,21 @@ class ThreadReader:
             sought = sought or question or proposed
             if decided and not question:
                 agreed, _ = self._agreement(s.index, s.speaker)
-                found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
-                                    agreed_by=tuple(agreed)), True))
+                found.append((self._found(s, agreed), True))
                 continue
             promise = self._promises(text)  # a promise is an action item, not a decision
             if self.cues.settles.search(text) and not question and not promise:
-                rest = content_words(text) - set(self.people) - _COURTESY - _SETTLE_WORDS
-                if len(rest) >= 1 and not self.cues.agree.fullmatch(text.strip(" .!")):
-                    recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
-                                   if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
-                    if recent is not None and not self.cues.revision.search(text):
-                        f, explicit = found[recent]  # "Agreed, May works for me": agreement, not a new decision
-                        if len(rest) > len(content_words(f.text)):  # "Agreed: keep the alias through 3.x, …" says more
-                            f = Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
-                                      agreed_by=tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
-                        else:
-                            f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
-                        found[recent] = (f, True)
-                        continue
-                    found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker), True))
-                    continue
-                target = self._settled_proposal(s.index, s.speaker)
-                if target is not None and (not _QUESTION_END.search(target.text) or _OK_ASKED.search(target.text)):
-                    asked = _OK_ASKED.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
-                    text_of = self._decision_text(Sentence(asked, target.index, target.speaker, target.source_id))
-                    found.append((Found(text_of, target.source_id, target.index, owner=target.speaker,
-                                        agreed_by=(s.speaker,)), True))
-                continue
-            if not question and not promise and (choice := self._choice_answered(s)) is not None:
+                self._settle(s, found)
+            elif not question and not promise and (choice := self._choice_answered(s)) is not None:
                 found.append((choice, True))
-                continue
-            if proposed:
+            elif proposed:
                 agreed, opposed = self._agreement(s.index, s.speaker)
-                if opposed:
-                    continue
-                if agreed or m.agreement >= 1:
-                    found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
-                                        agreed_by=tuple(agreed)), False))
-            elif not question and not promise and (not self.english or _PLAN.search(text)) and s.text == self._last_sentence(s.index) \
-                    and len(content_words(text)) >= 3 and not self.cues.agree.search(m.text):
+                if not opposed and (agreed or self.messages[s.index].agreement >= 1):
+                    found.append((self._found(s, agreed), False))
+            elif not question and not promise and self._statement_to_endorse(s):
                 endorsed = self._endorsed_by(s.index, s.speaker)
-                if endorsed or m.agreement >= 2:
-                    found.append((Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker,
-                                        agreed_by=tuple(endorsed)), False))
+                if endorsed or self.messages[s.index].agreement >= 2:
+                    found.append((self._found(s, endorsed), False))
         if last_defer is not None and not any(f.index > last_defer[0] for f, _ in found):
             # Parked after the last decision: agreement before it did not hold, unless it was explicit
             # and about something else.
@@ -303,6 +266,36 @@ class ThreadReader:
             if not found:
                 return [], True, self._waiting_on(last_defer[1])
         return [self._with_support(f) for f in self._latest_per_subject([f for f, _ in found])], False, None
+
+    def _found(self, s: Sentence, agreed_by: list[str] | tuple[str, ...] = ()) -> Found:
+        return Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker, agreed_by=tuple(agreed_by))
+
+    def _settle(self, s: Sentence, found: list[tuple[Found, bool]]) -> None:
+        """A reply that settles: "Agreed, March 31." (a decision, or agreement with one just made) or a bare
+        "Deal." (which decides what it answers)."""
+        rest = content_words(s.text) - set(self.people) - _COURTESY - _SETTLE_WORDS
+        if rest and not self.cues.agree.fullmatch(s.text.strip(" .!")):
+            recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
+                           if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
+            if recent is None or self.cues.revision.search(s.text):
+                found.append((self._found(s), True))
+                return
+            f, _ = found[recent]  # "Agreed, May works for me": agreement with the decision just made
+            if len(rest) > len(content_words(f.text)):  # "Agreed: keep the alias through 3.x, …" says more
+                f = self._found(s, tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
+            else:
+                f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
+            found[recent] = (f, True)
+            return
+        target = self._settled_proposal(s.index, s.speaker)
+        if target is not None and (not _QUESTION_END.search(target.text) or _OK_ASKED.search(target.text)):
+            asked = _OK_ASKED.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
+            found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)), True))
+
+    def _statement_to_endorse(self, s: Sentence) -> bool:
+        """A plan stated as the last sentence of a message (not itself an agreement), which others may endorse."""
+        return (not self.english or bool(_PLAN.search(s.text))) and s.text == self._last_sentence(s.index) \
+            and len(content_words(s.text)) >= 3 and not self.cues.agree.search(self.messages[s.index].text)
 
     def _latest_per_subject(self, found: list[Found]) -> list[Found]:
         """A later decision on the same subject replaces the earlier one: shared words, or a new day or time

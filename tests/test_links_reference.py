@@ -136,6 +136,17 @@ def test_mentioned_users_reads_ascii_and_other_text_alike():
     assert mentioned_users("Bob: try alice's fix", known) == ({"bob", "alice"}, "bob")
 
 
+def test_ascii_text_splits_into_the_nick_tokens_of_the_pattern():
+    import string
+
+    from skills.threads.text import _ASCII_NICK_SPACES, NICK_TOKEN
+
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(string.printable) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
+    for text in [*texts, "d[a]n|x: ok", "a-b_c `q` {z} \\w ^"]:
+        assert text.lower().translate(_ASCII_NICK_SPACES).split() == NICK_TOKEN.findall(text.lower()), text
+
+
 if __name__ == "__main__":
     REFERENCE.write_text(json.dumps(links_as_json(reference_channel()), separators=(",", ":")) + "\n")
     print(f"wrote {REFERENCE}", file=sys.stderr)

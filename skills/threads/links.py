@@ -142,11 +142,12 @@ class LinkModel:
         return cls(np.array(data["weights"], dtype=np.float32), float(data["intercept"]),
                    int(data["window"]), float(data["nudge_threshold"]), **arrays)
 
-    def scores(self, planes: np.ndarray) -> np.ndarray:
-        """(features, candidates) → (candidates,) scores."""
-        logits = self.weights @ planes + self.intercept
+    def scores(self, planes: np.ndarray, features: slice = slice(None)) -> np.ndarray:
+        """(features, candidates) → (candidates,) scores. `features`: the rows `planes` holds, when the
+        others are zero for these candidates (pair features of "starts a conversation", and the other way)."""
+        logits = self.weights[features] @ planes + self.intercept
         if self.hidden_u is not None:
-            logits += self.hidden_v @ np.tanh(self.hidden_u.T @ planes + self.hidden_b[:, None])
+            logits += self.hidden_v @ np.tanh(self.hidden_u[features].T @ planes + self.hidden_b[:, None])
         return logits
 
 
@@ -164,6 +165,8 @@ def _first_word(lowered_words: list[str]) -> str:
 
 
 COL = {name: k for k, name in enumerate(FEATURES)}
+SELF_COL = {name: k for k, name in enumerate(SELF_FEATURES)}
+PAIRS, SELVES = slice(0, len(PAIR_FEATURES)), slice(len(PAIR_FEATURES), len(FEATURES))
 _DISTANCE_COLUMNS = [COL[name] for name in PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]]
 CHUNK = 256  # messages whose candidates are built and scored together (a few MiB: stays in cache)
 
@@ -231,15 +234,15 @@ class _BlockFacts:
         self.cosine = cosine
         self.best = cosine[:, 1:].max(axis=1) if w else np.zeros(n, dtype=np.float32)
 
-    def planes(self, start: int, stop: int) -> np.ndarray:
-        """Features of rows start..stop-1 and their candidates: (features, rows, window+1), float32."""
+    def planes(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Features of rows start..stop-1: of their earlier candidates (pair features, rows, window) and
+        of "starts a conversation" (self features, rows), float32; every other feature is zero."""
         w, m = self.w, stop - start
-        out = np.zeros((len(FEATURES), m, w + 1), dtype=np.float32)
+        p = np.zeros((len(PAIR_FEATURES), m, w), dtype=np.float32)
         i = np.arange(start, stop)
         jj = i[:, None] - np.arange(1, w + 1)[None, :]  # parent positions, (m, w)
         exists = jj >= 0
         j = np.maximum(jj, 0)
-        p = out[:, :, 1:]  # pair candidates; column 0 holds the "starts a conversation" candidate
         author, prev_same, addressed = self.author, self.prev_same, self.addressed
         ai, aj = author[i][:, None], author[j]
         mention = self.mentions[i[:, None], aj]
@@ -297,25 +300,25 @@ class _BlockFacts:
         if not exists.all():
             p[:, ~exists] = 0.0
 
-        s = out[:, :, 0]
-        s[COL["self"]] = 1.0
-        s[COL["self_has_mention"]] = self.has_mention[i]
-        s[COL["self_addressed"]] = addressed[i] >= 0
-        s[COL["self_question"]] = self.question[i]
-        s[COL["self_greeting"]] = self.greeting[i]
+        s = np.zeros((len(SELF_FEATURES), m), dtype=np.float32)
+        s[SELF_COL["self"]] = 1.0
+        s[SELF_COL["self_has_mention"]] = self.has_mention[i]
+        s[SELF_COL["self_addressed"]] = addressed[i] >= 0
+        s[SELF_COL["self_question"]] = self.question[i]
+        s[SELF_COL["self_greeting"]] = self.greeting[i]
         times = self.times
         gap_prev = times[i] - times[np.maximum(i - 1, 0)]
-        s[COL["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
+        s[SELF_COL["self_log_gap_prev"]] = np.log1p(np.maximum(gap_prev, 0) / 60.0)
         prev = prev_same[i]
-        s[COL["self_author_new"]] = (prev < 0) | (i - prev > w)
-        s[COL["self_log_author_gap"]] = np.log1p(np.where(prev < 0, w, np.minimum(i - prev, w)))
-        s[COL["self_is_action"]] = self.action[i]
-        s[COL["self_log_length"]] = self.length[i]
-        s[COL["self_max_cosine"]] = self.best[start:stop]
-        s[COL["self_answer_cue"]] = self.answer_cue[i]
-        s[COL["self_continuation"]] = self.continuation[i]
-        s[COL["self_any_partner"]] = partners.any(axis=1) if w else 0.0
-        return out
+        s[SELF_COL["self_author_new"]] = (prev < 0) | (i - prev > w)
+        s[SELF_COL["self_log_author_gap"]] = np.log1p(np.where(prev < 0, w, np.minimum(i - prev, w)))
+        s[SELF_COL["self_is_action"]] = self.action[i]
+        s[SELF_COL["self_log_length"]] = self.length[i]
+        s[SELF_COL["self_max_cosine"]] = self.best[start:stop]
+        s[SELF_COL["self_answer_cue"]] = self.answer_cue[i]
+        s[SELF_COL["self_continuation"]] = self.continuation[i]
+        s[SELF_COL["self_any_partner"]] = partners.any(axis=1) if w else 0.0
+        return p, s
 
 
 def _seen_nearer(flags: np.ndarray) -> np.ndarray:
@@ -433,7 +436,9 @@ def feature_planes(messages: list[ChannelMessage], window: int) -> tuple[np.ndar
     facts = _BlockFacts(messages, window)
     for start in range(0, n, CHUNK):
         stop = min(n, start + CHUNK)
-        feats[:, :, start:stop] = facts.planes(start, stop).transpose(0, 2, 1)
+        pairs, selves = facts.planes(start, stop)
+        feats[PAIRS, 1:, start:stop] = pairs.transpose(0, 2, 1)
+        feats[SELVES, 0, start:stop] = selves
     return feats, facts.valid
 
 
@@ -464,7 +469,10 @@ def _choose_block(messages: list[ChannelMessage], model: LinkModel, start: int, 
     facts = _BlockFacts(messages[lo:stop], w)
     for first in range(start - lo, stop - lo, CHUNK):
         last = min(stop - lo, first + CHUNK)
-        logits = model.scores(facts.planes(first, last).reshape(len(FEATURES), -1)).reshape(last - first, w + 1)
+        pairs, selves = facts.planes(first, last)
+        logits = np.empty((last - first, w + 1), dtype=np.float32)
+        logits[:, 1:] = model.scores(pairs.reshape(len(PAIR_FEATURES), -1), PAIRS).reshape(last - first, w)
+        logits[:, 0] = model.scores(selves, SELVES)
         logits[~facts.valid[first:last]] = -np.inf
         choice = logits.argmax(axis=1)
         shifted = np.exp(logits - logits[np.arange(len(choice)), choice][:, None])

@@ -12,7 +12,9 @@ SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 TEAMS_MENTION = re.compile(r"<at>(.*?)</at>", re.IGNORECASE)
 # IRC nicks may hold []\^{}|`- besides word characters; a letter's combining marks belong to it (प्रिया).
 NICK_TOKEN = regex.compile(r"[\w\p{M}\-\[\]\\^{}|`]+")
-_ASCII_NICK_TOKEN = re.compile(r"[\w\-\[\]\\^{}|`]+")  # the same tokens in ASCII text, with the faster `re`
+# The same tokens in ASCII text, faster: every other character becomes a space, then split.
+_ASCII_NICK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-[]\\^{}|`")
+_ASCII_NICK_SPACES = str.maketrans({chr(c): chr(c) if chr(c) in _ASCII_NICK_CHARS else " " for c in range(128)})
 # Tokens for detectors, never shown: a word keeps its inner dots, hyphens and apostrophes (py.test,
 # traveling-sailor, dirac72.md, it's) and its combining marks (क्या); Chinese and Japanese, written
 # without spaces, count one character at a time. ASCII text, most of it, takes the faster `re` path.
@@ -59,7 +61,7 @@ def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | N
                     addressed = user
     head = text[:400]
     if head.isascii():  # lower-casing ASCII moves no token boundary: look up only the tokens that are names
-        tokens = _ASCII_NICK_TOKEN.findall(head.lower())
+        tokens = head.lower().translate(_ASCII_NICK_SPACES).split()
         for token in filter(known.__contains__, tokens):
             if len(token) > 1:
                 found.add(known[token])

@@ -303,3 +303,13 @@ async def test_first_home_visit_gets_the_welcome_in_a_dm_once(slack_bot):
     lines = welcome["text"].split("\n")
     assert len(lines) == 3 and lines[1].startswith("Try `/later @maria") and "`@etiquette help`" in lines[2]
     assert len(fake.calls_to("chat.postMessage")) == 1
+
+
+@pytest.mark.parametrize("typed", ["settings", "digest off", "later list", "summarize private"])
+async def test_a_command_typed_in_a_channel_is_answered_there_for_the_asker_alone(slack_bot, typed):
+    fake, url, _ = slack_bot
+    seed_thread(fake)
+    await post_signed(url, event_body(mention(typed)))
+    [ephemeral] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert (ephemeral["channel"], ephemeral["user"]) == (CHANNEL, "U1")  # in the channel, seen by Maria only
+    assert fake.calls_to("chat.postMessage") == []  # nothing for everyone, nothing in a DM elsewhere

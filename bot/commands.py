@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PlatformName = str  # "slack" or "teams" (bot.model.PlatformName)
+from bot.model import PlatformName
+
 SLACK_BOT_NAME = "etiquette"  # features.bot_user.display_name in manifests/slack/manifest.yml
 
 

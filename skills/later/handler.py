@@ -150,7 +150,7 @@ async def _schedule(event: Asked, context: Context, parts: LaterText) -> NotifyP
     sender = await _sender(event, context)
     target, label, plan = await _plan(event, context, parts, sender, now)
     if plan.error or plan.resolution is None:
-        return _private(event, refusal(plan))
+        return _private(event, refusal(plan, event.conversation.platform))
     if not plan.ready and not isinstance(event, DialogSubmitted):
         intro = f"I'm not sure I split that right ({'; '.join(plan.doubts)}). Please check:"
         return _form(event, parts.recipient or "", parts.time_phrase, parts.message, intro=intro)
@@ -199,14 +199,15 @@ async def _plan(event: Asked, context: Context, parts: LaterText, sender: User, 
     return target, label, plan
 
 
-def refusal(plan: LaterPlan) -> str:
+def refusal(plan: LaterPlan, platform: str) -> str:
     """Why nothing was scheduled, and what we did understand, so the user can fix just that part."""
     read = [f"the time as “{plan.understood}”"] if plan.understood else []
     read += [f"the message as “{plan.message}”"] if plan.message else []
     text = f"I couldn't schedule that: {plan.error}."
     if read:
         text += " I read " + " and ".join(read) + "."
-    return text + " Try e.g. `later @maria tomorrow 9am Can you review the deck?`"
+    later = "/later" if platform == "slack" else "later"
+    return text + f" Try e.g. `{later} @maria tomorrow 9am Can you review the deck?`"
 
 
 def confirmation(label: str, item_id: str, plan: LaterPlan, sender: User, held_until: datetime | None = None) -> str:

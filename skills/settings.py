@@ -24,6 +24,7 @@ from bot.model import (
 )
 from skills.digest.handler import DAYS, DEFAULT_DAY, DEFAULT_TIME, channel_zone
 from skills.later.zones import UnknownZone, to_iana
+from skills.permissions import may_change_channel
 from skills.threads.nudges import KINDS
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
     if what in ("quiet", "tz", "forget"):
         if where.is_direct:
             return [answer_privately(event, "Channel settings are changed in the channel itself.")]
-        if not await _may_change_channel(event, context):
+        if not await may_change_channel(event, context):
             return [answer_privately(event, "Only workspace admins can change a channel's settings.")]
         if what == "forget" and value.lower() == "messages":
             removed = await store.messages.forget_channel(where)
@@ -95,20 +96,12 @@ async def handle(event: Event, context: Context) -> list[Action]:
     return [answer_privately(event, f"I didn't understand “{event.text}”. {USAGE}")]
 
 
-async def _may_change_channel(event: CommandInvoked | ActionClicked | HomeOpened, context: Context) -> bool:
-    """Slack tells us who the workspace admins are; Teams does not without Graph, so anyone may there."""
-    if event.conversation.platform != "slack":
-        return True
-    profile = await context.platform.user_profile(event.conversation, event.user.id)
-    return profile.is_admin
-
-
 async def handle_home(event: Event, context: Context) -> list[Action]:
     """The Slack App Home tab: your nudges, and (for admins) which channels are quiet."""
     assert isinstance(event, (HomeOpened, ActionClicked))
     where, store, user = event.conversation, context.store, event.user
     key = (where.platform, where.workspace_id)
-    admin = await _may_change_channel(event, context)
+    admin = await may_change_channel(event, context)
     notice = ""
     if isinstance(event, ActionClicked):
         if event.action_id == "settings_nudges" and _on_off(event.value) is not None:

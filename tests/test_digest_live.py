@@ -119,6 +119,7 @@ async def test_slack_digest_commands(slack_api, make_settings):
 
     fake, api_url = slack_api
     fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.users["U1"]["is_admin"] = True  # only admins switch a channel's digest
     fake.add_user("U2", "Ken", tz="Europe/Berlin")
     fake.channel_members["C1"] = ["U1", "U2"]
     now = _time.time()
@@ -218,6 +219,7 @@ async def test_slack_weekly_digest_goes_out_once_at_local_time_and_a_restart_sen
 
     fake, api_url = slack_api
     fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.users["U1"]["is_admin"] = True  # only admins switch a channel's digest
     fake.add_user("U2", "Ken", tz="Europe/Berlin")
     fake.channel_members["C1"] = ["U1", "U2"]
     week_start = (MONDAY_9_BERLIN - timedelta(days=6)).timestamp()

@@ -181,7 +181,7 @@ class _BlockFacts:
 
     def __init__(self, messages: list[ChannelMessage], window: int) -> None:
         n, w = len(messages), window
-        self.n, self.w = n, w
+        self.w = w
         self.log_distance = np.array([math.log(d) for d in range(1, w + 1)], dtype=np.float32)
         users: dict[str, int] = {}
         author = [users.setdefault(m.user, len(users)) for m in messages]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from datetime import timedelta
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
@@ -84,7 +85,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     app = web.Application(middlewares=[timed])
     app[STORE] = store
 
-    workers = app[INBOX] = InboxWorkers(Inbox(store, WORKER_ID), clock)
+    workers = app[INBOX] = InboxWorkers(Inbox(store, WORKER_ID, timedelta(seconds=settings.inbox_lease_seconds)), clock)
     bolt = build_bolt_app(settings, store, router, workers, clock) if settings.slack_enabled else None
     if bolt is None:
         log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")

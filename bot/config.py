@@ -46,6 +46,7 @@ class Settings(BaseSettings):
         None, description="Slack's rate tier for conversations.history/replies; default: limited with OAuth")
     backfill_poll_seconds: float = Field(15.0, description="How often partial summaries look for their missing pages")
     inbox_poll_seconds: float = Field(10.0, description="How often failed or orphaned inbox items are looked for")
+    inbox_lease_seconds: float = Field(300.0, description="After this, work a process took is taken over by another")
     outbox_poll_seconds: float = Field(5.0, description="How often due scheduled messages are looked for")
 
     @property

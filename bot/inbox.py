@@ -27,7 +27,7 @@ from bot.tables import inbox as table
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)  # a `working` row older than this belonged to a process that died (or hangs)
+LEASE = timedelta(minutes=5)  # by default, a `working` row older than this belonged to a process that died
 MAX_ATTEMPTS = 6
 DONE_BATCH_SECONDS = 0.5
 
@@ -58,9 +58,10 @@ def _item(row) -> InboxItem:
 class Inbox:
     """The `inbox` table's operations; `worker` names this process in its claims."""
 
-    def __init__(self, store: Store, worker: str) -> None:
+    def __init__(self, store: Store, worker: str, lease: timedelta = LEASE) -> None:
         self.engine = store.engine
         self.worker = worker
+        self.lease = lease
 
     async def accept(self, source: str, key: str, workspace_id: str | None, payload: dict[str, Any],
                      now: datetime) -> InboxItem | None:
@@ -102,7 +103,7 @@ class Inbox:
         """Items whose retry is due, and items whose process died mid-way (lease run out), oldest first."""
         c = table.c
         due = or_(and_(c.status == "pending", c.next_attempt_at <= now),
-                  and_(c.status == "working", c.claimed_at < now - LEASE))
+                  and_(c.status == "working", c.claimed_at < now - self.lease))
         candidates = (select(c.source, c.event_key).where(due).order_by(c.received_at).limit(limit)
                       .with_for_update(skip_locked=True))  # PostgreSQL: replicas skip each other's rows
         claimed: list[InboxItem] = []

@@ -20,9 +20,13 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def serving(app: web.Application, port: int | None = None) -> AsyncIterator[str]:
-    """Start `app` on 127.0.0.1 and yield its base URL; cleans up (including cleanup_ctx) after."""
-    runner = web.AppRunner(app)
+async def serving(app: web.Application, port: int | None = None, handler_cancellation: bool = False
+                  ) -> AsyncIterator[str]:
+    """Start `app` on 127.0.0.1 and yield its base URL; cleans up (including cleanup_ctx) after.
+
+    `handler_cancellation`: a request whose client goes away is cancelled (a fake then records nothing).
+    """
+    runner = web.AppRunner(app, handler_cancellation=handler_cancellation)
     await runner.setup()
     port = port or free_port()
     site = web.TCPSite(runner, "127.0.0.1", port)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -43,6 +44,10 @@ class FakeSlackAPI:
     base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     refused: dict[str, str] = field(default_factory=dict)  # method → the error Slack answers it with
+    # method → a gate: calls wait for it and only then happen; a caller that goes away first leaves no
+    # trace (serve with handler_cancellation=True), like a request that never reached Slack
+    held: dict[str, asyncio.Event] = field(default_factory=dict)
+    holding: int = 0  # calls waiting at a gate now
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     rotating_tokens: bool = False  # the app has token rotation on: installs get short-lived tokens
     rotations: int = 0
@@ -99,6 +104,12 @@ class FakeSlackAPI:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if (gate := self.held.get(method)) is not None:
+            self.holding += 1
+            try:
+                await gate.wait()
+            finally:
+                self.holding -= 1
         if request.method == "GET":
             params: dict[str, Any] = {}
         elif request.content_type == "application/json":

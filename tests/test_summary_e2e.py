@@ -62,3 +62,18 @@ async def test_teams_summary_shows_the_decision_two_owners_and_the_open_question
     assert f"{MARIA.name}: write the release notes" in shown
     assert "Who is going to tell the sales team" in shown
 
+
+
+async def test_slack_summary_names_people_who_are_mentioned_but_not_in_the_thread(slack_bot):
+    fake, url, _ = slack_bot
+    for uid, name in (("U1", "Maria"), ("U2", "Ken"), ("U7", "Priya")):
+        fake.add_user(uid, name)
+    said = [("U1", "The vendor moved the date again."), ("U2", "Then we need a new plan."),
+            ("U1", "<@U7> can you write the new plan by Friday?"), ("U2", "Good, Priya knows the vendor best.")]
+    fake.threads[(CHANNEL, ROOT_TS)] = [
+        {"type": "message", "user": user, "text": text, "thread_ts": ROOT_TS,
+         "ts": ROOT_TS if i == 0 else f"1700000{100 + i}.000000"} for i, (user, text) in enumerate(said)]
+    await post_signed(url, event_body(mention("summarize")))
+    [reply] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    shown = json.dumps(reply["blocks"] if not isinstance(reply["blocks"], str) else json.loads(reply["blocks"]))
+    assert "Priya: write the new plan (due Friday" in shown and "U7" not in shown

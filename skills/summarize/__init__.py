@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import TYPE_CHECKING
 
 from bot.actions import Action, NotifyPrivately, Reply, Section
@@ -12,12 +13,13 @@ from bot.model import Conversation, Event, Mentioned, Thread
 from skills.help import hint
 from skills.summarize.extractive import summarize
 from skills.summarize.result import Item, Summary, action_line
-from skills.summarize.utterance import Utterance, utterances_from_thread
+from skills.summarize.utterance import Utterance, mentioned_ids, utterances_from_thread
 
 if TYPE_CHECKING:  # pydantic and its settings load where an LLM or the settings are used, not with the offline engine
     from bot.config import Settings
     from skills.summarize.llm import LLMConfig, LLMSummarizer
 
+log = logging.getLogger(__name__)
 ENGINES = ("extractive", "llm")
 LLM_NOT_CONFIGURED = "llm engine not configured (LLM_BASE_URL, LLM_MODEL); using the offline extractive engine"
 PRIVATE_WORDS = {"private", "privately", "only me", "just me"}
@@ -117,7 +119,25 @@ async def _discussion(event: Mentioned, context: Context) -> tuple[Conversation,
     where = event.message.conversation
     where = where.in_thread(where.thread_id or event.message.id)
     thread = await context.platform.fetch_thread(where)
-    return where, thread, [u for u in utterances_from_thread(thread) if u.id != event.message.id]
+    names = await _mentioned_names(context, where, thread)
+    return where, thread, [u for u in utterances_from_thread(thread, names) if u.id != event.message.id]
+
+
+MAX_MENTION_LOOKUPS = 20
+
+
+async def _mentioned_names(context: Context, where: Conversation, thread: Thread) -> dict[str, str]:
+    """Names of people mentioned in the thread who did not speak in it ("@Priya can you …"), so the summary
+    names them instead of showing their id; someone the platform cannot look up keeps the id."""
+    speakers = {m.author.id for m in thread.messages}
+    ids = list(dict.fromkeys(uid for m in thread.messages for uid in mentioned_ids(m) if uid not in speakers))
+    names = {}
+    for uid in ids[:MAX_MENTION_LOOKUPS]:
+        try:
+            names[uid] = (await context.platform.user_profile(where, uid)).display
+        except Exception:  # noqa: BLE001 - a name is a nicety; the summary goes on without it
+            log.info("mentioned user not found", extra={"platform": where.platform})
+    return names
 
 
 async def thread_reply(settings: Settings, where: Conversation, thread: Thread, utterances: list[Utterance]) -> Reply:

@@ -55,6 +55,7 @@ _LEADING_FILLER = re.compile(
 _HEDGES = re.compile(
     r"\b(?:actually|basically|honestly|literally|really|totally|just|kinda|sorta|like,|you know,?|I mean,?|tbh|lol|lmao|haha\w*|xd)\s*",
     re.I)
+_MENTION_LABEL = re.compile(r"<@[A-Z0-9]+\|([^>]+)>")
 _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
 _VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
@@ -101,7 +102,8 @@ def summarize(
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
-    reader = ThreadReader(messages, sentences, _people(participants), cues_for(lang))
+    mentioned = [name for u in humans for name in _MENTION_LABEL.findall(u.text)]  # asked by @-mention, not speaking
+    reader = ThreadReader(messages, sentences, _people(list(dict.fromkeys(participants + mentioned))), cues_for(lang))
     decisions, undecided, waiting_on = reader.decisions()
     actions, asked_of = reader.action_items()
     questions = reader.open_questions(asked_of, decisions, undecided)

@@ -85,21 +85,38 @@ def _clean(text: str, names: tuple[tuple[str, str], ...]) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def utterances_from_thread(thread: Thread) -> list[Utterance]:
-    """Adapt a platform-neutral thread; reactions are read when the message carries them."""
+def utterances_from_thread(thread: Thread, mentioned: dict[str, str] | None = None) -> list[Utterance]:
+    """Adapt a platform-neutral thread; reactions are read when the message carries them.
+
+    `mentioned`: names of people mentioned by id (`<@U9>`) who did not speak, written into the mention.
+    """
     out = []
     for message in thread.messages:
+        text = message.text
+        if mentioned and "<@" in text:
+            text = _SLACK_USER.sub(lambda match: _labelled(match, mentioned), text)
         reactions = getattr(message, "reactions", ()) or ()
         out.append(Utterance(
             id=message.id,
             speaker=message.author.display,
-            text=message.text,
+            text=text,
             is_bot=message.author.is_bot,
             agreement=count_agreement(reactions, message.author.id),
             link=message.link,
             author_id=message.author.id,
         ))
     return out
+
+
+def mentioned_ids(message) -> tuple[str, ...]:
+    """Whom a message mentions: the ids the platform gave, else those written in the text (`<@U9>`)."""
+    return message.mentions or tuple(uid for uid, _ in _SLACK_USER.findall(message.text))
+
+
+def _labelled(mention: re.Match, names: dict[str, str]) -> str:
+    """`<@U9>` → `<@U9|Priya>` when the name is known (a mention that has its label already keeps it)."""
+    uid, label = mention.group(1), mention.group(2)
+    return mention.group(0) if label or uid not in names else f"<@{uid}|{names[uid]}>"
 
 
 def count_agreement(reactions, author_id: str | None = None) -> int:

@@ -12,6 +12,7 @@ import logging
 from dataclasses import replace
 
 from bot.actions import Action, Button, PublishHome, Section, answer_privately
+from bot.commands import SLACK_BOT_NAME
 from bot.context import Context
 from bot.digests import DigestSchedules
 from bot.model import (
@@ -34,6 +35,11 @@ USAGE = (
     "`settings forget messages` (admins) deletes the messages the bot stored from this channel. "
     "Yours: `settings nudges on|off` (all nudges, everywhere in this workspace)."
 )
+
+
+def usage(platform: str) -> str:
+    """USAGE as typed on the platform: Slack has no `/settings`, so it follows a mention there."""
+    return USAGE.replace("`settings", f"`@{SLACK_BOT_NAME} settings") if platform == "slack" else USAGE
 
 
 def wants(event: Event) -> bool:
@@ -65,7 +71,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
             f"Stored from this channel: {kept} message{'s' * (kept != 1)} (for summaries and digests, "
             f"kept {context.settings.message_retention_days:g} days).",
             f"You: {'no reminders about ' + ', '.join(mine) if mine else 'all nudges on'}.",
-            USAGE,
+            usage(where.platform),
         ]))]
     what, value = words[0].lower(), " ".join(words[1:])
     if what == "nudges" and _on_off(value) is not None:
@@ -93,7 +99,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
             await store.set_setting(*key, channel, "tz", zone)
             return [answer_privately(event, f"This channel's time zone is now {zone}." + await _move_digest(
                 replace(where, thread_id=None), zone, context))]
-    return [answer_privately(event, f"I didn't understand “{event.text}”. {USAGE}")]
+    return [answer_privately(event, f"I didn't understand “{event.text}”. {usage(where.platform)}")]
 
 
 async def handle_home(event: Event, context: Context) -> list[Action]:
@@ -166,6 +172,7 @@ async def home(user: User, where: Conversation, context: Context, admin: bool, n
                    Button("Send a channel a weekly digest (Monday 09:00 its time):", "settings_digest_on"))
     return PublishHome(
         user=user, conversation=where,
-        text=(f"⚠️ {notice}\n\n" if notice else "") + "*Async Etiquette* — threads, send-later, summaries. " + USAGE,
+        text=(f"⚠️ {notice}\n\n" if notice else "") + "*Async Etiquette* — threads, send-later, summaries. "
+        + usage(where.platform),
         sections=tuple(sections), buttons=buttons, channel_pickers=pickers,
     )

@@ -313,3 +313,12 @@ async def test_a_command_typed_in_a_channel_is_answered_there_for_the_asker_alon
     [ephemeral] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
     assert (ephemeral["channel"], ephemeral["user"]) == (CHANNEL, "U1")  # in the channel, seen by Maria only
     assert fake.calls_to("chat.postMessage") == []  # nothing for everyone, nothing in a DM elsewhere
+
+
+async def test_settings_on_slack_are_explained_in_slack_words(slack_bot):
+    fake, url, _ = slack_bot
+    fake.add_user("U1", "Maria")
+    await post_signed(url, event_body(mention("settings")))
+    [ephemeral] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
+    assert "`@etiquette settings tz Europe/Berlin`" in ephemeral["text"]
+    assert "`settings" not in ephemeral["text"]  # Slack has no /settings: bare `settings` would do nothing there

@@ -26,7 +26,6 @@ QUESTION_WEIGHT = 1.0
 AGREEMENT_START_WEIGHT = 0.6
 MAX_WORDS = 32
 DECISION_WEIGHT = 2.0
-ALWAYS_TELL_DECISION = True
 FIRST_PERSON_BONUS = 0.5  # "I'll ...", "we ...": rewritten, these name who does what
 NOTHING_YET = "Nothing to summarize yet: only {n} message{s} so far{by}."
 
@@ -67,14 +66,6 @@ _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesda
 
 def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
-
-
-def _is_english(words: list[str]) -> bool:
-    if not words:
-        return True
-    return sum(1 for w in words if w in STOPWORDS) / len(words) >= 0.12
-
-
 
 
 def summarize(

@@ -358,3 +358,15 @@ def test_a_channels_folder_taken_out_of_an_export_is_read_day_by_day():
     assert result.exit_code == 0 and json.loads(result.stdout)["participants"] == ["Ana", "Kenji"]  # users.json one up
     result = invoke("summarize", str(SHAPES.parent / "summaries_gold"))
     assert result.exit_code == 2 and "neither a Slack export nor a channel's folder of day files" in result.stderr
+
+
+def test_people_missing_from_users_json_are_named_as_their_messages_name_them():
+    from skills.digest import build_digest
+
+    profile = {"display_name": "Zoë", "real_name": "Zoë Z"}
+    messages = [{"ts": "1794819600.000100", "user": "U09", "text": "Can we ship on Thursday?", "user_profile": profile,
+                 "thread_ts": "1794819600.000100", "reply_count": 1},
+                {"ts": "1794819660.000100", "user": "U09", "text": "I think so.", "thread_ts": "1794819600.000100"}]
+    digest = build_digest(messages, {}, "shapes", "2026-W47")
+    assert digest.stats["top_posters"] == [{"user": "Zoë", "messages": 2}]
+    assert digest.threads[0].author == "Zoë" and digest.threads[0].participants == ("Zoë",)

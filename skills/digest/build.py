@@ -168,6 +168,7 @@ class DigestBuilder:
         self._broadcasts: list[ChannelMessage] = []
         self.counts = Counter()  # messages, thread_replies, after_hours, unknown, outside
         self.posters: Counter[str] = Counter()
+        self._said_names: dict[str, str] = {}  # names messages carry for people users.json does not know
         self.hourly = [0] * 24
         self.problems: list[str] = []  # malformed messages skipped: "where: message N: why"
         self._hour_of_slot: dict[int, int] = {}  # the channel's hour of day, by quarter hour since the epoch
@@ -207,6 +208,8 @@ class DigestBuilder:
     def _count_human(self, m: dict, seconds: float, in_thread: bool) -> None:
         uid = m["user"]
         self.counts["messages"] += 1
+        if uid not in self.posters and uid not in self.users and (said := name_in_message(m)):
+            self._said_names[uid] = said
         self.posters[uid] += 1
         if in_thread:
             self.counts["thread_replies"] += 1
@@ -301,7 +304,7 @@ class DigestBuilder:
             "replies_outside_threads": self.counts["outside"],
             "after_hours_messages": self.counts["after_hours"],
             "after_hours_broadcasts": self._after_hours_broadcasts(),
-            "top_posters": [{"user": self.users[u].display if u in self.users else u, "messages": n}
+            "top_posters": [{"user": self.users[u].display if u in self.users else self._said_names.get(u, u), "messages": n}
                             for u, n in self.posters.most_common(3)],
         }
         notes = [LATER_NOTE]
@@ -521,6 +524,9 @@ def _read_thread(
     if len(group) == 1:  # a post on its own, most of a busy channel's week: the same, without the loops
         people = [_author(root, names)] if _is_human(root, users) else []
     else:
+        said = {m["user"]: n for m in group if m["user"] not in names and (n := name_in_message(m))}
+        if said:  # someone users.json does not know: one name throughout the thread, not a name here and an id there
+            names = {**names, **said}
         people = list(dict.fromkeys(_author(m, names) for m in group if _is_human(m, users)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group

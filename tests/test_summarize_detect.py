@@ -126,3 +126,9 @@ def test_any_script_survives_intact():
     assert "क ्" not in shown and all(word in hindi for word in ("क्या", "रिलीज़"))
     assert to_third_person("I'll ship dirac72.md with py.test and the traveling-sailor fix, 日本語もOK", "Ken") == \
         "Ken will ship dirac72.md with py.test and the traveling-sailor fix, 日本語もOK"
+
+
+def test_names_keep_their_case_in_tasks():
+    items = summarize(thread(("Ana", "Release checklist."), ("Bo", "Looks complete."),
+                             ("Ana", "TODO: Priya to review the iOS build"), ("Bo", "TODO: iOS release notes need a pass"))).action_items
+    assert [a.text for a in items] == ["Priya to review the iOS build", "iOS release notes need a pass"]

@@ -43,6 +43,7 @@ _WHO_WILL = re.compile(
     r"^\W*(?:who|wer|qui|quién|quien|quem)\s+(?:can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})[?？]", re.I)
 _DONE = re.compile(r"^\W*(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b", re.I)
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
@@ -119,6 +120,7 @@ class ThreadReader:
         self.by_message: dict[int, list[Sentence]] = {}
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
         self._promise_cache: dict[str, bool] = {}
+        self._proper: frozenset[str] | None = None
         for sentence in sentences:
             self.by_message.setdefault(sentence.index, []).append(sentence)
 
@@ -131,6 +133,20 @@ class ThreadReader:
             return self.people[key]
         matches = {display for low, display in self.people.items() if low.split()[0] == key}
         return matches.pop() if len(matches) == 1 else None
+
+    def _lower_first(self, text: str) -> str:
+        """"Review the PR" → "review the PR" after "Ken will"; a name or an acronym first keeps its case."""
+        first = text.split(" ", 1)[0]
+        if not self.english or self.resolve(first) or first != first.capitalize() or first.lower() in self.proper:
+            return text
+        return text[:1].lower() + text[1:]
+
+    @property
+    def proper(self) -> frozenset[str]:
+        """Words written capitalised inside a sentence somewhere in the thread: names and places, not verbs."""
+        if self._proper is None:
+            self._proper = frozenset(w.lower() for m in self.messages for w in _INNER_CAPITAL.findall(m.text))
+        return self._proper
 
     def due(self, text: str, sent: datetime | None) -> tuple[str | None, date | None]:
         lead, bare = self.cues.due
@@ -373,7 +389,7 @@ class ThreadReader:
             asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and _WHO_WILL.match(x.text)), None)
             if asked is not None:
                 what = _tidy(_WHO_WILL.match(asked.text).group("what"), None)
-                found.append(Found(what[:1].lower() + what[1:] if self.english else what, taker.source_id, taker.index,
+                found.append(Found(self._lower_first(what), taker.source_id, taker.index,
                                    taker.owner, taker.due, taker.due_date))
                 return
 
@@ -450,7 +466,7 @@ class ThreadReader:
             return None
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
-            what = what[:1].lower() + what[1:]
+            what = self._lower_first(what)
         self.tasked.add(s.text)
         return Found(what, s.source_id, s.index, owner, due, due_date)
 

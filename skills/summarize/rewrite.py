@@ -143,7 +143,10 @@ def to_third_person(
             out.append((i, _SLANG[token.lower()] if token.lower() in _SLANG and token.lower() not in ("ill",) else token))
         i += 1
     text = _respell(sentence, spans, out)
-    return text[:1].upper() + text[1:] if text else text
+    first = text.split(" ", 1)[0]
+    if not text or first[1:] != first[1:].lower():
+        return text  # "iOS", "eBay": a word whose case is its spelling
+    return text[:1].upper() + text[1:]
 
 
 _YES_NO = re.compile(r"^(?:do|does|did|are|is|were|was|have|has|will|would|can|could|should)\s+you\b\s*(.*)$", re.I | re.S)

@@ -398,15 +398,21 @@ def _band_partners(author: np.ndarray, mention_rows: np.ndarray, mention_users: 
     talks = _pair_code(author[mention_rows], mention_users, n_users)  # who talked with whom, and when
     codes = np.unique(talks)
     events = np.sort(np.searchsorted(codes, talks) * (n + 1) + mention_rows)
-    # Only candidates whose two authors ever talked in this block are looked up.
-    talker = np.zeros(n_users, dtype=bool)
-    talker[author[mention_rows]] = talker[mention_users] = True
+    # Only candidates whose two authors ever talked in this block are looked up: number the people who
+    # talked, then their pairs that did, in a table (people who mention someone are rarely more than a
+    # few hundred in a block: a table of their pairs is a few MiB at most).
+    talker = np.full(n_users, -1, dtype=np.int64)
+    people = np.unique(np.concatenate([author[mention_rows], mention_users]))
+    talker[people] = np.arange(len(people))
+    pair_of = np.full(len(people) ** 2, -1, dtype=np.int32)
+    pair_of[_pair_code(talker[codes // n_users], talker[codes % n_users], len(people))] = np.arange(len(codes))
     parents = np.arange(n)[:, None] - np.arange(1, w + 1)[None, :]
-    i, d = np.nonzero(talker[author][:, None] & (parents >= 0) & talker[author[np.maximum(parents, 0)]])
-    pair = _pair_code(author[i], author[i - d - 1], n_users)
-    slot = np.minimum(np.searchsorted(codes, pair), len(codes) - 1)
-    talked = codes[slot] == pair
-    i, d, base = i[talked], d[talked] + 1, slot[talked] * (n + 1)
+    ti, tj = talker[author][:, None], talker[author[np.maximum(parents, 0)]]
+    both = (ti >= 0) & (tj >= 0) & (parents >= 0)
+    slot = np.where(both, pair_of[_pair_code(np.maximum(ti, 0), np.maximum(tj, 0), len(people))], -1)
+    i, d = np.nonzero(slot >= 0)
+    base = slot[i, d].astype(np.int64) * (n + 1)
+    d += 1
     found = np.searchsorted(events, base + i) - 1  # the pair's latest talk before message i …
     recent = (found >= 0) & (events[np.maximum(found, 0)] >= base + np.maximum(i - w, 0))  # … within w
     partners[i[recent], d[recent]] = True

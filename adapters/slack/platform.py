@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.slack.defuse import defused_action
 from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message
 from adapters.slack.translate import from_read
 from bot.actions import (
@@ -285,6 +286,7 @@ class SlackPlatform:
 
     async def perform(self, action: Action) -> str | None:
         ACTIONS.labels("slack", type(action).__name__).inc()
+        action = defused_action(action)  # quoted people never ping @channel or spoof a link through us
         match action:
             case Reply(conversation=where, chart=Chart() as chart) | Post(conversation=where, chart=Chart() as chart):
                 return await self._post_with_chart(action, chart)

@@ -160,3 +160,20 @@ def keep_logging_as_it_was():
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def pacing_recorded_not_waited():
+    """Sends are paced to the platforms' rates (bot/pacing.py); tests record the waits instead of sleeping
+    them, so a test posting ten times to one channel stays fast. Yields the list of waits asked for."""
+    from bot.pacing import PACER
+
+    waits: list[float] = []
+    sleep, PACER.sleep = PACER.sleep, lambda seconds: _record(waits, seconds)
+    PACER._next.clear()
+    yield waits
+    PACER.sleep = sleep
+
+
+async def _record(waits: list[float], seconds: float) -> None:
+    waits.append(seconds)

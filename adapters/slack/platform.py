@@ -33,6 +33,7 @@ from bot.actions import (
     UpdateMessage,
 )
 from bot.metrics import ACTIONS
+from bot.pacing import PACER
 from bot.model import Conversation, Message, Thread, User
 from bot.platform import Page, PlatformLimits, RateLimited
 
@@ -292,6 +293,7 @@ class SlackPlatform:
                 return await self._post_with_chart(action, chart)
             case Reply(conversation=where) | Post(conversation=where):
                 thread_ts = where.thread_id if isinstance(action, Reply) else None
+                await PACER.wait((f"slack:{where.workspace_id}:{where.channel_id}", 1.0))  # ~1 a second a channel
                 response = await self.client.chat_postMessage(
                     channel=where.channel_id,
                     thread_ts=thread_ts,

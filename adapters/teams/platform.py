@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
 from datetime import datetime
@@ -24,10 +25,14 @@ from adapters.teams.translate import TEAM_GROUP_KEY, bot_mentioned, channel_data
 from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, Reply, UpdateMessage
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
+from bot.pacing import PACER
 from bot.platform import PlatformLimits
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+RETRIED_STATUSES = {412, 429, 502, 504}  # Teams: throttled, or a transient gateway/precondition failure
+RETRIES = 3
+RETRY_PAUSE = 1.0  # seconds before the first retry without a Retry-After; doubles after
 TEAMS_USER_PREFIX = "29:"  # Teams user ids; conversation ids start with "19:" or "a:"
 GRAPHLESS_NOTE = (
     "Microsoft Graph is not configured, so I only see the messages sent to me in this conversation."
@@ -223,6 +228,25 @@ class TeamsPlatform:
         return "the channel where you asked"
 
     async def _send(self, where: Conversation, target: str, activity: Activity) -> str | None:
+        """Paced to Teams' limits (7 a second per conversation, 30 per tenant); 429, 412, 502 and 504
+        are tried again, after Retry-After or a doubling pause, as Teams documents."""
+        for attempt in range(RETRIES + 1):
+            await PACER.wait((f"teams:conversation:{target.split(';')[0]}", 7.0),
+                             (f"teams:tenant:{where.workspace_id}", 30.0))
+            try:
+                return await self._send_once(where, target, activity)
+            except Exception as error:
+                response = getattr(error, "response", None)
+                status = getattr(response, "status_code", None) or getattr(error, "status", None)
+                if status not in RETRIED_STATUSES or attempt == RETRIES:
+                    raise
+                headers = getattr(response, "headers", None) or {}
+                wait = headers.get("Retry-After")
+                log.info("teams send throttled; trying again", extra={"status": status, "attempt": attempt + 1})
+                await asyncio.sleep(float(wait) if wait and wait.isdigit() else RETRY_PAUSE * 2 ** attempt)
+        return None
+
+    async def _send_once(self, where: Conversation, target: str, activity: Activity) -> str | None:
         """In the current turn when it is the same conversation; otherwise proactively."""
         if self.turn is not None and self.turn.activity.conversation.id == target:
             response = await self.turn.send_activity(activity)

@@ -63,6 +63,8 @@ class FakeBotConnector:
     updated: list[Sent] = field(default_factory=list)  # activities replaced (PUT), `id` the one replaced
     created: list[dict[str, Any]] = field(default_factory=list)
     refuse_with: int | None = None  # e.g. 403, as when the bot was removed from the conversation
+    busy: list[int] = field(default_factory=list)  # statuses the next sends get first (429, 412, 502, 504)
+    refused: list[int] = field(default_factory=list)  # the statuses answered so far
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1700000900000))
 
     def sent_to(self, conversation_id: str) -> list[Sent]:
@@ -85,6 +87,11 @@ class FakeBotConnector:
 
     async def _send(self, request: web.Request) -> web.Response:
         activity = await request.json()
+        if self.busy:  # Teams under load: try again later (429 says when)
+            status = self.busy.pop(0)
+            self.refused.append(status)
+            return web.json_response({"error": {"code": "Throttled", "message": "try later"}}, status=status,
+                                     headers={"Retry-After": "0"} if status == 429 else None)
         if self.refuse_with:
             error = {"code": "BotNotInConversationRoster", "message": "The bot is not part of the conversation"}
             return web.json_response({"error": error}, status=self.refuse_with)

@@ -153,3 +153,11 @@ async def test_teams_activity_acked_then_crashed_is_done_once_by_the_next_proces
 
 async def _never_runs(item: InboxItem) -> None:
     return None
+
+
+async def test_a_teams_activity_without_an_id_is_accepted_once_per_body(teams_bot):
+    _, service_url, url, app = teams_bot
+    activity = personal_message(service_url, "help")
+    del activity["id"]
+    assert (await post_activity(url, activity))[0] == 202
+    assert await app[INBOX].inbox.status_of("teams", inbox_key(activity)) in ("working", "done")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 from types import SimpleNamespace
 
@@ -307,26 +308,28 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: Background
         place = None if _answered_in_body(activity) else turns.reserve(activity.conversation.id)
         turn = None
         try:
-            auth = await adapter.bot_framework_authentication.authenticate_request(activity, authorization)
+            try:
+                auth = await adapter.bot_framework_authentication.authenticate_request(activity, authorization)
+            except MetadataUnavailable as error:
+                log.error("teams request refused: signing keys unavailable", extra={"error": str(error)})
+                return web.json_response({"error": "cannot verify the token now; try again"}, status=503)
+            except Exception as error:  # PermissionError, PyJWT's errors, plain Exception (endorsements): all a no
+                log.info("teams token refused", extra={"error": type(error).__name__})
+                return web.json_response({"error": "unauthorized"}, status=401)
             if place is not None:
                 payload = {"activity": body, "auth": saved_auth(auth)}
-                item = await workers.inbox.accept("teams", inbox_key(body), translate.tenant_id(activity),
-                                                  payload, bot.clock())
+                try:
+                    item = await workers.inbox.accept("teams", inbox_key(body), translate.tenant_id(activity),
+                                                      payload, bot.clock())
+                except SQLAlchemyError as error:  # the Bot Connector retries a 5xx, which is what we want here
+                    log.error("teams activity not accepted: inbox unavailable", exc_info=error)
+                    return web.json_response({"error": "cannot store the activity now; retry"}, status=503)
                 if item is None:
                     DUPLICATES.labels("teams").inc()
                     log.info("duplicate teams activity dropped", extra={"activity_id": activity.id})
                 else:
                     turn = workers.run(item)
                 return web.Response(status=202)
-        except MetadataUnavailable as error:
-            log.error("teams request refused: signing keys unavailable", extra={"error": str(error)})
-            return web.json_response({"error": "cannot verify the token now; try again"}, status=503)
-        except SQLAlchemyError as error:
-            log.error("teams activity not accepted: inbox unavailable", exc_info=error)
-            return web.json_response({"error": "cannot store the activity now; retry"}, status=503)
-        except Exception as error:  # PermissionError, PyJWT's errors, plain Exception (endorsements): all a no
-            log.info("teams token refused", extra={"error": type(error).__name__})
-            return web.json_response({"error": "unauthorized"}, status=401)
         finally:
             if place is not None:
                 place.set_result(turn)  # its turn, or nothing to run: the line moves on either way

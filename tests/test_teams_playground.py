@@ -144,7 +144,8 @@ async def test_a_card_button_pressed_in_the_playground_reaches_the_router(playgr
 
 
 def _browse(url: str, tmp_path: Path) -> dict[str, object]:
-    """A person opens the Playground, says `help`, then `later` with no time in it, and cancels from the card."""
+    """A person opens the Playground, says `help`, schedules a message for tomorrow 9am, then `later` with no
+    time in it, and cancels that one from its card."""
     seen: dict[str, object] = {}
     with chromium(tmp_path) as session:
         open_chat(session, url)
@@ -153,6 +154,11 @@ def _browse(url: str, tmp_path: Path) -> dict[str, object]:
             seen["help"] = wait_for(lambda: [line for line in card_lines(session) if line[0]]
                                     if any("later list" in text for text, _ in card_lines(session)) else None)
             session.save_screenshot(str(tmp_path / "help.png"))
+
+            send(session, "later tomorrow 9am send the weekly report")
+            wait_for(lambda: "Message: “send the weekly report”" in page_text(session))
+            session.save_screenshot(str(tmp_path / "later-tomorrow.png"))
+            seen["scheduled"] = page_text(session)
 
             send(session, "later blorptime flibber send the report")
             wait_for(lambda: "I found no time in this" in page_text(session))
@@ -180,11 +186,15 @@ async def test_a_person_sees_help_line_by_line_and_later_never_fires_before_they
     tops = [top for text, top in lines if text in shown]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)  # drawn one under another, not run together
 
+    # A time the person wrote: the card says when, in words, and nothing goes out now.
+    scheduled = seen["scheduled"]
+    assert "Time: “tomorrow 9am”" in scheduled and "09:00" in scheduled and "it would go out now" not in scheduled
+
     # No time in it: the card says so plainly and waits; the person cancels, and the card says that instead.
     assert "it would go out now" in seen["confirmation"] and "It waits 5 minutes" in seen["confirmation"]
     assert "Cancelled: “blorptime flibber send the report” will not be sent to you." in seen["after"]
     assert "written" not in seen["after"]  # nothing was delivered (a delivery ends "— from …, written …")
-    for shot in ("help.png", "later-no-time.png", "later-cancelled.png"):
+    for shot in ("help.png", "later-tomorrow.png", "later-no-time.png", "later-cancelled.png"):
         assert (tmp_path / shot).stat().st_size > 0
 
 

@@ -7,6 +7,7 @@ import time
 import uuid
 from datetime import timedelta
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -39,6 +40,9 @@ from bot.scheduler import WORKER_ID, Jobs
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+# Slack retries an unacknowledged event for about 5 minutes (at once, after 1 and after 5), the Bot
+# Connector for less: a bot down longer than this may have missed messages the store would need.
+MISSED_AFTER = timedelta(minutes=5)
 STORE = web.AppKey("store", Store)
 TEAMS_TURNS = web.AppKey("teams_turns", BackgroundTurns)  # Teams turns running after their HTTP answer
 INBOX = web.AppKey("inbox", InboxWorkers)  # accepted work, run after the answer and again after a crash
@@ -110,6 +114,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         await store.migrate()
+        await store.note_start(clock(), MISSED_AFTER)
         jobs.start()
         socket = await start_socket_mode(bolt, settings)
         yield

@@ -3,7 +3,7 @@
 Slack gives `conversations.history` and `conversations.replies` to commercially distributed apps
 outside its Marketplace at 1 request a minute and 15 messages a call ("limited"); internal and
 Marketplace apps keep Tier 3, about 50 a minute ("standard"). A token bucket per (workspace, method):
-a call is made only when a token is there; a 429's Retry-After empties the bucket until then.
+a call is made only when a token is there; a 429's Retry-After stops all calls until then.
 """
 
 from __future__ import annotations
@@ -74,12 +74,12 @@ class HistoryBudget:
             return 0.0
 
     async def block(self, platform: str, workspace_id: str, method: str, now: datetime, seconds: float) -> None:
-        """The platform said 429: nothing more until Retry-After has passed, and the bucket starts empty."""
+        """The platform said 429: nothing until Retry-After has passed; then one call, and the usual pace."""
         ident = dict(platform=platform, workspace_id=workspace_id, method=method)
         until = now + timedelta(seconds=seconds)
         async with self.engine.begin() as conn:
             result = await conn.execute(update(history_budget).filter_by(**ident).values(
-                tokens=0.0, updated_at=until, blocked_until=until))
+                tokens=1.0, updated_at=until, blocked_until=until))
             if not result.rowcount:
-                await conn.execute(history_budget.insert().values(**ident, tokens=0.0, updated_at=until,
+                await conn.execute(history_budget.insert().values(**ident, tokens=1.0, updated_at=until,
                                                                   blocked_until=until))

@@ -43,6 +43,7 @@ class Jobs:
                                coalesce=True)
         self.scheduler.add_job(self.finish_summaries, "interval", seconds=settings.backfill_poll_seconds,
                                id="finish_summaries", coalesce=True, max_instances=1)
+        self.scheduler.add_job(self.heartbeat, "interval", minutes=1, id="heartbeat", coalesce=True)
 
     async def deliver(self) -> None:
         async with self.busy:
@@ -72,6 +73,12 @@ class Jobs:
         async with self.busy:
             if not self.stopped:
                 await finish_partial_summaries(self.store, self.platform_for, self.settings, self.clock())
+
+    async def heartbeat(self) -> None:
+        """So a restart can tell whether the bot was down long enough to miss messages."""
+        async with self.busy:
+            if not self.stopped:
+                await self.store.note_alive(self.clock())
 
     async def forget_old_events(self) -> None:
         """Event ids past the dedupe window, and message text past the retention period."""

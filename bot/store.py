@@ -156,6 +156,22 @@ class Store:
         async with self.engine.connect() as conn:
             return [(kind, aware(at)) for kind, at in (await conn.execute(query)).all()]
 
+    # ---- downtime: what the message store may have missed -------------------------------
+
+    _ALIVE = dict(platform="bot", workspace_id="*", scope="process", key="alive_at")
+
+    async def note_alive(self, now: datetime) -> None:
+        """A heartbeat (any replica's): the bot is receiving events."""
+        await self.set_setting(*self._ALIVE.values(), now.isoformat())
+
+    async def note_start(self, now: datetime, missed_after: timedelta) -> None:
+        """On start: if no replica was alive for longer than the platforms go on retrying events
+        (`missed_after`), messages of that time may be missing, and the store says so from now on."""
+        last = await self.get_setting(*self._ALIVE.values())
+        if last is not None and now - datetime.fromisoformat(last) > missed_after:
+            await self.messages.note_gap(datetime.fromisoformat(last), now)
+        await self.note_alive(now)
+
     # ---- removal ----------------------------------------------------------------
 
     async def purge_workspace(self, platform: str, workspace_id: str) -> int:

@@ -274,3 +274,84 @@ async def test_teams_edits_and_deletions_reach_the_store(teams_bot):
     stored = await app[STORE].messages.thread(Conversation("teams", TENANT_ID, CHANNEL_ID, root))
     assert [m.text for m in stored.messages] == ["Launch on Tuesday?", "Monday works better"]
     assert stored.whole  # the bot saw the root arrive: the chain is whole from there
+
+
+async def test_retry_after_is_honoured_when_slack_says_429(limited_bot):
+    from tests.fakes.slack_api import Call
+
+    fake, url, app, now = limited_bot
+    start = NOW - timedelta(hours=2)
+    root = ts(start)
+    thread = [{"type": "message", "user": "U2", "text": f"Step {i} of the rollout is done.",
+               "ts": ts(start + timedelta(minutes=i)), "thread_ts": root, **({"reply_count": 20} if i == 0 else {})}
+              for i in range(20)]
+    ask = mention("summarize", ts(NOW), root)
+    fake.threads[(CHANNEL, root)] = [*thread, {k: v for k, v in ask.items() if k != "channel"}]
+    # Another process of ours (or Slack's clock) spent this minute's call 10 s ago: Slack will say 429.
+    fake.calls.append(Call("conversations.replies", {}, "xoxb-test", at=(NOW - timedelta(seconds=10)).timestamp()))
+    await post_signed(url, event_body(ask, event_id="EvAsk"))
+    [partial] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert "Partial summary" in blocks_text(partial)
+    [refused] = [c for c in rationed_calls(fake) if c.at >= NOW.timestamp()]
+    assert refused.status == 429
+
+    jobs = app[JOBS]
+    now[0] += timedelta(seconds=45)  # Retry-After (51 s) not yet over: no call
+    await jobs.finish_summaries()
+    assert len(rationed_calls(fake)) == 2
+    now[0] += timedelta(seconds=10)
+    await jobs.finish_summaries()  # over: one call, the whole thread (21 messages, two pages at 15)
+    now[0] += timedelta(seconds=60)
+    await jobs.finish_summaries()
+    calls = [c for c in rationed_calls(fake) if c.at >= NOW.timestamp()]
+    assert [c.status for c in calls] == [429, 200, 200]
+    assert "Partial" not in blocks_text(fake.updates[partial_ts(fake)])
+
+
+def partial_ts(fake) -> str:
+    [ts_] = fake.updates
+    return ts_
+
+
+async def test_after_a_long_downtime_a_thread_is_read_from_slack_again(slack_api, make_settings):
+    """Slack stops retrying after about 5 minutes: a bot down longer may have missed replies."""
+    fake, api_url = slack_api
+    for user, name in PEOPLE.items():
+        fake.add_user(user, name)
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, backfill_poll_seconds=3600)
+    now = [NOW]
+    root = ts(NOW - timedelta(hours=1))
+    thread = [message(f"U{1 + i % 3}", f"Point {i} about the migration plan.", ts(NOW - timedelta(hours=1), i), root)
+              for i in range(5)]
+    fake.threads[(CHANNEL, root)] = [{k: v for k, v in m.items() if k != "channel"} for m in thread]
+
+    async def ask(n: int) -> None:
+        async with serving(app := create_app(settings, clock=lambda: now[0])) as url:
+            if n == 0:
+                await deliver(url, thread, concurrency=1)
+                await until_stored(app, 5, root)
+            await post_signed(url, event_body(mention("summarize", ts(now[0], 100 + n), root), event_id=f"EvAsk{n}"))
+            await eventually(lambda: len(fake.calls_to("chat.postMessage")) == n + 1)
+
+    await ask(0)
+    now[0] += timedelta(minutes=2)  # a quick restart: Slack redelivered anything it sent meanwhile
+    await ask(1)
+    assert fake.calls_to("conversations.replies") == []  # the thread is whole in the store
+    now[0] += timedelta(minutes=30)  # down for half an hour: replies may have been missed
+    await ask(2)
+    assert fake.calls_to("conversations.replies")
+
+
+async def test_a_digest_of_a_channel_joined_mid_week_says_what_it_covers(limited_bot):
+    fake, url, app, _ = limited_bot
+    fake.history[CHANNEL] = [{"type": "message", "user": "U3", "text": "Before the bot came", "ts": ts(NOW - timedelta(days=5))}]
+    joined = NOW - timedelta(days=2)
+    await deliver(url, [message("U1", "Who reviews the budget?", ts(joined)), message("U2", "I will.", ts(joined, 1))],
+                  concurrency=1)
+    await until_stored(app, 2)
+    await post_signed(url, command_body("/digest", "now", channel_id=CHANNEL),
+                      content_type="application/x-www-form-urlencoded")
+    [digest] = await eventually(lambda: fake.calls_to("files.completeUploadExternal"), timeout=30)
+    assert f"since {joined:%a %d %b %H:%M} UTC only" in digest["blocks"]
+    assert "2 messages from 2 people" in digest["blocks"] and rationed_calls(fake) == []

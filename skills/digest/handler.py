@@ -129,8 +129,11 @@ async def channel_digest(platform: Platform, store: Store, where: Conversation, 
     members = await platform.channel_members(where)
     digest = build_digest(messages, users, channel=where.channel_id, week=str(week), members=members, as_of=now)
     scheduled = await Outbox(store).scheduled_for(where, since, now)
-    digest = replace(digest, stats={**digest.stats, "scheduled_with_later": scheduled},
-                     notes=tuple(note for note in digest.notes if note != LATER_NOTE))
+    notes = tuple(note for note in digest.notes if note != LATER_NOTE)
+    covered = await store.messages.covered_since(where)
+    if covered is not None and covered > since:  # joined mid-week, or down, and history was not read back
+        notes += (f"Covers the messages since {covered:%a %d %b %H:%M} UTC only: I did not see this channel before.",)
+    digest = replace(digest, stats={**digest.stats, "scheduled_with_later": scheduled}, notes=notes)
     return digest_message(digest, week, members or list(users.values()))
 
 

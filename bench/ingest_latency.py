@@ -1,0 +1,145 @@
+"""Slack message ingest: ack latency and throughput of our app (message store included) vs a bare Bolt AsyncApp.
+
+Signed `message` events (people talking in a channel, some in threads) are sent at a given
+concurrency to our full app and, in the same run, to a bare Bolt `AsyncApp` with one `message`
+listener; Web API calls go to the same loopback fake. Ours acknowledges, then stores each message
+(batched, after the ack) and runs the skills. Reported per system: ack p50/p95 and events acked per
+second; for ours also how long until every message was in the store. On SQLite and, with
+`--postgres`, on a PostgreSQL server started for the run (Debian's pg_ctl).
+
+    .venv/bin/python -m bench.ingest_latency [--requests 1000] [--concurrency 10 50] [--postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy import func, select
+
+from bot.app import STORE, create_app
+from bot.config import Settings
+from bot.tables import messages
+from tests.fakes.server import serving
+from tests.fakes.slack_api import FakeSlackAPI, event_body, sign
+
+SECRET = "bench-secret"
+CHANNEL = "CBENCH"
+
+
+def bare_bolt(api_url: str) -> web.Application:
+    bolt = AsyncApp(signing_secret=SECRET, client=AsyncWebClient(token="xoxb-bench", base_url=api_url))
+
+    @bolt.event("message")
+    async def on_message(body):
+        return None
+
+    async def handle(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
+
+    app = web.Application()
+    app.router.add_post("/slack/events", handle)
+    return app
+
+
+def events(count: int, tag: str) -> list[str]:
+    """Signed bodies: a new thread every 20 messages, the rest replies in it, as a busy channel looks."""
+    start = time.time() - 3600
+    bodies = []
+    for i in range(count):
+        ts = f"{start + i:.0f}.{i:06d}"
+        root = f"{start + i - i % 20:.0f}.{i - i % 20:06d}"
+        event = {"type": "message", "channel": CHANNEL, "channel_type": "channel", "user": f"U{i % 7}",
+                 "text": f"message {i}: shall we ship the release on Friday after the review?", "ts": ts,
+                 "event_ts": ts, **({"thread_ts": root} if i % 20 else {})}
+        bodies.append(event_body(event, event_id=f"Ev{tag}{i}"))
+    return bodies
+
+
+async def measure(url: str, bodies: list[str], concurrency: int) -> tuple[list[float], float]:
+    """Ack latencies, and the wall time to send everything."""
+    latencies: list[float] = []
+    queue = list(reversed(bodies))
+
+    async def worker(http: aiohttp.ClientSession) -> None:
+        while queue:
+            body = queue.pop()
+            headers = {"Content-Type": "application/json", **sign(SECRET, body)}
+            started = time.perf_counter()
+            async with http.post(url + "/slack/events", data=body, headers=headers) as response:
+                await response.read()
+                assert response.status == 200, response.status
+            latencies.append(time.perf_counter() - started)
+
+    began = time.perf_counter()
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as http:
+        await asyncio.gather(*(worker(http) for _ in range(concurrency)))
+    return latencies, time.perf_counter() - began
+
+
+def percentiles(latencies: list[float]) -> tuple[float, float]:
+    ordered = sorted(latencies)
+    return statistics.median(ordered) * 1000, ordered[max(int(len(ordered) * 0.95) - 1, 0)] * 1000
+
+
+async def stored(app: web.Application) -> int:
+    async with app[STORE].engine.connect() as conn:
+        return (await conn.execute(select(func.count()).select_from(messages))).scalar_one()
+
+
+async def run(database_url: str, label: str, requests: int, concurrencies: list[int]) -> None:
+    fake = FakeSlackAPI()
+    async with serving(fake.app()) as api:
+        api_url = api + "/api/"
+        settings = Settings(_env_file=None, database_url=database_url, slack_signing_secret=SECRET,
+                            slack_bot_token="xoxb-bench", slack_api_base_url=api_url)
+        async with serving(bare_bolt(api_url)) as bare_url, serving(app := create_app(settings)) as our_url:
+            await measure(bare_url, events(30, "warmbare"), 1)
+            await measure(our_url, events(30, "warmours"), 1)
+            print(f"\n{label}: {requests} message events per run")
+            print(f"{'concurrency / system':30}{'p50 ms':>9}{'p95 ms':>9}{'acked/s':>9}{'stored/s':>10}")
+            for concurrency in concurrencies:
+                bare, bare_wall = await measure(bare_url, events(requests, f"bare{concurrency}"), concurrency)
+                before = await stored(app)
+                began = time.perf_counter()
+                ours, our_wall = await measure(our_url, events(requests, f"ours{concurrency}"), concurrency)
+                while await stored(app) < before + requests:
+                    await asyncio.sleep(0.01)
+                store_wall = time.perf_counter() - began
+                (b50, b95), (o50, o95) = percentiles(bare), percentiles(ours)
+                print(f"{concurrency:>3} bare Bolt AsyncApp{'':8}{b50:9.2f}{b95:9.2f}{requests / bare_wall:9.0f}")
+                print(f"{concurrency:>3} Async Etiquette{'':11}{o50:9.2f}{o95:9.2f}{requests / our_wall:9.0f}"
+                      f"{requests / store_wall:10.0f}")
+                print(f"{concurrency:>3} ratio (ours / bare){'':7}{o50 / b50:9.2f}{o95 / b95:9.2f}"
+                      f"{(requests / our_wall) / (requests / bare_wall):9.2f}")
+
+
+async def main(requests: int, concurrencies: list[int], postgres: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        await run(f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}", "SQLite", requests, concurrencies)
+    if postgres:
+        from tests.postgres import PostgresServer
+
+        server = PostgresServer()
+        try:
+            await run(server.start(), "PostgreSQL", requests, concurrencies)
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[10, 50])
+    parser.add_argument("--postgres", action="store_true", help="also on a PostgreSQL server started for the run")
+    args = parser.parse_args()
+    asyncio.run(main(args.requests, args.concurrency, args.postgres))

@@ -7,13 +7,14 @@ listener; Web API calls go to the same loopback fake. Ours acknowledges, then st
 second; for ours also how long until every message was in the store. On SQLite and, with
 `--postgres`, on a PostgreSQL server started for the run (Debian's pg_ctl).
 
-    .venv/bin/python -m bench.ingest_latency [--requests 1000] [--concurrency 10 50] [--postgres]
+    .venv/bin/python -m bench.ingest_latency [--requests 1000] [--concurrency 10 50] [--postgres] [--quiet]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import statistics
 import tempfile
 import time
@@ -28,11 +29,11 @@ from sqlalchemy import func, select
 
 from bot.app import STORE, create_app
 from bot.config import Settings
-from bot.tables import messages
 from tests.fakes.server import serving
 from tests.fakes.slack_api import FakeSlackAPI, event_body, sign
 
 SECRET = "bench-secret"
+_RUNS = itertools.count()
 CHANNEL = "CBENCH"
 
 
@@ -54,10 +55,11 @@ def bare_bolt(api_url: str) -> web.Application:
 def events(count: int, tag: str) -> list[str]:
     """Signed bodies: a new thread every 20 messages, the rest replies in it, as a busy channel looks."""
     start = time.time() - 3600
+    run = next(_RUNS)  # every run its own timestamps: a message sent twice would be stored once
     bodies = []
     for i in range(count):
-        ts = f"{start + i:.0f}.{i:06d}"
-        root = f"{start + i - i % 20:.0f}.{i - i % 20:06d}"
+        ts = f"{start + i:.0f}.{run:03d}{i % 1000:03d}"
+        root = f"{start + i - i % 20:.0f}.{run:03d}{(i - i % 20) % 1000:03d}"
         event = {"type": "message", "channel": CHANNEL, "channel_type": "channel", "user": f"U{i % 7}",
                  "text": f"message {i}: shall we ship the release on Friday after the review?", "ts": ts,
                  "event_ts": ts, **({"thread_ts": root} if i % 20 else {})}
@@ -92,12 +94,19 @@ def percentiles(latencies: list[float]) -> tuple[float, float]:
 
 
 async def stored(app: web.Application) -> int:
+    """Messages in the store (-1 where there is none: a baseline run of a version before it)."""
+    try:
+        from bot.tables import messages
+    except ImportError:
+        return -1
     async with app[STORE].engine.connect() as conn:
         return (await conn.execute(select(func.count()).select_from(messages))).scalar_one()
 
 
-async def run(database_url: str, label: str, requests: int, concurrencies: list[int]) -> None:
+async def run(database_url: str, label: str, requests: int, concurrencies: list[int], quiet: bool) -> None:
     fake = FakeSlackAPI()
+    for i in range(7):
+        fake.add_user(f"U{i}", f"Person {i}")
     async with serving(fake.app()) as api:
         api_url = api + "/api/"
         settings = Settings(_env_file=None, database_url=database_url, slack_signing_secret=SECRET,
@@ -105,14 +114,16 @@ async def run(database_url: str, label: str, requests: int, concurrencies: list[
         async with serving(bare_bolt(api_url)) as bare_url, serving(app := create_app(settings)) as our_url:
             await measure(bare_url, events(30, "warmbare"), 1)
             await measure(our_url, events(30, "warmours"), 1)
-            print(f"\n{label}: {requests} message events per run")
+            if quiet:  # nudges and call suggestions off: what is left is the ack, the store and the routing
+                await app[STORE].set_setting("slack", "T0001", f"channel:{CHANNEL}", "quiet", True)
+            print(f"\n{label}: {requests} message events per run{', channel in quiet mode' if quiet else ''}")
             print(f"{'concurrency / system':30}{'p50 ms':>9}{'p95 ms':>9}{'acked/s':>9}{'stored/s':>10}")
             for concurrency in concurrencies:
                 bare, bare_wall = await measure(bare_url, events(requests, f"bare{concurrency}"), concurrency)
                 before = await stored(app)
                 began = time.perf_counter()
                 ours, our_wall = await measure(our_url, events(requests, f"ours{concurrency}"), concurrency)
-                while await stored(app) < before + requests:
+                while before >= 0 and await stored(app) < before + requests:
                     await asyncio.sleep(0.01)
                 store_wall = time.perf_counter() - began
                 (b50, b95), (o50, o95) = percentiles(bare), percentiles(ours)
@@ -123,15 +134,15 @@ async def run(database_url: str, label: str, requests: int, concurrencies: list[
                       f"{(requests / our_wall) / (requests / bare_wall):9.2f}")
 
 
-async def main(requests: int, concurrencies: list[int], postgres: bool) -> None:
+async def main(requests: int, concurrencies: list[int], postgres: bool, quiet: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        await run(f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}", "SQLite", requests, concurrencies)
+        await run(f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}", "SQLite", requests, concurrencies, quiet)
     if postgres:
         from tests.postgres import PostgresServer
 
         server = PostgresServer()
         try:
-            await run(server.start(), "PostgreSQL", requests, concurrencies)
+            await run(server.start(), "PostgreSQL", requests, concurrencies, quiet)
         finally:
             server.stop()
 
@@ -141,5 +152,6 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[10, 50])
     parser.add_argument("--postgres", action="store_true", help="also on a PostgreSQL server started for the run")
+    parser.add_argument("--quiet", action="store_true", help="the channel in quiet mode (no nudge or call scoring)")
     args = parser.parse_args()
-    asyncio.run(main(args.requests, args.concurrency, args.postgres))
+    asyncio.run(main(args.requests, args.concurrency, args.postgres, args.quiet))

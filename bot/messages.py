@@ -10,7 +10,7 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -300,7 +300,7 @@ class MessageStore:
         out = []
         for row in reversed(rows):
             count = max(counts.get(row["message_id"], 0), row["reply_count"])
-            where = channel.in_thread(row["message_id"]) if count else replace_thread(channel, None)
+            where = channel.in_thread(row["message_id"]) if count else replace(channel, thread_id=None)
             out.append(self._message(row, where, reply_count=count))
         for root, row in firsts.items():
             stand_in = self._message(row, channel.in_thread(root), reply_count=counts.get(root, 1) - 1)
@@ -348,10 +348,6 @@ class MessageStore:
                 c.platform == channel.platform, c.workspace_id == channel.workspace_id,
                 c.channel_id == channel.channel_id))
             return result.rowcount or 0
-
-
-def replace_thread(where: Conversation, thread_id: str | None) -> Conversation:
-    return Conversation(where.platform, where.workspace_id, where.channel_id, thread_id, where.is_direct, where.ref)
 
 
 def _in_channel(where: Conversation):

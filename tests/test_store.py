@@ -134,3 +134,54 @@ async def test_settings_of_a_scope_come_back_together_and_scoped(store):
     assert await store.settings_of("slack", "T1", "user:U1") == {"no_nudge:long_message": True,
                                                                   "no_nudge:hello_only": False}
     assert await store.settings_of("slack", "T1", "user:U9") == {}
+
+
+async def test_history_budget_spends_refills_and_honours_retry_after(store):
+    from bot.budget import TIERS, HistoryBudget
+
+    budget = HistoryBudget(store.engine, TIERS["limited"])
+    t0 = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+    assert await budget.take("slack", "T1", "replies", t0) == 0  # one call a minute
+    assert await budget.take("slack", "T1", "replies", t0 + timedelta(seconds=1)) == 59
+    assert await budget.take("slack", "T1", "history", t0) == 0  # per method…
+    assert await budget.take("slack", "T2", "replies", t0) == 0  # …and per workspace
+    assert await budget.take("slack", "T1", "replies", t0 + timedelta(seconds=60)) == 0
+    await budget.block("slack", "T1", "replies", t0 + timedelta(seconds=61), 300)  # Slack said 429, Retry-After 300
+    assert await budget.take("slack", "T1", "replies", t0 + timedelta(seconds=200)) == 161
+    assert await budget.take("slack", "T1", "replies", t0 + timedelta(seconds=361)) == 0  # then one call
+    assert await budget.take("slack", "T1", "replies", t0 + timedelta(seconds=362)) > 0
+
+
+async def test_message_store_applies_changes_in_order_and_seals_text(database_url):
+    import asyncio
+
+    from cryptography.fernet import Fernet
+    from sqlalchemy import select
+
+    from bot.messages import Deleted, Edited, Reacted
+    from bot.store import Store
+    from bot.tables import messages
+
+    store = Store.connect(database_url, Fernet.generate_key().decode())
+    await store.migrate()
+    try:
+        where = Conversation("slack", "T1", "C1", "1.0")
+        at = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+        root = Message("1.0", User("U1"), "Plan: ship Friday", at, where)
+        reply = Message("2.0", User("U2"), "ok", at + timedelta(minutes=1), where)
+        # One burst of changes from concurrent events: one commit, applied in arrival order.
+        await asyncio.gather(
+            store.messages.write(Received(root)), store.messages.write(Received(reply)),
+            store.messages.write(Edited(Message("1.0", User("U1"), "Plan: ship Monday", at, where), at)),
+            store.messages.write(Reacted(where, "1.0", "+1", 1), Reacted(where, "1.0", "+1", 1)),
+            store.messages.write(Reacted(where, "1.0", "+1", -1), Deleted(where, "2.0")))
+        thread = await store.messages.thread(where)
+        assert [(m.text, m.reactions) for m in thread.messages] == [("Plan: ship Monday", (("+1", 1),))]
+        assert thread.whole
+        async with store.engine.connect() as conn:
+            raw = (await conn.execute(select(messages.c.text))).scalar_one()
+        assert "Monday" not in raw
+        assert await store.messages.forget_channel(Conversation("slack", "T1", "C1")) == 1
+        assert await store.messages.count(Conversation("slack", "T1", "C1")) == 0
+    finally:
+        await store.close()

@@ -21,7 +21,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import create_app
+from adapters.app import create_app
 from bot.config import Settings
 from tests.fakes.server import serving
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackAPI, event_body, sign

@@ -18,7 +18,7 @@ from pathlib import Path
 import aiohttp
 from hypothesis import HealthCheck, given, settings
 
-from bot.app import create_app
+from adapters.app import create_app
 from bot.config import Settings
 from tests.fakes.bot_connector import FakeBotConnector, personal_message
 from tests.fakes.hostile import slack_cases, teams_cases

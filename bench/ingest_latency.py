@@ -27,7 +27,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import func, select
 
-from bot.app import STORE, create_app
+from adapters.app import create_app
+from bot.app import STORE
 from bot.config import Settings
 from tests.fakes.server import serving
 from tests.fakes.slack_api import FakeSlackAPI, event_body, sign

@@ -23,7 +23,7 @@ from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
 from bench.ack_latency import summary as p50_p95_ms
-from bot.app import create_app
+from adapters.app import create_app
 from bot.config import Settings
 from tests.fakes.bot_connector import FakeBotConnector, personal_message
 from tests.fakes.server import serving

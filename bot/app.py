@@ -1,42 +1,23 @@
-"""The aiohttp application: Slack and Teams routes, health and metrics, in one process."""
+"""The core's part of the web application: health, metrics, request timing, and the keys for what it keeps.
+
+It knows no platform: `adapters/app.py` builds the whole bot on it, with both platforms' routes.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 import uuid
-from datetime import timedelta
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from adapters.slack.app import (
-    build_bolt_app,
-    slack_oauth_route,
-    slack_route,
-    start_socket_mode,
-    workspace_platform,
-)
-from adapters.teams.bot import (
-    BackgroundTurns,
-    EtiquetteTeamsBot,
-    build_adapter,
-    register_inbox_handler,
-    teams_route,
-)
-from adapters.teams.graph import GraphDirectory
-from adapters.teams.platform import TeamsPlatform
-from bot.config import Settings, get_settings
-from bot.context import Clock, utcnow
-from bot.history import StoreFirstPlatform
-from bot.inbox import Inbox, InboxWorkers
+from bot.inbox import InboxWorkers
 from bot.logs import REQUEST_ID
 from bot.metrics import REQUEST_SECONDS
-from bot.platform import Platform
-from bot.router import Router, default_router
-from bot.scheduler import WORKER_ID, Jobs
+from bot.scheduler import Jobs
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -44,7 +25,6 @@ log = logging.getLogger(__name__)
 # Connector for less: a bot down longer than this may have missed messages the store would need.
 MISSED_AFTER = timedelta(minutes=5)
 STORE = web.AppKey("store", Store)
-TEAMS_TURNS = web.AppKey("teams_turns", BackgroundTurns)  # Teams turns running after their HTTP answer
 INBOX = web.AppKey("inbox", InboxWorkers)  # accepted work, run after the answer and again after a crash
 JOBS = web.AppKey("jobs", Jobs)  # outbox delivery, weekly digests, forgetting old data
 
@@ -75,64 +55,3 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def metrics(request: web.Request) -> web.Response:
     return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
-
-
-def create_app(settings: Settings | None = None, router: Router | None = None,
-               graph: GraphDirectory | None = None, clock: Clock = utcnow) -> web.Application:
-    """The whole bot. `graph` overrides the Graph client built from the settings (tests use a fake);
-    `clock` is what skills and jobs take for now (tests move it to a digest's or a message's due time)."""
-    settings = settings or get_settings()
-    router = router or default_router()
-    store = Store.connect(settings.async_database_url, settings.message_key)
-    if settings.message_key is None:
-        log.warning("SLACK_TOKEN_ENCRYPTION_KEY is not set: stored message text is kept unencrypted")
-    app = web.Application(middlewares=[timed])
-    app[STORE] = store
-
-    workers = app[INBOX] = InboxWorkers(Inbox(store, WORKER_ID, timedelta(seconds=settings.inbox_lease_seconds)), clock)
-    bolt = build_bolt_app(settings, store, router, workers, clock) if settings.slack_enabled else None
-    if bolt is None:
-        log.warning("Slack is not configured (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN): /slack/events answers 503")
-    adapter = build_adapter(settings)
-    graph = graph or GraphDirectory.from_settings(settings)
-    teams_bot = EtiquetteTeamsBot(adapter, settings, store, router, graph, clock)
-    register_inbox_handler(workers, adapter, teams_bot)
-    teams_turns = app[TEAMS_TURNS] = BackgroundTurns()
-
-    slack_platform_for = workspace_platform(bolt, settings) if bolt is not None else None
-
-    async def platform_for(name: str, workspace_id: str) -> Platform | None:
-        """A port for work outside any request (scheduled deliveries, digests), per workspace."""
-        platform: Platform | None = None
-        if name == "slack" and slack_platform_for is not None:
-            platform = await slack_platform_for(workspace_id)
-        if name == "teams":
-            platform = TeamsPlatform(adapter, settings.microsoft_app_id, store, graph=graph)
-        return None if platform is None else StoreFirstPlatform(platform, store, settings.history_tier, clock)
-
-    jobs = app[JOBS] = Jobs(store, settings, platform_for, workers, clock)
-
-    async def lifecycle(app: web.Application) -> AsyncIterator[None]:
-        await store.migrate()
-        await store.note_start(clock(), MISSED_AFTER)
-        jobs.start()
-        socket = await start_socket_mode(bolt, settings)
-        yield
-        if socket is not None:
-            await socket.close_async()
-        await teams_turns.drain()
-        await workers.drain()
-        await jobs.stop()
-        await store.close()
-
-    app.cleanup_ctx.append(lifecycle)
-
-    app.router.add_post("/slack/events", slack_route(bolt, settings))
-    if bolt is not None and bolt.oauth_flow is not None:
-        app.router.add_get("/slack/install", slack_oauth_route(bolt))
-        app.router.add_get("/slack/oauth_redirect", slack_oauth_route(bolt))
-    app.router.add_post("/api/messages", teams_route(adapter, teams_bot, teams_turns, workers,
-                                                          settings.teams_authenticated))
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/metrics", metrics)
-    return app

@@ -14,7 +14,7 @@ def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT
     """Run the bot: Slack at /slack/events, Teams at /api/messages, /healthz and /metrics."""
     from aiohttp import web
 
-    from bot.app import create_app
+    from adapters.app import create_app
     from bot.config import get_settings  # pydantic-settings: only the commands that read the environment
     from bot.logs import configure_logging
 

@@ -45,7 +45,7 @@ async def slack_api():
 @pytest.fixture
 async def slack_bot(slack_api, make_settings):
     """The real app with Slack configured against the fake; yields (fake, bot_base_url, app)."""
-    from bot.app import create_app
+    from adapters.app import create_app
     from tests.fakes.server import serving
 
     fake, api_url = slack_api
@@ -141,7 +141,7 @@ async def bot_connector():
 @pytest.fixture
 async def teams_bot(bot_connector, make_settings):
     """The real app with Teams auth off (no MICROSOFT_APP_ID); yields (fake, service_url, bot_url, app)."""
-    from bot.app import create_app
+    from adapters.app import create_app
     from tests.fakes.server import serving
 
     fake, service_url = bot_connector

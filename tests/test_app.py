@@ -5,7 +5,8 @@ from __future__ import annotations
 import aiohttp
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.app import STORE, create_app
+from adapters.app import create_app
+from bot.app import STORE
 from tests.fakes.bot_connector import personal_message, post_activity
 from tests.fakes.server import eventually, serving
 

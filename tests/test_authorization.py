@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qsl, urlencode
 
-from bot.app import STORE, create_app
+from adapters.app import create_app
+from bot.app import STORE
 from bot.digests import DigestSchedules
 from bot.model import Conversation
 from bot.outbox import Outbox

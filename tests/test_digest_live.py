@@ -111,7 +111,7 @@ async def test_two_workers_racing_enqueue_one_digest(store):
 async def test_slack_digest_commands(slack_api, make_settings):
     import time as _time
 
-    from bot.app import create_app
+    from adapters.app import create_app
     from tests.conftest import SIGNING_SECRET
     from tests.fakes.server import eventually, serving
     from tests.fakes.slack_api import command_body
@@ -211,7 +211,8 @@ async def test_a_crash_mid_upload_neither_loses_nor_duplicates_the_slack_digest(
 async def test_slack_weekly_digest_goes_out_once_at_local_time_and_a_restart_sends_only_what_was_not_sent(
         slack_api, make_settings):
     """Through the real app and Slack adapter, the clock moved by hand; each process runs the jobs' passes."""
-    from bot.app import JOBS, create_app
+    from adapters.app import create_app
+    from bot.app import JOBS
     from tests.conftest import SIGNING_SECRET
     from tests.fakes.server import eventually, serving
     from tests.fakes.slack_api import command_body

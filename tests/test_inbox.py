@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 from prometheus_client import REGISTRY
 
 from adapters.teams.bot import inbox_key
-from bot.app import INBOX, create_app
+from adapters.app import create_app
+from bot.app import INBOX
 from bot.inbox import LEASE, MAX_ATTEMPTS, Inbox, InboxItem, InboxWorkers, backoff
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.bot_connector import PERSONAL_CHAT_ID, personal_message, post_activity

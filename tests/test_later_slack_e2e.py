@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.app import create_app
+from adapters.app import create_app
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import command_body

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.app import create_app
+from adapters.app import create_app
 from tests.fakes.bot_connector import (
     PERSONAL_CHAT_ID,
     card_submit,

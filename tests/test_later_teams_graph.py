@@ -7,7 +7,7 @@ import json
 import pytest
 
 from adapters.teams.graph import GraphDirectory
-from bot.app import create_app
+from adapters.app import create_app
 from tests.fakes.bot_connector import (
     KEN,
     MARIA,

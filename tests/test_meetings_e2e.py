@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-from bot.app import create_app
+from adapters.app import create_app
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import event_body

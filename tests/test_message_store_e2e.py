@@ -14,7 +14,8 @@ from datetime import datetime, timedelta, timezone
 import aiohttp
 import pytest
 
-from bot.app import JOBS, STORE, create_app
+from adapters.app import create_app
+from bot.app import JOBS, STORE
 from bot.model import Conversation
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, serving

@@ -101,7 +101,7 @@ async def test_slack_app_home_shows_and_changes_settings_for_admins_only(slack_a
     import json
     from urllib.parse import urlencode
 
-    from bot.app import create_app
+    from adapters.app import create_app
     from tests.conftest import SIGNING_SECRET
     from tests.fakes.server import eventually, serving
     from tests.fakes.slack_api import event_body

@@ -142,7 +142,7 @@ async def test_unknown_slash_command_is_acked_and_answered_privately(slack_bot):
 @asynccontextmanager
 async def recording_bot(slack_api, make_settings, event_type):
     """The real app with a router that only records events of `event_type`; yields (url, seen)."""
-    from bot.app import create_app
+    from adapters.app import create_app
     from bot.router import Router
     from tests.fakes.server import serving
 
@@ -233,7 +233,7 @@ def test_long_text_is_split_into_sections_slack_accepts_and_nothing_is_lost():
 
 
 async def test_socket_mode_receives_events_over_the_websocket_and_acks_them(slack_api, make_settings):
-    from bot.app import create_app
+    from adapters.app import create_app
     from tests.fakes.server import serving
 
     fake, api_url = slack_api

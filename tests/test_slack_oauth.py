@@ -13,7 +13,8 @@ from cryptography.fernet import Fernet
 from sqlalchemy import select
 
 from adapters.slack.oauth import BOT_SCOPES, USER_SCOPES
-from bot.app import STORE, create_app
+from adapters.app import create_app
+from bot.app import STORE
 from bot.messages import Received
 from bot.model import Conversation, Message, User
 from bot.tables import messages, slack_bots

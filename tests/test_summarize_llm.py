@@ -108,7 +108,7 @@ def test_chunks_keep_order_and_cut_only_oversized_lines():
 
 
 async def test_slack_mention_uses_the_llm_when_configured(slack_api, make_settings, llm):
-    from bot.app import create_app
+    from adapters.app import create_app
     from tests.conftest import SIGNING_SECRET
     from tests.fakes.server import eventually
     from tests.fakes.slack_api import event_body

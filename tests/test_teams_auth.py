@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import aiohttp
 import pytest
 
-from bot.app import create_app
+from adapters.app import create_app
 from bot.model import Event, Mentioned, MessagePosted
 from bot.router import Router
 from tests.fakes.bot_connector import personal_message

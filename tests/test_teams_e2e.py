@@ -10,7 +10,8 @@ import pytest
 from adapters.teams.bot import build_adapter
 from adapters.teams.platform import TeamsPlatform
 from bot.actions import Action, Post, Reply
-from bot.app import STORE, create_app
+from adapters.app import create_app
+from bot.app import STORE
 from bot.commands import usage_lines
 from bot.context import Context
 from bot.messages import Received

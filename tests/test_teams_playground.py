@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
+import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import pytest
 from yarl import URL
 
 from bot.actions import Action, Button, Reply
-from bot.app import create_app
+from adapters.app import create_app
 from bot.commands import usage_lines
 from bot.context import Context
 from bot.model import ActionClicked, Event, Mentioned
@@ -47,6 +49,19 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Playground]
 async def config(playground: Playground, make_settings) -> AsyncIterator[dict[str, Any]]:
     """The real app on the Playground's endpoint for one test; yields the Playground's config."""
     async with serving(create_app(make_settings()), port=URL(playground.bot_endpoint).port):
+        yield await playground.config()
+
+
+@pytest.fixture
+async def config_at_work(playground: Playground, make_settings) -> AsyncIterator[dict[str, Any]]:
+    """As `config`, with the bot's clock in working hours (a Tuesday, 10:00 UTC, then running on), so what
+    `later` answers does not depend on when the tests run."""
+    started, at_work = time.monotonic(), datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
+
+    def clock() -> datetime:
+        return at_work + timedelta(seconds=time.monotonic() - started)
+
+    async with serving(create_app(make_settings(), clock=clock), port=URL(playground.bot_endpoint).port):
         yield await playground.config()
 
 
@@ -174,7 +189,7 @@ def _browse(url: str, tmp_path: Path) -> dict[str, object]:
 
 
 async def test_a_person_sees_help_line_by_line_and_later_never_fires_before_they_could_react(
-        playground: Playground, config, tmp_path):
+        playground: Playground, config_at_work, tmp_path):
     chromium_or_skip()
     seen = await asyncio.to_thread(_browse, playground.base_url, tmp_path)
     lines = seen["help"]

@@ -10,7 +10,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.app import TEAMS_TURNS
+from adapters.app import TEAMS_TURNS
 from tests.fakes.server import SERVED
 
 BOT_ID = "28:bot-id"

@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from skills.summarize.cues import Cues
+from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
 
 _WORDS = re.compile(r"\w+")
@@ -93,6 +94,25 @@ class Found:
     due: str | None = None
     due_date: date | None = None
     agreed_by: tuple[str, ...] = ()
+    context: str | None = None  # what a short decision settles ("Thai it is" → "thai place or the pizza one?")
+    reactions: int = 0  # agreement reactions on a decision's message
+
+    @property
+    def said(self) -> str:
+        """The text with what it settles, as decisions are compared: "Thai it is (re: “thai or pizza?”)"."""
+        return f"{self.text} (re: “{self.context}”)" if self.context else self.text
+
+
+def decision_line(f: Found) -> str:
+    """A decision as a person reads it: "… (re: “…”) (Ken and Ana agreed; 2 agreement reactions)"."""
+    support = []
+    agreed = [name for name in f.agreed_by if name != f.owner]
+    if agreed:
+        support.append(f"{names_list(agreed)} agreed")
+    if f.reactions:
+        support.append(f"{f.reactions} agreed by reaction" if not agreed else
+                       f"{f.reactions} agreement reaction{'s' * (f.reactions > 1)}")
+    return f"{f.said} ({'; '.join(support)})" if support else f.said
 
 
 @lru_cache(maxsize=16_384)
@@ -182,8 +202,7 @@ class ThreadReader:
             return None
         if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not _OR.search(s.text):
             return None
-        text = s.text.strip().rstrip("!. ")
-        return Found(f"{text} (re: “{asked.text.strip()}”)", s.source_id, s.index, owner=s.speaker)
+        return Found(s.text.strip().rstrip("!. "), s.source_id, s.index, owner=s.speaker, context=asked.text.strip())
 
     def _last_sentence(self, index: int) -> str:
         return self.by_message[index][-1].text
@@ -207,16 +226,12 @@ class ThreadReader:
                 break
         return list(dict.fromkeys(endorsed))
 
-    def _decision_text(self, s: Sentence) -> str:
-        """The decisive sentence; a short one ("Thai it is") says what it settles, from the message it answers."""
+    def _decision_text(self, s: Sentence) -> tuple[str, str | None]:
+        """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
         text = s.text.strip().rstrip("!. ")
         if self.english:
             text = to_third_person(text, s.speaker)
-        if len(content_words(text)) < 4:
-            context = self._context(s)
-            if context:
-                text = f"{text} (re: {context})"
-        return text
+        return text, self._context(s) if len(content_words(text)) < 4 else None
 
     def _context(self, s: Sentence) -> str | None:
         """The sentence a short decision most likely settles: among the opening message and the few before it,
@@ -232,7 +247,7 @@ class ThreadReader:
 
         best = max(candidates, key=rank)
         clip = best.text.split()
-        return "“" + " ".join(clip[:16]) + ("…" if len(clip) > 16 else "") + "”"
+        return " ".join(clip[:16]) + ("…" if len(clip) > 16 else "")
 
     def _settled_proposal(self, index: int, speaker: str) -> Message | None:
         """The message a short "Deal." or "Agreed." settles: the last one by someone else just before it."""
@@ -278,13 +293,15 @@ class ThreadReader:
         if last_defer is not None and not any(f.index > last_defer[0] for f, _ in found):
             # Parked after the last decision: agreement before it did not hold, unless it was explicit
             # and about something else.
-            found = [(f, e) for f, e in found if e and _overlap(f.text, last_defer[1]) < 0.2]
+            found = [(f, e) for f, e in found if e and _overlap(f.said, last_defer[1]) < 0.2]
             if not found:
                 return [], True, self._waiting_on(last_defer[1])
-        return [self._with_support(f) for f in self._latest_per_subject([f for f, _ in found])], False, None
+        return [replace(f, reactions=self.messages[f.index].agreement)
+                for f in self._latest_per_subject([f for f, _ in found])], False, None
 
     def _found(self, s: Sentence, agreed_by: list[str] | tuple[str, ...] = ()) -> Found:
-        return Found(self._decision_text(s), s.source_id, s.index, owner=s.speaker, agreed_by=tuple(agreed_by))
+        text, context = self._decision_text(s)
+        return Found(text, s.source_id, s.index, owner=s.speaker, agreed_by=tuple(agreed_by), context=context)
 
     def _settle(self, s: Sentence, found: list[tuple[Found, bool]]) -> None:
         """A reply that settles: "Agreed, March 31." (a decision, or agreement with one just made) or a bare
@@ -297,7 +314,7 @@ class ThreadReader:
                 found.append((self._found(s), True))
                 return
             f, _ = found[recent]  # "Agreed, May works for me": agreement with the decision just made
-            if len(rest) > len(content_words(f.text)):  # "Agreed: keep the alias through 3.x, …" says more
+            if len(rest) > len(content_words(f.said)):  # "Agreed: keep the alias through 3.x, …" says more
                 f = self._found(s, tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
             else:
                 f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
@@ -319,27 +336,15 @@ class ThreadReader:
         out: list[Found] = []
         for item in found:
             def same_subject(kept: Found) -> bool:
-                if kept.index == item.index or _overlap(kept.text, item.text) >= 0.3:
+                if kept.index == item.index or _overlap(kept.said, item.said) >= 0.3:
                     return True
-                shared = content_words(kept.text) & content_words(item.text)
-                dated = bool(self.cues.due[1].search(kept.text) or _DIGIT.search(kept.text)) and \
-                    bool(self.cues.due[1].search(item.text) or _DIGIT.search(item.text))
+                shared = content_words(kept.said) & content_words(item.said)
+                dated = bool(self.cues.due[1].search(kept.said) or _DIGIT.search(kept.said)) and \
+                    bool(self.cues.due[1].search(item.said) or _DIGIT.search(item.said))
                 return bool(shared) and dated
             out = [kept for kept in out if not same_subject(kept)]
             out.append(item)
         return out
-
-    def _with_support(self, f: Found) -> Found:
-        """"… (Ken and Ana agreed; 2 agreement reactions)": who backs a decision, when others did."""
-        support = []
-        agreed = [name for name in f.agreed_by if name != f.owner]
-        if agreed:
-            support.append(f"{' and '.join([', '.join(agreed[:-1]), agreed[-1]] if len(agreed) > 1 else agreed)} agreed")
-        reactions = self.messages[f.index].agreement
-        if reactions:
-            support.append(f"{reactions} agreed by reaction" if not agreed else
-                           f"{reactions} agreement reaction{'s' * (reactions > 1)}")
-        return replace(f, text=f"{f.text} ({'; '.join(support)})") if support else f
 
     def _waiting_on(self, text: str) -> str | None:
         match = next((m for p in self.cues.waiting if (m := p.search(text))), None)
@@ -536,7 +541,7 @@ class ThreadReader:
             if related or adjacent or cued or volunteered:
                 return True
             first_other = False
-        return any(d.index > s.index and _overlap(d.text, s.text) >= 0.2 for d in decisions)  # the decision answered it
+        return any(d.index > s.index and _overlap(decision_line(d), s.text) >= 0.2 for d in decisions)  # the decision answered it
 
 
 def _what(match: re.Match) -> str:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from skills.summarize.cues import cues_for
-from skills.summarize.detect import Found, Message, Sentence, ThreadReader, message_time
+from skills.summarize.detect import Found, Message, Sentence, ThreadReader, decision_line, message_time
 from skills.summarize.language import thread_language
 from skills.summarize.result import ActionItem, Item, Summary, names_list
 from skills.summarize.rewrite import (
@@ -102,14 +102,14 @@ def summarize(
     tldr = ""
     if with_tldr:
         tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, lang,
-                     undecided, waiting_on, questions)
+                     undecided, waiting_on)
 
-    def item(found: Found) -> Item:
-        return Item(found.text, found.source_id, links.get(found.source_id))
+    def item(found: Found, text: str | None = None) -> Item:
+        return Item(text or found.text, found.source_id, links.get(found.source_id))
 
     return Summary(
         tldr=tldr,
-        decisions=tuple(item(f) for f in _dedupe(decisions)),
+        decisions=tuple(item(f, decision_line(f)) for f in _dedupe(decisions, decision_line)),
         action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id, links.get(f.source_id), f.due_date)
                            for f in _dedupe(actions)),
         open_questions=tuple(item(f) for f in _dedupe(questions)),
@@ -134,11 +134,11 @@ def _people(participants: list[str]) -> dict[str, str]:
     return people
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[Found], line=lambda f: f.text) -> list[Found]:
     seen: set[str] = set()
     out = []
     for f in found:
-        key = f.text.lower()
+        key = line(f).lower()
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -150,7 +150,7 @@ def _content(words: list[str], names: set[str]) -> list[str]:
 
 
 def _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, lang="en",
-          undecided=False, waiting_on=None, questions=()) -> str:
+          undecided=False, waiting_on=None) -> str:
     """At most two sentences, outcome first: what was decided (or that nothing was, and on what it waits),
     then the next step and its owner. A thread that sought no decision gets its gist: its two most central
     sentences, or one and the next step when it handed out work."""
@@ -173,30 +173,28 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     return " ".join(part for part in (gist, step) if part)
 
 
-_SUPPORT = re.compile(r"\s*\((?:re: “[^”]*”|[^()]*agreed[^()]*)\)")
 # "Maria thinks they should move the launch", "Lena would go with A" (the detectors' third-person rewrite).
 _SHOULD_DECIDED = re.compile(r"^\S+(?:\s+\S+)?\s+(?:thinks\s+)?(?:they\s+should|would|will)\s+((?:go\s+with|move|switch|use|keep|drop|ship|launch|lead|pick|choose|start|stop|hire|extend|cancel|postpone)\b.*)$", re.I | re.S)
 _LETS_DECIDED = re.compile(r"^(?:(?:ok(?:ay)?|so|then|great|fine|alright)[,.!]?\s+)?let'?s\s+(\w.*)$", re.I | re.S)
 
 
-def _decided(decision, english: bool, others: int) -> str:
+def _decided(decision: Found, english: bool, others: int) -> str:
     """ "Ken and Ana agreed to move the launch to May." where the decision reads as a plan, else "Decided: …"."""
-    body = _SUPPORT.sub("", decision.text).strip().rstrip(".!")
+    body = decision.text.strip().rstrip(".!")
     more = f" (and {others} more decision{'s' * (others > 1)})" if others else ""
     plan = (_LETS_DECIDED.match(body) or _SHOULD_DECIDED.match(body)) if english else None
     if plan and decision.owner:
         people = list(dict.fromkeys((decision.owner, *decision.agreed_by)))
         verb = "agreed to" if len(people) > 1 else "decided to"
         return f"{names_list(people)} {verb} {plan.group(1)}{more}."
-    context = re.search(r"\(re: “([^”]*)”\)", decision.text)
-    suffix = f" (on “{context.group(1).rstrip('?.! ')}”)" if context else ""
+    suffix = f" (on “{decision.context.rstrip('?.! ')}”)" if decision.context else ""
     return f"Decided: {body}{suffix}{more}."
 
 
 def _topic(root: str) -> str:
     """The opening message's first sentence, clipped, as the subject of "No decision yet on …"."""
-    first = split_sentences(root)[0] if split_sentences(root) else ""
-    words = first.rstrip("?.!:").split()
+    sentences = split_sentences(root)
+    words = sentences[0].rstrip("?.!:").split() if sentences else []
     if not words:
         return ""
     clipped = " ".join(words[:12]) + ("…" if len(words) > 12 else "")

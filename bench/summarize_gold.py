@@ -42,6 +42,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from skills.summarize.extractive import STOPWORDS, summarize
 from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import Utterance, clean_text
@@ -63,8 +65,7 @@ dann das bis euch nicht auch noch von
 o os as um uma uns umas do da dos das no na nos nas ao aos em por para com se é não sim já mais mas como muito
 """.split())
 # Letters with their combining marks (Devanagari vowel signs, Arabic harakat, accents) stay one word.
-_WORD = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff\u1ab0-\u1aff"
-                   r"\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.U)
+_WORD = regex.compile(r"[\w\p{M}]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 _DECISION_KEYWORD = re.compile(r"\b(?:decided|decision|agreed|let'?s|go with|it is)\b", re.I)

@@ -14,13 +14,25 @@ from typing import Any
 import pytest
 from yarl import URL
 
-from bot.actions import Action, Button, Reply
 from adapters.app import create_app
+from bot.actions import Action, Button, Reply
 from bot.commands import usage_lines
 from bot.context import Context
 from bot.model import ActionClicked, Event, Mentioned
 from bot.router import Router
-from tests.fakes.browser import card_lines, chromium, chromium_or_skip, open_chat, page_text, press, send, wait_for
+from tests.fakes.browser import (
+    card_lines,
+    chromium,
+    chromium_or_skip,
+    open_chat,
+    page_text,
+    post,
+    press,
+    reply,
+    send,
+    source_links,
+    wait_for,
+)
 from tests.fakes.playground import Playground, install, readable
 from tests.fakes.server import eventually, free_port, serving
 
@@ -213,22 +225,50 @@ async def test_a_person_sees_help_line_by_line_and_later_never_fires_before_they
         assert (tmp_path / shot).stat().st_size > 0
 
 
-async def test_a_channel_thread_summary_then_digest_now_counts_what_the_bot_saw(playground: Playground, config):
-    """The Playground delivers channel posts only when they mention the bot (no resource-specific consent)."""
-    channel = config["teams"][0]["channels"][0]["id"]
-    bot = bot_of(config)
-    chain = (await playground.send(channel, "Should we move the launch to Friday?", mention=bot))["postConversationId"]
-    for person, text in (("user-id-1", "Friday works for me, QA is done"),
-                         ("user-id-0", "Then we move it to Friday and I tell sales")):
-        await playground.send(chain, text, user_id=person, mention=bot)
-    await playground.send(chain, "summarize", mention=bot)
-    await eventually(lambda: playground.replies(chain)[1:], timeout=30)
-    hint, summary = [readable(r["message"]) for r in playground.replies(chain)]  # one hint, one summary
-    assert "`help`" in hint and "Nothing to summarize" not in hint
-    assert "Friday" in summary and "Nothing to summarize" not in summary
-    assert not re.search(r"createdTime=(?!\d+\))", summary)  # no link made of a client's placeholder id
+def _channel_thread(url: str, bot: str, tmp_path: Path) -> dict[str, object]:
+    """A person opens the team's General channel, starts a post that @-mentions the bot (picked from the
+    page's people picker), replies twice in its thread, asks for `summarize` there, then posts `digest now`."""
+    seen: dict[str, object] = {}
+    with chromium(tmp_path) as session:
+        open_chat(session, url, "General")
+        try:
+            question = "Should we move the launch to Friday?"
+            post(session, question, mention=bot)
+            wait_for(lambda: "lists the rest" in page_text(session))
+            for text in ("Friday works for me, QA is done", "Then we move it to Friday and I tell sales"):
+                reply(session, question, text, mention=bot)
+                wait_for(lambda: text in page_text(session))
+            session.save_screenshot(str(tmp_path / "channel-thread.png"))
 
-    await playground.send(channel, "digest now", mention=bot)
-    [digest] = await eventually(lambda: playground.replies(channel), timeout=30)
-    counted = re.search(r"(\d+) messages? from (\d+) (?:person|people)", readable(digest["message"]))
-    assert counted and int(counted.group(1)) >= 3 and int(counted.group(2)) >= 1, readable(digest["message"])
+            reply(session, question, "summarize", mention=bot)
+            wait_for(lambda: "Participants" in [text for text, _ in card_lines(session)])
+            session.save_screenshot(str(tmp_path / "channel-summary.png"))
+
+            post(session, "digest now", mention=bot)
+            wait_for(lambda: "Weekly digest" in page_text(session))
+            session.save_screenshot(str(tmp_path / "channel-digest.png"))
+            seen["page"] = page_text(session)
+            seen["cards"] = [text for text, _ in card_lines(session)]
+            seen["links"] = source_links(session)
+        finally:
+            session.save_screenshot(str(tmp_path / "channel-last.png"))
+    return seen
+
+
+async def test_a_channel_thread_gets_one_summary_on_the_page_and_digest_now_counts_it(
+        playground: Playground, config, tmp_path):
+    """Typed on the page as a person would: the Playground delivers a channel message to the bot only when
+    it mentions the bot, so each one does (the bot answers the first with one hint and stays quiet after)."""
+    chromium_or_skip()
+    seen = await asyncio.to_thread(_channel_thread, playground.base_url, config["bot"]["name"], tmp_path)
+    page, cards = str(seen["page"]), seen["cards"]
+    assert page.count("lists the rest") == 1  # one hint for the young thread, not one per message
+    assert cards.count("Participants") == 1 and "Open questions" in cards  # exactly one summary, with sections
+    assert "Should we move the launch to Friday?" in "\n".join(cards)
+    links = seen["links"]  # to the real message: its numeric id, not a client's placeholder
+    assert links and all(re.search(r"/l/message/[^/]+/(\d+)\?.*createdTime=\1$", link) for link in links), links
+
+    counted = re.search(r"(\d+) messages? from (\d+) (?:person|people)", page)
+    assert counted and int(counted.group(1)) >= 3 and int(counted.group(2)) == 1, page  # the thread, counted
+    for shot in ("channel-thread.png", "channel-summary.png", "channel-digest.png"):
+        assert (tmp_path / shot).stat().st_size > 0

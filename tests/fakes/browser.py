@@ -78,6 +78,42 @@ def send(session: Any, text: str) -> None:
     box.send_keys(Keys.ENTER)
 
 
+def _type_with_mention(session: Any, box: Any, text: str, mention: str) -> None:
+    """Type `@` and the first word of `mention`, pick it from the page's people picker (the way a person
+    mentions someone), then type `text` after it."""
+    from selenium.webdriver.common.by import By
+
+    box.click()
+    box.send_keys("@" + mention.split()[0])
+    wait_for(lambda: [e for e in session.find_elements(By.CSS_SELECTOR, "[role='menuitem']")
+                      if e.is_displayed() and e.text == mention])[0].click()
+    box.send_keys(" " + text)
+
+
+def post(session: Any, text: str, mention: str) -> None:
+    """In an open channel: start a new post that @-mentions `mention`, and press Post.
+
+    The Playground hands a channel message to the bot only when it mentions the bot."""
+    from selenium.webdriver.common.by import By
+
+    start = wait_for(lambda: [e for e in session.find_elements(By.CSS_SELECTOR, "[contenteditable='true'][role='textbox']")
+                              if e.is_displayed()])[0]  # "Start a new post", above the posts
+    _type_with_mention(session, start, text, mention)
+    session.find_element(By.XPATH, "//button[normalize-space()='Post']").click()
+
+
+def reply(session: Any, thread: str, text: str, mention: str) -> None:
+    """In an open channel: reply in the thread of the post that says `thread`, @-mentioning `mention`, and
+    press Enter (a post's reply box is the first compose box after its text)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = wait_for(lambda: session.find_elements(
+        By.XPATH, f"//*[contains(text(), '{thread}')]/following::*[@contenteditable='true' and @role='textbox']"))[0]
+    _type_with_mention(session, box, text, mention)
+    box.send_keys(Keys.ENTER)
+
+
 def card_lines(session: Any) -> list[tuple[str, int]]:
     """Every Adaptive Card text block on the page, with where it is drawn (its top, in pixels)."""
     from selenium.webdriver.common.by import By
@@ -98,3 +134,10 @@ def press(session: Any, label: str) -> None:
     buttons = wait_for(lambda: [b for b in session.find_elements(By.XPATH, f"//button[normalize-space()='{label}']")
                                 if b.is_displayed()])
     buttons[-1].click()
+
+
+def source_links(session: Any) -> list[str]:
+    """Where the cards' "source" links point."""
+    from selenium.webdriver.common.by import By
+
+    return [a.get_attribute("href") for a in session.find_elements(By.XPATH, "//a[normalize-space()='source']")]

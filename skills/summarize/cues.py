@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from skills.summarize.screen import screened
+
 NAME = r"@?(?P<who>[^\W\d_][\w.-]*)"  # a first name or @handle, in any script
 
 
@@ -233,7 +235,7 @@ class Cues:
 
 
 def _either(sources: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{s})" for s in sources if s), re.I)
+    return screened(re.compile("|".join(f"(?:{s})" for s in sources if s), re.I))
 
 
 @lru_cache(maxsize=None)
@@ -246,7 +248,7 @@ def cues_for(lang: str) -> Cues:
         return _either([getattr(t, field) for t in tables])
 
     def each(field: str) -> tuple[re.Pattern, ...]:  # patterns with named groups cannot share one alternation
-        return tuple(re.compile(getattr(t, field), re.I) for t in tables)
+        return tuple(screened(re.compile(getattr(t, field), re.I)) for t in tables)
 
     lead = "|".join(_DUE[code][0] for code in langs)
     phrase = "|".join(_DUE[code][1] for code in langs)
@@ -256,5 +258,6 @@ def cues_for(lang: str) -> Cues:
         commit=each("commit"), accept=joined("accept"), request=each("request"), assign=each("assign"),
         unassigned=each("unassigned"), answer=joined("answer"), not_known=joined("not_known"),
         revision=joined("revision"),
-        due=(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I), re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I)),
+        due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)),
+             screened(re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I))),
     )

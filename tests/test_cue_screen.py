@@ -1,0 +1,120 @@
+"""The literal pre-check in front of the cue regexes never turns away a text its regex would match."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+
+import pytest
+
+from bench.summarize_gold import load_all
+from skills.summarize import cues
+from skills.summarize.cues import LEXICONS, SUPPORTED, cues_for
+from skills.summarize.extractive import split_sentences, summarize
+from skills.summarize.screen import Screened, fold, required_literals
+
+
+def _screened_patterns() -> list[tuple[str, Screened]]:
+    found = []
+    for lang in (*SUPPORTED, "und"):
+        c = cues_for(lang)
+        for name in c.__dataclass_fields__:
+            value = getattr(c, name)
+            for p in value if isinstance(value, tuple) else (value,):
+                if isinstance(p, Screened):
+                    found.append((f"{lang}.{name}", p))
+    return found
+
+
+PATTERNS = _screened_patterns()
+
+
+def _span(m: re.Match | None) -> tuple[int, int] | None:
+    return m.span() if m else None
+
+
+def _gold_texts() -> list[str]:
+    texts = set()
+    for thread in load_all():
+        for u in thread.utterances:
+            texts.add(u.text)
+            texts.update(split_sentences(u.text))
+    return sorted(texts)
+
+
+def _fuzz_texts(count: int) -> list[str]:
+    """Sentences made of the cue tables' own words, in any case, with odd white space and punctuation."""
+    words = sorted({w for lexicon in LEXICONS.values() for source in vars(lexicon).values()
+                    for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?|\+1|👍", source)})
+    spaces = [" ", " ", " ", "  ", "\t", "\n", "\u00a0", " \n "]
+    marks = ["", "", "", ",", ".", "!", "?", ":", " -", "…", "¿"]
+    odd_case = {"i": "İ", "I": "ı", "s": "ſ", "k": "\u212a"}  # equal under re.IGNORECASE, but not ASCII
+    rng = random.Random(17)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 9)):
+            word = rng.choice(words)
+            style = rng.random()
+            word = word.upper() if style < 0.15 else word.capitalize() if style < 0.3 else word
+            if rng.random() < 0.05:
+                word = "".join(odd_case.get(ch, ch) for ch in word)
+            parts += [word + rng.choice(marks), rng.choice(spaces)]
+        texts.append(rng.choice(["", " ", "@ana "]) + "".join(parts).rstrip(" "))
+    return texts
+
+
+def test_every_cue_table_is_pre_checked_where_it_pays():
+    # the unanchored alternations are the costly ones: each must get a pre-check, or it was silently lost
+    en = cues_for("en")
+    for name in ("decided", "settles", "proposal", "defer", "not_known"):
+        assert isinstance(getattr(en, name), Screened), name
+    assert all(isinstance(p, Screened) for p in en.commit + en.request + en.unassigned)
+
+
+def test_required_literals_are_what_every_match_contains():
+    assert required_literals(re.compile(r"\b(?:we\s+decided|decision\s*:)", re.I)) == {"we decided", "decision:", "decision :"}
+    assert required_literals(re.compile(r"I\s+(?=(?:take|own)\b)", re.I)) == {"i take", "i own"}
+    assert required_literals(re.compile(r"let'?s|lets\s+go", re.I)) == {"let's", "lets"}
+    assert required_literals(re.compile(r"^\W*(?:yes|no)\b", re.I)) is None  # anchored: as cheap as any pre-check
+    assert required_literals(re.compile(r"\w+\s+it", re.I)) == {" it"}
+    assert required_literals(re.compile(r"\d+|x", re.I)) is None  # one alternative needs no literal
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_the_pre_check_agrees_with_the_regex(name: str, pattern: Screened):
+    texts = _GOLD + _FUZZ
+    assert [_span(pattern.search(t)) for t in texts] == [_span(pattern.pattern.search(t)) for t in texts]
+
+
+def test_the_pre_check_rules_out_most_sentences():
+    # the point of it: on the gold threads' sentences most patterns are never run
+    decided = cues_for("en").decided
+    ruled_out = sum(not decided._needed.search(fold(t)) for t in _GOLD)
+    assert ruled_out > 0.8 * len(_GOLD)
+
+
+def test_summaries_are_the_same_without_the_pre_check(monkeypatch):
+    threads = load_all()
+    screened = [summarize(t.utterances) for t in threads]
+    monkeypatch.setattr(cues, "screened", lambda pattern: pattern)
+    cues.cues_for.cache_clear()
+    try:
+        assert not any(isinstance(p, Screened) for _, p in _screened_patterns())
+        plain = [summarize(t.utterances) for t in threads]
+    finally:
+        cues.cues_for.cache_clear()
+    assert plain == screened
+
+
+def test_only_four_non_ascii_characters_equal_an_ascii_one_under_ignorecase():
+    # `fold` relies on it: İ ı ſ and the Kelvin sign are the only ones re.IGNORECASE matches with an ASCII character
+    everything = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    equal = {m for ch in string.printable for m in re.findall(re.escape(ch), everything, re.I)}
+    assert equal == {"İ", "ı", "ſ", "\u212a"}
+    assert fold("İT\u00a0 Iſ\tthen\n\u212aEY") == " it is then key "
+
+
+_GOLD = _gold_texts()
+_FUZZ = _fuzz_texts(1500)

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import and_, delete, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.deliveries import CURRENT_RUN, Deliveries, item_run
 from bot.metrics import INBOX_PARKED, INBOX_RETRIES
 from bot.store import Store, aware
 from bot.tables import inbox as table
@@ -144,6 +145,7 @@ class InboxWorkers:
         self.inbox = inbox
         self.clock = clock
         self.handlers: dict[str, Handler] = {}
+        self.deliveries = Deliveries(inbox.engine)  # what each item's actions did, so a retry does it once
         self._tasks: set[asyncio.Task] = set()
         self._done: list[InboxItem] = []  # finished, not yet marked: one write for a burst, not one each
         self._flush: asyncio.Task | None = None
@@ -158,6 +160,8 @@ class InboxWorkers:
         task.add_done_callback(self._tasks.discard)
 
     async def run(self, item: InboxItem) -> None:
+        current = CURRENT_RUN.set(item_run(self.deliveries, item.source, item.key, item.attempts, item.received_at,
+                                       self.clock))
         try:
             await self.handlers[item.source](item)
         except asyncio.CancelledError:
@@ -173,6 +177,8 @@ class InboxWorkers:
                 log.warning("inbox item failed; will retry", exc_info=error,
                             extra={"source": item.source, "key": item.key, "attempts": item.attempts})
             return
+        finally:
+            CURRENT_RUN.reset(current)
         self._done.append(item)
         if self._flush is None:
             self._flush = asyncio.ensure_future(self._mark_done_soon())

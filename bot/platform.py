@@ -64,6 +64,11 @@ class Platform(Protocol):
         ...
 
 
+class Refused(Exception):
+    """The platform turned an action down for good (not in the channel, the message is gone, no
+    permission): trying again cannot help, so the event's other actions go on and it is not retried."""
+
+
 class RateLimited(Exception):
     """The platform said 429; `retry_after` seconds must pass before the method is called again."""
 

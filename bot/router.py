@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.actions import Action, NotifyPrivately
 from bot.context import Context
+from bot.deliveries import CURRENT_RUN, ActionFailed, ExactlyOnce
 from bot.metrics import PLATFORM_ERRORS, SKILL_SECONDS, error_kind
 from bot.model import (
     ActionClicked,
@@ -19,6 +20,7 @@ from bot.model import (
     Mentioned,
     MessagePosted,
 )
+from bot.platform import Refused
 from skills import help as help_skill
 from skills import settings as settings_skill
 from skills import summarize
@@ -61,13 +63,22 @@ class Router:
         return found[:1] if isinstance(event, _FIRST_MATCH_ONLY) else found
 
     async def dispatch(self, event: Event, context: Context) -> list[Action]:
-        """Run every matching skill, then perform what they asked for, in order."""
+        """Run every matching skill, then perform what they asked for, in order.
+
+        A platform failure a retry may fix propagates (the inbox tries the event again, and the actions
+        already performed are not repeated: bot/deliveries.py); one refused for good is logged and
+        the other actions go on.
+        """
+        if (run := CURRENT_RUN.get()) is not None:
+            context = replace(context, platform=ExactlyOnce(context.platform, run))
         routes = self.matching(event)
         actions: list[Action] = []
         for route in routes:
             try:
                 with SKILL_SECONDS.labels(route.name).time():
                     actions.extend(await route.handler(event, context))
+            except ActionFailed:
+                raise  # a post the skill made itself failed: retried like the others
             except Exception:  # one skill failing must not silence the others
                 log.exception("skill failed", extra={"skill": route.name, "event": type(event).__name__})
         if not routes and isinstance(event, CommandInvoked):
@@ -76,8 +87,12 @@ class Router:
             try:
                 await context.platform.perform(action)
             except Exception as error:
-                PLATFORM_ERRORS.labels(context.platform.name, error_kind(error)).inc()
-                log.exception("action failed", extra={"action": type(action).__name__})
+                cause = error.__cause__ if isinstance(error, ActionFailed) and error.__cause__ else error
+                PLATFORM_ERRORS.labels(context.platform.name, error_kind(cause)).inc()
+                if not isinstance(error, Refused):
+                    raise
+                log.warning("action refused by the platform", extra={"action": type(action).__name__,
+                                                                     "error": str(error)})
         log.info(
             "event handled",
             extra={"event": type(event).__name__, "skills": [r.name for r in routes],

@@ -89,6 +89,7 @@ class Jobs:
                 await self.store.messages.forget_before(now - timedelta(days=self.settings.message_retention_days))
                 await self.inbox.inbox.forget(done_before=now - timedelta(hours=self.settings.event_dedupe_hours),
                                               parked_before=now - timedelta(days=self.settings.message_retention_days))
+                await self.inbox.deliveries.forget(now - timedelta(hours=self.settings.event_dedupe_hours))
 
     def start(self) -> None:
         self.scheduler.start()

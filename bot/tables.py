@@ -52,6 +52,17 @@ inbox = Table(
     Index("ix_inbox_due", "status", "next_attempt_at"),
 )
 
+# What an inbox item's actions already did on the platform (bot/deliveries.py): a retry, or another
+# process after a crash, skips a `done` key and asks the platform about a `sending` one.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("delivery_key", String(64), primary_key=True),  # the inbox item's hash and the action's number
+    Column("status", String(16), nullable=False),  # sending, done
+    Column("message_id", String(256), nullable=True),  # the platform's id for what was posted
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 # Teams proactive messaging needs the conversation reference captured when the bot is installed.
 conversation_refs = Table(
     "conversation_refs",

@@ -35,7 +35,7 @@ from bot.actions import (
 from bot.metrics import ACTIONS
 from bot.pacing import PACER
 from bot.model import Conversation, Message, Thread, User
-from bot.platform import Page, PlatformLimits, RateLimited
+from bot.platform import Page, PlatformLimits, RateLimited, Refused
 
 log = logging.getLogger(__name__)
 _PAGE_SIZE = 200
@@ -47,6 +47,9 @@ MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile 
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
 # A workspace that will not take our file (an install from before `files:write`, uploads turned off):
 # the message goes without it rather than not at all.
+# Slack errors worth another try later; any other `ok: false` is an answer that will not change.
+TRANSIENT_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
+                    "team_added_to_org"}
 UPLOAD_REFUSED = {"missing_scope", "not_allowed_token_type", "restricted_action", "file_uploads_disabled",
                   "file_uploads_except_images_disabled"}
 
@@ -286,6 +289,17 @@ class SlackPlatform:
         return Thread(conversation=conversation, messages=tuple(messages))
 
     async def perform(self, action: Action) -> str | None:
+        """Carry out an action; Slack's refusals that no retry can change are raised as `Refused`."""
+        try:
+            return await self._perform(action)
+        except SlackApiError as error:
+            status = error.response.status_code
+            code = error.response.get("error") if isinstance(error.response.data, dict) else None
+            if status == 200 and code not in TRANSIENT_ERRORS:
+                raise Refused(f"Slack refused {type(action).__name__}: {code}") from error
+            raise
+
+    async def _perform(self, action: Action) -> str | None:
         ACTIONS.labels("slack", type(action).__name__).inc()
         action = defused_action(action)  # quoted people never ping @channel or spoof a link through us
         match action:
@@ -330,6 +344,8 @@ class SlackPlatform:
                                              proxy=self.client.proxy)
                 response = await webhook.send(text=action.text, blocks=blocks(action.text, (), ()),
                                               replace_original=True)
+                if response.status_code in (404, 410):  # the response URL expired (30 minutes, 5 uses)
+                    raise Refused(f"Slack refused the message update: HTTP {response.status_code}")
                 if response.status_code != 200:
                     raise RuntimeError(f"Slack refused the message update: HTTP {response.status_code}")
                 return None
@@ -364,7 +380,7 @@ class SlackPlatform:
             if error.response.get("error") not in UPLOAD_REFUSED:
                 raise
             log.warning("chart upload refused; posting without it", extra={"error": error.response.get("error")})
-            return await self.perform(replace(action, chart=None))
+            return await self._perform(replace(action, chart=None))
         await self._share(file_id, chart.title, where, where.thread_id if isinstance(action, Reply) else None,
                           blocks=json.dumps(body))
         return file_id
@@ -391,12 +407,17 @@ class SlackPlatform:
             "thread_ts": thread_ts, **message})
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
-        """Look for our delivery key in the message metadata of the channel's recent history."""
+        """Look for our delivery key in the message metadata of the thread, or of the channel's recent history."""
         channel = conversation.channel_id
         if channel.startswith(("U", "W")):  # a DM addressed by user id: find the DM channel
             channel = (await self.client.conversations_open(users=channel))["channel"]["id"]
-        async for item in _paged(self.client.conversations_history, "messages", channel=channel,
-                                 oldest=f"{since.timestamp():.6f}", include_all_metadata=True):
+        if conversation.thread_id:
+            found = _paged(self.client.conversations_replies, "messages", channel=channel, ts=conversation.thread_id,
+                           oldest=f"{since.timestamp():.6f}", include_all_metadata=True)
+        else:
+            found = _paged(self.client.conversations_history, "messages", channel=channel,
+                           oldest=f"{since.timestamp():.6f}", include_all_metadata=True)
+        async for item in found:
             payload = (item.get("metadata") or {}).get("event_payload") or {}
             attached = (f.get("name", "") for f in item.get("files") or ())
             if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):

@@ -32,6 +32,7 @@ from adapters.teams.graph import GraphDirectory
 from adapters.teams.platform import TeamsPlatform
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
+from bot.deliveries import CURRENT_RUN
 from bot.history import StoreFirstPlatform
 from bot.http_body import BadBody, json_object, media_type, read_body, refusal, utf8_text
 from bot.inbox import InboxItem, InboxWorkers
@@ -147,6 +148,8 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
         if _proactive(turn_context.activity):
             raise error  # the caller (e.g. the outbox) must see that the send failed
+        if CURRENT_RUN.get() is not None:
+            raise error  # a turn from the inbox: it retries the activity (what was sent is not sent again)
         log.error("teams turn failed", exc_info=error)
         if turn_context.activity.type != "message":
             return  # only a person who wrote to us is waiting for an answer

@@ -26,7 +26,7 @@ from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.pacing import PACER
-from bot.platform import PlatformLimits
+from bot.platform import PlatformLimits, Refused
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -173,6 +173,18 @@ class TeamsPlatform:
         return None
 
     async def perform(self, action: Action) -> str | None:
+        """Carry out an action; a 4xx answer no retry can change (the bot was removed, the chat is gone)
+        is raised as `Refused`."""
+        try:
+            return await self._perform(action)
+        except Exception as error:
+            response = getattr(error, "response", None)
+            status = getattr(response, "status_code", None) or getattr(error, "status", None)
+            if isinstance(status, int) and 400 <= status < 500 and status not in RETRIED_STATUSES | {408}:
+                raise Refused(f"Teams refused {type(action).__name__}: HTTP {status}") from error
+            raise
+
+    async def _perform(self, action: Action) -> str | None:
         ACTIONS.labels("teams", type(action).__name__).inc()
         if isinstance(action, DeleteMessage):
             return None  # a Teams bot cannot delete a person's message; the note asks them to
@@ -252,7 +264,7 @@ class TeamsPlatform:
             response = await self.turn.send_activity(activity)
             return response.id if response else None
         if not where.ref:
-            raise ValueError("no conversation reference to message this Teams conversation proactively")
+            raise Refused("no conversation reference to message this Teams conversation proactively")
         reference = conversation_reference(where)
         reference.conversation.id = target
         sent: list[str | None] = []
@@ -262,7 +274,7 @@ class TeamsPlatform:
     async def _send_privately(self, user: User, where: Conversation, activity: Activity) -> str | None:
         """A channel has no ephemeral messages: open (or reuse) the bot's 1:1 chat with the user."""
         if not where.ref:
-            raise ValueError("no conversation reference to reach this Teams tenant")
+            raise Refused("no conversation reference to reach this Teams tenant")
         if not isinstance(self.adapter, CloudAdapterBase):
             raise NotImplementedError("1:1 notifications need botbuilder's CloudAdapter")
         reference = conversation_reference(where)

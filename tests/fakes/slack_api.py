@@ -44,6 +44,7 @@ class FakeSlackAPI:
     base_url: str = ""  # set once serving, so upload URLs point back here
     rate_limited: dict[str, int] = field(default_factory=dict)  # method → how many calls get a 429 first
     refused: dict[str, str] = field(default_factory=dict)  # method → the error Slack answers it with
+    failing: dict[str, int] = field(default_factory=dict)  # method → how many calls get an HTTP 500 first
     # method → a gate: calls wait for it and only then happen; a caller that goes away first leaves no
     # trace (serve with handler_cancellation=True), like a request that never reached Slack
     held: dict[str, asyncio.Event] = field(default_factory=dict)
@@ -129,6 +130,10 @@ class FakeSlackAPI:
         if self.rate_limited.get(method, 0) > 0:  # Slack's answer when a method is called too often
             self.rate_limited[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"})
+        if self.failing.get(method, 0) > 0:  # Slack having a bad moment: nothing happened, try again
+            self.failing[method] -= 1
+            call.status = 500
+            return web.Response(status=500, text="internal error")
         if method in self.refused:
             return web.json_response({"ok": False, "error": self.refused[method]})
         answer = getattr(self, "_" + method.replace(".", "_"), None)
@@ -181,14 +186,24 @@ class FakeSlackAPI:
         more = start + size < len(messages)
         return {
             "ok": True,
-            "messages": page,
+            "messages": _shown(page, params),
             "has_more": more,
             "response_metadata": {"next_cursor": str(start + size) if more else ""},
         }
 
     def _chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The post joins its thread or the channel's history, metadata included."""
         ts = f"{time.time():.6f}"
         self.posted[ts] = params
+        message = {"type": "message", "user": BOT_USER_ID, "bot_id": "BBOT", "text": params.get("text"), "ts": ts}
+        if params.get("metadata"):
+            metadata = params["metadata"]
+            message["metadata"] = metadata if isinstance(metadata, dict) else json.loads(metadata)
+        if params.get("thread_ts"):  # a reply: its thread is there to read back, if only with the bot's replies
+            self.threads.setdefault((params["channel"], params["thread_ts"]), []).append(
+                {**message, "thread_ts": params["thread_ts"]})
+        else:
+            self.history.setdefault(params["channel"], []).append(message)
         return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
 
     def _chat_update(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -208,7 +223,7 @@ class FakeSlackAPI:
         if self.limited:
             limit = min(limit, LIMITED_PAGE)
         more = start + limit < len(found)
-        return {"ok": True, "messages": found[start:start + limit], "has_more": more,
+        return {"ok": True, "messages": _shown(found[start:start + limit], params), "has_more": more,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -266,6 +281,13 @@ class FakeSlackAPI:
 
     def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": f"{time.time():.6f}"}
+
+
+def _shown(messages: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Messages as Slack lists them: their metadata only when `include_all_metadata` is asked for."""
+    if str(params.get("include_all_metadata", "")).lower() in ("1", "true"):
+        return messages
+    return [{k: v for k, v in m.items() if k != "metadata"} for m in messages]
 
 
 def sign(secret: str, body: str | bytes, timestamp: int | None = None) -> dict[str, str]:

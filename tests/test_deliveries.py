@@ -1,0 +1,229 @@
+"""Exactly once across crashes and retries: what an inbox item posted is not posted again when the item
+runs again (after a crash, or after another of its actions failed), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta, timezone
+
+from adapters.app import create_app
+from adapters.teams.bot import inbox_key
+from bot.actions import NotifyPrivately, Reply
+from bot.app import INBOX
+from bot.inbox import LEASE, MAX_ATTEMPTS, backoff
+from bot.model import Mentioned
+from bot.router import Router
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.bot_connector import PERSONAL_CHAT_ID, personal_message, post_activity
+from tests.fakes.server import eventually, serving
+from tests.fakes.slack_api import event_body
+from tests.test_inbox import Clock, parked_count
+from tests.test_slack_e2e import ROOT_TS, mention, post_signed, seed_thread
+
+
+def slack_settings(make_settings, api_url: str, database_url: str):
+    return make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test", slack_api_base_url=api_url,
+                         database_url=database_url, inbox_poll_seconds=0.2)
+
+
+def after_the_lease() -> Clock:
+    return Clock(datetime.now(timezone.utc) + LEASE + timedelta(seconds=5))
+
+
+async def _died(*args, **kwargs) -> None:
+    raise asyncio.CancelledError  # the process is gone: nothing after this point happens
+
+
+async def _never(*args, **kwargs) -> None:
+    return None
+
+
+def successful_posts(fake) -> list[dict]:
+    return list(fake.posted.values())
+
+
+async def test_a_reply_made_before_a_crash_is_not_made_again_by_the_next_process(slack_api, make_settings,
+                                                                                 database_url):
+    """Slack took the reply and the key was recorded; the process died before marking the event done."""
+    fake, api_url = slack_api
+    settings = slack_settings(make_settings, api_url, database_url)
+    body = event_body(mention("help"), event_id="EvOnce")
+    crashed = create_app(settings)
+    crashed[INBOX].inbox.done = _never  # dies before its done-mark
+    async with serving(crashed) as url:
+        assert (await post_signed(url, body))[0] == 200
+        await eventually(lambda: successful_posts(fake))
+        await crashed[INBOX].drain()
+        assert await crashed[INBOX].inbox.status_of("slack", "EvOnce") == "working"
+
+    restarted = create_app(settings, clock=after_the_lease())
+    async with serving(restarted):
+        status = restarted[INBOX].inbox.status_of
+        await eventually_async(lambda: status("slack", "EvOnce"), "done")
+    assert len(fake.calls_to("chat.postMessage")) == 1
+
+
+async def test_a_reply_slack_took_as_the_process_died_is_found_by_its_key_not_posted_again(
+        slack_api, make_settings, database_url):
+    """The process died inside the call: Slack has the reply, the database only says `sending`. The next
+    process finds the reply by the delivery key in its metadata (conversations.replies) and posts nothing."""
+    fake, api_url = slack_api
+    seed_thread(fake)
+    settings = slack_settings(make_settings, api_url, database_url)
+    body = event_body(mention("help"), event_id="EvMidCall")
+    crashed = create_app(settings)
+    crashed[INBOX].deliveries.done = _died  # Slack answered; the process never recorded it
+    async with serving(crashed) as url:
+        assert (await post_signed(url, body))[0] == 200
+        await eventually(lambda: successful_posts(fake))
+        await crashed[INBOX].drain()
+    [posted] = successful_posts(fake)
+    assert posted["thread_ts"] == ROOT_TS and posted["metadata"]["event_payload"]["delivery_key"]
+
+    restarted = create_app(settings, clock=after_the_lease())
+    async with serving(restarted):
+        await eventually_async(lambda: restarted[INBOX].inbox.status_of("slack", "EvMidCall"), "done")
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    lookups = [c for c in fake.calls_to("conversations.replies") if c.get("include_all_metadata")]
+    assert lookups and lookups[-1]["ts"] == ROOT_TS
+
+
+async def test_a_teams_reply_made_before_a_crash_is_not_sent_again(bot_connector, make_settings, database_url):
+    fake, service_url = bot_connector
+    settings = make_settings(database_url=database_url, inbox_poll_seconds=0.2)
+    activity = personal_message(service_url, "help")
+    crashed = create_app(settings)
+    crashed[INBOX].inbox.done = _never
+    async with serving(crashed) as url:
+        assert (await post_activity(url, activity))[0] == 202
+        await crashed[INBOX].drain()
+    assert len(fake.sent_to(PERSONAL_CHAT_ID)) == 1
+
+    restarted = create_app(settings, clock=after_the_lease())
+    async with serving(restarted):
+        await eventually_async(lambda: restarted[INBOX].inbox.status_of("teams", inbox_key(activity)), "done")
+    assert len(fake.sent_to(PERSONAL_CHAT_ID)) == 1
+
+
+async def eventually_async(check, expected, timeout: float = 10.0):
+    """Wait until the awaitable `check()` returns `expected`."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while (value := await check()) != expected:
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"still {value!r}, not {expected!r}, after {timeout}s")
+        await asyncio.sleep(0.05)
+
+
+# ---- failures inside the router are retried ---------------------------------------------------------
+
+
+def two_actions_router(first, second) -> Router:
+    """A mention answered with two actions, in order (a skill's reply, then a private note)."""
+    router = Router()
+
+    async def answer(event, context):
+        where = event.message.conversation
+        return [first(where, event), second(where, event)]
+
+    router.on(Mentioned, answer)
+    return router
+
+
+def public_reply(where, event):
+    return Reply(conversation=where, text="Here is the summary.")
+
+
+def private_note(where, event):
+    return NotifyPrivately(user=event.message.author, conversation=where, text="Only you see this.")
+
+
+async def test_a_reply_slack_fails_once_is_retried_and_arrives_once(slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    fake.failing["chat.postMessage"] = 1  # an HTTP 500: nothing was posted
+    clock = Clock(datetime.now(timezone.utc))
+    app = create_app(slack_settings(make_settings, api_url, database_url), clock=clock)
+    async with serving(app) as url:
+        assert (await post_signed(url, event_body(mention("help"), event_id="EvFlaky")))[0] == 200
+        await app[INBOX].drain()
+        assert await app[INBOX].inbox.status_of("slack", "EvFlaky") == "pending"
+        assert successful_posts(fake) == []
+        clock.now += backoff(1)
+        assert await app[INBOX].run_due() == 1
+        assert await app[INBOX].inbox.status_of("slack", "EvFlaky") == "done"
+    assert len(successful_posts(fake)) == 1 and len(fake.calls_to("chat.postMessage")) == 2
+
+
+async def test_a_reply_rate_limited_past_the_clients_own_retries_is_retried_by_the_inbox(slack_bot):
+    fake, url, app = slack_bot
+    fake.rate_limited["chat.postMessage"] = 3  # the Web API client retries twice itself, then gives up
+    assert (await post_signed(url, event_body(mention("help"), event_id="EvLimited")))[0] == 200
+    await app[INBOX].drain()
+    assert await app[INBOX].inbox.status_of("slack", "EvLimited") == "pending"
+    app[INBOX].clock = Clock(datetime.now(timezone.utc) + backoff(1))
+    assert await app[INBOX].run_due() == 1
+    assert len(successful_posts(fake)) == 1 and len(fake.calls_to("chat.postMessage")) == 4
+
+
+async def test_actions_done_before_a_failure_are_not_repeated_by_the_retry(slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    fake.failing["chat.postEphemeral"] = 1
+    clock = Clock(datetime.now(timezone.utc))
+    app = create_app(slack_settings(make_settings, api_url, database_url),
+                     two_actions_router(public_reply, private_note), clock=clock)
+    async with serving(app) as url:
+        assert (await post_signed(url, event_body(mention("summarize"), event_id="EvHalf")))[0] == 200
+        await app[INBOX].drain()
+        assert await app[INBOX].inbox.status_of("slack", "EvHalf") == "pending"
+        clock.now += backoff(1)
+        assert await app[INBOX].run_due() == 1
+        assert await app[INBOX].inbox.status_of("slack", "EvHalf") == "done"
+    assert len(fake.calls_to("chat.postMessage")) == 1  # the reply that had gone out is not repeated
+    assert len(fake.calls_to("chat.postEphemeral")) == 2  # the note that failed is sent on the retry
+
+
+async def test_an_action_refused_for_good_is_not_retried_and_the_others_go_on(slack_api, make_settings, sqlite_url):
+    fake, api_url = slack_api
+    fake.refused["chat.postEphemeral"] = "user_not_in_channel"
+    app = create_app(slack_settings(make_settings, api_url, sqlite_url), two_actions_router(private_note, public_reply))
+    async with serving(app) as url:
+        assert (await post_signed(url, event_body(mention("summarize"), event_id="EvRefused")))[0] == 200
+        await app[INBOX].drain()
+        assert await app[INBOX].inbox.status_of("slack", "EvRefused") == "done"
+    assert len(fake.calls_to("chat.postEphemeral")) == 1 and len(successful_posts(fake)) == 1
+
+
+async def test_a_post_that_keeps_failing_is_parked_with_a_log_line_and_a_metric(slack_bot, caplog):
+    fake, url, app = slack_bot
+    fake.failing["chat.postMessage"] = MAX_ATTEMPTS
+    before = parked_count("slack")
+    with caplog.at_level(logging.WARNING):
+        assert (await post_signed(url, event_body(mention("help"), event_id="EvDown")))[0] == 200
+        await app[INBOX].drain()
+        now = datetime.now(timezone.utc)
+        for attempt in range(2, MAX_ATTEMPTS + 1):
+            now += backoff(attempt - 1)
+            app[INBOX].clock = Clock(now)
+            assert await app[INBOX].run_due() == 1
+    assert await app[INBOX].inbox.status_of("slack", "EvDown") == "parked"
+    assert parked_count("slack") == before + 1
+    assert any("parked" in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)
+    assert successful_posts(fake) == [] and len(fake.calls_to("chat.postMessage")) == MAX_ATTEMPTS
+
+
+async def test_a_teams_reply_the_connector_fails_once_is_retried_and_sent_once(bot_connector, make_settings,
+                                                                              database_url):
+    fake, service_url = bot_connector
+    fake.busy = [500]  # not one of the statuses the adapter retries itself
+    clock = Clock(datetime.now(timezone.utc))
+    app = create_app(make_settings(database_url=database_url), clock=clock)
+    activity = personal_message(service_url, "help")
+    async with serving(app) as url:
+        assert (await post_activity(url, activity))[0] == 202
+        await app[INBOX].drain()
+        assert await app[INBOX].inbox.status_of("teams", inbox_key(activity)) == "pending"
+        assert fake.sent_to(PERSONAL_CHAT_ID) == []
+        clock.now += backoff(1)
+        assert await app[INBOX].run_due() == 1
+    assert len(fake.sent_to(PERSONAL_CHAT_ID)) == 1 and fake.refused == [500]
+    assert "what I can do" in fake.sent_to(PERSONAL_CHAT_ID)[0].text

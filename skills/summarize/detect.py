@@ -39,11 +39,25 @@ _SETTLE_WORDS = frozenset(
     "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
 _OK_ASKED = re.compile(r"[\s.,;]+(?:ok(?:ay)?|fine|alright|good|einverstanden|okay\s+für\s+euch|d'accord|ça\s+vous\s+va|vale|de\s+acuerdo|pode\s+ser|beleza)\s*[?？]\s*$", re.I)
 # A task ends where the speaker starts explaining: "handle the dinner, I know a place …".
-_AFTERTHOUGHT = re.compile(r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|ich|je|yo|eu|es|c'est|das)\b))", re.I)
+# … or adds what it is for ("draft the abstract so I can review it") or what not to do (", don't promise anything").
+_AFTERTHOUGHT = re.compile(
+    r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|let'?s|don'?t|each|ich|je|yo|eu|es|c'est|das"
+    r"|lass\s+uns|aber|mais|pero|mas|vamos)\b)"
+    r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b))", re.I)
+# "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
+_TAG_QUESTION = re.compile(
+    r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
 _WHO_WILL = re.compile(
     r"^\W*(?:who|wer|qui|quién|quien|quem)\s+(?:can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})[?？]", re.I)
 _DONE = re.compile(r"^\W*(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b", re.I)
+# A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
+_ALSO = re.compile(r"\b(?:also|too|as\s+well|auch|außerdem|aussi|également|también|además|também)\b", re.I)
+_COMPLETED = re.compile(
+    r"\b(?:done|fixed|shipped|merged|deployed|sent|posted|uploaded|submitted|paused|published|booked|filed|told|finished|completed|resolved"
+    r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
+    r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|once|when|wird|werde|kann|sobald|wenn|vais|va|peux|quand|voy|vamos|puedo|cuando|vou|vai|posso|quando)\b", re.I)
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
@@ -57,6 +71,7 @@ _STOP = frozenset(
     "could should have has had do does did not no yes what when where who why how let's lets let us our my your me "
     "them their then so if as by from up out just also please ok okay sure all any some more".split())
 
+DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
 
@@ -96,6 +111,7 @@ class Found:
     agreed_by: tuple[str, ...] = ()
     context: str | None = None  # what a short decision settles ("Thai it is" → "thai place or the pizza one?")
     reactions: int = 0  # agreement reactions on a decision's message
+    sentence: str = ""  # the sentence an action item was read from
 
     @property
     def said(self) -> str:
@@ -371,11 +387,16 @@ class ThreadReader:
         return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
 
     def _reported_done(self, item: Found) -> bool:
-        """The owner said it was done a moment later ("Erledigt.", "Done: PAY-812"): no longer a task."""
+        """The owner said it was done a moment later ("Erledigt.", "Done: PAY-812"), or later reported the
+        thing done in words the task shares ("set up a call …" — "Call done"; "upload the cert" — "Cert
+        uploaded"): no longer a task."""
         if item.owner is None:
             return False
-        later = [m for m in self.messages[item.index + 1:item.index + 4] if m.speaker == item.owner]
-        return any(_DONE.search(m.text) for m in later)
+        later = [m for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW] if m.speaker == item.owner]
+        if any(_DONE.search(m.text) for m in later if m.index <= item.index + 3):
+            return True
+        task = _stems(item.text)
+        return any(task & _stems(m.text) and not _QUESTION_END.search(m.text) and _reports_done(m.text) for m in later)
 
     def _take_open_task(self, found: list[Found], taker: Found) -> None:
         """Give the speaker the latest task nobody owned, or asked of them, or asked for with "who can …?"
@@ -404,7 +425,7 @@ class ThreadReader:
         for item in found:
             request = next((r for r in reversed(out) if r.index in asked_of and r.owner == item.owner == self.messages[item.index].speaker
                             and r.index < item.index and self._first_reply_by(r.index, item.owner) == item.index), None)
-            if request is not None and not self._accepts_and_promises(item.index):
+            if request is not None and not self._accepts_and_promises(item.index, item.sentence):
                 request = None
             if request is None:
                 out.append(item)
@@ -414,18 +435,22 @@ class ThreadReader:
             out[out.index(request)] = joined
         return out
 
-    def _accepts_and_promises(self, index: int) -> bool:
-        """"On it, I'll sign the contract" (one sentence) elaborates the request; "Sure. I'll also …" adds a task."""
+    def _accepts_and_promises(self, index: int, text: str) -> bool:
+        """"On it, I'll sign the contract" or "Sí, me encargo yo. I'll get 3 options" elaborates the request;
+        "Sure. I'll also …" adds a task."""
         first = self.by_message[index][0].text
-        return bool(self.cues.accept.search(first)) and any(p.search(first) for p in self.cues.commit)
+        return bool(self.cues.accept.search(first)) and self._promises(first) and (first == text or not _ALSO.search(text))
 
     def _first_reply_by(self, index: int, person: str | None) -> int | None:
         return next((m.index for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
 
     def _action(self, s: Sentence, asked_of: dict[int, str]) -> Found | None:
         text = s.text.strip()
+        question = s.is_question
+        if tag := _TAG_QUESTION.search(text):
+            text, question = text[:tag.start()], False
         sent = self.messages[s.index].sent
-        owner = what = None
+        owner = what = topic = None
         if (listed := _LISTED.match(text)) and (target := self.resolve(listed.group("who"))):
             owner, what = target, listed.group("what")  # "• Dev: demo environment" in a task list
             asked_of[s.index] = target
@@ -441,17 +466,17 @@ class ThreadReader:
                     owner = None
                 asked_of[s.index] = target
                 break
-        if what is None and not s.is_question:
+        if what is None and not question:
             for pattern in self.cues.assign:
                 m = pattern.search(text)
                 if m and (target := self.resolve(m.group("who"))) and not _is_pronoun(m.group("who")):
                     owner, what = target, m.group("what")
                     break
-        if what is None and not s.is_question:
+        if what is None and not question:
             for pattern in self.cues.commit:
                 m = pattern.search(text)
                 if m:
-                    owner, what = s.speaker, _what(m)
+                    owner, what, topic = s.speaker, _what(m), text[:m.start()].strip(" ,:;-–")  # "rollback plan: I'll write it up"
                     # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and _what(inner) != what:
                         what = _what(inner)
@@ -459,7 +484,7 @@ class ThreadReader:
         if what is None:
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)
-                if m and (not s.is_question or m.groupdict().get("what5")):
+                if m and (not question or m.groupdict().get("what5")):
                     what = _what(m)
                     owner = None
                     break
@@ -473,7 +498,23 @@ class ThreadReader:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
             what = self._lower_first(what)
         self.tasked.add(s.text)
-        return Found(what, s.source_id, s.index, owner, due, due_date)
+        context = None
+        if _refers_back(what):
+            said_first = topic and len(content_words(topic)) >= 2 and not self.cues.accept.search(topic) and not self.cues.agree.search(topic)
+            context = topic if said_first else self._task_context(s)
+        return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
+
+    def _task_context(self, s: Sentence) -> str | None:
+        """What "I'll write it up" or "Ich aktualisiere sie" is about: the nearest sentence before it, in the same
+        message or the last few, that says something of its own (not "Yes, …", "Thanks!" or another task)."""
+        earlier = [x for x in self.sentences if s.index - 3 <= x.index <= s.index]
+        earlier = earlier[:next(i for i, x in enumerate(earlier) if x.index == s.index and x.text == s.text)]
+        for x in reversed(earlier):
+            if x.text in self.tasked or len(content_words(x.text)) < 3 or self.cues.agree.search(x.text) \
+                    or self.cues.accept.search(x.text) or _THANKS.search(x.text):
+                continue
+            return _clip(x.text)
+        return None
 
     def _declined(self, index: int, person: str) -> bool:
         reply = next((m for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
@@ -554,6 +595,36 @@ _LISTED = re.compile(r"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[:�
 _VAGUE_WORDS = frozenset(
     "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
     "das es dem den drum darum cela ça lo la eso esto isso disso".split())
+
+
+# Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
+_BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto".split())
+_BACK_OBJECT = frozenset("that this das es ça cela eso esto".split())  # as the task's first or second word
+_BACK_CLITIC = frozenset("le la les l' lo los las o a os as".split())  # before the verb, as the task's first word
+
+
+def _refers_back(task: str) -> bool:
+    words = re.findall(r"\w+'?", task)
+    low = [w.lower() for w in words]
+    # "das"/"es" before a capitalised noun is an article ("nehme das Thema mit"), not a pronoun
+    objects = [w for i, w in enumerate(low[:2]) if w in _BACK_OBJECT and not (i + 1 < len(words) and words[i + 1][:1].isupper())]
+    return bool(low) and (low[0] in _BACK_CLITIC or bool(objects) or bool(_BACK_ANYWHERE.intersection(low)))
+
+
+def _clip(text: str, words: int = 16) -> str:
+    clip = text.strip().split()
+    return " ".join(clip[:words]) + ("…" if len(clip) > words else "")
+
+
+def _reports_done(text: str) -> bool:
+    """ "Cert uploaded", "marketing paused the campaign" — but not "I can have it done in 3 weeks"."""
+    done = _COMPLETED.search(text)
+    return bool(done) and not _NOT_YET.search(text[text.rfind(".", 0, done.start()) + 1:done.start()])
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words cut to their first five letters, so "upload" and "uploaded", "pause" and "paused" meet."""
+    return frozenset(w[:5] for w in content_words(text) if not w.isdigit())
 
 
 def _vague(text: str) -> bool:

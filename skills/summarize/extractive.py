@@ -110,7 +110,7 @@ def summarize(
     return Summary(
         tldr=tldr,
         decisions=tuple(item(f, decision_line(f)) for f in _dedupe(decisions, decision_line)),
-        action_items=tuple(ActionItem(f.text, f.owner, f.due, f.source_id, links.get(f.source_id), f.due_date)
+        action_items=tuple(ActionItem(f.said, f.owner, f.due, f.source_id, links.get(f.source_id), f.due_date)
                            for f in _dedupe(actions)),
         open_questions=tuple(item(f) for f in _dedupe(questions)),
         participants=tuple(participants),

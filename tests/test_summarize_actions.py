@@ -1,0 +1,62 @@
+"""Action items as teams write them: tasks that point back at what was said, tasks reported done later,
+accepted requests elaborated in the reply, statements asking for confirmation, and the same rules in
+English, German, French, Spanish and Portuguese."""
+
+from __future__ import annotations
+
+from skills.summarize.extractive import summarize
+from skills.summarize.utterance import Utterance
+
+MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
+
+
+def thread(*lines: tuple[str, str]) -> list[Utterance]:
+    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]
+
+
+def items(*lines: tuple[str, str]) -> list[tuple[str | None, str]]:
+    return [(a.owner, a.text) for a in summarize(thread(*lines)).action_items]
+
+
+def test_what_a_task_is_for_is_not_part_of_the_task():
+    found = items(("Iris", "The CFP closes on Jan 15."), ("Dev", "I'd be up for a talk."),
+                  ("Iris", "Dev, can you draft the abstract by Jan 10 so I can review it?"), ("Dev", "Sure."))
+    assert found == [("Dev", "draft the abstract")]
+    legal = items(("Greta", "Do we owe customers SLA credits?"), ("Oscar", "Good question."),
+                  ("Oscar", "I'll check with legal, don't promise anything yet."))
+    assert legal == [("Oscar", "check with legal")]
+
+
+def test_a_statement_asking_for_confirmation_is_read_as_the_statement():
+    found = items(("Chiara", "Launch is next Tuesday."), ("Ezra", "Bo will cut the video, right?"), ("Bo", "yes, by Friday"))
+    assert found == [("Bo", "cut the video")]
+
+
+def test_a_task_the_owner_later_reports_done_is_no_longer_open():
+    done = items(("Hana", "Globex SSO is failing."), ("Hana", "I'll set up a call with their admin within the hour."),
+                 ("Leo", "Logs attached."), ("Mara", "Thanks."), ("Quinn", "Anything else?"), ("Hana", "Call done, fingerprint matches."))
+    assert done == []
+    promised = items(("Greg", "Should we ship a desktop app?"), ("Noemi", "I'll run 5 customer interviews."),
+                     ("Greg", "When?"), ("Noemi", "I can have the interviews done in 3 weeks."))
+    assert promised == [("Noemi", "run 5 customer interviews")]
+
+
+def test_an_accepted_request_elaborated_in_the_reply_is_one_task_and_an_extra_promise_another():
+    one = items(("Megan", "Madrid it is."), ("Megan", "Lucía, can you get hotel quotes by next Wednesday?"),
+                ("Lucía", "Sure, I'll take care of it. I'll get 3 options near Atocha."))
+    assert one == [("Lucía", "get hotel quotes and get 3 options near Atocha")]
+    two = items(("Greta", "We switch to Sentry."), ("Greta", "Hank, can you lead the migration?"),
+                ("Hank", "Sure, I'll handle it. I'll also cancel the Rollbar contract."))
+    assert sorted(two) == [("Hank", "cancel the Rollbar contract"), ("Hank", "lead the migration")]
+
+
+def test_a_task_that_points_back_says_what_it_is_about():
+    rollback = items(("Jakub", "We need a maintenance window."), ("Wei", "Saturday 22:00 works."),
+                     ("Jakub", "rollback plan: I'll write it up by Thursday"))
+    assert rollback == [("Jakub", "write it up (re: “rollback plan”)")]
+    german = items(("Bernd", "Das Audit ist am 20. Januar. Was fehlt noch?"),
+                   ("Kathrin", "Die Zugriffsliste für alle Produktionssysteme ist veraltet. Ich aktualisiere sie bis Ende der Woche."),
+                   ("Bernd", "Danke."))
+    assert len(german) == 1 and german[0][0] == "Kathrin" and "Zugriffsliste" in german[0][1]
+    full = items(("Pat", "Release on Tuesday."), ("Rosa", "I'll bump the chart to 4.8 today."), ("Pat", "Great."))
+    assert full == [("Rosa", "bump the chart to 4.8")]  # a task that names its object gets no context

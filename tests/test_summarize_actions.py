@@ -60,3 +60,43 @@ def test_a_task_that_points_back_says_what_it_is_about():
     assert len(german) == 1 and german[0][0] == "Kathrin" and "Zugriffsliste" in german[0][1]
     full = items(("Pat", "Release on Tuesday."), ("Rosa", "I'll bump the chart to 4.8 today."), ("Pat", "Great."))
     assert full == [("Rosa", "bump the chart to 4.8")]  # a task that names its object gets no context
+
+
+def test_a_speakers_own_verb_becomes_the_infinitive_of_a_task_list_in_each_language():
+    french = items(("Chloé", "C'est décidé : la démo est décalée à lundi."), ("Margaux", "Je déplace la réservation de salle."),
+                   ("Chloé", "Je préviens le client."))
+    assert sorted(french) == [("Chloé", "prévenir le client"), ("Margaux", "déplacer la réservation de salle")]
+    spanish = items(("Mercedes", "Vale, vamos con dos becarios de backend."),
+                    ("Mercedes", "Publico la oferta en la bolsa de empleo antes del viernes."), ("Iván", "Perfecto."))
+    assert spanish == [("Mercedes", "publicar la oferta en la bolsa de empleo")]
+    portuguese = items(("Thiago", "Vou precisar das credenciais, quem tem acesso ao projeto?"),
+                       ("Rafael", "Eu tenho, te passo as credenciais amanhã."), ("Thiago", "Valeu!"))
+    assert portuguese == [("Rafael", "passar as credenciais")]
+    german = items(("Jonas", "Wer übernimmt nächste Woche die Rufbereitschaft? Ich bin im Urlaub."),
+                   ("Mia", "Ich kann die Frühschicht machen."), ("Lukas", "Dann nehme ich Donnerstag und Freitag."),
+                   ("Jonas", "Super, danke euch! Ich trage das bis heute Abend in PagerDuty ein."))
+    assert [(o, t.split(" (re:")[0]) for o, t in german] == [
+        ("Mia", "die Frühschicht machen"), ("Lukas", "Donnerstag und Freitag nehmen"), ("Jonas", "das in PagerDuty eintragen")]
+
+
+def test_words_that_only_look_like_verbs_are_not_tasks():
+    assert items(("Bruno", "Recebemos 3 pedidos de ONGs pedindo desconto."), ("Ana", "Proposta: 50% no plano Team."),
+                 ("Bruno", "Fechado: desconto de 30% no plano Team pra ONGs."), ("Ana", "Beleza.")) == []
+    assert items(("Ana", "¿Cogemos uno de backend o dos?"), ("Iván", "Dos, como dije ayer."),
+                 ("Paula", "Bueno, claro que dos.")) == []
+
+
+def test_unassigned_tasks_and_requests_written_the_way_each_language_writes_them():
+    english = items(("Lara", "We have 63 feature flags at 100%."), ("Ned", "We should also add an expiry date when creating a flag."),
+                    ("Lara", "Good idea."))
+    assert english == [(None, "add an expiry date when creating a flag")]
+    french = items(("Julien", "On en reparle quand on a les chiffres."),
+                   ("Claire", "Il faudrait aussi que quelqu'un demande à l'équipe mobile si ça les gêne."), ("Julien", "Oui."))
+    assert french == [(None, "demander à l'équipe mobile si ça les gêne")]
+    german = items(("Hannah", "Nachbereitung:"), ("Hannah", "Florian, schreibst du bis Freitag das Postmortem?"), ("Florian", "Jep."))
+    assert [(a.owner, a.text, a.due) for a in summarize(thread(("Hannah", "Nachbereitung:"),
+            ("Hannah", "Florian, schreibst du bis Freitag das Postmortem?"), ("Florian", "Jep."))).action_items] == [
+        ("Florian", "das Postmortem schreiben", "Freitag")]
+    assert german == [("Florian", "das Postmortem schreiben")]
+    mine = items(("Ethan", "Four epics need owners."), ("Kwame", "Usage-based billing is mine."), ("Ethan", "Thanks."))
+    assert mine == [("Kwame", "usage-based billing")]

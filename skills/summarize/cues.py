@@ -67,14 +67,16 @@ EN = Lexicon(
           r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b",
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
-    commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
-           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*)\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b))(?P<what>\S.+)",
+    commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
+           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*|^\W*will\s+(?!(?:you|we|they|it|this|that|do)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b))(?P<what>\S.+)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b",
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this))",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:will|is\s+going\s+to|'ll|takes|owns|is\s+on|handles|can\s+take)\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)",
     unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
-               r"|\bwe\s+(?:still\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)",
+               r"|\bwe(?:'ll|\s+will)?\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)"
+               r"|\bwe\s+should\s+(?:also|still)\s+(?P<what6>.+)",
     answer=r"^\W*(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
            r"|should\s+be|probably|definitely|not\s+(?:really|yet)|only|just|because|since|that'?s|there'?s|the\s+answer|answer\s*:|afaik|iirc|according\s+to|per\s+)",
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
@@ -97,12 +99,17 @@ DE = Lexicon(
           r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:ich\s+(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
+           r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln))\b"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)\b"
+           r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:bin|habe|hab|hatte|glaube|denke|finde|fände|meine|würde|wäre|hätte|könnte|sollte|müsste|kann|muss|soll|will|darf|möchte|mag|weiß|sehe|verstehe|hoffe|kenne|fürchte|stimme|schlage|war|werde|brauche|wüsste|dachte|fand|meinte|sag|sage|finds|seh|weiss|bleibe|frage\s+mich|und|aber|oder|denn|also|dann|doch|weil|wenn|dass|ob|sonst|jetzt|hier|da|so|wie|was|wer|wo)\b)[^\W\d_]{3,})\s+ich\b(?!\s+(?:mich|mir|nicht|auch|dass)\b)(?P<what4>[^,;:?]*)"
            r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|fände\b|meine\b|würde\b|wäre\b|hätte\b|könnte\b|sollte\b|müsste\b|wollte\b|hatte\b|dachte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|bitte\s+)(?P<what>.+?)(?:\?|$)"
-            rf"|(?:kannst|könntest)\s+du\s+(?:bitte\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+            rf"|(?:kannst|könntest)\s+du\s+(?:bitte\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:kannst|könntest|würdest|hast|bist|weißt|willst|musst)\b)\w+st)\s+du\s+(?P<what3>.+?)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:kümmert\s+sich\s+(?:um\s+)?|übernimmt|macht|schreibt|wird)\s*(?P<what>.+)",
-    unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)",
+    unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
+               r"|\bwir\s+sollten\s+(?:auch|noch)\s+(?P<what6>.+)|^\W*(?P<pre>[^,;:?]+?)\s+müssen\s+wir\s+(?:noch\s+|auch\s+)?(?P<what7>[^?]+)$",
     answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
     not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen)\b",
     revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
@@ -121,12 +128,15 @@ FR = Lexicon(
           r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+occupe|je\s+m'occupe\s+d[eu']?|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
+           r"|\bje\s+(?:peux|pourrai|pourrais)\s+(?P<what3>(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
+           r"|^\W*(?P<mine>[^,;:]+?),?\s+(?:c'est\s+pour\s+moi|je\s+prends|c'est\s+moi\s+qui\s+m'en\s+occupe)\b"
            r"|\bje\s+(?:vous\s+|te\s+|les\s+|le\s+|la\s+|l')?(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+d[eu']?|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
-    unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)",
+    unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
+               r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
     not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier)\b",
     revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
@@ -147,12 +157,16 @@ ES = Lexicon(
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+de|\s+yo)?|(?:yo\s+)?me\s+ocupo(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
            r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
-           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)",
+           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
+           r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
+           r"|(?:^\W*|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}[,:]?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
-    unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)",
+    unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
+               r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
     not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo)\b",
     revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+planes?|corrección|en\s+realidad)\b",
@@ -172,12 +186,16 @@ PT = Lexicon(
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
            r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)"
-           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\b|proponho\b|sugiro\b)\w{3,}o\b.*)",
+           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
+           r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha)\b"
+           r"|(?:^\W*|\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2}(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora)",
     request=rf"(?:^|[\s,(])(?:{NAME}[,:]?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
-    unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)",
+    unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
+               r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver)\b",
     revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",

@@ -20,6 +20,7 @@ import regex
 from skills.summarize.cues import Cues
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
+from skills.summarize.verbs import as_task, infinitive
 
 _WORDS = re.compile(r"\w+")
 _WORDS_ANY_SCRIPT = regex.compile(r"[\w\p{M}]+")  # a letter keeps its combining marks (क्या is one word)
@@ -187,7 +188,7 @@ class ThreadReader:
     def due(self, text: str, sent: datetime | None) -> tuple[str | None, date | None]:
         lead, bare = self.cues.due
         match = lead.search(text) or bare.search(text)
-        if not match:
+        if not match or _in_range(text, match, bare):
             return None, None
         written = match.group(1).strip()
         return written, resolve_due(written, sent)
@@ -379,7 +380,7 @@ class ThreadReader:
                 item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of)
                 if item is None:
                     continue
-                if item.owner == s.speaker and _vague(item.text):
+                if item.owner == s.speaker and _vague(item.text, self.people.keys()):
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
                 found.append(item)
@@ -451,17 +452,20 @@ class ThreadReader:
             text, question = text[:tag.start()], False
         sent = self.messages[s.index].sent
         owner = what = topic = None
-        if (listed := _LISTED.match(text)) and (target := self.resolve(listed.group("who"))):
-            owner, what = target, listed.group("what")  # "• Dev: demo environment" in a task list
+        listed = (m := _LISTED.match(text)) is not None and (target := self.resolve(m.group("who"))) is not None
+        if listed:
+            owner, what = target, m.group("what")  # "• Dev: demo environment" in a task list
             asked_of[s.index] = target
         for pattern in self.cues.request if what is None else ():
             m = pattern.search(text)
             if not m:
                 continue
-            who = m.group("who") or m.group("who2")
+            who = m.group("who") or m.group("who2") or m.groupdict().get("who3")
             target = self.resolve(who) if who else None
             if target and target != s.speaker:
-                owner, what = target, m.group("what") or m.group("what2")
+                owner, what = target, _what(m)
+                if m.groupdict().get("inv"):  # "Florian, schreibst du das Postmortem?"
+                    what = f"{m.group('inv').lower()} {what}"
                 if self._declined(s.index, target):
                     owner = None
                 asked_of[s.index] = target
@@ -475,8 +479,8 @@ class ThreadReader:
         if what is None and not question:
             for pattern in self.cues.commit:
                 m = pattern.search(text)
-                if m:
-                    owner, what, topic = s.speaker, _what(m), text[:m.start()].strip(" ,:;-–")  # "rollback plan: I'll write it up"
+                if m and (task := self._own_task(m)) is not None:
+                    owner, what, topic = s.speaker, task, text[:m.start()].strip(" ,:;-–")  # "rollback plan: I'll write it up"
                     # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and _what(inner) != what:
                         what = _what(inner)
@@ -485,36 +489,56 @@ class ThreadReader:
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)
                 if m and (not question or m.groupdict().get("what5")):
-                    what = _what(m)
+                    what = " ".join(filter(None, (m.groupdict().get("pre"), _what(m))))  # "Das Backup müssen wir testen"
                     owner = None
                     break
         if what is None:
             return None
         due, due_date = self.due(text, sent)
         what = _tidy(what, due)
-        if len(_WORDS.findall(what)) < 2 and not (owner == s.speaker and _vague(what)):
+        if len(_WORDS.findall(what)) < 2 and not (owner == s.speaker and _vague(what, self.people.keys())):
             return None
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
             what = self._lower_first(what)
+        elif not listed:
+            what = as_task(what, self.cues.lang)  # "préviens le client" → "prévenir le client", as a task list reads
         self.tasked.add(s.text)
         context = None
         if _refers_back(what):
-            said_first = topic and len(content_words(topic)) >= 2 and not self.cues.accept.search(topic) and not self.cues.agree.search(topic)
-            context = topic if said_first else self._task_context(s)
+            context = topic if topic and self._says_something(topic) else self._task_context(s)
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
+
+    def _own_task(self, m: re.Match) -> str | None:
+        """The task of a first-person match, or None when the word read as the verb is none
+        ("Bueno …", "Como …"); German "Dann nehme ich Freitag" puts the verb before "ich"."""
+        groups = m.groupdict()
+        lang = self.cues.lang
+        if groups.get("verbed") and infinitive(groups["verbed"].split()[0], lang) is None:
+            return None
+        if groups.get("inv") is not None:
+            if infinitive(groups["inv"], lang) is None:
+                return None
+            rest = " ".join(filter(None, (_INV_FILLER.sub("", groups.get("pre") or ""), _what(m).strip())))
+            return f"{groups['inv'].lower()} {rest}" if rest else ""
+        return _what(m)
+
+    def _says_something(self, text: str) -> bool:
+        """ "great, that unblocks the dashboard" says something; "Thanks!", "Sure." or "Weiß ich nicht" do not."""
+        said = _REPLY_OPENING.sub("", text)
+        return len(content_words(said)) >= 2 and not self.cues.not_known.search(text) and not (
+            said == text and (self.cues.agree.search(text) or self.cues.accept.search(text) or _THANKS.search(text)))
 
     def _task_context(self, s: Sentence) -> str | None:
         """What "I'll write it up" or "Ich aktualisiere sie" is about: the nearest sentence before it, in the same
         message or the last few, that says something of its own (not "Yes, …", "Thanks!" or another task)."""
         earlier = [x for x in self.sentences if s.index - 3 <= x.index <= s.index]
         earlier = earlier[:next(i for i, x in enumerate(earlier) if x.index == s.index and x.text == s.text)]
-        for x in reversed(earlier):
-            if x.text in self.tasked or len(content_words(x.text)) < 3 or self.cues.agree.search(x.text) \
-                    or self.cues.accept.search(x.text) or _THANKS.search(x.text):
-                continue
-            return _clip(x.text)
-        return None
+        candidates = [x for x in reversed(earlier) if x.text not in self.tasked and self._says_something(x.text)]
+        pick = next((x for x in candidates if x.index == s.index), None) \
+            or next((x for x in candidates if x.is_question), None) \
+            or next(iter(candidates), None)  # the same message, else the question it answers, else the nearest
+        return _clip(pick.text) if pick else None
 
     def _declined(self, index: int, person: str) -> bool:
         reply = next((m for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
@@ -585,16 +609,21 @@ class ThreadReader:
         return any(d.index > s.index and _overlap(decision_line(d), s.text) >= 0.2 for d in decisions)  # the decision answered it
 
 
+_REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
+_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "mine", "verbed")
+_INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)
+
+
 def _what(match: re.Match) -> str:
-    """The task a pattern captured (patterns with several alternatives name them what, what2, ...)."""
+    """The task a pattern captured (patterns with several alternatives name them what, what2, ..., mine, verbed)."""
     groups = match.groupdict()
-    return next((groups[k] for k in ("what", "what2", "what3", "what4", "what5", "what6") if groups.get(k)), "")
+    return next((groups[k] for k in _WHAT_GROUPS if groups.get(k)), "")
 
 
 _LISTED = re.compile(r"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[:—–]\s+(?P<what>\S.{3,})$")
 _VAGUE_WORDS = frozenset(
     "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
-    "das es dem den drum darum cela ça lo la eso esto isso disso".split())
+    "das es dem den drum darum cela ça lo la eso esto isso disso with mit avec con com".split())
 
 
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
@@ -604,7 +633,10 @@ _BACK_CLITIC = frozenset("le la les l' lo los las o a os as".split())  # before 
 
 
 def _refers_back(task: str) -> bool:
+    """A task that names nothing of its own: a pronoun for its object, or a single word ("nachfragen")."""
     words = re.findall(r"\w+'?", task)
+    if len(content_words(task)) < 2:
+        return True
     low = [w.lower() for w in words]
     # "das"/"es" before a capitalised noun is an article ("nehme das Thema mit"), not a pronoun
     objects = [w for i, w in enumerate(low[:2]) if w in _BACK_OBJECT and not (i + 1 < len(words) and words[i + 1][:1].isupper())]
@@ -627,9 +659,10 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in content_words(text) if not w.isdigit())
 
 
-def _vague(text: str) -> bool:
-    """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich")."""
-    return not (content_words(re.split(r"[,;]", text, maxsplit=1)[0]) - _VAGUE_WORDS)
+def _vague(text: str, people: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich"),
+    "mit Murat" (only who helps)."""
+    return not (content_words(re.split(r"[,;]", text, maxsplit=1)[0]) - _VAGUE_WORDS - people)
 
 
 def _is_pronoun(word: str) -> bool:
@@ -640,11 +673,13 @@ def _tidy(what: str, due: str | None) -> str:
     if due:
         what = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}\b", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
             else re.sub(rf"\s*{re.escape(due)}\b", "", what, count=1, flags=re.I)
+        what = _DANGLING_LEAD.sub("", what.rstrip(" ,.;:!"))  # "antes del", "à" left where the date was
     what = _AFTERTHOUGHT.split(what, maxsplit=1)[0]
     what = _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")
     return _LEADING_FILLER.sub("", what)
 
 
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|bis|vor|avant|à|d'ici|para|hasta|até|el)$", re.I)
 _DUE_LEADS = frozenset("by before until till on due for bis vor am spätestens d'ici avant pour para hasta até antes".split())
 
 
@@ -681,6 +716,18 @@ _WEEKDAY_NAMES = {
 _TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day", "end of the day")
 _TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|und|bis|et|au|y|al|e|a|à|-|–)\s*", re.I)
+
+
+def _in_range(text: str, match: re.Match, bare: re.Pattern) -> bool:
+    """ "Donnerstag und Freitag", "Montag bis Mittwoch": the days are what is taken on, not a due date."""
+    after = _RANGE_JOIN.match(text, match.end())
+    if after and bare.match(text, after.end()):
+        return True
+    before = text[:match.start()].rstrip()
+    return any(m.end() == len(before) for m in bare.finditer(before))
 
 
 def resolve_due(written: str, sent: datetime | None) -> date | None:

@@ -1,0 +1,71 @@
+"""A speaker's own verb turned into the infinitive a task list is written in: "Je préviens le client" →
+"prévenir le client", "La mando yo" → "mandar", "Ich aktualisiere sie" → "sie aktualisieren".
+
+Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish and Portuguese, shipped in
+the wheel, loaded per language on first use). The dictionaries read some first-person forms as nouns
+("mando", "passo", "réserve", "schick"); for those the regular infinitive is tried and kept only when
+the dictionary knows it. Whether a clause's first word is a verb at all is decided the same way, so the
+detectors can accept "Publico la oferta …" without a list of verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_INFINITIVE_END = {
+    "de": re.compile(r"(?:en|ern|eln)$"), "fr": re.compile(r"(?:er|ir|re|oir)$"),
+    "es": re.compile(r"(?:ar|er|ir|ír)$"), "pt": re.compile(r"(?:ar|er|ir|or|ôr)$"),
+}
+_UNACCENT = str.maketrans("íú", "iu")
+_SUBJECT = frozenset("yo eu ich je moi".split())  # "mando yo" → "mandar"
+# Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
+_NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
+zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
+em com por para que se""".split())
+# German separable prefixes left at the end of the clause: "trage das ein" → "das eintragen".
+_SEPARABLE = frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen".split())
+
+
+def _regular(word: str, lang: str) -> tuple[str, ...]:
+    if lang in ("es", "pt") and word.endswith("o"):
+        stem = word[:-1].translate(_UNACCENT)
+        return stem + "ar", stem + "er", stem + "ir"
+    if lang == "fr" and word.endswith("e"):
+        return (word + "r",)
+    if lang == "de":
+        return (word + "n",) if word.endswith("e") else (word + "en",)
+    return ()
+
+
+@lru_cache(maxsize=8192)
+def infinitive(word: str, lang: str) -> str | None:
+    """The infinitive of a conjugated verb ("préviens" → "prévenir"), or None when `word` is not a conjugated
+    verb in `lang` (a noun, an adverb, an infinitive already, or a language without a dictionary)."""
+    ending = _INFINITIVE_END.get(lang)
+    low = word.lower()
+    if ending is None or not low.isalpha() or low in _NEVER_VERBS:
+        return None
+    import simplemma  # loaded only for a non-English task
+
+    lemma = simplemma.lemmatize(low, lang=lang)
+    if lemma != low and ending.search(lemma):
+        return lemma
+    return next((c for c in _regular(low, lang) if c != low and simplemma.is_known(c, lang=lang)), None)
+
+
+def as_task(what: str, lang: str) -> str:
+    """A first-person task in the infinitive: the leading verb becomes its infinitive (at the end in German,
+    with its separable prefix); a subject pronoun left over ("mando yo") goes. Unchanged when no verb leads."""
+    words = what.split()
+    if not words or lang == "de" and not words[0].islower():
+        return what  # a German verb is never capitalised mid-sentence; "Montag bis Mittwoch machen" has none first
+    verb = infinitive(words[0], lang)
+    if verb is None:
+        return what
+    rest = [w for w in words[1:] if w.lower() not in _SUBJECT]
+    if lang == "de":
+        if rest and rest[-1].lower() in _SEPARABLE:
+            verb = rest.pop().lower() + verb
+        return " ".join([*rest, verb])
+    return " ".join([verb, *rest])

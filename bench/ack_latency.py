@@ -22,6 +22,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.app import create_app
+from bot.app import freeze_startup_objects
 from bot.config import Settings
 from tests.fakes.server import serving
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackAPI, event_body, sign
@@ -82,7 +83,9 @@ async def main(requests: int, concurrency: int) -> None:
             settings = Settings(_env_file=None, database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'b.db'}",
                                 slack_signing_secret=SECRET, slack_bot_token="xoxb-bench",
                                 slack_api_base_url=api_url)
-            async with serving(bare_bolt(api_url)) as bare_url, serving(create_app(settings)) as our_url:
+            app = create_app(settings)
+            app.on_startup.append(freeze_startup_objects)  # as `etiquette serve` does
+            async with serving(bare_bolt(api_url)) as bare_url, serving(app) as our_url:
                 await measure(bare_url, 20, 1, "warmbare")
                 await measure(our_url, 20, 1, "warmours")
                 bare = summary(await measure(bare_url, requests, concurrency, "bare"))

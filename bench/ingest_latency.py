@@ -28,7 +28,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import func, select
 
 from adapters.app import create_app
-from bot.app import STORE
+from bot.app import STORE, freeze_startup_objects
 from bot.config import Settings
 from tests.fakes.server import serving
 from tests.fakes.slack_api import FakeSlackAPI, event_body, sign
@@ -112,7 +112,9 @@ async def run(database_url: str, label: str, requests: int, concurrencies: list[
         api_url = api + "/api/"
         settings = Settings(_env_file=None, database_url=database_url, slack_signing_secret=SECRET,
                             slack_bot_token="xoxb-bench", slack_api_base_url=api_url)
-        async with serving(bare_bolt(api_url)) as bare_url, serving(app := create_app(settings)) as our_url:
+        app = create_app(settings)
+        app.on_startup.append(freeze_startup_objects)  # as `etiquette serve` does
+        async with serving(bare_bolt(api_url)) as bare_url, serving(app) as our_url:
             await measure(bare_url, events(30, "warmbare"), 1)
             await measure(our_url, events(30, "warmours"), 1)
             if quiet:  # nudges and call suggestions off: what is left is the ack, the store and the routing

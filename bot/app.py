@@ -5,6 +5,7 @@ It knows no platform: `adapters/app.py` builds the whole bot on it, with both pl
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 import uuid
@@ -55,3 +56,13 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def metrics(request: web.Request) -> web.Response:
     return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+async def freeze_startup_objects(app: web.Application) -> None:
+    """An on_startup hook (`etiquette serve` adds it last): what starting built lives as long as the process.
+
+    Moved out of the garbage collector's reach, those objects no longer make each full collection a
+    pause of 60-300 ms in which every request waits (it showed as the ack p95 under a burst).
+    """
+    gc.collect()
+    gc.freeze()

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select, tuple_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, delete, or_, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.group_commit import GroupCommit
 
 from bot.deliveries import CURRENT_RUN, Deliveries, item_run
 from bot.metrics import INBOX_PARKED, INBOX_RETRIES
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)  # by default, a `working` row older than this belonged to a process that died
 MAX_ATTEMPTS = 6
 DONE_BATCH_SECONDS = 0.5
+RUNNING_AT_ONCE = 4  # items worked on at once after their answer; the rest wait their turn (they are stored)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -63,19 +66,32 @@ class Inbox:
         self.engine = store.engine
         self.worker = worker
         self.lease = lease
+        self._accepts: GroupCommit[dict[str, Any], bool] = GroupCommit(self._insert_new)
 
     async def accept(self, source: str, key: str, workspace_id: str | None, payload: dict[str, Any],
                      now: datetime) -> InboxItem | None:
-        """Store and claim an arriving item in one write; None when it is already there (a retry)."""
+        """Store and claim an arriving item in one write; None when it is already there (a retry).
+
+        Items arriving together share one transaction (one commit for a burst, on the ack path)."""
         workspace_id = None if workspace_id is None else str(workspace_id)[:128]
         row = dict(source=source, event_key=str(key)[:128], workspace_id=workspace_id, payload=payload, status="working",
                    attempts=1, claimed_by=self.worker, claimed_at=now, received_at=now)
-        try:
-            async with self.engine.begin() as conn:
-                await conn.execute(insert(table).values(**row))
-        except IntegrityError:
-            return None
-        return _item(row)
+        [new] = await self._accepts.submit([row])
+        return _item(row) if new else None
+
+    async def _insert_new(self, rows: list[dict[str, Any]]) -> list[bool]:
+        """One INSERT for the batch; a row whose key is stored already (or earlier in the batch) is a retry."""
+        c = table.c
+        first: dict[tuple[str, str], int] = {}
+        for index, row in enumerate(rows):
+            first.setdefault((row["source"], row["event_key"]), index)
+        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
+        statement = (dialect.insert(table).on_conflict_do_nothing(index_elements=[c.source, c.event_key])
+                     .returning(c.source, c.event_key))
+        async with self.engine.begin() as conn:
+            inserted = set(map(tuple, (await conn.execute(statement, [rows[i] for i in first.values()])).all()))
+        return [first[(row["source"], row["event_key"])] == index and (row["source"], row["event_key"]) in inserted
+                for index, row in enumerate(rows)]
 
     def _mine(self, item: InboxItem):
         c = table.c
@@ -141,12 +157,13 @@ class InboxWorkers:
     code serves the first run and a run by another process after a crash.
     """
 
-    def __init__(self, inbox: Inbox, clock: Callable[[], datetime]) -> None:
+    def __init__(self, inbox: Inbox, clock: Callable[[], datetime], concurrency: int = RUNNING_AT_ONCE) -> None:
         self.inbox = inbox
         self.clock = clock
         self.handlers: dict[str, Handler] = {}
         self.deliveries = Deliveries(inbox.engine)  # what each item's actions did, so a retry does it once
         self._tasks: set[asyncio.Task] = set()
+        self._slots = asyncio.Semaphore(concurrency)
         self._done: list[InboxItem] = []  # finished, not yet marked: one write for a burst, not one each
         self._flush: asyncio.Task | None = None
 
@@ -155,9 +172,14 @@ class InboxWorkers:
 
     def start(self, item: InboxItem) -> None:
         """Run an accepted item now, in the background (the HTTP answer does not wait for it)."""
-        task = asyncio.ensure_future(self.run(item))  # keeps the request's context (its request id in the logs)
+        task = asyncio.ensure_future(self._run_in_turn(item))  # keeps the request's context (its request id in logs)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _run_in_turn(self, item: InboxItem) -> None:
+        """A few items at a time: under a burst the event loop serves the acks first, the work queues."""
+        async with self._slots:
+            await self.run(item)
 
     async def run(self, item: InboxItem) -> None:
         current = CURRENT_RUN.set(item_run(self.deliveries, item.source, item.key, item.attempts, item.received_at,

@@ -6,10 +6,8 @@ Slack) is asked only for what the store does not hold. See README "What the bot 
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -19,6 +17,7 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.group_commit import GroupCommit
 from bot.model import Conversation, FileInfo, Message, User
 from bot.tables import message_coverage, message_gaps, messages
 
@@ -93,44 +92,6 @@ class TextSeal:
             return ""
 
 
-class _GroupCommit:
-    """Writes queued by many events go to the database together, in one transaction, in arrival order.
-
-    Each caller awaits its own write: when `write` returns, the change is committed (nothing is held
-    only in memory), yet a burst of fifty events costs one commit instead of fifty.
-    """
-
-    def __init__(self, flush) -> None:
-        self.flush = flush
-        self.pending: list[tuple[Change, asyncio.Future]] = []
-        self.task: asyncio.Task | None = None
-
-    async def write(self, changes: Sequence[Change]) -> None:
-        loop = asyncio.get_running_loop()
-        futures = []
-        for change in changes:
-            futures.append(loop.create_future())
-            self.pending.append((change, futures[-1]))
-        if self.task is None or self.task.done():
-            self.task = loop.create_task(self._run())
-        await asyncio.gather(*futures)
-
-    async def _run(self) -> None:
-        while self.pending:
-            await asyncio.sleep(0)  # let the events arriving in this same moment join the batch
-            batch, self.pending = self.pending, []
-            try:
-                await self.flush([change for change, _ in batch])
-            except Exception as error:  # every waiter hears of it; the next batch still runs
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-            else:
-                for _, future in batch:
-                    if not future.done():
-                        future.set_result(None)
-
-
 def _aware(moment: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything stored is UTC."""
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
@@ -140,14 +101,14 @@ class MessageStore:
     def __init__(self, engine: AsyncEngine, seal: TextSeal) -> None:
         self.engine = engine
         self.seal = seal
-        self._batches = _GroupCommit(self._apply)
+        self._batches: GroupCommit[Change, None] = GroupCommit(self._apply)
 
     # ---- writing --------------------------------------------------------------------
 
     async def write(self, *changes: Change) -> None:
         """Store received messages, edits, deletions and reactions; returns once they are committed."""
         if changes:
-            await self._batches.write(changes)
+            await self._batches.submit(changes)
 
     def _insert(self):
         dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
@@ -221,7 +182,7 @@ class MessageStore:
 
     async def mark_whole(self, thread: Conversation, since: datetime) -> None:
         """Every message of the thread is now stored (it was filled in from the platform)."""
-        await self._batches.write(())  # writes queued before this are in
+        await self._batches.submit(())  # writes queued before this are in
         async with self.engine.begin() as conn:
             await conn.execute(update(messages).where(_is(thread, thread.thread_id or ""),
                                                       messages.c.whole_since.is_(None)).values(whole_since=since))
@@ -323,7 +284,7 @@ class MessageStore:
 
     async def count(self, channel: Conversation) -> int:
         """How many messages are stored for a channel (what an admin is told before forgetting them)."""
-        await self._batches.write(())
+        await self._batches.submit(())
         async with self.engine.connect() as conn:
             return (await conn.execute(select(func.count()).select_from(messages).where(_in_channel(channel)))
                     ).scalar_one()
@@ -340,7 +301,7 @@ class MessageStore:
 
     async def forget_channel(self, channel: Conversation) -> int:
         """An admin asked: every stored message of the channel goes, and the store stops vouching for it."""
-        await self._batches.write(())
+        await self._batches.submit(())
         c = message_coverage.c
         async with self.engine.begin() as conn:
             result = await conn.execute(delete(messages).where(_in_channel(channel)))

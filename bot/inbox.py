@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,9 +22,8 @@ from typing import Any
 from sqlalchemy import and_, delete, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.group_commit import GroupCommit
-
 from bot.deliveries import CURRENT_RUN, Deliveries, item_run
+from bot.group_commit import GroupCommit
 from bot.metrics import INBOX_PARKED, INBOX_RETRIES
 from bot.store import Store, aware
 from bot.tables import inbox as table
@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)  # by default, a `working` row older than this belonged to a process that died
 MAX_ATTEMPTS = 6
 DONE_BATCH_SECONDS = 0.5
-RUNNING_AT_ONCE = 4  # items worked on at once after their answer; the rest wait their turn (they are stored)
+RUNNING_AT_ONCE = 4  # items whose skills run at once after their answer; the rest wait their turn (stored)
+TURN_SECONDS = 1.0  # an item slower than this (waiting on a platform) lets the next one start
 
 
 def backoff(attempts: int) -> timedelta:
@@ -172,14 +173,32 @@ class InboxWorkers:
 
     def start(self, item: InboxItem) -> None:
         """Run an accepted item now, in the background (the HTTP answer does not wait for it)."""
-        task = asyncio.ensure_future(self._run_in_turn(item))  # keeps the request's context (its request id in logs)
+        task = asyncio.ensure_future(self.run(item))  # keeps the request's context (its request id in the logs)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _run_in_turn(self, item: InboxItem) -> None:
-        """A few items at a time: under a burst the event loop serves the acks first, the work queues."""
-        async with self._slots:
-            await self.run(item)
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Held by a handler around its costly part (the skills): a few items at a time, so under a burst
+        the event loop serves the acks first and the rest of the work waits its turn (it is stored).
+
+        A turn ends when the work does or after TURN_SECONDS, whichever comes first: work that waits on
+        a platform (a paced send, a Retry-After) goes on, but no longer holds up the items behind it."""
+        await self._slots.acquire()
+        handed_back = False
+
+        def hand_back() -> None:
+            nonlocal handed_back
+            if not handed_back:
+                handed_back = True
+                self._slots.release()
+
+        timer = asyncio.get_running_loop().call_later(TURN_SECONDS, hand_back)
+        try:
+            yield
+        finally:
+            timer.cancel()
+            hand_back()
 
     async def run(self, item: InboxItem) -> None:
         current = CURRENT_RUN.set(item_run(self.deliveries, item.source, item.key, item.attempts, item.received_at,

@@ -104,15 +104,17 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
             await forget_workspace(body)
             return
         if _kept(body):
-            await keep(body)
+            await keep(body)  # at once: a burst's messages go to the store together
         events = translate.events_of(body, item.payload.get("bot_user_id"))
-        platform = await platform_for(translate.team_of(body)) if events else None
-        if platform is None:
-            if events:
-                log.warning("slack inbox item for a workspace without a token", extra={"key": item.key})
+        if not events:
             return
-        for event in events:
-            await route(event, platform)
+        async with workers.turn():
+            platform = await platform_for(translate.team_of(body))
+            if platform is None:
+                log.warning("slack inbox item for a workspace without a token", extra={"key": item.key})
+                return
+            for event in events:
+                await route(event, platform)
 
     async def forget_workspace(body: dict[str, Any]) -> None:
         """The workspace removed us: forget its installation and everything we stored for it."""

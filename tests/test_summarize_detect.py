@@ -132,3 +132,91 @@ def test_names_keep_their_case_in_tasks():
     items = summarize(thread(("Ana", "Release checklist."), ("Bo", "Looks complete."),
                              ("Ana", "TODO: Priya to review the iOS build"), ("Bo", "TODO: iOS release notes need a pass"))).action_items
     assert [a.text for a in items] == ["Priya to review the iOS build", "iOS release notes need a pass"]
+
+
+def undecided(*lines) -> bool:
+    return summarize(thread(*lines)).no_decision
+
+
+def test_the_asker_concludes_and_replaces_what_was_read_on_the_way():
+    sunset = decisions(("Nick", "We're removing the v1 webhooks. How much notice do we give?"),
+                       ("Opal", "Our policy says 6 months for breaking changes."),
+                       ("Nick", "Could we do 3 months and reach out to the 12 accounts personally?"),
+                       ("Opal", "No, let's stick to the policy."), ("Pia", "Fair."),
+                       ("Nick", "OK, 6 months, sunset date June 30. I'll draft the deprecation email."))
+    assert len(sunset) == 1 and "6 months, sunset date June 30" in sunset[0]
+    rollback = decisions(("Léa", "On revient à la version précédente ou on attend un correctif ?"),
+                         ("Hugo", "Le correctif est simple, je peux le livrer cet après-midi."),
+                         ("Léa", "D'accord, on attend le correctif, pas de rollback."))
+    assert len(rollback) == 1 and "pas de rollback" in rollback[0]
+
+
+def test_a_statement_put_to_the_group_for_consent_is_decided_when_nobody_objects():
+    moved = decisions(("Irene", "The sync drops events, we can't launch on the 28th."),
+                      ("Irene", "ok. then we move the launch to May 12. objections?"), ("Pat", "May 12 works for marketing."))
+    assert len(moved) == 1 and "May 12" in moved[0]
+    verschoben = decisions(("Jonas", "Der Login-Fix ist noch nicht fertig."),
+                           ("Jonas", "Wir verschieben das Release auf Dienstag. Einwände?"), ("Mia", "Passt."))
+    assert len(verschoben) == 1 and "Dienstag" in verschoben[0]
+    assert not decisions(("Jonas", "Der Login-Fix ist noch nicht fertig."),
+                         ("Jonas", "Wir verschieben das Release auf Dienstag. Einwände?"),
+                         ("Mia", "Nein, Dienstag ist der Betriebsausflug."))
+
+
+def test_a_question_about_what_the_team_does_answered_yes_or_no_is_a_decision():
+    roadmap = decisions(("Leo", "Globex rotated their IdP cert and logins broke."),
+                        ("Quinn", "Longer term, should we warn admins before their IdP cert expires? That would have helped."),
+                        ("Mara", "Yes, let's add that to the Q3 roadmap."))
+    assert len(roadmap) == 1 and "Q3 roadmap" in roadmap[0] and "warn admins" in roadmap[0]
+    anual = decisions(("Rosa", "O plano legado sobe para 10 dólares."), ("Rosa", "Devemos manter o preço antigo para os clientes anuais?"),
+                      ("Gabriel", "Sim, até a renovação de cada contrato."))
+    assert len(anual) == 1 and "renovação" in anual[0]
+    # objected to right after, or only a task taken: not a decision
+    assert not decisions(("Jess", "Should we count teams with only one active user?"), ("George", "No, one user isn't a team."),
+                         ("Jess", "But that would drop our baseline by a third."))
+    assert not decisions(("Sol", "The disk alert now fires at 90%."),
+                         ("Remy", "Can we also review all paging alerts at the next ops review?"),
+                         ("Quin", "Yes, I'll put it on the agenda."))
+
+
+def test_parking_the_threads_own_question_leaves_interim_steps_undecided():
+    assert undecided(("Sabine", "Wollen wir feste Kernarbeitszeiten einführen, etwa 10–15 Uhr?"),
+                     ("Jens", "Grundsätzlich ok, aber 10–15 ist für Eltern schwierig."),
+                     ("Jens", "Sollen wir bis dahin eine Erreichbarkeits-Rotation für den Support machen?"),
+                     ("Oksana", "Gute Idee, ich mache bis Freitag einen Entwurf."),
+                     ("Sabine", "Danke. Entscheidung zur Kernarbeitszeit erst nach dem Termin mit dem Betriebsrat."))
+    # a side question parked at the end leaves what was settled before standing
+    kickoff = summarize(thread(("Marta", "Kickoff dates: week of Jan 13 or Jan 20?"), ("Ben", "13th please."),
+                               ("Sofia", "13 works."), ("Marta", "Jan 13–15 it is then."),
+                               ("Henrik", "do interns join the hackathon teams?"),
+                               ("Marta", "good one, let me think about that.")))
+    assert not kickoff.no_decision and "Jan 13–15" in kickoff.decisions[0].text
+
+
+def test_one_voice_among_several_is_not_a_decision_and_a_later_objection_cancels():
+    assert undecided(("Carla", "Teamevent im Dezember: Bowling oder Kochkurs?"),
+                     ("Henrik", "Kochkurs! Bowling hatten wir letztes Jahr schon."),
+                     ("Petra", "Kochkurs ist für die Veganer im Team schwierig."),
+                     ("Carla", "Ich frag HR nach dem Zuschuss, und dann entscheiden wir."))
+    assert not decisions(("Ivo", "Let's use Postgres for the events store."), ("Uma", "+1"),
+                         ("Raj", "Unrelated: the staging deploy is green again."),
+                         ("Tess", "Wait, Postgres won't take the write volume, we measured 40k inserts/s."))
+
+
+def test_support_for_a_stated_decision_is_not_a_second_one_and_a_new_point_is():
+    q2 = decisions(("Iris", "We can do two of three: SCIM, analytics, Slack app v2. Top two?"), ("Jamal", "SCIM and Slack."),
+                   ("Keiko", "SCIM and analytics."),
+                   ("Iris", "SCIM is unanimous. So Q2 = SCIM + Slack app v2, analytics moves to Q3."),
+                   ("Keiko", "makes sense, the September cutoff wins"))
+    assert len(q2) == 1 and "analytics moves to Q3" in q2[0] and "Keiko agreed" in q2[0]
+    vendor = decisions(("Greta", "Rollbar renews in March. Do we renew or switch? Options: Rollbar, Sentry, GlitchTip."),
+                       ("Hank", "Sentry's tracing would replace our timing middleware."),
+                       ("Greta", "Agreed, GlitchTip is out."))
+    assert any(d.startswith("Agreed, GlitchTip is out") for d in vendor)
+
+
+def test_endorsement_in_each_language_makes_a_plan_a_decision():
+    assert decisions(("Léa", "Les tests de charge sont finis."), ("Léa", "La version 2.4 sort jeudi après la démo client."),
+                     ("Hugo", "Ça me va."))
+    assert decisions(("Ana", "Las pruebas de carga terminaron."), ("Ana", "La versión 2.4 sale el jueves después de la demo."),
+                     ("Luis", "Me parece bien."))

@@ -35,10 +35,10 @@ _CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "
 _PLAN = re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I)
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
 _SETTLE_WORDS = frozenset(
-    "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect "
+    "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect works "
+    "funktioniert funciona serve "
     "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho acuerdo "
     "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
-_OK_ASKED = re.compile(r"[\s.,;]+(?:ok(?:ay)?|fine|alright|good|einverstanden|okay\s+für\s+euch|d'accord|ça\s+vous\s+va|vale|de\s+acuerdo|pode\s+ser|beleza)\s*[?？]\s*$", re.I)
 # A task ends where the speaker starts explaining: "handle the dinner, I know a place …".
 # … or adds what it is for ("draft the abstract so I can review it") or what not to do (", don't promise anything").
 _AFTERTHOUGHT = re.compile(
@@ -74,6 +74,9 @@ _STOP = frozenset(
 
 DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
+CARRIED_SENTENCES = 2  # statements after the decisive sentence, in its message, that belong to the decision
+CONCLUSION_REACH = 20  # messages back to the choice a conclusion closes
+MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply or a conclusion; read from agreement
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
 
 
@@ -138,6 +141,11 @@ def content_words(text: str) -> frozenset[str]:
     low = text.lower()
     tokens = _WORDS.findall(low) if low.isascii() else _WORDS_ANY_SCRIPT.findall(low)
     return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit()))
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so a plural or an inflection still names the same thing."""
+    return {w[:5] for w in content_words(text) if len(w) >= 4}
 
 
 def _overlap(a: str, b: str) -> float:
@@ -219,7 +227,24 @@ class ThreadReader:
             return None
         if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not _OR.search(s.text):
             return None
+        if self._contested(s, asked):
+            return None
         return Found(s.text.strip().rstrip("!. "), s.source_id, s.index, owner=s.speaker, context=asked.text.strip())
+
+    def _contested(self, s: Sentence, asked: Sentence) -> bool:
+        """One voice among several: a third person takes up the same choice right after without agreeing
+        ("Kochkurs!" — "Kochkurs ist für die Veganer schwierig"), or the asker objects."""
+        options = _stems(asked.text)
+        for m in self.messages[s.index + 1:s.index + 1 + 3]:
+            if m.speaker == s.speaker:
+                continue
+            if self.cues.agree.search(m.text) or self.cues.settles.search(m.text):
+                return False
+            if m.speaker == asked.speaker:
+                return self._objects(m.text)
+            if options & _stems(m.text) and not self.by_message[m.index][0].is_question:  # not a new question
+                return True
+        return False
 
     def _last_sentence(self, index: int) -> str:
         return self.by_message[index][-1].text
@@ -245,10 +270,21 @@ class ThreadReader:
 
     def _decision_text(self, s: Sentence) -> tuple[str, str | None]:
         """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
-        text = s.text.strip().rstrip("!. ")
-        if self.english:
-            text = to_third_person(text, s.speaker)
+        text = " ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. ")
         return text, self._context(s) if len(content_words(text)) < 4 else None
+
+    def _carried_on(self, s: Sentence) -> list[Sentence]:
+        """The statements that follow the decisive one in its message and say what it settles ("SCIM is unanimous.
+        … So Q2 = SCIM + Slack app v2."), up to the first question, promise or task."""
+        own = self.by_message.get(s.index, [])
+        after = own[own.index(s) + 1:] if s in own else []
+        out: list[Sentence] = []
+        for x in after[:CARRIED_SENTENCES]:
+            if x.is_question or self._promises(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) or any(
+                    p.search(x.text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned)):
+                break
+            out.append(x)
+        return out
 
     def _context(self, s: Sentence) -> str | None:
         """The sentence a short decision most likely settles: among the opening message and the few before it,
@@ -278,49 +314,187 @@ class ThreadReader:
 
     def decisions(self) -> tuple[list[Found], bool, str | None]:
         """Final decisions, whether the thread ended undecided, and what it waits for."""
-        found: list[tuple[Found, bool]] = []  # (decision, explicit: said as one rather than read from agreement)
+        found: list[tuple[Found, int]] = []  # (decision, how it was said: MARKED, SETTLED or AGREED)
         last_defer: tuple[int, str] | None = None
+        main_deferred = False  # the thread's own question was parked, not just a side question
         sought = False  # a question or proposal came first: there was something to decide
         for s in self.sentences:
             text, question = s.text, s.is_question
             decided = bool(self.cues.decided.search(text))
             proposed = bool(self.cues.proposal.search(text))
+            if not decided and not question and self._concludes(s, found):
+                continue
             if not decided and self.cues.defer.search(text):
                 if sought or proposed:
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
+                    main_deferred = main_deferred or self._parks_main_question(s)
                 continue
             sought = sought or question or proposed
             if decided and not question:
-                agreed, _ = self._agreement(s.index, s.speaker)
-                found.append((self._found(s, agreed), True))
+                if not self._supports_recent(s, found):
+                    agreed, _ = self._agreement(s.index, s.speaker)
+                    found.append((self._found(s, agreed), MARKED))
                 continue
             promise = self._promises(text)  # a promise is an action item, not a decision
-            if self.cues.settles.search(text) and not question and not promise:
+            if question and self.cues.consent.search(text):
+                self._consented(s, found)
+            elif question and self.cues.course.search(text):
+                self._course_answered(s, found)
+            elif self.cues.settles.search(text) and not question and not promise:
                 self._settle(s, found)
             elif not question and not promise and (choice := self._choice_answered(s)) is not None:
-                found.append((choice, True))
+                found.append((choice, SETTLED))
             elif proposed:
                 agreed, opposed = self._agreement(s.index, s.speaker)
                 if not opposed and (agreed or self.messages[s.index].agreement >= 1):
-                    found.append((self._found(s, agreed), False))
+                    found.append((self._found(s, agreed), AGREED))
             elif not question and not promise and self._statement_to_endorse(s):
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or self.messages[s.index].agreement >= 2:
-                    found.append((self._found(s, endorsed), False))
+                    found.append((self._found(s, endorsed), AGREED))
+        found = [(f, how) for f, how in found if how == MARKED or not self._objected_later(f)]
         if last_defer is not None and not any(f.index > last_defer[0] for f, _ in found):
-            # Parked after the last decision: agreement before it did not hold, unless it was explicit
-            # and about something else.
-            found = [(f, e) for f, e in found if e and _overlap(f.said, last_defer[1]) < 0.2]
+            # Parked after the last decision: agreement before it did not hold. When the thread's own question was
+            # parked, what was settled on the way (an interim step, a side question) does not make it decided
+            # either; only a decision said as one, about something else.
+            kept = MARKED if main_deferred else SETTLED
+            found = [(f, how) for f, how in found if how >= kept and _overlap(f.said, last_defer[1]) < 0.2
+                     and not (main_deferred and self.cues.interim.search(f.said))]
             if not found:
                 return [], True, self._waiting_on(last_defer[1])
-        return [replace(f, reactions=self.messages[f.index].agreement)
-                for f in self._latest_per_subject([f for f, _ in found])], False, None
+        return [self._as_reported(f) for f in self._latest_per_subject([f for f, _ in found])], False, None
+
+    def _as_reported(self, f: Found) -> Found:
+        """A final decision in the third person ("we'll keep" → "they'll keep"), with its reactions; rewritten only
+        now, for the few that remain, because the rewrite is the costly part."""
+        text = to_third_person(f.text, f.owner) if self.english and f.owner else f.text
+        return replace(f, text=text, reactions=self.messages[f.index].agreement)
+
+    def _objected_later(self, f: Found) -> bool:
+        """Someone who had not agreed objects to it later in the thread ("but that would drop our baseline"): what
+        was read from agreement or a settling reply did not hold. A decision said as one stands."""
+        subject = _stems(f.said)
+        return any(m.speaker != f.owner and m.speaker not in f.agreed_by and self._objects(m.text) and subject & _stems(m.text)
+                   for m in self.messages[f.index + 1:f.index + 1 + ANSWER_WINDOW])
+
+    def _sentences_before(self, index: int, reach: int):
+        """The sentences of the `reach` messages before message `index`, latest first."""
+        for k in range(index - 1, max(-1, index - 1 - reach), -1):
+            yield from reversed(self.by_message.get(k, ()))
+
+    def _parks_main_question(self, s: Sentence) -> bool:
+        """Whether a deferral parks what the thread opened with: it, or the question it answers, shares a word
+        stem with the opening message ("Kernarbeitszeiten einführen?" … "Entscheidung zur Kernarbeitszeit erst …")."""
+        opening = _stems(self.messages[0].text)
+        asked = next((x for x in self._sentences_before(s.index, 2) if x.speaker != s.speaker and x.is_question), None)
+        return bool(opening & (_stems(s.text) | (_stems(asked.text) if asked else set()))) or s.index <= 1
+
+    def _seeking(self, s: Sentence) -> bool:
+        """A sentence that puts a choice to the thread: a proposal, "A or B?", "should we …?", "objections?"."""
+        if self.cues.proposal.search(s.text):
+            return True
+        return s.is_question and bool(_OR.search(s.text) or self.cues.course.search(s.text)
+                                      or self.cues.consent.search(s.text))
+
+    def _concludes(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
+        """ "OK, 6 months, sunset date June 30.": the person who put a choice to the thread closes it, after others
+        answered, with a statement that opens like a conclusion ("ok", "so", "dann", "bon", "vale", "então") and
+        takes up the discussion's words. It replaces what was read as decided on the way (an answer, an agreement)."""
+        own = self.by_message[s.index]
+        opener = self.cues.conclude.match(s.text)
+        if s != own[0] or opener is None:
+            return False
+        statement = Sentence(s.text[opener.end():], s.index, s.speaker, s.source_id)
+        if len(content_words(statement.text)) < 2:  # "ok." then the statement
+            if len(own) < 2 or own[1].is_question:
+                return False
+            statement = own[1]
+        if len(content_words(statement.text)) < 2 or statement.is_question or self._promises(statement.text) \
+                or any(p.search(statement.text) for p in (*self.cues.request, *self.cues.unassigned)):
+            return False  # a promise or a task, not a conclusion
+        asked = next((x for x in self._sentences_before(s.index, CONCLUSION_REACH)
+                      if x.speaker == s.speaker and self._seeking(x)), None)
+        if asked is None:
+            return False
+        question = _stems(asked.text)
+        if any(f.owner == s.speaker and asked.index < f.index < s.index and question & _stems(f.said) for f, _ in found):
+            return False  # the asker already settled it
+        replies = [m for m in self.messages[asked.index + 1:s.index] if m.speaker != s.speaker]
+        if not replies:
+            return False
+        words = content_words(statement.text)
+        if self.cues.defer.search(statement.text):  # "on attend le correctif" picks an option, it does not park one
+            if not words & content_words(asked.text):
+                return False
+        elif not words & (content_words(asked.text).union(*(content_words(m.text) for m in replies))):
+            return False
+        # what others answered or agreed on the way is superseded; the asker's own earlier settlements stand
+        found[:] = [(f, how) for f, how in found if how == MARKED or f.owner == s.speaker and f.index > asked.index
+                    or not asked.index <= f.index < s.index]
+        agreed, _ = self._agreement(s.index, s.speaker)
+        found.append((self._found(statement, agreed), SETTLED))
+        return True
+
+    def _supports_recent(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
+        """ "Makes sense, the September cutoff wins" right after a decision said as one: support, not another."""
+        if s != self.by_message[s.index][0] or not self.cues.agree.search(s.text):
+            return False
+        for k in range(len(found) - 1, -1, -1):
+            f, how = found[k]
+            if f.index < s.index - 3:
+                break
+            if how == MARKED and f.owner != s.speaker and f.index < s.index:
+                found[k] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker)))), how)
+                return True
+        return False
+
+    def _consented(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
+        """ "Then we move the launch to May 12. Objections?" — nobody objects in the replies: decided."""
+        statement = Sentence(self.cues.consent.sub("", s.text).strip(), s.index, s.speaker, s.source_id)
+        if len(content_words(statement.text)) < 2:
+            own = self.by_message[s.index]
+            statement = next((x for x in reversed(own[:own.index(s)])
+                              if not x.is_question and len(content_words(x.text)) >= 2), None)
+        if statement is None:
+            return
+        reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
+        if reply is None or self._objects(reply.text) or all(x.is_question for x in self.by_message[reply.index]):
+            return
+        agreed, opposed = self._agreement(s.index, s.speaker)
+        if not opposed:
+            found.append((self._found(statement, agreed or [reply.speaker]), SETTLED))
+
+    def _course_answered(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
+        """ "Should we warn admins before their cert expires?" — "Yes, let's add that to the Q3 roadmap.": a
+        question about what the team does, answered yes or no by someone else, and nobody objecting after."""
+        reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 2] if m.speaker != s.speaker), None)
+        own = self.by_message[s.index]
+        if reply is None or any(x.is_question for x in own[own.index(s) + 1:]):
+            return  # the asker moved on to another question
+        answer = self.by_message[reply.index][0]
+        if answer.is_question or self.cues.not_known.search(answer.text) or self.cues.defer.search(answer.text):
+            return
+        yes = bool(self.cues.agree.search(answer.text) or self.cues.proposal.search(answer.text))
+        no = self._objects(answer.text) and len(content_words(answer.text)) >= 2
+        if not (yes or no):
+            return
+        if self._promises(answer.text) and len(content_words(answer.text) & content_words(s.text)) < 2:
+            return  # "Yes, I'll put it on the agenda": a task taken, unless it restates what is decided
+        later = [m for m in self.messages[reply.index + 1:reply.index + 1 + 3] if m.speaker != reply.speaker]
+        if any(self._objects(m.text) for m in later):
+            return  # "But that would drop our baseline by a third."
+        text = answer.text.strip().rstrip("!. ")
+        found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
+                            context=s.text.strip()), SETTLED))
+
+    def _objects(self, text: str) -> bool:
+        return bool(self.cues.disagree.search(text)) and not self.cues.agree.search(text)
 
     def _found(self, s: Sentence, agreed_by: list[str] | tuple[str, ...] = ()) -> Found:
         text, context = self._decision_text(s)
         return Found(text, s.source_id, s.index, owner=s.speaker, agreed_by=tuple(agreed_by), context=context)
 
-    def _settle(self, s: Sentence, found: list[tuple[Found, bool]]) -> None:
+    def _settle(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """A reply that settles: "Agreed, March 31." (a decision, or agreement with one just made) or a bare
         "Deal." (which decides what it answers)."""
         rest = content_words(s.text) - set(self.people) - _COURTESY - _SETTLE_WORDS
@@ -328,19 +502,20 @@ class ThreadReader:
             recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
                            if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
             if recent is None or self.cues.revision.search(s.text):
-                found.append((self._found(s), True))
+                found.append((self._found(s), SETTLED))
                 return
-            f, _ = found[recent]  # "Agreed, May works for me": agreement with the decision just made
-            if len(rest) > len(content_words(f.said)):  # "Agreed: keep the alias through 3.x, …" says more
+            f, how = found[recent]  # "Agreed, May works for me": agreement with the decision just made
+            if how < MARKED and rest - content_words(f.text):  # "Agreed, GlitchTip is out" says something of its own
                 f = self._found(s, tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
             else:
                 f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
-            found[recent] = (f, True)
+            found[recent] = (f, SETTLED)
             return
         target = self._settled_proposal(s.index, s.speaker)
-        if target is not None and (not _QUESTION_END.search(target.text) or _OK_ASKED.search(target.text)):
-            asked = _OK_ASKED.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
-            found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)), True))
+        if target is not None and (not _QUESTION_END.search(target.text) or self.cues.consent.search(target.text)):
+            asked = self.cues.consent.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
+            found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)),
+                          SETTLED))
 
     def _statement_to_endorse(self, s: Sentence) -> bool:
         """A plan stated as the last sentence of a message (not itself an agreement), which others may endorse."""

@@ -69,6 +69,8 @@ def test_a_speakers_own_verb_becomes_the_infinitive_of_a_task_list_in_each_langu
     spanish = items(("Mercedes", "Vale, vamos con dos becarios de backend."),
                     ("Mercedes", "Publico la oferta en la bolsa de empleo antes del viernes."), ("Iván", "Perfecto."))
     assert spanish == [("Mercedes", "publicar la oferta en la bolsa de empleo")]
+    assert items(("Mercedes", "Vamos con dos becarios."), ("Iván", "Me encargo yo de preparar la prueba técnica."),
+                 ("Paula", "Genial.")) == [("Iván", "preparar la prueba técnica")]
     portuguese = items(("Thiago", "Vou precisar das credenciais, quem tem acesso ao projeto?"),
                        ("Rafael", "Eu tenho, te passo as credenciais amanhã."), ("Thiago", "Valeu!"))
     assert portuguese == [("Rafael", "passar as credenciais")]

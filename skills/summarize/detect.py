@@ -807,6 +807,7 @@ _BACK_OBJECT = frozenset("that this das es ça cela eso esto".split())  # as the
 _BACK_CLITIC = frozenset("le la les l' lo los las o a os as".split())  # before the verb, as the task's first word
 
 
+@lru_cache(maxsize=4096)
 def _refers_back(task: str) -> bool:
     """A task that names nothing of its own: a pronoun for its object, or a single word ("nachfragen")."""
     words = re.findall(r"\w+'?", task)
@@ -829,6 +830,7 @@ def _reports_done(text: str) -> bool:
     return bool(done) and not _NOT_YET.search(text[text.rfind(".", 0, done.start()) + 1:done.start()])
 
 
+@lru_cache(maxsize=16_384)
 def _stems(text: str) -> frozenset[str]:
     """Content words cut to their first five letters, so "upload" and "uploaded", "pause" and "paused" meet."""
     return frozenset(w[:5] for w in content_words(text) if not w.isdigit())
@@ -893,6 +895,7 @@ _TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+_RANGE_LEADS = frozenset("to until till through bis au jusqu'à al hasta até".split())  # "Montag bis Mittwoch"
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|through|und|bis|et|au|y|al|e|a|à|-|–)\s*", re.I)
 
 
@@ -901,6 +904,8 @@ def _in_range(text: str, match: re.Match, bare: re.Pattern) -> bool:
     after = _RANGE_JOIN.match(text, match.end())
     if after and bare.match(text, after.end()):
         return True
+    if match.group(0).split(None, 1)[0].lower() not in _RANGE_LEADS:
+        return False
     before = text[:match.start()].rstrip()
     return any(m.end() == len(before) for m in bare.finditer(before))
 

@@ -25,6 +25,7 @@ LENGTH_EXPONENT = 0.0  # no length penalty: with two sentences at most, the full
 QUESTION_WEIGHT = 1.0
 AGREEMENT_START_WEIGHT = 0.6
 MAX_WORDS = 32
+GROUP_SIZE = 3  # people in a thread for a weakly evidenced outcome or a next step to lead its TL;DR
 DECISION_WEIGHT = 2.0
 FIRST_PERSON_BONUS = 0.5  # "I'll ...", "we ...": rewritten, these name who does what
 NOTHING_YET = "Nothing to summarize yet: only {n} message{s} so far{by}."
@@ -153,17 +154,23 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
           undecided=False, waiting_on=None) -> str:
     """At most two sentences, outcome first: what was decided (or that nothing was, and on what it waits),
     then the next step and its owner. A thread that sought no decision gets its gist: its two most central
-    sentences, or one and the next step when it handed out work."""
+    sentences, or one and the next step when a group handed out work.
+
+    The outcome leads only on good evidence: in a group thread (three people or more), or when the decision
+    was said as one or agreed to by someone else, or the deferral says what it waits for. Between two people
+    a bare "OK." or "Then Judy told Jane" read as settling something, or a "let me think about it", is too
+    weak to replace the gist (it stays listed under Decisions); so is a second-hand next step."""
     english = lang == "en"
-    if decisions:
+    group = len(participants) >= GROUP_SIZE
+    if decisions and (group or _firm(decisions[-1], texts, lang)):
         outcome = _decided(decisions[-1], english, len(decisions) - 1)
-    elif undecided:
+    elif undecided and (group or waiting_on) and not decisions:
         topic = _topic(texts[0])
         outcome = f"No decision yet{f' on {topic}' if topic else ''}"
         outcome += f": waiting for {waiting_on.rstrip(' .')}." if waiting_on else "."
     else:
         outcome = ""
-    step = _next_step(actions, english) if outcome or len(actions) >= 2 else ""
+    step = _next_step(actions, english) if outcome or len(actions) >= 2 and group else ""
     if outcome:
         second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english,
                                skip={d.index for d in decisions})
@@ -173,14 +180,23 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     return " ".join(part for part in (gist, step) if part)
 
 
+def _firm(decision: Found, texts: list[str], lang: str) -> bool:
+    """Said as a decision ("we decided", "Decision: …") or agreed to by someone else (in words or reactions)."""
+    return bool(decision.agreed_by or decision.reactions or cues_for(lang).decided.search(texts[decision.index]))
+
+
 # "Maria thinks they should move the launch", "Lena would go with A" (the detectors' third-person rewrite).
 _SHOULD_DECIDED = re.compile(r"^\S+(?:\s+\S+)?\s+(?:thinks\s+)?(?:they\s+should|would|will)\s+((?:go\s+with|move|switch|use|keep|drop|ship|launch|lead|pick|choose|start|stop|hire|extend|cancel|postpone)\b.*)$", re.I | re.S)
 _LETS_DECIDED = re.compile(r"^(?:(?:ok(?:ay)?|so|then|great|fine|alright)[,.!]?\s+)?let'?s\s+(\w.*)$", re.I | re.S)
 
 
+_DECISION_LABEL = re.compile(
+    r"^\W*(?:final\s+)?(?:decision|decided|entscheidung|beschluss|décision|décidé|decisión|decidido|decisão)\s*[:\-–]\s*", re.I)
+
+
 def _decided(decision: Found, english: bool, others: int) -> str:
     """ "Ken and Ana agreed to move the launch to May." where the decision reads as a plan, else "Decided: …"."""
-    body = decision.text.strip().rstrip(".!")
+    body = _DECISION_LABEL.sub("", decision.text.strip().rstrip(".!"))  # not "Decided: Decision: …"
     more = f" (and {others} more decision{'s' * (others > 1)})" if others else ""
     plan = (_LETS_DECIDED.match(body) or _SHOULD_DECIDED.match(body)) if english else None
     if plan and decision.owner:

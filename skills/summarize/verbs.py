@@ -18,6 +18,7 @@ _INFINITIVE_END = {
     "es": re.compile(r"(?:ar|er|ir|ír)$"), "pt": re.compile(r"(?:ar|er|ir|or|ôr)$"),
 }
 _UNACCENT = str.maketrans("íú", "iu")
+_NONE = re.compile(r"(?!)")
 _SUBJECT = frozenset("yo eu ich je moi".split())  # "mando yo" → "mandar"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
@@ -58,6 +59,9 @@ def as_task(what: str, lang: str) -> str:
     """A first-person task in the infinitive: the leading verb becomes its infinitive (at the end in German,
     with its separable prefix); a subject pronoun left over ("mando yo") goes. Unchanged when no verb leads."""
     words = what.split()
+    if len(words) > 1 and words[0].lower() in ("de", "d'", "du") and _INFINITIVE_END.get(lang, _NONE).search(words[1].lower()):
+        words = words[1:]  # "me encargo de preparar …" → "preparar …"
+    what = " ".join(words)
     if not words or lang == "de" and not words[0].islower():
         return what  # a German verb is never capitalised mid-sentence; "Montag bis Mittwoch machen" has none first
     verb = infinitive(words[0], lang)

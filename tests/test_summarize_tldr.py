@@ -1,0 +1,41 @@
+"""Which line leads the TL;DR: the outcome when there is good evidence of one (a group thread, a decision said as
+one or agreed to, a deferral that says what it waits for), else the gist of the conversation."""
+
+from __future__ import annotations
+
+from skills.summarize.extractive import summarize
+from skills.summarize.utterance import Utterance
+
+MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
+
+
+def tldr(*lines: tuple[str, str]) -> str:
+    return summarize([Utterance(f"{MONDAY + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]).tldr
+
+
+def test_a_weak_settling_reply_between_two_people_does_not_replace_the_gist():
+    chat = tldr(("Hannah", "Do u want to go check out the new bookstore on Kastanienallee tomorrow?"),
+                ("Nigel", "I have brunch with Tristan first, after that I'm free."),
+                ("Hannah", "OK"), ("Hannah", "I'm getting my hair done in the morning anyway."))
+    assert not chat.startswith("Decided") and "bookstore" in chat
+
+
+def test_a_decision_said_as_one_leads_even_between_two_people():
+    decided = tldr(("Dee", "Release notes for 4.2 are ready, ship today or wait for the docs?"),
+                   ("Eve", "The docs are two days out."), ("Dee", "Decision: we ship 4.2 today without the docs."))
+    assert decided.startswith("Decided: they ship 4.2 today")
+
+
+def test_a_settling_reply_in_a_group_thread_still_leads():
+    group = tldr(("Nora", "Offsite venue: Lisbon or Berlin?"), ("Felix", "Lisbon is nicer."),
+                 ("Gabi", "Berlin is cheaper and easier for the people who can't fly."), ("Nora", "Budget wins. Berlin it is."))
+    assert group.startswith("Decided:") and "Berlin" in group
+
+
+def test_thinking_it_over_between_two_people_is_not_an_undecided_thread_but_in_a_group_it_is():
+    pair = tldr(("Terry", "Can I borrow your kayak this weekend?"), ("Gina", "Let me think about it, my brother might need it."),
+                ("Terry", "Sure, tell me by Thursday."))
+    assert not pair.startswith("No decision yet")
+    group = tldr(("Vic", "Should we move to PrivateLink?"), ("Wen", "Let's do it, it's cheaper."),
+                 ("Xavi", "Let's think about it more and revisit next week."))
+    assert group.startswith("No decision yet")

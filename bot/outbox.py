@@ -13,10 +13,11 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import and_, func, insert, select, update
 
-from bot.actions import Bar, Chart, Post, Reply, Schedule, Section
+from bot.actions import Bar, Chart, Post, ReplacePost, Reply, Schedule, Section
 from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
 from bot.model import Conversation, User
 from bot.platform import Platform
@@ -45,6 +46,7 @@ class Scheduled:
     platform_message_id: str | None = None
     sections: tuple[Section, ...] = ()
     chart: Chart | None = None
+    confirmation: dict | None = None  # see Outbox.remember_confirmation
 
 
 def _layout(schedule: Schedule) -> dict | None:
@@ -93,6 +95,7 @@ def _row_to_scheduled(row) -> Scheduled:
         platform_message_id=row.get("platform_message_id"),
         sections=sections,
         chart=chart,
+        confirmation=row.get("confirmation"),
     )
 
 
@@ -182,14 +185,24 @@ class Outbox:
             )
         return result.rowcount == 1
 
+    async def remember_confirmation(self, item: Scheduled, where: Conversation, message_id: str, zone: str | None
+                                    ) -> None:
+        """Where the sender's confirmation card is (`message_id` in `where`, which is reached with the item's
+        conversation reference), so delivery can replace its buttons by the outcome in the recipient's `zone`."""
+        confirmation = {"channel_id": where.channel_id, "thread_id": where.thread_id, "is_direct": where.is_direct,
+                        "message_id": message_id, "zone": zone}
+        async with self.engine.begin() as conn:
+            await conn.execute(update(table).where(table.c.id == item.id, table.c.status == "pending")
+                               .values(confirmation=confirmation))
+
     async def cancel(self, platform: str, workspace_id: str, item_id: str, author_id: str) -> bool:
         return await self._update_pending(platform, workspace_id, item_id, author_id, status="cancelled")
 
     async def reschedule(self, platform: str, workspace_id: str, item_id: str, author_id: str,
                          deliver_at: datetime) -> bool:
-        return await self._update_pending(
-            platform, workspace_id, item_id, author_id, deliver_at=deliver_at.astimezone(timezone.utc)
-        )
+        """Send now: the click that asked replaces the card itself, so delivery leaves the card alone."""
+        return await self._update_pending(platform, workspace_id, item_id, author_id,
+                                          deliver_at=deliver_at.astimezone(timezone.utc), confirmation=None)
 
     # ---- delivery ---------------------------------------------------------------
 
@@ -254,6 +267,25 @@ class Outbox:
             await conn.execute(update(table).where(table.c.id == item.id).values(**values))
 
 
+def delivered_outcome(item: Scheduled, at: datetime) -> str:
+    """What the sender's confirmation card says once its message went out: to whom, and when in their clock."""
+    zone = (item.confirmation or {}).get("zone")
+    try:
+        local = at.astimezone(ZoneInfo(zone)) if zone else at.astimezone(timezone.utc)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone, local = None, at.astimezone(timezone.utc)
+    label = item.recipient_label
+    if not zone:
+        whose = "UTC"
+    elif label == "you":
+        whose = "your time"
+    else:  # one person's clock, or the zone a channel's time was read in
+        whose = f"{label}'s time" if item.conversation.is_direct else zone
+    preview = item.text if len(item.text) <= 60 else item.text[:59] + "…"
+    sent = f"Sent to {label}" if item.conversation.is_direct else f"Posted in {label}"
+    return f"{sent} at {local:%H:%M} {whose} ({local:%a %d %b}): “{preview}”"
+
+
 def delivery_action(item: Scheduled) -> Reply | Post:
     kind = Reply if item.conversation.thread_id else Post
     return kind(conversation=item.conversation, text=delivery_text(item), sections=item.sections, chart=item.chart,
@@ -271,7 +303,23 @@ async def _send(outbox: Outbox, item: Scheduled, platform: Platform, now: dateti
     await outbox.mark_delivered(item.id, message_id, now)
     OUTBOX_LATENESS.observe(max((now - item.deliver_at).total_seconds(), 0))
     log.info("scheduled message delivered", extra={"id": item.id, "platform": item.conversation.platform})
+    await _close_confirmation(item, platform, now)
     return True
+
+
+async def _close_confirmation(item: Scheduled, platform: Platform, now: datetime) -> None:
+    """The sender's card loses its buttons (Send now, Change time, Cancel) to the outcome. Best effort: the
+    message itself is delivered, so a refusal here is logged, not retried."""
+    if not item.confirmation:
+        return
+    card = item.confirmation
+    where = Conversation(item.conversation.platform, item.conversation.workspace_id, card["channel_id"],
+                         card.get("thread_id"), bool(card.get("is_direct")), item.conversation.ref)
+    try:
+        await platform.perform(ReplacePost(where, card["message_id"], delivered_outcome(item, now)))
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        PLATFORM_ERRORS.labels(item.conversation.platform, error_kind(error)).inc()
+        log.warning("confirmation card not updated", extra={"id": item.id, "error": str(error)})
 
 
 async def deliver_due_messages(outbox: Outbox, platform_for: PlatformFor, now: datetime, worker: str) -> int:
@@ -284,6 +332,7 @@ async def deliver_due_messages(outbox: Outbox, platform_for: PlatformFor, now: d
         already = await platform.find_delivered(item.conversation, item.id, item.deliver_at - LEASE)
         if already:
             await outbox.mark_delivered(item.id, already, now)  # the crashed worker did send it
+            await _close_confirmation(item, platform, now)  # perhaps not its card: replacing it again is harmless
         else:
             delivered += await _send(outbox, item, platform, now)
     due = await outbox.claim_due(now, worker)

@@ -181,6 +181,8 @@ scheduled_messages = Table(
     Column("text", Text, nullable=False),
     Column("layout", JSON, nullable=True),  # sections and chart bars of the bot's own posts (the digest)
     Column("attachment", LargeBinary, nullable=True),  # the chart's PNG; dropped once delivered
+    # The sender's confirmation card (conversation, message id, recipient's zone), when the platform can edit it.
+    Column("confirmation", JSON, nullable=True),
     Column("deliver_at", DateTime(timezone=True), nullable=False),
     Column("status", String(16), nullable=False),  # pending, sending, delivered, cancelled, failed
     Column("attempts", Integer, nullable=False),

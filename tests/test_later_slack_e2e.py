@@ -266,3 +266,50 @@ async def test_the_confirmation_is_replaced_by_the_outcome_through_its_response_
     assert update["text"] == "Cancelled: “Can you review the deck?” will not be sent to Ken."
     assert not any(block["type"] == "actions" for block in update["blocks"])  # the buttons are gone
     assert len(fake.calls_to("chat.postEphemeral")) == 1  # no second message beside the card
+
+
+async def test_delivery_replaces_the_confirmation_in_our_dm_by_the_outcome(slack_api, make_settings):
+    """Typed in the DM with the bot: the confirmation is a real message there, so when the outbox delivers at
+    its time, chat.update swaps its buttons for who got it and when in their clock."""
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    now = [datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)]  # Tuesday; Ken's "tomorrow 9am" is 00:00 UTC
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, outbox_poll_seconds=0.05)
+    async with serving(create_app(settings, clock=lambda: now[0])) as url:
+        await post_signed(url, command_body("/later", "<@U2|ken> tomorrow 9am Can you review the deck?",
+                                            channel_id="D1"), content_type=FORM)
+        [card] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+        assert card["channel"] == "D1" and "Ken gets this" in card["text"]
+        assert button_value(card, "later_cancel") and fake.calls_to("chat.postEphemeral") == []
+        card_ts = next(ts for ts, posted in fake.posted.items() if posted is card)
+        await asyncio.sleep(0.3)  # a few delivery passes: not due, the card keeps its buttons
+        assert fake.calls_to("chat.update") == []
+
+        now[0] = datetime(2026, 11, 25, 0, 0, 30, tzinfo=timezone.utc)
+        [update] = await eventually(lambda: fake.calls_to("chat.update"))
+    delivered = [c for c in fake.calls_to("chat.postMessage") if c["channel"] == "U2"]
+    assert len(delivered) == 1 and delivered[0]["text"].startswith("Can you review the deck?")
+    assert (update["channel"], update["ts"]) == ("D1", card_ts) and fake.updates[card_ts] == update
+    assert update["text"] == "Sent to Ken at 09:00 Ken's time (Wed 25 Nov): “Can you review the deck?”"
+    blocks = update["blocks"] if isinstance(update["blocks"], list) else json.loads(update["blocks"])
+    assert not any(block["type"] == "actions" for block in blocks)  # no Send now / Change time / Cancel left
+
+
+async def test_a_confirmation_typed_in_a_channel_is_ephemeral_and_delivery_tries_no_update(slack_api, make_settings):
+    """Slack cannot edit an ephemeral message after the fact (chat.update refuses it), so nothing is attempted;
+    a button pressed on it later is answered in place through its response_url (tested above)."""
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    now = [datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)]
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, outbox_poll_seconds=0.05)
+    async with serving(create_app(settings, clock=lambda: now[0])) as url:
+        await post_signed(url, command_body("/later", "<@U2|ken> tomorrow 9am Numbers are in"), content_type=FORM)
+        await eventually(last_ephemeral(fake, 1))
+        now[0] = datetime(2026, 11, 25, 0, 0, 30, tzinfo=timezone.utc)
+        await eventually(lambda: fake.calls_to("chat.postMessage"))
+        await asyncio.sleep(0.3)
+    assert fake.calls_to("chat.update") == []

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from datetime import datetime, timezone
 
 import pytest
 
 from adapters.app import create_app
 from tests.fakes.bot_connector import (
+    MARIA,
     PERSONAL_CHAT_ID,
     card_submit,
+    channel_message,
     personal_message,
     post_activity,
 )
@@ -143,3 +147,50 @@ async def test_bare_later_answers_with_teams_syntax(teams_later):
     text = (await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID)))[0].text
     assert "`later @person tomorrow 9am message`" in text and "`later list`" in text
     assert "/later" not in text and "#team" not in text
+
+
+@pytest.fixture
+async def teams_later_at(bot_connector, make_settings):
+    """As `teams_later`, on a clock the test moves (it starts on a Tuesday, 10:00 UTC)."""
+    fake, service_url = bot_connector
+    now = [datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)]
+    async with serving(create_app(make_settings(outbox_poll_seconds=0.05), clock=lambda: now[0])) as url:
+        yield fake, service_url, url, now
+
+
+def buttons_left(update) -> list:
+    return [a for attachment in update.activity["attachments"] for a in attachment["content"].get("actions") or ()]
+
+
+async def test_delivery_at_its_time_replaces_the_card_by_the_outcome(teams_later_at):
+    fake, service_url, url, now = teams_later_at
+    await post_activity(url, personal_message(service_url, "later tomorrow 9am Send the contract to Ken"))
+    [confirmation] = await eventually(lambda: fake.sent_to(PERSONAL_CHAT_ID))
+    assert submit_data(card_of(confirmation), "later_cancel")
+    await asyncio.sleep(0.3)  # a few delivery passes: not due yet, the card keeps its buttons
+    assert fake.updated == []
+
+    now[0] = datetime(2026, 11, 25, 8, 0, 30, tzinfo=timezone.utc)  # 09:00 in Berlin, Maria's zone
+    [update] = await eventually(lambda: fake.updated)
+    delivered = [s for s in fake.sent_to(PERSONAL_CHAT_ID) if s.text.startswith("Send the contract to Ken")]
+    assert len(delivered) == 1
+    assert (update.conversation_id, update.id) == (PERSONAL_CHAT_ID, confirmation.id)
+    assert update.text == "Sent to you at 09:00 your time (Wed 25 Nov): “Send the contract to Ken”"
+    assert buttons_left(update) == []
+
+
+async def test_a_card_sent_to_the_personal_chat_from_a_channel_is_updated_there(teams_later_at):
+    fake, service_url, url, now = teams_later_at
+    root = "1700000500000"
+    await post_activity(url, channel_message(service_url, "later tomorrow 9am Numbers are in", root,
+                                             activity_id=root, mention_bot=True))
+    private_chat = f"a:1personal-with-{MARIA.id}"
+    [confirmation] = await eventually(lambda: [s for s in fake.sent_to(private_chat) if s.activity.get("attachments")])
+    assert submit_data(card_of(confirmation), "later_send_now")
+
+    now[0] = datetime(2026, 11, 25, 9, 0, 30, tzinfo=timezone.utc)  # a channel post carries no zone: UTC
+    [update] = await eventually(lambda: fake.updated)
+    assert (update.conversation_id, update.id) == (private_chat, confirmation.id)
+    assert update.text == "Posted in this channel at 09:00 UTC (Wed 25 Nov): “Numbers are in”"
+    assert buttons_left(update) == []
+    assert [s for s in fake.sent if s.text.startswith("Numbers are in")]  # delivered in the channel

@@ -316,15 +316,25 @@ class SlackPlatform:
                     metadata=_delivery_metadata(action.delivery_key),
                 )
                 return response.get("ts")
+            case NotifyPrivately(conversation=Conversation(is_direct=True) as where):
+                # Our DM with them is private already: a real message there stays after a reload and can be
+                # edited later (a confirmation's buttons give way to the outcome), which an ephemeral cannot.
+                response = await self.client.chat_postMessage(
+                    channel=where.channel_id,
+                    thread_ts=where.thread_id,
+                    text=action.text,
+                    blocks=blocks(action.text, action.sections, action.buttons),
+                )
+                return response.get("ts")
             case NotifyPrivately(user=user, conversation=where):
-                response = await self.client.chat_postEphemeral(
+                await self.client.chat_postEphemeral(
                     channel=where.channel_id,
                     user=user.id,
                     thread_ts=where.thread_id,
                     text=action.text,
                     blocks=blocks(action.text, action.sections, action.buttons),
                 )
-                return response.get("message_ts")
+                return None  # an ephemeral message cannot be edited or found again: no id worth keeping
             case ShareFile(conversation=where):
                 file_id = await self._upload(action.content.encode(), action.filename, action.title)
                 await self._share(file_id, action.title, where, where.thread_id, initial_comment=action.comment or None)

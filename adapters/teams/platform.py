@@ -22,7 +22,7 @@ from botbuilder.schema.teams import TeamsChannelAccount
 from adapters.teams.cards import adaptive_card, form_card, teams_markdown
 from adapters.teams.graph import GraphDirectory
 from adapters.teams.translate import TEAM_GROUP_KEY, bot_mentioned, channel_data, split_conversation_id
-from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, Reply, UpdateMessage
+from bot.actions import Action, DeleteMessage, NotifyPrivately, OpenDialog, Post, ReplacePost, Reply, UpdateMessage
 from bot.metrics import ACTIONS
 from bot.model import Conversation, Message, Thread, User
 from bot.pacing import PACER
@@ -194,6 +194,8 @@ class TeamsPlatform:
             card.conversation = self.turn.activity.conversation
             await self.turn.update_activity(card)
             return action.origin
+        if isinstance(action, ReplacePost):
+            return await self._replace(action)
         if isinstance(action, OpenDialog) and self.turn is not None and self.turn.activity.type == "invoke":
             self.dialog = action  # a message extension shows it as its task module (see bot.py)
             return None
@@ -271,22 +273,47 @@ class TeamsPlatform:
         await self.adapter.continue_conversation(reference, _sender(activity, sent), self.app_id)
         return sent[0] if sent else None
 
+    async def _replace(self, action: ReplacePost) -> str:
+        """One of the bot's messages replaced in place, outside any turn (a confirmation card at delivery):
+        in the person's 1:1 chat with the bot when addressed to a person, else in the conversation."""
+        card = MessageFactory.attachment(adaptive_card(action.text, action.sections, ()))
+        card.id = action.message_id
+
+        async def update(turn: TurnContext) -> None:
+            card.conversation = turn.activity.conversation
+            await turn.update_activity(card)
+
+        where = action.conversation
+        if where.channel_id.startswith(TEAMS_USER_PREFIX):
+            await self._in_private_chat(User(id=where.channel_id), where, update)
+        else:
+            if not where.ref:
+                raise ValueError("no conversation reference to reach this Teams conversation")
+            reference = conversation_reference(where)
+            reference.conversation.id = conversation_id(where)
+            await self.adapter.continue_conversation(reference, update, self.app_id)
+        return action.message_id
+
     async def _send_privately(self, user: User, where: Conversation, activity: Activity) -> str | None:
         """A channel has no ephemeral messages: open (or reuse) the bot's 1:1 chat with the user."""
+        sent: list[str | None] = []
+        await self._in_private_chat(user, where, _sender(activity, sent))
+        return sent[0] if sent else None
+
+    async def _in_private_chat(self, user: User, where: Conversation, callback) -> None:
+        """Run `callback` in a turn of the bot's 1:1 chat with `user` (Teams returns the existing chat)."""
         if not where.ref:
             raise Refused("no conversation reference to reach this Teams tenant")
         if not isinstance(self.adapter, CloudAdapterBase):
             raise NotImplementedError("1:1 notifications need botbuilder's CloudAdapter")
         reference = conversation_reference(where)
-        sent: list[str | None] = []
         await self.adapter.create_conversation(
             self.app_id,
-            _sender(activity, sent),
+            callback,
             private_chat_parameters(user, where.workspace_id, reference),
             reference.channel_id,
             reference.service_url,
         )
-        return sent[0] if sent else None
 
 
 def _mailbox(member: TeamsChannelAccount) -> str | None:

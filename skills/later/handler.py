@@ -78,7 +78,7 @@ async def handle_command(event: Event, context: Context) -> list[Action]:
         return [await _list(event, context)]
     if verb.lower() == "cancel" and rest.strip():
         return [await _cancel(event, context, rest.strip())]
-    return [await _schedule(event, context, split_later_text(event.text))]
+    return await _schedule(event, context, split_later_text(event.text))
 
 
 async def handle_form(event: Event, context: Context) -> list[Action]:
@@ -86,11 +86,11 @@ async def handle_form(event: Event, context: Context) -> list[Action]:
     state = json.loads(event.state or "{}")
     to = state.get("to") or (f"<@{event.values['to']}>" if event.values.get("to") else None)
     parts = LaterText(to, event.values.get("when", "").strip(), event.values.get("message", "").strip())
-    answer = await _schedule(event, context, parts)
-    if state.get("replaces") and answer.buttons:  # scheduled anew: the old one must not go too
+    answers = await _schedule(event, context, parts)
+    if state.get("replaces") and not answers:  # scheduled anew: the old one must not go too
         where = event.conversation
         await Outbox(context.store).cancel(where.platform, where.workspace_id, state["replaces"], event.user.id)
-    return [answer]
+    return answers
 
 
 async def handle_click(event: Event, context: Context) -> list[Action]:
@@ -145,25 +145,40 @@ async def _cancel(event: Asked, context: Context, item_id: str) -> NotifyPrivate
     return _private(event, f"I found no message `{item_id}` of yours waiting to be sent.")
 
 
-async def _schedule(event: Asked, context: Context, parts: LaterText) -> NotifyPrivately | OpenDialog:
+async def _schedule(event: Asked, context: Context, parts: LaterText) -> list[NotifyPrivately | OpenDialog]:
+    """Scheduled and confirmed (nothing left to do: `[]`), or the refusal or form to show instead."""
     now = context.now()
     sender = await _sender(event, context)
     target, label, plan = await _plan(event, context, parts, sender, now)
     if plan.error or plan.resolution is None:
-        return _private(event, refusal(plan, event.conversation.platform))
+        return [_private(event, refusal(plan, event.conversation.platform))]
     if not plan.ready and not isinstance(event, DialogSubmitted):
         intro = f"I'm not sure I split that right ({'; '.join(plan.doubts)}). Please check:"
-        return _form(event, parts.recipient or "", parts.time_phrase, parts.message, intro=intro)
+        return [_form(event, parts.recipient or "", parts.time_phrase, parts.message, intro=intro)]
     at = plan.resolution.deliver_at
     held = at < now + UNDO_WINDOW and not isinstance(event, DialogSubmitted)  # a form's answer was considered
     if held:
         at = (now + UNDO_WINDOW).astimezone(at.tzinfo)
     schedule = Schedule(conversation=target, author=sender, text=plan.message, deliver_at=at)
-    item = await Outbox(context.store).add(schedule, label, now)
+    outbox = Outbox(context.store)
+    item = await outbox.add(schedule, label, now)
     change = json.dumps({"id": item.id, "to": parts.recipient or ""})
     buttons = (Button("Send now", "later_send_now", item.id), Button("Change time", "later_change", change),
                Button("Cancel", "later_cancel", item.id))
-    return _private(event, confirmation(label, item.id, plan, sender, held_until=at if held else None), buttons)
+    card = _private(event, confirmation(label, item.id, plan, sender, held_until=at if held else None), buttons)
+    # Posted here rather than by the router: its id is kept, so delivery can replace the buttons by the outcome.
+    if card_id := await context.platform.perform(card):
+        await outbox.remember_confirmation(item, _private_chat(event), card_id, getattr(at.tzinfo, "key", None))
+    return []
+
+
+def _private_chat(event: Asked) -> Conversation:
+    """Where a private answer to `event` lands: this chat when it is one with the bot, else the person's chat
+    with the bot (a platform that answers privately in the channel itself gives no id to keep)."""
+    where = event.conversation
+    if where.is_direct:
+        return replace(where, thread_id=None)
+    return Conversation(where.platform, where.workspace_id, event.user.id, None, True, where.ref)
 
 
 async def _sender(event: Asked, context: Context) -> User:

@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.deliveries import CURRENT_RUN, Deliveries, item_run
 from bot.group_commit import GroupCommit
-from bot.metrics import INBOX_PARKED, INBOX_RETRIES
+from bot.metrics import INBOX_PARKED, INBOX_RETRIES, INBOX_RUNNING
 from bot.store import Store, aware
 from bot.tables import inbox as table
 
@@ -175,7 +175,17 @@ class InboxWorkers:
         """Run an accepted item now, in the background (the HTTP answer does not wait for it)."""
         task = asyncio.ensure_future(self.run(item))  # keeps the request's context (its request id in the logs)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        INBOX_RUNNING.inc()
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        INBOX_RUNNING.dec()
+
+    @property
+    def running(self) -> int:
+        """Items started after their answer and not finished: what a burst left to do in this process."""
+        return len(self._tasks)
 
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:

@@ -20,3 +20,4 @@ def error_kind(error: Exception) -> str:
     return "ratelimited" if status == 429 else type(error).__name__
 INBOX_RETRIES = Counter("etiquette_inbox_retries_total", "Inbox items that failed and will be retried", ["source"])
 INBOX_PARKED = Counter("etiquette_inbox_parked_total", "Inbox items given up after repeated failures", ["source"])
+INBOX_RUNNING = Gauge("etiquette_inbox_running", "Accepted items whose work has not finished yet (a burst's backlog)")

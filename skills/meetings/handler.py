@@ -33,12 +33,16 @@ def _thread_key(where: Conversation) -> str:
     return f"{where.platform}:{where.workspace_id}:{where.channel_id}:{where.thread_id}"
 
 
+def _scored_recently(thread_key: str, every: float) -> bool:
+    """Asked first, in memory: most replies of a busy thread stop here, before any query."""
+    return every > 0 and time.monotonic() - _last_scored.get(thread_key, float("-inf")) < every
+
+
 def _due_for_scoring(thread_key: str, every: float) -> bool:
     """Fetching a busy thread on every reply would eat Slack's rate limit; once per `every` seconds is enough."""
-    now = time.monotonic()
-    if every > 0 and now - _last_scored.get(thread_key, float("-inf")) < every:
+    if _scored_recently(thread_key, every):
         return False
-    _last_scored[thread_key] = now
+    _last_scored[thread_key] = time.monotonic()
     return True
 
 
@@ -84,8 +88,8 @@ async def handle_burst(event: Event, context: Context) -> list[Action]:
     assert isinstance(event, MessagePosted)
     message = event.message
     channel = replace(message.conversation, thread_id=None)
-    if await _quiet(channel, context) or not _due_for_scoring(f"{_thread_key(channel)}:burst",
-                                                              context.settings.meeting_rescore_seconds):
+    burst_key, every = f"{_thread_key(channel)}:burst", context.settings.meeting_rescore_seconds
+    if _scored_recently(burst_key, every) or await _quiet(channel, context) or not _due_for_scoring(burst_key, every):
         return []
     recent = await context.platform.channel_history(channel, message.sent_at - BURST_WINDOW)
     burst = trailing_burst([m for m in recent if m.id != message.id] + [message])
@@ -114,7 +118,7 @@ async def handle_reply(event: Event, context: Context) -> list[Action]:
     message = event.message
     where = message.conversation
     thread_key = _thread_key(where)
-    if await _quiet(where, context):
+    if _scored_recently(thread_key, context.settings.meeting_rescore_seconds) or await _quiet(where, context):
         return []
     if await context.store.get_setting(where.platform, where.workspace_id, f"thread:{thread_key}",
                                        "meeting_offered", False):

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     # Where the Bot Framework's OpenID metadata (and so its token signing keys) is fetched; tests use a fake.
     microsoft_openid_metadata_url: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
     graph_base_url: str = "https://graph.microsoft.com/v1.0"
+    teams_admins: str = Field("", description="Entra object ids (or Teams user ids), comma-separated, who may "
+                                              "change any Teams channel's settings")
 
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
@@ -69,6 +71,10 @@ class Settings(BaseSettings):
     def slack_enabled(self) -> bool:
         """A signing secret and either one workspace's bot token or the OAuth install flow."""
         return self.slack_signing_secret is not None and (self.slack_bot_token is not None or self.slack_oauth)
+
+    @property
+    def teams_admin_ids(self) -> frozenset[str]:
+        return frozenset(part.strip().lower() for part in self.teams_admins.split(",") if part.strip())
 
     @property
     def teams_authenticated(self) -> bool:

@@ -232,6 +232,9 @@ class StoreFirstPlatform:
     async def busy_times(self, conversation, people, start, end):
         return await self.inner.busy_times(conversation, people, start, end)
 
+    async def may_manage(self, conversation: Conversation, user_id: str) -> bool:
+        return await self.inner.may_manage(conversation, user_id)
+
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         return await self.inner.find_delivered(conversation, delivery_key, since)
 

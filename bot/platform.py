@@ -55,6 +55,10 @@ class Platform(Protocol):
         """When these people's calendars are taken between `start` and `end`; None where the platform cannot tell."""
         ...
 
+    async def may_manage(self, conversation: Conversation, user_id: str) -> bool:
+        """Whether this person may change the channel's shared settings (quiet mode, zone, digest)."""
+        ...
+
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """The id of a message already posted with `delivery_key`, or None (also when unknowable)."""
         ...

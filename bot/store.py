@@ -204,7 +204,7 @@ class Store:
                                                     (refs.conversation_id == channel)
                                                     | refs.conversation_id.startswith(channel + ";")),
                     delete(settings).where(kept.platform == platform, kept.workspace_id == workspace_id,
-                                           (kept.scope == f"channel:{channel}")
+                                           (kept.scope == f"channel:{channel}") | (kept.scope == f"team:{channel}")
                                            | kept.scope.startswith(f"thread:{platform}:{workspace_id}:{channel}:")),
                 ):
                     removed += (await conn.execute(statement)).rowcount or 0

@@ -6,9 +6,13 @@ from bot.context import Context
 from bot.model import ActionClicked, CommandInvoked, HomeOpened
 
 
+MANAGERS = {"slack": "workspace admins", "teams": "the team's owners"}  # who `may_manage` lets in, in a word
+
+
+def managers(event: CommandInvoked | ActionClicked | HomeOpened) -> str:
+    return MANAGERS.get(event.conversation.platform, "admins")
+
+
 async def may_change_channel(event: CommandInvoked | ActionClicked | HomeOpened, context: Context) -> bool:
-    """Slack tells us who the workspace admins are; Teams does not without Graph, so anyone may there."""
-    if event.conversation.platform != "slack":
-        return True
-    profile = await context.platform.user_profile(event.conversation, event.user.id)
-    return profile.is_admin
+    """Each platform knows its managers: Slack's workspace admins, a Teams team's owners (see the adapters)."""
+    return await context.platform.may_manage(event.conversation, event.user.id)

@@ -25,7 +25,7 @@ from bot.model import (
 )
 from skills.digest.handler import DAYS, DEFAULT_DAY, DEFAULT_TIME, channel_zone
 from skills.later.zones import UnknownZone, to_iana
-from skills.permissions import may_change_channel
+from skills.permissions import managers, may_change_channel
 from skills.threads.nudges import KINDS
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
         if where.is_direct:
             return [answer_privately(event, "Channel settings are changed in the channel itself.")]
         if not await may_change_channel(event, context):
-            return [answer_privately(event, "Only workspace admins can change a channel's settings.")]
+            return [answer_privately(event, f"Only {managers(event)} can change a channel's settings.")]
         if what == "forget" and value.lower() == "messages":
             removed = await store.messages.forget_channel(where)
             return [answer_privately(event, f"Deleted the {removed} message{'s' * (removed != 1)} I had stored from "

@@ -6,15 +6,21 @@ import json
 from urllib.parse import parse_qsl, urlencode
 
 from adapters.app import create_app
+from adapters.teams.graph import GraphDirectory
 from bot.app import STORE
 from bot.digests import DigestSchedules
 from bot.model import Conversation
 from bot.outbox import Outbox
 from tests.conftest import SIGNING_SECRET
+from tests.fakes.bot_connector import CHANNEL_ID as TEAMS_CHANNEL
+from tests.fakes.bot_connector import KEN, MARIA, bot_installed_in_team, channel_message, post_activity
+from tests.fakes.bot_connector import TENANT_ID as TEAMS_TENANT
+from tests.fakes.graph_api import FakeGraph, static_auth
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import BOT_USER_ID, TEAM_ID, command_body, event_body
 from tests.test_later_slack_e2e import button_value, last_ephemeral
 from tests.test_slack_e2e import post_signed
+from tests.test_teams_e2e import ROOT_ID
 
 FORM = "application/x-www-form-urlencoded"
 OTHER_TEAM = "T0OTHER"
@@ -99,3 +105,62 @@ async def test_only_admins_switch_a_channels_digest_and_settings_stay_in_their_w
         await eventually(lambda: len(fake.calls_to("views.publish")) >= 4)
         assert await schedules.of(ours) is not None
         assert await app[STORE].get_setting("slack", TEAM_ID, "channel:C1", "quiet") is None
+
+
+# ---- Teams: who changes a team channel's settings ------------------------------------------------------
+
+
+async def teams_say(bot_url: str, service_url: str, text: str, sender, group: str | None = None) -> None:
+    """`sender` @-mentions the bot in the team's channel with `text` (the team's Entra group id if given)."""
+    activity = channel_message(service_url, text, ROOT_ID, sender=sender, mention_bot=True)
+    if group:
+        activity["channelData"]["team"]["aadGroupId"] = group
+    await post_activity(bot_url, activity)
+
+
+def teams_answer(fake, person) -> str:
+    return fake.sent_to(f"a:1personal-with-{person.id}")[-1].text
+
+
+async def quiet(app) -> bool | None:
+    return (await app[STORE].settings_of("teams", TEAMS_TENANT, f"channel:{TEAMS_CHANNEL}")).get("quiet")
+
+
+async def test_without_graph_only_who_added_the_bot_changes_a_teams_channel(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    app = create_app(make_settings())
+    async with serving(app) as url:
+        await post_activity(url, bot_installed_in_team(service_url))  # Maria adds the bot to the team
+        await teams_say(url, service_url, "settings quiet on", KEN)
+        assert "Only the team's owners can change" in teams_answer(fake, KEN) and await quiet(app) is None
+        await teams_say(url, service_url, "digest on", KEN)
+        assert "Only the team's owners can switch" in teams_answer(fake, KEN)
+        assert await DigestSchedules(app[STORE]).of(Conversation("teams", TEAMS_TENANT, TEAMS_CHANNEL)) is None
+        await teams_say(url, service_url, "settings quiet on", MARIA)
+        assert "Quiet mode is on" in teams_answer(fake, MARIA) and await quiet(app) is True
+
+
+async def test_people_in_teams_admins_change_any_teams_channel(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    app = create_app(make_settings(teams_admins=f"someone-else, {KEN.aad_object_id.upper()}"))
+    async with serving(app) as url:
+        await teams_say(url, service_url, "settings quiet on", MARIA)  # nobody added the bot: not even Maria
+        assert "Only the team's owners" in teams_answer(fake, MARIA) and await quiet(app) is None
+        await teams_say(url, service_url, "settings quiet on", KEN)
+        assert "Quiet mode is on" in teams_answer(fake, KEN) and await quiet(app) is True
+
+
+async def test_with_graph_the_teams_owners_change_its_channels(bot_connector, make_settings):
+    fake, service_url = bot_connector
+    group = "0b5a9bd1-0000-4000-8000-00000000team"
+    graph = FakeGraph(team_members={group: {KEN.aad_object_id: ["owner"], MARIA.aad_object_id: []}})
+    async with serving(graph.app()) as graph_url:
+        app = create_app(make_settings(), graph=GraphDirectory(static_auth(), graph_url + "/v1.0"))
+        async with serving(app) as url:
+            await teams_say(url, service_url, "settings quiet on", MARIA, group)  # a member, not an owner
+            assert "Only the team's owners" in teams_answer(fake, MARIA) and await quiet(app) is None
+            await teams_say(url, service_url, "settings quiet on", KEN, group)
+            assert "Quiet mode is on" in teams_answer(fake, KEN) and await quiet(app) is True
+            graph.team_members.clear()  # Graph refuses (no TeamMember.Read permission): nobody is an owner
+            await teams_say(url, service_url, "settings quiet off", KEN, group)
+            assert "Only the team's owners" in teams_answer(fake, KEN) and await quiet(app) is True

@@ -137,6 +137,7 @@ def test_manifest_declares_what_the_product_needs(package):
     assert action["type"] == "action" and action["context"] == ["message"]
     rsc = manifest["authorization"]["permissions"]["resourceSpecific"]
     assert {"name": "ChannelMessage.Read.Group", "type": "Application"} in rsc
+    assert {"name": "TeamMember.Read.Group", "type": "Application"} in rsc  # who owns the team (channel settings)
 
 
 def test_icons_have_the_sizes_teams_requires(package):

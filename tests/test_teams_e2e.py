@@ -425,6 +425,7 @@ async def test_teams_weekly_digest_goes_out_once_at_its_time_and_not_again_after
         return [s for s in fake.sent if s.conversation_id == CHANNEL_ID and s.activity.get("attachments")]
 
     async with serving(first := create_app(settings, clock=lambda: now[0])) as bot_url:
+        await post_activity(bot_url, bot_installed_in_team(service_url))  # Maria adds the bot: she manages it there
         await post_activity(bot_url, channel_message(service_url, "Who owns the Q3 report?", "1764406800000",
                                                      activity_id="1764406800000"))
         await post_activity(bot_url, channel_message(service_url, "digest on monday 09:00", ROOT_ID, mention_bot=True))

@@ -416,6 +416,10 @@ class SlackPlatform:
             "files": json.dumps([{"id": file_id, "title": title}]), "channel_id": where.channel_id,
             "thread_ts": thread_ts, **message})
 
+    async def may_manage(self, conversation: Conversation, user_id: str) -> bool:
+        """Workspace admins and owners (users.info)."""
+        return (await self.user_profile(conversation, user_id)).is_admin
+
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """Look for our delivery key in the message metadata of the thread, or of the channel's recent history."""
         channel = conversation.channel_id

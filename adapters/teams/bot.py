@@ -29,7 +29,7 @@ from adapters.teams import translate
 from adapters.teams.auth import MetadataUnavailable, token_shape_problem, use_async_metadata
 from adapters.teams.cards import form_card
 from adapters.teams.graph import GraphDirectory
-from adapters.teams.platform import TeamsPlatform
+from adapters.teams.platform import INSTALLED_BY, TeamsPlatform
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
 from bot.deliveries import CURRENT_RUN
@@ -75,7 +75,8 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
 
     async def _dispatch(self, event: Event, turn_context: TurnContext) -> TeamsPlatform:
         EVENTS.labels("teams", type(event).__name__).inc()
-        platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context, self.graph)
+        platform = TeamsPlatform(self.adapter, self.settings.microsoft_app_id, self.store, turn_context, self.graph,
+                                 self.settings.teams_admin_ids)
         reads = StoreFirstPlatform(platform, self.store, self.settings.history_tier, self.clock)
         context = Context(platform=reads, store=self.store, settings=self.settings, now=self.clock)
         await self.router.dispatch(event, context)
@@ -105,6 +106,10 @@ class EtiquetteTeamsBot(TeamsActivityHandler):
         team = translate.team_of(activity)
         if not self._bot_removed(activity):
             await self._remember_conversation(activity)
+            if self._bot_added(activity) and team and activity.from_property and activity.from_property.id:
+                # Whoever adds the bot to a team manages its channels' settings (with the owners and TEAMS_ADMINS).
+                await self.store.set_setting("teams", translate.tenant_id(activity), f"team:{team}", INSTALLED_BY,
+                                             activity.from_property.id)
             if self._bot_added(activity):
                 await self._dispatch(translate.installed(activity), turn_context)
         elif team:  # removed from a team: forget that team's channels

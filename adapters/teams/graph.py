@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import uuid
 from datetime import datetime, time, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -143,6 +144,27 @@ class GraphDirectory:
             for item in schedule.schedule_items or []
             if item.start and item.end and _value(item.status) not in ("free", "workingelsewhere")
         )
+
+    async def is_team_owner(self, team_group_id: str, aad_object_id: str) -> bool:
+        """Whether the person owns the team (`TeamMember.Read.Group`, granted with the app, or `TeamMember.Read.All`);
+        False when Graph says no or cannot tell."""
+        from kiota_abstractions.base_request_configuration import RequestConfiguration
+        from msgraph.generated.teams.item.members.members_request_builder import MembersRequestBuilder
+
+        try:
+            person = str(uuid.UUID(aad_object_id))  # a GUID and nothing else goes into the filter
+        except ValueError:
+            return False
+        query = MembersRequestBuilder.MembersRequestBuilderGetQueryParameters(
+            filter=f"(microsoft.graph.aadUserConversationMember/userId eq '{person}')")
+        try:
+            page = await self.client.teams.by_team_id(team_group_id).members.get(
+                RequestConfiguration(query_parameters=query))
+        except Exception as error:  # no permission, not found, Graph down: not an owner as far as we know
+            log.warning("graph team members unavailable", extra={"error": type(error).__name__})
+            return False
+        return any(getattr(member, "user_id", None) == person and "owner" in (member.roles or [])
+                   for member in (page.value if page else None) or [])
 
     async def working_clock(self, aad_object_id: str) -> tuple[str | None, WorkingHours | None]:
         """(time zone as Graph names it — often a Windows name —, working hours); Nones when unknown."""

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 RETRIED_STATUSES = {412, 429, 502, 504}  # Teams: throttled, or a transient gateway/precondition failure
 RETRIES = 3
 RETRY_PAUSE = 1.0  # seconds before the first retry without a Retry-After; doubles after
+INSTALLED_BY = "installed_by"  # a team's setting: the Teams user id of who added the bot to it
 TEAMS_USER_PREFIX = "29:"  # Teams user ids; conversation ids start with "19:" or "a:"
 GRAPHLESS_NOTE = (
     "Microsoft Graph is not configured, so I only see the messages sent to me in this conversation."
@@ -87,12 +88,13 @@ class TeamsPlatform:
     name = "teams"
 
     def __init__(self, adapter: BotAdapter, app_id: str, store: Store, turn: TurnContext | None = None,
-                 graph: GraphDirectory | None = None):
+                 graph: GraphDirectory | None = None, admins: frozenset[str] = frozenset()):
         self.adapter = adapter
         self.app_id = app_id
         self.store = store
         self.turn = turn
         self.graph = graph
+        self.admins = admins  # TEAMS_ADMINS: Entra object ids or Teams user ids, lower case
         self.limits = PlatformLimits(max_message_chars=28_000, creates_meetings=graph is not None)
         self.dialog: OpenDialog | None = None
         self._acknowledged = False  # the channel has been told once this turn that the answer is private
@@ -167,6 +169,29 @@ class TeamsPlatform:
             zone, hours = await self.graph.working_clock(member.aad_object_id)
             user = replace(user, tz=zone, working_hours=hours or user.working_hours)
         return user
+
+    async def may_manage(self, conversation: Conversation, user_id: str) -> bool:
+        """A team channel's settings: the team's owners (Graph), the people in TEAMS_ADMINS, and whoever added
+        the bot to the team. Teams tells a bot nothing of team roles without Graph, so that is the safe
+        default: nobody else. A chat (1:1 or group) has no owner the bot can see: its members may."""
+        activity = self.turn.activity if self.turn is not None else None
+        if activity is None or activity.from_property is None or activity.from_property.id != user_id:
+            return False  # we only vouch for the person who sent this turn
+        if (activity.conversation.conversation_type or "") != "channel":
+            return True
+        person = activity.from_property
+        aad = (person.aad_object_id or "").lower()
+        if user_id.lower() in self.admins or (aad and aad in self.admins):
+            return True
+        team = channel_data(activity).get("team") or {}
+        if not team.get("id"):
+            return False
+        installed_by = (await self.store.settings_of("teams", conversation.workspace_id, f"team:{team['id']}")
+                        ).get(INSTALLED_BY)
+        if installed_by == user_id:
+            return True
+        group = team.get("aadGroupId") or (conversation.ref or {}).get(TEAM_GROUP_KEY)
+        return bool(self.graph is not None and group and aad and await self.graph.is_team_owner(group, aad))
 
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         """The Bot Connector cannot list what was posted: after a crash mid-send we resend (documented)."""

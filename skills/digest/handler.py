@@ -19,7 +19,7 @@ from skills.digest.build import LATER_NOTE, build_digest
 from skills.digest.export import Week
 from skills.digest.message import DigestMessage, digest_message
 from skills.later.channel import channel_clock
-from skills.permissions import may_change_channel
+from skills.permissions import managers, may_change_channel
 
 log = logging.getLogger(__name__)
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -61,7 +61,7 @@ async def handle(event: Event, context: Context) -> list[Action]:
     if where.is_direct:
         return [answer_privately(event, "Digests are for channels: use this in the channel itself.")]
     if verb.lower() in ("on", "off") and not await may_change_channel(event, context):
-        return [answer_privately(event, "Only workspace admins can switch a channel's weekly digest on or off.")]
+        return [answer_privately(event, f"Only {managers(event)} can switch a channel's weekly digest on or off.")]
     if verb.lower() == "on":
         when = parse_when(rest)
         if when is None:

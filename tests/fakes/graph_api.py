@@ -1,7 +1,9 @@
-"""A loopback Microsoft Graph: `GET /users/{id}/mailboxSettings`, and a static bearer token for it."""
+"""A loopback Microsoft Graph (mailbox settings, channel messages, events, free/busy, team members) and a static
+bearer token for it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +40,7 @@ class FakeGraph:
     authorizations: list[str | None] = field(default_factory=list)
     busy: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # mailbox → (start, end, status) UTC
     schedule_requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (asker, body)
+    team_members: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # team group id → aad id → roles
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -46,6 +49,7 @@ class FakeGraph:
         app.router.add_post("/v1.0/users/{user}/events", self._create_event)
         app.router.add_post("/v1.0/users/{user}/calendar/getSchedule", self._get_schedule)
         app.router.add_get("/v1.0/teams/{team}/channels/{channel}/messages/{root}/replies", self._replies)
+        app.router.add_get("/v1.0/teams/{team}/members", self._members)
         return app
 
     async def _mailbox_settings(self, request: web.Request) -> web.Response:
@@ -76,6 +80,18 @@ class FakeGraph:
         join = f"https://teams.microsoft.com/l/meetup-join/fake-{len(self.events)}"
         return web.json_response({**event, "id": f"evt-{len(self.events)}", "onlineMeeting": {"joinUrl": join}},
                                  status=201)
+
+    async def _members(self, request: web.Request) -> web.Response:
+        """A team's members with their roles ("owner" or none), filtered by userId as Graph's $filter does."""
+        self.authorizations.append(request.headers.get("Authorization"))
+        members = self.team_members.get(request.match_info["team"])
+        if members is None:
+            return web.json_response({"error": {"code": "Forbidden", "message": "no"}}, status=403)
+        wanted = re.search(r"userId eq '([^']*)'", request.query.get("$filter", ""))
+        return web.json_response({"value": [
+            {"@odata.type": "#microsoft.graph.aadUserConversationMember", "id": f"member-{user}", "roles": roles,
+             "userId": user, "displayName": user}
+            for user, roles in members.items() if wanted is None or wanted.group(1) == user]})
 
     def _thread(self, request: web.Request) -> list[dict[str, Any]] | None:
         info = request.match_info

@@ -50,6 +50,9 @@ class MemoryPlatform:
             raise SystemExit("killed after sending")
         return f"m{len(self.performed)}"
 
+    async def may_manage(self, conversation: Conversation, user_id: str) -> bool:
+        return (await self.user_profile(conversation, user_id)).is_admin
+
     async def find_delivered(self, conversation: Conversation, delivery_key: str, since: datetime) -> str | None:
         for index, action in enumerate(self.performed, start=1):
             if getattr(action, "delivery_key", None) == delivery_key:

@@ -220,3 +220,45 @@ def test_endorsement_in_each_language_makes_a_plan_a_decision():
                      ("Hugo", "Ça me va."))
     assert decisions(("Ana", "Las pruebas de carga terminaron."), ("Ana", "La versión 2.4 sale el jueves después de la demo."),
                      ("Luis", "Me parece bien."))
+
+
+def test_a_thread_opened_to_choose_that_ends_without_a_choice_says_so():
+    summary = summarize(thread(("Tia", "Should we move the weekly sync to Thursdays?"), ("Uli", "Thursday is packed for me."),
+                               ("Val", "fine either way"), ("Tia", "hm")))
+    assert summary.decisions == () and summary.no_decision and summary.tldr.startswith("No decision yet")
+    # a thread that asked nothing to decide is not "undecided"
+    assert not summarize(thread(("Ana", "The staging deploy is green again."), ("Ben", "Nice, thanks!"),
+                                ("Cid", "The flaky test is fixed too."))).no_decision
+
+
+def test_the_asker_naming_an_option_decides_it():
+    for closing in ("Seville. I'm booking the hotel now.", "Seville then, flights matter more."):
+        offsite = decisions(("Hal", "Offsite: Porto or Seville?"), ("Ivy", "Porto is closer for most."),
+                            ("Jon", "Seville has cheaper flights."), ("Hal", closing))
+        assert len(offsite) == 1 and offsite[0].startswith("Seville"), closing
+    logo = decisions(("Olaf", "Neues Logo: Variante A oder B?"), ("Pia", "B wirkt moderner."), ("Quirin", "Auch B."),
+                     ("Olaf", "Gut, dann nehmen wir B. Ich gebe der Agentur Bescheid."))
+    assert logo == ["Gut, dann nehmen wir B"]
+
+
+def test_a_problem_raised_or_a_refusal_after_agreement_leaves_it_undecided():
+    assert undecided(("Ana", "Proposal: we drop IE11 support in the next release."), ("Ben", "+1"),
+                     ("Cid", "Three enterprise customers still use IE11 according to the logs."),
+                     ("Dee", "Then we can't drop IE11 yet, sales would lose those deals."))
+    assert undecided(("Lars", "Wechseln wir von Jenkins zu GitLab CI?"), ("Mona", "Bin dafür, Jenkins ist ein Pflegefall."),
+                     ("Nils", "Die Migration dauert aber mindestens einen Sprint."),
+                     ("Lars", "Stimmt. Ich melde mich, sobald der PO den Sprint freigibt."))
+    # a problem raised and answered by agreeing anew does not undo it
+    kept = decisions(("Yara", "We should fix all 5 criticals before the tender deadline."), ("Wren", "Agreed."),
+                     ("Zed", "That's tight but doable if we pause the redesign."),
+                     ("Wren", "Ok, pausing the redesign for a week is fine."))
+    assert any("criticals" in d for d in kept)
+
+
+def test_or_is_read_in_the_threads_language():
+    # Portuguese "o" is an article, not "or": "Vamos migrar o front …?" is no choice between two options
+    assert undecided(("Quim", "Vamos migrar o front para Next.js?"), ("Rita", "Acho que sim, o SSR ajudaria no SEO."),
+                     ("Saulo", "Mas a equipe não conhece React Server Components."),
+                     ("Rita", "Verdade, seria bom um spike antes."), ("Quim", "Faz sentido, volto com novidades."))
+    assert decisions(("Tere", "¿Hacemos la retro el jueves o el viernes?"), ("Ugo", "El viernes hay mucha gente fuera."),
+                     ("Tere", "Pues el jueves a las 16h."))

@@ -41,6 +41,9 @@ class Lexicon:
     consent: str  # a question asking the group's consent to what was just said: "objections?", "Einwände?"
     course: str  # a question about what the team itself does: "should we …?", "sollen wir …?", "on garde …?"
     interim: str  # a step taken while the real question waits: "in the meantime", "bis dahin", "en attendant"
+    alternative: str  # the word between two options: "or", "oder", "ou", "o"
+    contrast: str  # a reply that raises a problem midway: "… but", "aber", "mais", "pero", "porém"
+    refusal: str  # "we can't drop it", "können wir nicht", "on ne peut pas", "no podemos", "não podemos"
     due: str  # a due phrase, group 1 is the date as written
 
 
@@ -53,7 +56,7 @@ EN = Lexicon(
             r"|(?:budget|price|cost|\w+)\s+wins\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
             r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay)\b)\w+\s+it\s+is(?:\s+then)?\s*[.!]*$|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
-            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b)",
+            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
     endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
     proposal=r"\b(?:let'?s|how\s+about|what\s+about|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
@@ -61,14 +64,14 @@ EN = Lexicon(
              r"|I'?d\s+(?:go|lead|pick|choose|use|do|vote|prefer|start|keep|take|stick)|I\s+think\s+we\s+should|what\s+if\s+we)\b|\b(?:proposal|plan|suggestion)\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:agreed|agree|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|ok(?:ay)?\b|yes|yep|yeah|yup|sure|deal|perfect|great|fine\s+by\s+me"
           r"|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)|great\s+(?:idea|call)|of\s+course|absolutely"
-          r"|definitely|makes\s+sense|100\s*%|same\s+here|I'?m\s+in|count\s+me\s+in|\+100|no\s+objections?|fine\s+with\s+me|I'?m\s+(?:ok|fine|good)\s+with|ship\s+it|convinced|fair\b(?![,\s]+but)|go\s+ahead)",
+          r"|definitely|makes\s+sense|100\s*%|same\s+here|I'?m\s+in|count\s+me\s+in|\+100|no\s+objections?|fine\s+with\s+me|I'?m\s+(?:ok|fine|good)\s+with|ship\s+it|convinced|fair\b(?![,\s]+but)|go\s+ahead|I\s+think\s+so)",
     disagree=r"^\W*(?:no\b|nope|nah|not\s+sure|I\s+disagree|disagree|I\s+don'?t\s+(?:think|agree|like)|I'?d\s+(?:rather|prefer)|but\b|hmm|-1\b"
              r"|I'?m\s+not\s+(?:sure|convinced)|wait\b|hold\s+on|objection|not\s+so\s+fast)",
     defer=r"\b(?:revisit|think\s+(?:about\s+it|it\s+over|more)|sleep\s+on\s+it|circle\s+back|table\s+(?:this|it)|park\s+(?:this|it)|punt\b"
           r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|we\s+(?:should|need\s+to|have\s+to|'ll|will|can)\s+wait|wait\s+(?:for|until|on)\s+.*\bbefore\b|waiting\s+(?:for|on)\s+.*\b(?:before|to\s+decide)\b"
           r"|until\s+we\s+(?:know|hear|have|get)|not\s+decided|no\s+decision|undecided|pick\s+(?:this|it)\s+up|come\s+back\s+to\s+(?:this|it)|discuss\s+(?:it\s+)?(?:again|further|next)"
           r"|take\s+(?:it|this)\s+offline|hold\s+off|on\s+hold|not\s+(?:ready|yet)\s+to\s+decide|before\s+we\s+decide|can'?t\s+decide"
-          r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b|\b(?:and\s+)?then\s+we\s+decide\b|\bdecid(?:e|ing)\s+(?:it\s+)?(?:after|once|when|later|next\s+week)\b|\bdecision\s+(?:after|once|when|later|next\s+week)\b",
+          r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b|\b(?:and\s+)?then\s+we\s+decide\b|\b(?:decid(?:e|ing)|decision)\b.{0,40}?\b(?:after|once|later|next\s+(?:week|time|sprint|meeting)|tomorrow)\b|\bbefore\s+(?:deciding|we\s+(?:pick|choose|commit))\b|\b(?:get|come)\s+back\s+to\s+(?:you|everyone|the\s+(?:thread|team))\b|\breport\s+back\b",
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
@@ -86,25 +89,28 @@ EN = Lexicon(
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
               r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b",
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
-    conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great)\b[\s,.:;!-]*",
+    conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
     course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
     interim=r"\b(?:in\s+the\s+meantime|meanwhile|until\s+then|till\s+then|temporar(?:y|ily)|as\s+a\s+stopgap|interim)\b",
+    alternative=r"\sor\s",
+    contrast=r"\b(?:but|though|however|although)\b",
+    refusal=r"\b(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
     due=r"",  # filled from _DUE_EN below
 )
 
 DE = Lexicon(
     decided=r"(?:\bentscheidung\s*[:\-]|\b(?:wir\s+)?(?:haben\s+)?(?:uns\s+)?entschieden\b|\bbeschlossen\b|\bbeschluss\s*[:\-]|\bmachen\s+wir\s+so\b|\bso\s+machen\s+wir'?s\b"
-            r"|\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
+            r"|\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\b(?:nehmen|bleiben|gehen)\s+wir\b(?!.*\?)|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
             r"|\b(?:ist\s+)?(?:final|fix|beschlossene\s+sache|entschieden)\b[.!]|\bfreigegeben\b|\beinstimmig\b|\bgenehmigt\b|\bgesetzt\b)",
     settles=r"(?:^\W*(?:ok(?:ay)?|gut|alles\s+klar|also|dann)?[\s,]*(?:abgemacht|einverstanden|passt|gebongt|geht\s+klar|beschlossen|so\s+machen\s+wir'?s|dann\s+so)\b"
             r"|\bdann\s+(?:also|eben|halt)\b|\bdann\s+\w+\s+es\s+\w+\b|\bdabei\s+bleibt\s+es\b|^\W*dann\s+\w+(?:en|ern|eln)\s*[.!]*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|\+1|👍)",
     proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b|\bvorschlag\s*:",
-    agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig)",
+    agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon)",
     disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b)",
     defer=r"(?:\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
-          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b",
+          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:ich\s+(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln))\b"
@@ -123,8 +129,11 @@ DE = Lexicon(
     revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
     conclude=r"^\W*(?:ok(?:ay)?|gut|also|dann|alles\s+klar|na\s+gut)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:sollen|sollten|können|wollen|müssen|machen|nehmen|bleiben)\s+wir\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?!(?:haben|sind|wissen|hatten|waren)\s)\w+(?:en|ern|eln)\s+wir\b",
     interim=r"\b(?:bis\s+dahin|in\s+der\s+zwischenzeit|zwischenzeitlich|vorerst|vorläufig|übergangsweise)\b",
+    alternative=r"\soder\s",
+    contrast=r"\b(?:aber|jedoch|allerdings|trotzdem)\b",
+    refusal=r"\b(?:können|sollten|sollen|dürfen|werden)\s+wir\b[^.!?]*\bnicht\b|\bgeht\s+(?:so\s+)?nicht\b",
     due=r"",
 )
 
@@ -134,10 +143,10 @@ FR = Lexicon(
     settles=r"(?:^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b)",
     endorse=r"^\W*(?:@\S+\s+)?(?:d'accord|ça\s+marche|ça\s+me\s+va|bonne\s+idée|je\s+suis\s+d'accord|validé|\+1|👍|carrément|ça\s+roule|banco)",
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
-    agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y)",
+    agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y|je\s+(?:pense|crois)\s+que\s+oui)",
     disagree=r"^\W*(?:non\b|pas\s+d'accord|je\s+ne\s+suis\s+pas\s+(?:sûr|d'accord)|plutôt\s+pas|mais\b|hmm|attends|je\s+préfère(?:rais)?)",
     defer=r"(?:\bon\s+en\s+(?:re)?parle\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
-          r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)|\bdécid\w*\b.*\b(?:après|plus\s+tard|ensuite|une\s+fois)\b|\bdécision\b.*\b(?:après|plus\s+tard)\b",
+          r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)|\bdécid\w*\b.*\b(?:après|plus\s+tard|ensuite|une\s+fois)\b|\bdécision\b.*\b(?:après|plus\s+tard)\b|\bavant\s+de\s+(?:décider|trancher|choisir)\b|\b(?:je\s+)?reviens\s+vers\s+(?:vous|toi)\b|\bje\s+vous\s+(?:redis|tiens\s+au\s+courant)\b",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+occupe|je\s+m'occupe\s+d[eu']?|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
            r"|\bje\s+(?:peux|pourrai|pourrais)\s+(?P<what3>(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
@@ -154,8 +163,11 @@ FR = Lexicon(
     revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?:fait|garde|prend|part|attend|reste|peut|doit|devrait))\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?!(?:a|est|sait|avait|était)\b)\w+)\b",
     interim=r"\b(?:en\s+attendant|d'ici\s+là|provisoirement|temporairement)\b",
+    alternative=r"\sou\s",
+    contrast=r"\b(?:mais|pourtant|cependant|toutefois)\b",
+    refusal=r"\b(?:on\s+ne|nous\s+ne)\s+(?:peut|pouvons|doit|devons|devrait)\s+pas\b|\bil\s+ne\s+faut\s+pas\b",
     due=r"",
 )
 
@@ -165,10 +177,10 @@ ES = Lexicon(
     settles=r"(?:^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:de\s+acuerdo|buena\s+idea|me\s+parece\s+bien|me\s+vale|estoy\s+de\s+acuerdo|\+1|👍|me\s+gusta|por\s+mí\s+bien|dale)",
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos)\b|\bpropuesta\s*:",
-    agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante)",
+    agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante|creo\s+que\s+sí)",
     disagree=r"^\W*(?:no\b|no\s+estoy\s+de\s+acuerdo|mejor\s+no|prefiero|pero\b|hmm|espera)",
     defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos)\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
-          r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b",
+          r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b|\bantes\s+de\s+(?:decidir|elegir)\b|\b(?:os|les|te)\s+(?:digo\s+algo|aviso|cuento)\b|\bvuelvo\s+a\s+escribir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+de|\s+yo)?|(?:yo\s+)?me\s+ocupo(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
            r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
@@ -188,8 +200,11 @@ ES = Lexicon(
     revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+planes?|corrección|en\s+realidad)\b",
     conclude=r"^\W*(?:ok(?:ay)?|vale|bueno|pues|entonces|de\s+acuerdo|perfecto)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?¿?(?:debemos|deberíamos|podemos|hacemos|tenemos\s+que|vamos\s+a|mantenemos|esperamos)\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?¿?(?:tenemos\s+que|vamos\s+a|(?!(?:tenemos|sabemos|estamos|somos|habíamos|teníamos)\b)\w+(?:amos|emos|imos))\b",
     interim=r"\b(?:mientras\s+tanto|hasta\s+entonces|de\s+momento|temporalmente|provisionalmente)\b",
+    alternative=r"\s[ou]\s",
+    contrast=r"\b(?:pero|aunque|sin\s+embargo)\b",
+    refusal=r"\bno\s+(?:podemos|debemos|deberíamos|se\s+puede|hay\s+que)\b",
     due=r"",
 )
 
@@ -199,10 +214,10 @@ PT = Lexicon(
     settles=r"(?:^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:concordo|fechado|combinado|boa\s+ideia|por\s+mim\s+ok|pode\s+ser|\+1|👍|bora|fechou|show)",
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com))\b|\bproposta\s*:",
-    agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver)",
+    agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver|acho\s+que\s+sim)",
     disagree=r"^\W*(?:não\b|nao\b|discordo|melhor\s+não|prefiro|mas\b|hmm|espera)",
     defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
-          r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b",
+          r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
            r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)"
@@ -221,8 +236,11 @@ PT = Lexicon(
     revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:devemos|deveríamos|podemos|fazemos|vamos|mantemos|esperamos|a\s+gente\s+(?:faz|vai|mantém))\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",
     interim=r"\b(?:enquanto\s+isso|até\s+lá|por\s+enquanto|temporariamente|provisoriamente)\b",
+    alternative=r"\sou\s",
+    contrast=r"\b(?:mas|porém|embora|contudo)\b",
+    refusal=r"\bnão\s+(?:podemos|devemos|deveríamos|dá\s+pra|pode)\b",
     due=r"",
 )
 
@@ -277,6 +295,9 @@ class Cues:
     consent: re.Pattern
     course: re.Pattern
     interim: re.Pattern
+    alternative: re.Pattern
+    contrast: re.Pattern
+    refusal: re.Pattern
     due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase)
 
 
@@ -304,7 +325,8 @@ def cues_for(lang: str) -> Cues:
         commit=each("commit"), accept=joined("accept"), request=each("request"), assign=each("assign"),
         unassigned=each("unassigned"), answer=joined("answer"), not_known=joined("not_known"),
         revision=joined("revision"), conclude=joined("conclude"), consent=joined("consent"), course=joined("course"),
-        interim=joined("interim"),
+        interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
+        refusal=joined("refusal"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)),
              screened(re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I))),
     )

@@ -61,7 +61,6 @@ _COMPLETED = re.compile(
 _NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|once|when|wird|werde|kann|sobald|wenn|vais|va|peux|quand|voy|vamos|puedo|cuando|vou|vai|posso|quando)\b", re.I)
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
-_OR = re.compile(r"\s(?:or|oder|ou|o|u)\s", re.I)
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
@@ -75,7 +74,8 @@ _STOP = frozenset(
 DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
 CARRIED_SENTENCES = 2  # statements after the decisive sentence, in its message, that belong to the decision
-CONCLUSION_REACH = 20  # messages back to the choice a conclusion closes
+CONCLUSION_REACH = 20
+OPTION_WORDS = 8  # at most this many words when the asker names an option without "ok" or "so"  # messages back to the choice a conclusion closes
 MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply or a conclusion; read from agreement
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
 
@@ -143,6 +143,14 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit()))
 
 
+_SHORT_OPTION = re.compile(r"\b(?:[A-Z]|\w*\d\w*)\b")
+
+
+def _option_words(text: str) -> set[str]:
+    """Content words, and the short names options often have: "B", "v1", "13"."""
+    return set(content_words(text)) | {w.lower() for w in _SHORT_OPTION.findall(text)}
+
+
 def _stems(text: str) -> set[str]:
     """Content words cut to five letters, so a plural or an inflection still names the same thing."""
     return {w[:5] for w in content_words(text) if len(w) >= 4}
@@ -166,6 +174,7 @@ class ThreadReader:
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
         self._promise_cache: dict[str, bool] = {}
         self._proper: frozenset[str] | None = None
+        self.parked = False  # set by decisions(): the thread's question was put off ("revisit", "need numbers first")
         for sentence in sentences:
             self.by_message.setdefault(sentence.index, []).append(sentence)
 
@@ -223,9 +232,9 @@ class ThreadReader:
         if s.index == 0 or s != self.by_message[s.index][0]:
             return None
         asked = next((x for x in reversed(self.by_message.get(s.index - 1, ())) if x.is_question), None)
-        if asked is None or asked.speaker == s.speaker or not _OR.search(asked.text) or len(_WORDS.findall(s.text)) > 12:
+        if asked is None or asked.speaker == s.speaker or not self.cues.alternative.search(asked.text) or len(_WORDS.findall(s.text)) > 12:
             return None
-        if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not _OR.search(s.text):
+        if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not self.cues.alternative.search(s.text):
             return None
         if self._contested(s, asked):
             return None
@@ -332,6 +341,8 @@ class ThreadReader:
             sought = sought or question or proposed
             if decided and not question:
                 if not self._supports_recent(s, found):
+                    if (asked := self._open_choice(s, found)) is not None:
+                        self._supersede_answers(asked, s, found)
                     agreed, _ = self._agreement(s.index, s.speaker)
                     found.append((self._found(s, agreed), MARKED))
                 continue
@@ -361,7 +372,10 @@ class ThreadReader:
             found = [(f, how) for f, how in found if how >= kept and _overlap(f.said, last_defer[1]) < 0.2
                      and not (main_deferred and self.cues.interim.search(f.said))]
             if not found:
+                self.parked = True
                 return [], True, self._waiting_on(last_defer[1])
+        if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
+            return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
         return [self._as_reported(f) for f in self._latest_per_subject([f for f, _ in found])], False, None
 
     def _as_reported(self, f: Found) -> Found:
@@ -374,8 +388,14 @@ class ThreadReader:
         """Someone who had not agreed objects to it later in the thread ("but that would drop our baseline"): what
         was read from agreement or a settling reply did not hold. A decision said as one stands."""
         subject = _stems(f.said)
-        return any(m.speaker != f.owner and m.speaker not in f.agreed_by and self._objects(m.text) and subject & _stems(m.text)
-                   for m in self.messages[f.index + 1:f.index + 1 + ANSWER_WINDOW])
+        objection = next((m for m in self.messages[f.index + 1:f.index + 1 + ANSWER_WINDOW]
+                          if m.speaker != f.owner and m.speaker not in f.agreed_by and self._pushes_back(m, f)
+                          and (m.index <= f.index + 2 or subject & _stems(m.text))), None)
+        if objection is None:
+            return False
+        # unless the objection is answered by agreeing anew ("Ok, pausing the redesign is fine.")
+        return not any(m.speaker != objection.speaker and (self.cues.agree.search(m.text) or self.cues.settles.search(m.text))
+                       for m in self.messages[objection.index + 1:objection.index + 1 + 2])
 
     def _sentences_before(self, index: int, reach: int):
         """The sentences of the `reach` messages before message `index`, latest first."""
@@ -387,13 +407,15 @@ class ThreadReader:
         stem with the opening message ("Kernarbeitszeiten einführen?" … "Entscheidung zur Kernarbeitszeit erst …")."""
         opening = _stems(self.messages[0].text)
         asked = next((x for x in self._sentences_before(s.index, 2) if x.speaker != s.speaker and x.is_question), None)
-        return bool(opening & (_stems(s.text) | (_stems(asked.text) if asked else set()))) or s.index <= 1
+        if asked is None:  # not an answer to a side question: the opener parking, or anyone naming the subject
+            return s.speaker == self.messages[0].speaker or bool(opening & _stems(s.text)) or s.index <= 1
+        return bool(opening & (_stems(s.text) | _stems(asked.text)))
 
     def _seeking(self, s: Sentence) -> bool:
         """A sentence that puts a choice to the thread: a proposal, "A or B?", "should we …?", "objections?"."""
         if self.cues.proposal.search(s.text):
             return True
-        return s.is_question and bool(_OR.search(s.text) or self.cues.course.search(s.text)
+        return s.is_question and bool(self.cues.alternative.search(s.text) or self.cues.course.search(s.text)
                                       or self.cues.consent.search(s.text))
 
     def _concludes(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
@@ -401,9 +423,11 @@ class ThreadReader:
         answered, with a statement that opens like a conclusion ("ok", "so", "dann", "bon", "vale", "então") and
         takes up the discussion's words. It replaces what was read as decided on the way (an answer, an agreement)."""
         own = self.by_message[s.index]
-        opener = self.cues.conclude.match(s.text)
-        if s != own[0] or opener is None:
+        if s != own[0]:
             return False
+        opener = self.cues.conclude.match(s.text)
+        if opener is None:
+            return self._names_option(s, found)
         statement = Sentence(s.text[opener.end():], s.index, s.speaker, s.source_id)
         if len(content_words(statement.text)) < 2:  # "ok." then the statement
             if len(own) < 2 or own[1].is_question:
@@ -412,28 +436,50 @@ class ThreadReader:
         if len(content_words(statement.text)) < 2 or statement.is_question or self._promises(statement.text) \
                 or any(p.search(statement.text) for p in (*self.cues.request, *self.cues.unassigned)):
             return False  # a promise or a task, not a conclusion
-        asked = next((x for x in self._sentences_before(s.index, CONCLUSION_REACH)
-                      if x.speaker == s.speaker and self._seeking(x)), None)
+        asked = self._open_choice(s, found)
         if asked is None:
             return False
-        question = _stems(asked.text)
-        if any(f.owner == s.speaker and asked.index < f.index < s.index and question & _stems(f.said) for f, _ in found):
-            return False  # the asker already settled it
         replies = [m for m in self.messages[asked.index + 1:s.index] if m.speaker != s.speaker]
-        if not replies:
-            return False
-        words = content_words(statement.text)
+        words = _option_words(statement.text)
         if self.cues.defer.search(statement.text):  # "on attend le correctif" picks an option, it does not park one
-            if not words & content_words(asked.text):
+            if not words & _option_words(asked.text):
                 return False
-        elif not words & (content_words(asked.text).union(*(content_words(m.text) for m in replies))):
+        elif not words & (_option_words(asked.text).union(*(_option_words(m.text) for m in replies))):
             return False
-        # what others answered or agreed on the way is superseded; the asker's own earlier settlements stand
-        found[:] = [(f, how) for f, how in found if how == MARKED or f.owner == s.speaker and f.index > asked.index
-                    or not asked.index <= f.index < s.index]
+        self._supersede_answers(asked, s, found)
         agreed, _ = self._agreement(s.index, s.speaker)
         found.append((self._found(statement, agreed), SETTLED))
         return True
+
+    def _names_option(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
+        """ "Porto or Seville?" … "Seville. I'm booking the hotel.": the asker of a choice names one of its options."""
+        if len(_WORDS.findall(s.text)) > OPTION_WORDS or s.is_question or self.cues.defer.search(s.text):
+            return False
+        asked = self._open_choice(s, found)
+        if asked is None or not self.cues.alternative.search(asked.text) \
+                or not _option_words(s.text) & _option_words(asked.text):
+            return False
+        self._supersede_answers(asked, s, found)
+        found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
+        return True
+
+    def _open_choice(self, s: Sentence, found: list[tuple[Found, int]]) -> Sentence | None:
+        """The choice the speaker of `s` put to the thread, others answered, and they have not settled yet."""
+        asked = next((x for x in self._sentences_before(s.index, CONCLUSION_REACH)
+                      if x.speaker == s.speaker and self._seeking(x)), None)
+        if asked is None or not any(m.speaker != s.speaker for m in self.messages[asked.index + 1:s.index]):
+            return None
+        question = _stems(asked.text)
+        if any(f.owner == s.speaker and asked.index < f.index < s.index and question & _stems(f.said) for f, _ in found):
+            return None  # the asker already settled it
+        return asked
+
+    @staticmethod
+    def _supersede_answers(asked: Sentence, s: Sentence, found: list[tuple[Found, int]]) -> None:
+        """The asker settles their own question: what others answered or agreed on the way is replaced (the
+        asker's own earlier settlements, and decisions said as one, stand)."""
+        found[:] = [(f, how) for f, how in found if how == MARKED or f.owner == s.speaker and f.index > asked.index
+                    or not asked.index <= f.index < s.index]
 
     def _supports_recent(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
         """ "Makes sense, the September cutoff wins" right after a decision said as one: support, not another."""
@@ -481,14 +527,26 @@ class ThreadReader:
         if self._promises(answer.text) and len(content_words(answer.text) & content_words(s.text)) < 2:
             return  # "Yes, I'll put it on the agenda": a task taken, unless it restates what is decided
         later = [m for m in self.messages[reply.index + 1:reply.index + 1 + 3] if m.speaker != reply.speaker]
-        if any(self._objects(m.text) for m in later):
-            return  # "But that would drop our baseline by a third."
+        if any(self._objects(m.text) or m.speaker != s.speaker and self.cues.proposal.search(m.text) for m in later):
+            return  # "But that would drop our baseline by a third.", or someone else proposes another way
         text = answer.text.strip().rstrip("!. ")
         found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
                             context=s.text.strip()), SETTLED))
 
     def _objects(self, text: str) -> bool:
         return bool(self.cues.disagree.search(text)) and not self.cues.agree.search(text)
+
+    def _pushes_back(self, m: Message, f: Found) -> bool:
+        """A reply that objects to decision `f`: it opens with an objection, or raises a problem ("the migration
+        takes a sprint though") right after it, or refuses what it names ("then we can't drop it yet")."""
+        if self.cues.agree.search(m.text):
+            return False
+        if self.cues.disagree.search(m.text):
+            return True
+        if m.index <= f.index + 2 and self.cues.contrast.search(m.text) and not any(
+                x.is_question for k in range(f.index + 1, m.index + 1) for x in self.by_message.get(k, ())):
+            return True  # a problem raised right after, before the talk moved on to another question
+        return bool(self.cues.refusal.search(m.text)) and bool(_stems(f.text) & _stems(m.text))
 
     def _found(self, s: Sentence, agreed_by: list[str] | tuple[str, ...] = ()) -> Found:
         text, context = self._decision_text(s)

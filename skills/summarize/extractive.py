@@ -98,7 +98,7 @@ def summarize(
     reader = ThreadReader(messages, sentences, _people(list(dict.fromkeys(participants + mentioned))), cues_for(lang))
     decisions, undecided, waiting_on = reader.decisions()
     actions, asked_of = reader.action_items()
-    questions = reader.open_questions(asked_of, decisions, undecided)
+    questions = reader.open_questions(asked_of, decisions, reader.parked)
     links = {u.id: u.link for u in humans}
     tldr = ""
     if with_tldr:

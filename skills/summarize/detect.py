@@ -766,7 +766,9 @@ class ThreadReader:
         """What "I'll write it up" or "Ich aktualisiere sie" is about: the nearest sentence before it, in the same
         message or the last few, that says something of its own (not "Yes, …", "Thanks!" or another task)."""
         earlier = [x for x in self.sentences if s.index - 3 <= x.index <= s.index]
-        earlier = earlier[:next(i for i, x in enumerate(earlier) if x.index == s.index and x.text == s.text)]
+        # `s` may be part of a sentence ("…, and Alex will write it up"): cut at the sentence that holds it
+        earlier = earlier[:next((i for i, x in enumerate(earlier) if x.index == s.index and s.text.strip() in x.text),
+                                len(earlier))]
         candidates = [x for x in reversed(earlier) if x.text not in self.tasked and self._says_something(x.text)]
         pick = next((x for x in candidates if x.index == s.index), None) \
             or next((x for x in candidates if x.is_question), None) \

@@ -20,7 +20,7 @@ from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
-from skills.summarize.slack_file import parse_slack_thread
+from skills.summarize.slack_file import read_utterances
 from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
 from skills.threads.nudges import AFTER_HOURS_SHARE
@@ -537,7 +537,7 @@ def _read_thread(
             thread = DigestThread(key, _author(root, names), _one_line(_first_sentence(root["text"], names)),
                                   tuple(people), replies, reactions, root.get("permalink"))
         return thread, ([], [], []), _lone_question(root, group, names, as_of), False
-    utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
+    utterances = read_utterances(group, _names_in(group, names))
     summary = summarize(utterances, with_tldr=False)
     by_ts = {str(m["ts"]): m for m in group}
 
@@ -565,7 +565,7 @@ def _read_thread(
 
 def _tldr(group: list[dict], names: Mapping[str, str]) -> str:
     """The TL;DR of a thread long enough to summarize (see `_read_thread`)."""
-    utterances = parse_slack_thread({"messages": group, "users": _names_in(group, names)})
+    utterances = read_utterances(group, _names_in(group, names))
     return summarize(utterances, max_sentences=SUMMARY_SENTENCES).tldr
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
 from skills.summarize.cues import Cues
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
+from skills.summarize.screen import screened
 from skills.summarize.verbs import as_task, infinitive
 
 _WORDS = re.compile(r"\w+")
@@ -32,7 +33,7 @@ _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
 _QUESTION_END = re.compile(r"[?？؟]\W*$")
 _CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "you ok?", "what?"
-_PLAN = re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I)
+_PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
 _SETTLE_WORDS = frozenset(
     "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect works "
@@ -64,7 +65,7 @@ _DIGIT = re.compile(r"\d")
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
-_AND_NAME_WILL = re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I)
+_AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I))
 _DECLINE = re.compile(r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso)", re.I)
 _STOP = frozenset(
     "a an the and or but to of in on at for with is are was were be it this that we you i they he she will would can "
@@ -99,7 +100,7 @@ class Sentence:
     speaker: str
     source_id: str
 
-    @property
+    @cached_property  # asked of each sentence many times over (every later question looks back at it)
     def is_question(self) -> bool:
         return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿")
 

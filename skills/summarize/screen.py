@@ -44,7 +44,7 @@ def screened(pattern: re.Pattern) -> re.Pattern | Screened:
 
 
 class Screened:
-    """A compiled pattern with the pre-check in front of `search`; everything else goes to the pattern itself."""
+    """A compiled pattern with the pre-check in front of `search` and `split`; the rest goes to the pattern itself."""
 
     __slots__ = ("pattern", "_needed")
 
@@ -56,6 +56,11 @@ class Screened:
         if not args and not self._needed.search(fold(text)):
             return None
         return self.pattern.search(text, *args)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        if not self._needed.search(fold(text)):
+            return [text]
+        return self.pattern.split(text, maxsplit)
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from adapters.slack.export import ExportError, parse_json
@@ -71,13 +71,25 @@ def parse_slack_thread(data, problems: list[str] | None = None,
     names.update({uid: _user_name(uid, value) for uid, value in file_users.items()})
     bots = {uid for uid, user in (users or {}).items() if user.is_bot}
     bots |= {uid for uid, value in file_users.items() if isinstance(value, dict) and value.get("is_bot")}
-    read: dict[str, dict] = {}  # by ts: an edit (`message_changed`) replaces the message it edits
+    read = []
     for position, raw in enumerate(messages):
         message = read_message(raw)
         if isinstance(message, Skipped):
             if message.bad and problems is not None:
                 problems.append(f"message {position}: {message.reason}")
             continue
+        read.append(message)
+    return read_utterances(read, names, bots)
+
+
+def read_utterances(messages: Iterable[dict], names: dict[str, str], bots: set[str] = frozenset()) -> list[Utterance]:
+    """Utterances in time order from messages `read_message` already returned (the digest reads each once).
+
+    `names` (user id → name; what messages say of their authors is added to it) and `bots` (user ids)
+    are as `parse_slack_thread` finds them.
+    """
+    read: dict[str, dict] = {}  # by ts: an edit (`message_changed`) replaces the message it edits
+    for message in messages:
         read[message["ts"]] = message
         if message["user"] not in names and (said := name_in_message(message)):
             names[message["user"]] = said  # the same person is one name throughout, not a name here and an id there

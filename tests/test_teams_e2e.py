@@ -113,6 +113,19 @@ async def test_mentions_that_are_no_command_get_one_hint_per_chain_then_a_summar
     assert "Friday" in answers[1].text and MARIA.name in answers[1].text
 
 
+async def test_a_long_thread_gets_one_unasked_summary_and_summarize_still_answers(teams_bot):
+    fake, service_url, bot_url, _ = teams_bot
+    said = [("Should we move the launch to Friday?", MARIA), ("Friday works for me, QA is done", KEN),
+            ("Then we move it to Friday and I tell sales", MARIA), ("Great, I will update the release notes", KEN),
+            ("Sales knows, they are fine with it", MARIA), ("Release notes are updated", KEN), ("summarize", MARIA)]
+    for index, (text, person) in enumerate(said):  # everyone mentions the bot while talking about it
+        await post_activity(bot_url, channel_message(service_url, text, ROOT_ID, sender=person,
+                                                     activity_id=str(int(ROOT_ID) + index), mention_bot=True))
+    answers = fake.sent_to(CHAIN_ID)
+    assert [a.reply_to_id for a in answers] == [ROOT_ID, str(int(ROOT_ID) + 3), str(int(ROOT_ID) + 6)]
+    assert "Friday" in answers[1].text and "Friday" in answers[2].text  # the fifth and sixth got nothing
+
+
 def recording_router(*event_types: type) -> tuple[Router, list[Event]]:
     """A router whose only skill records the events it gets and answers nothing."""
     seen: list[Event] = []

@@ -100,16 +100,21 @@ async def handle(event: Event, context: Context) -> list[Action]:
 
 
 async def handle_mention(event: Event, context: Context) -> list[Action]:
-    """A mention that is no command: a summary when the thread has enough to say, else one hint per thread.
+    """A mention that is no command: once per thread a summary when it has enough to say, and before that
+    once a hint; `summarize` itself always answers.
 
-    People @-mention the bot while talking about it; answering each such message would be noise.
+    People @-mention the bot while talking about it (in the Playground, and in Teams without resource-specific
+    consent, every message the bot should see mentions it); answering each such message would be noise.
     """
     assert isinstance(event, Mentioned)
     where, thread, utterances = await _discussion(event, context)
+    key = hashlib.sha256("|".join((where.platform, where.workspace_id, where.channel_id,
+                                   where.thread_id or "")).encode()).hexdigest()
     if not summarize(utterances, with_tldr=False).too_short:
+        if not await context.store.first_time_seen("unasked summary", key):
+            return []
         return await _summary(event, context, where, thread, utterances)
-    key = "|".join((where.platform, where.workspace_id, where.channel_id, where.thread_id or ""))
-    if not await context.store.first_time_seen("hint", hashlib.sha256(key.encode()).hexdigest()):
+    if not await context.store.first_time_seen("hint", key):
         return []
     return [Reply(conversation=where, text=hint(where.platform))]
 

@@ -33,6 +33,7 @@ from bot.config import Settings, get_settings
 from bot.context import Clock, utcnow
 from bot.history import StoreFirstPlatform
 from bot.inbox import Inbox, InboxWorkers
+from bot.pacing import PACER
 from bot.platform import Platform
 from bot.router import Router, default_router
 from bot.scheduler import WORKER_ID, Jobs
@@ -80,6 +81,8 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         await store.migrate()
         await store.note_start(clock(), MISSED_AFTER)
+        if store.engine.dialect.name == "postgresql":  # replicas may share it: they pace their sends together
+            PACER.share(store.engine)
         jobs.start()
         socket = await start_socket_mode(bolt, settings)
         yield
@@ -88,6 +91,8 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
         await teams_turns.drain()
         await workers.drain()
         await jobs.stop()
+        if PACER.engine is store.engine:
+            PACER.share(None)
         await store.close()
 
     app.cleanup_ctx.append(lifecycle)

@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.context import Clock, utcnow
 from bot.inbox import InboxWorkers
 from bot.outbox import Outbox, PlatformFor, deliver_due_messages
+from bot.pacing import PACER
 from bot.store import Store
 
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
@@ -90,6 +91,7 @@ class Jobs:
                 await self.inbox.inbox.forget(done_before=now - timedelta(hours=self.settings.event_dedupe_hours),
                                               parked_before=now - timedelta(days=self.settings.message_retention_days))
                 await self.inbox.deliveries.forget(now - timedelta(hours=self.settings.event_dedupe_hours))
+                await PACER.forget_idle()
 
     def start(self) -> None:
         self.scheduler.start()

@@ -63,6 +63,14 @@ deliveries = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# Pacing shared by replicas on one PostgreSQL (bot/pacing.py): when each limit's next send may go.
+pacing = Table(
+    "pacing",
+    metadata,
+    Column("limit_key", String(600), primary_key=True),  # e.g. "slack:T1:C1", "teams:tenant:…"
+    Column("next_at", Float, nullable=False),  # seconds since the epoch
+)
+
 # Teams proactive messaging needs the conversation reference captured when the bot is installed.
 conversation_refs = Table(
     "conversation_refs",

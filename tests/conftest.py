@@ -173,6 +173,7 @@ def pacing_recorded_not_waited():
     PACER._next.clear()
     yield waits
     PACER.sleep = sleep
+    PACER.share(None)  # an app on PostgreSQL shared it; the next test's database is another
 
 
 async def _record(waits: list[float], seconds: float) -> None:

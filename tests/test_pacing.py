@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot.pacing import Pacer
@@ -96,3 +98,59 @@ async def test_a_burst_of_due_slack_posts_to_one_channel_is_paced_and_all_delive
         f"message {n}" for n in range(5)]
     waits = pacing_recorded_not_waited
     assert len(waits) == 4 and all(round(b - a, 1) == 1.0 for a, b in zip([0.0, *waits], waits))  # 1, 2, 3, 4 s
+
+
+async def replicas_on(store, count: int, slept: list[float]) -> list[Pacer]:
+    """`count` processes' pacers on one database, at one wall-clock moment, recording what they sleep."""
+
+    async def sleep(seconds: float) -> None:
+        slept.append(round(seconds, 3))
+
+    replicas = [Pacer(sleep=sleep, wall=lambda: 1_000_000.0) for _ in range(count)]
+    for pacer in replicas:
+        pacer.share(store.engine)
+    return replicas
+
+
+async def test_two_replicas_on_one_postgresql_pace_a_channel_together(postgres_url):
+    from bot.store import Store
+
+    store = Store.connect(postgres_url)
+    await store.migrate()
+    try:
+        slept: list[float] = []
+        first, second = await replicas_on(store, 2, slept)
+        for n in range(4):  # the replicas take turns sending to one channel
+            await (first, second)[n % 2].wait(("slack:T1:C1", 1.0))
+        await second.wait(("slack:T1:C2", 1.0))
+        assert slept == [1.0, 2.0, 3.0]  # one a second across both, as from one process; C2 waits for nobody
+
+        slept.clear()  # ten sends at once from both replicas, to one Teams chat and tenant: no slot taken twice
+        await asyncio.gather(*((first, second)[n % 2].wait(("teams:conversation:a:1", 7.0), ("teams:tenant:A", 30.0))
+                               for n in range(10)))
+        assert sorted(slept) == [round(n / 7, 3) for n in range(1, 10)]
+    finally:
+        await store.close()
+
+
+async def test_idle_shared_slots_are_forgotten_and_an_unreachable_database_falls_back_to_pacing_in_memory(
+        postgres_url, caplog):
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.store import Store
+
+    store = Store.connect(postgres_url)
+    await store.migrate()
+    slept: list[float] = []
+    [pacer] = await replicas_on(store, 1, slept)
+    await pacer.wait(("slack:T1:C1", 1.0))
+    pacer.wall = lambda: 1_000_000.0 + 2 * 3600
+    assert await pacer.forget_idle() == 1
+    await store.close()
+    nowhere = create_async_engine("postgresql+asyncpg://etiquette@127.0.0.1:9/none")  # nothing listens there
+    pacer.share(nowhere)
+    await pacer.wait(("slack:T1:C9", 1.0))
+    await pacer.wait(("slack:T1:C9", 1.0))  # still paced, in this process
+    assert len(slept) == 1 and slept[0] > 0.9
+    assert any("shared pacing unavailable" in r.getMessage() for r in caplog.records)
+    await nowhere.dispose()

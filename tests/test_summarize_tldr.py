@@ -39,3 +39,12 @@ def test_thinking_it_over_between_two_people_is_not_an_undecided_thread_but_in_a
     group = tldr(("Vic", "Should we move to PrivateLink?"), ("Wen", "Let's do it, it's cheaper."),
                  ("Xavi", "Let's think about it more and revisit next week."))
     assert group.startswith("No decision yet")
+
+
+def test_between_two_people_an_agreed_question_does_not_lead_but_an_agreed_statement_does():
+    question = tldr(("Lilly", "We got back from Mexico, it was amazing."), ("Jamie", "Let's catch up soon! How about Monday at noon?"),
+                    ("Lilly", "Sounds good."), ("Jamie", "My vacation was with family, quiet but nice."))
+    assert not question.startswith(("Decided", "Lilly and Jamie agreed"))
+    statement = tldr(("Alex", "I think we should fly directly to Split, it saves a whole day of travel."), ("Michelle", "Agreed."),
+                     ("Alex", "I'll book it tonight."))
+    assert statement.startswith("Decided: Alex thinks they should fly directly to Split")

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from skills.summarize.cues import cues_for
-from skills.summarize.detect import Found, Message, Sentence, ThreadReader, decision_line, message_time
+from skills.summarize.detect import Found, Message, Sentence, ThreadReader, content_words, decision_line, message_time
 from skills.summarize.language import thread_language
 from skills.summarize.result import ActionItem, Item, Summary, names_list
 from skills.summarize.rewrite import (
@@ -157,9 +157,9 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     sentences, or one and the next step when a group handed out work.
 
     The outcome leads only on good evidence: in a group thread (three people or more), or when the decision
-    was said as one or agreed to by someone else, or the deferral says what it waits for. Between two people
-    a bare "OK." or "Then Judy told Jane" read as settling something, or a "let me think about it", is too
-    weak to replace the gist (it stays listed under Decisions); so is a second-hand next step."""
+    was said as one or agreed to (see `_firm`), or the deferral says what it waits for. Between two people a
+    bare "OK." or "How about the weekend?" — "Sure" read as settling something, or a "let me think about it",
+    is too weak to replace the gist (it stays listed under Decisions); so is a second-hand next step."""
     english = lang == "en"
     group = len(participants) >= GROUP_SIZE
     if decisions and (group or _firm(decisions[-1], texts, lang)):
@@ -181,8 +181,12 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
 
 
 def _firm(decision: Found, texts: list[str], lang: str) -> bool:
-    """Said as a decision ("we decided", "Decision: …") or agreed to by someone else (in words or reactions)."""
-    return bool(decision.agreed_by or decision.reactions or cues_for(lang).decided.search(texts[decision.index]))
+    """Said as a decision ("we decided", "Decision: …"), agreed to by reactions, or agreed to in words when it is a
+    statement that stands on its own (not "How about Monday?" — "Sure", nor a short reply read with its question)."""
+    if decision.reactions or cues_for(lang).decided.search(texts[decision.index]):
+        return True
+    said = decision.text.rstrip()
+    return bool(decision.agreed_by) and not said.endswith("?") and len(content_words(said)) >= 4 and decision.context is None
 
 
 # "Maria thinks they should move the launch", "Lena would go with A" (the detectors' third-person rewrite).

@@ -73,7 +73,9 @@ def test_a_speakers_own_verb_becomes_the_infinitive_of_a_task_list_in_each_langu
                  ("Paula", "Genial.")) == [("Iván", "preparar la prueba técnica")]
     portuguese = items(("Thiago", "Vou precisar das credenciais, quem tem acesso ao projeto?"),
                        ("Rafael", "Eu tenho, te passo as credenciais amanhã."), ("Thiago", "Valeu!"))
-    assert portuguese == [("Rafael", "passar as credenciais")]
+    assert portuguese == [("Rafael", "passar as credenciais (re: “Vou precisar das credenciais, quem tem acesso ao projeto?”)")]
+    assert items(("Thiago", "Quem tem acesso ao projeto?"), ("Rafael", "Eu tenho, te passo amanhã."),
+                 ("Thiago", "Valeu!")) == []  # a promise made of its verb alone names no task
     german = items(("Jonas", "Wer übernimmt nächste Woche die Rufbereitschaft? Ich bin im Urlaub."),
                    ("Mia", "Ich kann die Frühschicht machen."), ("Lukas", "Dann nehme ich Donnerstag und Freitag."),
                    ("Jonas", "Super, danke euch! Ich trage das bis heute Abend in PagerDuty ein."))
@@ -102,3 +104,51 @@ def test_unassigned_tasks_and_requests_written_the_way_each_language_writes_them
     assert german == [("Florian", "das Postmortem schreiben")]
     mine = items(("Ethan", "Four epics need owners."), ("Kwame", "Usage-based billing is mine."), ("Ethan", "Thanks."))
     assert mine == [("Kwame", "usage-based billing")]
+
+
+def test_a_promise_that_continues_or_moves_the_owners_task_stays_one_task():
+    continued = items(("Bea", "ok. Alex will write the migration script."), ("Noor", "QA is done btw."),
+                      ("Alex", "script by Monday too, I'll run it on staging first"))
+    assert continued == [("Alex", "write the migration script and run it on staging first")]
+    moved = items(("Irene", "April 28 it is. Pat, please schedule the launch email for the 28th."), ("Pat", "will do"),
+                  ("Sasha", "Load testing failed, the fix takes 1.5 weeks."), ("Irene", "Then we move the launch to May 12."),
+                  ("Pat", "May 12 works, I'll move the email and the blog post."))
+    assert moved == [("Pat", "move the email and the blog post")]
+
+
+def test_an_offer_taken_up_is_a_task_for_the_one_who_offered():
+    found = summarize(thread(("Grace", "We're making Lena an offer."), ("Sven", "should I send her the take-home feedback she asked for?"),
+                             ("Grace", "yes please, this week"))).action_items
+    assert [(a.owner, a.text, a.due) for a in found] == [("Sven", "send her the take-home feedback she asked for", "this week")]
+    assert items(("Grace", "We're making Lena an offer."), ("Sven", "should I send her the take-home feedback?"),
+                 ("Grace", "no, recruiting does that")) == []
+
+
+def test_a_promise_answering_who_will_do_it_says_what_was_asked():
+    found = items(("Ben", "also who's organising the team dinner on day 2?"),
+                  ("Ana", "I'll handle the dinner, I know a place near the office."), ("Ben", "Great, thanks!"))
+    assert found == [("Ana", "handle the dinner (re: “also who's organising the team dinner on day 2?”)")]
+
+
+def test_what_someone_would_have_to_do_in_an_objection_is_not_a_task():
+    assert items(("Greta", "Rollbar, Sentry or self-hosted GlitchTip?"),
+                 ("Iker", "Self-hosting saves license money but someone has to run Postgres and Redis for it."),
+                 ("Jill", "We don't have the ops time.")) == []
+    assert items(("Ana", "The runbook still mentions Mailgun."), ("Sarah", "ok someone needs to update that runbook."),
+                 ("Ana", "ok")) == [(None, "update that runbook (re: “The runbook still mentions Mailgun.”)")]
+
+
+def test_more_ways_each_language_writes_a_promise_or_a_request():
+    def one(opener: tuple[str, str], said: tuple[str, str], reply: tuple[str, str]) -> list[tuple[str | None, str]]:
+        return [(o, t.split(" (re:")[0]) for o, t in items(opener, said, reply)]
+
+    assert one(("Jonas", "Die Liste fehlt noch."), ("Mia", "Ich schick dir die Liste heute."), ("Jonas", "Danke!")) == [
+        ("Mia", "dir die Liste schicken")]
+    assert one(("Jonas", "Wer macht die Slides?"), ("Jonas", "Lena, du machst die Slides."), ("Lena", "Klar.")) == [
+        ("Lena", "die Slides machen")]
+    assert one(("Paul", "Qui fait quoi ?"), ("Paul", "Marie, tu t'occupes des invitations ?"), ("Marie", "Oui.")) == [
+        ("Marie", "des invitations")]
+    assert one(("Luis", "¿Quién hace la demo?"), ("Mia", "Me ocupo yo de preparar la demo."), ("Luis", "¡Gracias!")) == [
+        ("Mia", "preparar la demo")]
+    assert one(("Rui", "O PR está pronto."), ("Mia", "Amanhã reviso o PR."), ("Rui", "Valeu!")) == [("Mia", "revisar o PR")]
+    assert one(("Rui", "Cadê o link?"), ("Mia", "Já te mando o link."), ("Rui", "Valeu!")) == [("Mia", "mandar o link")]

@@ -59,6 +59,8 @@ _COMPLETED = re.compile(
     r"\b(?:done|fixed|shipped|merged|deployed|sent|posted|uploaded|submitted|paused|published|booked|filed|told|finished|completed|resolved"
     r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
     r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b", re.I)
+# A task that moves an earlier one ("move the email …", "déplacer la réservation …").
+_MOVED = re.compile(r"^(?:move|reschedule|postpone|push|shift|verschieben|\w+verschieben|déplacer|décaler|reporter|mover|cambiar|reprogramar|aplazar|mudar|remarcar|adiar)\b", re.I)
 _NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|once|when|wird|werde|kann|sobald|wenn|vais|va|peux|quand|voy|vamos|puedo|cuando|vou|vai|posso|quando)\b", re.I)
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
@@ -617,9 +619,28 @@ class ThreadReader:
                 if item.owner == s.speaker and _vague(item.text, self.people.keys()):
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
+                if (earlier := self._earlier_task(found, item)) is not None:
+                    found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
+                    continue
                 found.append(item)
         found = [item for item in found if not self._reported_done(item)]
         return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
+
+    def _earlier_task(self, found: list[Found], item: Found) -> int | None:
+        """The owner's task from the last few messages that `item` continues ("script by Monday too, I'll run it on
+        staging first": run the script) or moves ("I'll move the email" after "schedule the launch email")."""
+        if item.owner is None or item.owner != self.messages[item.index].speaker:
+            return None
+        moved = bool(_MOVED.match(item.text))
+        if not moved and not _points_back(item.text):
+            return None
+        for k in range(len(found) - 1, -1, -1):
+            task = found[k]
+            if item.index - task.index > (8 if moved else 3):
+                return None
+            if task.owner == item.owner and task.index < item.index and (not moved or _stems(task.text) & _stems(item.text)):
+                return k
+        return None
 
     def _reported_done(self, item: Found) -> bool:
         """The owner said it was done a moment later ("Erledigt.", "Done: PAY-812"), or later reported the
@@ -685,7 +706,7 @@ class ThreadReader:
         if tag := _TAG_QUESTION.search(text):
             text, question = text[:tag.start()], False
         sent = self.messages[s.index].sent
-        owner = what = topic = None
+        owner = what = topic = offer = None
         listed = (m := _LISTED.match(text)) is not None and (target := self.resolve(m.group("who"))) is not None
         if listed:
             owner, what = target, m.group("what")  # "• Dev: demo environment" in a task list
@@ -704,11 +725,14 @@ class ThreadReader:
                     owner = None
                 asked_of[s.index] = target
                 break
+        if what is None and question and (offer := _SHALL_I.match(text)) and self._offer_taken(s):
+            owner, what = s.speaker, _what(offer)  # "should I send her the feedback?" — "yes please, this week"
         if what is None and not question:
             for pattern in self.cues.assign:
                 m = pattern.search(text)
-                if m and (target := self.resolve(m.group("who"))) and not _is_pronoun(m.group("who")):
-                    owner, what = target, m.group("what")
+                who = m and (m.group("who") or m.groupdict().get("who2"))
+                if who and (target := self.resolve(who)) and not _is_pronoun(who) and (task := self._own_task(m)):
+                    owner, what = target, task  # "Ken will …", "Lena, du machst die Slides"
                     break
         if what is None and not question:
             for pattern in self.cues.commit:
@@ -719,7 +743,7 @@ class ThreadReader:
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and _what(inner) != what:
                         what = _what(inner)
                     break
-        if what is None:
+        if what is None and not _OBJECTION.search(text):  # "… but someone has to run Postgres for it": a cost, not a task
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)
                 if m and (not question or m.groupdict().get("what5")):
@@ -729,6 +753,8 @@ class ThreadReader:
         if what is None:
             return None
         due, due_date = self.due(text, sent)
+        if due is None and offer is not None and (reply := self._first_other(s)) is not None:
+            due, due_date = self.due(reply.text, reply.sent)
         what = _tidy(what, due)
         if len(_WORDS.findall(what)) < 2 and not (owner == s.speaker and _vague(what, self.people.keys())):
             return None
@@ -741,6 +767,8 @@ class ThreadReader:
         context = None
         if _refers_back(what):
             context = topic if topic and self._says_something(topic) else self._task_context(s)
+        elif owner == s.speaker:
+            context = self._who_asked(s, what)  # "who's organising the team dinner?" — "I'll handle the dinner"
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
 
     def _own_task(self, m: re.Match) -> str | None:
@@ -756,6 +784,21 @@ class ThreadReader:
             rest = " ".join(filter(None, (_INV_FILLER.sub("", groups.get("pre") or ""), _what(m).strip())))
             return f"{groups['inv'].lower()} {rest}" if rest else ""
         return _what(m)
+
+    def _first_other(self, s: Sentence) -> Message | None:
+        return next((m for m in self.messages[s.index + 1:s.index + 3] if m.speaker != s.speaker), None)
+
+    def _offer_taken(self, s: Sentence) -> bool:
+        reply = self._first_other(s)
+        return reply is not None and bool(self.cues.agree.search(reply.text) or self.cues.accept.search(reply.text)) \
+            and not self.cues.disagree.search(reply.text)
+
+    def _who_asked(self, s: Sentence, task: str) -> str | None:
+        """The "who …?" question a promise answers, when it names what the promise is about."""
+        for x in reversed([x for x in self.sentences if s.index - 3 <= x.index < s.index]):
+            if x.speaker != s.speaker and x.is_question and _WHO.search(x.text) and _stems(x.text) & _stems(task):
+                return _clip(x.text)
+        return None
 
     def _says_something(self, text: str) -> bool:
         """ "great, that unblocks the dashboard" says something; "Thanks!", "Sure." or "Weiß ich nicht" do not."""
@@ -846,6 +889,10 @@ class ThreadReader:
 
 
 _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
+# "Should I send her the feedback?", answered "yes please": a task for the one who offered.
+_SHALL_I = re.compile(
+    r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
+_OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora)\b", re.I)
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "mine", "verbed")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)
 
@@ -865,19 +912,26 @@ _VAGUE_WORDS = frozenset(
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
 _BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto".split())
 _BACK_OBJECT = frozenset("that this das es ça cela eso esto".split())  # as the task's first or second word
+_VERB_END = re.compile(r"(?:er|ir|re|ar|or|[oe])$")  # "le livrer", "la mando", "lo reviso": a verb after the clitic
 _BACK_CLITIC = frozenset("le la les l' lo los las o a os as".split())  # before the verb, as the task's first word
 
 
 @lru_cache(maxsize=4096)
-def _refers_back(task: str) -> bool:
-    """A task that names nothing of its own: a pronoun for its object, or a single word ("nachfragen")."""
+def _points_back(task: str) -> bool:
+    """An object pronoun in the task ("run it on staging first", "le livrer"), as opposed to a task that is
+    merely short; "la doc", "o link" start with an article."""
     words = re.findall(r"\w+'?", task)
-    if len(content_words(task)) < 2:
-        return True
     low = [w.lower() for w in words]
+    if low and low[0] in _BACK_CLITIC and not (len(low) > 1 and _VERB_END.search(low[1])):
+        low = low[1:]
     # "das"/"es" before a capitalised noun is an article ("nehme das Thema mit"), not a pronoun
     objects = [w for i, w in enumerate(low[:2]) if w in _BACK_OBJECT and not (i + 1 < len(words) and words[i + 1][:1].isupper())]
     return bool(low) and (low[0] in _BACK_CLITIC or bool(objects) or bool(_BACK_ANYWHERE.intersection(low)))
+
+
+def _refers_back(task: str) -> bool:
+    """A task that names nothing of its own: a pronoun for its object, or a single word ("nachfragen")."""
+    return len(content_words(task)) < 2 or _points_back(task)
 
 
 def _clip(text: str, words: int = 16) -> str:
@@ -892,6 +946,10 @@ def _reports_done(text: str) -> bool:
 
 
 @lru_cache(maxsize=16_384)
+def _joined(first: Found, then: Found) -> Found:
+    return replace(first, text=f"{first.text} and {then.text}", due=first.due or then.due, due_date=first.due_date or then.due_date)
+
+
 def _stems(text: str) -> frozenset[str]:
     """Content words cut to their first five letters, so "upload" and "uploaded", "pause" and "paused" meet."""
     return frozenset(w[:5] for w in content_words(text) if not w.isdigit())
@@ -909,16 +967,16 @@ def _is_pronoun(word: str) -> bool:
 
 def _tidy(what: str, due: str | None) -> str:
     if due:
-        what = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}\b", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
+        cut = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}\b", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
             else re.sub(rf"\s*{re.escape(due)}\b", "", what, count=1, flags=re.I)
-        what = _DANGLING_LEAD.sub("", what.rstrip(" ,.;:!"))  # "antes del", "à" left where the date was
+        what = _DANGLING_LEAD.sub("", cut.rstrip(" ,.;:!")) if cut != what else what  # "antes del", "à" left where the date was
     what = _AFTERTHOUGHT.split(what, maxsplit=1)[0]
     what = _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|bis|vor|avant|à|d'ici|para|hasta|até|el)$", re.I)
-_DUE_LEADS = frozenset("by before until till on due for bis vor am spätestens d'ici avant pour para hasta até antes".split())
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el)$", re.I)
+_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes".split())
 
 
 def _ends_with_lead(what: str, due: str) -> bool:

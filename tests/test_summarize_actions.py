@@ -152,3 +152,9 @@ def test_more_ways_each_language_writes_a_promise_or_a_request():
         ("Mia", "preparar la demo")]
     assert one(("Rui", "O PR está pronto."), ("Mia", "Amanhã reviso o PR."), ("Rui", "Valeu!")) == [("Mia", "revisar o PR")]
     assert one(("Rui", "Cadê o link?"), ("Mia", "Já te mando o link."), ("Rui", "Valeu!")) == [("Mia", "mandar o link")]
+
+
+def test_a_task_split_off_a_sentence_that_points_back_is_read_without_error():
+    found = items(("Bea", "The v3.2 release needs a backfill script."),
+                  ("Bea", "ok, Adele will update the release notes, and Alex will write it up"), ("Alex", "sure"))
+    assert ("Alex", "write it up (re: “The v3.2 release needs a backfill script.”)") in found

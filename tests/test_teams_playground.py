@@ -6,7 +6,7 @@ import asyncio
 import re
 import shutil
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from tests.fakes.browser import (
     reply,
     send,
     source_links,
+    visible_buttons,
     wait_for,
 )
 from tests.fakes.playground import Playground, install, readable
@@ -65,15 +66,22 @@ async def config(playground: Playground, make_settings) -> AsyncIterator[dict[st
 
 
 @pytest.fixture
-async def config_at_work(playground: Playground, make_settings) -> AsyncIterator[dict[str, Any]]:
-    """As `config`, with the bot's clock in working hours (a Tuesday, 10:00 UTC, then running on), so what
-    `later` answers does not depend on when the tests run."""
+def skipped() -> list[timedelta]:
+    """How far the test has moved the bot's clock ahead (see `config_at_work`)."""
+    return [timedelta()]
+
+
+@pytest.fixture
+async def config_at_work(playground: Playground, make_settings, skipped) -> AsyncIterator[dict[str, Any]]:
+    """As `config`, with the bot's clock in working hours (a Tuesday, 10:00 UTC, then running on, plus what
+    the test adds to `skipped`), so what `later` answers does not depend on when the tests run."""
     started, at_work = time.monotonic(), datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
 
     def clock() -> datetime:
-        return at_work + timedelta(seconds=time.monotonic() - started)
+        return at_work + timedelta(seconds=time.monotonic() - started) + skipped[0]
 
-    async with serving(create_app(make_settings(), clock=clock), port=URL(playground.bot_endpoint).port):
+    settings = make_settings(outbox_poll_seconds=0.2)
+    async with serving(create_app(settings, clock=clock), port=URL(playground.bot_endpoint).port):
         yield await playground.config()
 
 
@@ -170,9 +178,9 @@ async def test_a_card_button_pressed_in_the_playground_reaches_the_router(playgr
         assert answers[0]["message"]["text"] == "clicked snooze_nudge"
 
 
-def _browse(url: str, tmp_path: Path) -> dict[str, object]:
+def _browse(url: str, tmp_path: Path, skip_two_days: Callable[[], None]) -> dict[str, object]:
     """A person opens the Playground, says `help`, schedules a message for tomorrow 9am, then `later` with no
-    time in it, and cancels that one from its card."""
+    time in it, and cancels that one from its card; then the bot's clock moves past tomorrow 9am."""
     seen: dict[str, object] = {}
     with chromium(tmp_path) as session:
         open_chat(session, url)
@@ -195,15 +203,22 @@ def _browse(url: str, tmp_path: Path) -> dict[str, object]:
             wait_for(lambda: "Cancelled:" in page_text(session))
             session.save_screenshot(str(tmp_path / "later-cancelled.png"))
             seen["after"] = page_text(session)
+
+            skip_two_days()
+            wait_for(lambda: "Sent to you at" in page_text(session))
+            session.save_screenshot(str(tmp_path / "later-delivered.png"))
+            seen["delivered"] = page_text(session)
+            seen["buttons"] = visible_buttons(session, "Send now")
         finally:
             session.save_screenshot(str(tmp_path / "last.png"))
     return seen
 
 
 async def test_a_person_sees_help_line_by_line_and_later_never_fires_before_they_could_react(
-        playground: Playground, config_at_work, tmp_path):
+        playground: Playground, config_at_work, skipped, tmp_path):
     chromium_or_skip()
-    seen = await asyncio.to_thread(_browse, playground.base_url, tmp_path)
+    seen = await asyncio.to_thread(_browse, playground.base_url, tmp_path,
+                                   lambda: skipped.__setitem__(0, timedelta(days=2)))
     lines = seen["help"]
     texts = [text for text, _ in lines]
     assert texts[0].startswith(HELP_HEADLINE)
@@ -221,7 +236,13 @@ async def test_a_person_sees_help_line_by_line_and_later_never_fires_before_they
     assert "it would go out now" in seen["confirmation"] and "It waits 5 minutes" in seen["confirmation"]
     assert "Cancelled: “blorptime flibber send the report” will not be sent to you." in seen["after"]
     assert "written" not in seen["after"]  # nothing was delivered (a delivery ends "— from …, written …")
-    for shot in ("help.png", "later-tomorrow.png", "later-no-time.png", "later-cancelled.png"):
+
+    # Its time came: the message is delivered, and its card now says so instead of offering buttons.
+    delivered = seen["delivered"]
+    assert re.search(r"Sent to you at \d\d:\d\d your time \(\w{3} \d\d \w{3}\): “send the weekly report”", delivered)
+    assert "written" in delivered
+    assert "Message: “send the weekly report”" not in delivered and seen["buttons"] == []
+    for shot in ("help.png", "later-tomorrow.png", "later-no-time.png", "later-cancelled.png", "later-delivered.png"):
         assert (tmp_path / shot).stat().st_size > 0
 
 

@@ -127,13 +127,16 @@ def page_text(session: Any) -> str:
     return session.find_element(By.TAG_NAME, "body").text
 
 
-def press(session: Any, label: str) -> None:
-    """Click the last visible card button titled `label` (the newest card's)."""
+def visible_buttons(session: Any, label: str) -> list[Any]:
+    """The card buttons titled `label` a person can see."""
     from selenium.webdriver.common.by import By
 
-    buttons = wait_for(lambda: [b for b in session.find_elements(By.XPATH, f"//button[normalize-space()='{label}']")
-                                if b.is_displayed()])
-    buttons[-1].click()
+    return [b for b in session.find_elements(By.XPATH, f"//button[normalize-space()='{label}']") if b.is_displayed()]
+
+
+def press(session: Any, label: str) -> None:
+    """Click the last visible card button titled `label` (the newest card's)."""
+    wait_for(lambda: visible_buttons(session, label))[-1].click()
 
 
 def source_links(session: Any) -> list[str]:

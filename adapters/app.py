@@ -14,6 +14,7 @@ from aiohttp import web
 
 from adapters.slack.app import (
     build_bolt_app,
+    kept_connections,
     slack_oauth_route,
     slack_route,
     start_socket_mode,
@@ -95,6 +96,8 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
             PACER.share(None)
         await store.close()
 
+    if bolt is not None:
+        app.cleanup_ctx.append(kept_connections(bolt))  # first in, last out: open until the work has drained
     app.cleanup_ctx.append(lifecycle)
 
     app.router.add_post("/slack/events", slack_route(bolt, settings))

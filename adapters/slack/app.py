@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -51,7 +52,8 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
         oauth.authorize.token_rotator = token_rotator(settings, client)
     if oauth is not None:
         oauth.callback_options = welcome_after_install(lambda event, token: route(
-            event, SlackPlatform(web_client(token, settings.slack_api_base_url), user_token_lookup(app))))
+            event, SlackPlatform(web_client(token, settings.slack_api_base_url, app.client.session),
+                                 user_token_lookup(app))))
     app = AsyncApp(signing_secret=settings.slack_signing_secret.get_secret_value(), client=client,
                    oauth_settings=oauth)
     platform_for = workspace_platform(app, settings)
@@ -177,7 +179,8 @@ def workspace_platform(app: AsyncApp, settings: Settings):
             if refreshed is not None:
                 await store.async_save(refreshed)
                 installation = refreshed
-        return SlackPlatform(web_client(installation.bot_token, app.client.base_url), user_token_lookup(app))
+        return SlackPlatform(web_client(installation.bot_token, app.client.base_url, app.client.session),
+                             user_token_lookup(app))
 
     return platform_for
 
@@ -195,11 +198,30 @@ def user_token_lookup(app: AsyncApp) -> UserTokenLookup | None:
     return lookup
 
 
-def web_client(token: str | None, base_url: str) -> AsyncWebClient:
-    """A Web API client that honours Slack's 429 Retry-After (waits, then tries again, twice at most)."""
-    client = AsyncWebClient(token=token, base_url=base_url if base_url.endswith("/") else base_url + "/")
+def web_client(token: str | None, base_url: str, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """A Web API client that honours Slack's 429 Retry-After (waits, then tries again, twice at most).
+
+    `session`: the app's kept-alive connections (`kept_connections`); without one, each call opens its own."""
+    client = AsyncWebClient(token=token, base_url=base_url if base_url.endswith("/") else base_url + "/",
+                            session=session)
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client
+
+
+def kept_connections(bolt: AsyncApp):
+    """A cleanup context: while the app runs, every Web API call reuses kept-alive connections to Slack.
+
+    slack_sdk otherwise opens a new HTTP session, and so a new (TLS) connection, for every call; that
+    was most of what a channel message cost after its ack. Bolt's per-request clients and our
+    per-workspace ones take the session from `bolt.client`."""
+
+    async def keep(_app: web.Application) -> AsyncIterator[None]:
+        bolt.client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=bolt.client.timeout))
+        yield
+        await bolt.client.session.close()
+        bolt.client.session = None
+
+    return keep
 
 
 async def start_socket_mode(bolt: AsyncApp | None, settings: Settings) -> AsyncSocketModeHandler | None:

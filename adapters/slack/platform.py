@@ -177,7 +177,7 @@ class SlackPlatform:
         self._without_links = False  # auth.test failed for this event or job: no links, and no retry per message
         # History and replies are rationed by a budget (bot/history.py): a 429 there is reported, not slept on.
         self._rationed_client = AsyncWebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
-                                               ssl=client.ssl, proxy=client.proxy)
+                                               ssl=client.ssl, proxy=client.proxy, session=client.session)
 
     async def message_link(self, conversation: Conversation, message: Message) -> str | None:
         return await self._link(conversation, message.id, message.conversation.thread_id)

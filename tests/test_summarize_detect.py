@@ -262,3 +262,23 @@ def test_or_is_read_in_the_threads_language():
                      ("Rita", "Verdade, seria bom um spike antes."), ("Quim", "Faz sentido, volto com novidades."))
     assert decisions(("Tere", "¿Hacemos la retro el jueves o el viernes?"), ("Ugo", "El viernes hay mucha gente fuera."),
                      ("Tere", "Pues el jueves a las 16h."))
+
+
+def test_an_approval_or_an_answer_that_repeats_the_asked_verb_decides():
+    monitor = decisions(("Mo", "My screen died this morning."), ("Mo", "Can I expense a second monitor? ~$300"),
+                        ("Lea", "Yes, approved."))
+    assert len(monitor) == 1 and "approved" in monitor[0] and "second monitor" in monitor[0]
+    assert decisions(("Rui", "A fatura saiu duplicada."), ("Rui", "Posso pedir o reembolso?"), ("Sol", "Sim, aprovado."))
+    refund = decisions(("Kim", "Acme was charged twice. Can we refund the duplicate?"),
+                       ("Alex", "Checked Stripe, there are two charges on Nov 1."),
+                       ("Dana", "Refund the second one, no need to wait for approval under $5k."))
+    assert len(refund) == 1 and refund[0].startswith("Refund the second one")
+    # "should I …?" asks for a task, not a decision
+    assert not decisions(("Grace", "Offer is out."), ("Sven", "should I send her the take-home feedback she asked for?"),
+                         ("Grace", "yes please, this week"))
+
+
+def test_a_new_day_for_a_release_the_revision_names_replaces_the_old_one():
+    v4 = decisions(("Gail", "Decision: we ship v4 on Monday."), ("Hugh", "👍"), ("Ian", "QA found a blocker in checkout."),
+                   ("Gail", "Change of plan: v4 ships Wednesday after the checkout fix."))
+    assert len(v4) == 1 and "Wednesday" in v4[0]

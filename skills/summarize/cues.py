@@ -53,7 +53,7 @@ EN = Lexicon(
             r"|we(?:'ll| will| are|'re)\s+(?:going\s+(?:with|to\s+go\s+with)|go(?:ing)?\s+(?:with|ahead)|stick(?:ing)?\s+with|sticking)\b"
             r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|it'?s\s+a\s+go\b"
             r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"
-            r"|(?:budget|price|cost|\w+)\s+wins\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
+            r"|(?:budget|price|cost|\w+)\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
             r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay)\b)\w+\s+it\s+is(?:\s+then)?\s*[.!]*$|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
             r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
@@ -91,7 +91,7 @@ EN = Lexicon(
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
     interim=r"\b(?:in\s+the\s+meantime|meanwhile|until\s+then|till\s+then|temporar(?:y|ily)|as\s+a\s+stopgap|interim)\b",
     alternative=r"\sor\s",
     contrast=r"\b(?:but|though|however|although)\b",
@@ -131,7 +131,7 @@ DE = Lexicon(
     revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
     conclude=r"^\W*(?:ok(?:ay)?|gut|also|dann|alles\s+klar|na\s+gut)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?!(?:haben|sind|wissen|hatten|waren)\s)\w+(?:en|ern|eln)\s+wir\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:kann|darf)\s+ich\b|(?!(?:haben|sind|wissen|hatten|waren)\s)\w+(?:en|ern|eln)\s+wir\b)",
     interim=r"\b(?:bis\s+dahin|in\s+der\s+zwischenzeit|zwischenzeitlich|vorerst|vorläufig|übergangsweise)\b",
     alternative=r"\soder\s",
     contrast=r"\b(?:aber|jedoch|allerdings|trotzdem)\b",
@@ -141,7 +141,7 @@ DE = Lexicon(
 
 FR = Lexicon(
     decided=r"(?:\bc'est\s+décidé\b|\bdécision\s*[:\-]|\bon\s+a\s+(?:décidé|tranché|validé|choisi)\b|\bnous\s+avons\s+décidé\b|\bdécidé\s*[:\-]|\bon\s+part\s+sur\b(?!.*\?)"
-            r"|\bon\s+(?:garde|retient|valide|prend|reste\s+sur)\b(?!.*\?)|\bc'est\s+(?:validé|acté|tranché|officiel)\b|\bvalidé\b|\bacté\b|\badopté\b|\bva\s+pour\b|\bd'accord\s+pour\b|\bà\s+l'unanimité\b|\bunanime\b)",
+            r"|\bon\s+(?:garde|retient|valide|prend|reste\s+sur)\b(?!.*\?)|\bc'est\s+(?:validé|acté|tranché|officiel)\b|\bvalidé\b|\bacté\b|\badopté\b|\bva\s+pour\b|\bd'accord\s+pour\b|\bà\s+l'unanimité\b|\bunanime\b|^\W*(?:oui|ok)?[,.!\s]*approuvé\b)",
     settles=r"(?:^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b)",
     endorse=r"^\W*(?:@\S+\s+)?(?:d'accord|ça\s+marche|ça\s+me\s+va|bonne\s+idée|je\s+suis\s+d'accord|validé|\+1|👍|carrément|ça\s+roule|banco)",
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
@@ -165,7 +165,7 @@ FR = Lexicon(
     revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?!(?:a|est|sait|avait|était)\b)\w+)\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:je\s+peux|puis-je|est-ce\s+que\s+je\s+peux|est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?!(?:a|est|sait|avait|était)\b)\w+)\b",
     interim=r"\b(?:en\s+attendant|d'ici\s+là|provisoirement|temporairement)\b",
     alternative=r"\sou\s",
     contrast=r"\b(?:mais|pourtant|cependant|toutefois)\b",
@@ -175,7 +175,7 @@ FR = Lexicon(
 
 ES = Lexicon(
     decided=r"(?:^\W*confirmado\b|\bdecidido\b|\bdecisión\s*[:\-]|\b(?:hemos|ya)\s+decidido\b|\bdecidimos\b|\bqueda\s+(?:decidido|aprobado|así)\b|\bvamos\s+con\b(?!.*\?)|\bnos\s+quedamos\s+con\b"
-            r"|\btrato\s+hecho\b|\bpor\s+unanimidad\b|\bunánime\b|\bno\s+se\s+hable\s+más\b|\bfinalmente\b.*\bvamos\b)",
+            r"|\btrato\s+hecho\b|\bpor\s+unanimidad\b|\bunánime\b|\bno\s+se\s+hable\s+más\b|\bfinalmente\b.*\bvamos\b|^\W*(?:sí|vale|ok)?[,.!\s]*aprobad[oa]\b)",
     settles=r"(?:^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:de\s+acuerdo|buena\s+idea|me\s+parece\s+bien|me\s+vale|estoy\s+de\s+acuerdo|\+1|👍|me\s+gusta|por\s+mí\s+bien|dale)",
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos)\b|\bpropuesta\s*:",
@@ -202,7 +202,7 @@ ES = Lexicon(
     revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+planes?|corrección|en\s+realidad)\b",
     conclude=r"^\W*(?:ok(?:ay)?|vale|bueno|pues|entonces|de\s+acuerdo|perfecto)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?¿?(?:tenemos\s+que|vamos\s+a|(?!(?:tenemos|sabemos|estamos|somos|habíamos|teníamos)\b)\w+(?:amos|emos|imos))\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?¿?(?:puedo|tenemos\s+que|vamos\s+a|(?!(?:tenemos|sabemos|estamos|somos|habíamos|teníamos)\b)\w+(?:amos|emos|imos))\b",
     interim=r"\b(?:mientras\s+tanto|hasta\s+entonces|de\s+momento|temporalmente|provisionalmente)\b",
     alternative=r"\s[ou]\s",
     contrast=r"\b(?:pero|aunque|sin\s+embargo)\b",
@@ -212,7 +212,7 @@ ES = Lexicon(
 
 PT = Lexicon(
     decided=r"(?:\bfechado\b|\bdecidido\b|\bdecisão\s*[:\-]|\b(?:decidimos|resolvemos)\b|\bficou\s+(?:decidido|combinado|assim)\b|\bvamos\s+(?:de|com)\b(?!.*\?)|\bbora\s+(?:de|com)\b(?!.*\?)"
-            r"|\bficou\s+aprovado\b|\bcombinado\b|\bbatido\s+o\s+martelo\b|\bpor\s+unanimidade\b|\bunânime\b|\bconfirmado\b|\bmartelo\s+batido\b)",
+            r"|\bficou\s+aprovado\b|\bcombinado\b|\bbatido\s+o\s+martelo\b|\bpor\s+unanimidade\b|\bunânime\b|\bconfirmado\b|\bmartelo\s+batido\b|^\W*(?:sim|ok)?[,.!\s]*aprovad[oa]\b)",
     settles=r"(?:^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:concordo|fechado|combinado|boa\s+ideia|por\s+mim\s+ok|pode\s+ser|\+1|👍|bora|fechou|show)",
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com))\b|\bproposta\s*:",
@@ -238,7 +238,7 @@ PT = Lexicon(
     revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:posso|temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",
     interim=r"\b(?:enquanto\s+isso|até\s+lá|por\s+enquanto|temporariamente|provisoriamente)\b",
     alternative=r"\sou\s",
     contrast=r"\b(?:mas|porém|embora|contudo)\b",

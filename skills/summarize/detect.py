@@ -146,12 +146,12 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit()))
 
 
-_SHORT_OPTION = re.compile(r"\b(?:[A-Z]|\w*\d\w*)\b")
+_SHORT_OPTION = re.compile(r"\b(?:[A-Z]|\w*(?:\d\d|[^\W\d]\d|\d[^\W\d])\w*)\b")  # "B", "v4", "13", not "1"
 
 
 def _option_words(text: str) -> set[str]:
     """Content words, and the short names options often have: "B", "v1", "13"."""
-    return set(content_words(text)) | {w.lower() for w in _SHORT_OPTION.findall(text)}
+    return {w for w in content_words(text) if len(w) > 1} | {w.lower() for w in _SHORT_OPTION.findall(text)}
 
 
 def _stems(text: str) -> set[str]:
@@ -354,6 +354,8 @@ class ThreadReader:
                 self._consented(s, found)
             elif question and self.cues.course.search(text):
                 self._course_answered(s, found)
+            elif not question and self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
+                found.append((self._found(s), SETTLED))  # "Change of plan: v4 ships Wednesday." by who decided
             elif self.cues.settles.search(text) and not question and not promise:
                 self._settle(s, found)
             elif not question and not promise and (choice := self._choice_answered(s)) is not None:
@@ -516,16 +518,21 @@ class ThreadReader:
     def _course_answered(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """ "Should we warn admins before their cert expires?" — "Yes, let's add that to the Q3 roadmap.": a
         question about what the team does, answered yes or no by someone else, and nobody objecting after."""
-        reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 2] if m.speaker != s.speaker), None)
         own = self.by_message[s.index]
-        if reply is None or any(x.is_question for x in own[own.index(s) + 1:]):
+        if any(x.is_question for x in own[own.index(s) + 1:]):
             return  # the asker moved on to another question
-        answer = self.by_message[reply.index][0]
-        if answer.is_question or self.cues.not_known.search(answer.text) or self.cues.defer.search(answer.text):
-            return
-        yes = bool(self.cues.agree.search(answer.text) or self.cues.proposal.search(answer.text))
-        no = self._objects(answer.text) and len(content_words(answer.text)) >= 2
-        if not (yes or no):
+        answer = reply = None
+        for m in [m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker][:2]:
+            first = self.by_message[m.index][0]
+            if first.is_question or self.cues.not_known.search(first.text) or self.cues.defer.search(first.text):
+                return
+            yes = bool(self.cues.agree.search(first.text) or self.cues.proposal.search(first.text)
+                       or self._echoes(first.text, s.text))  # "Can we refund it?" — "Refund the second one."
+            no = self._objects(first.text) and len(content_words(first.text)) >= 2
+            if yes or no:
+                answer, reply = first, m
+                break
+        if answer is None:
             return
         if self._promises(answer.text) and len(content_words(answer.text) & content_words(s.text)) < 2:
             return  # "Yes, I'll put it on the agenda": a task taken, unless it restates what is decided
@@ -535,6 +542,13 @@ class ThreadReader:
         text = answer.text.strip().rstrip("!. ")
         found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
                             context=s.text.strip()), SETTLED))
+
+    def _echoes(self, answer: str, question: str) -> bool:
+        """The answer opens with the verb the question asks about: "Refund the second one." to "Can we refund …?"."""
+        asked = self.cues.course.search(question)
+        verb = next(iter(_WORDS.findall(question[asked.end():].lower())), None) if asked else None
+        first = next(iter(_WORDS.findall(answer.lower())), "")
+        return verb is not None and len(verb) > 2 and first == verb
 
     def _objects(self, text: str) -> bool:
         return bool(self.cues.disagree.search(text)) and not self.cues.agree.search(text)
@@ -585,13 +599,13 @@ class ThreadReader:
 
     def _latest_per_subject(self, found: list[Found]) -> list[Found]:
         """A later decision on the same subject replaces the earlier one: shared words, or a new day or time
-        for something they both name (Friday 14:00 → Monday 14:00, April 28 → May 12)."""
+        for something the later one names (Friday 14:00 → Monday 14:00, April 28 → May 12, v4 Monday → Wednesday)."""
         out: list[Found] = []
         for item in found:
             def same_subject(kept: Found) -> bool:
                 if kept.index == item.index or _overlap(kept.said, item.said) >= 0.3:
                     return True
-                shared = content_words(kept.said) & content_words(item.said)
+                shared = _option_words(item.text) & _option_words(kept.said)  # the new one names the subject itself
                 dated = bool(self.cues.due[1].search(kept.said) or _DIGIT.search(kept.said)) and \
                     bool(self.cues.due[1].search(item.said) or _DIGIT.search(item.said))
                 return bool(shared) and dated

@@ -138,6 +138,19 @@ async def test_a_command_typed_in_the_personal_chat_is_answered_there(playground
     assert "something went wrong" not in text
 
 
+async def test_a_channel_command_is_acknowledged_there_and_answered_privately_naming_the_channel(
+        playground: Playground, config):
+    """The Playground's channel messages carry the channel's id only; its name comes from the team's
+    channel list, as in Teams."""
+    channel, personal = config["teams"][0]["channels"][0], config["personalChat"]["id"]
+    before = len(playground.replies(personal))
+    chain = (await playground.send(channel["id"], "settings", mention=bot_of(config)))["postConversationId"]
+    [acknowledged] = await eventually(lambda: playground.replies(chain), timeout=30)
+    assert "I answered you in our chat" in readable(acknowledged["message"])
+    [answer] = await eventually(lambda: playground.replies(personal)[before:], timeout=30)
+    assert readable(answer["message"]).startswith(f"About #{channel['name']}: This channel: ")
+
+
 def card_router(clicks: list[ActionClicked]) -> Router:
     """Any message gets a card with one button; a click is recorded and acknowledged."""
 

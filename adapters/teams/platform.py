@@ -234,7 +234,7 @@ class TeamsPlatform:
             raise NotImplementedError(f"Teams cannot perform {type(action).__name__}")
         if isinstance(action, NotifyPrivately) and not action.conversation.is_direct:
             await self._acknowledge_here(action.user, action.conversation)
-            named = replace(action, text=f"About {self._channel_name(action.conversation)}: {action.text}")
+            named = replace(action, text=f"About {await self._channel_name(action.conversation)}: {action.text}")
             return await self._send_privately(action.user, action.conversation, outgoing(named))
         if action.conversation.channel_id.startswith(TEAMS_USER_PREFIX):
             # Addressed to a person, not a conversation (e.g. `later @Ken …`): their 1:1 chat with the bot.
@@ -257,14 +257,30 @@ class TeamsPlatform:
         name = self.turn.activity.from_property.name or user.name
         await self.turn.send_activity(MessageFactory.text(f"{name + ', ' if name else ''}I answered you in our chat."))
 
-    def _channel_name(self, where: Conversation) -> str:
-        """The channel a private answer is about, by name when Teams said it in this turn."""
+    async def _channel_name(self, where: Conversation) -> str:
+        """The channel a private answer is about, by name: Teams says it in a turn's channelData only at
+        times (a message's usually carries just ids), else the team's channel list has it."""
         data = channel_data(self.turn.activity) if self.turn is not None else {}
-        if split_conversation_id(data.get("teamsChannelId") or "")[0] == where.channel_id:
-            name = (data.get("channel") or {}).get("name")
-            if name:
-                return f"#{name}" + (f" ({data['team']['name']})" if (data.get("team") or {}).get("name") else "")
-        return "the channel where you asked"
+        if split_conversation_id(data.get("teamsChannelId") or "")[0] != where.channel_id:
+            return "the channel where you asked"
+        team = data.get("team") or {}
+        name = (data.get("channel") or {}).get("name") or await self._listed_channel_name(team.get("id"), where)
+        if not name:
+            return "the channel where you asked"
+        return f"#{name}" + (f" ({team['name']})" if team.get("name") else "")
+
+    async def _listed_channel_name(self, team_id: str | None, where: Conversation) -> str | None:
+        if not team_id:
+            return None
+        try:
+            channels = await TeamsInfo.get_team_channels(self.turn, team_id)
+        except Exception as error:  # not allowed, or no such team: the answer names no channel
+            log.info("teams channel list unavailable", extra={"error": type(error).__name__})
+            return None
+        for channel in channels:
+            if split_conversation_id(channel.id or "")[0] == where.channel_id:
+                return channel.name or "General"  # Teams leaves the General channel's name empty
+        return None
 
     async def _send(self, where: Conversation, target: str, activity: Activity) -> str | None:
         """Paced to Teams' limits (7 a second per conversation, 30 per tenant); 429, 412, 502 and 504

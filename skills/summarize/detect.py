@@ -301,14 +301,17 @@ class ThreadReader:
     def _context(self, s: Sentence) -> str | None:
         """The sentence a short decision most likely settles: among the opening message and the few before it,
         the one sharing most words with it (a question or a list of options first), else the previous one."""
-        window = {m.index for m in self.messages[max(0, s.index - 4):s.index] if m.speaker != s.speaker} | {0}
-        candidates = [c for c in self.sentences if c.index in window and c.index < s.index]
+        window = sorted({m.index for m in self.messages[max(0, s.index - 4):s.index] if m.speaker != s.speaker} | {0})
+        candidates = [c for k in window if k < s.index for c in self.by_message.get(k, ())]
         if not candidates:
             return None
         words = content_words(s.text)
+        numbered = bool(_DIGIT.search(s.text))  # "Let's say 40%" settles the figure first put forward
 
         def rank(c: Sentence) -> tuple:
-            return (len(words & content_words(c.text)), c.is_question or " or " in c.text, c.index)
+            figure = numbered and bool(_DIGIT.search(c.text))
+            return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text,
+                    c.index)
 
         best = max(candidates, key=rank)
         clip = best.text.split()
@@ -539,7 +542,7 @@ class ThreadReader:
         later = [m for m in self.messages[reply.index + 1:reply.index + 1 + 3] if m.speaker != reply.speaker]
         if any(self._objects(m.text) or m.speaker != s.speaker and self.cues.proposal.search(m.text) for m in later):
             return  # "But that would drop our baseline by a third.", or someone else proposes another way
-        text = answer.text.strip().rstrip("!. ")
+        text = " ".join(x.text.strip() for x in (answer, *self._carried_on(answer))).rstrip("!. ")
         found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
                             context=s.text.strip()), SETTLED))
 

@@ -158,3 +158,28 @@ def test_a_task_split_off_a_sentence_that_points_back_is_read_without_error():
     found = items(("Bea", "The v3.2 release needs a backfill script."),
                   ("Bea", "ok, Adele will update the release notes, and Alex will write it up"), ("Alex", "sure"))
     assert ("Alex", "write it up (re: “The v3.2 release needs a backfill script.”)") in found
+
+
+def test_a_request_asked_of_nobody_by_name_belongs_to_who_accepts_it_in_each_language():
+    assert items(("Sam", "The deploy failed again."), ("Ken", "I saw, the logs are huge."), ("Sam", "Could you send me the logs?"),
+                 ("Ken", "Sure.")) == [("Ken", "send Sam the logs")]
+    assert items(("Jonas", "Die Zahlen fehlen."), ("Mia", "Stimmt."), ("Jonas", "Kannst du die Zahlen bis morgen schicken?"),
+                 ("Mia", "Klar, mach ich.")) == [("Mia", "die Zahlen schicken")]
+    assert items(("Paul", "Le client attend."), ("Mia", "Oui."), ("Paul", "Tu peux relancer le client demain ?"),
+                 ("Mia", "Oui, je m'en occupe.")) == [("Mia", "relancer le client")]
+    assert items(("Luis", "El cliente espera."), ("Mia", "Sí."), ("Luis", "¿Puedes llamar al cliente hoy?"),
+                 ("Mia", "Claro.")) == [("Mia", "llamar al cliente")]
+    assert items(("Rui", "O cliente está esperando."), ("Mia", "Sim."), ("Rui", "Você pode ligar pro cliente hoje?"),
+                 ("Mia", "Claro, deixa comigo.")) == [("Mia", "ligar pro cliente")]
+    # a question, not a request; and a request nobody accepted
+    assert items(("Sam", "Thanks everyone"), ("Ken", "Glad to help"), ("Sam", "Could you explain how the cache works?"),
+                 ("Ken", "Sure, it keeps keys for an hour.")) == []
+    assert items(("Sam", "The deploy failed."), ("Ken", "I saw."), ("Sam", "Could you send me the logs?"),
+                 ("Ken", "No, I'm off today.")) == []
+
+
+def test_meeting_note_assignments_and_a_dash_after_the_name():
+    assert items(("Sam", "Notes from the sync:"), ("Sam", "Ken to send the deck to the customer by Friday"),
+                 ("Ken", "ack")) == [("Ken", "send the deck to the customer")]
+    assert items(("Sam", "Release is blocked."), ("Ana", "I see."), ("Sam", "Ana — can you check the migration?"),
+                 ("Ana", "on it")) == [("Ana", "check the migration")]

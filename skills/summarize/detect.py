@@ -724,7 +724,7 @@ class ThreadReader:
             text, question = text[:tag.start()], False
         sent = self.messages[s.index].sent
         owner = what = topic = offer = None
-        listed = (m := _LISTED.match(text)) is not None and (target := self.resolve(m.group("who"))) is not None
+        listed = not question and (m := _LISTED.match(text)) is not None and (target := self.resolve(m.group("who"))) is not None
         if listed:
             owner, what = target, m.group("what")  # "• Dev: demo environment" in a task list
             asked_of[s.index] = target
@@ -742,6 +742,9 @@ class ThreadReader:
                     owner = None
                 asked_of[s.index] = target
                 break
+        if what is None and question and (asked := _ASKED_YOU.match(text)) and (taker := self._taker(s)) is not None:
+            owner, what = taker, asked.group("what")  # "Could you send the logs?" — "Sure."
+            asked_of[s.index] = taker
         if what is None and question and (offer := _SHALL_I.match(text)) and self._offer_taken(s):
             owner, what = s.speaker, _what(offer)  # "should I send her the feedback?" — "yes please, this week"
         if what is None and not question:
@@ -804,6 +807,15 @@ class ThreadReader:
 
     def _first_other(self, s: Sentence) -> Message | None:
         return next((m for m in self.messages[s.index + 1:s.index + 3] if m.speaker != s.speaker), None)
+
+    def _taker(self, s: Sentence) -> str | None:
+        """Who accepts a request asked of nobody by name: the next other speaker, answering "Sure." or "On it, …"."""
+        reply = self._first_other(s)
+        if reply is None or _DECLINE.search(reply.text) or self.cues.disagree.search(reply.text):
+            return None
+        first = self.by_message[reply.index][0].text
+        short = len(_WORDS.findall(first)) <= 6
+        return reply.speaker if self.cues.accept.search(first) and (short or self._promises(first)) else None
 
     def _offer_taken(self, s: Sentence) -> bool:
         reply = self._first_other(s)
@@ -909,6 +921,12 @@ _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
 _SHALL_I = re.compile(
     r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
+# A request asked of whoever answers: "Could you send me the logs?", "Kannst du …?", "Tu peux … ?", "¿Puedes …?".
+_ASKED_YOU = re.compile(
+    r"^\W*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?"
+    r"|(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+|¿?(?:puedes|podrías)\s+(?:por\s+favor\s+)?"
+    r"|(?:você|vc)\s+(?:pode|consegue|poderia)\s+)"
+    r"(?!(?:tell\s+me|explain|believe|hear|see|imagine|remember|understand|feel|guess|think|wait|hold)\b)(?P<what>[^?？]{6,}?)\s*[?？]\s*$", re.I)
 _OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora)\b", re.I)
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "mine", "verbed")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)

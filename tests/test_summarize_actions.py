@@ -183,3 +183,27 @@ def test_meeting_note_assignments_and_a_dash_after_the_name():
                  ("Ken", "ack")) == [("Ken", "send the deck to the customer")]
     assert items(("Sam", "Release is blocked."), ("Ana", "I see."), ("Sam", "Ana — can you check the migration?"),
                  ("Ana", "on it")) == [("Ana", "check the migration")]
+
+
+def test_more_english_assignments_and_promises():
+    assert items(("Sam", "The report is due."), ("Ken", "Right."), ("Sam", "Ken, the summary slides please"),
+                 ("Ken", "ok")) == [("Ken", "the summary slides")]
+    assert items(("Sam", "Kickoff notes."), ("Sam", "Assigning the vendor review to Ken."), ("Ken", "ack")) == [("Ken", "the vendor review")]
+    assert items(("Sam", "Kickoff notes."), ("Ana", "Ken's going to draft the RFC."), ("Ken", "yep")) == [("Ken", "draft the RFC")]
+    assert items(("Sam", "Who takes the slides?"), ("Ken", "Leave it with me."), ("Sam", "Thanks!")) == [("Ken", "takes the slides")]
+    assert items(("Sam", "Got the numbers?"), ("Ken", "Can do, will send the numbers by EOD"), ("Sam", "great")) == [
+        ("Ken", "send the numbers")]
+
+
+def test_what_the_speaker_has_to_do_is_their_task_in_each_language():
+    assert items(("Sam", "The docs are stale."), ("Ken", "True. I need to update the API docs."), ("Sam", "great")) == [
+        ("Ken", "update the API docs")]
+    assert items(("Jonas", "Die Doku ist veraltet."), ("Mia", "Stimmt, ich muss noch die API-Doku aktualisieren."),
+                 ("Jonas", "Danke")) == [("Mia", "die API-Doku aktualisieren")]
+    assert items(("Paul", "La doc est vieille."), ("Mia", "Oui, je dois mettre à jour la doc de l'API."), ("Paul", "Merci")) == [
+        ("Mia", "mettre à jour la doc de l'API")]
+    assert items(("Luis", "La documentación está vieja."), ("Mia", "Sí, tengo que actualizar la documentación de la API."),
+                 ("Luis", "Gracias")) == [("Mia", "actualizar la documentación de la API")]
+    assert items(("Rui", "A documentação está velha."), ("Mia", "Sim, tenho que atualizar a documentação da API."),
+                 ("Rui", "Valeu")) == [("Mia", "atualizar a documentação da API")]
+    assert items(("Sam", "I have to go, see you"), ("Ken", "bye"), ("Sam", "I need to think about it")) == []

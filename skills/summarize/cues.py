@@ -75,13 +75,15 @@ EN = Lexicon(
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
-           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*|^\W*will\s+(?!(?:you|we|they|it|this|that|do)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b))(?P<what>\S.+)"
-           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b",
-    accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this))",
+           r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*|(?:^\W*|[,;]\s*)will\s+(?!(?:you|we|they|it|this|that|do)\b)|I\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?!(?:think|check\s+if|see|wait|leave|go|run\b|be|know|say|admit)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b))(?P<what>\S.+)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b|^\W*(?:leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this))\W*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
-            rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
-    assign=rf"^\W*{NAME}\s+(?:will|is\s+going\s+to|'ll|takes|owns|is\s+on|handles|can\s+take)\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
-           r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)",  # "Ken to send the deck"
+            rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s*[,:—–])?\s+(?P<what3>[^?]+?)[,\s]+(?:please|pls)\s*[.!]*$)",
+    assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna)|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
+           r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)"  # "Ken to send the deck"
+           r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",
     unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
                r"|\bwe(?:'ll|\s+will)?\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)"
                r"|\bwe\s+should\s+(?:also|still)\s+(?P<what6>.+)",
@@ -115,6 +117,7 @@ DE = Lexicon(
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:ich\s+(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
+           r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)\b"
            r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:bin|habe|hab|hatte|glaube|denke|finde|fände|meine|würde|wäre|hätte|könnte|sollte|müsste|kann|muss|soll|will|darf|möchte|mag|weiß|sehe|verstehe|hoffe|kenne|fürchte|stimme|schlage|war|werde|brauche|wüsste|dachte|fand|meinte|sag|sage|finds|seh|weiss|bleibe|frage\s+mich|und|aber|oder|denn|also|dann|doch|weil|wenn|dass|ob|sonst|jetzt|hier|da|so|wie|was|wer|wo)\b)[^\W\d_]{3,})\s+ich\b(?!\s+(?:mich|mir|nicht|auch|dass)\b)(?P<what4>[^,;:?]*)"
@@ -152,6 +155,7 @@ FR = Lexicon(
           r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)|\bdécid\w*\b.*\b(?:après|plus\s+tard|ensuite|une\s+fois)\b|\bdécision\b.*\b(?:après|plus\s+tard)\b|\bavant\s+de\s+(?:décider|trancher|choisir)\b|\b(?:je\s+)?reviens\s+vers\s+(?:vous|toi)\b|\bje\s+vous\s+(?:redis|tiens\s+au\s+courant)\b",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+(?:occupe|charge)|je\s+m'occupe\s+(?=d)|je\s+me\s+charge\s+(?=d)|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
+           r"|\bje\s+dois\s+(?:encore\s+|d'abord\s+)?(?P<what4>(?!y\s+aller\b|partir\b|filer\b|y\s+réfléchir\b)(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
            r"|\bje\s+(?:peux|pourrai|pourrais)\s+(?P<what3>(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?),?\s+(?:c'est\s+pour\s+moi|je\s+prends|c'est\s+moi\s+qui\s+m'en\s+occupe)\b"
            r"|\bje\s+(?:(?:vous|te|les|le|la|lui|leur|en|y)\s+|l'){0,2}(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
@@ -189,6 +193,7 @@ ES = Lexicon(
            r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
            r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
+           r"|\btengo\s+que\s+(?P<what8>(?!irme\b|salir\b|pensarlo\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)?\b.*)"
            r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
            r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después)\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
@@ -225,6 +230,7 @@ PT = Lexicon(
     commit=r"\b(?:(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
            r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)"
            r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
+           r"|\b(?:tenho\s+que|preciso)\s+(?P<what8>(?!ir\b|sair\b|pensar\b)\w+(?:ar|er|ir)\b.*)"
            r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha)\b"
            r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo)\s+)?|\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2}(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",

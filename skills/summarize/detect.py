@@ -732,7 +732,7 @@ class ThreadReader:
             m = pattern.search(text)
             if not m:
                 continue
-            who = m.group("who") or m.group("who2") or m.groupdict().get("who3")
+            who = next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
             target = self.resolve(who) if who else None
             if target and target != s.speaker:
                 owner, what = target, _what(m)
@@ -750,7 +750,7 @@ class ThreadReader:
         if what is None and not question:
             for pattern in self.cues.assign:
                 m = pattern.search(text)
-                who = m and (m.group("who") or m.groupdict().get("who2"))
+                who = m and next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
                 if who and (target := self.resolve(who)) and not _is_pronoun(who) and (task := self._own_task(m)):
                     owner, what = target, task  # "Ken will …", "Lena, du machst die Slides"
                     break
@@ -822,9 +822,13 @@ class ThreadReader:
         return reply is not None and bool(self.cues.agree.search(reply.text) or self.cues.accept.search(reply.text)) \
             and not self.cues.disagree.search(reply.text)
 
+    def _window(self, start: int, stop: int) -> list[Sentence]:
+        """The sentences of messages start..stop-1, in order (read through `by_message`, not the whole thread)."""
+        return [x for i in range(max(0, start), stop) for x in self.by_message.get(i, ())]
+
     def _who_asked(self, s: Sentence, task: str) -> str | None:
         """The "who …?" question a promise answers, when it names what the promise is about."""
-        for x in reversed([x for x in self.sentences if s.index - 3 <= x.index < s.index]):
+        for x in reversed(self._window(s.index - 3, s.index)):
             if x.speaker != s.speaker and x.is_question and _WHO.search(x.text) and _stems(x.text) & _stems(task):
                 return _clip(x.text)
         return None
@@ -838,7 +842,7 @@ class ThreadReader:
     def _task_context(self, s: Sentence) -> str | None:
         """What "I'll write it up" or "Ich aktualisiere sie" is about: the nearest sentence before it, in the same
         message or the last few, that says something of its own (not "Yes, …", "Thanks!" or another task)."""
-        earlier = [x for x in self.sentences if s.index - 3 <= x.index <= s.index]
+        earlier = self._window(s.index - 3, s.index + 1)
         # `s` may be part of a sentence ("…, and Alex will write it up"): cut at the sentence that holds it
         earlier = earlier[:next((i for i, x in enumerate(earlier) if x.index == s.index and s.text.strip() in x.text),
                                 len(earlier))]
@@ -928,7 +932,7 @@ _ASKED_YOU = re.compile(
     r"|(?:você|vc)\s+(?:pode|consegue|poderia)\s+)"
     r"(?!(?:tell\s+me|explain|believe|hear|see|imagine|remember|understand|feel|guess|think|wait|hold)\b)(?P<what>[^?？]{6,}?)\s*[?？]\s*$", re.I)
 _OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora)\b", re.I)
-_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "mine", "verbed")
+_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import quote, urlencode
@@ -329,7 +330,7 @@ class TeamsPlatform:
             await self._in_private_chat(User(id=where.channel_id), where, update)
         else:
             if not where.ref:
-                raise ValueError("no conversation reference to reach this Teams conversation")
+                raise Refused("no conversation reference to reach this Teams conversation")
             reference = conversation_reference(where)
             reference.conversation.id = conversation_id(where)
             await self.adapter.continue_conversation(reference, update, self.app_id)
@@ -341,7 +342,8 @@ class TeamsPlatform:
         await self._in_private_chat(user, where, _sender(activity, sent))
         return sent[0] if sent else None
 
-    async def _in_private_chat(self, user: User, where: Conversation, callback) -> None:
+    async def _in_private_chat(self, user: User, where: Conversation,
+                               callback: Callable[[TurnContext], Awaitable[None]]) -> None:
         """Run `callback` in a turn of the bot's 1:1 chat with `user` (Teams returns the existing chat)."""
         if not where.ref:
             raise Refused("no conversation reference to reach this Teams tenant")

@@ -1,8 +1,9 @@
 """The durable inbox: what a platform sent us is stored before we answer it, and done at least once.
 
 Accepting an item is one INSERT that both deduplicates (the platform's id is the primary key, so a
-retry finds its row) and claims it for this process (status `working`, a lease). The work runs right
-after the HTTP answer; success marks it `done` (its payload dropped), an exception puts it back as
+retry finds its row) and claims it for this process (status `working`, a lease); items arriving
+together share that INSERT and its commit. The work runs right after the HTTP answer, its costly part
+a few items at a time (`turn`); success marks it `done` (its payload dropped), an exception puts it back as
 `pending` with a backoff, and after MAX_ATTEMPTS it is `parked`: logged, counted, kept for a person
 to look at. A process killed after the answer leaves a `working` row whose lease runs out; the
 periodic pass of any process (or replica, with FOR UPDATE SKIP LOCKED on PostgreSQL) takes it over,

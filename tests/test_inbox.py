@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
 
 from prometheus_client import REGISTRY
+from sqlalchemy import event
 
-from adapters.teams.bot import inbox_key
+import bot.inbox
 from adapters.app import create_app
+from adapters.teams.bot import inbox_key
 from bot.app import INBOX
 from bot.inbox import LEASE, MAX_ATTEMPTS, Inbox, InboxItem, InboxWorkers, backoff
 from tests.conftest import SIGNING_SECRET
@@ -56,6 +59,43 @@ async def test_accepting_is_the_dedupe_and_done_drops_the_payload(store):
                                                                     table.c.source == "slack"))).scalar_one()
     assert payload is None
     assert await workers.run_due() == 0  # done is done
+
+
+async def test_events_arriving_together_are_one_commit_and_a_retry_among_them_is_still_a_retry(store):
+    inbox = Inbox(store, "w1")
+    assert await inbox.accept("slack", "EvOld", "T1", {}, T0) is not None
+    commits: list[int] = []
+    event.listen(store.engine.sync_engine, "commit", lambda conn: commits.append(1))
+    keys = ["EvA", "EvB", "EvA", "EvOld", "EvC"]  # EvA twice in the burst; EvOld stored before it
+    accepted = await asyncio.gather(*(inbox.accept("slack", key, "T1", {"n": i}, T0) for i, key in enumerate(keys)))
+    assert [item is not None for item in accepted] == [True, True, False, False, True]
+    assert accepted[0].payload == {"n": 0}  # the first of the two is the one kept
+    assert len(commits) == 1
+    assert [await inbox.status_of("slack", key) for key in ("EvA", "EvB", "EvC")] == ["working"] * 3
+
+
+async def test_work_still_waiting_on_a_platform_hands_its_turn_to_the_next_item(store, monkeypatch):
+    monkeypatch.setattr(bot.inbox, "TURN_SECONDS", 0.05)
+    workers = InboxWorkers(Inbox(store, "w1"), Clock(), concurrency=1)
+    platform_answers = asyncio.Event()
+    order: list[str] = []
+
+    async def slow() -> None:
+        async with workers.turn():
+            order.append("slow starts")
+            await platform_answers.wait()
+            order.append("slow ends")
+
+    async def next_one() -> None:
+        async with workers.turn():
+            order.append("next runs")
+
+    first = asyncio.create_task(slow())
+    await asyncio.sleep(0)
+    await asyncio.wait_for(next_one(), timeout=5)  # never waits for the slow one's platform
+    platform_answers.set()
+    await first
+    assert order == ["slow starts", "next runs", "slow ends"]
 
 
 async def test_a_failing_item_backs_off_then_is_parked_with_a_log_line_and_a_metric(store, caplog):

@@ -282,3 +282,24 @@ def test_a_new_day_for_a_release_the_revision_names_replaces_the_old_one():
     v4 = decisions(("Gail", "Decision: we ship v4 on Monday."), ("Hugh", "👍"), ("Ian", "QA found a blocker in checkout."),
                    ("Gail", "Change of plan: v4 ships Wednesday after the checkout fix."))
     assert len(v4) == 1 and "Wednesday" in v4[0]
+
+
+def test_settling_words_before_a_promise_still_settle():
+    lunch = decisions(("Ada", "Team lunch Friday: thai or pizza?"), ("Bo", "thai!"), ("Cy", "thai"),
+                      ("Ada", "thai it is, I'll book for 8 at 12:30"))
+    assert len(lunch) == 1 and lunch[0].startswith("Thai it is") and "book" not in lunch[0]
+
+
+def test_putting_the_decision_off_is_not_one_whatever_else_is_agreed():
+    assert undecided(("Dee", "The billing service is slow at month end. Rewrite in Go or optimise the Python?"),
+                     ("Eli", "Profile first, I bet it's the ORM."),
+                     ("Fay", "Agreed, we'll profile during the next close and decide then."),
+                     ("Dee", "ok. Eli, can you set up py-spy on the billing workers?"), ("Eli", "yep"))
+    assert undecided(("Pam", "For the events store: DynamoDB or Postgres?"), ("Quin", "Dynamo, we don't want to run another database."),
+                     ("Rae", "Postgres handles our volume with partitioning."),
+                     ("Pam", "agreed, let's load test both with the real schema before picking"))
+    # dismay from the asker after a yes: not settled
+    assert undecided(("Tom", "Can we drop Safari 14 support? It blocks container queries."),
+                     ("Una", "Fine by me, it's under 1% of sessions."),
+                     ("Vik", "Our biggest customer, a bank, is still on Safari 14."),
+                     ("Tom", "Ugh. Do we know when they upgrade?"))

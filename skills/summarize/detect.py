@@ -32,6 +32,7 @@ _LEADING_FILLER = re.compile(
 _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
 _QUESTION_END = re.compile(r"[?？؟]\W*$")
+_DECIDE = re.compile(r"decid|décid|decis|décis|entscheid", re.I)  # a deferral that names the decision itself
 _CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "you ok?", "what?"
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
@@ -239,8 +240,8 @@ class ThreadReader:
             return None
         if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not self.cues.alternative.search(s.text):
             return None
-        if self._contested(s, asked):
-            return None
+        if self._contested(s, asked) or len(_WORDS.findall(s.text)) > 3 and not _option_words(s.text) & _option_words(asked.text):
+            return None  # one voice among several, or an answer naming none of the options
         return Found(s.text.strip().rstrip("!. "), s.source_id, s.index, owner=s.speaker, context=asked.text.strip())
 
     def _contested(self, s: Sentence, asked: Sentence) -> bool:
@@ -335,11 +336,13 @@ class ThreadReader:
         sought = False  # a question or proposal came first: there was something to decide
         for s in self.sentences:
             text, question = s.text, s.is_question
-            decided = bool(self.cues.decided.search(text))
+            deferred = self.cues.defer.search(text)
+            # "we'll profile during the close and decide then": a decision put off, whatever else it says
+            decided = bool(self.cues.decided.search(text)) and not (deferred and _DECIDE.search(deferred.group()))
             proposed = bool(self.cues.proposal.search(text))
             if not decided and not question and self._concludes(s, found):
                 continue
-            if not decided and self.cues.defer.search(text):
+            if not decided and deferred:
                 if sought or proposed:
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
                     main_deferred = main_deferred or self._parks_main_question(s)
@@ -353,6 +356,8 @@ class ThreadReader:
                     found.append((self._found(s, agreed), MARKED))
                 continue
             promise = self._promises(text)  # a promise is an action item, not a decision
+            if promise and not question and (settling := self._settling_part(s)) is not None:
+                s, text, promise = settling, settling.text, False  # "thai it is, I'll book for 8"
             if question and self.cues.consent.search(text):
                 self._consented(s, found)
             elif question and self.cues.course.search(text):
@@ -418,6 +423,14 @@ class ThreadReader:
         if asked is None:  # not an answer to a side question: the opener parking, or anyone naming the subject
             return s.speaker == self.messages[0].speaker or bool(opening & _stems(s.text)) or s.index <= 1
         return bool(opening & (_stems(s.text) | _stems(asked.text)))
+
+    def _settling_part(self, s: Sentence) -> Sentence | None:
+        """ "Thai it is, I'll book for 8": the settling words before the promise that follows them."""
+        promise = next((m for p in self.cues.commit if (m := p.search(s.text))), None)
+        head = s.text[:promise.start()].rstrip(" ,;-") if promise else ""
+        if len(head) < 3 or not self.cues.settles.search(head):
+            return None
+        return Sentence(head, s.index, s.speaker, s.source_id)
 
     def _seeking(self, s: Sentence) -> bool:
         """A sentence that puts a choice to the thread: a proposal, "A or B?", "should we …?", "objections?"."""

@@ -1,12 +1,14 @@
 """Exactly-once effects of inbox work: each action an inbox item performs has a delivery key, recorded
-around the platform call, so a retry (or another process after a crash) does not post twice.
+once the platform took it, so a retry (or another process after a crash) does not post twice.
 
 The key is the inbox item's own (hashed) and the action's number among the item's actions: a retry
-runs the skills again, and they decide the same. The key's row is written `sending` before the call
-and `done`, with the platform's message id, after it. A retry skips a `done` key. A `sending` key
-means the call was under way when a process died, so the platform is first asked whether a message
-with that key exists (Slack: the key travels in the message's metadata; Teams cannot be asked).
-A call that fails outright drops its row, so the retry simply makes it again.
+runs the skills again, and they decide the same. After a call the key is written `done` with the
+platform's message id, or `dropped` when the call failed outright (nothing was posted). A rerun skips
+`done` keys and makes `dropped` ones again. A key with no row, when the earlier run did not end
+in a recorded failure, means that run died during or right after the call: the platform is asked
+whether a message with that key exists before posting (Slack: the key travels in the message's
+metadata; Teams cannot be asked, so there it is sent again). One write per action, after the call,
+keeps the single SQLite writer free for acks.
 """
 
 from __future__ import annotations
@@ -39,29 +41,29 @@ class Deliveries:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
 
-    async def recorded(self, key: str) -> tuple[str, str | None] | None:
-        """(status, message id) of a key an earlier run wrote, or None."""
-        query = select(table.c.status, table.c.message_id).where(table.c.delivery_key == key)
+    async def of_item(self, item_id: str) -> dict[str, str]:
+        """An item's recorded keys (key → status); its keys are `{item_id}.{n}`, so a range of the primary key."""
+        c = table.c
+        query = select(c.delivery_key, c.status).where(c.delivery_key > f"{item_id}.", c.delivery_key < f"{item_id}/")
         async with self.engine.connect() as conn:
-            row = (await conn.execute(query)).first()
-        return None if row is None else (row.status, row.message_id)
+            return {key: status for key, status in (await conn.execute(query)).all()}
 
-    async def sending(self, key: str, now: datetime) -> None:
+    async def message_id(self, key: str) -> str | None:
+        query = select(table.c.message_id).where(table.c.delivery_key == key)
+        async with self.engine.connect() as conn:
+            return (await conn.execute(query)).scalar_one_or_none()
+
+    async def record(self, key: str, status: str, message_id: str | None, now: datetime) -> None:
+        """`done` (with the platform's id) or `dropped`; a rerun's record replaces the earlier run's."""
+        values = dict(status=status, message_id=message_id, updated_at=now)
         try:
             async with self.engine.begin() as conn:
-                await conn.execute(insert(table).values(delivery_key=key, status="sending", updated_at=now))
-        except IntegrityError:  # a `sending` row of a run that died, found not delivered: ours now
+                await conn.execute(insert(table).values(delivery_key=key, **values))
+        except IntegrityError:
             async with self.engine.begin() as conn:
-                await conn.execute(update(table).where(table.c.delivery_key == key).values(
-                    status="sending", updated_at=now))
+                await conn.execute(update(table).where(table.c.delivery_key == key).values(**values))
 
-    async def done(self, key: str, message_id: str | None, now: datetime) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(update(table).where(table.c.delivery_key == key).values(
-                status="done", message_id=message_id, updated_at=now))
-
-    async def dropped(self, key: str) -> None:
-        """The call failed: nothing was delivered, so a retry makes it again without asking."""
+    async def clear(self, key: str) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(delete(table).where(table.c.delivery_key == key))
 
@@ -74,14 +76,15 @@ class Deliveries:
 
 @dataclass
 class ItemRun:
-    """One run of one inbox item: numbers its actions, and knows whether an earlier run may have done some."""
+    """One run of one inbox item: numbers its actions, and knows what an earlier run of it recorded."""
 
     deliveries: Deliveries
     item_id: str  # the hash of the item's source and key
-    retrying: bool  # not the item's first run: look up each key before acting
+    retrying: bool  # not the item's first run: an earlier one may have done some of its actions
     since: datetime  # the item's arrival: nothing of it was posted before
     clock: Callable[[], datetime]
     performed: int = 0
+    earlier: dict[str, str] | None = None  # the earlier runs' records, read once when first needed
 
     def next_key(self) -> str:
         self.performed += 1
@@ -116,32 +119,36 @@ class ExactlyOnce:
             action = replace(action, delivery_key=key)  # Slack keeps it in the message, for `find_delivered`
         if run.retrying and (found := await self._already(action, key)) is not None:
             return found[0]
-        await run.deliveries.sending(key, run.clock())
         try:
             message_id = await self.inner.perform(action)
         except Refused:
-            await run.deliveries.done(key, None, run.clock())  # turned down for good: not asked again
+            await run.deliveries.record(key, "done", None, run.clock())  # turned down for good: not asked again
             raise
-        except TimeoutError as error:  # no answer: it may have been posted, so the row stays `sending`
+        except TimeoutError as error:  # no answer: it may have been posted, so no record (the rerun asks)
             raise ActionFailed(f"{type(action).__name__}: timed out") from error
         except Exception as error:
-            await run.deliveries.dropped(key)
+            await run.deliveries.record(key, "dropped", None, run.clock())
             raise ActionFailed(f"{type(action).__name__}: {type(error).__name__} {error}") from error
-        await run.deliveries.done(key, message_id, run.clock())
+        await run.deliveries.record(key, "done", message_id, run.clock())
         return message_id
 
     async def _already(self, action: Action, key: str) -> tuple[str | None] | None:
         """(message id,) when an earlier run delivered this key; None when it must be performed."""
-        recorded = await self.run.deliveries.recorded(key)
-        if recorded is None:
-            return None
-        status, message_id = recorded
+        run = self.run
+        if run.earlier is None:
+            run.earlier = await run.deliveries.of_item(run.item_id)
+        status = run.earlier.get(key)
         if status == "done":
-            return (message_id,)
-        # `sending`: a run died during this very call. Did the platform take it?
+            return (await run.deliveries.message_id(key),)
+        if status == "dropped":  # it failed: made again, and the record goes first, so a crash now is asked about
+            await run.deliveries.clear(key)
+            return None
+        if "dropped" in run.earlier.values():
+            return None  # the earlier run stopped at a recorded failure before reaching this action
+        # No record and no recorded failure: the earlier run died during (or right after) this very call.
         if isinstance(action, (Reply, Post)) and action.delivery_key:
-            found = await self.inner.find_delivered(action.conversation, action.delivery_key, self.run.since)
+            found = await self.inner.find_delivered(action.conversation, action.delivery_key, run.since)
             if found:
-                await self.run.deliveries.done(key, found, self.run.clock())
+                await run.deliveries.record(key, "done", found, run.clock())
                 return (found,)
         return None

@@ -53,12 +53,12 @@ inbox = Table(
 )
 
 # What an inbox item's actions already did on the platform (bot/deliveries.py): a retry, or another
-# process after a crash, skips a `done` key and asks the platform about a `sending` one.
+# process after a crash, skips a `done` key and asks the platform about one an earlier run never recorded.
 deliveries = Table(
     "deliveries",
     metadata,
     Column("delivery_key", String(64), primary_key=True),  # the inbox item's hash and the action's number
-    Column("status", String(16), nullable=False),  # sending, done
+    Column("status", String(16), nullable=False),  # done, or dropped (the call failed: nothing was posted)
     Column("message_id", String(256), nullable=True),  # the platform's id for what was posted
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -7,18 +7,22 @@ import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from adapters.app import create_app
 from adapters.teams.bot import inbox_key
-from bot.actions import NotifyPrivately, Reply
+from bot.actions import NotifyPrivately, Post, Reply
 from bot.app import INBOX
+from bot.deliveries import ActionFailed, Deliveries, ExactlyOnce, item_run
 from bot.inbox import LEASE, MAX_ATTEMPTS, backoff
-from bot.model import Mentioned
+from bot.model import Conversation, Mentioned
 from bot.router import Router
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.bot_connector import PERSONAL_CHAT_ID, personal_message, post_activity
+from tests.fakes.memory_platform import MemoryPlatform
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import event_body
-from tests.test_inbox import Clock, parked_count
+from tests.test_inbox import T0, Clock, parked_count
 from tests.test_slack_e2e import ROOT_TS, mention, post_signed, seed_thread
 
 
@@ -66,14 +70,14 @@ async def test_a_reply_made_before_a_crash_is_not_made_again_by_the_next_process
 
 async def test_a_reply_slack_took_as_the_process_died_is_found_by_its_key_not_posted_again(
         slack_api, make_settings, database_url):
-    """The process died inside the call: Slack has the reply, the database only says `sending`. The next
+    """The process died inside the call: Slack has the reply, the database has no record of it. The next
     process finds the reply by the delivery key in its metadata (conversations.replies) and posts nothing."""
     fake, api_url = slack_api
     seed_thread(fake)
     settings = slack_settings(make_settings, api_url, database_url)
     body = event_body(mention("help"), event_id="EvMidCall")
     crashed = create_app(settings)
-    crashed[INBOX].deliveries.done = _died  # Slack answered; the process never recorded it
+    crashed[INBOX].deliveries.record = _died  # Slack answered; the process never recorded it
     async with serving(crashed) as url:
         assert (await post_signed(url, body))[0] == 200
         await eventually(lambda: successful_posts(fake))
@@ -227,3 +231,44 @@ async def test_a_teams_reply_the_connector_fails_once_is_retried_and_sent_once(b
         assert await app[INBOX].run_due() == 1
     assert len(fake.sent_to(PERSONAL_CHAT_ID)) == 1 and fake.refused == [500]
     assert "what I can do" in fake.sent_to(PERSONAL_CHAT_ID)[0].text
+
+
+async def test_reruns_skip_what_was_done_redo_what_failed_and_ask_the_platform_only_after_a_crash(store):
+    """Run 1 posts one, fails on two; run 2 skips one, posts two, dies right after posting three; run 3 finds
+    three by its key. Each message goes out once, and the platform is asked only about three."""
+    platform = MemoryPlatform()
+    lookups: list[str] = []
+    find = platform.find_delivered
+
+    async def counted(conversation, key, since):
+        lookups.append(key)
+        return await find(conversation, key, since)
+
+    platform.find_delivered = counted
+    deliveries = Deliveries(store.engine)
+    where = Conversation("slack", "T1", "C1")
+    one, two, three = (Post(where, text) for text in ("one", "two", "three"))
+
+    def run(attempts: int) -> ExactlyOnce:
+        return ExactlyOnce(platform, item_run(deliveries, "slack", "EvRuns", attempts, T0, lambda: T0))
+
+    first = run(1)
+    await first.perform(one)
+    platform.fail_next = 1
+    with pytest.raises(ActionFailed):
+        await first.perform(two)
+
+    second = run(2)
+    assert await second.perform(one) == "m1"  # done before: not posted again
+    await second.perform(two)
+    platform.crash_after_send = True
+    with pytest.raises(SystemExit):  # posted, then the process is gone before recording it
+        await second.perform(three)
+    platform.crash_after_send = False
+    assert lookups == []  # run 1 stopped at a recorded failure: nothing of it needed asking about
+
+    third = run(3)
+    for action in (one, two, three):
+        await third.perform(action)
+    assert [a.text for a in platform.performed] == ["one", "two", "three"]
+    assert len(lookups) == 1 and lookups[0].endswith(".3")

@@ -431,9 +431,13 @@ class SlackPlatform:
         else:
             found = _paged(self.client.conversations_history, "messages", channel=channel,
                            oldest=f"{since.timestamp():.6f}", include_all_metadata=True)
-        async for item in found:
-            payload = (item.get("metadata") or {}).get("event_payload") or {}
-            attached = (f.get("name", "") for f in item.get("files") or ())
-            if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):
-                return item["ts"]
+        try:
+            async for item in found:
+                payload = (item.get("metadata") or {}).get("event_payload") or {}
+                attached = (f.get("name", "") for f in item.get("files") or ())
+                if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):
+                    return item["ts"]
+        except SlackApiError as error:  # a thread or channel that cannot be listed holds nothing of ours
+            if error.response.get("error") not in ("thread_not_found", "channel_not_found", "not_in_channel"):
+                raise
         return None

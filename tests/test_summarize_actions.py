@@ -207,3 +207,16 @@ def test_what_the_speaker_has_to_do_is_their_task_in_each_language():
     assert items(("Rui", "A documentação está velha."), ("Mia", "Sim, tenho que atualizar a documentação da API."),
                  ("Rui", "Valeu")) == [("Mia", "atualizar a documentação da API")]
     assert items(("Sam", "I have to go, see you"), ("Ken", "bye"), ("Sam", "I need to think about it")) == []
+
+
+def test_elided_and_idiomatic_promises_and_what_is_not_one():
+    assert items(("Paul", "Le devis n'est pas parti."), ("Mia", "J'envoie le devis au client ce soir."), ("Paul", "Merci")) == [
+        ("Mia", "envoyer le devis au client")]
+    assert items(("Paul", "Il manque la salle."), ("Mia", "J'ai réservé la salle hier."), ("Paul", "Merci")) == []
+    assert items(("Paul", "Des nouvelles ?"), ("Mia", "Je vous tiens au courant."), ("Paul", "Merci")) == []
+    assert items(("Sam", "Any update?"), ("Ken", "I'll get back to you tomorrow."), ("Sam", "ok")) == []
+    assert items(("Luis", "¿Y los accesos?"), ("Mia", "Me hago cargo de los accesos."), ("Luis", "Gracias")) == [
+        ("Mia", "los accesos")]
+    assert items(("Rui", "E os acessos?"), ("Mia", "Fico responsável pelos acessos."), ("Rui", "Valeu")) == [
+        ("Mia", "ficar responsável pelos acessos")]
+    assert items(("Jonas", "Wer macht die Tickets?"), ("Mia", "Kümmere mich drum."), ("Jonas", "Danke")) == [("Mia", "die Tickets")]

@@ -8,6 +8,7 @@ next worker asks the platform whether that key was already posted before sending
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
@@ -16,8 +17,10 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from bot.actions import Bar, Chart, Post, ReplacePost, Reply, Schedule, Section
+from bot.deliveries import CURRENT_RUN
 from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
 from bot.model import Conversation, User
 from bot.platform import Platform
@@ -138,9 +141,20 @@ class Outbox:
         self.engine = store.engine
 
     async def add(self, schedule: Schedule, recipient_label: str, now: datetime) -> Scheduled:
-        row = outbox_row(schedule, recipient_label, now)
-        async with self.engine.begin() as conn:
-            await conn.execute(insert(table).values(**row))
+        """Store a message to send. Inside an inbox item's run its id is derived from the run's next key, so
+        a retry of the item (say, after its confirmation failed to post) finds the message, not a twin."""
+        run = CURRENT_RUN.get()
+        item_id = hashlib.sha256(run.next_key().encode()).hexdigest()[:10] if run is not None else None
+        row = outbox_row(schedule, recipient_label, now, item_id)
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(insert(table).values(**row))
+        except IntegrityError:
+            where = schedule.conversation
+            stored = await self.get(where.platform, where.workspace_id, row["id"]) if item_id else None
+            if stored is None:
+                raise
+            return stored
         return _row_to_scheduled(row)
 
     async def get(self, platform: str, workspace_id: str, item_id: str) -> Scheduled | None:

@@ -10,9 +10,12 @@ from urllib.parse import urlencode
 import pytest
 
 from adapters.app import create_app
+from bot.app import INBOX
+from bot.inbox import backoff
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import command_body
+from tests.test_inbox import Clock
 from tests.test_slack_e2e import post_signed
 
 FORM = "application/x-www-form-urlencoded"
@@ -313,3 +316,29 @@ async def test_a_confirmation_typed_in_a_channel_is_ephemeral_and_delivery_tries
         await eventually(lambda: fake.calls_to("chat.postMessage"))
         await asyncio.sleep(0.3)
     assert fake.calls_to("chat.update") == []
+
+
+async def test_a_command_retried_after_its_confirmation_failed_schedules_one_message(slack_api, make_settings):
+    """The inbox runs `/later` again when posting its confirmation failed (an HTTP 500): the retry finds the
+    message the first run stored instead of storing a twin, so it is delivered once."""
+    fake, api_url = slack_api
+    fake.add_user("U1", "Maria", tz="Europe/Berlin")
+    fake.add_user("U2", "Ken", tz="Asia/Tokyo")
+    fake.failing["chat.postEphemeral"] = 1
+    clock = Clock(datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc))
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, outbox_poll_seconds=0.05, inbox_poll_seconds=0.2)
+    app = create_app(settings, clock=clock)
+    async with serving(app) as url:
+        await post_signed(url, command_body("/later", "<@U2|ken> tomorrow 9am Numbers are in"), content_type=FORM)
+        await app[INBOX].drain()
+        clock.now += backoff(1)
+        assert await app[INBOX].run_due() == 1
+        confirmations = fake.calls_to("chat.postEphemeral")
+        assert len(confirmations) == 2  # the failed one, and the retry's
+        assert button_value(confirmations[0], "later_cancel") == button_value(confirmations[1], "later_cancel")
+
+        clock.now = datetime(2026, 11, 25, 0, 0, 30, tzinfo=timezone.utc)  # 09:00 in Tokyo
+        await eventually(lambda: fake.calls_to("chat.postMessage"))
+        await asyncio.sleep(0.3)  # more delivery passes: nothing else is due
+    assert [c["text"].split("\n")[0] for c in fake.calls_to("chat.postMessage")] == ["Numbers are in"]

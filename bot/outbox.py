@@ -291,7 +291,7 @@ def delivered_outcome(item: Scheduled, at: datetime) -> str:
     label = item.recipient_label
     if not zone:
         whose = "UTC"
-    elif label == "you":
+    elif label == "you":  # the label `later` gives a note to oneself
         whose = "your time"
     else:  # one person's clock, or the zone a channel's time was read in
         whose = f"{label}'s time" if item.conversation.is_direct else zone

@@ -41,17 +41,13 @@ class Deliveries:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
 
-    async def of_item(self, item_id: str) -> dict[str, str]:
-        """An item's recorded keys (key → status); its keys are `{item_id}.{n}`, so a range of the primary key."""
+    async def of_item(self, item_id: str) -> dict[str, tuple[str, str | None]]:
+        """An item's records, key → (status, message id); its keys are `{item_id}.{n}`, a range of the primary key."""
         c = table.c
-        query = select(c.delivery_key, c.status).where(c.delivery_key > f"{item_id}.", c.delivery_key < f"{item_id}/")
+        query = select(c.delivery_key, c.status, c.message_id).where(c.delivery_key > f"{item_id}.",
+                                                                     c.delivery_key < f"{item_id}/")
         async with self.engine.connect() as conn:
-            return {key: status for key, status in (await conn.execute(query)).all()}
-
-    async def message_id(self, key: str) -> str | None:
-        query = select(table.c.message_id).where(table.c.delivery_key == key)
-        async with self.engine.connect() as conn:
-            return (await conn.execute(query)).scalar_one_or_none()
+            return {key: (status, message_id) for key, status, message_id in (await conn.execute(query)).all()}
 
     async def record(self, key: str, status: str, message_id: str | None, now: datetime) -> None:
         """`done` (with the platform's id) or `dropped`; a rerun's record replaces the earlier run's."""
@@ -84,7 +80,7 @@ class ItemRun:
     since: datetime  # the item's arrival: nothing of it was posted before
     clock: Callable[[], datetime]
     performed: int = 0
-    earlier: dict[str, str] | None = None  # the earlier runs' records, read once when first needed
+    earlier: dict[str, tuple[str, str | None]] | None = None  # the earlier runs' records, read when first needed
 
     def next_key(self) -> str:
         self.performed += 1
@@ -137,13 +133,13 @@ class ExactlyOnce:
         run = self.run
         if run.earlier is None:
             run.earlier = await run.deliveries.of_item(run.item_id)
-        status = run.earlier.get(key)
+        status, message_id = run.earlier.get(key, (None, None))
         if status == "done":
-            return (await run.deliveries.message_id(key),)
+            return (message_id,)
         if status == "dropped":  # it failed: made again, and the record goes first, so a crash now is asked about
             await run.deliveries.clear(key)
             return None
-        if "dropped" in run.earlier.values():
+        if any(earlier == "dropped" for earlier, _ in run.earlier.values()):
             return None  # the earlier run stopped at a recorded failure before reaching this action
         # No record and no recorded failure: the earlier run died during (or right after) this very call.
         if isinstance(action, (Reply, Post)) and action.delivery_key:

@@ -47,7 +47,8 @@ def activity_chart_png(
             axes.axvspan(hour - 0.5, hour + 0.5, color="tab:green", alpha=0.08 + 0.3 * share, linewidth=0)
     axes.bar(range(24), hourly, color="tab:blue", width=0.8, label="messages")
     axes.set_xlim(-0.5, 23.5)
-    axes.set_xticks(range(0, 24, 3))
+    hours = range(0, 24, 3)
+    axes.set_xticks(hours, [f"{hour:02d}:00" for hour in hours])  # "09:00" reads as a time, a bare "9" did not
     axes.set_xlabel(f"hour of day ({zone}); green: members in working hours")
     axes.set_ylabel("messages")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -303,3 +303,13 @@ def test_putting_the_decision_off_is_not_one_whatever_else_is_agreed():
                      ("Una", "Fine by me, it's under 1% of sessions."),
                      ("Vik", "Our biggest customer, a bank, is still on Safari 14."),
                      ("Tom", "Ugh. Do we know when they upgrade?"))
+
+
+def test_a_rule_announced_and_acknowledged_is_a_decision_and_a_status_report_is_not():
+    freeze = decisions(("Lou", "Heads up: we're freezing the API for v5 on Friday."), ("Max", "ok"),
+                       ("Nia", "noted, my PR will make it"))
+    assert len(freeze) == 1 and "freezing the API" in freeze[0]
+    assert decisions(("Uwe", "Ab Montag gilt: Deployments nur noch bis 15 Uhr."), ("Vera", "ok"), ("Wim", "passt"))
+    assert not decisions(("Uwe", "Ab Montag gilt: Deployments nur noch bis 15 Uhr."), ("Vera", "ok"),
+                         ("Wim", "Nein, freitags brauchen wir länger."))
+    assert not decisions(("Xia", "Deploy of 4.2 is done, all green."), ("Yan", "nice"), ("Zoe", "great work"))

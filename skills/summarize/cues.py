@@ -44,6 +44,7 @@ class Lexicon:
     alternative: str  # the word between two options: "or", "oder", "ou", "o"
     contrast: str  # a reply that raises a problem midway: "… but", "aber", "mais", "pero", "porém"
     refusal: str  # "we can't drop it", "können wir nicht", "on ne peut pas", "no podemos", "não podemos"
+    policy: str  # a rule or plan announced from now on: "from now on", "going forward", "ab Montag gilt", "désormais"
     due: str  # a due phrase, group 1 is the date as written
 
 
@@ -77,7 +78,7 @@ EN = Lexicon(
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
            r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*|(?:^\W*|[,;]\s*)will\s+(?!(?:you|we|they|it|this|that|do)\b)|I\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?!(?:think|check\s+if|see|wait|leave|go|run\b|be|know|say|admit)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b|get\s+back\s+to\s+(?:you|u)\b))(?P<what>\S.+)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b|^\W*(?:leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this))\W*$",
-    accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b)",
+    accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b|noted\b|understood\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s*[,:—–])?\s+(?P<what3>[^?]+?)[,\s]+(?:please|pls)\s*[.!]*$)",
@@ -99,6 +100,7 @@ EN = Lexicon(
     alternative=r"\sor\s",
     contrast=r"\b(?:but|though|however|although)\b",
     refusal=r"\b(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
+    policy=r"\b(?:from\s+now\s+on|going\s+forward|starting\s+(?:today|tomorrow|now|next|on|(?:mon|tues|wednes|thurs|fri)day)|effective\s+(?:today|immediately)|we'?re\s+(?:freezing|moving|switching|dropping|pausing|stopping|starting)\b)",
     due=r"",  # filled from _DUE_EN below
 )
 
@@ -122,7 +124,7 @@ DE = Lexicon(
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)\b"
            r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:bin|habe|hab|hatte|glaube|denke|finde|fände|meine|würde|wäre|hätte|könnte|sollte|müsste|kann|muss|soll|will|darf|möchte|mag|weiß|sehe|verstehe|hoffe|kenne|fürchte|stimme|schlage|war|werde|brauche|wüsste|dachte|fand|meinte|sag|sage|finds|seh|weiss|bleibe|frage\s+mich|und|aber|oder|denn|also|dann|doch|weil|wenn|dass|ob|sonst|jetzt|hier|da|so|wie|was|wer|wo)\b)[^\W\d_]{3,})\s+ich\b(?!\s+(?:mich|mir|nicht|auch|dass)\b)(?P<what4>[^,;:?]*)"
            r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|fände\b|meine\b|würde\b|wäre\b|hätte\b|könnte\b|sollte\b|müsste\b|wollte\b|hatte\b|dachte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
-    accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt)",
+    accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt|notiert\b|verstanden\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|bitte\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:kannst|könntest)\s+du\s+(?:bitte\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:kannst|könntest|würdest|hast|bist|weißt|willst|musst)\b)\w+st)\s+du\s+(?P<what3>.+?)\s*\?)",
@@ -140,6 +142,7 @@ DE = Lexicon(
     alternative=r"\soder\s",
     contrast=r"\b(?:aber|jedoch|allerdings|trotzdem)\b",
     refusal=r"\b(?:können|sollten|sollen|dürfen|werden)\s+wir\b[^.!?]*\bnicht\b|\bgeht\s+(?:so\s+)?nicht\b",
+    policy=r"\b(?:ab\s+(?:sofort|jetzt|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|nächster\s+woche)|künftig|in\s+zukunft|ab\s+\S+\s+gilt)\b",
     due=r"",
 )
 
@@ -160,7 +163,7 @@ FR = Lexicon(
            r"|\bje\s+(?:peux|pourrai|pourrais)\s+(?P<what3>(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?),?\s+(?:c'est\s+pour\s+moi|je\s+prends|c'est\s+moi\s+qui\s+m'en\s+occupe)\b"
            r"|\bje\s+(?:(?:vous|te|les|le|la|lui|leur|en|y)\s+|l'){0,2}(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|tiens\s+au\s+courant\b|reviens\s+vers\b|vous\b|nous\b|les\b|leur\b|lui\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
-    accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends)",
+    accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends|compris\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+|tu\s+(?:t'occupes|te\s+charges)\s+(?=d)\s*)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
@@ -176,6 +179,7 @@ FR = Lexicon(
     alternative=r"\sou\s",
     contrast=r"\b(?:mais|pourtant|cependant|toutefois)\b",
     refusal=r"\b(?:on\s+ne|nous\s+ne)\s+(?:peut|pouvons|doit|devons|devrait)\s+pas\b|\bil\s+ne\s+faut\s+pas\b",
+    policy=r"\b(?:à\s+partir\s+d[e']|désormais|dorénavant|dès\s+(?:aujourd'hui|demain|lundi|maintenant))",
     due=r"",
 )
 
@@ -198,7 +202,7 @@ ES = Lexicon(
            r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
            r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
-    accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello)",
+    accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}(?:\s*[,:—–])?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
@@ -214,6 +218,7 @@ ES = Lexicon(
     alternative=r"\s[ou]\s",
     contrast=r"\b(?:pero|aunque|sin\s+embargo)\b",
     refusal=r"\bno\s+(?:podemos|debemos|deberíamos|se\s+puede|hay\s+que)\b",
+    policy=r"\b(?:a\s+partir\s+de|desde\s+ahora|de\s+ahora\s+en\s+adelante|desde\s+hoy)\b",
     due=r"",
 )
 
@@ -235,7 +240,7 @@ PT = Lexicon(
            r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha)\b"
            r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|hoje\s+à\s+tarde|mais\s+tarde)\s+)?|\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2}(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
-    accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora)",
+    accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
@@ -251,6 +256,7 @@ PT = Lexicon(
     alternative=r"\sou\s",
     contrast=r"\b(?:mas|porém|embora|contudo)\b",
     refusal=r"\bnão\s+(?:podemos|devemos|deveríamos|dá\s+pra|pode)\b",
+    policy=r"\b(?:a\s+partir\s+de|daqui\s+pra\s+frente|de\s+agora\s+em\s+diante|desde\s+hoje)\b",
     due=r"",
 )
 
@@ -308,6 +314,7 @@ class Cues:
     alternative: re.Pattern
     contrast: re.Pattern
     refusal: re.Pattern
+    policy: re.Pattern
     due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase)
 
 
@@ -336,7 +343,7 @@ def cues_for(lang: str) -> Cues:
         unassigned=each("unassigned"), answer=joined("answer"), not_known=joined("not_known"),
         revision=joined("revision"), conclude=joined("conclude"), consent=joined("consent"), course=joined("course"),
         interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
-        refusal=joined("refusal"),
+        refusal=joined("refusal"), policy=joined("policy"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)),
              screened(re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I))),
     )

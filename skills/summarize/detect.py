@@ -281,6 +281,15 @@ class ThreadReader:
                 break
         return list(dict.fromkeys(endorsed))
 
+    def _acknowledged(self, s: Sentence) -> list[str]:
+        """Those who acknowledge an announced rule in the first replies ("ok", "noted", "👍", "makes sense"),
+        every reply an acknowledgement and none an objection."""
+        replies = [m for m in self.messages[s.index + 1:s.index + 1 + 2] if m.speaker != s.speaker]
+        if not replies or any(self._objects(m.text) or not (self.cues.endorse.search(m.text) or self.cues.agree.search(m.text)
+                                                              or self.cues.accept.search(m.text)) for m in replies):
+            return []
+        return list(dict.fromkeys(m.speaker for m in replies))
+
     def _decision_text(self, s: Sentence) -> tuple[str, str | None]:
         """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
         text = " ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. ")
@@ -372,6 +381,8 @@ class ThreadReader:
                 agreed, opposed = self._agreement(s.index, s.speaker)
                 if not opposed and (agreed or self.messages[s.index].agreement >= 1):
                     found.append((self._found(s, agreed), AGREED))
+            elif not question and not promise and self.cues.policy.search(text) and (acks := self._acknowledged(s)):
+                found.append((self._found(s, acks), SETTLED))  # "From now on every deploy needs …" — "👍"
             elif not question and not promise and self._statement_to_endorse(s):
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or self.messages[s.index].agreement >= 2:

@@ -220,3 +220,17 @@ def test_elided_and_idiomatic_promises_and_what_is_not_one():
     assert items(("Rui", "E os acessos?"), ("Mia", "Fico responsável pelos acessos."), ("Rui", "Valeu")) == [
         ("Mia", "ficar responsável pelos acessos")]
     assert items(("Jonas", "Wer macht die Tickets?"), ("Mia", "Kümmere mich drum."), ("Jonas", "Danke")) == [("Mia", "die Tickets")]
+
+
+def test_a_task_said_to_someone_by_name_with_the_verb_addressed_to_them():
+    assert items(("Paul", "Le devis est prêt."), ("Julie", "Super."), ("Paul", "Julie, tu m'envoies le devis ce soir ?"),
+                 ("Julie", "Oui.")) == [("Julie", "envoyer le devis")]
+    assert items(("Paul", "Le devis est prêt."), ("Julie", "Super."), ("Paul", "Julie, envoie le devis au client."),
+                 ("Julie", "Ok.")) == [("Julie", "envoyer le devis au client")]
+    assert items(("Luis", "El informe está listo."), ("Marta", "Bien."), ("Luis", "Marta, ¿me mandas el informe hoy?"),
+                 ("Marta", "Claro.")) == [("Marta", "mandar el informe")]
+    assert items(("Rui", "O relatório está pronto."), ("Ana", "Boa."), ("Rui", "Ana, manda o relatório pro cliente hoje."),
+                 ("Ana", "Beleza.")) == [("Ana", "mandar o relatório pro cliente")]
+    # thanks and praise by name are not tasks
+    assert items(("Paul", "Le devis est prêt."), ("Julie", "Super."), ("Paul", "Julie, bonne idée."), ("Julie", "Ok.")) == []
+    assert items(("Rui", "O relatório está pronto."), ("Ana", "Boa."), ("Rui", "Ana, valeu pela ajuda."), ("Ana", "Nada.")) == []

@@ -165,7 +165,9 @@ FR = Lexicon(
            r"|\bje\s+(?:(?:vous|te|les|le|la|lui|leur|en|y)\s+|l'){0,2}(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|tiens\s+au\s+courant\b|reviens\s+vers\b|vous\b|nous\b|les\b|leur\b|lui\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends|compris\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+|tu\s+(?:t'occupes|te\s+charges)\s+(?=d)\s*)(?P<what>.+?)(?:\s*\?|$)"
-            rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+            rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
     unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
@@ -204,7 +206,9 @@ ES = Lexicon(
            r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}(?:\s*[,:—–])?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
-            rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+            rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
     unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
@@ -242,7 +246,9 @@ PT = Lexicon(
            r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|hoje\s+à\s+tarde|mais\s+tarde)\s+)?|\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2}(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
-            rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?)",
+            rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
     unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",

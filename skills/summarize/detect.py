@@ -758,10 +758,11 @@ class ThreadReader:
                 continue
             who = next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
             target = self.resolve(who) if who else None
+            verb = m.groupdict().get("inv") or m.groupdict().get("imp")  # "Florian, schreibst du …?", "Ana, manda o …"
+            if verb and infinitive(verb, self.cues.lang, addressed=True) is None:
+                continue
             if target and target != s.speaker:
-                owner, what = target, _what(m)
-                if m.groupdict().get("inv"):  # "Florian, schreibst du das Postmortem?"
-                    what = f"{m.group('inv').lower()} {what}"
+                owner, what = target, as_task(f"{verb.lower()} {_what(m)}", self.cues.lang, addressed=True) if verb else _what(m)
                 if self._declined(s.index, target):
                     owner = None
                 asked_of[s.index] = target

@@ -28,10 +28,17 @@ em com por para que se""".split())
 _SEPARABLE = frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen".split())
 
 
-def _regular(word: str, lang: str) -> tuple[str, ...]:
+def _regular(word: str, lang: str, addressed: bool = False) -> tuple[str, ...]:
     if lang in ("es", "pt") and word.endswith("o"):
         stem = word[:-1].translate(_UNACCENT)
         return stem + "ar", stem + "er", stem + "ir"
+    if addressed and lang in ("es", "pt"):  # "mandas", "revisa", "manda": said to someone
+        for ending, infinitives in (("as", ("ar",)), ("es", ("er", "ir")), ("a", ("ar",)), ("e", ("er", "ir"))):
+            if word.endswith(ending):
+                return tuple(word[:-len(ending)] + i for i in infinitives)
+        return ()
+    if lang == "fr" and addressed and word.endswith("es"):
+        return (word[:-1] + "r",)  # "tu relances" → "relancer"
     if lang == "fr" and word.endswith("e"):
         return (word + "r",)
     if lang == "de":
@@ -40,9 +47,10 @@ def _regular(word: str, lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def infinitive(word: str, lang: str) -> str | None:
+def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
     """The infinitive of a conjugated verb ("préviens" → "prévenir"), or None when `word` is not a conjugated
-    verb in `lang` (a noun, an adverb, an infinitive already, or a language without a dictionary)."""
+    verb in `lang` (a noun, an adverb, an infinitive already, or a language without a dictionary).
+    `addressed`: the verb is said to someone ("tu envoies", "¿me mandas …?", "Ana, manda …")."""
     ending = _INFINITIVE_END.get(lang)
     low = word.lower()
     if ending is None or not low.isalpha() or low in _NEVER_VERBS:
@@ -52,10 +60,10 @@ def infinitive(word: str, lang: str) -> str | None:
     lemma = simplemma.lemmatize(low, lang=lang)
     if lemma != low and ending.search(lemma):
         return lemma
-    return next((c for c in _regular(low, lang) if c != low and simplemma.is_known(c, lang=lang)), None)
+    return next((c for c in _regular(low, lang, addressed) if c != low and simplemma.is_known(c, lang=lang)), None)
 
 
-def as_task(what: str, lang: str) -> str:
+def as_task(what: str, lang: str, addressed: bool = False) -> str:
     """A first-person task in the infinitive: the leading verb becomes its infinitive (at the end in German,
     with its separable prefix); a subject pronoun left over ("mando yo") goes. Unchanged when no verb leads."""
     words = what.split()
@@ -64,7 +72,7 @@ def as_task(what: str, lang: str) -> str:
     what = " ".join(words)
     if not words or lang == "de" and not words[0].islower():
         return what  # a German verb is never capitalised mid-sentence; "Montag bis Mittwoch machen" has none first
-    verb = infinitive(words[0], lang)
+    verb = infinitive(words[0], lang, addressed)
     if verb is None:
         return what
     rest = [w for w in words[1:] if w.lower() not in _SUBJECT]

@@ -1,9 +1,11 @@
 """Decisions, action items (owner, due date) and open questions in one thread, in any of the cue languages.
 
 The detectors read the thread as a conversation, not sentence by sentence: a proposal becomes a decision
-when someone else agrees and nobody objects; a short "Deal." or "Berlin it is." settles what came just
-before it; a later decision on the same subject replaces an earlier one; "revisit" or "need numbers
-first" leaves the thread undecided and says on what it waits. A task asked of someone by name belongs to
+when someone else agrees and nobody objects, later included; a short "Deal." or "Berlin it is." settles what
+came just before it; whoever put a choice to the thread closes it ("OK, 6 months.", "Seville.") over the
+answers given on the way; "should we …?" answered yes or no, and "… objections?" met by none, are decided; a
+later decision on the same subject replaces an earlier one; "revisit" or "need numbers first" leaves the
+thread undecided and says on what it waits. A task asked of someone by name belongs to
 them; a first-person promise to its speaker; a task nobody took stays unassigned. A question is open only
 when no later message answers it.
 """
@@ -78,8 +80,8 @@ _STOP = frozenset(
 DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
 CARRIED_SENTENCES = 2  # statements after the decisive sentence, in its message, that belong to the decision
-CONCLUSION_REACH = 20
-OPTION_WORDS = 8  # at most this many words when the asker names an option without "ok" or "so"  # messages back to the choice a conclusion closes
+CONCLUSION_REACH = 20  # messages back to the choice a conclusion closes
+OPTION_WORDS = 8  # at most this many words when the asker names an option without "ok" or "so"
 MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply or a conclusion; read from agreement
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
 
@@ -320,8 +322,7 @@ class ThreadReader:
 
         def rank(c: Sentence) -> tuple:
             figure = numbered and bool(_DIGIT.search(c.text))
-            return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text,
-                    c.index)
+            return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text, c.index)
 
         best = max(candidates, key=rank)
         clip = best.text.split()

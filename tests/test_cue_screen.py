@@ -9,7 +9,7 @@ import string
 import pytest
 
 from bench.summarize_gold import load_all
-from skills.summarize import cues
+from skills.summarize import cues, detect
 from skills.summarize.cues import LEXICONS, SUPPORTED, cues_for
 from skills.summarize.extractive import split_sentences, summarize
 from skills.summarize.screen import Screened, fold, required_literals
@@ -24,6 +24,7 @@ def _screened_patterns() -> list[tuple[str, Screened]]:
             for p in value if isinstance(value, tuple) else (value,):
                 if isinstance(p, Screened):
                     found.append((f"{lang}.{name}", p))
+    found += [(f"detect.{name}", p) for name, p in vars(detect).items() if isinstance(p, Screened)]
     return found
 
 
@@ -70,6 +71,7 @@ def test_every_cue_table_is_pre_checked_where_it_pays():
     en = cues_for("en")
     for name in ("decided", "settles", "proposal", "defer", "not_known"):
         assert isinstance(getattr(en, name), Screened), name
+    assert isinstance(detect._PLAN, Screened) and isinstance(detect._AND_NAME_WILL, Screened)
     assert all(isinstance(p, Screened) for p in en.commit + en.request + en.unassigned)
 
 
@@ -86,6 +88,7 @@ def test_required_literals_are_what_every_match_contains():
 def test_the_pre_check_agrees_with_the_regex(name: str, pattern: Screened):
     texts = _GOLD + _FUZZ
     assert [_span(pattern.search(t)) for t in texts] == [_span(pattern.pattern.search(t)) for t in texts]
+    assert [pattern.split(t) for t in texts] == [pattern.pattern.split(t) for t in texts]
 
 
 def test_the_pre_check_rules_out_most_sentences():
@@ -99,6 +102,9 @@ def test_summaries_are_the_same_without_the_pre_check(monkeypatch):
     threads = load_all()
     screened = [summarize(t.utterances) for t in threads]
     monkeypatch.setattr(cues, "screened", lambda pattern: pattern)
+    for name, pattern in vars(detect).items():
+        if isinstance(pattern, Screened):
+            monkeypatch.setattr(detect, name, pattern.pattern)
     cues.cues_for.cache_clear()
     try:
         assert not any(isinstance(p, Screened) for _, p in _screened_patterns())

@@ -3,10 +3,10 @@
 The cue patterns are long alternations (`\\b(?:let'?s|how\\s+about|…)`) that Python's `re` tries at every
 position of a sentence, about 10 µs each, and a sentence meets a dozen of them, though it matches almost
 none. `Screened` reads its pattern once and works out literal text that every match must contain (for
-`\\b(?:we\\s+decided|decision\\s*:)`: "we decided" or "decision"); a sentence that contains none of it is
-answered "no match" without running the regex. The pre-check can only say "no" when the regex would say
-no, so results are the same; a pattern it cannot read (or one anchored at the start, which `re` answers
-at once anyway) is always run.
+`\\b(?:we\\s+decided|decision\\s*:)`: "we decided", "decision:" or "decision :"); a sentence that contains
+none of it is answered "no match" without running the regex. The pre-check can only say "no" when the
+regex would say no, so results are the same; a pattern it cannot read (or one anchored at the start, which
+`re` answers at once anyway) is always run.
 
 Texts and literals are compared case-folded, with every run of white space as one space, exactly as
 `re.IGNORECASE` and `\\s+` compare them: literals are ASCII only, and the four non-ASCII characters that

@@ -238,7 +238,7 @@ class _BlockFacts:
         """Features of rows start..stop-1: of their earlier candidates (pair features, rows, window) and
         of "starts a conversation" (self features, rows), float32; every other feature is zero."""
         w, m = self.w, stop - start
-        p = np.zeros((len(PAIR_FEATURES), m, w), dtype=np.float32)
+        p = np.empty((len(PAIR_FEATURES), m, w), dtype=np.float32)  # every plane is written below
         i = np.arange(start, stop)
         jj = i[:, None] - np.arange(1, w + 1)[None, :]  # parent positions, (m, w)
         exists = jj >= 0
@@ -300,7 +300,7 @@ class _BlockFacts:
         if not exists.all():
             p[:, ~exists] = 0.0
 
-        s = np.zeros((len(SELF_FEATURES), m), dtype=np.float32)
+        s = np.empty((len(SELF_FEATURES), m), dtype=np.float32)  # every row is written below
         s[SELF_COL["self"]] = 1.0
         s[SELF_COL["self_has_mention"]] = self.has_mention[i]
         s[SELF_COL["self_addressed"]] = addressed[i] >= 0

@@ -234,3 +234,10 @@ def test_a_task_said_to_someone_by_name_with_the_verb_addressed_to_them():
     # thanks and praise by name are not tasks
     assert items(("Paul", "Le devis est prêt."), ("Julie", "Super."), ("Paul", "Julie, bonne idée."), ("Julie", "Ok.")) == []
     assert items(("Rui", "O relatório está pronto."), ("Ana", "Boa."), ("Rui", "Ana, valeu pela ajuda."), ("Ana", "Nada.")) == []
+
+
+def test_a_second_request_that_leaves_out_the_verb_takes_it_from_the_first():
+    found = items(("Iris", "Q2 is SCIM and Slack app v2."), ("Iris", "Jamal, can you write the SCIM one-pager? Finn, the Slack v2 scope?"),
+                  ("Jamal", "one-pager by next Monday"), ("Finn", "scope doc end of next week"))
+    assert sorted(found) == [("Finn", "write the Slack v2 scope"), ("Jamal", "write the SCIM one-pager")]
+    assert items(("Iris", "Q2 is SCIM."), ("Iris", "Finn, the Slack v2 scope?"), ("Finn", "not started")) == []

@@ -768,6 +768,10 @@ class ThreadReader:
                     owner = None
                 asked_of[s.index] = target
                 break
+        if what is None and question and (also := _ELLIPTIC.match(text)) and (target := self.resolve(also.group("who"))) \
+                and target != s.speaker and (verb := self._request_verb(s)):
+            owner, what = target, f"{verb} {also.group('what')}"  # "Jamal, can you write the one-pager? Finn, the scope?"
+            asked_of[s.index] = target
         if what is None and question and (asked := _ASKED_YOU.match(text)) and (taker := self._taker(s)) is not None:
             owner, what = taker, asked.group("what")  # "Could you send the logs?" — "Sure."
             asked_of[s.index] = taker
@@ -833,6 +837,17 @@ class ThreadReader:
 
     def _first_other(self, s: Sentence) -> Message | None:
         return next((m for m in self.messages[s.index + 1:s.index + 3] if m.speaker != s.speaker), None)
+
+    def _request_verb(self, s: Sentence) -> str | None:
+        """The verb of the request just before `s` in the same message ("can you write …" → "write")."""
+        own = self.by_message[s.index]
+        before = next((own[i - 1] for i in range(1, len(own)) if own[i].text == s.text), None)
+        if before is None or not before.is_question:
+            return None
+        for pattern in self.cues.request:
+            if (m := pattern.search(before.text)) and (what := _what(m).split()):
+                return what[0]
+        return None
 
     def _taker(self, s: Sentence) -> str | None:
         """Who accepts a request asked of nobody by name: the next other speaker, answering "Sure." or "On it, …"."""
@@ -951,6 +966,8 @@ _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
 _SHALL_I = re.compile(
     r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
+# "Finn, the Slack v2 scope?" right after "Jamal, can you write the SCIM one-pager?": the same verb, for Finn.
+_ELLIPTIC = re.compile(r"^\W*@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>(?:the|a|an|der|die|das|le|la|les|el|los|las|o|os|as)\s[^?？]{3,}?)\s*[?？]\s*$", re.I)
 # A request asked of whoever answers: "Could you send me the logs?", "Kannst du …?", "Tu peux … ?", "¿Puedes …?".
 _ASKED_YOU = re.compile(
     r"^\W*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?"

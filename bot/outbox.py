@@ -23,7 +23,7 @@ from bot.actions import Bar, Chart, Post, ReplacePost, Reply, Schedule, Section
 from bot.deliveries import CURRENT_RUN
 from bot.metrics import OUTBOX_DUE, OUTBOX_LATENESS, PLATFORM_ERRORS, error_kind
 from bot.model import Conversation, User
-from bot.platform import Platform
+from bot.platform import Platform, Refused
 from bot.store import Store, aware
 from bot.tables import scheduled_messages as table
 
@@ -270,9 +270,9 @@ class Outbox:
                         text="", layout=None, attachment=None)
             )
 
-    async def mark_attempt_failed(self, item: Scheduled, error: str, now: datetime) -> None:
-        """Back off and retry later; give up (status `failed`) after MAX_ATTEMPTS."""
-        if item.attempts >= MAX_ATTEMPTS:
+    async def mark_attempt_failed(self, item: Scheduled, error: str, now: datetime, final: bool = False) -> None:
+        """Back off and retry later; give up (status `failed`) after MAX_ATTEMPTS, or at once when `final`."""
+        if final or item.attempts >= MAX_ATTEMPTS:
             values = dict(status="failed", last_error=error)
         else:
             backoff = timedelta(seconds=min(30 * 2 ** (item.attempts - 1), 3600))
@@ -312,7 +312,8 @@ async def _send(outbox: Outbox, item: Scheduled, platform: Platform, now: dateti
     except Exception as error:  # any platform failure: retry with backoff, never drop
         PLATFORM_ERRORS.labels(item.conversation.platform, error_kind(error)).inc()
         log.warning("scheduled delivery failed", extra={"id": item.id, "error": str(error)})
-        await outbox.mark_attempt_failed(item, str(error), now)
+        # A refusal that cannot change (the bot left the channel) is not tried seven more times.
+        await outbox.mark_attempt_failed(item, str(error), now, final=isinstance(error, Refused))
         return False
     await outbox.mark_delivered(item.id, message_id, now)
     OUTBOX_LATENESS.observe(max((now - item.deliver_at).total_seconds(), 0))

@@ -126,3 +126,22 @@ async def test_a_channel_post_does_not_claim_a_good_time_for_everyone_a_direct_m
     assert texts["C1"].startswith("Numbers are in") and "from Maria, written" in texts["C1"]
     assert "good time" not in texts["C1"]
     assert texts["U2"].endswith("sent at a good time for you_")
+
+
+async def test_a_send_slack_refuses_for_good_is_given_up_at_once(store, slack_api):
+    from adapters.slack.app import web_client
+    from adapters.slack.platform import SlackPlatform
+
+    fake, api_url = slack_api
+    fake.refused["chat.postMessage"] = "channel_not_found"  # the channel is gone: no retry can change that
+    outbox, slack = Outbox(store), SlackPlatform(web_client("xoxb-test", api_url))
+
+    async def slack_for(name: str, workspace: str) -> SlackPlatform:
+        return slack
+
+    item = await outbox.add(schedule(NOW), "Ken", NOW)
+    assert await deliver_due_messages(outbox, slack_for, NOW, "w1") == 0
+    failed = await outbox.get("slack", "T1", item.id)
+    assert failed.status == "failed" and failed.attempts == 1
+    assert await deliver_due_messages(outbox, slack_for, NOW + timedelta(hours=2), "w1") == 0
+    assert len(fake.calls_to("chat.postMessage")) == 1

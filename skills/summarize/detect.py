@@ -157,11 +157,6 @@ def _option_words(text: str) -> set[str]:
     return {w for w in content_words(text) if len(w) > 1} | {w.lower() for w in _SHORT_OPTION.findall(text)}
 
 
-def _stems(text: str) -> set[str]:
-    """Content words cut to five letters, so a plural or an inflection still names the same thing."""
-    return {w[:5] for w in content_words(text) if len(w) >= 4}
-
-
 def _overlap(a: str, b: str) -> float:
     left, right = content_words(a), content_words(b)
     return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
@@ -1027,13 +1022,14 @@ def _reports_done(text: str) -> bool:
     return bool(done) and not _NOT_YET.search(text[text.rfind(".", 0, done.start()) + 1:done.start()])
 
 
-@lru_cache(maxsize=16_384)
 def _joined(first: Found, then: Found) -> Found:
     return replace(first, text=f"{first.text} and {then.text}", due=first.due or then.due, due_date=first.due_date or then.due_date)
 
 
+@lru_cache(maxsize=16_384)
 def _stems(text: str) -> frozenset[str]:
-    """Content words cut to their first five letters, so "upload" and "uploaded", "pause" and "paused" meet."""
+    """Content words cut to their first five letters, so a plural or an inflection still names the same thing
+    ("upload" and "uploaded", "pause" and "paused")."""
     return frozenset(w[:5] for w in content_words(text) if not w.isdigit())
 
 

@@ -313,3 +313,44 @@ def test_a_rule_announced_and_acknowledged_is_a_decision_and_a_status_report_is_
     assert not decisions(("Uwe", "Ab Montag gilt: Deployments nur noch bis 15 Uhr."), ("Vera", "ok"),
                          ("Wim", "Nein, freitags brauchen wir länger."))
     assert not decisions(("Xia", "Deploy of 4.2 is done, all green."), ("Yan", "nice"), ("Zoe", "great work"))
+
+
+def test_two_items_settled_in_one_message_are_two_decisions():
+    """A decisive message that also settles another item in passing gives one line per item, in every language;
+    a reason carried after the decision stays with it."""
+    cases = [
+        [("Ray", "Do we keep the get_items alias, and do we still support Python 3.8?"), ("Bo", "keep the alias please"),
+         ("Ray", "Decision: we keep the alias through 3.x. Dropping 3.8 is fine, it's EOL.")],
+        [("Mia", "Was machen wir in Q2, SCIM oder Billing?"), ("Lukas", "SCIM zuerst, die Kunden warten."),
+         ("Mia", "Entscheidung: Q2 ist SCIM. Das Billing rückt auf Q3.")],
+        [("Léa", "Pour mai, on livre le SSO ou la facturation ?"), ("Hugo", "Le SSO, deux clients attendent."),
+         ("Léa", "C'est décidé : on livre le SSO en mai. La facturation passe en juillet.")],
+        [("Ana", "¿Para mayo hacemos SSO o facturación?"), ("Luis", "SSO, hay dos clientes esperando."),
+         ("Ana", "Decidido: en mayo entregamos el SSO. La facturación pasa a julio.")],
+        [("Rita", "Em maio fazemos SSO ou cobrança?"), ("Caio", "SSO, dois clientes estão esperando."),
+         ("Rita", "Decidido: em maio entregamos o SSO. A cobrança passa para julho.")],
+    ]
+    for lines in cases:
+        found = decisions(*lines)
+        assert len(found) == 2, found
+        assert not any(word in found[0] for word in ("3.8", "Billing", "facturation", "facturación", "cobrança")), found
+    reason = decisions(("Ray", "Do we keep the get_items alias?"), ("Bo", "keep it please"),
+                       ("Ray", "Decision: we keep the alias through 3.x. It avoids breaking everyone's scripts."))
+    assert len(reason) == 1 and "scripts" in reason[0]
+
+
+def test_the_answer_to_a_question_of_fact_is_not_a_choice():
+    """ "… or does the notice cover it?" asks what is true: its answer is information. "A or B?" about what the
+    team does is still settled by its answer."""
+    for lines in [
+        [("Santi", "do we need an SLA exception email for enterprise, or does the notice cover it?"),
+         ("Nadine", "the notice covers it, contracts allow maintenance with 7 days notice")],
+        [("Jonas", "Brauchen wir eine Freigabe vom Betriebsrat, oder ist das durch die Vereinbarung abgedeckt?"),
+         ("Petra", "Das ist durch die Vereinbarung abgedeckt.")],
+        [("Marc", "Il faut un avenant au contrat, ou c'est couvert par les conditions générales ?"),
+         ("Julie", "C'est couvert par les conditions générales.")],
+        [("Pablo", "¿Necesitamos otro contrato o está cubierto por el actual?"), ("Inés", "Está cubierto por el contrato actual.")],
+        [("Bia", "Precisamos de um aditivo ou está coberto pelo contrato atual?"), ("Davi", "Está coberto pelo contrato atual.")],
+    ]:
+        assert decisions(*lines, (lines[0][0], "ok, thanks")) == [], lines
+    assert decisions(("Stella", "do we announce it in the newsletter or just the changelog?"), ("Ray", "both"), ("Lim", "ok"))

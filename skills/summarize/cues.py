@@ -45,6 +45,8 @@ class Lexicon:
     contrast: str  # a reply that raises a problem midway: "… but", "aber", "mais", "pero", "porém"
     refusal: str  # "we can't drop it", "können wir nicht", "on ne peut pas", "no podemos", "não podemos"
     policy: str  # a rule or plan announced from now on: "from now on", "going forward", "ab Montag gilt", "désormais"
+    verdict: str  # one item of a plan settled in passing: "Billing moves to Q3", "Dropping 3.8 is fine", "rückt auf Q3"
+    factual: str  # an "or" that asks about a fact, not a choice: "… or does the notice cover it?", "… oder ist das …?"
     due: str  # a due phrase, group 1 is the date as written
 
 
@@ -100,6 +102,8 @@ EN = Lexicon(
     alternative=r"\sor\s",
     contrast=r"\b(?:but|though|however|although)\b",
     refusal=r"\b(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
+    verdict=r"\b(?:is|are)\s+(?:fine|ok(?:ay)?|approved|out|off\s+the\s+table|dropped|cut)\b|\b(?:moves?|moving|slips?|(?:is|are)\s+(?:moved|pushed|postponed|deferred))\s+to\b|\bstays?\s+(?:at|in|on|as)\b",
+    factual=r"\bor\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\s+(?!(?:we|I|you)\b)\w+",
     policy=r"\b(?:from\s+now\s+on|going\s+forward|starting\s+(?:today|tomorrow|now|next|on|(?:mon|tues|wednes|thurs|fri)day)|effective\s+(?:today|immediately)|we'?re\s+(?:freezing|moving|switching|dropping|pausing|stopping|starting)\b)",
     due=r"",  # filled from _DUE_EN below
 )
@@ -142,6 +146,8 @@ DE = Lexicon(
     alternative=r"\soder\s",
     contrast=r"\b(?:aber|jedoch|allerdings|trotzdem)\b",
     refusal=r"\b(?:können|sollten|sollen|dürfen|werden)\s+wir\b[^.!?]*\bnicht\b|\bgeht\s+(?:so\s+)?nicht\b",
+    verdict=r"\b(?:ist|sind)\s+(?:ok(?:ay)?|in\s+ordnung|freigegeben|raus|gestrichen)\b|\b(?:rückt|rücken|wandert|wandern|verschiebt\s+sich|wird\s+verschoben)\s+(?:auf|in|nach)\b|\bbleibt\s+(?:bei|auf|in)\b",
+    factual=r"\boder\s+(?:ist|sind|war|waren|hat|haben|hatte|wird|werden|kann|können|gibt)\s+(?!(?:wir|ich|du|ihr)\b)\w+",
     policy=r"\b(?:ab\s+(?:sofort|jetzt|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|nächster\s+woche)|künftig|in\s+zukunft|ab\s+\S+\s+gilt)\b",
     due=r"",
 )
@@ -181,6 +187,8 @@ FR = Lexicon(
     alternative=r"\sou\s",
     contrast=r"\b(?:mais|pourtant|cependant|toutefois)\b",
     refusal=r"\b(?:on\s+ne|nous\s+ne)\s+(?:peut|pouvons|doit|devons|devrait)\s+pas\b|\bil\s+ne\s+faut\s+pas\b",
+    verdict=r"\b(?:c'est|est|sont)\s+(?:ok|bon|validée?s?|approuvée?s?|abandonnée?s?)\b|\b(?:passe|passent|glisse|(?:est|sont)\s+(?:décalée?s?|reportée?s?|repoussée?s?))\s+(?:à|en|au)\b|\breste\s+(?:à|en|au|sur)\b",
+    factual=r"\bou\s+(?:est-ce\s+qu(?:e\s+|')(?!(?:on|nous|je|tu|vous)\b)|(?:c'est|il|elle|ils|elles|ça|cela)\s)",
     policy=r"\b(?:à\s+partir\s+d[e']|désormais|dorénavant|dès\s+(?:aujourd'hui|demain|lundi|maintenant))",
     due=r"",
 )
@@ -222,6 +230,8 @@ ES = Lexicon(
     alternative=r"\s[ou]\s",
     contrast=r"\b(?:pero|aunque|sin\s+embargo)\b",
     refusal=r"\bno\s+(?:podemos|debemos|deberíamos|se\s+puede|hay\s+que)\b",
+    verdict=r"\b(?:está|están)\s+(?:bien|aprobad[oa]s?)\b|\b(?:pasa|pasan|se\s+mueve|se\s+retrasa|se\s+aplaza)\s+(?:a|al)\b|\bqueda(?:n)?\s+(?:fuera|para)\b|\bse\s+queda(?:n)?\s+(?:en|con)\b",
+    factual=r"\bo\s+(?:es|son|está|están|hay|fue|era|tiene|tienen)\b(?!\s+mejor\b)",
     policy=r"\b(?:a\s+partir\s+de|desde\s+ahora|de\s+ahora\s+en\s+adelante|desde\s+hoy)\b",
     due=r"",
 )
@@ -262,6 +272,8 @@ PT = Lexicon(
     alternative=r"\sou\s",
     contrast=r"\b(?:mas|porém|embora|contudo)\b",
     refusal=r"\bnão\s+(?:podemos|devemos|deveríamos|dá\s+pra|pode)\b",
+    verdict=r"\b(?:está|tá|estão)\s+(?:bom|ok|aprovad[oa]s?)\b|\b(?:passa|passam|fica|ficam)\s+(?:para|pra|pro)\b",
+    factual=r"\bou\s+(?:é|são|está|estão|tem|têm|foi|era|há)\s(?!melhor\b)",
     policy=r"\b(?:a\s+partir\s+de|daqui\s+pra\s+frente|de\s+agora\s+em\s+diante|desde\s+hoje)\b",
     due=r"",
 )
@@ -321,6 +333,8 @@ class Cues:
     contrast: re.Pattern
     refusal: re.Pattern
     policy: re.Pattern
+    verdict: re.Pattern
+    factual: re.Pattern
     due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase)
 
 
@@ -349,7 +363,7 @@ def cues_for(lang: str) -> Cues:
         unassigned=each("unassigned"), answer=joined("answer"), not_known=joined("not_known"),
         revision=joined("revision"), conclude=joined("conclude"), consent=joined("consent"), course=joined("course"),
         interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
-        refusal=joined("refusal"), policy=joined("policy"),
+        refusal=joined("refusal"), policy=joined("policy"), verdict=joined("verdict"), factual=joined("factual"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)),
              screened(re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I))),
     )

@@ -235,6 +235,8 @@ class ThreadReader:
         asked = next((x for x in reversed(self.by_message.get(s.index - 1, ())) if x.is_question), None)
         if asked is None or asked.speaker == s.speaker or not self.cues.alternative.search(asked.text) or len(_WORDS.findall(s.text)) > 12:
             return None
+        if self.cues.factual.search(asked.text):
+            return None  # "… or does the notice cover it?" asks what is true; its answer is information, not a choice
         if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not self.cues.alternative.search(s.text):
             return None
         if self._contested(s, asked) or len(_WORDS.findall(s.text)) > 3 and not _option_words(s.text) & _option_words(asked.text):
@@ -396,7 +398,26 @@ class ThreadReader:
                 return [], True, self._waiting_on(last_defer[1])
         if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
             return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
-        return [self._as_reported(f) for f in self._latest_per_subject([f for f, _ in found])], False, None
+        return [self._as_reported(g) for f in self._latest_per_subject([f for f, _ in found]) for g in self._split(f)], False, None
+
+    def _split(self, f: Found) -> list[Found]:
+        """ "Q2 = SCIM + Slack app v2. Billing moves to Q3.": a statement carried with a decision that settles
+        another item on its own (a verdict or a decision cue, sharing no word stem with what came before it)
+        is a decision of its own line, not a rider on the first."""
+        own = [x.text.strip().rstrip("!. ") for x in self.by_message.get(f.index, ())]
+        parts = [f.text]
+        for x in own:
+            head = parts[-1]
+            cut = head.find(x)
+            if cut <= 0 or not head[:cut].rstrip().endswith((".", "!", ";")):
+                continue
+            before = head[:cut].rstrip(" .!;")
+            if (self.cues.verdict.search(x) or self.cues.decided.search(x)) and not _stems(x) & _stems(before):
+                parts[-1:] = [before, head[cut:]]
+        if len(parts) == 1:
+            return [f]
+        first = replace(f, text=parts[0])
+        return [first, *(replace(f, text=p.rstrip("!. "), context=None) for p in parts[1:])]
 
     def _as_reported(self, f: Found) -> Found:
         """A final decision in the third person ("we'll keep" → "they'll keep"), with its reactions; rewritten only

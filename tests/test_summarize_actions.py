@@ -241,3 +241,9 @@ def test_a_second_request_that_leaves_out_the_verb_takes_it_from_the_first():
                   ("Jamal", "one-pager by next Monday"), ("Finn", "scope doc end of next week"))
     assert sorted(found) == [("Finn", "write the Slack v2 scope"), ("Jamal", "write the SCIM one-pager")]
     assert items(("Iris", "Q2 is SCIM."), ("Iris", "Finn, the Slack v2 scope?"), ("Finn", "not started")) == []
+
+
+def test_what_the_speaker_says_will_be_ready_is_their_task():
+    assert items(("Fatima", "Noemi runs the interviews, then we decide."), ("Noemi", "The interview guide draft will be ready by Friday."),
+                 ("Fatima", "Thanks.")) == [("Noemi", "the interview guide draft")]
+    assert items(("Sam", "Where are we?"), ("Ken", "It will be ready soon, we will be done by Friday."), ("Sam", "ok")) == []

@@ -991,7 +991,7 @@ _ASKED_YOU = re.compile(
     r"|(?:você|vc)\s+(?:pode|consegue|poderia)\s+)"
     r"(?!(?:tell\s+me|explain|believe|hear|see|imagine|remember|understand|feel|guess|think|wait|hold)\b)(?P<what>[^?？]{6,}?)\s*[?？]\s*$", re.I)
 _OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora)\b", re.I)
-_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed")
+_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)
 
 

@@ -92,3 +92,30 @@ async def test_events_acked_before_a_sigkill_are_each_answered_once_after_the_re
             second.wait()
     replies = sorted(call["thread_ts"] for call in fake.calls_to("chat.postMessage"))
     assert replies == [f"1700001{i:03d}.000100" for i in range(8)]  # every event once, none twice
+
+
+async def test_a_reply_slack_took_just_before_a_sigkill_is_not_posted_again_after_the_restart(tmp_path):
+    """SIGKILL after Slack took the reply but before the bot heard back (so nothing of it is recorded): the
+    restarted bot finds the reply by the delivery key in its metadata and does not post it again."""
+    fake = FakeSlackAPI()
+    async with serving(fake.app(), handler_cancellation=True) as api:
+        first, url = await start_bot(tmp_path, api + "/api/")
+        try:
+            fake.answer_held["chat.postMessage"] = gate = asyncio.Event()
+            assert (await post_signed(url, mention(0, fake)))[0] == 200
+            await eventually(lambda: len(fake.posted) == 1, timeout=30)  # in Slack; the answer hangs
+        finally:
+            first.send_signal(signal.SIGKILL)
+            first.wait()
+        del fake.answer_held["chat.postMessage"]
+        gate.set()
+        assert list(statuses(tmp_path / "bot.db").values()) == ["working"]
+
+        second, url = await start_bot(tmp_path, api + "/api/")
+        try:
+            await eventually(lambda: set(statuses(tmp_path / "bot.db").values()) == {"done"}, timeout=30)
+        finally:
+            second.terminate()
+            second.wait()
+    assert len(fake.posted) == 1 and len(fake.calls_to("chat.postMessage")) == 1
+    assert any(call.get("include_all_metadata") for call in fake.calls_to("conversations.replies"))

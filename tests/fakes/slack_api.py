@@ -48,6 +48,8 @@ class FakeSlackAPI:
     # method → a gate: calls wait for it and only then happen; a caller that goes away first leaves no
     # trace (serve with handler_cancellation=True), like a request that never reached Slack
     held: dict[str, asyncio.Event] = field(default_factory=dict)
+    # method → a gate the answer waits for after the call happened (Slack took it; the caller has no answer yet)
+    answer_held: dict[str, asyncio.Event] = field(default_factory=dict)
     holding: int = 0  # calls waiting at a gate now
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     rotating_tokens: bool = False  # the app has token rotation on: installs get short-lived tokens
@@ -139,7 +141,10 @@ class FakeSlackAPI:
         answer = getattr(self, "_" + method.replace(".", "_"), None)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
-        return web.json_response(answer(params))
+        done = answer(params)
+        if (gate := self.answer_held.get(method)) is not None:
+            await gate.wait()
+        return web.json_response(done)
 
     def _auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
         token = self.calls[-1].token or ""

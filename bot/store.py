@@ -129,11 +129,15 @@ class Store:
         """Log a nudge, then keep it only if it is within `limit` for the rolling `period`.
 
         Insert first, count after: two workers deciding at once both see both rows and both back
-        off, so a race ends in silence rather than in a second nudge.
+        off, so a race ends in silence rather than in a second nudge. A claim already logged for the
+        same message is kept: that is the inbox running the event again after its nudge failed to
+        send, and the action's delivery key stops a second copy if the first one did arrive.
         """
         c = nudge_log.c
         ident = dict(platform=conversation.platform, workspace_id=conversation.workspace_id, user_id=user_id, kind=kind)
         async with self.engine.begin() as conn:
+            if (await conn.execute(select(c.id).filter_by(**ident, message_id=message_id).limit(1))).first():
+                return True
             row = await conn.execute(insert(nudge_log).values(
                 **ident, channel_id=conversation.channel_id, message_id=message_id, sent_at=at))
             row_id = row.inserted_primary_key[0]
@@ -147,12 +151,15 @@ class Store:
                 return False
         return True
 
-    async def nudges_for(self, platform: str, workspace_id: str, user_id: str, since: datetime
-                         ) -> list[tuple[str, datetime]]:
-        """(kind, sent_at) of the nudges a person got since `since`."""
+    async def nudges_for(self, platform: str, workspace_id: str, user_id: str, since: datetime,
+                         *, besides: str | None = None) -> list[tuple[str, datetime]]:
+        """(kind, sent_at) of the nudges a person got since `since`, except any claimed for message `besides`
+        (a rerun of that message's event must not be held back by its own earlier claim)."""
         c = nudge_log.c
         query = select(c.kind, c.sent_at).where(c.platform == platform, c.workspace_id == workspace_id,
                                                  c.user_id == user_id, c.sent_at >= since)
+        if besides is not None:
+            query = query.where(c.message_id != besides)
         async with self.engine.connect() as conn:
             return [(kind, aware(at)) for kind, at in (await conn.execute(query)).all()]
 

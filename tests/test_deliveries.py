@@ -158,6 +158,23 @@ async def test_a_reply_slack_fails_once_is_retried_and_arrives_once(slack_api, m
     assert len(successful_posts(fake)) == 1 and len(fake.calls_to("chat.postMessage")) == 2
 
 
+async def test_a_nudge_slack_fails_once_is_retried_and_arrives_once(slack_api, make_settings, database_url):
+    """The nudge's claim is logged before the send; the retry must not read it as an earlier nudge and stay quiet."""
+    fake, api_url = slack_api
+    fake.failing["chat.postEphemeral"] = 1
+    clock = Clock(datetime.now(timezone.utc))
+    app = create_app(slack_settings(make_settings, api_url, database_url), clock=clock)
+    long_post = {"type": "message", "user": "U3", "text": "x" * 1600, "ts": "1700002010.000100", "channel": "C0GENERAL"}
+    async with serving(app) as url:
+        assert (await post_signed(url, event_body(long_post, event_id="EvNudge")))[0] == 200
+        await app[INBOX].drain()
+        assert await app[INBOX].inbox.status_of("slack", "EvNudge") == "pending"
+        clock.now += backoff(1)
+        assert await app[INBOX].run_due() == 1
+        assert await app[INBOX].inbox.status_of("slack", "EvNudge") == "done"
+    assert [n["user"] for n in fake.calls_to("chat.postEphemeral")] == ["U3", "U3"]  # the failed call, then the nudge
+
+
 async def test_a_reply_rate_limited_past_the_clients_own_retries_is_retried_by_the_inbox(slack_bot):
     fake, url, app = slack_bot
     fake.rate_limited["chat.postMessage"] = 3  # the Web API client retries twice itself, then gives up

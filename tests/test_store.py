@@ -111,6 +111,9 @@ async def test_claim_nudge_keeps_one_per_period_and_races_end_in_silence(store):
     assert await store.claim_nudge(where, "U1", "hello_only", "m3", base, period=day, limit=1)  # another kind
     assert await store.claim_nudge(where, "U1", "long_message", "m4", base + 2 * day, period=day, limit=1)
     assert [k for k, _ in await store.nudges_for("slack", "T1", "U1", base - day)].count("long_message") == 2
+    # the same message's event run again (its nudge failed to send): its own claim holds and is not a reason to wait
+    assert await store.claim_nudge(where, "U1", "long_message", "m4", base + 2 * day, period=day, limit=1)
+    assert [k for k, _ in await store.nudges_for("slack", "T1", "U1", base - day, besides="m4")].count("long_message") == 1
 
     racing = await asyncio.gather(*(
         store.claim_nudge(where, "U2", "long_message", f"r{i}", base, period=day, limit=1) for i in range(3)))

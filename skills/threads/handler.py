@@ -127,7 +127,7 @@ async def _nudges(event: MessagePosted, context: Context, now: datetime) -> list
     history = await context.platform.channel_history(where, message.sent_at - CONTEXT)
     members = await context.platform.channel_members(where) if message.broadcast else []
     period = timedelta(hours=context.settings.nudge_cooldown_hours)
-    sent = await store.nudges_for(*key, message.author.id, message.sent_at - period)
+    sent = await store.nudges_for(*key, message.author.id, message.sent_at - period, besides=message.id)
     log = [NudgeLogEntry(message.author.id, kind, at) for kind, at in sent]
     mine = await store.settings_of(*key, f"user:{message.author.id}")
     opted_out = {(message.author.id, kind) for kind in KINDS if mine.get(f"no_nudge:{kind}", False)}

@@ -256,7 +256,7 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
         if len(words) < 3 or not content or _CHITCHAT.match(s.text) or s.index in skip:
             continue
         unique = set(content)
-        score = sum(math.log(1 + message_freq[w]) for w in unique) / len(words) ** LENGTH_EXPONENT
+        score = sum(math.log(1 + message_freq[w]) for w in sorted(unique)) / len(words) ** LENGTH_EXPONENT  # sorted: a float sum in set order changed with PYTHONHASHSEED
         score *= 1.0 + FIRST_MESSAGE_BONUS * (s.index == 0) + EARLY_BONUS * (s.index < total / 3)
         if s.index in decided:
             score *= DECISION_WEIGHT

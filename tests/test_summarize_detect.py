@@ -354,3 +354,35 @@ def test_the_answer_to_a_question_of_fact_is_not_a_choice():
     ]:
         assert decisions(*lines, (lines[0][0], "ok, thanks")) == [], lines
     assert decisions(("Stella", "do we announce it in the newsletter or just the changelog?"), ("Ray", "both"), ("Lim", "ok"))
+
+
+def test_a_summing_up_line_settles_the_choice_whatever_comes():
+    """ "So either way: Lisbon, with a hybrid setup …" in the middle of a message closes the question, in every
+    language; "whoever can't travel" inside it is not a refusal of the choice."""
+    cases = [
+        ("Lisbon office or Madrid office?", "Madrid is being renovated until February.", "Lisbon then. I'll ask finance for the travel budget.",
+         "Thanks Ana. If finance says no, the remote people join online. So either way: Lisbon, with a hybrid setup for whoever can't travel.",
+         "hybrid"),
+        ("Büro Lissabon oder Büro Madrid?", "Madrid wird bis Februar renoviert.", "Dann Lissabon. Ich frage die Finanzabteilung nach dem Reisebudget.",
+         "Danke Ana. Wenn die Finanzabteilung nein sagt, sind die Remote-Leute online dabei. "
+         "So oder so: Lissabon, mit Hybrid-Setup für alle, die nicht reisen können.", "Hybrid"),
+        ("Bureau de Lisbonne ou bureau de Madrid ?", "Madrid est en travaux jusqu'en février.",
+         "Lisbonne me semble mieux. Je demande le budget voyage à la finance.",
+         "Merci Ana. Si la finance dit non, les collègues à distance suivent en ligne. "
+         "Dans tous les cas : Lisbonne, en format hybride pour ceux qui ne peuvent pas venir.", "hybride"),
+        ("¿Oficina de Lisboa u oficina de Madrid?", "Madrid está en obras hasta febrero.", "Lisboa entonces. Pido a finanzas el presupuesto de viaje.",
+         "Gracias Ana. Si finanzas dice que no, la gente en remoto se conecta en línea. "
+         "En cualquier caso: Lisboa, con formato híbrido para quien no pueda viajar.", "híbrido"),
+        ("Escritório de Lisboa ou escritório de Madri?", "Madri está em obras até fevereiro.", "Então Lisboa. Vou pedir o orçamento de viagem ao financeiro.",
+         "Valeu Ana. Se o financeiro disser não, o pessoal remoto entra online. "
+         "De qualquer forma: Lisboa, com formato híbrido para quem não puder viajar.", "híbrido"),
+    ]
+    for asked, fact, answer, summing_up, word in cases:
+        found = decisions(("Marta", asked), ("Sofia", fact), ("Ana", answer), ("Marta", summing_up))
+        assert len(found) == 1 and word in found[0], found
+    remark = decisions(("Marta", "Lisbon office or Madrid office?"), ("Ana", "Lisbon then."),
+                       ("Sofia", "The Lisbon room has a big screen for whoever can't travel."))
+    assert len(remark) == 1 and "Lisbon" in remark[0]
+    refused = decisions(("Marta", "Lisbon office or Madrid office?"), ("Ana", "Lisbon then."),
+                        ("Sofia", "We can't book Lisbon, it is taken that week."))
+    assert refused == []

@@ -59,7 +59,7 @@ EN = Lexicon(
             r"|(?:budget|price|cost|\w+)\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
             r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay)\b)\w+\s+it\s+is(?:\s+then)?\s*(?:[.!,;]|$)|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
-            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
+            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
     endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
     proposal=r"\b(?:let'?s|how\s+about|what\s+about|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
@@ -102,7 +102,7 @@ EN = Lexicon(
     interim=r"\b(?:in\s+the\s+meantime|meanwhile|until\s+then|till\s+then|temporar(?:y|ily)|as\s+a\s+stopgap|interim)\b",
     alternative=r"\sor\s",
     contrast=r"\b(?:but|though|however|although)\b",
-    refusal=r"\b(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
+    refusal=r"\b(?:we|I|you|they|it|that|this)\s+(?:really\s+|just\s+|still\s+)?(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
     verdict=r"\b(?:is|are)\s+(?:fine|ok(?:ay)?|approved|out|off\s+the\s+table|dropped|cut)\b|\b(?:moves?|moving|slips?|(?:is|are)\s+(?:moved|pushed|postponed|deferred))\s+to\b|\bstays?\s+(?:at|in|on|as)\b",
     factual=r"\bor\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\s+(?!(?:we|I|you)\b)\w+",
     policy=r"\b(?:from\s+now\s+on|going\s+forward|starting\s+(?:today|tomorrow|now|next|on|(?:mon|tues|wednes|thurs|fri)day)|effective\s+(?:today|immediately)|we'?re\s+(?:freezing|moving|switching|dropping|pausing|stopping|starting)\b)",
@@ -113,7 +113,7 @@ DE = Lexicon(
     decided=r"(?:\bentscheidung\s*[:\-]|\b(?:wir\s+)?(?:haben\s+)?(?:uns\s+)?entschieden\b|\bbeschlossen\b|\bbeschluss\s*[:\-]|\bmachen\s+wir\s+so\b|\bso\s+machen\s+wir'?s\b"
             r"|\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\b(?:nehmen|bleiben|gehen)\s+wir\b(?!.*\?)|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
             r"|\b(?:ist\s+)?(?:final|fix|beschlossene\s+sache|entschieden)\b[.!]|\bfreigegeben\b|\beinstimmig\b|\bgenehmigt\b|\bgesetzt\b)",
-    settles=r"(?:^\W*(?:ok(?:ay)?|gut|alles\s+klar|also|dann)?[\s,]*(?:abgemacht|einverstanden|passt|gebongt|geht\s+klar|beschlossen|so\s+machen\s+wir'?s|dann\s+so)\b"
+    settles=r"(?:^\W*(?:also|kurz|fazit|zusammengefasst)?,?\s*(?:so\s+oder\s+so|wie\s+auch\s+immer|unterm\s+strich|fazit|kurz(?:\s+gesagt)?)\s*:\s*\w|^\W*(?:ok(?:ay)?|gut|alles\s+klar|also|dann)?[\s,]*(?:abgemacht|einverstanden|passt|gebongt|geht\s+klar|beschlossen|so\s+machen\s+wir'?s|dann\s+so)\b"
             r"|\bdann\s+(?:also|eben|halt)\b|\bdann\s+\w+\s+es\s+\w+\b|\bdabei\s+bleibt\s+es\b|^\W*dann\s+\w+(?:en|ern|eln)\s*[.!]*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|\+1|👍)",
     proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b|\bvorschlag\s*:",
@@ -156,7 +156,7 @@ DE = Lexicon(
 FR = Lexicon(
     decided=r"(?:\bc'est\s+décidé\b|\bdécision\s*[:\-]|\bon\s+a\s+(?:décidé|tranché|validé|choisi)\b|\bnous\s+avons\s+décidé\b|\bdécidé\s*[:\-]|\bon\s+part\s+sur\b(?!.*\?)"
             r"|\bon\s+(?:garde|retient|valide|prend|reste\s+sur)\b(?!.*\?)|\bc'est\s+(?:validé|acté|tranché|officiel)\b|\bvalidé\b|\bacté\b|\badopté\b|\bva\s+pour\b|\bd'accord\s+pour\b|\bà\s+l'unanimité\b|\bunanime\b|^\W*(?:oui|ok)?[,.!\s]*approuvé\b)",
-    settles=r"(?:^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b)",
+    settles=r"(?:^\W*(?:donc|bref|alors)?,?\s*(?:dans\s+tous\s+les\s+cas|quoi\s+qu'il\s+arrive|en\s+résumé|bref|au\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b)",
     endorse=r"^\W*(?:@\S+\s+)?(?:d'accord|ça\s+marche|ça\s+me\s+va|bonne\s+idée|je\s+suis\s+d'accord|validé|\+1|👍|carrément|ça\s+roule|banco)",
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
     agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y|je\s+(?:pense|crois)\s+que\s+oui)",
@@ -197,7 +197,7 @@ FR = Lexicon(
 ES = Lexicon(
     decided=r"(?:^\W*confirmado\b|\bdecidido\b|\bdecisión\s*[:\-]|\b(?:hemos|ya)\s+decidido\b|\bdecidimos\b|\bqueda\s+(?:decidido|aprobado|así)\b|\bvamos\s+con\b(?!.*\?)|\bnos\s+quedamos\s+con\b"
             r"|\btrato\s+hecho\b|\bpor\s+unanimidad\b|\bunánime\b|\bno\s+se\s+hable\s+más\b|\bfinalmente\b.*\bvamos\b|^\W*(?:sí|vale|ok)?[,.!\s]*aprobad[oa]\b)",
-    settles=r"(?:^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
+    settles=r"(?:^\W*(?:entonces|pues|bueno)?,?\s*(?:en\s+cualquier\s+caso|pase\s+lo\s+que\s+pase|en\s+resumen|resumiendo|al\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:de\s+acuerdo|buena\s+idea|me\s+parece\s+bien|me\s+vale|estoy\s+de\s+acuerdo|\+1|👍|me\s+gusta|por\s+mí\s+bien|dale)",
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos)\b|\bpropuesta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante|creo\s+que\s+sí)",
@@ -240,7 +240,7 @@ ES = Lexicon(
 PT = Lexicon(
     decided=r"(?:\bfechado\b|\bdecidido\b|\bdecisão\s*[:\-]|\b(?:decidimos|resolvemos)\b|\bficou\s+(?:decidido|combinado|assim)\b|\bvamos\s+(?:de|com)\b(?!.*\?)|\bbora\s+(?:de|com)\b(?!.*\?)"
             r"|\bficou\s+aprovado\b|\bcombinado\b|\bbatido\s+o\s+martelo\b|\bpor\s+unanimidade\b|\bunânime\b|\bconfirmado\b|\bmartelo\s+batido\b|^\W*(?:sim|ok)?[,.!\s]*aprovad[oa]\b)",
-    settles=r"(?:^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)",
+    settles=r"(?:^\W*(?:então|bom)?,?\s*(?:de\s+qualquer\s+(?:forma|jeito|maneira)|seja\s+como\s+for|resumindo|em\s+resumo|no\s+fim)\s*:\s*\w|^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:concordo|fechado|combinado|boa\s+ideia|por\s+mim\s+ok|pode\s+ser|\+1|👍|bora|fechou|show)",
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com))\b|\bproposta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver|acho\s+que\s+sim)",

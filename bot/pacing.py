@@ -17,6 +17,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.tables import pacing as table
@@ -53,8 +54,6 @@ class Pacer:
     async def reserve_shared(self, engine: AsyncEngine, *limits: Limit) -> float:
         """`reserve`, with the slots in the database: the limits' rows are locked (in one order, so two
         replicas cannot deadlock) for the moment it takes to read and move them."""
-        from sqlalchemy.dialects.postgresql import insert
-
         now = self.wall()
         keys = sorted({key for key, _ in limits})
         async with engine.begin() as conn:

@@ -41,15 +41,14 @@ log = logging.getLogger(__name__)
 _PAGE_SIZE = 200
 SECTION_CHARS = 3000  # Block Kit: a section's text
 MAX_BLOCKS = 50  # Block Kit: blocks in one message
-# A deleted root stays as a "tombstone"; joins and topic changes are no one speaking.
 HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
 MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
 DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
-# A workspace that will not take our file (an install from before `files:write`, uploads turned off):
-# the message goes without it rather than not at all.
 # Slack errors worth another try later; any other `ok: false` is an answer that will not change.
 TRANSIENT_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
                     "team_added_to_org"}
+# A workspace that will not take our file (an install from before `files:write`, uploads turned off):
+# the message goes without it rather than not at all.
 UPLOAD_REFUSED = {"missing_scope", "not_allowed_token_type", "restricted_action", "file_uploads_disabled",
                   "file_uploads_except_images_disabled"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from adapters.slack.export import ExportError, parse_json
@@ -82,7 +82,8 @@ def parse_slack_thread(data, problems: list[str] | None = None,
     return read_utterances(read, names, bots)
 
 
-def read_utterances(messages: Iterable[dict], names: dict[str, str], bots: set[str] = frozenset()) -> list[Utterance]:
+def read_utterances(messages: Iterable[dict], names: dict[str, str],
+                    bots: Collection[str] = frozenset()) -> list[Utterance]:
     """Utterances in time order from messages `read_message` already returned (the digest reads each once).
 
     `names` (user id → name; what messages say of their authors is added to it) and `bots` (user ids)

@@ -458,7 +458,7 @@ def link_choices(
     "first message of its author" see the block rather than the whole channel). Inside a block,
     candidates are built and scored `CHUNK` messages at a time.
     """
-    n, context, w = len(messages), 2 * model.window, model.window
+    n, context = len(messages), 2 * model.window
     best = np.zeros(n, dtype=np.int64)
     prob = np.ones(n, dtype=np.float64)
     with _one_blas_thread():

@@ -7,6 +7,7 @@ messages, members, the nudge log, settings) and word the private note with its b
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -98,9 +99,14 @@ async def handle_message(event: Event, context: Context) -> list[Action]:
     """Nudges that can be decided now; a hello-only message is looked at again after the follow-up window."""
     assert isinstance(event, MessagePosted)
     if is_hello_only(event.message.text):
-        task = asyncio.create_task(_after_follow_up(event, context))
-        _waiting.add(task)  # a reference, so the task is not collected before it runs
-        task.add_done_callback(_waiting.discard)
+        # One wait per message: the inbox runs an event again when one of its posts failed, and a nudge's claim
+        # for the same message does not hold a rerun back (see Store.claim_nudge), so a second wait would nudge twice.
+        where = event.message.conversation
+        key = "|".join((where.platform, where.workspace_id, where.channel_id, event.message.id))
+        if await context.store.first_time_seen("hello wait", hashlib.sha256(key.encode()).hexdigest()):
+            task = asyncio.create_task(_after_follow_up(event, context))
+            _waiting.add(task)  # a reference, so the task is not collected before it runs
+            task.add_done_callback(_waiting.discard)
         return []
     return await _nudges(event, context, now=event.message.sent_at)
 

@@ -6,7 +6,9 @@ from bot.context import Context
 from bot.model import ActionClicked, CommandInvoked, HomeOpened
 
 
-MANAGERS = {"slack": "workspace admins", "teams": "the team's owners"}  # who `may_manage` lets in, in a word
+# Who `may_manage` lets in, as a refusal names them (TEAMS_ADMINS are "the bot's admins").
+MANAGERS = {"slack": "workspace admins",
+            "teams": "the team's owners, whoever added me to the team and the bot's admins"}
 
 
 def managers(event: CommandInvoked | ActionClicked | HomeOpened) -> str:

@@ -132,9 +132,9 @@ async def test_without_graph_only_who_added_the_bot_changes_a_teams_channel(bot_
     async with serving(app) as url:
         await post_activity(url, bot_installed_in_team(service_url))  # Maria adds the bot to the team
         await teams_say(url, service_url, "settings quiet on", KEN)
-        assert "Only the team's owners can change" in teams_answer(fake, KEN) and await quiet(app) is None
+        assert "Only the team's owners, whoever added me to the team and the bot's admins can change" in teams_answer(fake, KEN) and await quiet(app) is None
         await teams_say(url, service_url, "digest on", KEN)
-        assert "Only the team's owners can switch" in teams_answer(fake, KEN)
+        assert "Only the team's owners, whoever added me to the team and the bot's admins can switch" in teams_answer(fake, KEN)
         assert await DigestSchedules(app[STORE]).of(Conversation("teams", TEAMS_TENANT, TEAMS_CHANNEL)) is None
         await teams_say(url, service_url, "settings quiet on", MARIA)
         assert "Quiet mode is on" in teams_answer(fake, MARIA) and await quiet(app) is True
@@ -145,7 +145,7 @@ async def test_people_in_teams_admins_change_any_teams_channel(bot_connector, ma
     app = create_app(make_settings(teams_admins=f"someone-else, {KEN.aad_object_id.upper()}"))
     async with serving(app) as url:
         await teams_say(url, service_url, "settings quiet on", MARIA)  # nobody added the bot: not even Maria
-        assert "Only the team's owners" in teams_answer(fake, MARIA) and await quiet(app) is None
+        assert "Only the team's owners, whoever added me to the team and the bot's admins" in teams_answer(fake, MARIA) and await quiet(app) is None
         await teams_say(url, service_url, "settings quiet on", KEN)
         assert "Quiet mode is on" in teams_answer(fake, KEN) and await quiet(app) is True
 
@@ -158,9 +158,9 @@ async def test_with_graph_the_teams_owners_change_its_channels(bot_connector, ma
         app = create_app(make_settings(), graph=GraphDirectory(static_auth(), graph_url + "/v1.0"))
         async with serving(app) as url:
             await teams_say(url, service_url, "settings quiet on", MARIA, group)  # a member, not an owner
-            assert "Only the team's owners" in teams_answer(fake, MARIA) and await quiet(app) is None
+            assert "Only the team's owners, whoever added me to the team and the bot's admins" in teams_answer(fake, MARIA) and await quiet(app) is None
             await teams_say(url, service_url, "settings quiet on", KEN, group)
             assert "Quiet mode is on" in teams_answer(fake, KEN) and await quiet(app) is True
             graph.team_members.clear()  # Graph refuses (no TeamMember.Read permission): nobody is an owner
             await teams_say(url, service_url, "settings quiet off", KEN, group)
-            assert "Only the team's owners" in teams_answer(fake, KEN) and await quiet(app) is True
+            assert "Only the team's owners, whoever added me to the team and the bot's admins" in teams_answer(fake, KEN) and await quiet(app) is True

@@ -666,7 +666,7 @@ class ThreadReader:
 
     # ---- action items -------------------------------------------------------------------------------
 
-    def action_items(self) -> tuple[list[Found], dict[int, str]]:
+    def action_items(self) -> list[Found]:
         found: list[Found] = []
         asked_of: dict[int, str] = {}
         for s in self.sentences:
@@ -682,7 +682,7 @@ class ThreadReader:
                     continue
                 found.append(item)
         found = [item for item in found if not self._reported_done(item)]
-        return _merge_tasks(self._join_accepted(found, asked_of)), asked_of
+        return _merge_tasks(self._join_accepted(found, asked_of))
 
     def _earlier_task(self, found: list[Found], item: Found) -> int | None:
         """The owner's task from the last few messages that `item` continues ("script by Monday too, I'll run it on
@@ -915,9 +915,9 @@ class ThreadReader:
 
     # ---- questions ----------------------------------------------------------------------------------
 
-    def open_questions(self, asked_of: dict[int, str], decisions: list[Found], undecided: bool = False) -> list[Found]:
+    def open_questions(self, decisions: list[Found], parked: bool = False) -> list[Found]:
         """Unanswered questions, one line per message ("Who validates them? Support or finance?"); when the
-        thread ends undecided, the question it set out to settle stays open even though people replied."""
+        thread put its own question off (`parked`), that question stays open even though people replied."""
         found: list[Found] = []
         for s in self.sentences:
             if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(_WORDS.findall(s.text)) < 3:
@@ -930,7 +930,7 @@ class ThreadReader:
                 found[-1] = replace(found[-1], text=f"{found[-1].text} {s.text.strip()}")
                 continue
             found.append(Found(f"{s.speaker}: {s.text.strip()}", s.source_id, s.index, owner=s.speaker))
-        if undecided and (opening := self._opening_question()) is not None and all(f.index != opening.index for f in found):
+        if parked and (opening := self._opening_question()) is not None and all(f.index != opening.index for f in found):
             found.insert(0, Found(f"{opening.speaker}: {opening.text.strip()}", opening.source_id, opening.index,
                                   owner=opening.speaker))
         return found

@@ -97,8 +97,8 @@ def summarize(
     mentioned = [name for u in humans for name in _MENTION_LABEL.findall(u.text)]  # asked by @-mention, not speaking
     reader = ThreadReader(messages, sentences, _people(list(dict.fromkeys(participants + mentioned))), cues_for(lang))
     decisions, undecided, waiting_on = reader.decisions()
-    actions, asked_of = reader.action_items()
-    questions = reader.open_questions(asked_of, decisions, reader.parked)
+    actions = reader.action_items()
+    questions = reader.open_questions(decisions, reader.parked)
     links = {u.id: u.link for u in humans}
     tldr = ""
     if with_tldr:

@@ -21,13 +21,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, or_, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.deliveries import CURRENT_RUN, Deliveries, item_run
 from bot.group_commit import GroupCommit
 from bot.metrics import INBOX_PARKED, INBOX_RETRIES, INBOX_RUNNING
 from bot.store import Store, aware
-from bot.tables import inbox as table
+from bot.tables import inbox as table, insert_skipping_duplicates
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +87,7 @@ class Inbox:
         first: dict[tuple[str, str], int] = {}
         for index, row in enumerate(rows):
             first.setdefault((row["source"], row["event_key"]), index)
-        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
-        statement = (dialect.insert(table).on_conflict_do_nothing(index_elements=[c.source, c.event_key])
+        statement = (insert_skipping_duplicates(self.engine, table, [c.source, c.event_key])
                      .returning(c.source, c.event_key))
         async with self.engine.begin() as conn:
             inserted = set(map(tuple, (await conn.execute(statement, [rows[i] for i in first.values()])).all()))
@@ -265,16 +263,20 @@ class InboxWorkers:
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for items running after their answer; cancel the rest (their leases bring them back)."""
-        if self._tasks:
-            await self._wait_or_cancel(timeout)
+        await finish_or_cancel(self._tasks, timeout, "inbox items left for the next process at shutdown")
         if self._flush is not None:
             await self._flush  # at most DONE_BATCH_SECONDS
         await self.flush()
 
-    async def _wait_or_cancel(self, timeout: float) -> None:
-        _, late = await asyncio.wait(set(self._tasks), timeout=timeout)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("inbox items left for the next process at shutdown", extra={"count": len(late)})
-            await asyncio.wait(late)
+
+async def finish_or_cancel(tasks: set[asyncio.Task], timeout: float, cancelled: str) -> None:
+    """At shutdown: wait up to `timeout` for `tasks`, then cancel the rest and say so (`cancelled`, with a count);
+    the store closes next, so nothing may still be running after this."""
+    if not tasks:
+        return
+    _, late = await asyncio.wait(set(tasks), timeout=timeout)
+    for task in late:
+        task.cancel()
+    if late:
+        log.warning(cancelled, extra={"count": len(late)})
+        await asyncio.wait(late)

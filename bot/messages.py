@@ -14,12 +14,11 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import and_, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.group_commit import GroupCommit
 from bot.model import Conversation, FileInfo, Message, User
-from bot.tables import message_coverage, message_gaps, messages
+from bot.tables import insert_skipping_duplicates, message_coverage, message_gaps, messages
 
 log = logging.getLogger(__name__)
 _KEY = ("platform", "workspace_id", "channel_id", "message_id")
@@ -111,8 +110,7 @@ class MessageStore:
             await self._batches.submit(changes)
 
     def _insert(self):
-        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
-        return dialect.insert(messages).on_conflict_do_nothing(index_elements=list(_KEY))
+        return insert_skipping_duplicates(self.engine, messages, list(_KEY))
 
     def _row(self, message: Message, live: bool, team_id: str | None = None) -> dict[str, Any]:
         where = message.conversation
@@ -148,9 +146,8 @@ class MessageStore:
             if rows:
                 await conn.execute(self._insert(), rows)
             if covered:
-                dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
                 await conn.execute(
-                    dialect.insert(message_coverage).on_conflict_do_nothing(),
+                    insert_skipping_duplicates(self.engine, message_coverage),
                     [dict(platform=p, workspace_id=w, channel_id=c, since=at) for (p, w, c), at in covered.items()])
 
     async def _change(self, conn, change: Change) -> None:

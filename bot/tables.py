@@ -20,6 +20,8 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 metadata = MetaData()
 
@@ -238,3 +240,10 @@ digest_schedules = Table(
 slack_installations = SQLAlchemyInstallationStore.build_installations_table(metadata, "slack_installations")
 slack_bots = SQLAlchemyInstallationStore.build_bots_table(metadata, "slack_bots")
 slack_oauth_states = SQLAlchemyOAuthStateStore.build_oauth_states_table(metadata, "slack_oauth_states")
+
+
+def insert_skipping_duplicates(engine: AsyncEngine, table: Table, index_elements: list | None = None):
+    """INSERT … ON CONFLICT DO NOTHING in the engine's dialect (SQLite or PostgreSQL): a row stored already is a
+    retry or a repeat, not an error."""
+    dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=index_elements)

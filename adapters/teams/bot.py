@@ -35,7 +35,7 @@ from bot.context import Clock, Context, utcnow
 from bot.deliveries import CURRENT_RUN
 from bot.history import StoreFirstPlatform
 from bot.http_body import BadBody, json_object, media_type, read_body, refusal, utf8_text
-from bot.inbox import InboxItem, InboxWorkers
+from bot.inbox import InboxItem, InboxWorkers, finish_or_cancel
 from bot.messages import Deleted, Edited, Received
 from bot.metrics import DUPLICATES, EVENTS
 from bot.model import Event, Mentioned, MessagePosted
@@ -225,14 +225,7 @@ class BackgroundTurns:
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for the running turns; cancel those still running after `timeout` (shutdown closes the store next)."""
-        if not self._tasks:
-            return
-        _, late = await asyncio.wait(set(self._tasks), timeout=timeout)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("teams turns cancelled at shutdown", extra={"count": len(late)})
-            await asyncio.wait(late)
+        await finish_or_cancel(self._tasks, timeout, "teams turns cancelled at shutdown")
 
 
 def _answered_in_body(activity: Activity) -> bool:

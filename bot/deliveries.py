@@ -8,7 +8,8 @@ platform's message id, or `dropped` when the call failed outright (nothing was p
 in a recorded failure, means that run died during or right after the call: the platform is asked
 whether a message with that key exists before posting (Slack: the key travels in the message's
 metadata; Teams cannot be asked, so there it is sent again). One write per action, after the call,
-keeps the single SQLite writer free for acks.
+keeps the single SQLite writer free for acks; it is one upsert, so a rerun's record replaces an earlier
+run's in one statement.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.actions import Action, Post, Reply
 from bot.platform import Platform, Refused
-from bot.tables import deliveries as table
+from bot.tables import deliveries as table, insert_or_replace
 
 CLOCK_SKEW = timedelta(minutes=1)  # a crashed run's posts are looked for from a little before its item arrived
 
@@ -51,13 +51,9 @@ class Deliveries:
 
     async def record(self, key: str, status: str, message_id: str | None, now: datetime) -> None:
         """`done` (with the platform's id) or `dropped`; a rerun's record replaces the earlier run's."""
-        values = dict(status=status, message_id=message_id, updated_at=now)
-        try:
-            async with self.engine.begin() as conn:
-                await conn.execute(insert(table).values(delivery_key=key, **values))
-        except IntegrityError:
-            async with self.engine.begin() as conn:
-                await conn.execute(update(table).where(table.c.delivery_key == key).values(**values))
+        values = dict(delivery_key=key, status=status, message_id=message_id, updated_at=now)
+        async with self.engine.begin() as conn:
+            await conn.execute(insert_or_replace(self.engine, table, values, [table.c.delivery_key]))
 
     async def clear(self, key: str) -> None:
         async with self.engine.begin() as conn:

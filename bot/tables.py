@@ -247,3 +247,13 @@ def insert_skipping_duplicates(engine: AsyncEngine, table: Table, index_elements
     retry or a repeat, not an error."""
     dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
     return dialect.insert(table).on_conflict_do_nothing(index_elements=index_elements)
+
+
+def insert_or_replace(engine: AsyncEngine, table: Table, values: dict, index_elements: list):
+    """INSERT … ON CONFLICT (key) DO UPDATE in the engine's dialect: one statement writes the row whether or not
+    an earlier one holds its key, the later values winning (no insert-then-update race, no failed INSERT)."""
+    dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(table).values(**values)
+    keys = {getattr(element, "name", element) for element in index_elements}
+    return statement.on_conflict_do_update(index_elements=index_elements,
+                                           set_={name: statement.excluded[name] for name in values if name not in keys})

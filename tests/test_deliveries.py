@@ -8,6 +8,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import event
 
 from adapters.app import create_app
 from adapters.teams.bot import inbox_key
@@ -289,3 +290,23 @@ async def test_reruns_skip_what_was_done_redo_what_failed_and_ask_the_platform_o
         await third.perform(action)
     assert [a.text for a in platform.performed] == ["one", "two", "three"]
     assert len(lookups) == 1 and lookups[0].endswith(".3")
+
+
+async def test_a_rerun_record_replaces_the_earlier_one_in_a_single_statement(store):
+    """`done` after `dropped` for the same key: one upsert each (no INSERT that fails, then an UPDATE in a second
+    transaction), and the later record wins."""
+    deliveries = Deliveries(store.engine)
+    writes: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            writes.append(statement)
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        await deliveries.record("item.1", "dropped", None, T0)
+        await deliveries.record("item.1", "done", "m1", T0 + timedelta(seconds=1))
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", seen)
+    assert len(writes) == 2 and all("ON CONFLICT" in w.upper() for w in writes)
+    assert await deliveries.of_item("item") == {"item.1": ("done", "m1")}

@@ -144,3 +144,13 @@ class ExactlyOnce:
                 await run.deliveries.record(key, "done", found, run.clock())
                 return (found,)
         return None
+
+
+def apart(platform: Platform, source: str, key: str) -> Platform:
+    """The port for work an inbox item started that runs after the item's run (a delayed nudge): its actions
+    are numbered under their own `source`/`key`, so they neither take the item's next numbers nor make a rerun
+    of the item skip its own actions as done. A port outside any run is returned as it is."""
+    if not isinstance(platform, ExactlyOnce):
+        return platform
+    run = platform.run
+    return ExactlyOnce(platform.inner, item_run(run.deliveries, source, key, 1, run.clock(), run.clock))

@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from bot.actions import Action, Button, DeleteMessage, NotifyPrivately, Reply, answer_click
 from bot.context import Context
+from bot.deliveries import apart
 from bot.model import ActionClicked, Event, Message, MessagePosted, User
 from skills.threads.cooldown import (
     DEFAULT_LIMIT,
@@ -35,6 +37,8 @@ from skills.threads.nudges import (
 )
 
 CONTEXT = timedelta(hours=6)  # how far back an answered message may be
+HELLO_WAIT = "hello wait"  # the store's mark of a hello's wait, and the source of its nudge's delivery key
+log = logging.getLogger(__name__)
 KIND_NAMES = {
     "reply_outside_thread": "replies outside threads",
     "hello_only": "hello-only messages",
@@ -103,8 +107,11 @@ async def handle_message(event: Event, context: Context) -> list[Action]:
         # for the same message does not hold a rerun back (see Store.claim_nudge), so a second wait would nudge twice.
         where = event.message.conversation
         key = "|".join((where.platform, where.workspace_id, where.channel_id, event.message.id))
-        if await context.store.first_time_seen("hello wait", hashlib.sha256(key.encode()).hexdigest()):
-            task = asyncio.create_task(_after_follow_up(event, context))
+        wait_id = hashlib.sha256(key.encode()).hexdigest()
+        if await context.store.first_time_seen(HELLO_WAIT, wait_id):
+            # It runs after this item's run is over: its nudge is numbered under the wait's own id.
+            later = replace(context, platform=apart(context.platform, HELLO_WAIT, wait_id))
+            task = asyncio.create_task(_after_follow_up(event, later))
             _waiting.add(task)  # a reference, so the task is not collected before it runs
             task.add_done_callback(_waiting.discard)
         return []
@@ -118,8 +125,11 @@ async def _after_follow_up(event: MessagePosted, context: Context) -> None:
     """Best effort: a hello-only nudge lost to a restart is no loss, so this wait lives in memory."""
     follow_up = context.settings.hello_follow_up_seconds
     await asyncio.sleep(follow_up)
-    for action in await _nudges(event, context, now=event.message.sent_at + timedelta(seconds=follow_up)):
-        await context.platform.perform(action)
+    try:
+        for action in await _nudges(event, context, now=event.message.sent_at + timedelta(seconds=follow_up)):
+            await context.platform.perform(action)
+    except Exception:  # nobody awaits this task: say so in the log rather than in "exception never retrieved"
+        log.warning("hello-only nudge failed", exc_info=True, extra={"message": event.message.id})
 
 
 async def _nudges(event: MessagePosted, context: Context, now: datetime) -> list[Action]:

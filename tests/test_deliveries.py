@@ -310,3 +310,28 @@ async def test_a_rerun_record_replaces_the_earlier_one_in_a_single_statement(sto
         event.remove(store.engine.sync_engine, "before_cursor_execute", seen)
     assert len(writes) == 2 and all("ON CONFLICT" in w.upper() for w in writes)
     assert await deliveries.of_item("item") == {"item.1": ("done", "m1")}
+
+
+async def test_slack_posts_carry_the_delivery_event_type_and_posts_under_the_old_name_are_still_found(slack_api):
+    """Our posts name their metadata `etiquette_message_delivered`; messages Slack already keeps carry the old
+    `etiquette_scheduled_delivery` and are found too. Another app's metadata with the same key is not ours."""
+    from adapters.slack.app import web_client
+    from adapters.slack.platform import SlackPlatform
+
+    fake, api_url = slack_api
+    slack = SlackPlatform(web_client("xoxb-test", api_url))
+    where = Conversation("slack", "T1", "C1")
+    since = datetime.now(timezone.utc) - timedelta(minutes=1)
+    posted_ts = await slack.perform(Post(where, "posted now", delivery_key="key-new"))
+    assert fake.posted[posted_ts]["metadata"]["event_type"] == "etiquette_message_delivered"
+
+    def stored(ts: str, event_type: str, key: str) -> dict:
+        return {"type": "message", "user": "UOTHER", "text": "…", "ts": ts,
+                "metadata": {"event_type": event_type, "event_payload": {"delivery_key": key}}}
+
+    earlier = f"{since.timestamp() + 1:.6f}"
+    fake.history["C1"].insert(0, stored(earlier, "etiquette_scheduled_delivery", "key-old"))
+    fake.history["C1"].append(stored(f"{since.timestamp() + 2:.6f}", "someone_elses_event", "key-foreign"))
+    assert await slack.find_delivered(where, "key-new", since) == posted_ts
+    assert await slack.find_delivered(where, "key-old", since) == earlier
+    assert await slack.find_delivered(where, "key-foreign", since) is None

@@ -43,7 +43,10 @@ SECTION_CHARS = 3000  # Block Kit: a section's text
 MAX_BLOCKS = 50  # Block Kit: blocks in one message
 HISTORY_LIMIT = 100  # recent context for reply detection; older messages rarely get answered
 MAX_MEMBERS = 200  # enough to find a channel's working hours without a profile call per member
-DELIVERY_EVENT_TYPE = "etiquette_scheduled_delivery"
+# The metadata event type our posts carry with their delivery key (a scheduled message's, or an inbox reply's), and
+# the one Slack still keeps on messages posted before that name: both are read back.
+DELIVERY_EVENT_TYPE = "etiquette_message_delivered"
+DELIVERY_EVENT_TYPES = frozenset({DELIVERY_EVENT_TYPE, "etiquette_scheduled_delivery"})
 # Slack errors worth another try later; any other `ok: false` is an answer that will not change.
 TRANSIENT_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
                     "team_added_to_org"}
@@ -432,9 +435,11 @@ class SlackPlatform:
                            oldest=f"{since.timestamp():.6f}", include_all_metadata=True)
         try:
             async for item in found:
-                payload = (item.get("metadata") or {}).get("event_payload") or {}
+                metadata = item.get("metadata") or {}
+                ours = metadata.get("event_type") in DELIVERY_EVENT_TYPES
+                keyed = ours and (metadata.get("event_payload") or {}).get("delivery_key") == delivery_key
                 attached = (f.get("name", "") for f in item.get("files") or ())
-                if payload.get("delivery_key") == delivery_key or any(delivery_key in name for name in attached):
+                if keyed or any(delivery_key in name for name in attached):
                     return item["ts"]
         except SlackApiError as error:  # a thread or channel that cannot be listed holds nothing of ours
             if error.response.get("error") not in ("thread_not_found", "channel_not_found", "not_in_channel"):

@@ -48,6 +48,10 @@ class Lexicon:
     verdict: str  # one item of a plan settled in passing: "Billing moves to Q3", "Dropping 3.8 is fine", "rückt auf Q3"
     factual: str  # an "or" that asks about a fact, not a choice: "… or does the notice cover it?", "… oder ist das …?"
     due: str  # a due phrase, group 1 is the date as written
+    announce: str = ""  # a plan said with its subject implied, as a lead announces it: "Going with …", "Rolling back to …", "Congelamos …"
+    options: str = ""  # a message that lays options before the thread: "Candidates: A, B, C", "Optionen:", "vote!"
+    react_call: str = ""  # a call for agreement by reaction, after the proposal it is about: "React if you're ok with it"
+    when: str = ""  # a question about when: "when", "wann", "quand", "cuándo", "quando"
 
 
 EN = Lexicon(
@@ -56,7 +60,7 @@ EN = Lexicon(
             r"|we(?:'ll| will| are|'re)\s+(?:going\s+(?:with|to\s+go\s+with)|go(?:ing)?\s+(?:with|ahead)|stick(?:ing)?\s+with|sticking)\b"
             r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|it'?s\s+a\s+go\b"
             r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"
-            r"|(?:budget|price|cost|\w+)\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
+            r"|\b(?!(?:whatever|whichever|whoever|nobody|no\s+one)\b)\w+\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
             r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay)\b)\w+\s+it\s+is(?:\s+then)?\s*(?:[.!,;]|$)|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
             r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
@@ -64,16 +68,16 @@ EN = Lexicon(
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
     proposal=r"\b(?:let'?s|how\s+about|what\s+about|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
              r"|we\s+could|we\s+should|maybe\s+we|my\s+(?:vote|proposal|suggestion)\s+is|option\s+\w+\s+then"
-             r"|I'?d\s+(?:go|lead|pick|choose|use|do|vote|prefer|start|keep|take|stick)|I\s+think\s+we\s+should|what\s+if\s+we)\b|\b(?:proposal|plan|suggestion)\s*:",
+             r"|I'?d\s+(?:go|lead|pick|choose|use|do|vote|prefer|start|keep|take|stick)|I'?d\s+like\s+(?:us\s+)?to\s+(?=(?:switch|move|change|drop|start|stop|try|adopt|use|introduce|make|keep|replace|require|add|remove)\b)|I\s+think\s+we\s+should|what\s+if\s+we)\b|\b(?:proposal|plan|suggestion)\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:agreed|agree|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|ok(?:ay)?\b|yes|yep|yeah|yup|sure|deal|perfect|great|fine\s+by\s+me"
           r"|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)|great\s+(?:idea|call)|of\s+course|absolutely"
           r"|definitely|makes\s+sense|100\s*%|same\s+here|I'?m\s+in|count\s+me\s+in|\+100|no\s+objections?|fine\s+with\s+me|I'?m\s+(?:ok|fine|good)\s+with|ship\s+it|convinced|fair\b(?![,\s]+but)|go\s+ahead|I\s+think\s+so)",
     disagree=r"^\W*(?:no\b|nope|nah|not\s+sure|I\s+disagree|disagree|I\s+don'?t\s+(?:think|agree|like)|I'?d\s+(?:rather|prefer)|but\b|hmm|-1\b"
              r"|I'?m\s+not\s+(?:sure|convinced)|wait\b|hold\s+on|objection|not\s+so\s+fast|ugh\b|uh[- ]?oh\b|oh\s+no\b)",
-    defer=r"\b(?:revisit|think\s+(?:about\s+it|it\s+over|more)|sleep\s+on\s+it|circle\s+back|table\s+(?:this|it)|park\s+(?:this|it)|punt\b"
+    defer=r"\b(?:revisit|think\s+(?:about\s+it|it\s+over|more)|sleep\s+on\s+it|circle\s+back|tabl(?:e|ing)\s+(?:this|it)|park(?:ing|ed)?\s+(?:this|it)\b|punt\b"
           r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|we\s+(?:should|need\s+to|have\s+to|'ll|will|can)\s+wait|wait\s+(?:for|until|on)\s+.*\bbefore\b|waiting\s+(?:for|on)\s+.*\b(?:before|to\s+decide)\b"
           r"|until\s+we\s+(?:know|hear|have|get)|not\s+decided|no\s+decision|undecided|pick\s+(?:this|it)\s+up|come\s+back\s+to\s+(?:this|it)|discuss\s+(?:it\s+)?(?:again|further|next)"
-          r"|take\s+(?:it|this)\s+offline|hold\s+off|on\s+hold|not\s+(?:ready|yet)\s+to\s+decide|before\s+we\s+decide|can'?t\s+decide"
+          r"|take\s+(?:it|this)\s+offline|take\s+(?:it|this|that)\s+(?:to|into)\s+(?:the\s+|next\s+|\w+'s\s+)?(?:\w+\s+)?(?:meeting|sync|review|planning|standup|retro|call|1:1|offsite)|no\s+winner|it'?s\s+a\s+tie|(?:put|run|do|set\s+up|start|create)\s+(?:up\s+)?a\s+poll|whatever\s+wins|not\s+the\s+(?:right\s+)?(?:time|moment)|hold\s+off|on\s+hold|not\s+(?:ready|yet)\s+to\s+decide|before\s+we\s+decide|can'?t\s+decide"
           r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b|\b(?:and\s+)?then\s+we\s+decide\b|\b(?:decid(?:e|ing)|decision)\b.{0,40}?\b(?:after|once|later|next\s+(?:week|time|sprint|meeting)|tomorrow)\b|\bbefore\s+(?:deciding|picking|choosing|committing|we\s+(?:pick|choose|commit))\b|\b(?:and|then)\s+decide\b|\b(?:get|come)\s+back\s+to\s+(?:you|everyone|the\s+(?:thread|team))\b|\breport\s+back\b",
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
@@ -96,17 +100,21 @@ EN = Lexicon(
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
               r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b",
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
-    conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
+    conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
-    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really|need)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
     interim=r"\b(?:in\s+the\s+meantime|meanwhile|until\s+then|till\s+then|temporar(?:y|ily)|as\s+a\s+stopgap|interim)\b",
     alternative=r"\sor\s",
     contrast=r"\b(?:but|though|however|although)\b",
     refusal=r"\b(?:we|I|you|they|it|that|this)\s+(?:really\s+|just\s+|still\s+)?(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
-    verdict=r"\b(?:is|are)\s+(?:fine|ok(?:ay)?|approved|out|off\s+the\s+table|dropped|cut)\b|\b(?:moves?|moving|slips?|(?:is|are)\s+(?:moved|pushed|postponed|deferred))\s+to\b|\bstays?\s+(?:at|in|on|as)\b",
+    verdict=r"\b(?:is|are)\s+(?:fine|ok(?:ay)?|approved|out|off\s+the\s+table|dropped|cut)\b|\b(?:moves?|moving|slips?|(?:is|are)\s+(?:moved|pushed|postponed|deferred))\s+(?:from\s+[^,.;]{1,30}?\s+)?to\b|\bstays?\s+(?:at|in|on|as)\b",
     factual=r"\bor\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\s+(?!(?:we|I|you)\b)\w+",
     policy=r"\b(?:from\s+now\s+on|going\s+forward|starting\s+(?:today|tomorrow|now|next|on|(?:mon|tues|wednes|thurs|fri)day)|effective\s+(?:today|immediately)|we'?re\s+(?:freezing|moving|switching|dropping|pausing|stopping|starting)\b)",
     due=r"",  # filled from _DUE_EN below
+    announce=r"^\W*(?:(?:ok(?:ay)?|so|alright|fair)[,.]?\s+)?(?:going\s+with|sticking\s+with|staying\s+(?:with|on)|switching\s+to|rolling\s+back|reverting\s+to|shipping|dropping\s+(?!by|in|off)|keeping\s+(?!(?:an?\s+)?(?:eye|track)\b)|pushing\s+(?:\w+\s+){0,3}?(?:to|back)|postponing|cancell?ing|skipping|freezing|pausing|scrapping|moving\s+(?!on\b|forward\b))\b(?!\s+(?:is|was|are|were|will|would|has|had|can|could|should|might)\b)",
+    options=r"\b(?:options|candidates|choices|alternatives|quotes)\b[^.?!:]{0,80}:|\bvote\s*!|\bplease\s+vote\b",
+    react_call=r"\b(?:react|thumbs\s+up|\+1)\b.*\bif\b|^\W*(?:please\s+)?(?:react|vote)\b",
+    when=r"\bwhen\b|\bwhat\s+(?:day|date|time)\b",
 )
 
 DE = Lexicon(
@@ -120,7 +128,7 @@ DE = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon)",
     disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b|oh\s+je\b|mist\b)",
     defer=r"(?:\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
-          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b",
+          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b|\b(?:drüber|darüber)\s+schlafen\b|\bbesprechen\s+wir\s+(?:im|am|beim|in)\b|\b(?:im|am|beim)\s+(?:jour\s+fixe|meeting|weekly|termin|daily|team-?meeting)\b.*\bbesprechen\b|\bumfrage\b|\bdann\s+sehen\s+wir\s+weiter\b|\bwird\s+(?:das\s+)?(?:hier\s+)?(?:heute\s+)?nichts\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
@@ -151,6 +159,9 @@ DE = Lexicon(
     factual=r"\boder\s+(?:ist|sind|war|waren|hat|haben|hatte|wird|werden|kann|können|gibt)\s+(?!(?:wir|ich|du|ihr)\b)\w+",
     policy=r"\b(?:ab\s+(?:sofort|jetzt|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|nächster\s+woche)|künftig|in\s+zukunft|ab\s+\S+\s+gilt)\b",
     due=r"",
+    options=r"\b(?:optionen|vorschläge|kandidaten)\b[^.?!:]{0,80}:|\babstimm(?:en|ung)\b|\bim\s+angebot\b",
+    react_call=r"\breagiert\b|^\W*wenn\s+(?:ok|einverstanden)\W*$|\b(?:\+1|daumen)\b.*\bwenn\b",
+    when=r"\bwann\b|\ban\s+welchem\s+tag\b",
 )
 
 FR = Lexicon(
@@ -161,7 +172,7 @@ FR = Lexicon(
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
     agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y|je\s+(?:pense|crois)\s+que\s+oui)",
     disagree=r"^\W*(?:non\b|pas\s+d'accord|je\s+ne\s+suis\s+pas\s+(?:sûr|d'accord)|plutôt\s+pas|mais\b|hmm|attends|je\s+préfère(?:rais)?|aïe\b|mince\b)",
-    defer=r"(?:\bon\s+en\s+(?:re)?parle\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
+    defer=r"(?:\bon\s+en\s+(?:re)?parl(?:e|era|erons)\b|\bsondage\b|\bon\s+tranchera\b|\bpas\s+le\s+(?:bon\s+)?moment\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
           r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)|\bdécid\w*\b.*\b(?:après|plus\s+tard|ensuite|une\s+fois)\b|\bdécision\b.*\b(?:après|plus\s+tard)\b|\bavant\s+de\s+(?:décider|trancher|choisir)\b|\b(?:je\s+)?reviens\s+vers\s+(?:vous|toi)\b|\bje\s+vous\s+(?:redis|tiens\s+au\s+courant)\b",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+(?:occupe|charge)|je\s+prends\s+en\s+charge|je\s+m'occupe\s+(?=d)|je\s+me\s+charge\s+(?=d)|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
@@ -192,6 +203,10 @@ FR = Lexicon(
     factual=r"\bou\s+(?:est-ce\s+qu(?:e\s+|')(?!(?:on|nous|je|tu|vous)\b)|(?:c'est|il|elle|ils|elles|ça|cela)\s)",
     policy=r"\b(?:à\s+partir\s+d[e']|désormais|dorénavant|dès\s+(?:aujourd'hui|demain|lundi|maintenant))",
     due=r"",
+    announce=r"^\W*(?:(?:bon|alors|donc|ok)[,.]?\s+)?on\s+(?!(?:verra|en\s+re?parle\w*|pourrait|devrait|peut|doit|sait|a\s+besoin|attend|réfléchit)\b)(?:passe|part|garde|prend|reste|lance|décale|repousse|migre|bascule|change|gèle)\b",
+    options=r"\b(?:options|propositions|candidats|devis)\b[^.?!:]{0,80}:|\bvotez\b",
+    react_call=r"\bréagissez\b|\bmettez\s+un\b.*\bsi\b",
+    when=r"\bquand\b|\bquel(?:le)?\s+(?:date|jour)\b",
 )
 
 ES = Lexicon(
@@ -202,7 +217,7 @@ ES = Lexicon(
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos)\b|\bpropuesta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante|creo\s+que\s+sí)",
     disagree=r"^\W*(?:no\b|no\s+estoy\s+de\s+acuerdo|mejor\s+no|prefiero|pero\b|hmm|espera|uf\b|vaya\b)",
-    defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos)\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
+    defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos|retomamos)\b|\blo\s+dejamos\s+para\b|\bno\s+es\s+(?:el\s+)?momento\b|\bencuesta\b|\bmás\s+adelante\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
           r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b|\bantes\s+de\s+(?:decidir|elegir)\b|\b(?:os|les|te)\s+(?:digo\s+algo|aviso|cuento)\b|\bvuelvo\s+a\s+escribir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
@@ -235,6 +250,10 @@ ES = Lexicon(
     factual=r"\bo\s+(?:es|son|está|están|hay|fue|era|tiene|tienen)\b(?!\s+mejor\b)",
     policy=r"\b(?:a\s+partir\s+de|desde\s+ahora|de\s+ahora\s+en\s+adelante|desde\s+hoy)\b",
     due=r"",
+    announce=r"^\W*(?:(?:vale|bueno|pues|entonces|ok)[,.]?\s+)?(?:(?:lo|la|los|las|se)\s+)?(?!(?:tenemos|sabemos|estamos|somos|podemos|necesitamos|hablamos|vemos|pensamos|creemos|queremos|habíamos|teníamos|vamos|esperamos|dejamos|hacemos)\b)[^\W\d_]{3,}(?:amos|emos|imos)\b(?!.*\?)",
+    options=r"\b(?:opciones|candidatos|propuestas|presupuestos)\b[^.?!:]{0,80}:|\bvotad\b|\bvotación\b",
+    react_call=r"\breaccion(?:ad|en|a)\b",
+    when=r"\bcuándo\b|\bqué\s+(?:día|fecha)\b",
 )
 
 PT = Lexicon(
@@ -245,7 +264,7 @@ PT = Lexicon(
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com))\b|\bproposta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver|acho\s+que\s+sim)",
     disagree=r"^\W*(?:não\b|nao\b|discordo|melhor\s+não|prefiro|mas\b|hmm|espera|eita\b|putz\b)",
-    defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
+    defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bfica\s+(?:para|pra)\b|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
           r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
@@ -277,6 +296,10 @@ PT = Lexicon(
     factual=r"\bou\s+(?:é|são|está|estão|tem|têm|foi|era|há)\s(?!melhor\b)",
     policy=r"\b(?:a\s+partir\s+de|daqui\s+pra\s+frente|de\s+agora\s+em\s+diante|desde\s+hoje)\b",
     due=r"",
+    announce=r"^\W*(?:(?:ok|então|beleza|bom)[,.]?\s+)?(?:(?:o|a|os|as|se)\s+)?(?!(?:temos|sabemos|estamos|somos|podemos|precisamos|vamos|achamos|queremos|falamos|vemos|pensamos|esperamos|fazemos|tínhamos)\b)[^\W\d_]{3,}(?:amos|emos|imos)\b(?!.*\?)",
+    options=r"\b(?:opções|candidatos|propostas|orçamentos)\b[^.?!:]{0,80}:|\bvotem\b|\bvotação\b",
+    react_call=r"\breaj(?:am|a)\b",
+    when=r"\bquando\b|\bque\s+dia\b",
 )
 
 # Due phrases, as written; group 1 is the phrase kept on the action item.
@@ -337,6 +360,10 @@ class Cues:
     verdict: re.Pattern
     factual: re.Pattern
     due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase)
+    announce: re.Pattern
+    options: re.Pattern
+    react_call: re.Pattern
+    when: re.Pattern
 
 
 def _either(sources: list[str]) -> re.Pattern:
@@ -365,6 +392,7 @@ def cues_for(lang: str) -> Cues:
         revision=joined("revision"), conclude=joined("conclude"), consent=joined("consent"), course=joined("course"),
         interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
         refusal=joined("refusal"), policy=joined("policy"), verdict=joined("verdict"), factual=joined("factual"),
+        announce=joined("announce"), options=joined("options"), react_call=joined("react_call"), when=joined("when"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)),
              screened(re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I))),
     )

@@ -259,7 +259,10 @@ class ThreadReader:
         return False
 
     def _last_sentence(self, index: int) -> str:
-        return self.by_message[index][-1].text
+        """The message's last sentence, not counting a call for reactions after it ("React if you're ok with it.")."""
+        own = self.by_message[index]
+        kept = [x for x in own if not self.cues.react_call.search(x.text)] or own
+        return kept[-1].text
 
     def _promises(self, text: str) -> bool:
         if text not in self._promise_cache:
@@ -301,15 +304,19 @@ class ThreadReader:
         after = own[own.index(s) + 1:] if s in own else []
         out: list[Sentence] = []
         for x in after[:CARRIED_SENTENCES]:
-            if x.is_question or self._promises(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) or any(
+            if x.is_question or self._promises(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) \
+                    or self.cues.react_call.search(x.text) or any(
                     p.search(x.text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned)):
                 break
             out.append(x)
         return out
 
     def _context(self, s: Sentence) -> str | None:
-        """The sentence a short decision most likely settles: among the opening message and the few before it,
-        the one sharing most words with it (a question or a list of options first), else the previous one."""
+        """The sentence a short decision most likely settles: the numbered option it picks ("Going with the second
+        one"); else, among the opening message and the few before it, the one sharing most words with it (a
+        question or a list of options first), else the previous one."""
+        if (listed := self._listed_option(s)) is not None:
+            return listed
         window = sorted({m.index for m in self.messages[max(0, s.index - 4):s.index] if m.speaker != s.speaker} | {0})
         candidates = [c for k in window if k < s.index for c in self.by_message.get(k, ())]
         if not candidates:
@@ -324,6 +331,25 @@ class ThreadReader:
         best = max(candidates, key=rank)
         clip = best.text.split()
         return " ".join(clip[:16]) + ("…" if len(clip) > 16 else "")
+
+    def _listed_option(self, s: Sentence) -> str | None:
+        """ "Going with the second one." after "Options: 1) stay on Elastic, 2) self-hosted Loki, 3) Datadog": the
+        option it names by its place in the latest numbered list, with what the list is about."""
+        ordinal = _ORDINAL.search(s.text)
+        if ordinal is None:
+            return None
+        place = next(int(group[-1]) for group, value in ordinal.groupdict().items() if value) \
+            if ordinal.group("d") is None else int(ordinal.group("d"))
+        for m in reversed(self.messages[:s.index]):
+            marks = list(_NUMBERED.finditer(m.text))
+            if len(marks) < 2 or [int(x.group(1)) for x in marks] != list(range(1, len(marks) + 1)) or place > len(marks):
+                continue
+            mark = marks[place - 1]
+            end = marks[place].start() if place < len(marks) else len(m.text)
+            item = m.text[mark.end():end].strip(" ,;.")
+            about = " ".join(m.text[:marks[0].start()].strip(" :").split()[:12])
+            return f"{about}: {item}" if about else item
+        return None
 
     def _settled_proposal(self, index: int, speaker: str) -> Message | None:
         """The message a short "Deal." or "Agreed." settles: the last one by someone else just before it."""
@@ -354,7 +380,11 @@ class ThreadReader:
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
                     main_deferred = main_deferred or self._parks_main_question(s)
                 continue
-            sought = sought or question or proposed
+            sought = sought or question or proposed or bool(self.cues.options.search(text))
+            if decided and not question and self._promises(text) and (settling := self._settling_part(s)) is not None \
+                    and not self.cues.decided.search(text[len(settling.text):]):
+                self._settle(settling, found)  # "Fechado, eu preparo o rollback": agreement, then a task
+                continue
             if decided and not question:
                 if not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
@@ -379,9 +409,10 @@ class ThreadReader:
                 agreed, opposed = self._agreement(s.index, s.speaker)
                 if not opposed and (agreed or self.messages[s.index].agreement >= 1):
                     found.append((self._found(s, agreed), AGREED))
-            elif not question and not promise and self.cues.policy.search(text) and (acks := self._acknowledged(s)):
+            elif not question and not promise and (self.cues.policy.search(text) or s.index == 0 and self.cues.verdict.search(text)) \
+                    and (acks := self._acknowledged(s)):
                 found.append((self._found(s, acks), SETTLED))  # "From now on every deploy needs …" — "👍"
-            elif not question and not promise and self._statement_to_endorse(s):
+            elif not question and not promise and self._statement_to_endorse(s) and all(f.index != s.index for f, _ in found):
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or self.messages[s.index].agreement >= 2:
                     found.append((self._found(s, endorsed), AGREED))
@@ -455,14 +486,14 @@ class ThreadReader:
     def _settling_part(self, s: Sentence) -> Sentence | None:
         """ "Thai it is, I'll book for 8": the settling words before the promise that follows them."""
         promise = next((m for p in self.cues.commit if (m := p.search(s.text))), None)
-        head = s.text[:promise.start()].rstrip(" ,;-") if promise else ""
-        if len(head) < 3 or not self.cues.settles.search(head):
+        head = s.text[:promise.start()] if promise else ""
+        if len(head.strip(" ,;-")) < 3 or not self.cues.settles.search(head):
             return None
-        return Sentence(head, s.index, s.speaker, s.source_id)
+        return Sentence(head.rstrip(" ,;-"), s.index, s.speaker, s.source_id)
 
     def _seeking(self, s: Sentence) -> bool:
         """A sentence that puts a choice to the thread: a proposal, "A or B?", "should we …?", "objections?"."""
-        if self.cues.proposal.search(s.text):
+        if self.cues.proposal.search(s.text) or self.cues.options.search(s.text):
             return True
         return s.is_question and bool(self.cues.alternative.search(s.text) or self.cues.course.search(s.text)
                                       or self.cues.consent.search(s.text))
@@ -490,10 +521,11 @@ class ThreadReader:
             return False
         replies = [m for m in self.messages[asked.index + 1:s.index] if m.speaker != s.speaker]
         words = _option_words(statement.text)
+        dated = self._dated_answer(asked, statement.text)
         if self.cues.defer.search(statement.text):  # "on attend le correctif" picks an option, it does not park one
-            if not words & _option_words(asked.text):
+            if not words & _option_words(asked.text) and not dated:
                 return False
-        elif not words & (_option_words(asked.text).union(*(_option_words(m.text) for m in replies))):
+        elif not words & (_option_words(asked.text).union(*(_option_words(m.text) for m in replies))) and not dated:
             return False
         self._supersede_answers(asked, s, found)
         agreed, _ = self._agreement(s.index, s.speaker)
@@ -501,16 +533,45 @@ class ThreadReader:
         return True
 
     def _names_option(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
-        """ "Porto or Seville?" … "Seville. I'm booking the hotel.": the asker of a choice names one of its options."""
-        if len(_WORDS.findall(s.text)) > OPTION_WORDS or s.is_question or self.cues.defer.search(s.text):
+        """ "Porto or Seville?" … "Seville. I'm booking the hotel.": the asker of a choice names one of its options.
+        Or, without "ok" or "so" first, the asker (or whoever opened the thread) announces the plan with its subject
+        implied ("Going with the second one.", "Rolling back to 4.2.1.", "Congelamos desde hoy …"), or gives the
+        date a "when" question asked for ("Der Umzug läuft am 3.12. ab 8 Uhr.")."""
+        if s.is_question or self._promises(s.text):
             return False
-        asked = self._open_choice(s, found)
-        if asked is None or not self.cues.alternative.search(asked.text) \
-                or not _option_words(s.text) & _option_words(asked.text):
+        own = self.by_message[s.index]
+        announced = next((x for x in own[:2] if not x.is_question and self.cues.announce.search(x.text)
+                          and not self._promises(x.text)), None)
+        asked = self._open_choice(s, found) or (self._opened_by(s) if announced else None)
+        if asked is None:
+            return False
+        choice = " ".join(x.text for x in self.by_message[asked.index])
+        dated = self._dated_answer(asked, s.text) and bool(_option_words(s.text) & _option_words(
+            " ".join(m.text for m in self.messages[asked.index:s.index])))
+        if self.cues.defer.search(s.text) and not dated:
+            return False
+        named = len(_WORDS.findall(s.text)) <= OPTION_WORDS and bool(self.cues.alternative.search(choice)) \
+            and bool(_option_words(s.text) & _option_words(choice))
+        if not (named or announced or dated):
             return False
         self._supersede_answers(asked, s, found)
+        if announced is not None and not (named or dated):
+            s = announced  # "Changement : le client demande de décaler. On passe à lundi 10h.": the plan is the second
         found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
         return True
+
+    def _opened_by(self, s: Sentence) -> Sentence | None:
+        """The thread's opening sentence when the speaker of `s` opened it and others have spoken since."""
+        first = self.sentences[0] if self.sentences else None
+        if first is None or first.speaker != s.speaker or first.index >= s.index \
+                or not any(m.speaker != s.speaker for m in self.messages[first.index + 1:s.index]):
+            return None
+        return first
+
+    def _dated_answer(self, asked: Sentence, text: str) -> bool:
+        """A date or time given for a "when" question ("Quando fazemos a migração …?" — "fica para 27 de dezembro")."""
+        question = " ".join(x.text for x in self.by_message[asked.index])
+        return bool(self.cues.when.search(question)) and bool(self.cues.due[1].search(text) or _DIGIT.search(text))
 
     def _open_choice(self, s: Sentence, found: list[tuple[Found, int]]) -> Sentence | None:
         """The choice the speaker of `s` put to the thread, others answered, and they have not settled yet."""
@@ -624,13 +685,15 @@ class ThreadReader:
                 found.append((self._found(s), SETTLED))
                 return
             f, how = found[recent]  # "Agreed, May works for me": agreement with the decision just made
-            if how < MARKED and rest - content_words(f.text):  # "Agreed, GlitchTip is out" says something of its own
+            if how < MARKED and rest - content_words(f.text) and not _CONDITION.search(s.text):  # "Agreed, GlitchTip is out" says something of its own
                 f = self._found(s, tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
             else:
                 f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
             found[recent] = (f, SETTLED)
             return
         target = self._settled_proposal(s.index, s.speaker)
+        if target is not None and self.cues.defer.search(target.text):
+            return  # "Lo dejamos para julio." — "Perfecto.": agreeing to wait decides nothing
         if target is not None and (not _QUESTION_END.search(target.text) or self.cues.consent.search(target.text)):
             asked = self.cues.consent.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
             found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)),
@@ -990,6 +1053,15 @@ _ASKED_YOU = re.compile(
     r"|(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+|¿?(?:puedes|podrías)\s+(?:por\s+favor\s+)?"
     r"|(?:você|vc)\s+(?:pode|consegue|poderia)\s+)"
     r"(?!(?:tell\s+me|explain|believe|hear|see|imagine|remember|understand|feel|guess|think|wait|hold)\b)(?P<what>[^?？]{6,}?)\s*[?？]\s*$", re.I)
+# "D'accord, à condition qu'on puisse …": agreement on a condition supports what it agrees to, it decides nothing new
+_CONDITION = re.compile(r"\b(?:as\s+long\s+as|provided\s+(?:that\s+)?|on\s+condition|solange|sofern|vorausgesetzt|à\s+condition|"
+                        r"pourvu\s+que|tant\s+que|siempre\s+(?:y\s+cuando|que)|con\s+tal\s+de\s+que|desde\s+que|contanto\s+que)\b", re.I)
+# An option named by its place in a list: "the second one", "die zweite", "la deuxième", "option 2".
+_ORDINAL = re.compile(
+    r"\b(?:(?P<n1>first|1st|erste[nrs]?|premi[eè]re?|primer[oa]?|primeir[oa])|(?P<n2>second|2nd|zweite[nrs]?|deuxième|seconde?|segund[oa])"
+    r"|(?P<n3>third|3rd|dritte[nrs]?|troisième|tercer[oa]?|terceir[oa])|(?P<n4>fourth|4th|vierte[nrs]?|quatrième|cuart[oa]|quart[oa]))\b"
+    r"|\b(?:option|opción|opção|variante)\s*#?(?P<d>[1-9])\b", re.I)
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:;,(]))([1-9])[.)]\s+")
 _OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora)\b", re.I)
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)

@@ -65,8 +65,23 @@ _WORD = re.compile(r"\w+(?:'\w+)?", re.U)
 _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
+# "am 26.11. oder", "ca. 30k", "z. B. 10–15 Uhr": a full stop inside a date or after an abbreviation, with the
+# sentence going on in lower case or with a figure, ends nothing.
+_NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:ca|bzw|z\.\s?B|d\.\s?h|usw|etc|vs|approx|e\.g|i\.e|env|p\.\s?ex|aprox|vgl|inkl|ggf)\.)$", re.I)
+_GOES_ON = re.compile(r"^[^\W\d_A-ZÀ-ÞА-Я]|^\d")
+
+
 def split_sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    parts: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        part = part.strip() if part else ""
+        if not part:
+            continue
+        if parts and _NOT_AN_END.search(parts[-1]) and _GOES_ON.match(part):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
 
 
 def summarize(

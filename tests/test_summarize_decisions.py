@@ -1,0 +1,100 @@
+"""Decisions said the way leads say them (implied subjects, a date for "when", an option by its number) and the
+deferrals that are not decisions (a tie and a poll, "take it to the meeting", "lo dejamos para julio"), per language."""
+
+from __future__ import annotations
+
+from skills.summarize.extractive import split_sentences, summarize
+from skills.summarize.utterance import Utterance
+
+MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
+
+
+def thread(*lines: tuple[str, str], reactions: dict[int, int] | None = None) -> list[Utterance]:
+    """Utterances one minute apart; `reactions` gives message index → agreement reactions from others."""
+    reactions = reactions or {}
+    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text, agreement=reactions.get(i, 0))
+            for i, (who, text) in enumerate(lines)]
+
+
+def decided(*lines, reactions=None) -> list[str]:
+    return [d.text for d in summarize(thread(*lines, reactions=reactions)).decisions]
+
+
+def test_a_lead_announcing_with_an_implied_subject_decides():
+    rollback = decided(("Kai", "Checkout errors at 12% since the 4.3.0 deploy."), ("Lin", "I can hotfix the middleware, ~30 min."),
+                       ("Abe", "Or we roll back, 4.2.1 was fine."), ("Kai", "Rolling back to 4.2.1."), ("Lin", "ok"))
+    assert len(rollback) == 1 and "4.2.1" in rollback[0]
+    kept = decided(("Lars", "Audit log store: Postgres partitioned table or ClickHouse?"), ("Meg", "We only look up by account id."),
+                   ("Paul", "And we'd have to learn to operate ClickHouse."), ("Lars", "Sticking with Postgres, monthly partitions."))
+    assert len(kept) == 1 and "Postgres" in kept[0]
+
+
+def test_the_same_words_from_someone_who_did_not_put_the_choice_are_one_voice():
+    assert decided(("Elif", "Name for the event bus: Atlas or Beacon?"), ("Noah", "Going with Atlas, Beacon sounds like a pixel."),
+                   ("Greta", "Beacon for me."), ("Sven", "Atlas is taken by a MongoDB product though.")) == []
+
+
+def test_an_option_picked_by_its_number_says_which_one():
+    picked = decided(("Maya", "Three options for log storage: 1) stay on Elastic Cloud, 2) self-hosted Loki, 3) Datadog logs."),
+                     ("Tomás", "Loki means we run it ourselves."), ("Jun", "Querying in Loki is weaker, fwiw."),
+                     ("Maya", "Going with the second one."))
+    assert len(picked) == 1 and "self-hosted Loki" in picked[0] and "Datadog" not in picked[0]
+
+
+def test_a_date_for_a_when_question_decides_but_parking_a_yes_no_question_does_not():
+    dated = decided(("Larissa", "Quando fazemos a migração do banco: na semana do dia 8 ou depois do Natal?"),
+                    ("Pedro", "Depois do Natal o tráfego cai muito."), ("Camila", "Concordo, no dia 8 tem a campanha."),
+                    ("Larissa", "Então fica para 27 de dezembro, às 22h."), ("Pedro", "Fechado, eu preparo o plano de rollback."))
+    assert len(dated) == 1 and "27 de dezembro" in dated[0]  # "Fechado, eu preparo …" agrees and takes a task
+    parked = summarize(thread(("Rafael", "Vale a pena trocar o Jenkins pelo GitHub Actions?"), ("Bianca", "Vale, é mais simples."),
+                              ("Thiago", "Mas temos uns 40 pipelines."), ("Rafael", "Isso fica para julho, agora o foco é o lançamento.")))
+    assert parked.decisions == () and parked.no_decision
+
+
+def test_agreeing_to_wait_decides_nothing():
+    summary = summarize(thread(("Diego", "¿Cambiamos el proveedor de emails de SendGrid a Postmark?"),
+                               ("Carmen", "Postmark es más caro, unos 300 € más al mes."), ("Pablo", "Y hay que rehacer las plantillas."),
+                               ("Diego", "Vale, ahora no es el momento. Lo dejamos para julio."), ("Carmen", "Perfecto.")))
+    assert summary.decisions == () and summary.no_decision
+
+
+def test_a_tie_put_to_a_poll_is_no_decision():
+    summary = summarize(thread(("Elif", "Naming time for the event bus service. Candidates: Atlas, Beacon, Conduit. Vote!"),
+                               ("Noah", "Atlas"), ("Greta", "Beacon for me"), ("Pablo", "Conduit"), ("Sven", "Beacon"),
+                               ("Elif", "2-2-1, no winner. I'll put a poll in #eng and we go with whatever wins by Monday.")))
+    assert summary.decisions == () and summary.no_decision
+
+
+def test_parking_it_in_a_meeting_or_for_later_is_no_decision_in_each_language():
+    meeting = summarize(thread(("Claire", "Do we bring in a contractor for the Android backlog or wait for the February hire?"),
+                               ("Theo", "Ramp-up is 3-4 weeks."), ("Mira", "Customers hit 3 crash bugs every day."),
+                               ("Claire", "Let's take it to Tuesday's planning meeting."), ("Theo", "ok")))
+    assert meeting.decisions == () and meeting.no_decision
+    german = summarize(thread(("Nadine", "Sollen wir Unleash selbst hosten oder bei LaunchDarkly bleiben?"),
+                              ("Felix", "Selbst hosten spart ca. 30k im Jahr."), ("Jana", "Die Plattform ist am Limit."),
+                              ("Nadine", "Okay, das wird heute nichts. Lasst uns nochmal drüber schlafen und das im Jour fixe besprechen.")))
+    assert german.decisions == () and german.no_decision
+    french = summarize(thread(("Julien", "On augmente le prix du plan Équipe de 12 à 15 € ?"), ("Sophie", "On a de la marge."),
+                              ("Bastien", "Le churn a augmenté au T2."),
+                              ("Julien", "Bon point. On en reparlera quand on aura les chiffres du T3.")))
+    assert french.decisions == () and french.no_decision
+
+
+def test_an_agreement_on_a_condition_supports_the_proposal():
+    texts = decided(("Camille", "Je propose qu'on fasse les revues de code en moins de 24h ouvrées."), ("Hugo", "+1"),
+                    ("Inès", "D'accord, à condition qu'on puisse dire « pas avant demain »."), ("Mathis", "Pareil, ça me va."))
+    assert len(texts) == 1 and "24h" in texts[0] and "condition" not in texts[0]
+
+
+def test_the_call_for_reactions_is_not_part_of_the_decision():
+    texts = decided(("Ines", "I'd like to switch retros to every other week starting next sprint. React if you're ok with it."),
+                    ("Bruno", "Can we keep an async check-in on the off weeks?"), ("Ines", "Sure, I'll set up a thread."),
+                    reactions={0: 4})
+    assert len(texts) == 1 and "every other week" in texts[0] and "React" not in texts[0]
+
+
+def test_dates_and_abbreviations_do_not_end_a_sentence():
+    assert split_sentences("Ich hätte den 26.11. oder den 3.12. im Angebot. Passt das?") == [
+        "Ich hätte den 26.11. oder den 3.12. im Angebot.", "Passt das?"]
+    assert split_sentences("Selbst hosten spart ca. 30k im Jahr.") == ["Selbst hosten spart ca. 30k im Jahr."]
+    assert split_sentences("then we move it to May 12. objections?") == ["then we move it to May 12.", "objections?"]

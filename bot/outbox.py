@@ -289,6 +289,8 @@ def delivered_outcome(item: Scheduled, at: datetime) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         zone, local = None, at.astimezone(timezone.utc)
     label = item.recipient_label
+    if label == "this channel" and (item.confirmation or {}).get("channel_id") != item.conversation.channel_id:
+        label = "the channel where you asked"  # the card is in the person's chat with the bot, not in that channel
     if not zone:
         whose = "UTC"
     elif label == "you":  # the label `later` gives a note to oneself

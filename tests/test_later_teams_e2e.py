@@ -191,6 +191,6 @@ async def test_a_card_sent_to_the_personal_chat_from_a_channel_is_updated_there(
     now[0] = datetime(2026, 11, 25, 9, 0, 30, tzinfo=timezone.utc)  # a channel post carries no zone: UTC
     [update] = await eventually(lambda: fake.updated)
     assert (update.conversation_id, update.id) == (private_chat, confirmation.id)
-    assert update.text == "Posted in this channel at 09:00 UTC (Wed 25 Nov): “Numbers are in”"
+    assert update.text == "Posted in the channel where you asked at 09:00 UTC (Wed 25 Nov): “Numbers are in”"
     assert buttons_left(update) == []
     assert [s for s in fake.sent if s.text.startswith("Numbers are in")]  # delivered in the channel

@@ -31,6 +31,7 @@ from tests.fakes.browser import (
     reply,
     send,
     source_links,
+    switch_chat,
     visible_buttons,
     wait_for,
 )
@@ -306,3 +307,37 @@ async def test_a_channel_thread_gets_one_summary_on_the_page_and_digest_now_coun
     assert counted and int(counted.group(1)) >= 3 and int(counted.group(2)) == 1, page  # the thread, counted
     for shot in ("channel-thread.png", "channel-summary.png", "channel-digest.png"):
         assert (tmp_path / shot).stat().st_size > 0
+
+
+def _later_from_the_channel(url: str, bot: str, tmp_path: Path, skip_two_days: Callable[[], None]) -> dict[str, object]:
+    """A person types `later` in the team's General channel; its card comes to their personal chat, where they
+    watch it until the bot's clock passes the time."""
+    seen: dict[str, object] = {}
+    with chromium(tmp_path) as session:
+        open_chat(session, url, "General")
+        try:
+            post(session, "later tomorrow 9am share the release notes", mention=bot)
+            wait_for(lambda: "I answered you in our chat" in page_text(session))
+            switch_chat(session, "Personal Chat")
+            wait_for(lambda: "Message: “share the release notes”" in page_text(session))
+            seen["buttons before"] = len(visible_buttons(session, "Send now"))
+            skip_two_days()
+            wait_for(lambda: "Posted in" in page_text(session))
+            session.save_screenshot(str(tmp_path / "later-from-channel-delivered.png"))
+            seen["delivered"] = page_text(session)
+            seen["buttons"] = visible_buttons(session, "Send now")
+        finally:
+            session.save_screenshot(str(tmp_path / "later-from-channel-last.png"))
+    return seen
+
+
+async def test_a_card_sent_from_a_channel_to_the_personal_chat_is_updated_there_on_delivery(
+        playground: Playground, config_at_work, skipped, tmp_path):
+    """The Playground's user ids have no `29:` prefix: the card is still found in the 1:1 chat the bot opened."""
+    chromium_or_skip()
+    seen = await asyncio.to_thread(_later_from_the_channel, playground.base_url, config_at_work["bot"]["name"],
+                                   tmp_path, lambda: skipped.__setitem__(0, timedelta(days=2)))
+    assert seen["buttons before"] >= 1
+    outcome = r"Posted in the channel where you asked at \d\d:\d\d UTC \(\w{3} \d\d \w{3}\): “share the release notes”"
+    assert re.search(outcome, str(seen["delivered"]))
+    assert "Message: “share the release notes”" not in str(seen["delivered"]) and seen["buttons"] == []

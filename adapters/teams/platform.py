@@ -62,6 +62,15 @@ def with_deep_link(where: Conversation, message: Message) -> Message:
     return replace(message, link=f"https://teams.microsoft.com/l/message/{quote(where.channel_id)}/{message.id}?{query}")
 
 
+def addressed_to_person(where: Conversation) -> bool:
+    """`where` names a person, whose 1:1 chat with the bot is opened (Teams returns the existing one), not a chat:
+    a Teams user id (`29:…`), or the id of whoever spoke where the reference was taken (a private answer to them;
+    the Agents Playground's user ids have no prefix)."""
+    if where.channel_id.startswith(TEAMS_USER_PREFIX):
+        return True
+    return where.is_direct and where.channel_id == ((where.ref or {}).get("user") or {}).get("id")
+
+
 def conversation_reference(where: Conversation) -> ConversationReference:
     """The Bot Connector reference stored with a conversation (without our own extra keys)."""
     return ConversationReference().deserialize({k: v for k, v in (where.ref or {}).items() if k != TEAM_GROUP_KEY})
@@ -237,7 +246,7 @@ class TeamsPlatform:
             await self._acknowledge_here(action.user, action.conversation)
             named = replace(action, text=f"About {await self._channel_name(action.conversation)}: {action.text}")
             return await self._send_privately(action.user, action.conversation, outgoing(named))
-        if action.conversation.channel_id.startswith(TEAMS_USER_PREFIX):
+        if addressed_to_person(action.conversation):
             # Addressed to a person, not a conversation (e.g. `later @Ken …`): their 1:1 chat with the bot.
             return await self._send_privately(User(id=action.conversation.channel_id), action.conversation,
                                               outgoing(action))
@@ -326,7 +335,7 @@ class TeamsPlatform:
             await turn.update_activity(card)
 
         where = action.conversation
-        if where.channel_id.startswith(TEAMS_USER_PREFIX):
+        if addressed_to_person(where):
             await self._in_private_chat(User(id=where.channel_id), where, update)
         else:
             if not where.ref:

@@ -63,6 +63,13 @@ def open_chat(session: Any, url: str, chat: str = "Personal Chat") -> None:
 
     session.get(url)
     wait_for(lambda: "conversationUpdate" in session.find_element(By.TAG_NAME, "body").text, timeout=60)
+    switch_chat(session, chat)
+
+
+def switch_chat(session: Any, chat: str) -> None:
+    """Open another chat or channel from the page's list, as a person clicks it (the page is not reloaded)."""
+    from selenium.webdriver.common.by import By
+
     wait_for(lambda: [e for e in session.find_elements(By.XPATH, f"//*[text()='{chat}']") if e.is_displayed()])[0].click()
 
 

@@ -98,3 +98,28 @@ def test_dates_and_abbreviations_do_not_end_a_sentence():
         "Ich hätte den 26.11. oder den 3.12. im Angebot.", "Passt das?"]
     assert split_sentences("Selbst hosten spart ca. 30k im Jahr.") == ["Selbst hosten spart ca. 30k im Jahr."]
     assert split_sentences("then we move it to May 12. objections?") == ["then we move it to May 12.", "objections?"]
+
+
+def test_taking_or_reporting_a_task_given_by_name_is_not_a_decision():
+    assert decided(("Nuria", "Mañana viene el auditor. Alba, reserva la sala grande de 9 a 13."),
+                   ("Alba", "Hecho, ya está reservada."), ("Jorge", "Gracias.")) == []
+    assert decided(("Lucía", "Para la demo: Diego, el entorno; Marta, los datos de prueba."), ("Diego", "Me encargo."),
+                   ("Marta", "Vale, los datos para mañana.")) == []
+
+
+def test_a_request_or_a_task_agreed_to_is_an_action_item_not_a_decision():
+    assert decided(("Nuria", "La auditoría es mañana. Alba ya reservó la sala."),
+                   ("Iker", "¿Necesitas algo de mí?"),
+                   ("Nuria", "Iker, eso sí, mándame antes de las 18h la lista de accesos revocados del trimestre."),
+                   ("Iker", "Dale, te la mando.")) == []
+    assert decided(("Kim", "The backlog alert fired late again."),
+                   ("Lee", "Ok someone needs to update that runbook, let's add it to the postmortem action items."),
+                   ("Kim", "Agreed.")) == []
+
+
+def test_an_answer_to_a_question_of_fact_is_not_a_decision():
+    assert decided(("Nina", "Does anyone know how to rotate the Stripe webhook secret without downtime?"),
+                   ("Raj", "Stripe lets you roll the secret and keep the old one valid for up to 24h."),
+                   ("Nina", "Perfect, thanks.")) == []
+    assert decided(("Iker", "¿Hace falta que esté yo o solo el equipo de seguridad?"),
+                   ("Nuria", "Solo seguridad, tú puedes seguir con lo tuyo."), ("Iker", "Genial.")) == []

@@ -405,7 +405,7 @@ class ThreadReader:
                 self._settle(s, found)
             elif not question and not promise and (choice := self._choice_answered(s)) is not None:
                 found.append((choice, SETTLED))
-            elif proposed:
+            elif proposed and not any(p.search(text) for p in self.cues.unassigned):  # "someone needs to …, let's …" is a task
                 agreed, opposed = self._agreement(s.index, s.speaker)
                 if not opposed and (agreed or self.messages[s.index].agreement >= 1):
                     found.append((self._found(s, agreed), AGREED))
@@ -677,6 +677,8 @@ class ThreadReader:
     def _settle(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """A reply that settles: "Agreed, March 31." (a decision, or agreement with one just made) or a bare
         "Deal." (which decides what it answers)."""
+        if self._answers_assignment(s):
+            return
         rest = content_words(s.text) - set(self.people) - _COURTESY - _SETTLE_WORDS
         if rest and not self.cues.agree.fullmatch(s.text.strip(" .!")):
             recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
@@ -692,17 +694,31 @@ class ThreadReader:
             found[recent] = (f, SETTLED)
             return
         target = self._settled_proposal(s.index, s.speaker)
-        if target is not None and self.cues.defer.search(target.text):
-            return  # "Lo dejamos para julio." — "Perfecto.": agreeing to wait decides nothing
+        if target is not None and (self.cues.defer.search(target.text) or self._asks_task(target.text)):
+            return  # "Lo dejamos para julio." — "Perfecto.": agreeing to wait (or that a task exists) decides nothing
         if target is not None and (not _QUESTION_END.search(target.text) or self.cues.consent.search(target.text)):
             asked = self.cues.consent.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
             found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)),
                           SETTLED))
 
     def _statement_to_endorse(self, s: Sentence) -> bool:
-        """A plan stated as the last sentence of a message (not itself an agreement), which others may endorse."""
+        """A plan stated as the last sentence of a message (not itself an agreement, nor a task asked of someone),
+        which others may endorse."""
         return (not self.english or bool(_PLAN.search(s.text))) and s.text == self._last_sentence(s.index) \
-            and len(content_words(s.text)) >= 3 and not self.cues.agree.search(self.messages[s.index].text)
+            and len(content_words(s.text)) >= 3 and not self.cues.agree.search(self.messages[s.index].text) \
+            and not self._asks_task(s.text)
+
+    def _asks_task(self, text: str) -> bool:
+        """ "Iker, mándame la lista", "someone needs to update that runbook": a task for someone, not a decision."""
+        return any(p.search(text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned))
+
+    def _answers_assignment(self, s: Sentence) -> bool:
+        """ "Vale, los datos para mañana." or "Hecho, ya está reservada." to a message that gave the speaker a task
+        by name: taking or reporting the task, not settling a choice."""
+        first = s.speaker.split()[0].lower()
+        return any(not (_QUESTION_END.search(m.text) and self.cues.alternative.search(m.text))
+                   and any(first == w.lower() for w in _WORDS_ANY_SCRIPT.findall(m.text))
+                   for m in self.messages[max(0, s.index - 2):s.index] if m.speaker != s.speaker)
 
     def _latest_per_subject(self, found: list[Found]) -> list[Found]:
         """A later decision on the same subject replaces the earlier one: shared words, or a new day or time

@@ -121,7 +121,7 @@ def test_any_script_survives_intact():
     hindi = "क्या हम कल रिलीज़ करें?"
     summary = summarize(thread(("Asha", hindi), ("Ravi", "हाँ, staging ठीक है।"), ("Asha", "ठीक है, कल रिलीज़ करेंगे।"),
                                ("Ravi", "👍 मैं notes लिखूँगा।")))
-    assert thread_language([hindi]) == "und"
+    assert thread_language([hindi]) == "hi"
     shown = " ".join([summary.tldr] + [q.text for q in summary.open_questions])
     assert "क ्" not in shown and all(word in hindi for word in ("क्या", "रिलीज़"))
     assert to_third_person("I'll ship dirac72.md with py.test and the traveling-sailor fix, 日本語もOK", "Ken") == \

@@ -14,7 +14,10 @@ from functools import lru_cache
 
 from skills.summarize.screen import screened
 
-NAME = r"@?(?P<who>[^\W\d_][\w.-]*)"  # a first name or @handle, in any script
+# Combining marks that `re` does not count as \w: Latin accents, Devanagari vowel signs, Arabic harakat.
+MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u064b-\u065f\u0670"
+NAME = rf"@?(?P<who>[^\W\d_][\w{MARKS}.-]*)"  # a first name or @handle, in any script
+HONORIFICS = "さん|くん|君|様|さま|ちゃん|氏|先生|जी"  # after a name ("鈴木さん", "Amit जी"): not part of it
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ EN = Lexicon(
            r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)"  # "Ken to send the deck"
            r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",
     unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
+               r"|\b(?:nobody|no\s+one|no\s+owner)\s+(?:yet\s+)?(?:for|on)\s+(?:the\s+)?(?P<what7>.+)"
                r"|\bwe(?:'ll|\s+will)?\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)"
                r"|\bwe\s+should\s+(?:also|still)\s+(?P<what6>.+)",
     answer=r"^\W*(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
@@ -143,7 +147,7 @@ DE = Lexicon(
             rf"|@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:kannst|könntest|würdest|hast|bist|weißt|willst|musst)\b)\w+st)\s+du\s+(?P<what3>.+?)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:kümmert\s+sich\s+(?:um\s+)?|übernimmt|macht|schreibt|wird)\s*(?P<what>.+)"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]\s+du\s+(?P<verbed>(?!bist\b|hast\b|kannst\b|musst\b|sollst\b|willst\b|weißt\b)\w+st\b.*)",
-    unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
+    unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|\bniemand\s+für\s+(?P<what8>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
                r"|\bwir\s+sollten\s+(?:auch|noch)\s+(?P<what6>.+)|^\W*(?P<pre>[^,;:?]+?)\s+müssen\s+wir\s+(?:noch\s+|auch\s+)?(?P<what7>[^?]+)$",
     answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
     not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen)\b",
@@ -187,7 +191,7 @@ FR = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
-    unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
+    unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
     not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier)\b",
@@ -234,7 +238,7 @@ ES = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
-    unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
+    unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
     not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo)\b",
@@ -280,7 +284,7 @@ PT = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
-    unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
+    unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver)\b",
@@ -300,6 +304,136 @@ PT = Lexicon(
     options=r"\b(?:opções|candidatos|propostas|orçamentos)\b[^.?!:]{0,80}:|\bvotem\b|\bvotação\b",
     react_call=r"\breaj(?:am|a)\b",
     when=r"\bquando\b|\bque\s+dia\b",
+)
+
+# ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
+# Japanese and Chinese put no space between words, so their patterns use no \b; Hindi's vowel signs are not \w
+# in `re`, so its patterns mark word edges with white space instead. Fields a language has no cue for never match.
+NEVER = r"(?!)"
+_JA_NAME = rf"@?(?P<who>[^\W\d_][\w.-]*?)(?:{HONORIFICS})?"
+_ZH_NAME = r"@?(?P<who>[^\W\d_][\w.-]*?)"
+_HI = rf"[\w{MARKS}]"  # a letter of a Devanagari word, vowel signs included
+
+JA = Lexicon(
+    decided=r"決定(?:です|しました|します|事項)|で決定|に決定|決まり(?:です|ました)|決まった|確定(?:です|しました|します)",
+    settles=r"それで(?:いきましょう|行きましょう|決まり)|で決まり|^\W*決まり[。!！]*$",
+    proposal=r"(?:しましょう|にしましょう|ましょうか?|はどうですか|はどうでしょう|のはどう|どうでしょうか|提案(?:です|します|[:：]))",
+    agree=r"^\W*(?:@\S+\s+)?(?:了解|はい|いいですね|賛成|それでいい|問題(?:ない|ありません)|大丈夫|OK|オッケー|いいと思います|同意|承知|わかりました|分かりました|もちろん|ぜひ|\+1|👍)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:賛成|いいですね|同意|それでいい|いいと思います|\+1|👍)",
+    disagree=r"^\W*(?:いいえ|いや|でも|反対|うーん|ちょっと待って|微妙|すみません)",
+    defer=r"保留|持ち帰|また(?:今度|来週)|検討(?:します|しましょう|中)|考えさせて|後で決め|まだ決まって(?:い)?ない|未定|様子を見",
+    waiting=r"(?P<what>[^。！？!?、]{2,40}?)(?:を待って|待ち|次第)",
+    # "私が予約します", "明日までに候補を送ります", "FAQに追加しておきます": a statement of what the speaker will do
+    commit=r"(?:私|僕|俺|わたし|自分)(?:が|の方で|で)(?P<what>[^。！!？?]+?)(?:して|て)?(?:おきます|します|ます)(?=[。！!]|$)"
+           r"|(?:^\W*|[、,]\s*)(?P<what2>(?![^。！!？?、]*(?:思い|あり|い|でき|わかり|分かり|なり|かかり|決定し|ませ)ます[。！!]*$)[^。！!？?、]*?[きしちにびみりいえけせてねべめれ])(?:ておきます|ます)[。！!]*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:はい|了解|承知|わかりました|分かりました|やります|任せて|大丈夫です|OK|\+1|👍)",
+    request=rf"{_JA_NAME}\s*[、,]\s*(?P<what>[^？?。]+?)(?:を)?(?:して|て|で)?(?:もらえますか|もらえませんか|いただけますか|いただけませんか|くれますか|ください|下さい|お願いします|お願いできますか|お願いできませんか)",
+    assign=rf"^\W*{_JA_NAME}(?:が|は)(?P<what>[^。？?]+?)(?:を)?(?:担当|やる|やります|します|する)(?:予定)?(?:です)?[。!！]*$",
+    unassigned=r"(?:誰か|だれか)(?:が)?(?P<what>[^。？?]+?)(?:する必要|しないと|しなければ|やらないと)|(?P<what2>[^。？?、]+?)(?:する必要があります|しないといけません|しなければなりません)",
+    answer=r"^\W*(?:はい|いいえ|いや|そうです|違います|たぶん|多分|ええ)",
+    not_known=r"わかりません|分かりません|知りません|不明|わからない|分からない|いい質問",
+    revision=r"^\W*(?:やっぱり|訂正|予定変更)",
+    conclude=r"^\W*(?:では|じゃあ|それでは)[、,。\s]*",
+    consent=r"(?:異論はありますか|よろしいでしょうか|反対の人はいますか)\s*[?？]?\s*$",
+    course=r"(?:しますか|しましょうか|でいいですか|べきですか)\s*[?？]?\s*$",
+    interim=r"それまで|当面|暫定|一時的",
+    alternative=r"または|それとも|どちら|どっち",
+    contrast=r"でも|しかし|けど|けれど",
+    refusal=r"できません|無理です",
+    policy=r"今後は|これからは|以降は",
+    verdict=NEVER, factual=NEVER, due="",
+)
+
+ZH = Lexicon(
+    decided=r"决定了|就这么定|确定了|敲定|拍板|说定了|就按这个",
+    settles=r"^\W*(?:好|行|那)?[，,]?(?:就这么定了?|就这么办|成交)[。!！]*",
+    proposal=r"要不要|要不|我们(?:可以|应该)|建议|不如|我提议|怎么样[？?]?$",
+    agree=r"^\W*(?:@\S+\s+)?(?:好的?|可以|行|没问题|同意|赞成|好主意|对|是的|嗯|OK|收到|明白|当然|\+1|👍)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:同意|赞成|好主意|没问题|\+1|👍)",
+    disagree=r"^\W*(?:不行|不同意|不对|不好|但是|可是|等等|反对|我觉得不)",
+    defer=r"再(?:讨论|说|看看|商量|议)|下次(?:周会|会议|开会)?(?:再)?讨论|以后再|先放一放|暂缓|还没(?:决定|定)|待定|考虑一下|回头再",
+    waiting=r"等(?:待)?(?P<what>[^。！？!?，,]{2,30}?)(?:之后|以后|再|出来)",
+    # "我来联系CDN供应商", "我会…", "我周四前导出来": the speaker's own task
+    commit=r"(?:我来|我会|我去|我负责|交给我|我(?:今天|明天|后天|下周|这周|本周|周[一二三四五六日])?(?:马上|先|就)(?!是))(?P<what>[^。！？!?，,]*)"
+           r"|我(?P<what2>(?:今天|明天|后天|下周[一二三四五六日]?|这周|本周|周[一二三四五六日]|月底)(?:下班)?(?:前|之前)[^。！？!?]+)",
+    accept=r"^\W*(?:@\S+\s+)?(?:好的?|可以|行|没问题|收到|明白|交给我|包在我身上|OK|\+1|👍)",
+    request=rf"{_ZH_NAME}[，,：:\s]*(?:你|您)(?:能不能|能|可以|可不可以|来|负责|帮忙)(?P<what>[^？?。！!，,]+?)(?:吗|吧|呢)?(?=[？?。！!，,]|$)"
+            rf"|(?P<who2>[^\W\d_][\w.-]*?)[，,：:]\s*(?:请|麻烦你?)(?P<what2>[^？?。！!]+)",
+    assign=rf"^\W*{_ZH_NAME}(?:负责|来做|会)(?P<what>[^。！？!?]+)",
+    unassigned=r"(?:需要|得|要)有人(?P<what>[^。！？!?]+)|还(?:需要|得)(?P<what2>[^。！？!?]+)",
+    answer=r"^\W*(?:是的?|对|不是|没有|有|在|可以|不行|应该|大概|因为)",
+    not_known=r"不知道|不清楚|不确定|好问题|这个问题好|再确认",
+    revision=r"^\W*(?:改一下|更正|计划有变)",
+    conclude=r"^\W*(?:好的?|那|行)[，,。\s]*",
+    consent=r"(?:大家同意吗|有意见吗|没问题吧|行不行)\s*[？?]\s*$",
+    course=r"要不要|我们(?:要|应该|可以)|是不是应该|能不能",
+    interim=r"暂时|目前先|在那之前",
+    alternative=r"还是|或者",
+    contrast=r"但是|不过|可是",
+    refusal=r"不能|不可以",
+    policy=r"以后|今后|从现在开始",
+    verdict=NEVER, factual=NEVER, due="",
+)
+
+HI = Lexicon(
+    decided=r"तय\s+(?:हुआ|हो\s+गया|रहा|है)|फ़ैसला|फैसला|निर्णय|फाइनल\s+(?:हुआ|है)",
+    settles=r"^\W*(?:ठीक\s+है[,]?\s*)?(?:तो\s+)?(?:यही\s+तय|पक्का|डन)(?=\s|[।.!]|$)",
+    proposal=r"क्यों\s+न|(?:^|\s)चलो(?=\s|$)|सुझाव|मेरा\s+प्रस्ताव|(?:कर|ले|रख)\s+सकते\s+हैं",
+    agree=r"^\W*(?:@\S+\s+)?(?:हाँ|हां|जी\s+हाँ|ठीक\s+है|सही|बिल्कुल|ज़रूर|जरूर|अच्छा|सहमत|मंज़ूर|ओके|मैं\s+भी|\+1|👍)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:सहमत|मैं\s+भी|बिल्कुल|\+1|👍)",
+    disagree=r"^\W*(?:नहीं|लेकिन|मगर|रुको|असहमत)",
+    defer=r"बाद\s+में\s+(?:तय|देख|बात)|अगले\s+हफ्ते\s+(?:तय|देख|बात)|सोच\s+(?:कर|के)\s+बता|अभी\s+तय\s+नहीं|इंतज़ार|इंतजार",
+    waiting=rf"(?P<what>[^।.?!]{{3,60}}?)\s+(?:का|की|के)\s+(?:इंतज़ार|इंतजार)",
+    # "मैं docs पूरे कर दूँगी", "release notes भेज दूँगी": a first-person future verb, not negated
+    commit=rf"(?:^|(?<=\s))(?:मैं\s+)?(?P<what>(?:(?!नहीं)[^।?!,])*?{_HI}+(?:ूँगा|ूँगी|ूंगा|ूंगी|ऊँगा|ऊँगी|ऊंगा|ऊंगी))(?=[\s,।.!]|$)",
+    accept=r"^\W*(?:@\S+\s+)?(?:हाँ|हां|ठीक\s+है|ज़रूर|जरूर|बिल्कुल|ओके|हो\s+जाएगा|\+1|👍)",
+    request=rf"(?:^|\s)@?(?P<who>[^\W\d_]{_HI}*)\s*[,:]\s*(?:क्या\s+)?(?:तुम|आप)\s+(?P<what>[^?]+?)\s+(?:सकते|सकती)\s+(?:हो|हैं)"
+            rf"|(?:^|\s)@?(?P<who2>[^\W\d_]{_HI}*)\s*[,:]\s*(?:please|कृपया)\s+(?P<what2>[^?]+)",
+    assign=rf"^\W*@?(?P<who>[^\W\d_]{_HI}*)\s+(?P<what>[^।?]+?{_HI}+(?:ेगा|ेगी|एगा|एगी))(?=[\s,।.!]|$)",
+    unassigned=r"(?:किसी\s+को|कोई)\s+(?P<what>[^।?]+?)\s+(?:होगा|चाहिए|पड़ेगा)|हमें\s+(?P<what2>[^।?]+?)\s+(?:होगा|चाहिए|पड़ेगा)",
+    answer=r"^\W*(?:हाँ|हां|नहीं|जी|शायद|मुझे\s+लगता|क्योंकि)",
+    not_known=r"पता\s+नहीं|मालूम\s+नहीं|नहीं\s+पता|अच्छा\s+सवाल",
+    revision=r"^\W*(?:असल\s+में|बदलाव)",
+    conclude=r"^\W*(?:ठीक\s+है|तो|अच्छा|ओके)(?=\s|[,।.!:]|$)[\s,।.!:]*",
+    consent=r"(?:ठीक\s+है|सब\s+सहमत\s+हैं|कोई\s+आपत्ति)\s*[?？]\s*$",
+    course=r"^\W*(?:क्या\s+)?(?:हम|मैं)\s",
+    interim=r"तब\s+तक|फिलहाल|अभी\s+के\s+लिए",
+    alternative=r"\s(?:या|अथवा)\s",
+    contrast=r"(?:^|\s)(?:लेकिन|मगर|परंतु)(?=\s|$)",
+    refusal=r"नहीं\s+कर\s+सकते|नहीं\s+हो\s+सकता",
+    policy=r"आज\s+से|अब\s+से|आगे\s+से",
+    verdict=NEVER, factual=NEVER, due="",
+)
+
+AR = Lexicon(
+    decided=r"قررنا|تقرر|تم\s+(?:الاتفاق|القرار|الاعتماد)|القرار\s*[:：]|اتفقنا|حسمنا",
+    settles=r"^\W*(?:حسنا|حسنًا|تمام|إذن)?[،,]?\s*(?:اتفقنا|موافق|ماشي)[.!]*$",
+    proposal=r"أقترح|اقترح|ما\s+رأيكم|لماذا\s+لا|دعونا|(?:^|\s)لن(?=[\u0621-\u064a]{3,})|الاقتراح\s*[:：]",
+    agree=r"^\W*(?:@\S+\s+)?(?:نعم|موافق|أوافق|أتفق|حسنا|حسنًا|تمام|ممتاز|فكرة\s+جيدة|بالتأكيد|طبعا|أكيد|ماشي|\+1|👍)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:موافق|أوافق|أتفق|فكرة\s+جيدة|\+1|👍)",
+    disagree=r"^\W*(?:لا(?=\s|[،,.]|$)|لكن|أعترض|غير\s+موافق|لا\s+أوافق|انتظر)",
+    defer=r"نؤجل\s+القرار|نناقش\s+(?:هذا\s+)?(?:لاحقا|لاحقًا|الأسبوع\s+القادم)|لم\s+نقرر|لا\s+قرار|سأعود\s+إليكم|(?:يجب|علينا)\s+(?:أن\s+)?[^.؟?!]*(?:أولا|أولاً)",
+    waiting=r"(?:ننتظر|انتظار|بعد\s+أن\s+(?:نعرف|نحصل\s+على)|حتى\s+(?:نعرف|نسمع\s+من))\s+(?P<what>[^.؟?!،]{3,60})",
+    # "سأقوم بتصميم الإعلانات", "سأرسلها غدا", "سوف أتحدث معهم": the future prefix on a first-person verb
+    commit=r"(?:^|\s)(?:أنا\s+)?(?:سأقوم|سوف\s+أقوم)\s+ب(?P<what>[^.؟?!]+)"
+           r"|(?:^|\s)(?:أنا\s+)?(?:س|سوف\s+)(?P<what2>أ(?!ل(?:ت|نا|وا|ه|ها)?(?:\s|$))[\u0621-\u064a]{2,}(?:\s[^.؟?!]*)?)"
+           r"|(?:^|\s)(?:أنا\s+)?(?:عل[يّ]+\s+أن|أتكفل\s+ب)\s*(?P<what3>[^.؟?!]+)",
+    accept=r"^\W*(?:@\S+\s+)?(?:نعم|حسنا|حسنًا|تمام|حاضر|بكل\s+سرور|بالتأكيد|أكيد|ماشي|اتركها\s+لي|اتركه\s+لي|\+1|👍)",
+    request=rf"(?:^|\s){NAME}\s*[،,:]\s*(?:هل\s+)?(?:يمكنك|تستطيع|ممكن|بإمكانك|أرجو\s+أن|من\s+فضلك|رجاء[ًا]?)\s+(?P<what>[^؟?]+?)\s*(?:[؟?]|$)",
+    assign=rf"^\W*{NAME}\s+(?:سي|ست)(?P<what>[\u0621-\u064a]{{2,}}(?:\s[^.؟?!]*)?)",
+    unassigned=r"(?:يجب|علينا|لازم|نحتاج)\s+(?:أن\s+)?(?P<what>[^.؟?!]+)|(?:أحد|شخص\s+ما)\s+(?:يجب\s+أن\s+)?(?P<what2>[^.؟?!]+)",
+    answer=r"^\W*(?:نعم|لا(?=\s|[،,.]|$)|ربما|أعتقد|أظن|لأن|يوجد|هناك|حوالي)",
+    not_known=r"لا\s+أعرف|لا\s+أدري|لست\s+متأكد|سؤال\s+جيد|لا\s+فكرة",
+    revision=r"^\W*(?:في\s+الحقيقة|تغيير\s+(?:في\s+)?الخطة|تصحيح)",
+    conclude=r"^\W*(?:حسنا|حسنًا|تمام|إذن|طيب)(?=\s|[،,.:!]|$)[\s،,.:!]*",
+    consent=r"(?:موافقون|أي\s+اعتراض|هل\s+الجميع\s+موافق)\s*[؟?]\s*$",
+    course=r"^\W*(?:هل\s+)?(?:ن[\u0621-\u064a]{3,}|يمكننا|نستطيع|أستطيع|يمكنني)",
+    interim=r"في\s+الوقت\s+الحالي|مؤقتا|حتى\s+ذلك\s+الحين",
+    alternative=r"\s(?:أم|أو)\s",
+    contrast=r"(?:^|\s)(?:لكن|ولكن|بينما)(?=\s|$)",
+    refusal=r"لا\s+(?:يمكننا|نستطيع)|لن\s+نستطيع",
+    policy=r"من\s+الآن|ابتداء\s+من|اعتبارا\s+من",
+    verdict=NEVER, factual=NEVER, due="",
 )
 
 # Due phrases, as written; group 1 is the phrase kept on the action item.
@@ -322,10 +456,16 @@ _DUE = {
     "pt": (r"(?:até|antes\s+d[eao]|para|pra)",
            r"(?:(?:a\s+)?próxima\s+|nesta\s+|na\s+)?(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|amanhã(?:\s+(?:de\s+manhã|cedo|à\s+tarde))?|hoje(?:\s+à\s+(?:tarde|noite))?"
            r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
+    # Japanese and Chinese: the particle after the date ("金曜日までに", "周五前") is part of the phrase
+    "ja": ("", r"(?:今日|明日|明後日|今週|来週|今月|月末|週末|(?:来週の)?[月火水木金土日]曜(?:日)?|\d{1,2}月\d{1,2}日)(?:の(?:朝|夜|午前|午後|夕方))?(?:中に|中)?(?:までに|まで)?"),
+    "zh": ("", r"(?:今天|明天|后天|今晚|这周|本周|下周[一二三四五六日天]?|周[一二三四五六日]|星期[一二三四五六日天]|月底|\d{1,2}月\d{1,2}[日号])(?:上午|下午|晚上|中午|下班)?(?:前|之前|以前)?"),
+    "hi": ("", r"(?:आज|कल|परसों|इस\s+हफ्ते|अगले\s+हफ्ते|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)(?:\s+(?:सुबह|शाम|रात|दोपहर))?(?:\s+\d{1,2}\s+बजे)?(?:\s+तक)?"),
+    "ar": (r"(?:قبل|بحلول|حتى)", r"(?:اليوم|غدا|غدًا|بعد\s+غد|هذا\s+الأسبوع|الأسبوع\s+القادم|(?:يوم\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+القادم)?|نهاية\s+(?:الأسبوع|الشهر))"),
 }
 
-LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT}
+LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR}
 SUPPORTED = tuple(LEXICONS)
+UNSPACED = frozenset({"ja", "zh"})  # no spaces between words: their due phrases carry no word boundaries
 
 
 @dataclass(frozen=True)
@@ -359,7 +499,7 @@ class Cues:
     policy: re.Pattern
     verdict: re.Pattern
     factual: re.Pattern
-    due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase)
+    due: tuple[re.Pattern, re.Pattern]  # (with a lead word like "by", bare phrase); the phrase is the first group that took part
     announce: re.Pattern
     options: re.Pattern
     react_call: re.Pattern
@@ -382,8 +522,10 @@ def cues_for(lang: str) -> Cues:
     def each(field: str) -> tuple[re.Pattern, ...]:  # patterns with named groups cannot share one alternation
         return tuple(screened(re.compile(getattr(t, field), re.I)) for t in tables)
 
-    lead = "|".join(_DUE[code][0] for code in langs)
-    phrase = "|".join(_DUE[code][1] for code in langs)
+    lead = "|".join(_DUE[code][0] for code in langs if _DUE[code][0])
+    phrase = "|".join(_DUE[code][1] for code in langs if code not in UNSPACED)
+    unspaced = "|".join(_DUE[code][1] for code in langs if code in UNSPACED)  # no word boundary around them
+    bare = rf"(?<!\w)({phrase})(?!\w)" + (f"|({unspaced})" if unspaced else "")
     return Cues(
         lang=lang, decided=joined("decided"), settles=joined("settles"), proposal=joined("proposal"),
         agree=joined("agree"), endorse=joined("endorse"), disagree=joined("disagree"), defer=joined("defer"), waiting=each("waiting"),
@@ -393,6 +535,5 @@ def cues_for(lang: str) -> Cues:
         interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
         refusal=joined("refusal"), policy=joined("policy"), verdict=joined("verdict"), factual=joined("factual"),
         announce=joined("announce"), options=joined("options"), react_call=joined("react_call"), when=joined("when"),
-        due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)),
-             screened(re.compile(rf"(?<!\w)({phrase})(?!\w)", re.I))),
+        due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)), screened(re.compile(bare, re.I))),
     )

@@ -12,6 +12,7 @@ when no later message answers it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
@@ -19,7 +20,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from skills.summarize.cues import Cues
+from skills.summarize.cues import HONORIFICS, MARKS, Cues
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
 from skills.summarize.screen import screened
@@ -28,14 +29,14 @@ from skills.summarize.verbs import as_task, infinitive
 _WORDS = re.compile(r"\w+")
 _WORDS_ANY_SCRIPT = regex.compile(r"[\w\p{M}]+")  # a letter keeps its combining marks (क्या is one word)
 _AT_NAME = re.compile(r"@([^\W\d_][\w.-]*)")
+_HONORIFIC = re.compile(rf"(?<=\w)(?:{HONORIFICS})$")  # "鈴木さん" is 鈴木
 _SPACE_RUN = re.compile(r"\s+")
 _LEADING_FILLER = re.compile(
     r"^(?:(?:also|then|just|please|pls|bitte|definitely|probably|and|und|et|y|e|so|ok(?:ay)?|sure|yes|ja|oui|sí|sim)\b[\s,]*)+", re.I)
 _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
-_QUESTION_END = re.compile(r"[?？؟]\W*$")
-_DECIDE = re.compile(r"decid|décid|decis|décis|entscheid", re.I)  # a deferral that names the decision itself
-_CHITCHAT_QUESTION = re.compile(r"^\W*(?:\w+\W*){0,2}[?？؟]$")  # "really?", "you ok?", "what?"
+_QUESTION_END = re.compile(r"(?:[?？؟]|(?:ですか|ますか|でしょうか)[。]?)\W*$")  # Japanese may end a question with "か。"
+_DECIDE = re.compile(r"decid|décid|decis|décis|entscheid|決め|決定|决定|तय|قرر", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
 _SETTLE_WORDS = frozenset(
@@ -53,25 +54,37 @@ _AFTERTHOUGHT = re.compile(
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
 _WHO_WILL = re.compile(
-    r"^\W*(?:who|wer|qui|quién|quien|quem)\s+(?:can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
-    r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})[?？]", re.I)
-_DONE = re.compile(r"^\W*(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b", re.I)
+    r"^\W*(?:[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*)?\s*,\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …"
+    r"(?:(?:who|wer|qui|quién|quien|quem)\s+(?P<takes>can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
+    r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})"
+    r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
+    r"|من\s+(?:سي|س)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
+_DONE = re.compile(r"^\W*(?:(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
+                   r"|已经?(?:完成|搞定|发|回滚|修复|提交|审批)|搞定|完了しました|終わりました|済みです|हो\s+गया|कर\s+दिया|تم(?=\s|[.!،]|$)|انتهيت)", re.I)
 # A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|auch|außerdem|aussi|également|también|además|também)\b", re.I)
 _COMPLETED = re.compile(
     r"\b(?:done|fixed|shipped|merged|deployed|sent|posted|uploaded|submitted|paused|published|booked|filed|told|finished|completed|resolved"
     r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
-    r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b", re.I)
+    r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b"
+    r"|已经?(?:完成|发|回滚|修复|提交|上线|审批)|(?:完了|送信|予約|修正)しました|(?:भेज|कर|बना)\s+(?:दिया|दी|दिए)|(?:أرسلت|أنهيت|انتهيت)", re.I)
 # A task that moves an earlier one ("move the email …", "déplacer la réservation …").
 _MOVED = re.compile(r"^(?:move|reschedule|postpone|push|shift|verschieben|\w+verschieben|déplacer|décaler|reporter|mover|cambiar|reprogramar|aplazar|mudar|remarcar|adiar)\b", re.I)
 _NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|once|when|wird|werde|kann|sobald|wenn|vais|va|peux|quand|voy|vamos|puedo|cuando|vou|vai|posso|quando)\b", re.I)
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
-_WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b", re.I)
+_WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)من\s", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
 _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I))
-_DECLINE = re.compile(r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso)", re.I)
+# Turning a request down: an opening ("sorry", "no"), or saying it cannot be done anywhere in the reply
+# ("Esta semana imposible", "Essa semana não dá", "नहीं कर पाऊँगा", "来週は出張なので難しいです").
+_DECLINE = re.compile(
+    r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso"
+    r"|すみません|申し訳|抱歉|不好意思|माफ़|माफ|آسف|للأسف)"
+    r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
+    r"|imposible|no\s+(?:puedo|me\s+da\s+tiempo|llego)|não\s+(?:dá|posso|consigo|vou\s+conseguir))\b"
+    r"|難しいです|無理です|できません|没空|没时间|不行|做不了|नहीं\s+कर\s+(?:पाऊँगा|पाऊँगी|पाऊंगा|पाऊंगी|सकता|सकती)|(?:لا|لن)\s+(?:أستطيع|يمكنني)", re.I)
 _STOP = frozenset(
     "a an the and or but to of in on at for with is are was were be it this that we you i they he she will would can "
     "could should have has had do does did not no yes what when where who why how let's lets let us our my your me "
@@ -141,12 +154,29 @@ def decision_line(f: Found) -> str:
     return f"{f.said} ({'; '.join(support)})" if support else f.said
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # kana and Han: words without spaces
+
+
 @lru_cache(maxsize=16_384)
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words that carry meaning, for comparing two texts; never shown to anyone."""
+    """Lower-cased words that carry meaning, for comparing two texts; never shown to anyone. Japanese and
+    Chinese have no spaces between words: their text counts as its character pairs ("事故报告" → 事故, 故报, 报告)."""
     low = text.lower()
-    tokens = _WORDS.findall(low) if low.isascii() else _WORDS_ANY_SCRIPT.findall(low)
-    return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit()))
+    if low.isascii():
+        return frozenset(w for w in _WORDS.findall(low) if w not in _STOP and (len(w) > 2 or w.isdigit()))
+    pairs = {run[i:i + 2] for run in _CJK.findall(low) for i in range(max(1, len(run) - 1))}
+    tokens = _WORDS_ANY_SCRIPT.findall(_CJK.sub(" ", low) if pairs else low)
+    return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit())) | pairs
+
+
+@lru_cache(maxsize=16_384)
+def word_count(text: str) -> int:
+    """Words in `text`, a letter with its marks as one (क्या is one word), Japanese or Chinese text at about two
+    characters a word."""
+    if text.isascii():
+        return len(_WORDS.findall(text))
+    runs = _CJK.findall(text)
+    return len(_WORDS_ANY_SCRIPT.findall(_CJK.sub(" ", text))) + sum((len(run) + 1) // 2 for run in runs)
 
 
 _SHORT_OPTION = re.compile(r"\b(?:[A-Z]|\w*(?:\d\d|[^\W\d]\d|\d[^\W\d])\w*)\b")  # "B", "v4", "13", not "1"
@@ -173,6 +203,7 @@ class ThreadReader:
         self.english = cues.lang == "en"
         self.by_message: dict[int, list[Sentence]] = {}
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
+        self.assigned: set[int] = set()  # messages asking someone by name to do a task ("Ivy, could you do it?")
         self._promise_cache: dict[str, bool] = {}
         self._proper: frozenset[str] | None = None
         self.parked = False  # set by decisions(): the thread's question was put off ("revisit", "need numbers first")
@@ -183,7 +214,7 @@ class ThreadReader:
 
     def resolve(self, name: str) -> str | None:
         """A participant's display name from a mention, a first name or a lower-cased name; None if nobody."""
-        key = name.lower().strip("@.,:")
+        key = _HONORIFIC.sub("", name.lower().strip("@.,:、，"))
         if key in self.people:
             return self.people[key]
         matches = {display for low, display in self.people.items() if low.split()[0] == key}
@@ -208,7 +239,7 @@ class ThreadReader:
         match = lead.search(text) or bare.search(text)
         if not match or _in_range(text, match, bare):
             return None, None
-        written = match.group(1).strip()
+        written = next(g for g in match.groups() if g).strip()
         return written, resolve_due(written, sent)
 
     # ---- decisions ----------------------------------------------------------------------------------
@@ -425,7 +456,7 @@ class ThreadReader:
             found = [(f, how) for f, how in found if how >= kept and _overlap(f.said, last_defer[1]) < 0.2
                      and not (main_deferred and self.cues.interim.search(f.said))]
             if not found:
-                self.parked = True
+                self.parked = main_deferred  # only then is the opening question still open
                 return [], True, self._waiting_on(last_defer[1])
         if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
             return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
@@ -749,33 +780,44 @@ class ThreadReader:
         found: list[Found] = []
         asked_of: dict[int, str] = {}
         for s in self.sentences:
-            for part in _AND_NAME_WILL.split(s.text):
-                item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of)
+            header, parts = self._task_parts(s.text)
+            for part in parts:
+                item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of, header)
                 if item is None:
                     continue
-                if item.owner == s.speaker and _vague(item.text, self.people.keys()):
+                self.tasked.add(s.text)
+                own = item.owner == s.speaker
+                if own and _vague(item.text, self.people.keys()):
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
-                if (earlier := self._earlier_task(found, item)) is not None:
-                    found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
+                bare = own and _bare(item.text)
+                if (earlier := self._earlier_task(found, item, bare)) is not None:
+                    found[earlier] = replace(found[earlier], due=found[earlier].due or item.due,
+                                             due_date=found[earlier].due_date or item.due_date) if bare \
+                        else item if _MOVED.match(item.text) else _joined(found[earlier], item)
                     continue
-                found.append(item)
+                if bare and (self._take_open_task(found, item, bare=True) or not _echoes(item.text, item.context)):
+                    continue  # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for
+                found.append(item)  # or says what it does when what it answers names that verb ("我来写" — "需要写事故报告吗？")
         found = [item for item in found if not self._reported_done(item)]
+        self.assigned = set(asked_of)
         return _merge_tasks(self._join_accepted(found, asked_of))
 
-    def _earlier_task(self, found: list[Found], item: Found) -> int | None:
+    def _earlier_task(self, found: list[Found], item: Found, bare: bool = False) -> int | None:
         """The owner's task from the last few messages that `item` continues ("script by Monday too, I'll run it on
-        staging first": run the script) or moves ("I'll move the email" after "schedule the launch email")."""
+        staging first": run the script) or moves ("I'll move the email" after "schedule the launch email"); a
+        `bare` verb ("水曜日までに終わらせます", "by Friday I'll finish") continues one from the same message too."""
         if item.owner is None or item.owner != self.messages[item.index].speaker:
             return None
         moved = bool(_MOVED.match(item.text))
-        if not moved and not _points_back(item.text):
+        if not moved and not bare and not _points_back(item.text):
             return None
         for k in range(len(found) - 1, -1, -1):
             task = found[k]
             if item.index - task.index > (8 if moved else 3):
                 return None
-            if task.owner == item.owner and task.index < item.index and (not moved or _stems(task.text) & _stems(item.text)):
+            if task.owner == item.owner and (task.index < item.index or bare and task.index == item.index) \
+                    and (not moved or _stems(task.text) & _stems(item.text)):
                 return k
         return None
 
@@ -791,9 +833,11 @@ class ThreadReader:
         task = _stems(item.text)
         return any(task & _stems(m.text) and not _QUESTION_END.search(m.text) and _reports_done(m.text) for m in later)
 
-    def _take_open_task(self, found: list[Found], taker: Found) -> None:
+    def _take_open_task(self, found: list[Found], taker: Found, bare: bool = False) -> bool:
         """Give the speaker the latest task nobody owned, or asked of them, or asked for with "who can …?"
-        ("Wer passt die Einladung an?" — "Ich kümmere mich drum."), from the last few messages."""
+        ("Wer passt die Einladung an?" — "Ich kümmere mich drum."), from the last few messages; False if none.
+        A `bare` verb ("te passo amanhã") takes a "who …?" only when it asks who takes work on ("qui s'occupe de
+        …?"), not what is so ("Quem tem acesso?")."""
         for k in range(len(found) - 1, -1, -1):
             task = found[k]
             if taker.index - task.index > 4:
@@ -801,16 +845,18 @@ class ThreadReader:
             if task.owner is None or task.owner == taker.owner and task.index != taker.index:
                 found[k] = replace(task, owner=taker.owner, due=task.due or taker.due,
                                    due_date=task.due_date or taker.due_date)
-                return
+                return True
         for m in reversed(self.messages[max(0, taker.index - 3):taker.index]):
             if m.speaker == taker.owner:
                 continue
-            asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and _WHO_WILL.match(x.text)), None)
+            asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and (who := _WHO_WILL.match(x.text))
+                          and not (bare and who.group("what") and not who.group("takes"))), None)
             if asked is not None:
-                what = _tidy(_WHO_WILL.match(asked.text).group("what"), None)
+                what = _tidy(_what(_WHO_WILL.match(asked.text)), None)
                 found.append(Found(self._lower_first(what), taker.source_id, taker.index,
                                    taker.owner, taker.due, taker.due_date))
-                return
+                return True
+        return False
 
     def _join_accepted(self, found: list[Found], asked_of: dict[int, str]) -> list[Found]:
         """"Hugo, please book the venue." — "On it, I'll sign the contract this week.": one task for Hugo."""
@@ -837,7 +883,52 @@ class ThreadReader:
     def _first_reply_by(self, index: int, person: str | None) -> int | None:
         return next((m.index for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
 
-    def _action(self, s: Sentence, asked_of: dict[int, str]) -> Found | None:
+    def _task_parts(self, text: str) -> tuple[str | None, list[str]]:
+        """A sentence that hands out work to several people, one part per owner: "Quarterly review prep: Ana:
+        slides; Ben: budget; I'll book the room", "Pedro cuida do coffee break, Lucas da inscrição e eu vou fazer
+        o roteiro", "刘洋：首页文案；陈静：产品截图；我来联系CDN供应商". A part that names only its object ("Adele the
+        release notes", "Lucas da inscrição") borrows the verb of the part before it. Also the header the list
+        follows ("Quarterly review prep"), or None. Any other sentence comes back whole (split only at ", and Alex
+        will …")."""
+        parts = _AND_NAME_WILL.split(text)
+        if len(parts) > 1 or not _LIST_MARK.search(text):
+            return None, parts
+        header, body = None, text
+        if (head := _HEADER.match(text)) and self._leads(text[head.end():]):
+            header, body = head.group("header"), text[head.end():]
+        pieces, start = [], 0
+        for sep in _LIST_SEPARATOR.finditer(body):
+            if sep.start() > start and self._leads(body[sep.end():]):
+                pieces.append(body[start:sep.start()])
+                start = sep.end()
+        pieces.append(body[start:])
+        leaders = sum(self._leads(p) for p in pieces)
+        if leaders == 1 and len(pieces) == 2 and word_count(pieces[0]) <= 2 and (
+                self.cues.agree.match(pieces[0]) or self.cues.conclude.match(pieces[0]) or _THANKS.match(pieces[0])):
+            return None, [pieces[1]]  # "Perfeito, Ana fica com a divulgação."
+        if leaders < 2:
+            return None, [text]
+        out, verb = [], None
+        for piece in pieces:
+            named = _NAMED_PART.match(piece.strip())
+            if named and not _LISTED.match(piece) and self.resolve(named.group("who")):
+                words = named.group("rest").split()
+                if words[0].lower() in _ARTICLES:  # "Adele the release notes", "Diego, el entorno"
+                    piece = f"{named.group('who')} {verb} {named.group('rest')}" if verb else f"{named.group('who')}: {named.group('rest')}"
+                else:  # "Alex will write the migration script": "will write" serves the parts that follow
+                    head = list(itertools.takewhile(lambda w: w.lower() not in _ARTICLES, words))
+                    verb = " ".join(head) if 0 < len(head) < len(words) else None
+            out.append(piece.strip())
+        return header, out
+
+    def _leads(self, text: str) -> bool:
+        """Whether `text` starts with a participant's name or a first-person pronoun: the start of one owner's part."""
+        if _FIRST_PERSON_LEAD.match(text.lstrip(" -•*·–@")):
+            return True
+        lead = _LEADER.match(text)
+        return lead is not None and bool(self.resolve(lead.group(1)))
+
+    def _action(self, s: Sentence, asked_of: dict[int, str], header: str | None = None) -> Found | None:
         text = s.text.strip()
         question = s.is_question
         if tag := _TAG_QUESTION.search(text):
@@ -901,8 +992,8 @@ class ThreadReader:
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
         what = _tidy(what, due)
-        if len(_WORDS.findall(what)) < 2 and not (owner == s.speaker and _vague(what, self.people.keys())):
-            return None
+        if word_count(what) < 2 and owner != s.speaker and not listed:
+            return None  # "Ken, please review": no task named
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
             what = self._lower_first(what)
@@ -911,7 +1002,7 @@ class ThreadReader:
         self.tasked.add(s.text)
         context = None
         if _refers_back(what):
-            context = topic if topic and self._says_something(topic) else self._task_context(s)
+            context = next((t for t in (topic, header) if t and self._says_something(t)), None) or self._task_context(s)
         elif owner == s.speaker:
             context = self._who_asked(s, what)  # "who's organising the team dinner?" — "I'll handle the dinner"
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
@@ -950,7 +1041,7 @@ class ThreadReader:
         if reply is None or _DECLINE.search(reply.text) or self.cues.disagree.search(reply.text):
             return None
         first = self.by_message[reply.index][0].text
-        short = len(_WORDS.findall(first)) <= 6
+        short = word_count(first) <= 6
         return reply.speaker if self.cues.accept.search(first) and (short or self._promises(first)) else None
 
     def _offer_taken(self, s: Sentence) -> bool:
@@ -999,7 +1090,7 @@ class ThreadReader:
         thread put its own question off (`parked`), that question stays open even though people replied."""
         found: list[Found] = []
         for s in self.sentences:
-            if not s.is_question or _CHITCHAT_QUESTION.match(s.text) or len(_WORDS.findall(s.text)) < 3:
+            if not s.is_question or word_count(s.text) < 3:  # "really?", "you ok?", "what?"
                 continue
             if s.text in self.tasked:
                 continue  # listed as an action item ("can someone check …?")
@@ -1016,7 +1107,7 @@ class ThreadReader:
 
     def _opening_question(self) -> Sentence | None:
         """The question a thread opened with (in its first two messages), if it asked one."""
-        return next((s for s in self.sentences if s.index <= 1 and s.is_question and len(_WORDS.findall(s.text)) >= 3), None)
+        return next((s for s in self.sentences if s.index <= 1 and s.is_question and word_count(s.text) >= 3), None)
 
     def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
         """Answered when the person asked replied, or someone else replied to it: right after it, with an answer's opening ("yes", "ja", "oui") before another question took over,
@@ -1026,6 +1117,8 @@ class ThreadReader:
         if asked is None and (vocative := re.match(r"^\W*([^\W\d_][\w.-]*)\s*[,:]", s.text)):
             asked = self.resolve(vocative.group(1))
         who_question = bool(_WHO.search(s.text))
+        if self.messages[s.index].agreement and not who_question:
+            return True  # "Can I merge the copy changes?" with a ✅ from someone else: a yes
         own = self.by_message[s.index]
         # the asker asked something else right after, in the same message
         superseded = any(x.is_question for x in own[next(i for i, x in enumerate(own) if x is s) + 1:])
@@ -1043,14 +1136,14 @@ class ThreadReader:
                 if m.speaker == asked and not question_only:
                     return True
                 continue
-            if question_only:
+            if question_only and not (who_question and m.index in self.assigned):
                 superseded = True
                 first_other = False
                 continue
             related = _overlap(m.text, s.text) >= 0.2
             adjacent = first_other and m.index <= s.index + 2
             cued = not superseded and bool(self.cues.answer.search(m.text))
-            volunteered = who_question and self._promises(m.text)
+            volunteered = who_question and (self._promises(m.text) or m.index in self.assigned)  # or gave it to someone
             if related or adjacent or cued or volunteered:
                 return True
             first_other = False
@@ -1078,7 +1171,17 @@ _ORDINAL = re.compile(
     r"|(?P<n3>third|3rd|dritte[nrs]?|troisième|tercer[oa]?|terceir[oa])|(?P<n4>fourth|4th|vierte[nrs]?|quatrième|cuart[oa]|quart[oa]))\b"
     r"|\b(?:option|opción|opção|variante)\s*#?(?P<d>[1-9])\b", re.I)
 _NUMBERED = re.compile(r"(?:^|(?<=[\s:;,(]))([1-9])[.)]\s+")
-_OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora)\b", re.I)
+_OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora|لكن|ولكن)\b"
+                        r"|但是|不过|可是|でも|けど|しかし|लेकिन|मगर", re.I)
+# A sentence handing out work to several people ("Ana: slides; Ben: budget; I'll book the room"): where
+# one owner's part may end, the header before the first name, a part that is a name and the rest.
+_LIST_MARK = re.compile(r"[;；,，،]|\s(?:and|und|et|y|e|और)\s")
+_LIST_SEPARATOR = re.compile(r"\s*[;；]\s*|\s*[,，،]\s*(?:(?:and|und|et|y|e|और|و)\s+)?|\s+(?:and|und|et|y|e|और)\s+")
+_HEADER = re.compile(r"^(?P<header>[^:：;；]{3,60}?)\s*[:：]\s*(?=\S)")
+_LEADER = re.compile(rf"^\W*?(?:[-•*·–]\s*)?@?([^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?(?=[\s,，:：、،]|$)")
+_FIRST_PERSON_LEAD = re.compile(r"(?:I|I'(?:ll|m|d)|yo|eu|je|j'|ich|moi|मैं|أنا|我|私|僕|俺)(?![\w'])|[我私僕俺]", re.I)
+_NAMED_PART = re.compile(rf"^@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?(?:\s*[,:：]\s*|\s+)(?P<rest>\S.*)$")
+_ARTICLES = frozenset("the a an le la les l' un une des du de el los las una del o os as um uma da do das dos der die das den dem ein eine".split())
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)
 
@@ -1089,14 +1192,17 @@ def _what(match: re.Match) -> str:
     return next((groups[k] for k in _WHAT_GROUPS if groups.get(k)), "")
 
 
-_LISTED = re.compile(r"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[:—–]\s+(?P<what>\S.{3,})$")
+_LISTED = re.compile(rf"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?\s*(?:[:—–]\s+|：\s*)(?P<what>\S.{{3,}})$")
 _VAGUE_WORDS = frozenset(
     "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
     "das es dem den drum darum cela ça lo la eso esto isso disso with mit avec con com".split())
 
 
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
-_BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto".split())
+_BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto उसे इसे उन्हें इन्हें "
+                           "معه معها معهم عليه عليها عليهم له لها لهم به بها بهم فيه فيها منه منها عنه عنها".split())
+_NEED = re.compile(r"\b(?:need|needs|needed|brauche|brauchen|besoin|necesit\w*|precis\w*)\b|需要|必要|ज़रूरत|जरूरत|चाहिए|نحتاج|أحتاج", re.I)
+_BACK_CJK = re.compile(r"それ|これ|あれ|这个|那个|它")
 _BACK_OBJECT = frozenset("that this das es ça cela eso esto".split())  # as the task's first or second word
 _VERB_END = re.compile(r"(?:er|ir|re|ar|or|[oe])$")  # "le livrer", "la mando", "lo reviso": a verb after the clitic
 _BACK_CLITIC = frozenset("le la les l' lo los las o a os as".split())  # before the verb, as the task's first word
@@ -1112,7 +1218,19 @@ def _points_back(task: str) -> bool:
         low = low[1:]
     # "das"/"es" before a capitalised noun is an article ("nehme das Thema mit"), not a pronoun
     objects = [w for i, w in enumerate(low[:2]) if w in _BACK_OBJECT and not (i + 1 < len(words) and words[i + 1][:1].isupper())]
-    return bool(low) and (low[0] in _BACK_CLITIC or bool(objects) or bool(_BACK_ANYWHERE.intersection(low)))
+    return bool(low) and (low[0] in _BACK_CLITIC or bool(objects) or bool(_BACK_ANYWHERE.intersection(low))) \
+        or bool(_BACK_CJK.search(task))
+
+
+def _bare(task: str) -> bool:
+    """A verb alone, naming no task of its own: "review", "revisar", "बनाना", "予約", "写"."""
+    return word_count(task) <= 1 or bool(_CJK.fullmatch(task)) and len(task) <= 4
+
+
+def _echoes(task: str, context: str | None) -> bool:
+    """Whether the sentence a bare verb answers names that verb ("写" in "需要写事故报告吗？", "review" in "who
+    reviews the PR?") or a need it meets ("Vou precisar das credenciais …" — "te passo amanhã")."""
+    return bool(context) and (task in context or bool(_stems(task) & _stems(context)) or bool(_NEED.search(context)))
 
 
 def _refers_back(task: str) -> bool:
@@ -1154,8 +1272,9 @@ def _is_pronoun(word: str) -> bool:
 
 def _tidy(what: str, due: str | None) -> str:
     if due:
-        cut = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}\b", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
-            else re.sub(rf"\s*{re.escape(due)}\b", "", what, count=1, flags=re.I)
+        edge = "" if _CJK.search(due) else r"\b"  # no word boundary inside Japanese or Chinese text
+        cut = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}{edge}", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
+            else re.sub(rf"\s*{re.escape(due)}{edge}", "", what, count=1, flags=re.I)
         what = _DANGLING_LEAD.sub("", cut.rstrip(" ,.;:!")) if cut != what else what  # "antes del", "à" left where the date was
     what = _AFTERTHOUGHT.split(what, maxsplit=1)[0]
     what = _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")

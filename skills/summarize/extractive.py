@@ -15,7 +15,7 @@ from skills.summarize.rewrite import (
     question_to_third_person,
     to_third_person,
 )
-from skills.summarize.utterance import Utterance, prose
+from skills.summarize.utterance import Utterance, link_only, prose
 
 MIN_MESSAGES = 3
 # Scoring weights, tuned on the SAMSum validation and DialogSum dev splits only (bench/summarize.py).
@@ -93,7 +93,7 @@ def summarize(
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
     names = {u.author_id: u.speaker for u in utterances if u.author_id}
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := prose(u.text, names))]
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := prose(u.text, names) or link_only(u.text))]
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
@@ -110,7 +110,9 @@ def summarize(
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]
     mentioned = [name for u in humans for name in _MENTION_LABEL.findall(u.text)]  # asked by @-mention, not speaking
-    reader = ThreadReader(messages, sentences, _people(list(dict.fromkeys(participants + mentioned))), cues_for(lang))
+    # names to resolve also include whoever only posted an emoji ("- Tom: fix the flaky test" — ":+1:")
+    authors = [u.speaker for u in utterances if not u.is_bot]
+    reader = ThreadReader(messages, sentences, _people(list(dict.fromkeys(participants + mentioned + authors))), cues_for(lang))
     decisions, undecided, waiting_on = reader.decisions()
     actions = reader.action_items()
     questions = reader.open_questions(decisions, reader.parked)

@@ -3,7 +3,9 @@
 Detection uses `lingua-language-detector` (maintained, offline, models ship in the wheel) restricted to
 the languages we have cues for, on the whole thread's text: single chat lines are too short to tell
 apart, a thread is not. Plain-ASCII text full of English function words skips the detector: it is the
-common case, and the detector's models cost about 0.4 s to load on first use.
+common case, and the detector's models cost about 0.4 s to load on first use. Text mostly in another
+script goes to a second detector restricted to Japanese, Chinese, Hindi and Arabic, which tells them
+apart by script almost at once (kana make Japanese; Han characters alone, Chinese).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from skills.summarize.cues import SUPPORTED
+LATIN = ("en", "de", "fr", "es", "pt")
+OTHER_SCRIPTS = ("ja", "zh", "hi", "ar")
 
 _ENGLISH_WORDS = frozenset(
     "the a an and or but to of in on at for with is are was were be been it this that we you i they he she "
@@ -25,22 +28,22 @@ def _looks_english(text: str) -> bool:
     return bool(words) and text.isascii() and sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.2
 
 
-@lru_cache(maxsize=1)
-def _detector():
-    from lingua import Language, LanguageDetectorBuilder  # loaded only for a thread that is not plainly English
+@lru_cache(maxsize=2)
+def _detector(codes: tuple[str, ...]):
+    from lingua import IsoCode639_1, LanguageDetectorBuilder  # loaded only for a thread that is not plainly English
 
-    by_code = {"en": Language.ENGLISH, "de": Language.GERMAN, "fr": Language.FRENCH,
-               "es": Language.SPANISH, "pt": Language.PORTUGUESE}
-    return LanguageDetectorBuilder.from_languages(*(by_code[c] for c in SUPPORTED)).build()
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*(IsoCode639_1.from_str(c) for c in codes)).build()
 
 
 def thread_language(texts: list[str]) -> str:
-    """An ISO 639-1 code from `SUPPORTED`, or "und" when the text is in none of them (any other script)."""
+    """An ISO 639-1 code from `LATIN` or `OTHER_SCRIPTS` (the languages with cue tables), or "und" when the
+    text is in none of them."""
     sample = " ".join(texts)[:SAMPLE_CHARS]
     if not _WORD.search(sample) or _looks_english(sample):
         return "en"
     letters = [ch for ch in sample if ch.isalpha()]
-    if sum(ch <= "\u024f" for ch in letters) < len(letters) / 2:
-        return "und"  # mostly another script (Devanagari, CJK, Arabic, ...): none of the five
-    found = _detector().detect_language_of(sample)
-    return found.iso_code_639_1.name.lower() if found is not None else "en"
+    other_script = sum(ch <= "\u024f" for ch in letters) < len(letters) / 2
+    found = _detector(OTHER_SCRIPTS if other_script else LATIN).detect_language_of(sample)
+    if found is None:
+        return "und" if other_script else "en"
+    return found.iso_code_639_1.name.lower()

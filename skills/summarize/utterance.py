@@ -65,6 +65,16 @@ def prose(text: str, names: dict[str, str] | None = None) -> str:
     return cleaned
 
 
+_URL = re.compile(r"<?(?:https?://|www\.)([^\s|>]+)")
+
+
+def link_only(text: str) -> str:
+    """For a message that is nothing but a link (an answer given as a URL): "Link: wiki.example.com/runbooks/…",
+    so it still counts as a reply; "" for any other message."""
+    found = _URL.search(text)
+    return f"Link: {found.group(1).rstrip('/.')}" if found else ""
+
+
 @lru_cache(maxsize=65_536)  # the summarizer and the digest look at the same messages more than once
 def _clean(text: str, names: tuple[tuple[str, str], ...]) -> str:
     lookup = dict(names)

@@ -100,7 +100,7 @@ def create_app(settings: Settings | None = None, router: Router | None = None,
         app.cleanup_ctx.append(kept_connections(bolt))  # first in, last out: open until the work has drained
     app.cleanup_ctx.append(lifecycle)
 
-    app.router.add_post("/slack/events", slack_route(bolt, settings))
+    app.router.add_post("/slack/events", slack_route(bolt, settings, workers, clock))
     if bolt is not None and bolt.oauth_flow is not None:
         app.router.add_get("/slack/install", slack_oauth_route(bolt))
         app.router.add_get("/slack/oauth_redirect", slack_oauth_route(bolt))

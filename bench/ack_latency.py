@@ -10,69 +10,30 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-import aiohttp
-from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-from slack_bolt.async_app import AsyncApp
-from slack_sdk.web.async_client import AsyncWebClient
-
 from adapters.app import create_app
+from bench.slack_load import SECRET, bare_bolt, measure, percentiles
 from bot.app import freeze_startup_objects
 from bot.config import Settings
 from tests.fakes.server import serving
-from tests.fakes.slack_api import BOT_USER_ID, FakeSlackAPI, event_body, sign
-
-SECRET = "bench-secret"
+from tests.fakes.slack_api import BOT_USER_ID, FakeSlackAPI, event_body
 
 
-def bare_bolt(api_url: str) -> web.Application:
-    bolt = AsyncApp(signing_secret=SECRET, client=AsyncWebClient(token="xoxb-bench", base_url=api_url))
-
-    @bolt.event("app_mention")
-    async def on_mention(body, client):
-        await client.chat_postMessage(channel=body["event"]["channel"], text="ok")
-
-    async def handle(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
-
-    app = web.Application()
-    app.router.add_post("/slack/events", handle)
-    return app
+async def on_mention(body, client):
+    """The baseline's listener: Bolt acks, then this posts the reply."""
+    await client.chat_postMessage(channel=body["event"]["channel"], text="ok")
 
 
-async def measure(url: str, requests: int, concurrency: int, tag: str) -> list[float]:
-    latencies: list[float] = []
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(requests):
-        queue.put_nowait(i)
-
-    async def worker(http: aiohttp.ClientSession) -> None:
-        while not queue.empty():
-            i = queue.get_nowait()
-            ts = f"1700000{i:03d}.{i:06d}"
-            event = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> help", "ts": ts,
-                     "channel": "C1", "event_ts": ts}
-            body = event_body(event, event_id=f"Ev{tag}{i}")
-            headers = {"Content-Type": "application/json", **sign(SECRET, body)}
-            started = time.perf_counter()
-            async with http.post(url + "/slack/events", data=body, headers=headers) as response:
-                await response.read()
-                assert response.status == 200, response.status
-            latencies.append(time.perf_counter() - started)
-
-    async with aiohttp.ClientSession() as http:
-        await asyncio.gather(*(worker(http) for _ in range(concurrency)))
-    return latencies
-
-
-def summary(latencies: list[float]) -> tuple[float, float]:
-    ordered = sorted(latencies)
-    return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
+def mentions(count: int, tag: str) -> list[str]:
+    bodies = []
+    for i in range(count):
+        ts = f"1700000{i:03d}.{i:06d}"
+        event = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> help", "ts": ts,
+                 "channel": "C1", "event_ts": ts}
+        bodies.append(event_body(event, event_id=f"Ev{tag}{i}"))
+    return bodies
 
 
 async def main(requests: int, concurrency: int) -> None:
@@ -85,11 +46,11 @@ async def main(requests: int, concurrency: int) -> None:
                                 slack_api_base_url=api_url)
             app = create_app(settings)
             app.on_startup.append(freeze_startup_objects)  # as `etiquette serve` does
-            async with serving(bare_bolt(api_url)) as bare_url, serving(app) as our_url:
-                await measure(bare_url, 20, 1, "warmbare")
-                await measure(our_url, 20, 1, "warmours")
-                bare = summary(await measure(bare_url, requests, concurrency, "bare"))
-                ours = summary(await measure(our_url, requests, concurrency, "ours"))
+            async with serving(bare_bolt(api_url, "app_mention", on_mention)) as bare_url, serving(app) as our_url:
+                await measure(bare_url, mentions(20, "warmbare"), 1)
+                await measure(our_url, mentions(20, "warmours"), 1)
+                bare = percentiles((await measure(bare_url, mentions(requests, "bare"), concurrency))[0])
+                ours = percentiles((await measure(our_url, mentions(requests, "ours"), concurrency))[0])
     print(f"{'':24}{'p50 ms':>10}{'p95 ms':>10}")
     print(f"{'bare Bolt AsyncApp':24}{bare[0]:10.2f}{bare[1]:10.2f}")
     print(f"{'Async Etiquette':24}{ours[0]:10.2f}{ours[1]:10.2f}")

@@ -17,46 +17,31 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
-import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-from slack_bolt.async_app import AsyncApp
-from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import func, select
 
 from adapters.app import create_app
+from bench.slack_load import SECRET, bare_bolt, measure, percentiles
 from bot.app import INBOX, STORE, freeze_startup_objects
 from bot.config import Settings
 from tests.fakes.server import serving
-from tests.fakes.slack_api import FakeSlackAPI, event_body, sign
+from tests.fakes.slack_api import FakeSlackAPI, event_body
 
-SECRET = "bench-secret"
 _RUNS = itertools.count()
 CHANNEL = "CBENCH"
 
 
-def bare_bolt(api_url: str) -> web.Application:
-    bolt = AsyncApp(signing_secret=SECRET, client=AsyncWebClient(token="xoxb-bench", base_url=api_url))
-
-    @bolt.event("message")
-    async def on_message(body):
-        return None
-
-    async def handle(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
-
-    app = web.Application()
-    app.router.add_post("/slack/events", handle)
-    return app
+async def on_message(body):
+    """The baseline's listener: it only acknowledges (Bolt acks before running it)."""
+    return None
 
 
 def events(count: int, tag: str) -> list[str]:
-    """Signed bodies: a new thread every 20 messages, the rest replies in it, as a busy channel looks."""
+    """Event bodies: a new thread every 20 messages, the rest replies in it, as a busy channel looks."""
     start = time.time() - 3600
     run = next(_RUNS)  # every run its own timestamps: a message sent twice would be stored once
     bodies = []
@@ -68,32 +53,6 @@ def events(count: int, tag: str) -> list[str]:
                  "event_ts": ts, **({"thread_ts": root} if i % 20 else {})}
         bodies.append(event_body(event, event_id=f"Ev{tag}{i}"))
     return bodies
-
-
-async def measure(url: str, bodies: list[str], concurrency: int) -> tuple[list[float], float]:
-    """Ack latencies, and the wall time to send everything."""
-    latencies: list[float] = []
-    queue = list(reversed(bodies))
-
-    async def worker(http: aiohttp.ClientSession) -> None:
-        while queue:
-            body = queue.pop()
-            headers = {"Content-Type": "application/json", **sign(SECRET, body)}
-            started = time.perf_counter()
-            async with http.post(url + "/slack/events", data=body, headers=headers) as response:
-                await response.read()
-                assert response.status == 200, response.status
-            latencies.append(time.perf_counter() - started)
-
-    began = time.perf_counter()
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as http:
-        await asyncio.gather(*(worker(http) for _ in range(concurrency)))
-    return latencies, time.perf_counter() - began
-
-
-def percentiles(latencies: list[float]) -> tuple[float, float]:
-    ordered = sorted(latencies)
-    return statistics.median(ordered) * 1000, ordered[max(int(len(ordered) * 0.95) - 1, 0)] * 1000
 
 
 async def stored(app: web.Application) -> int:
@@ -116,7 +75,7 @@ async def run(database_url: str, label: str, requests: int, concurrencies: list[
                             slack_bot_token="xoxb-bench", slack_api_base_url=api_url)
         app = create_app(settings)
         app.on_startup.append(freeze_startup_objects)  # as `etiquette serve` does
-        async with serving(bare_bolt(api_url)) as bare_url, serving(app) as our_url:
+        async with serving(bare_bolt(api_url, "message", on_message)) as bare_url, serving(app) as our_url:
             await measure(bare_url, events(30, "warmbare"), 1)
             await measure(our_url, events(30, "warmours"), 1)
             if quiet:  # nudges and call suggestions off: what is left is the ack, the store and the routing

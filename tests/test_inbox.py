@@ -6,6 +6,7 @@ import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import event
 
@@ -13,6 +14,7 @@ import bot.inbox
 from adapters.app import create_app
 from adapters.teams.bot import inbox_key
 from bot.app import INBOX
+from bot.group_commit import GroupCommit
 from bot.inbox import LEASE, MAX_ATTEMPTS, Inbox, InboxItem, InboxWorkers, backoff
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.bot_connector import PERSONAL_CHAT_ID, personal_message, post_activity
@@ -72,6 +74,42 @@ async def test_events_arriving_together_are_one_commit_and_a_retry_among_them_is
     assert accepted[0].payload == {"n": 0}  # the first of the two is the one kept
     assert len(commits) == 1
     assert [await inbox.status_of("slack", key) for key in ("EvA", "EvB", "EvC")] == ["working"] * 3
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+async def test_with_two_flushers_the_next_burst_is_written_while_the_first_commits(parallel):
+    written: list[list[str]] = []
+    commit = asyncio.Event()
+
+    async def flush(items: list[str]) -> None:
+        written.append(items)
+        await commit.wait()
+
+    batches: GroupCommit[str, None] = GroupCommit(flush, parallel)
+    first = asyncio.ensure_future(batches.submit(["a", "b"]))
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # the first batch is being written
+    later = [asyncio.ensure_future(batches.submit([item])) for item in ("c", "d")]
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert written == ([["a", "b"], ["c", "d"]] if parallel == 2 else [["a", "b"]])
+    assert not first.done()  # nobody hears "stored" before the commit
+    commit.set()
+    await asyncio.wait_for(asyncio.gather(first, *later), timeout=5)
+    assert written == [["a", "b"], ["c", "d"]]
+    if parallel > 1:
+        with pytest.raises(ValueError):
+            await batches.submit([])  # "what was queued is in" needs batches in order
+
+
+async def test_a_retry_arriving_while_the_first_copy_is_being_written_is_still_a_retry(store):
+    inbox = Inbox(store, "w1")  # on PostgreSQL the two copies go in two transactions at once
+    first = asyncio.ensure_future(inbox.accept("slack", "EvTwice", "T1", {"n": 1}, T0))
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    second = asyncio.ensure_future(inbox.accept("slack", "EvTwice", "T1", {"n": 2}, T0))
+    accepted = [item for item in await asyncio.gather(first, second) if item is not None]
+    assert len(accepted) == 1 and await inbox.status_of("slack", "EvTwice") == "working"
 
 
 async def test_work_still_waiting_on_a_platform_hands_its_turn_to_the_next_item(store, monkeypatch):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -56,7 +58,8 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
                                  user_token_lookup(app))))
     app = AsyncApp(signing_secret=settings.slack_signing_secret.get_secret_value(), client=client,
                    oauth_settings=oauth)
-    platform_for = workspace_platform(app, settings)
+    workspace_for = installed_workspaces(app, settings)
+    bot_of = bot_identity(app)
 
     async def route(event: Event, platform: SlackPlatform) -> None:
         EVENTS.labels("slack", type(event).__name__).inc()
@@ -74,49 +77,34 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
 
     @app.middleware
     async def accept_into_inbox(body: dict[str, Any], context: AsyncBoltContext, next: Any) -> BoltResponse:
-        """Store the work (the same write drops Slack's retries), then ack; 503 if the store cannot take it."""
-        uninstall = body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS
-        try:
-            events = [] if uninstall else translate.events_of(body, context.bot_user_id)
-            changes = translate.stored_changes(body) if _kept(body) else []
-            team_id = translate.team_of(body)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            return BoltResponse(status=400, body={"error": f"malformed payload: {type(error).__name__} {error}"})
-        if not (events or changes or uninstall):
-            return BoltResponse(status=200, body="")  # nothing for us to do: no row needed
-        # Slack retries events (same event_id); commands and clicks are never retried, so each is new.
-        key = body.get("event_id") or uuid.uuid4().hex
-        payload = {"body": body, "bot_user_id": context.bot_user_id}
-        try:
-            item = await workers.inbox.accept("slack", key, team_id, payload, clock())
-        except Exception as error:  # the store is down: Slack retries a 5xx, which is what we want here
-            log.error("slack event not accepted: inbox unavailable", exc_info=error)
-            return BoltResponse(status=503, body={"error": "cannot store the event now; retry"})
-        if item is None:
-            DUPLICATES.labels("slack").inc()
-            log.info("duplicate slack event dropped", extra={"key": key})
-        else:
-            workers.start(item)
-        return BoltResponse(status=200, body="")
+        """Commands, clicks and Socket Mode's events: Bolt verified and authorized them; into the inbox, then ack."""
+        return await into_inbox(workers, body, context.bot_user_id, clock)
 
     async def handle(item: InboxItem) -> None:
-        """Do one stored Slack payload's work (also after a restart, by another process)."""
+        """Do one stored Slack payload's work (also after a restart, by another process).
+
+        An event taken straight into the inbox (`slack_route`) is authorized here, as Bolt would have
+        done before the ack: a workspace we are not installed in gets nothing stored and nothing done,
+        and the bot's own events are ignored."""
         body = item.payload["body"]
         if body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS:
             await forget_workspace(body)
             return
+        workspace = await workspace_for(translate.team_of(body))
+        if workspace is None:
+            log.warning("slack inbox item for a workspace without a token", extra={"key": item.key})
+            return
+        bot_user_id, bot_id = await bot_of(workspace)
+        if from_the_bot(body, bot_user_id, bot_id):
+            return
         if _kept(body):
             await keep(body)  # at once: a burst's messages go to the store together
-        events = translate.events_of(body, item.payload.get("bot_user_id"))
+        events = translate.events_of(body, item.payload.get("bot_user_id") or bot_user_id)
         if not events:
             return
         async with workers.turn():
-            platform = await platform_for(translate.team_of(body))
-            if platform is None:
-                log.warning("slack inbox item for a workspace without a token", extra={"key": item.key})
-                return
             for event in events:
-                await route(event, platform)
+                await route(event, workspace.platform)
 
     async def forget_workspace(body: dict[str, Any]) -> None:
         """The workspace removed us: forget its installation and everything we stored for it."""
@@ -133,6 +121,50 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
 def _kept(body: dict[str, Any]) -> bool:
     """Events whose message the message store keeps (or changes): posts, edits, deletions, reactions."""
     return body.get("type") == "event_callback" and body["event"].get("type") in translate.STORED_EVENTS
+
+
+async def into_inbox(workers: InboxWorkers, body: dict[str, Any], bot_user_id: str | None,
+                     clock: Clock) -> BoltResponse:
+    """Store the work (the same write drops Slack's retries), then ack; 400 if malformed, 503 if the store
+    cannot take it. `bot_user_id` is None for an event taken in before authorization (found when it runs)."""
+    uninstall = body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS
+    try:
+        events = [] if uninstall else translate.events_of(body, bot_user_id)
+        changes = translate.stored_changes(body) if _kept(body) else []
+        team_id = translate.team_of(body)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return BoltResponse(status=400, body={"error": f"malformed payload: {type(error).__name__} {error}"})
+    if not (events or changes or uninstall):
+        return BoltResponse(status=200, body="")  # nothing for us to do: no row needed
+    # Slack retries events (same event_id); commands and clicks are never retried, so each is new.
+    key = body.get("event_id") or uuid.uuid4().hex
+    payload = {"body": body, "bot_user_id": bot_user_id}
+    try:
+        item = await workers.inbox.accept("slack", key, team_id, payload, clock())
+    except Exception as error:  # the store is down: Slack retries a 5xx, which is what we want here
+        log.error("slack event not accepted: inbox unavailable", exc_info=error)
+        return BoltResponse(status=503, body={"error": "cannot store the event now; retry"})
+    if item is None:
+        DUPLICATES.labels("slack").inc()
+        log.info("duplicate slack event dropped", extra={"key": key})
+    else:
+        workers.start(item)
+    return BoltResponse(status=200, body="")
+
+
+def from_the_bot(body: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> bool:
+    """The bot's own post, edit or reaction, which Bolt's IgnoringSelfEvents drops (joins and leaves it keeps);
+    the author is found where Bolt looks: the event, else the message it changed, else the one it deleted."""
+    event = body.get("event") or {}
+    if body.get("type") != "event_callback" or event.get("type") in ("member_joined_channel", "member_left_channel"):
+        return False
+    author = None
+    for part in (event, event.get("message"), event.get("previous_message")):
+        if isinstance(part, dict) and (author := part.get("user") or part.get("user_id")) is not None:
+            break
+    if isinstance(author, dict):
+        author = author.get("id")
+    return bool((bot_user_id and author == bot_user_id) or (bot_id and event.get("bot_id") == bot_id))
 
 
 def welcome_after_install(dispatch: Callable[[Event, str], Awaitable[None]]) -> AsyncCallbackOptions:
@@ -160,16 +192,25 @@ def token_rotator(settings: Settings, client: AsyncWebClient) -> AsyncTokenRotat
                              client_secret=settings.slack_client_secret.get_secret_value(), client=client)
 
 
-def workspace_platform(app: AsyncApp, settings: Settings):
-    """A port for one workspace outside any request (scheduled deliveries, digests).
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace we are installed in: its port, and who the bot is there (from its installation)."""
+
+    platform: SlackPlatform
+    bot_user_id: str | None = None  # None with the one configured token: `bot_identity` asks auth.test
+    bot_id: str | None = None
+
+
+def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[[str], Awaitable[Workspace | None]]:
+    """A workspace outside any request (inbox items, scheduled deliveries, digests); None where we are not installed.
 
     With OAuth the workspace's token comes from the installation store, rotated first when it is
     about to expire (the rotated tokens are saved, encrypted, like Bolt's own rotations)."""
     rotator = token_rotator(settings, app.client) if app.installation_store is not None else None
 
-    async def platform_for(workspace_id: str) -> SlackPlatform | None:
+    async def workspace_for(workspace_id: str) -> Workspace | None:
         if app.installation_store is None:
-            return SlackPlatform(app.client)
+            return Workspace(SlackPlatform(app.client))
         store = app.installation_store
         installation = await store.async_find_installation(enterprise_id=None, team_id=workspace_id)
         if installation is None or not installation.bot_token:
@@ -179,10 +220,39 @@ def workspace_platform(app: AsyncApp, settings: Settings):
             if refreshed is not None:
                 await store.async_save(refreshed)
                 installation = refreshed
-        return SlackPlatform(web_client(installation.bot_token, app.client.base_url, app.client.session),
-                             user_token_lookup(app))
+        return Workspace(SlackPlatform(web_client(installation.bot_token, app.client.base_url, app.client.session),
+                                       user_token_lookup(app)), installation.bot_user_id, installation.bot_id)
+
+    return workspace_for
+
+
+def workspace_platform(app: AsyncApp, settings: Settings) -> Callable[[str], Awaitable[SlackPlatform | None]]:
+    """A port for one workspace outside any request (scheduled deliveries, digests)."""
+    workspace_for = installed_workspaces(app, settings)
+
+    async def platform_for(workspace_id: str) -> SlackPlatform | None:
+        workspace = await workspace_for(workspace_id)
+        return None if workspace is None else workspace.platform
 
     return platform_for
+
+
+def bot_identity(app: AsyncApp) -> Callable[[Workspace], Awaitable[tuple[str | None, str | None]]]:
+    """(bot user id, bot id) in a workspace: from its installation, or for the one configured token from
+    auth.test, asked once (Bolt's single-workspace authorization does the same)."""
+    answer: dict[str, str | None] = {}
+    asking = asyncio.Lock()
+
+    async def bot_of(workspace: Workspace) -> tuple[str | None, str | None]:
+        if app.installation_store is not None:
+            return workspace.bot_user_id, workspace.bot_id
+        async with asking:  # a burst's first items wait for one call, not one each
+            if not answer:
+                found = await app.client.auth_test()
+                answer.update(user_id=found.get("user_id"), bot_id=found.get("bot_id"))
+        return answer["user_id"], answer["bot_id"]
+
+    return bot_of
 
 
 def user_token_lookup(app: AsyncApp) -> UserTokenLookup | None:
@@ -247,10 +317,14 @@ def slack_oauth_route(bolt: AsyncApp):
     return handle
 
 
-def slack_route(bolt: AsyncApp | None, settings: Settings):
-    """POST /slack/events: signature on the raw bytes first (401), then the payload's form (400), then Bolt.
+def slack_route(bolt: AsyncApp | None, settings: Settings, workers: InboxWorkers, clock: Clock = utcnow):
+    """POST /slack/events: signature on the raw bytes first (401), then the payload's form (400), then the inbox.
 
     Too large → 413. Nothing about the body is parsed before the signature is known to be Slack's.
+    An Events API body (`event_callback`) goes straight into the inbox and is acknowledged once stored:
+    authorizing it (the workspace's installation, a query with OAuth) waits until its work runs, off the
+    ack path. Everything else (commands, clicks, url_verification, ssl_check) goes through Bolt, whose
+    middleware puts its work in the same inbox.
     """
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
 
@@ -264,7 +338,9 @@ def slack_route(bolt: AsyncApp | None, settings: Settings):
             raw = await read_body(request)
             if not signed_by_slack(raw, request.headers, secret):
                 return web.json_response({"error": "invalid or stale signature"}, status=401)
-            text = checked_payload(raw, media_type(request))
+            text, payload = checked_payload(raw, media_type(request))
+            if payload is not None and payload["type"] == "event_callback":
+                return await to_aiohttp_response(await into_inbox(workers, payload, None, clock))
             bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=dict(request.headers))
         except BadBody as error:
             return refusal(error)

@@ -35,12 +35,15 @@ def signed_by_slack(raw: bytes, headers: Mapping[str, str], secret: str, now: fl
     return hmac.compare_digest("v0=" + expected, signature)
 
 
-def checked_payload(raw: bytes, media_type: str) -> str:
-    """The body as text, once it is known to be a payload Bolt can route; else BadBody (400)."""
+def checked_payload(raw: bytes, media_type: str) -> tuple[str, dict[str, Any] | None]:
+    """The body as text, once it is known to be a payload Bolt can route, and parsed when it is JSON
+    (an Events API body, which the route takes into the inbox itself); else BadBody (400)."""
     text = utf8_text(raw)
     if media_type == "application/json":
-        _check_shape(json_object(text))
-    elif media_type == "application/x-www-form-urlencoded":
+        payload = json_object(text)
+        _check_shape(payload)
+        return text, payload
+    if media_type == "application/x-www-form-urlencoded":
         if text.startswith("{"):
             raise BadBody("form body holds JSON; send it as application/json")
         form = dict(parse_qsl(text, keep_blank_values=True))
@@ -50,7 +53,7 @@ def checked_payload(raw: bytes, media_type: str) -> str:
             raise BadBody("form body is neither a slash command nor an interaction payload")
     else:
         raise BadBody("content type must be application/json or application/x-www-form-urlencoded")
-    return text
+    return text, None
 
 
 def _check_shape(payload: dict[str, Any]) -> None:

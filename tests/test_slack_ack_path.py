@@ -1,0 +1,116 @@
+"""Slack's Events API bodies are acknowledged once stored in the inbox, before the bot is authorized in the
+workspace; the authorization (who the bot is there, whether it is installed at all) happens when the work runs.
+
+End to end through /slack/events with real signing, on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import select
+
+from adapters.app import create_app
+from bot.app import INBOX, STORE
+from bot.tables import messages
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.server import eventually, serving
+from tests.fakes.slack_api import BOT_USER_ID, OAUTH_TEAM_ID, TEAM_ID, event_body
+from tests.test_slack_e2e import CHANNEL, post_signed
+from tests.test_slack_oauth import eventually_async, install
+
+
+def said(text: str, ts: str, event_id: str, team: str = TEAM_ID, **fields) -> str:
+    event = {"type": "message", "channel": CHANNEL, "channel_type": "channel", "user": "U2", "text": text,
+             "ts": ts, "event_ts": ts, **fields}
+    body = json.loads(event_body(event, event_id=event_id))
+    body["team_id"] = team
+    body["authorizations"][0]["team_id"] = team
+    return json.dumps(body)
+
+
+async def stored(app, team: str = TEAM_ID) -> list[str]:
+    """The ids (Slack ts) of the messages stored for `team`."""
+    async with app[STORE].engine.connect() as conn:
+        rows = await conn.execute(select(messages.c.message_id).where(messages.c.workspace_id == team)
+                                  .order_by(messages.c.message_id))
+        return [ts for (ts,) in rows]
+
+
+@pytest.fixture
+async def bot_on(slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    app = create_app(make_settings(database_url=database_url, slack_signing_secret=SIGNING_SECRET,
+                                   slack_bot_token="xoxb-test", slack_api_base_url=api_url))
+    async with serving(app) as url:
+        yield fake, url, app
+
+
+async def test_an_event_is_acknowledged_while_asking_slack_who_the_bot_is_is_still_under_way(bot_on):
+    fake, url, app = bot_on
+    fake.add_user("U2", "Ken")
+    fake.answer_held["auth.test"] = held = asyncio.Event()  # Bolt asked this before its first ack
+
+    status, _ = await asyncio.wait_for(post_signed(url, said("shall we ship on Friday?", "1700000001.000001",
+                                                              "EvFirst")), timeout=10)
+    assert status == 200
+    assert await app[INBOX].inbox.status_of("slack", "EvFirst") == "working"  # stored before the answer
+    assert await stored(app) == []  # its work waits for the answer about the bot
+    assert fake.calls_to("auth.test")
+
+    held.set()
+    await eventually_async(lambda: stored(app), lambda ids: ids == ["1700000001.000001"])
+    await eventually(lambda: app[INBOX].running == 0)
+    asked = len(fake.calls_to("auth.test"))
+    status, _ = await post_signed(url, said("shall we ship on Friday?", "1700000001.000001", "EvFirst"))
+    assert status == 200  # Slack's retry: acknowledged, stored once
+    assert (await post_signed(url, said("or Monday?", "1700000002.000001", "EvSecond")))[0] == 200
+    await eventually(lambda: app[INBOX].running == 0)
+    assert await stored(app) == ["1700000001.000001", "1700000002.000001"]
+    assert len(fake.calls_to("auth.test")) == asked  # who the bot is was asked once, not per event
+
+
+async def test_the_bots_own_posts_edits_and_reactions_are_neither_stored_nor_acted_on(bot_on):
+    fake, url, app = bot_on
+    fake.add_user("U2", "Ken")
+    own = [
+        said("a reminder from the bot", "1700000010.000001", "EvOwnPost", user=BOT_USER_ID),
+        said("posted as the bot's app", "1700000011.000001", "EvOwnBotId", user=None, bot_id="BBOT"),
+        event_body({"type": "message", "subtype": "message_changed", "channel": CHANNEL, "ts": "1700000012.000002",
+                    "message": {"type": "message", "user": BOT_USER_ID, "text": "edited by the bot",
+                                "ts": "1700000010.000001", "edited": {"user": BOT_USER_ID, "ts": "1700000012.0"}}},
+                   event_id="EvOwnEdit"),
+        event_body({"type": "reaction_added", "user": BOT_USER_ID, "reaction": "eyes",
+                    "item": {"type": "message", "channel": CHANNEL, "ts": "1700000013.000001"},
+                    "event_ts": "1700000014.000001"}, event_id="EvOwnReaction"),
+    ]
+    for body in own:
+        assert (await post_signed(url, body))[0] == 200
+    assert (await post_signed(url, said("a person's message", "1700000013.000001", "EvHuman")))[0] == 200
+    await eventually(lambda: app[INBOX].running == 0)
+    assert await stored(app) == ["1700000013.000001"]  # the person's message
+    async with app[STORE].engine.connect() as conn:
+        reactions = (await conn.execute(select(messages.c.reactions))).scalar_one()
+    assert not reactions  # the bot's own :eyes: is not counted
+    assert fake.calls_to("chat.postMessage") == [] and fake.calls_to("chat.postEphemeral") == []
+
+
+async def test_with_oauth_an_event_from_a_workspace_without_the_app_is_acknowledged_and_nothing_kept(
+        slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    app = create_app(make_settings(database_url=database_url, slack_signing_secret=SIGNING_SECRET,
+                                   slack_client_id="111.222", slack_client_secret="client-secret",
+                                   slack_token_encryption_key=Fernet.generate_key().decode(),
+                                   slack_api_base_url=api_url))
+    async with serving(app) as url:
+        assert await install(url) == 200
+        for team, event_id in ((OAUTH_TEAM_ID, "EvInstalled"), ("T0404", "EvStranger")):
+            assert (await post_signed(url, said(f"hello from {team}", "1700000020.000001", event_id, team)))[0] == 200
+        await eventually(lambda: app[INBOX].running == 0)
+        assert await stored(app, OAUTH_TEAM_ID) == ["1700000020.000001"]
+        assert await stored(app, "T0404") == []
+        # Looked at once and done with, not retried.
+        await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvStranger"), lambda s: s == "done")

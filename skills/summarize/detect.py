@@ -371,7 +371,7 @@ class ThreadReader:
             return None
         place = next(int(group[-1]) for group, value in ordinal.groupdict().items() if value) \
             if ordinal.group("d") is None else int(ordinal.group("d"))
-        for m in reversed(self.messages[:s.index]):
+        for m in reversed(self.messages[max(0, s.index - CONCLUSION_REACH):s.index]):
             marks = list(_NUMBERED.finditer(m.text))
             if len(marks) < 2 or [int(x.group(1)) for x in marks] != list(range(1, len(marks) + 1)) or place > len(marks):
                 continue
@@ -573,6 +573,9 @@ class ThreadReader:
         own = self.by_message[s.index]
         announced = next((x for x in own[:2] if not x.is_question and self.cues.announce.search(x.text)
                           and not self._promises(x.text)), None)
+        short = len(_WORDS.findall(s.text)) <= OPTION_WORDS
+        if not (announced or short or self.cues.due[1].search(s.text)):
+            return False  # cheap first: looking back for the choice is the costly part
         asked = self._open_choice(s, found) or (self._opened_by(s) if announced else None)
         if asked is None:
             return False
@@ -581,7 +584,7 @@ class ThreadReader:
             " ".join(m.text for m in self.messages[asked.index:s.index])))
         if self.cues.defer.search(s.text) and not dated:
             return False
-        named = len(_WORDS.findall(s.text)) <= OPTION_WORDS and bool(self.cues.alternative.search(choice)) \
+        named = short and bool(self.cues.alternative.search(choice)) \
             and bool(_option_words(s.text) & _option_words(choice))
         if not (named or announced or dated):
             return False

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.inbox import InboxWorkers
@@ -28,6 +29,16 @@ MISSED_AFTER = timedelta(minutes=5)
 STORE = web.AppKey("store", Store)
 INBOX = web.AppKey("inbox", InboxWorkers)  # accepted work, run after the answer and again after a crash
 JOBS = web.AppKey("jobs", Jobs)  # outbox delivery, weekly digests, forgetting old data
+
+
+class AccessLog(AbstractAccessLogger):
+    """One line per HTTP request, naming its path without the query string: an OAuth redirect's `code` and
+    `state` are secrets, and aiohttp's default line quotes the whole request line (and the Referer)."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info(f"{request.method} {request.path} {response.status}",
+                         extra={"remote_address": request.remote, "response_status": response.status,
+                                "response_size": response.body_length, "seconds": round(time, 6)})
 
 
 @web.middleware

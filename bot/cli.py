@@ -15,7 +15,7 @@ def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT
     from aiohttp import web
 
     from adapters.app import create_app
-    from bot.app import freeze_startup_objects
+    from bot.app import AccessLog, freeze_startup_objects
     from bot.config import get_settings  # pydantic-settings: only the commands that read the environment
     from bot.logs import configure_logging
 
@@ -23,7 +23,7 @@ def serve(port: int = typer.Option(None, help="Port to listen on (default: $PORT
     configure_logging(settings.log_level)
     application = create_app(settings)
     application.on_startup.append(freeze_startup_objects)
-    web.run_app(application, port=port or settings.port, print=None)
+    web.run_app(application, port=port or settings.port, print=None, access_log_class=AccessLog)
 
 
 @app.command()

@@ -12,6 +12,10 @@ from datetime import datetime, timezone
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+# Libraries that log at DEBUG what we promise never to log: SQL parameters (message text, inbox payloads), Web API
+# and Bot Connector request and response bodies. LOG_LEVEL=DEBUG is for our own modules; these stay at INFO.
+_TALKATIVE = ("aiosqlite", "asyncpg", "alembic", "slack_sdk", "slack_bolt", "botbuilder", "botframework",
+              "msrest", "msal", "azure", "urllib3", "requests", "aiohttp.client", "httpx", "httpcore", "openai")
 
 
 class JsonFormatter(logging.Formatter):
@@ -38,3 +42,7 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level.upper())
     # The scheduler logs every run of every job at INFO: minutes of noise for nothing.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
+    for name in _TALKATIVE:
+        logging.getLogger(name).setLevel(max(logging.INFO, root.level))
+    # SQLAlchemy logs every statement with its parameters from INFO on; it sets itself to WARNING, and stays there.
+    logging.getLogger("sqlalchemy").setLevel(max(logging.WARNING, root.level))

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -28,15 +29,17 @@ def mention(i: int, fake: FakeSlackAPI | None = None) -> str:
     return event_body(event, event_id=f"EvKill{i}")
 
 
-async def start_bot(tmp: Path, api_url: str) -> tuple[subprocess.Popen, str]:
+async def start_bot(tmp: Path, api_url: str, stderr: Any = subprocess.DEVNULL, **env_overrides: str
+                    ) -> tuple[subprocess.Popen, str]:
+    """`etiquette serve` as a process of its own; `env_overrides` change or add to its environment."""
     port = free_port()
     # A lease longer than a live run takes even on a busy machine; the dead process's work is taken over after it.
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp), "DATABASE_URL": f"sqlite:///{tmp / 'bot.db'}",
            "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_BASE_URL": api_url,
-           "INBOX_POLL_SECONDS": "0.2", "INBOX_LEASE_SECONDS": "3", "LOG_LEVEL": "WARNING"}
+           "INBOX_POLL_SECONDS": "0.2", "INBOX_LEASE_SECONDS": "3", "LOG_LEVEL": "WARNING", **env_overrides}
     etiquette = Path(sys.executable).with_name("etiquette")
     process = subprocess.Popen([str(etiquette), "serve", "--port", str(port)], cwd=tmp, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=stderr)
     url = f"http://127.0.0.1:{port}"
 
     async def healthy() -> bool:

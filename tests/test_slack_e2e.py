@@ -322,3 +322,17 @@ async def test_settings_on_slack_are_explained_in_slack_words(slack_bot):
     [ephemeral] = await eventually(lambda: fake.calls_to("chat.postEphemeral"))
     assert "`@etiquette settings tz Europe/Berlin`" in ephemeral["text"]
     assert "`settings" not in ephemeral["text"]  # Slack has no /settings: bare `settings` would do nothing there
+
+
+async def test_slack_unreachable_for_bolts_auth_test_is_answered_503_not_500(make_settings, caplog):
+    """Bolt checks the bot token (`auth.test`) before a command reaches our middleware; Slack unreachable then is
+    a moment's unavailability: 503 and an error line, never Bolt's 500."""
+    from adapters.app import create_app
+    from tests.fakes.server import free_port, serving
+
+    closed = f"http://127.0.0.1:{free_port()}/api/"  # nothing listens there
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test", slack_api_base_url=closed)
+    async with serving(create_app(settings)) as url:
+        status, _ = await post_signed(url, command_body("/later", "list"), "application/x-www-form-urlencoded")
+    assert status == 503
+    assert "Slack or the store unreachable" in caplog.text

@@ -20,6 +20,8 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from adapters.slack import translate
 from adapters.slack.incoming import checked_payload, signed_by_slack
@@ -36,6 +38,8 @@ from bot.router import Router
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+UNREACHABLE = (aiohttp.ClientError, OSError, TimeoutError, DBAPIError, PoolTimeout)  # nothing a retry cannot fix
+
 
 def build_bolt_app(settings: Settings, store: Store, router: Router, workers: InboxWorkers,
                    clock: Clock = utcnow) -> AsyncApp:
@@ -58,6 +62,17 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
                                  user_token_lookup(app))))
     app = AsyncApp(signing_secret=settings.slack_signing_secret.get_secret_value(), client=client,
                    oauth_settings=oauth)
+
+    @app.error
+    async def unavailable(error: Exception) -> BoltResponse | None:
+        """Bolt answers 500 when its own middleware fails: its `auth.test`, or the installation lookup with OAuth,
+        could not reach Slack or our store. That is a moment's unavailability, said as 503 (Slack retries it
+        like a 500); any other error keeps Bolt's answer."""
+        if isinstance(error, UNREACHABLE):
+            log.error("slack request not accepted: Slack or the store unreachable", exc_info=error)
+            return BoltResponse(status=503, body={"error": "temporarily unavailable; retry"})
+        return None
+
     workspace_for = installed_workspaces(app, settings)
     bot_of = bot_identity(app)
 

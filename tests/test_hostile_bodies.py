@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlencode
 
 import aiohttp
@@ -10,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import SIGNING_SECRET
+from tests.test_slack_oauth import oauth_bot  # noqa: F401 - a fixture
 from tests.fakes.bot_connector import personal_message
-from tests.fakes.hostile import slack_cases, teams_cases
+from tests.fakes.hostile import oauth_redirect_cases, slack_cases, teams_cases
 from tests.fakes.slack_api import BOT_USER_ID, command_body, event_body, sign
 
 MENTION = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> help", "ts": "1700000500.000200",
@@ -19,6 +21,7 @@ MENTION = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> help"
 CLICK = {"type": "block_actions", "team": {"id": "T0001"}, "user": {"id": "U1"}, "trigger_id": "1.2",
          "channel": {"id": "C1"}, "container": {"type": "message", "channel_id": "C1", "message_ts": "1.1"},
          "actions": [{"action_id": "later_cancel", "value": "42", "type": "button", "block_id": "b"}]}
+ISSUED = "<a state the install page issued>"
 DEEP = b"[" * 100_000 + b"]" * 100_000
 
 
@@ -129,3 +132,21 @@ async def test_fuzz_teams_no_body_is_a_5xx(teams_bot, case):
     body, content_type, _ = case
     status, text = await post(url + "/api/messages", body, content_type)
     assert status < 500, (status, text, body[:200])
+
+
+@FUZZ
+@given(case=oauth_redirect_cases(ISSUED))
+async def test_fuzz_slack_oauth_pages_are_never_a_5xx(oauth_bot, case):
+    """The install and redirect pages are public: any query and state cookie gets a page, never a 5xx (with a
+    state the install page really issued, too, so the code exchange is reached)."""
+    _, url, _ = oauth_bot
+    query, cookies = case
+    async with aiohttp.ClientSession() as http:
+        if ISSUED in [*query.values(), *cookies.values()]:
+            async with http.get(url + "/slack/install") as page:
+                state = re.search(r"state=([\w-]+)", await page.text()).group(1)
+            query = {k: state if v == ISSUED else v for k, v in query.items()}
+            cookies = {k: state if v == ISSUED else v for k, v in cookies.items()}
+        for path in ("/slack/install", "/slack/oauth_redirect"):
+            async with http.get(url + path, params=query, cookies=cookies, allow_redirects=False) as response:
+                assert response.status < 500, (path, query, cookies, response.status, await response.text())

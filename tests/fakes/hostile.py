@@ -98,3 +98,19 @@ def teams_cases(activity: dict) -> st.SearchStrategy:
         st.just(b"{" * 1 + b'"a":' * 1 + b"[" * 50_000 + b"]" * 50_000 + b"}"),
     )
     return st.tuples(body, st.sampled_from(CONTENT_TYPES), st.just(False))
+
+
+OAUTH_KEYS = ("code", "state", "error", "team", "redirect_uri")
+
+
+@st.composite
+def oauth_redirect_cases(draw, good_state: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Query and cookies of a hostile visit to /slack/install or /slack/oauth_redirect: any of the keys Slack
+    sends, with random text (or the state a real install was given), and the state cookie missing, wrong or
+    right; half of them a state that matches its cookie, so the code exchange with Slack is reached."""
+    value = st.text(max_size=40) | st.just(good_state)
+    query = draw(st.dictionaries(st.sampled_from(OAUTH_KEYS), value, max_size=4))
+    if draw(st.booleans()):
+        return {**query, "state": good_state}, {"slack-app-oauth-state": good_state}
+    cookie = draw(st.none() | value)
+    return query, ({} if cookie is None else {"slack-app-oauth-state": cookie})

@@ -1,4 +1,5 @@
-"""The literal pre-check in front of the cue regexes never turns away a text its regex would match."""
+"""The literal pre-check in front of the cue regexes never turns away a text its regex would match, and the
+remembered answers are the regexes' own."""
 
 from __future__ import annotations
 
@@ -12,19 +13,20 @@ from bench.summarize_gold import load_all
 from skills.summarize import cues, detect
 from skills.summarize.cues import LEXICONS, SUPPORTED, cues_for
 from skills.summarize.extractive import split_sentences, summarize
-from skills.summarize.screen import Screened, fold, required_literals
+from skills.summarize.screen import Remembered, Screened, fold, required_literals
 
 
-def _screened_patterns() -> list[tuple[str, Screened]]:
+def _screened_patterns() -> list[tuple[str, Remembered]]:
+    """Every cue pattern (each remembers its answers; most are pre-checked too) and the detectors' own such patterns."""
     found = []
     for lang in (*SUPPORTED, "und"):
         c = cues_for(lang)
         for name in c.__dataclass_fields__:
             value = getattr(c, name)
             for p in value if isinstance(value, tuple) else (value,):
-                if isinstance(p, Screened):
+                if isinstance(p, Remembered):
                     found.append((f"{lang}.{name}", p))
-    found += [(f"detect.{name}", p) for name, p in vars(detect).items() if isinstance(p, Screened)]
+    found += [(f"detect.{name}", p) for name, p in vars(detect).items() if isinstance(p, Remembered)]
     return found
 
 
@@ -67,6 +69,12 @@ def _fuzz_texts(count: int) -> list[str]:
 
 
 def test_every_cue_table_is_pre_checked_where_it_pays():
+    # every cue pattern remembers its answers
+    for lang in (*SUPPORTED, "und"):
+        c = cues_for(lang)
+        for name in c.__dataclass_fields__:
+            value = getattr(c, name)
+            assert name == "lang" or all(isinstance(p, Remembered) for p in (value if isinstance(value, tuple) else (value,))), name
     # the unanchored alternations are the costly ones: each must get a pre-check, or it was silently lost
     en = cues_for("en")
     for name in ("decided", "settles", "proposal", "defer", "not_known"):
@@ -85,10 +93,24 @@ def test_required_literals_are_what_every_match_contains():
 
 
 @pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
-def test_the_pre_check_agrees_with_the_regex(name: str, pattern: Screened):
+def test_the_pre_check_and_the_remembered_answers_agree_with_the_regex(name: str, pattern: Remembered):
     texts = _GOLD + _FUZZ
-    assert [_span(pattern.search(t)) for t in texts] == [_span(pattern.pattern.search(t)) for t in texts]
+    plain = [_span(pattern.pattern.search(t)) for t in texts]
+    assert [_span(pattern.search(t)) for t in texts] == plain
+    assert [_span(pattern.search(t)) for t in texts] == plain  # asked again: the remembered answers
+    assert [_span(pattern.search(t, 1)) for t in texts] == [_span(pattern.pattern.search(t, 1)) for t in texts]
+    assert [_span(pattern.match(t)) for t in texts] == [_span(pattern.pattern.match(t)) for t in texts]
     assert [pattern.split(t) for t in texts] == [pattern.pattern.split(t) for t in texts]
+
+
+def test_remembered_answers_are_forgotten_past_the_limit(monkeypatch):
+    from skills.summarize import screen
+
+    monkeypatch.setattr(screen, "MAX_REMEMBERED", 3)
+    pattern = screen.screened(re.compile(r"\bdeal\b", re.I))
+    for text in ("a deal", "no", "deal?", "nope", "a deal"):
+        assert _span(pattern.search(text)) == _span(pattern.pattern.search(text))
+    assert len(pattern._found) <= 3
 
 
 def test_the_pre_check_rules_out_most_sentences():
@@ -103,11 +125,11 @@ def test_summaries_are_the_same_without_the_pre_check(monkeypatch):
     screened = [summarize(t.utterances) for t in threads]
     monkeypatch.setattr(cues, "screened", lambda pattern: pattern)
     for name, pattern in vars(detect).items():
-        if isinstance(pattern, Screened):
+        if isinstance(pattern, Remembered):
             monkeypatch.setattr(detect, name, pattern.pattern)
     cues.cues_for.cache_clear()
     try:
-        assert not any(isinstance(p, Screened) for _, p in _screened_patterns())
+        assert not any(isinstance(p, Remembered) for _, p in _screened_patterns())
         plain = [summarize(t.utterances) for t in threads]
     finally:
         cues.cues_for.cache_clear()
@@ -124,3 +146,12 @@ def test_only_four_non_ascii_characters_equal_an_ascii_one_under_ignorecase():
 
 _GOLD = _gold_texts()
 _FUZZ = _fuzz_texts(1500)
+
+
+def test_the_language_counted_per_message_is_the_samples():
+    from skills.summarize.language import SAMPLE_CHARS, _sample_language, thread_language
+
+    threads = [[u.text for u in t.utterances] for t in load_all()]
+    threads += [["Ja, passt.", "Dann machen wir das so.", "ok"], ["12:00", "👍", "+1"], ["Il faut", "the end"],
+                ["ıt İs fine", "we go", "then"], [], ["x" * SAMPLE_CHARS, "the and a"], ["ok", "😀"]]
+    assert [thread_language(t) for t in threads] == [_sample_language(t) for t in threads]

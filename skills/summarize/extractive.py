@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from skills.summarize.cues import cues_for
 from skills.summarize.detect import Found, Message, Sentence, ThreadReader, content_words, decision_line, message_time
@@ -72,6 +73,11 @@ _GOES_ON = re.compile(r"^[^\W\d_A-ZÀ-ÞА-Я]|^\d")
 
 
 def split_sentences(text: str) -> list[str]:
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=16_384)  # the same message is split by the detectors, the TL;DR and the digest
+def _sentences(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     for part in _SENTENCE_END.split(text):
         part = part.strip() if part else ""
@@ -81,7 +87,7 @@ def split_sentences(text: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {part}"
         else:
             parts.append(part)
-    return parts
+    return tuple(parts)
 
 
 def summarize(

@@ -35,9 +35,28 @@ def _detector(codes: tuple[str, ...]):
     return LanguageDetectorBuilder.from_iso_codes_639_1(*(IsoCode639_1.from_str(c) for c in codes)).build()
 
 
+@lru_cache(maxsize=16_384)
+def _counts(text: str) -> tuple[bool, bool, int, int]:
+    """What `_looks_english` counts in one message: (any word, ASCII only, words, English function words)."""
+    words = _WORD.findall(text.lower())
+    return bool(_WORD.search(text)), text.isascii(), len(words), sum(w in _ENGLISH_WORDS for w in words)
+
+
 def thread_language(texts: list[str]) -> str:
     """An ISO 639-1 code from `LATIN` or `OTHER_SCRIPTS` (the languages with cue tables), or "und" when the
     text is in none of them."""
+    if sum(map(len, texts)) + len(texts) - 1 <= SAMPLE_CHARS:
+        # The sample is the whole thread: the same counts, added up message by message (each message is
+        # counted once, however often the digest and the summarizer look at it).
+        counts = [_counts(text) for text in texts]
+        words = sum(c[2] for c in counts)
+        if not any(c[0] for c in counts) or (
+                words and all(c[1] for c in counts) and sum(c[3] for c in counts) / words >= 0.2):
+            return "en"
+    return _sample_language(texts)
+
+
+def _sample_language(texts: list[str]) -> str:
     sample = " ".join(texts)[:SAMPLE_CHARS]
     if not _WORD.search(sample) or _looks_english(sample):
         return "en"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MODALS = frozenset("will would can could should shall might may must 'll 'd did didn't won't can't "
                    "couldn't wouldn't shouldn't cannot gotta gonna wanna better had".split())
@@ -61,6 +62,7 @@ def _respell(sentence: str, spans: list[re.Match], out: list[tuple[int, str]]) -
     return "".join(pieces)
 
 
+@lru_cache(maxsize=8192)  # a digest rewrites the same few task phrasings for many people
 def to_third_person(
     sentence: str, speaker: str, addressee: str | None = None, group: str | None = None,
     conjugate_you: bool = True,

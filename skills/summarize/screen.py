@@ -23,6 +23,7 @@ from re._constants import (
     LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN,
 )
 
+MAX_REMEMBERED = 4096  # texts whose answers each pattern keeps (then it starts afresh)
 MAX_STRINGS = 256  # exact strings followed through a sequence before giving up on them
 _SPACE = " "
 # Under re.IGNORECASE these match an ASCII letter (checked over all of Unicode by the tests).
@@ -37,28 +38,54 @@ def fold(text: str) -> str:
     return f" {' '.join(low.split())} "
 
 
-def screened(pattern: re.Pattern) -> re.Pattern | Screened:
-    """`pattern` behind the literal pre-check, or as it is when no literal can be required of its matches."""
+def screened(pattern: re.Pattern) -> Remembered:
+    """`pattern` with its answers remembered, behind the literal pre-check when a literal can be required of its matches."""
     needed = required_literals(pattern)
-    return pattern if needed is None else Screened(pattern, needed)
+    return Remembered(pattern) if needed is None else Screened(pattern, needed)
 
 
-class Screened:
-    """A compiled pattern with the pre-check in front of `search` and `split`; the rest goes to the pattern itself."""
+class Remembered:
+    """A compiled pattern that remembers its answer to `search` and `match` for the last few thousand texts.
 
-    __slots__ = ("pattern", "_needed")
+    The detectors ask the same few patterns about the same sentence again and again (each later reply looks
+    back at it), and a week of chat repeats its short replies ("Sounds good.", "Thanks!") in thread after
+    thread. A `Match` is never changed by its reader, so one can be handed out twice. The rest goes to the pattern.
+    """
 
-    def __init__(self, pattern: re.Pattern, needed: frozenset[str]) -> None:
+    __slots__ = ("pattern", "_found", "_matched")
+
+    def __init__(self, pattern: re.Pattern) -> None:
         self.pattern = pattern
-        self._needed = re.compile(_trie(needed))
+        self._found: dict[str, re.Match | None] = {}
+        self._matched: dict[str, re.Match | None] = {}
 
     def search(self, text: str, *args) -> re.Match | None:
-        if not args and not self._needed.search(fold(text)):
-            return None
-        return self.pattern.search(text, *args)
+        if args:
+            return self.pattern.search(text, *args)
+        found = self._found
+        if text in found:
+            return found[text]
+        if len(found) >= MAX_REMEMBERED:
+            found.clear()
+        match = found[text] = self._search(text)
+        return match
+
+    def _search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text)
+
+    def match(self, text: str, *args) -> re.Match | None:
+        if args:
+            return self.pattern.match(text, *args)
+        matched = self._matched
+        if text in matched:
+            return matched[text]
+        if len(matched) >= MAX_REMEMBERED:
+            matched.clear()
+        match = matched[text] = self.pattern.match(text)
+        return match
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        if not self._needed.search(fold(text)):
+        if self.search(text) is None:  # no match anywhere: nothing to split at
             return [text]
         return self.pattern.split(text, maxsplit)
 
@@ -66,7 +93,20 @@ class Screened:
         return getattr(self.pattern, name)
 
     def __repr__(self) -> str:
-        return f"Screened({self.pattern!r})"
+        return f"{type(self).__name__}({self.pattern!r})"
+
+
+class Screened(Remembered):
+    """A remembered pattern with the pre-check in front of `search` (and so of `split`)."""
+
+    __slots__ = ("_needed",)
+
+    def __init__(self, pattern: re.Pattern, needed: frozenset[str]) -> None:
+        super().__init__(pattern)
+        self._needed = re.compile(_trie(needed))
+
+    def _search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self._needed.search(fold(text)) else None
 
 
 def _trie(strings: frozenset[str]) -> str:

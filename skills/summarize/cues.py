@@ -189,7 +189,7 @@ FR = Lexicon(
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+|tu\s+(?:t'occupes|te\s+charges)\s+(?=d)\s*)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
-            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})(?:-(?:lui|leur|moi|nous|les|le|la|toi|en|y))?\s+(?P<what4>[^?]+?)(?:[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp))?\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
     unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
@@ -231,12 +231,12 @@ ES = Lexicon(
            r"|\btengo\s+que\s+(?P<what8>(?!irme\b|salir\b|pensarlo\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)?\b.*)"
            r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
-           r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
+           r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|entonces|pues|así\s+que|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}(?:\s*[,:—–])?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
-            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:eso\s+sí,\s*|por\s+favor,?\s*)?(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro|eso)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)(?:[,\s]+por\s+favor)?\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
     unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
@@ -271,13 +271,13 @@ PT = Lexicon(
     defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bfica\s+(?:para|pra)\b|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
           r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
-    commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
-           r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo|fico\s+com)\b.*)"
+    commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
+           r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo)\b.*)"
            r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
            r"|\b(?:tenho\s+que|preciso)\s+(?P<what8>(?!ir\b|sair\b|pensar\b)\w+(?:ar|er|ir)\b.*)"
            r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha)\b"
-           r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|hoje\s+à\s+tarde|mais\s+tarde)\s+)?|\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2}(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
+           r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|então|hoje\s+à\s+tarde|mais\s+tarde)\s+)?|\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2}(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
@@ -313,6 +313,7 @@ NEVER = r"(?!)"
 _JA_NAME = rf"@?(?P<who>[^\W\d_][\w.-]*?)(?:{HONORIFICS})?"
 _ZH_NAME = r"@?(?P<who>[^\W\d_][\w.-]*?)"
 _HI = rf"[\w{MARKS}]"  # a letter of a Devanagari word, vowel signs included
+_HI_FUTURE = rf"{_HI}+(?:ूँगा|ूँगी|ूंगा|ूंगी|ऊँगा|ऊँगी|ऊंगा|ऊंगी)"  # a first-person future verb: करूँगा, बनाऊँगी, दूँगा
 
 JA = Lexicon(
     decided=r"決定(?:です|しました|します|事項)|で決定|に決定|決まり(?:です|ました)|決まった|確定(?:です|しました|します)",
@@ -325,7 +326,7 @@ JA = Lexicon(
     waiting=r"(?P<what>[^。！？!?、]{2,40}?)(?:を待って|待ち|次第)",
     # "私が予約します", "明日までに候補を送ります", "FAQに追加しておきます": a statement of what the speaker will do
     commit=r"(?:私|僕|俺|わたし|自分)(?:が|の方で|で)(?P<what>[^。！!？?]+?)(?:して|て)?(?:おきます|します|ます)(?=[。！!]|$)"
-           r"|(?:^\W*|[、,]\s*)(?P<what2>(?![^。！!？?、]*(?:思い|あり|い|でき|わかり|分かり|なり|かかり|決定し|ませ)ます[。！!]*$)[^。！!？?、]*?[きしちにびみりいえけせてねべめれ])(?:ておきます|ます)[。！!]*$",
+           r"|(?:^\W*|[、,]\s*)(?P<what2>(?![^。！!？?、]*(?:思い|あり|い|でき|わかり|分かり|なり|かかり|決定し|ませ|にし|気がし|気もし|ことにし)ます[。！!]*$)[^。！!？?、]*?[きしちにびみりいえけせてねべめれ])(?:ておきます|ます)[。！!]*$",
     accept=r"^\W*(?:@\S+\s+)?(?:はい|了解|承知|わかりました|分かりました|やります|任せて|大丈夫です|OK|\+1|👍)",
     request=rf"{_JA_NAME}\s*[、,]\s*(?P<what>[^？?。]+?)(?:を)?(?:して|て|で)?(?:もらえますか|もらえませんか|いただけますか|いただけませんか|くれますか|ください|下さい|お願いします|お願いできますか|お願いできませんか)",
     assign=rf"^\W*{_JA_NAME}(?:が|は)(?P<what>[^。？?]+?)(?:を)?(?:担当|やる|やります|します|する)(?:予定)?(?:です)?[。!！]*$",
@@ -385,9 +386,10 @@ HI = Lexicon(
     defer=r"बाद\s+में\s+(?:तय|देख|बात)|अगले\s+हफ्ते\s+(?:तय|देख|बात)|सोच\s+(?:कर|के)\s+बता|अभी\s+तय\s+नहीं|इंतज़ार|इंतजार",
     waiting=rf"(?P<what>[^।.?!]{{3,60}}?)\s+(?:का|की|के)\s+(?:इंतज़ार|इंतजार)",
     # "मैं docs पूरे कर दूँगी", "release notes भेज दूँगी": a first-person future verb, not negated
-    commit=rf"(?:^|(?<=\s))(?:मैं\s+)?(?P<what>(?:(?!नहीं)[^।?!,])*?{_HI}+(?:ूँगा|ूँगी|ूंगा|ूंगी|ऊँगा|ऊँगी|ऊंगा|ऊंगी))(?=[\s,।.!]|$)",
+    # (from the start of a clause, so "नहीं कर पाऊँगा" — "I won't manage" — is no promise)
+    commit=rf"(?:^|(?<=[,،]))\s*(?:मैं\s+(?P<what>(?:(?!नहीं)[^।?!])*?{_HI_FUTURE})|(?P<what2>(?:(?!नहीं|मैं)[^।?!,])*?{_HI_FUTURE}))(?=[\s,।.!]|$)",
     accept=r"^\W*(?:@\S+\s+)?(?:हाँ|हां|ठीक\s+है|ज़रूर|जरूर|बिल्कुल|ओके|हो\s+जाएगा|\+1|👍)",
-    request=rf"(?:^|\s)@?(?P<who>[^\W\d_]{_HI}*)\s*[,:]\s*(?:क्या\s+)?(?:तुम|आप)\s+(?P<what>[^?]+?)\s+(?:सकते|सकती)\s+(?:हो|हैं)"
+    request=rf"(?:^|\s)@?(?P<who>[^\W\d_]{_HI}*)\s*[,:]\s*(?:क्या\s+)?(?:तुम|आप)\s+(?P<what>[^?]+?\s+(?:सकते|सकती))\s+(?:हो|हैं)"
             rf"|(?:^|\s)@?(?P<who2>[^\W\d_]{_HI}*)\s*[,:]\s*(?:please|कृपया)\s+(?P<what2>[^?]+)",
     assign=rf"^\W*@?(?P<who>[^\W\d_]{_HI}*)\s+(?P<what>[^।?]+?{_HI}+(?:ेगा|ेगी|एगा|एगी))(?=[\s,।.!]|$)",
     unassigned=r"(?:किसी\s+को|कोई)\s+(?P<what>[^।?]+?)\s+(?:होगा|चाहिए|पड़ेगा)|हमें\s+(?P<what2>[^।?]+?)\s+(?:होगा|चाहिए|पड़ेगा)",

@@ -205,6 +205,7 @@ class ThreadReader:
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
         self.assigned: set[int] = set()  # messages asking someone by name to do a task ("Ivy, could you do it?")
         self._promise_cache: dict[str, bool] = {}
+        self._resolved: dict[str, str | None] = {}
         self._proper: frozenset[str] | None = None
         self.parked = False  # set by decisions(): the thread's question was put off ("revisit", "need numbers first")
         for sentence in sentences:
@@ -217,8 +218,12 @@ class ThreadReader:
         key = _HONORIFIC.sub("", name.lower().strip("@.,:、，"))
         if key in self.people:
             return self.people[key]
-        matches = {display for low, display in self.people.items() if low.split()[0] == key}
-        return matches.pop() if len(matches) == 1 else None
+        if key not in self._resolved:  # every word that starts a clause is tried as a name: remember the answer
+            matches = {display for low, display in self.people.items() if low.split()[0] == key}
+            if not matches and not key.isascii() and len(sound := _consonants(key)) >= 2:  # "अमित", "كريم" for Amit, Karim
+                matches = {display for low, display in self.people.items() if low.isascii() and _consonants(low.split()[0]) == sound}
+            self._resolved[key] = matches.pop() if len(matches) == 1 else None
+        return self._resolved[key]
 
     def _lower_first(self, text: str) -> str:
         """"Review the PR" → "review the PR" after "Ken will"; a name or an acronym first keeps its case."""
@@ -785,11 +790,13 @@ class ThreadReader:
         for s in self.sentences:
             header, parts = self._task_parts(s.text)
             for part in parts:
-                item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of, header)
+                item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of, header, len(parts) > 1)
                 if item is None:
                     continue
                 self.tasked.add(s.text)
                 own = item.owner == s.speaker
+                if not own and item.owner and _vague(item.text, self.people.keys()) and self._take_open_task(found, item):
+                    continue  # "Dev, can you take the call?" — "Sorry, can't." — "Sam, could you do it?": Sam's call
                 if own and _vague(item.text, self.people.keys()):
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
@@ -831,10 +838,19 @@ class ThreadReader:
         if item.owner is None:
             return False
         later = [m for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW] if m.speaker == item.owner]
-        if any(_DONE.search(m.text) for m in later if m.index <= item.index + 3):
+        if any(_DONE.search(m.text) or self._did(m.text, item.text) for m in later if m.index <= item.index + 3):
             return True
         task = _stems(item.text)
         return any(task & _stems(m.text) and not _QUESTION_END.search(m.text) and _reports_done(m.text) for m in later)
+
+    def _did(self, report: str, task: str) -> bool:
+        """ "Limpei, caiu pra 12 minutos." after "limpar o cache": the report opens with the task's own verb in
+        the past (Spanish and Portuguese first person, read with the verb dictionary)."""
+        first = _WORDS.match(report.strip(" ¡!¿"))
+        if first is None or self.cues.lang not in ("es", "pt") or not _PAST_FIRST_PERSON.search(first.group()):
+            return False
+        verb = infinitive(first.group(), self.cues.lang)
+        return verb is not None and verb == task.split(" ", 1)[0].lower()
 
     def _take_open_task(self, found: list[Found], taker: Found, bare: bool = False) -> bool:
         """Give the speaker the latest task nobody owned, or asked of them, or asked for with "who can …?"
@@ -846,8 +862,8 @@ class ThreadReader:
             if taker.index - task.index > 4:
                 break
             if task.owner is None or task.owner == taker.owner and task.index != taker.index:
-                found[k] = replace(task, owner=taker.owner, due=task.due or taker.due,
-                                   due_date=task.due_date or taker.due_date)
+                found[k] = replace(task, owner=taker.owner, due=taker.due or task.due,  # the taker's own word on when
+                                   due_date=taker.due_date if taker.due else task.due_date)
                 return True
         for m in reversed(self.messages[max(0, taker.index - 3):taker.index]):
             if m.speaker == taker.owner:
@@ -856,8 +872,11 @@ class ThreadReader:
                           and not (bare and who.group("what") and not who.group("takes"))), None)
             if asked is not None:
                 what = _tidy(_what(_WHO_WILL.match(asked.text)), None)
-                found.append(Found(self._lower_first(what), taker.source_id, taker.index,
-                                   taker.owner, taker.due, taker.due_date))
+                what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
+                own = self.by_message[m.index]
+                before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)), None)
+                context = _clip(before) if before and _refers_back(what) else None  # "… expira na sexta. Quem renova?"
+                found.append(Found(what, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date, context=context))
                 return True
         return False
 
@@ -931,7 +950,8 @@ class ThreadReader:
         lead = _LEADER.match(text)
         return lead is not None and bool(self.resolve(lead.group(1)))
 
-    def _action(self, s: Sentence, asked_of: dict[int, str], header: str | None = None) -> Found | None:
+    def _action(self, s: Sentence, asked_of: dict[int, str], header: str | None = None, in_list: bool = False) -> Found | None:
+        """The task `s` gives, if any; `header` is what a task list is for, `in_list` says `s` is one owner's part of one."""
         text = s.text.strip()
         question = s.is_question
         if tag := _TAG_QUESTION.search(text):
@@ -979,7 +999,7 @@ class ThreadReader:
                 if m and (task := self._own_task(m)) is not None:
                     owner, what, topic = s.speaker, task, text[:m.start()].strip(" ,:;-–")  # "rollback plan: I'll write it up"
                     # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
-                    while (inner := pattern.search(what.lstrip(" ,;:"))) and _what(inner) != what:
+                    while (inner := pattern.search(what.lstrip(" ,;:"))) and inner.start() == 0 and _what(inner) != what:
                         what = _what(inner)
                     break
         if what is None and not _OBJECTION.search(text):  # "… but someone has to run Postgres for it": a cost, not a task
@@ -995,7 +1015,7 @@ class ThreadReader:
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
         what = _tidy(what, due)
-        if word_count(what) < 2 and owner != s.speaker and not listed:
+        if word_count(what) < 2 and owner != s.speaker and not (listed or in_list):
             return None  # "Ken, please review": no task named
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
@@ -1132,6 +1152,8 @@ class ThreadReader:
             if m.speaker == s.speaker:
                 superseded = superseded or question_only
                 continue
+            if first_other and _echo_answer(m.text, s.text):
+                return True  # "Dá pra limpar o cache?" — "Dá sim, …": the question's own verb, said back
             if self.cues.not_known.search(m.text) or self.cues.defer.search(m.text):
                 first_other = False
                 continue  # "no idea", "let's not go there yet" leave it open
@@ -1204,6 +1226,7 @@ _VAGUE_WORDS = frozenset(
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
 _BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto उसे इसे उन्हें इन्हें "
                            "معه معها معهم عليه عليها عليهم له لها لهم به بها بهم فيه فيها منه منها عنه عنها".split())
+_PAST_FIRST_PERSON = re.compile(r"(?:ei|é|í)$", re.I)  # limpei, mandei; revisé, envié; corrí
 _NEED = re.compile(r"\b(?:need|needs|needed|brauche|brauchen|besoin|necesit\w*|precis\w*)\b|需要|必要|ज़रूरत|जरूरत|चाहिए|نحتاج|أحتاج", re.I)
 _BACK_CJK = re.compile(r"それ|これ|あれ|这个|那个|它")
 _BACK_OBJECT = frozenset("that this das es ça cela eso esto".split())  # as the task's first or second word
@@ -1228,6 +1251,32 @@ def _points_back(task: str) -> bool:
 def _bare(task: str) -> bool:
     """A verb alone, naming no task of its own: "review", "revisar", "बनाना", "予約", "写"."""
     return word_count(task) <= 1 or bool(_CJK.fullmatch(task)) and len(task) <= 4
+
+
+# Devanagari and Arabic letters as the Latin consonants a name is usually spelt with, vowels left out: a name
+# written in the thread's script ("अमित", "كريم") is matched to the Latin display name ("Amit", "Karim").
+_TO_LATIN = str.maketrans({
+    **dict(zip("कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसहंञङ",
+               "k kh g gh ch chh j jh t th d dh n t th d dh n p f b bh m y r l v sh sh s h n n n".split())),
+    **dict(zip("بتثجحخدذرزسشصضطظغفقكلمنهي",
+               "b t th j h kh d th r z s sh s d t z gh f k k l m n h y".split())),
+    "ع": "", "ة": "", "ء": "", "و": "w",
+})
+_LATIN_VOWELS = re.compile(r"[aeiouyw]+")
+
+
+@lru_cache(maxsize=1024)
+def _consonants(name: str) -> str:
+    latin = name.lower().translate(_TO_LATIN).replace("q", "k").replace("ph", "f")
+    return re.sub(r"(.)\1+", r"\1", _LATIN_VOWELS.sub("", re.sub(r"[^a-z]", "", latin)))
+
+
+def _echo_answer(reply: str, question: str) -> bool:
+    """A reply that opens with the question's first word, as Portuguese and Spanish answer yes ("Dá pra …?" —
+    "Dá sim"; "¿Tienes acceso?" — "Tengo, sí"): the same word, not itself a question."""
+    said, asked = _WORDS.match(reply.strip(" ¡¿")), _WORDS.match(question.strip(" ¡¿"))
+    return bool(said and asked) and said.group().lower() == asked.group().lower() and len(asked.group()) > 1 \
+        and not _QUESTION_END.search(reply) and said.group().lower() not in _STOP
 
 
 def _echoes(task: str, context: str | None) -> bool:
@@ -1275,7 +1324,7 @@ def _is_pronoun(word: str) -> bool:
 
 def _tidy(what: str, due: str | None) -> str:
     if due:
-        edge = "" if _CJK.search(due) else r"\b"  # no word boundary inside Japanese or Chinese text
+        edge = "" if _CJK.search(due) else rf"(?![\w{MARKS}])"  # no word boundary inside Japanese or Chinese text
         cut = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}{edge}", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
             else re.sub(rf"\s*{re.escape(due)}{edge}", "", what, count=1, flags=re.I)
         what = _DANGLING_LEAD.sub("", cut.rstrip(" ,.;:!")) if cut != what else what  # "antes del", "à" left where the date was
@@ -1284,8 +1333,8 @@ def _tidy(what: str, due: str | None) -> str:
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el)$", re.I)
-_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes".split())
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|قبل|بحلول|حتى)$", re.I)
+_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes قبل بحلول حتى".split())
 
 
 def _ends_with_lead(what: str, due: str) -> bool:
@@ -1300,13 +1349,16 @@ def _first_person_object(what: str, speaker: str) -> str:
 
 
 def _merge_tasks(found: list[Found]) -> list[Found]:
-    """One line per task and owner: a restatement (same owner, same words) joins the first mention."""
+    """One line per task and owner: a restatement (same owner, same words) joins the first mention, or replaces it
+    when it says more."""
     out: list[Found] = []
     for item in found:
         same = next((i for i, kept in enumerate(out) if kept.owner == item.owner and (
             _overlap(kept.text, item.text) >= 0.5 or content_words(item.text) <= content_words(kept.text))), None)
         if same is None:
             out.append(item)
+        elif content_words(out[same].text) < content_words(item.text):  # "inscrição", then "montar o formulário de inscrição"
+            out[same] = replace(item, due=item.due or out[same].due, due_date=item.due_date or out[same].due_date)
         elif out[same].due is None and item.due:
             out[same] = replace(out[same], due=item.due, due_date=item.due_date)
     return out

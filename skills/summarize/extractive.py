@@ -61,7 +61,7 @@ _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
 _VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟।。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")  # ؟ Arabic, । Devanagari
 _WORD = re.compile(r"\w+(?:'\w+)?", re.U)
 _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 

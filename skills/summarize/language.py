@@ -11,6 +11,7 @@ apart by script almost at once (kana make Japanese; Han characters alone, Chines
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 LATIN = ("en", "de", "fr", "es", "pt")
@@ -20,7 +21,8 @@ _ENGLISH_WORDS = frozenset(
     "the a an and or but to of in on at for with is are was were be been it this that we you i they he she "
     "will would can could should have has had do does did not no yes what when where who why how let's".split())
 _WORD = re.compile(r"[^\W\d_]+")
-SAMPLE_CHARS = 4000  # enough to tell a language apart; keeps a 2,000-message thread cheap
+SAMPLE_CHARS = 4000
+OTHER_SCRIPT_SHARE = 0.3  # of the letters, in a script other than Latin: the thread is read as Japanese, Chinese, Hindi or Arabic  # enough to tell a language apart; keeps a 2,000-message thread cheap
 
 
 def _looks_english(text: str) -> bool:
@@ -60,9 +62,21 @@ def _sample_language(texts: list[str]) -> str:
     sample = " ".join(texts)[:SAMPLE_CHARS]
     if not _WORD.search(sample) or _looks_english(sample):
         return "en"
-    letters = [ch for ch in sample if ch.isalpha()]
-    other_script = sum(ch <= "\u024f" for ch in letters) < len(letters) / 2
+    letters = [ch for ch in sample if ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc")]  # vowel signs count
+    # work chat in Hindi or Japanese is full of English terms ("staging", "release notes"): a third is enough
+    other_script = sum(ch > "\u024f" for ch in letters) >= OTHER_SCRIPT_SHARE * len(letters)
     found = _detector(OTHER_SCRIPTS if other_script else LATIN).detect_language_of(sample)
-    if found is None:
-        return "und" if other_script else "en"
-    return found.iso_code_639_1.name.lower()
+    if found is not None:
+        return found.iso_code_639_1.name.lower()
+    return _by_script(letters) if other_script else "en"
+
+
+_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("zh", re.compile(r"[\u4e00-\u9fff]")),
+            ("hi", re.compile(r"[\u0900-\u097f]")), ("ar", re.compile(r"[\u0600-\u06ff]")))
+
+
+def _by_script(letters: list[str]) -> str:
+    """When the detector will not say (short text mixed with English terms): the script itself, kana first
+    (Japanese also writes Han characters), or "und"."""
+    text = "".join(letters)
+    return next((code for code, script in _SCRIPTS if len(script.findall(text)) >= 0.2 * len(letters)), "und")

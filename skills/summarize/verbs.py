@@ -19,6 +19,8 @@ _INFINITIVE_END = {
 }
 _UNACCENT = str.maketrans("íú", "iu")
 _NONE = re.compile(r"(?!)")
+_ENCLITIC = re.compile(r"^(\w{3,}?)-?(?:me|te|le|lo|la|nos|les|los|las|se)$")  # an imperative with its pronoun
+_UNSTRESS = str.maketrans("áéíóú", "aeiou")
 _SUBJECT = frozenset("yo eu ich je moi".split())  # "mando yo" → "mandar"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
@@ -60,12 +62,33 @@ def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
     lemma = simplemma.lemmatize(low, lang=lang)
     if lemma != low and ending.search(lemma):
         return lemma
-    return next((c for c in _regular(low, lang, addressed) if c != low and simplemma.is_known(c, lang=lang)), None)
+    found = next((c for c in _regular(low, lang, addressed) if c != low and simplemma.is_known(c, lang=lang)), None)
+    if found is None and addressed and lang in ("es", "pt") and (clitic := _ENCLITIC.match(low)):
+        return infinitive(clitic.group(1).translate(_UNSTRESS), lang, addressed)  # "mándame" → "manda" → "mandar"
+    return found
+
+
+# Hindi: the first-person future ("कर दूँगी", "बनाऊँगा") or "can" ("बना सकते") at a clause's end becomes the
+# infinitive a task list uses ("करना", "बनाना"): the stem with -ना, the helper verb dropped.
+_HI_FUTURE_END = re.compile(r"(?:ूँगा|ूँगी|ूंगा|ूंगी|ऊँगा|ऊँगी|ऊंगा|ऊंगी)$")
+_HI_HELPERS = frozenset("दूँगा दूँगी दूंगा दूंगी लूँगा लूँगी लूंगा लूंगी सकते सकती सकता".split())
+
+
+def _hindi_task(what: str) -> str:
+    words = [w for w in what.split() if w != "मैं"]
+    if len(words) > 1 and words[-1] in _HI_HELPERS:
+        words.pop()
+        words[-1] += "ना"
+    elif words and _HI_FUTURE_END.search(words[-1]) and len(_HI_FUTURE_END.sub("", words[-1])) > 1:
+        words[-1] = _HI_FUTURE_END.sub("", words[-1]) + "ना"
+    return " ".join(words)
 
 
 def as_task(what: str, lang: str, addressed: bool = False) -> str:
     """A first-person task in the infinitive: the leading verb becomes its infinitive (at the end in German,
-    with its separable prefix); a subject pronoun left over ("mando yo") goes. Unchanged when no verb leads."""
+    with its separable prefix, and in Hindi); a subject pronoun left over ("mando yo") goes. Unchanged when no verb leads."""
+    if lang == "hi":
+        return _hindi_task(what)
     words = what.split()
     if len(words) > 1 and words[0].lower() in ("de", "d'", "du") and _INFINITIVE_END.get(lang, _NONE).search(words[1].lower()):
         words = words[1:]  # "me encargo de preparar …" → "preparar …"

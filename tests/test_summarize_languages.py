@@ -1,0 +1,154 @@
+"""Action items and open questions in Japanese, Chinese, Hindi and Arabic, task lists that give several people
+their part in one message, requests turned down and taken by someone else, and questions answered without
+words (a reaction, a link, handing the task to someone)."""
+
+from __future__ import annotations
+
+from skills.summarize.detect import content_words, word_count
+from skills.summarize.extractive import summarize
+from skills.summarize.language import thread_language
+from skills.summarize.utterance import Utterance
+
+MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
+
+
+def thread(*lines: tuple) -> list[Utterance]:
+    """(speaker, text) or (speaker, text, agreement reactions from others)."""
+    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", line[0], line[1], agreement=line[2] if len(line) > 2 else 0)
+            for i, line in enumerate(lines)]
+
+
+def items(*lines: tuple) -> list[tuple[str | None, str, str | None]]:
+    return [(a.owner, a.text, a.due) for a in summarize(thread(*lines)).action_items]
+
+
+def questions(*lines: tuple) -> list[str]:
+    return [q.text for q in summarize(thread(*lines)).open_questions]
+
+
+def test_threads_in_other_scripts_are_read_in_their_language():
+    assert thread_language(["订单服务从十点开始超时，有人在看吗？"]) == "zh"
+    assert thread_language(["私がステージング環境での最終テストを担当します。"]) == "ja"
+    assert thread_language(["سأقوم بتصميم الإعلانات قبل يوم الخميس."]) == "ar"
+    # Hindi work chat full of English terms is still Hindi
+    assert thread_language(["सीमा: API docs; विकास: login bug; नेहा: release notes.", "मैं client से बात कर लूँगा।"]) == "hi"
+    assert thread_language(["Привет, я сделаю это завтра."]) == "und"  # no cue table: read with English cues only
+    assert thread_language(["Je vais imprimer les flyers demain."]) == "fr"
+
+
+def test_words_keep_their_script_and_cjk_text_is_compared_by_character_pairs():
+    assert content_words("事故报告") == {"事故", "故报", "报告"}
+    assert "क्या" in content_words("क्या हम कल रिलीज़ करें?")
+    assert word_count("ロールバック手順のドキュメントはどこにありますか？") >= 3  # a question, not chit-chat
+    assert word_count("क्या तुम") == 2
+
+
+def test_japanese_requests_promises_and_due_dates():
+    found = items(("佐藤", "来週のリリースに向けて、タスクを整理しましょう。"),
+                  ("佐藤", "鈴木さん、リリースノートを金曜日までに書いてもらえますか？"), ("鈴木", "はい、やります。"),
+                  ("高橋", "私がステージング環境での最終テストを担当します。水曜日までに終わらせます。"),
+                  ("田中", "では火曜日にします。"))
+    assert found == [("鈴木", "リリースノートを書い", "金曜日までに"), ("高橋", "ステージング環境での最終テストを担当", "水曜日までに")]
+
+
+def test_chinese_task_list_and_a_verb_that_answers_a_need():
+    found = items(("张伟", "新版官网下周三上线，我们分一下工作。"), ("张伟", "刘洋：首页文案；陈静：产品截图；我来联系CDN供应商。"),
+                  ("刘洋", "好的。"), ("陈静", "没问题。"))
+    assert [(owner, text) for owner, text, _ in found] == [("刘洋", "首页文案"), ("陈静", "产品截图"), ("张伟", "联系CDN供应商")]
+    report = items(("王芳", "已经回滚了，谢谢！需要写事故报告吗？"), ("周杰", "要的，我来写，明天下班前发出来。"), ("王芳", "好。"))
+    assert report == [("周杰", "写 (re: “需要写事故报告吗？”)", "明天下班前")]
+
+
+def test_hindi_future_promises_become_the_infinitive_and_a_refusal_is_none():
+    found = items(("राहुल", "इस sprint के काम बाँट लेते हैं।"), ("राहुल", "मैं client से बात कर लूँगा।"),
+                  ("सीमा", "ठीक है, मैं docs गुरुवार तक पूरे कर दूँगी।"), ("विकास", "माफ़ करना, इस हफ्ते मैं on-call हूँ, नहीं कर पाऊँगा।"))
+    assert found == [("राहुल", "client से बात करना", None), ("सीमा", "docs पूरे करना", "गुरुवार तक")]
+
+
+def test_a_name_written_in_the_threads_script_is_the_participants_display_name():
+    hindi = items(("Rahul", "कल क्लाइंट डेमो है।"), ("Amit", "लगभग तैयार है।"),
+                  ("Rahul", "अमित, क्या तुम आज शाम तक charts ठीक कर सकते हो?"), ("Amit", "हाँ, मैं कर दूँगा।"))
+    assert hindi == [("Amit", "charts ठीक करना", "आज शाम तक")]
+    arabic = items(("Ahmed", "حملة التسويق القادمة: لنوزع المهام."), ("Sara", "سأقوم بتصميم الإعلانات قبل يوم الخميس."),
+                   ("Ahmed", "خالد، هل يمكنك كتابة النصوص للمنشورات؟"), ("Khalid", "نعم."))
+    assert arabic == [("Sara", "تصميم الإعلانات", "يوم الخميس"), ("Khalid", "كتابة النصوص للمنشورات", None)]
+
+
+def test_a_task_list_in_one_message_gives_each_owner_their_part():
+    semicolons = items(("Maya", "Quarterly review prep: Ana: slides; Ben: budget; I'll book the room."),
+                       ("Ana", "on it"), ("Ben", "ok"))
+    assert [(o, t) for o, t, _ in semicolons] == [("Ana", "slides (re: “Quarterly review prep”)"),
+                                                  ("Ben", "budget (re: “Quarterly review prep”)"), ("Maya", "book the room")]
+    elided = items(("Rosa", "For the 4.2 release: Alex will write the migration script, Adele the release notes, "
+                            "and Jin handles the changelog email."), ("Alex", "ack"), ("Adele", "Monday then."), ("Jin", "ok"))
+    assert [(o, t) for o, t, _ in elided] == [("Alex", "write the migration script"), ("Adele", "write the release notes"),
+                                              ("Jin", "the changelog email")]
+    portuguese = items(("Mariana", "Divisão para o evento de quinta: Pedro cuida do coffee break, Lucas da inscrição e eu vou "
+                                   "fazer o roteiro."), ("Pedro", "Beleza."), ("Lucas", "Ok."))
+    assert [(o, t) for o, t, _ in portuguese] == [("Pedro", "coffee break"), ("Lucas", "inscrição (re: “Divisão para o evento de quinta”)"),
+                                                  ("Mariana", "fazer o roteiro")]
+    spanish = items(("Lucía", "Para la demo del jueves: Diego, el entorno; Marta, los datos de prueba; yo preparo la presentación."),
+                    ("Diego", "Me encargo, lo tengo listo el miércoles."), ("Marta", "Vale."))
+    assert spanish == [("Diego", "el entorno (re: “Para la demo del jueves”)", "miércoles"),
+                       ("Marta", "los datos de prueba", None), ("Lucía", "preparar la presentación", None)]
+    one_owner = items(("Ana", "Thanks, Ben, the budget looks fine."), ("Ben", "Great."), ("Ana", "Ok."))
+    assert one_owner == []  # a name after a comma is no list
+
+
+def test_nobody_for_a_task_is_an_unassigned_task():
+    found = items(("Priya", "Action items:\n- Tom: fix the flaky login test\n- Still nobody for the on-call handbook update"),
+                  ("Tom", ":+1:"), ("Lena", "ok"), ("Omar", "ok"))
+    assert [(o, t) for o, t, _ in found] == [("Tom", "fix the flaky login test"), (None, "on-call handbook update")]
+
+
+def test_a_request_turned_down_in_other_words_goes_to_whoever_takes_it():
+    spanish = items(("Andrés", "Javier, ¿puedes revisar el informe de costes de AWS antes del viernes?"),
+                    ("Javier", "Esta semana imposible, estoy con la migración."), ("Sofía", "Yo me encargo, lo reviso el jueves."))
+    assert spanish == [("Sofía", "revisar el informe de costes de AWS", "jueves")]
+    english = items(("Karen", "Dev, can you take the customer call with Acme on Thursday?"), ("Dev", "Sorry, I'm out Thursday, can't."),
+                    ("Karen", "Sam, could you do it?"), ("Sam", "Yes."))
+    assert english == [("Sam", "take the customer call with Acme", "Thursday")]
+    japanese = items(("伊藤", "渡辺さん、旅館の予約をお願いできますか？"), ("渡辺", "すみません、来週は出張なので難しいです。"),
+                     ("山田", "私が予約します。"))
+    assert japanese == [("山田", "旅館の予約", None)]
+
+
+def test_imperatives_with_their_pronouns_and_a_task_reported_done_in_the_past():
+    french = items(("Élodie", "Le client a validé le devis."), ("Élodie", "Thomas, envoie-lui le contrat aujourd'hui, s'il te plaît."),
+                   ("Thomas", "D'accord."))
+    assert french == [("Thomas", "envoyer le contrat", "aujourd'hui")]
+    spanish = items(("Nuria", "Mañana viene el auditor."), ("Nuria", "Iker, eso sí, mándame la lista de accesos revocados."),
+                    ("Iker", "Dale."))
+    assert spanish == [("Iker", "mandar la lista de accesos revocados", None)]
+    done = items(("Gustavo", "Dá pra limpar o cache no CI?"), ("Felipe", "Dá sim, vou limpar o cache agora."),
+                 ("Felipe", "Limpei, caiu pra 12 minutos."))
+    assert done == []
+    portuguese = items(("João", "O certificado SSL do site expira na sexta. Quem renova?"), ("Rafael", "Fico com isso."),
+                       ("João", "Valeu."))
+    assert portuguese == [("Rafael", "renovar (re: “O certificado SSL do site expira na sexta.”)", None)]
+
+
+def test_questions_answered_by_a_reaction_a_link_or_by_handing_the_task_on():
+    assert questions(("Ivy", "Can I merge the pricing page copy changes now?", 1), ("Ivy", "Merged."),
+                     ("Ken", "Who's updating the screenshots in the help center?"),
+                     ("Marco", "Ivy, could you do it since you have the new copy?"), ("Ivy", "Sure, by Friday.")) == []
+    assert questions(("Ivy", "Can I merge the pricing page copy changes now?"), ("Ivy", "Merged."),
+                     ("Ken", "Who's updating the screenshots in the help center?"), ("Marco", "No idea.")) == [
+        "Ivy: Can I merge the pricing page copy changes now?", "Ken: Who's updating the screenshots in the help center?"]
+    assert questions(("Leo", "where's the runbook for rotating the Kafka certs?"),
+                     ("Mia", "https://wiki.example.com/runbooks/kafka-cert-rotation"), ("Leo", "thanks!")) == []
+
+
+def test_questions_in_other_scripts_are_open_until_answered():
+    assert questions(("王芳", "以后发布前能不能加一个连接池的压测？"), ("李强", "这个问题好，我们下次周会讨论吧。"),
+                     ("王芳", "好的。")) == ["王芳: 以后发布前能不能加一个连接池的压测？"]
+    assert questions(("Omar", "الخادم التجريبي بطيء جدا اليوم، هل يعرف أحد السبب؟"), ("Fatima", "يوجد اختبار ضغط يعمل منذ الصباح."),
+                     ("Omar", "شكرا.")) == []
+    assert questions(("山田", "明日までに候補を送ります。"), ("伊藤", "了解。"), ("高橋", "予算の上限は一人いくらですか？"),
+                     ("高橋", "至急です。")) == ["高橋: 予算の上限は一人いくらですか？"]
+
+
+def test_an_answered_opening_question_stays_answered_when_a_side_question_is_put_off():
+    assert questions(("Gustavo", "Alguém sabe por que o build do Android está demorando 40 minutos?"),
+                     ("Felipe", "Acho que é o cache do Gradle."), ("Gustavo", "Dá pra limpar o cache no CI?"),
+                     ("Felipe", "Dá sim, vou limpar agora e te aviso.")) == []

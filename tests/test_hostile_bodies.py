@@ -9,12 +9,14 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SIGNING_SECRET
 from tests.test_slack_oauth import oauth_bot  # noqa: F401 - a fixture
 from tests.fakes.bot_connector import personal_message
 from tests.fakes.hostile import oauth_redirect_cases, slack_cases, teams_cases
 from tests.fakes.slack_api import BOT_USER_ID, command_body, event_body, sign
+from tests.test_later_teams_e2e import extension_invoke
 
 MENTION = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> help", "ts": "1700000500.000200",
            "channel": "C1", "event_ts": "1700000500.000200"}
@@ -132,6 +134,43 @@ async def test_fuzz_teams_no_body_is_a_5xx(teams_bot, case):
     body, content_type, _ = case
     status, text = await post(url + "/api/messages", body, content_type)
     assert status < 500, (status, text, body[:200])
+
+
+HANDLED_INVOKES = ("composeExtension/fetchTask", "composeExtension/submitAction")
+
+
+def _unhandled_invoke(body: bytes) -> bool:
+    """An invoke named for something the bot does not do: botbuilder answers 501 Not Implemented, the Bot
+    Framework's answer to it (Teams shows that the app cannot do this), not a failure."""
+    try:
+        activity = json.loads(body)
+    except ValueError:
+        return False
+    if not (isinstance(activity, dict) and activity.get("type") == "invoke"):
+        return False
+    name = activity.get("name")
+    return isinstance(name, str) and bool(name) and name not in HANDLED_INVOKES
+
+
+@FUZZ
+@given(case=st.sampled_from(HANDLED_INVOKES).flatmap(lambda name: teams_cases(extension_invoke(
+    "http://127.0.0.1:9/", name, {"commandId": "sendLater", "commandContext": "message",
+                                  "messagePayload": {"id": "1700000000000", "body": {"content": "<p>x</p>"}},
+                                  "data": {"to": "", "when": "tomorrow 10:00", "message": "x"}}))))
+async def test_fuzz_teams_invokes_are_never_a_5xx(teams_bot, case):
+    """The message extension's invokes are answered in the HTTP body, so their handling is on the request."""
+    _, _, url, _ = teams_bot
+    body, content_type, _ = case
+    status, text = await post(url + "/api/messages", body, content_type)
+    assert status < 500 or (status == 501 and _unhandled_invoke(body)), (status, text, body[:300])
+
+
+async def test_teams_invoke_without_a_name_is_400(teams_bot):
+    _, service_url, url, _ = teams_bot
+    invoke = extension_invoke(service_url, "composeExtension/fetchTask", {"commandId": "sendLater"})
+    del invoke["name"]
+    status, text = await post(url + "/api/messages", json.dumps(invoke).encode(), "application/json")
+    assert status == 400 and "'name'" in text
 
 
 @FUZZ

@@ -300,6 +300,8 @@ def teams_route(adapter: CloudAdapter, bot: EtiquetteTeamsBot, turns: Background
             return _bad_request("activity field 'conversation.id' must be a string")
         if body["type"] == "message" and not (isinstance(body.get("from"), dict) and body["from"].get("id")):
             return _bad_request("message activity field 'from.id' is missing")
+        if body["type"] == "invoke" and not (isinstance(body.get("name"), str) and body["name"]):
+            return _bad_request("invoke activity field 'name' is missing")  # a named one we lack is botbuilder's 501
         if not isinstance(body.get("channelData", {}), dict):
             return _bad_request("activity field 'channelData' must be an object")
         try:

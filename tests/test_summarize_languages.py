@@ -152,3 +152,38 @@ def test_an_answered_opening_question_stays_answered_when_a_side_question_is_put
     assert questions(("Gustavo", "Alguém sabe por que o build do Android está demorando 40 minutos?"),
                      ("Felipe", "Acho que é o cache do Gradle."), ("Gustavo", "Dá pra limpar o cache no CI?"),
                      ("Felipe", "Dá sim, vou limpar agora e te aviso.")) == []
+
+
+def test_task_list_lines_with_arrows_numbers_the_owner_after_or_in_parentheses():
+    found = items(("Nora", "Launch checklist:\n1. @Ana → landing page copy\n2. docs update → me\n3. press kit → nobody yet"),
+                  ("Ana", "on it"), ("Cleo", "I can take the press kit if someone sends me the logo files."))
+    assert [(o, t) for o, t, _ in found] == [("Ana", "landing page copy"), ("Nora", "docs update"), ("Cleo", "press kit")]
+    after = items(("Gil", "Retro follow-ups:\n- flaky e2e suite: Dan\n- dependency upgrades: unassigned for now"),
+                  ("Dan", "ack"), ("Eve", "ok"))
+    assert [(o, t) for o, t, _ in after] == [("Dan", "flaky e2e suite"), (None, "dependency upgrades")]
+    spanish = items(("Marta", "Reparto: landing (Irene), emails a clientes (Jorge), soporte en directo (yo)."),
+                    ("Jorge", "Ok."), ("Irene", "Vale."))
+    assert [o for o, _, _ in spanish] == ["Irene", "Jorge", "Marta"]
+    not_a_list = items(("Marta", "Status: resolved."), ("Jorge", "Ok."), ("Irene", "Vale."))
+    assert not_a_list == []
+
+
+def test_chinese_list_with_fuze_and_an_object_put_before_wo_lai():
+    found = items(("周婷", "下周的版本分工：李明负责前端，王强负责接口，测试我来。"), ("李明", "收到。"), ("王强", "好的。"))
+    assert [o for o, _, _ in found] == ["李明", "王强", "周婷"] and found[2][1].startswith("测试")
+
+
+def test_colloquial_arabic_offers_and_a_question_not_answered_yet():
+    summary = summarize(thread(("Hassan", "ومين راح يحجز القاعة للاجتماع؟"), ("Mona", "أنا أحجزها اليوم."),
+                               ("Layla", "هل وافق العميل على السعر الجديد؟"), ("Hassan", "لسه ما رد.")))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Mona", "يحجز القاعة للاجتماع", "اليوم")]
+    assert [q.text for q in summary.open_questions] == ["Layla: هل وافق العميل على السعر الجديد؟"]
+
+
+def test_a_question_answered_after_chatter_or_by_the_asker_is_not_open():
+    assert questions(("Ola", "Does the staging DB get reset every night?"), ("Ben", "lunch anyone?"), ("Cal", "pizza in 10"),
+                     ("Dee", "It does, at 2am UTC, from the prod snapshot.")) == []
+    assert questions(("Ola", "Where do I request access to the prod replica?"), ("Ola", "nvm, found the form in the IT portal"),
+                     ("Ben", "cool")) == []
+    assert questions(("Ola", "Where do I request access to the prod replica?"), ("Ola", "still looking"),
+                     ("Ben", "lunch anyone?")) == ["Ola: Where do I request access to the prod replica?"]

@@ -49,7 +49,8 @@ _SETTLE_WORDS = frozenset(
 _AFTERTHOUGHT = re.compile(
     r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|let'?s|don'?t|each|ich|je|yo|eu|es|c'est|das"
     r"|lass\s+uns|aber|mais|pero|mas|vamos)\b)"
-    r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b))", re.I)
+    r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b)"
+    r"|\s+(?:if|unless|wenn|falls)\s+(?=(?:someone|somebody|anyone|you|we|they|he|she|it|jemand|du|ihr|wir)\b))", re.I)
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
@@ -58,7 +59,7 @@ _WHO_WILL = re.compile(
     r"(?:(?:who|wer|qui|quién|quien|quem)\s+(?P<takes>can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})"
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
-    r"|من\s+(?:سي|س)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
+    r"|و?(?:من|مين)\s+(?:راح\s+|رح\s+|سوف\s+|س)?(?=ي)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
 _DONE = re.compile(r"^\W*(?:(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
                    r"|已经?(?:完成|搞定|发|回滚|修复|提交|审批)|搞定|完了しました|終わりました|済みです|हो\s+गया|कर\s+दिया|تم(?=\s|[.!،]|$)|انتهيت)", re.I)
 # A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
@@ -74,7 +75,7 @@ _NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|onc
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
-_WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)من\s", re.I)
+_WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)و?(?:من|مين)\s", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
 _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I))
 # Turning a request down: an opening ("sorry", "no"), or saying it cannot be done anywhere in the reply
@@ -800,15 +801,25 @@ class ThreadReader:
                 if own and _vague(item.text, self.people.keys()):
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
-                bare = own and _bare(item.text)
-                if (earlier := self._earlier_task(found, item, bare)) is not None:
-                    found[earlier] = replace(found[earlier], due=found[earlier].due or item.due,
-                                             due_date=found[earlier].due_date or item.due_date) if bare \
-                        else item if _MOVED.match(item.text) else _joined(found[earlier], item)
+                if own and self._claims_listed_task(found, item):
+                    continue  # "press kit → nobody yet" … "I can take the press kit": hers now
+                if own and _bare(item.text, item.sentence):
+                    # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for, or
+                    # carries on the speaker's own ("水曜日までに終わらせます"), or says what it does when what it
+                    # answers names that verb ("我来写" — "需要写事故报告吗？")
+                    if self._take_open_task(found, item, bare=True):
+                        continue
+                    if (earlier := self._earlier_task(found, item, bare=True)) is not None:
+                        found[earlier] = replace(found[earlier], due=found[earlier].due or item.due,
+                                                 due_date=found[earlier].due_date or item.due_date)
+                        continue
+                    if _echoes(item.text, item.context):
+                        found.append(item)
                     continue
-                if bare and (self._take_open_task(found, item, bare=True) or not _echoes(item.text, item.context)):
-                    continue  # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for
-                found.append(item)  # or says what it does when what it answers names that verb ("我来写" — "需要写事故报告吗？")
+                if (earlier := self._earlier_task(found, item)) is not None:
+                    found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
+                    continue
+                found.append(item)
         found = [item for item in found if not self._reported_done(item)]
         self.assigned = set(asked_of)
         return _merge_tasks(self._join_accepted(found, asked_of))
@@ -852,6 +863,21 @@ class ThreadReader:
         verb = infinitive(first.group(), self.cues.lang)
         return verb is not None and verb == task.split(" ", 1)[0].lower()
 
+    @staticmethod
+    def _claims_listed_task(found: list[Found], taker: Found) -> bool:
+        """A promise naming a task nobody holds from the last few messages takes it (same words), instead of
+        being listed a second time."""
+        for k in range(len(found) - 1, -1, -1):
+            task = found[k]
+            if taker.index - task.index > 6:
+                return False
+            if task.owner is None and task.index < taker.index and _stems(task.text) & _stems(taker.text) \
+                    and content_words(task.text) <= content_words(taker.text):
+                found[k] = replace(task, owner=taker.owner, due=taker.due or task.due,
+                                   due_date=taker.due_date if taker.due else task.due_date)
+                return True
+        return False
+
     def _take_open_task(self, found: list[Found], taker: Found, bare: bool = False) -> bool:
         """Give the speaker the latest task nobody owned, or asked of them, or asked for with "who can …?"
         ("Wer passt die Einladung an?" — "Ich kümmere mich drum."), from the last few messages; False if none.
@@ -861,7 +887,7 @@ class ThreadReader:
             task = found[k]
             if taker.index - task.index > 4:
                 break
-            if task.owner is None or task.owner == taker.owner and task.index != taker.index:
+            if task.owner is None or not bare and task.owner == taker.owner and task.index != taker.index:
                 found[k] = replace(task, owner=taker.owner, due=taker.due or task.due,  # the taker's own word on when
                                    due_date=taker.due_date if taker.due else task.due_date)
                 return True
@@ -916,8 +942,12 @@ class ThreadReader:
         if len(parts) > 1 or not _LIST_MARK.search(text):
             return None, parts
         header, body = None, text
-        if (head := _HEADER.match(text)) and self._leads(text[head.end():]):
+        if (head := _HEADER.match(text)) and (self._leads(text[head.end():]) or len(_IN_PARENTHESES.findall(text)) > 1):
             header, body = head.group("header"), text[head.end():]
+        if len(_IN_PARENTHESES.findall(body)) > 1:  # "landing (Irene), emails a clientes (Jorge), soporte (yo)"
+            pieces = [p.strip() for p in re.split(r"\s*[,;，；]\s*(?:(?:and|y|e|et|und)\s+)?", body) if p.strip()]
+            if sum(self._list_item(p.rstrip(" ."), "") is not None for p in pieces) > 1:
+                return header, [p.rstrip(" .") for p in pieces]
         pieces, start = [], 0
         for sep in _LIST_SEPARATOR.finditer(body):
             if sep.start() > start and self._leads(body[sep.end():]):
@@ -943,10 +973,30 @@ class ThreadReader:
             out.append(piece.strip())
         return header, out
 
+    def _list_item(self, text: str, speaker: str) -> tuple[str | None, str] | None:
+        """(owner, task) of one line of a task list: the owner before the task ("• Dev: demo environment",
+        "1. @Ana → landing page copy", "moi → les badges"), after it ("flaky e2e suite: Dan", "docs update → me",
+        "press kit → nobody yet": no owner) or in parentheses ("landing (Irene)"); None for any other line."""
+        if (m := _LISTED.match(text)) and (owner := self._owner_word(m.group("who"), speaker)):
+            return owner, m.group("what")
+        for pattern in (_LISTED_AFTER, _PAREN_OWNER):
+            if m := pattern.match(text):
+                if _NOBODY.fullmatch(m.group("who")):
+                    return None, m.group("what")
+                if owner := self._owner_word(m.group("who"), speaker):
+                    return owner, m.group("what")
+        return None
+
+    def _owner_word(self, word: str, speaker: str) -> str | None:
+        """The person a list names: a participant, or the speaker for "me", "moi", "yo", "eu", "ich", "我"."""
+        return speaker if word.lower() in _ME_WORDS else self.resolve(word)
+
     def _leads(self, text: str) -> bool:
         """Whether `text` starts with a participant's name or a first-person pronoun: the start of one owner's part."""
         if _FIRST_PERSON_LEAD.match(text.lstrip(" -•*·–@")):
             return True
+        if _CJK.match(text):  # no space after a name in Chinese or Japanese: "王强负责接口", or "测试我来"
+            return any(text.startswith(name) for name in self.people if _CJK.match(name)) or self._promises(text)
         lead = _LEADER.match(text)
         return lead is not None and bool(self.resolve(lead.group(1)))
 
@@ -958,10 +1008,11 @@ class ThreadReader:
             text, question = text[:tag.start()], False
         sent = self.messages[s.index].sent
         owner = what = topic = offer = None
-        listed = not question and (m := _LISTED.match(text)) is not None and (target := self.resolve(m.group("who"))) is not None
-        if listed:
-            owner, what = target, m.group("what")  # "• Dev: demo environment" in a task list
-            asked_of[s.index] = target
+        listed = None if question else self._list_item(text, s.speaker)
+        if listed is not None:
+            owner, what = listed  # "• Dev: demo environment", "docs update → me", "press kit → nobody yet"
+            if owner is not None:
+                asked_of[s.index] = owner
         for pattern in self.cues.request if what is None else ():
             m = pattern.search(text)
             if not m:
@@ -1150,7 +1201,9 @@ class ThreadReader:
             question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \
                 and not self.cues.answer.search(m.text)
             if m.speaker == s.speaker:
-                superseded = superseded or question_only
+                if _SELF_ANSWERED.match(m.text):
+                    return True  # "nvm, found the form in the IT portal"
+                superseded = superseded or question_only and word_count(m.text) >= 3
                 continue
             if first_other and _echo_answer(m.text, s.text):
                 return True  # "Dá pra limpar o cache?" — "Dá sim, …": the question's own verb, said back
@@ -1162,7 +1215,7 @@ class ThreadReader:
                     return True
                 continue
             if question_only and not (who_question and m.index in self.assigned):
-                superseded = True
+                superseded = superseded or word_count(m.text) >= 3  # "lunch anyone?" takes nothing over
                 first_other = False
                 continue
             related = _overlap(m.text, s.text) >= 0.2
@@ -1175,6 +1228,11 @@ class ThreadReader:
         return any(d.index > s.index and _overlap(decision_line(d), s.text) >= 0.2 for d in decisions)  # the decision answered it
 
 
+# The asker's own answer: "nvm, found it", "egal, hab's gefunden", "laisse tomber", "ya lo encontré", "achei", "找到了".
+_SELF_ANSWERED = re.compile(
+    r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted|egal|(?:hab'?s?|schon)\s+gefunden|laisse\s+tomber"
+    r"|j'ai\s+trouvé|c'est\s+bon,?\s+j'ai|ya\s+lo\s+encontré|olvídalo|déjalo|achei|deixa\s+pra\s+lá|esquece|找到了|算了|見つかりました|解決しました"
+    r"|मिल\s+गया|लقيته|لقيتها|وجدته|وجدتها)", re.I)
 _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
 _SHALL_I = re.compile(
@@ -1217,7 +1275,14 @@ def _what(match: re.Match) -> str:
     return next((groups[k] for k in _WHAT_GROUPS if groups.get(k)), "")
 
 
-_LISTED = re.compile(rf"^\s*(?:[-•*·–]\s*)?@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?\s*(?:[:—–]\s+|：\s*)(?P<what>\S.{{3,}})$")
+_BULLET = r"(?:(?:[-•*·–]|\d{1,2}[.)])\s*)?"
+_LISTED = re.compile(rf"^\s*{_BULLET}@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?\s*(?:[:—–→]\s+|(?:->|=>|→)\s*|：\s*)(?P<what>\S.{{3,}})$")
+_LISTED_AFTER = re.compile(rf"^\s*{_BULLET}(?P<what>[^:：→\n]{{3,}}?)\s*(?:[:：→]|->|=>)\s*@?(?P<who>[^\W\d_][\w{MARKS}.' -]*?|\?+)\s*[.!]?$")
+_PAREN_OWNER = re.compile(rf"^\s*{_BULLET}(?P<what>[^()]{{3,}}?)\s*\(\s*@?(?P<who>[^()]+?)\s*\)\s*[.!]?$")
+_IN_PARENTHESES = re.compile(rf"\(\s*@?[^\W\d_][\w{MARKS}.-]*\s*\)")
+_NOBODY = re.compile(r"(?:nobody|no\s*one|no\s+owner|unassigned|tbd|open|\?+|n/a|personne|nadie|ninguém|niemand|offen|无人|未定)"
+                     r"(?:\s+(?:yet|for\s+now|so\s+far|encore|todavía|ainda|noch))?", re.I)
+_ME_WORDS = frozenset("me moi yo eu ich mir mí mim 我 私 मैं أنا".split())
 _VAGUE_WORDS = frozenset(
     "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
     "das es dem den drum darum cela ça lo la eso esto isso disso with mit avec con com".split())
@@ -1248,9 +1313,12 @@ def _points_back(task: str) -> bool:
         or bool(_BACK_CJK.search(task))
 
 
-def _bare(task: str) -> bool:
-    """A verb alone, naming no task of its own: "review", "revisar", "बनाना", "予約", "写"."""
-    return word_count(task) <= 1 or bool(_CJK.fullmatch(task)) and len(task) <= 4
+def _bare(task: str, sentence: str = "") -> bool:
+    """A verb alone, naming no task of its own: "review", "revisar", "बनाना", "予約", "写" — not an object put
+    first ("测试我来": the testing is mine)."""
+    if _CJK.fullmatch(task):
+        return len(task) <= 4 and not sentence.lstrip().startswith(task)
+    return word_count(task) <= 1
 
 
 # Devanagari and Arabic letters as the Latin consonants a name is usually spelt with, vowels left out: a name

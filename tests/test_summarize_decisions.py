@@ -123,3 +123,36 @@ def test_an_answer_to_a_question_of_fact_is_not_a_decision():
                    ("Nina", "Perfect, thanks.")) == []
     assert decided(("Iker", "¿Hace falta que esté yo o solo el equipo de seguridad?"),
                    ("Nuria", "Solo seguridad, tú puedes seguir con lo tuyo."), ("Iker", "Genial.")) == []
+
+
+def test_ok_followed_by_a_question_is_no_agreement():
+    summary = summarize(thread(("Tess", "I think we should move the nightly ETL from cron to Airflow."),
+                               ("Ugo", "ok, how many jobs are we talking about?"), ("Tess", "37, plus the 5 Ravi's team owns."),
+                               ("Ugo", "That's a big migration.")))
+    assert summary.decisions == ()
+
+
+def test_a_long_sentence_that_takes_one_named_option_decides():
+    options = ("Farah", "We need a tool for the customer survey: Typeform ($99/mo), SurveyMonkey ($75/mo) or Qualtrics.")
+    replies = (("Gil", "Qualtrics is overkill for 2,000 responses."), ("Hao", "Typeform's logic jumps are nicer."))
+    taken = decided(options, *replies, ("Farah", "After looking at the export formats with Hao, SurveyMonkey is what we'll use "
+                                                 "for this round since analytics only needs the CSV export."))
+    assert len(taken) == 1 and taken[0].startswith("SurveyMonkey is what") and "After looking" not in taken[0]
+    assert decided(options, *replies, ("Farah", "Hmm, Typeform is pricier than I remembered for 2,000 responses.")) == []
+
+
+def test_the_asker_closing_a_choice_in_their_own_words_says_which_choice():
+    texts = decided(("Anja", "Für das Offsite im März: Leipzig oder Hamburg?"), ("Bernd", "Hamburg ist für Kiel näher."),
+                    ("Chris", "Leipzig ist deutlich günstiger."), ("Anja", "Wir fahren nach Leipzig, das Budget ist knapp."))
+    assert len(texts) == 1 and "Wir fahren nach Leipzig" in texts[0] and "Offsite im März" in texts[0]
+
+
+def test_putting_it_off_until_later_is_no_decision_in_spanish_and_portuguese():
+    spanish = summarize(thread(("Irene", "¿Hacemos la migración a Kubernetes este trimestre?"), ("Tomás", "Con agosto no llegamos."),
+                               ("Laura", "Y plataforma está con el SOC 2."),
+                               ("Irene", "Vale, esto queda para septiembre, cuando vuelva todo el equipo."), ("Tomás", "Ok.")))
+    assert spanish.decisions == () and spanish.no_decision
+    portuguese = summarize(thread(("Júlia", "Vamos trocar o Slack pelo Teams no ano que vem?"), ("Marcos", "O pessoal vai odiar."),
+                                  ("Renata", "E as integrações com o GitHub?"),
+                                  ("Júlia", "Tá, deixa isso pra depois do orçamento de 2027."), ("Marcos", "Beleza.")))
+    assert portuguese.decisions == () and portuguese.no_decision

@@ -163,6 +163,7 @@ DE = Lexicon(
     factual=r"\boder\s+(?:ist|sind|war|waren|hat|haben|hatte|wird|werden|kann|können|gibt)\s+(?!(?:wir|ich|du|ihr)\b)\w+|^\W*(?:muss|müssen|brauche|brauchen)\s+(?:ich|wir)\b",
     policy=r"\b(?:ab\s+(?:sofort|jetzt|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|nächster\s+woche)|künftig|in\s+zukunft|ab\s+\S+\s+gilt)\b",
     due=r"",
+    announce=r"^\W*(?:(?:ok(?:ay)?|gut|also|dann)[,.]?\s+)?wir\s+(?!(?:müssen|sollten|könnten|brauchen|haben|hatten|sind|waren|wissen|warten|schauen|sehen|reden|sprechen|überlegen|denken|können|wollen|werden)\b)[^\W\d_]{3,}(?:en|n)\b(?!.*\?)",
     options=r"\b(?:optionen|vorschläge|kandidaten)\b[^.?!:]{0,80}:|\babstimm(?:en|ung)\b|\bim\s+angebot\b",
     react_call=r"\breagiert\b|^\W*wenn\s+(?:ok|einverstanden)\W*$|\b(?:\+1|daumen)\b.*\bwenn\b",
     when=r"\bwann\b|\ban\s+welchem\s+tag\b",
@@ -207,7 +208,7 @@ FR = Lexicon(
     factual=r"\bou\s+(?:est-ce\s+qu(?:e\s+|')(?!(?:on|nous|je|tu|vous)\b)|(?:c'est|il|elle|ils|elles|ça|cela)\s)|\bfaut-il\b|^\W*(?:dois-je|est-ce\s+que\s+je\s+dois)\b",
     policy=r"\b(?:à\s+partir\s+d[e']|désormais|dorénavant|dès\s+(?:aujourd'hui|demain|lundi|maintenant))",
     due=r"",
-    announce=r"^\W*(?:(?:bon|alors|donc|ok)[,.]?\s+)?on\s+(?!(?:verra|en\s+re?parle\w*|pourrait|devrait|peut|doit|sait|a\s+besoin|attend|réfléchit)\b)(?:passe|part|garde|prend|reste|lance|décale|repousse|migre|bascule|change|gèle)\b",
+    announce=r"^\W*(?:(?:bon|alors|donc|ok)[,.]?\s+)?(?:ce\s+sera\b|on\s+(?!(?:verra|en\s+re?parle\w*|pourrait|devrait|peut|doit|sait|a\s+besoin|attend|réfléchit)\b)(?:passe|part|garde|prend|reste|lance|décale|repousse|migre|bascule|change|gèle)\b)",
     options=r"\b(?:options|propositions|candidats|devis)\b[^.?!:]{0,80}:|\bvotez\b",
     react_call=r"\bréagissez\b|\bmettez\s+un\b.*\bsi\b",
     when=r"\bquand\b|\bquel(?:le)?\s+(?:date|jour)\b",
@@ -221,7 +222,7 @@ ES = Lexicon(
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos)\b|\bpropuesta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante|creo\s+que\s+sí)",
     disagree=r"^\W*(?:no\b|no\s+estoy\s+de\s+acuerdo|mejor\s+no|prefiero|pero\b|hmm|espera|uf\b|vaya\b)",
-    defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos|retomamos)\b|\blo\s+dejamos\s+para\b|\bno\s+es\s+(?:el\s+)?momento\b|\bencuesta\b|\bmás\s+adelante\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
+    defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos|retomamos)\b|\blo\s+dejamos\s+para\b|\b(?:esto|eso|lo|el\s+tema)\s+(?:queda|dejamos|pasamos|movemos)\s+(?:para|a)\b|\bno\s+es\s+(?:el\s+)?momento\b|\bencuesta\b|\bmás\s+adelante\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
           r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b|\bantes\s+de\s+(?:decidir|elegir)\b|\b(?:os|les|te)\s+(?:digo\s+algo|aviso|cuento)\b|\bvuelvo\s+a\s+escribir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
@@ -268,7 +269,7 @@ PT = Lexicon(
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com))\b|\bproposta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver|acho\s+que\s+sim)",
     disagree=r"^\W*(?:não\b|nao\b|discordo|melhor\s+não|prefiro|mas\b|hmm|espera|eita\b|putz\b)",
-    defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bfica\s+(?:para|pra)\b|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
+    defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bfica\s+(?:para|pra)\b|\bdeix(?:a|amos|ar|e)\s+(?:isso\s+|isto\s+|o\s+assunto\s+)?(?:para|pra)\s+(?:depois|mais\s+tarde|outr[oa]|a\s+próxima)|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
           r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"

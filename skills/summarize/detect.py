@@ -207,6 +207,7 @@ class ThreadReader:
         self.assigned: set[int] = set()  # messages asking someone by name to do a task ("Ivy, could you do it?")
         self._promise_cache: dict[str, bool] = {}
         self._resolved: dict[str, str | None] = {}
+        self._seeking_cache: dict[Sentence, bool] = {}
         self._proper: frozenset[str] | None = None
         self.parked = False  # set by decisions(): the thread's question was put off ("revisit", "need numbers first")
         for sentence in sentences:
@@ -258,6 +259,8 @@ class ThreadReader:
                 continue
             if self.cues.disagree.search(m.text) and not self.cues.agree.search(m.text):
                 return agreed, not agreed
+            if _ACKNOWLEDGED_THEN_ASKED.search(m.text):
+                break  # "ok, how many jobs are we talking about?": a question about it, not agreement
             if self.cues.agree.search(m.text) or self.cues.settles.search(m.text):
                 agreed.append(m.speaker)
                 continue
@@ -332,6 +335,7 @@ class ThreadReader:
     def _decision_text(self, s: Sentence) -> tuple[str, str | None]:
         """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
         text = " ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. ")
+        text = _LEADING_CLAUSE.sub("", text, count=1) or text  # "After going through the quotes, Acme gets …"
         return text, self._context(s) if len(content_words(text)) < 4 else None
 
     def _carried_on(self, s: Sentence) -> list[Sentence]:
@@ -530,8 +534,15 @@ class ThreadReader:
 
     def _seeking(self, s: Sentence) -> bool:
         """A sentence that puts a choice to the thread: a proposal, "A or B?", "should we …?", "objections?"."""
+        if s not in self._seeking_cache:  # every later line of its speaker looks back at it
+            self._seeking_cache[s] = self._puts_choice(s)
+        return self._seeking_cache[s]
+
+    def _puts_choice(self, s: Sentence) -> bool:
         if self.cues.proposal.search(s.text) or self.cues.options.search(s.text):
             return True
+        if ":" in s.text and self.cues.alternative.search(s.text.split(":", 1)[1]):
+            return True  # "We need a tool for the survey: Typeform, SurveyMonkey or Qualtrics."
         return s.is_question and bool(self.cues.alternative.search(s.text) or self.cues.course.search(s.text)
                                       or self.cues.consent.search(s.text))
 
@@ -566,7 +577,7 @@ class ThreadReader:
             return False
         self._supersede_answers(asked, s, found)
         agreed, _ = self._agreement(s.index, s.speaker)
-        found.append((self._found(statement, agreed), SETTLED))
+        found.append((self._closing(self._found(statement, agreed), asked), SETTLED))
         return True
 
     def _names_option(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
@@ -580,7 +591,7 @@ class ThreadReader:
         announced = next((x for x in own[:2] if not x.is_question and self.cues.announce.search(x.text)
                           and not self._promises(x.text)), None)
         short = len(_WORDS.findall(s.text)) <= OPTION_WORDS
-        if not (announced or short or self.cues.due[1].search(s.text)):
+        if not (announced or short or self.cues.due[1].search(s.text) or _CHOICE_VERB.search(s.text)):
             return False  # cheap first: looking back for the choice is the costly part
         asked = self._open_choice(s, found) or (self._opened_by(s) if announced else None)
         if asked is None:
@@ -591,14 +602,35 @@ class ThreadReader:
         if self.cues.defer.search(s.text) and not dated:
             return False
         named = short and bool(self.cues.alternative.search(choice)) \
-            and bool(_option_words(s.text) & _option_words(choice))
+            and bool(_option_words(s.text) & _option_words(choice)) or self._names_one_option(s.text, choice)
         if not (named or announced or dated):
             return False
         self._supersede_answers(asked, s, found)
         if announced is not None and not (named or dated):
             s = announced  # "Changement : le client demande de décaler. On passe à lundi 10h.": the plan is the second
-        found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
+        found.append((self._closing(self._found(s, self._agreement(s.index, s.speaker)[0]), asked), SETTLED))
         return True
+
+    def _closing(self, f: Found, asked: Sentence) -> Found:
+        """A line that closes a choice says which choice when it does not name its subject itself: "Subimos em
+        Frankfurt, …" (re: “Para o cliente de Portugal, hospedamos em Frankfurt ou em Madri?”)."""
+        if f.context is not None or asked.index == f.index or not self._seeking(asked) \
+                or len({w for w in content_words(f.text) & content_words(asked.text) if len(w) > 3}) >= 2:
+            return f
+        clip = asked.text.split()
+        return replace(f, context=" ".join(clip[:16]) + ("…" if len(clip) > 16 else ""))
+
+    @staticmethod
+    def _names_one_option(text: str, choice: str) -> bool:
+        """ "Having looked at the export formats, SurveyMonkey is what we'll use for this round since …" after
+        "Typeform, SurveyMonkey or Qualtrics": the main clause (before "since", "because") takes exactly one of the
+        names the choice listed, as the one that "gets", "wins", "is what we'll use", or that we "go with"."""
+        options = {w.lower() for w in _CAPITALISED.findall(choice)}
+        main = _REASON.split(text, maxsplit=1)[0]
+        taken = {m.group(1).lower() for m in _CAPITALISED.finditer(main) if m.group(1).lower() in options
+                 and (_CHOICE_AFTER.match(main[m.end():]) or _CHOICE_BEFORE.search(main[:m.start()]))}
+        named = {w.lower() for w in _CAPITALISED.findall(main)} & options
+        return len(taken) == 1 and named == taken
 
     def _opened_by(self, s: Sentence) -> Sentence | None:
         """The thread's opening sentence when the speaker of `s` opened it and others have spoken since."""
@@ -620,7 +652,9 @@ class ThreadReader:
         if asked is None or not any(m.speaker != s.speaker for m in self.messages[asked.index + 1:s.index]):
             return None
         question = _stems(asked.text)
-        if any(f.owner == s.speaker and asked.index < f.index < s.index and question & _stems(f.said) for f, _ in found):
+        # found after `asked` are among the last ones read (the choice is at most CONCLUSION_REACH messages back)
+        if any(f.owner == s.speaker and asked.index < f.index < s.index and question & _stems(f.said)
+               for f, _ in found[-4 * CONCLUSION_REACH:]):
             return None  # the asker already settled it
         return asked
 
@@ -1254,6 +1288,20 @@ _ORDINAL = re.compile(
     r"|(?P<n3>third|3rd|dritte[nrs]?|troisième|tercer[oa]?|terceir[oa])|(?P<n4>fourth|4th|vierte[nrs]?|quatrième|cuart[oa]|quart[oa]))\b"
     r"|\b(?:option|opción|opção|variante)\s*#?(?P<d>[1-9])\b", re.I)
 _NUMBERED = re.compile(r"(?:^|(?<=[\s:;,(]))([1-9])[.)]\s+")
+# A bare "ok" or "yes" that goes straight on to a question: heard, not agreed ("ok, how many jobs is that?").
+_ACKNOWLEDGED_THEN_ASKED = re.compile(
+    r"^\W*(?:ok(?:ay)?|sure|right|yes|yeah|alright|hmm+|ja|oui|sí|sim|vale|d'accord|klar|claro|bon|gut)\b[\s,.!]*"
+    r"(?:how|what|who|which|when|where|why|is|are|do|does|can|could|would|wie|was|wer|wann|warum|gibt|ist|sind|comment|"
+    r"combien|qui|quand|pourquoi|est-ce|cómo|cuánto|cuántos|quién|cuándo|por\s+qué|como|quanto|quantos|quem|quando|por\s+que)\b"
+    r"[^.!]*[?？]\s*$", re.I)
+# A lead's long sentence that names the option taken: "SurveyMonkey is what we'll use …", "Acme gets the contract".
+_CHOICE_AFTER = re.compile(r"^\s+(?:gets|wins|takes|it\s+is|is\s+(?:what|the\s+one|our|the\s+winner|the\s+pick)|will\s+(?:be|get|do|host|run)|goes)\b", re.I)
+_CHOICE_BEFORE = re.compile(r"\b(?:go(?:ing)?\s+with|pick(?:ing)?|choos(?:e|ing)|book(?:ing)?|sign(?:ing)?\s+with|hir(?:e|ing)|use|using)\s+(?:the\s+)?$", re.I)
+_CHOICE_VERB = screened(re.compile(r"\b(?:gets|wins|takes|it\s+is|is\s+(?:what|the\s+one|our|the\s+winner|the\s+pick)|will\s+(?:be|get|do|host|run)|goes"
+                                   r"|go(?:ing)?\s+with|pick(?:ing)?|choos(?:e|ing)|book(?:ing)?|sign(?:ing)?\s+with|hir(?:e|ing)|use|using)\b", re.I))
+_LEADING_CLAUSE = re.compile(r"^\W*(?:after|having|given|based\s+on|looking\s+at|nach|après|ayant|después\s+de|depois\s+de|tras)\b[^,]{0,120},\s*", re.I)
+_REASON = re.compile(r"\b(?:since|because|as|given|da|weil|denn|car|parce\s+que|puisque|porque|pois|ya\s+que|já\s+que)\b", re.I)
+_CAPITALISED = regex.compile(r"(?<=\S\s+)(\p{Lu}[\w-]+)")
 _OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora|لكن|ولكن)\b"
                         r"|但是|不过|可是|でも|けど|しかし|लेकिन|मगर", re.I)
 # A sentence handing out work to several people ("Ana: slides; Ben: budget; I'll book the room"): where

@@ -187,6 +187,9 @@ async def test_a_card_sent_to_the_personal_chat_from_a_channel_is_updated_there(
     private_chat = f"a:1personal-with-{MARIA.id}"
     [confirmation] = await eventually(lambda: [s for s in fake.sent_to(private_chat) if s.activity.get("attachments")])
     assert submit_data(card_of(confirmation), "later_send_now")
+    said = " ".join(b.get("text", "") for b in card_of(confirmation)["body"])
+    assert "I can't see who is in this channel, so UTC and Mon–Fri 09:00–17:00" in said  # the bot sees no members
+    assert "their" not in said  # a channel is no person with a time zone of their own
 
     now[0] = datetime(2026, 11, 25, 9, 0, 30, tzinfo=timezone.utc)  # a channel post carries no zone: UTC
     [update] = await eventually(lambda: fake.updated)

@@ -25,6 +25,7 @@ from bot.model import (
 )
 from bot.outbox import Outbox
 from skills.later.channel import channel_clock, channel_moment
+from skills.later.hours import describe_hours
 from skills.later.plan import LaterPlan, in_both_zones, plan_parts
 from skills.later.split import LaterText, split_later_text
 from skills.later.zones import UnknownZone, zone_for
@@ -202,7 +203,9 @@ async def _plan(event: Asked, context: Context, parts: LaterText, sender: User, 
     label = f"#{channel.group(2) or channel.group(1)}" if channel else "this channel" if not here.is_direct else "this chat"
     members = await context.platform.channel_members(target)
     if not members:  # the platform cannot tell us who is there: read the time in the sender's zone
-        return target, label, plan_parts(parts, now, sender, None)
+        plan = plan_parts(parts, now, sender, None)
+        said = f"I can't see who is in {label}, so {plan.zone} and {describe_hours(plan.hours)}"
+        return target, label, replace(plan, assumptions=(said,))  # not "their" zone: a channel is no person
     setting = await context.store.get_setting(here.platform, here.workspace_id, f"channel:{target.channel_id}", "tz")
     clock = channel_clock(members, setting)
     plan = plan_parts(parts, now, sender, User(id=target.channel_id, tz=clock.zone), hours_known=True)

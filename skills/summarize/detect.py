@@ -16,13 +16,14 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
 from skills.summarize.cues import HONORIFICS, MARKS, Cues
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
+from skills.summarize.once import once
 from skills.summarize.screen import screened
 from skills.summarize.verbs import as_task, infinitive
 
@@ -119,7 +120,7 @@ class Sentence:
     speaker: str
     source_id: str
 
-    @cached_property  # asked of each sentence many times over (every later question looks back at it)
+    @once  # asked of each sentence many times over (every later question looks back at it)
     def is_question(self) -> bool:
         return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿")
 
@@ -183,9 +184,10 @@ def word_count(text: str) -> int:
 _SHORT_OPTION = re.compile(r"\b(?:[A-Z]|\w*(?:\d\d|[^\W\d]\d|\d[^\W\d])\w*)\b")  # "B", "v4", "13", not "1"
 
 
-def _option_words(text: str) -> set[str]:
+@lru_cache(maxsize=16_384)
+def _option_words(text: str) -> frozenset[str]:
     """Content words, and the short names options often have: "B", "v1", "13"."""
-    return {w for w in content_words(text) if len(w) > 1} | {w.lower() for w in _SHORT_OPTION.findall(text)}
+    return frozenset({w for w in content_words(text) if len(w) > 1} | {w.lower() for w in _SHORT_OPTION.findall(text)})
 
 
 def _overlap(a: str, b: str) -> float:
@@ -1438,6 +1440,7 @@ def _is_pronoun(word: str) -> bool:
     return word.lower() in {"i", "we", "you", "he", "she", "they", "it", "this", "that", "someone", "somebody", "who"}
 
 
+@lru_cache(maxsize=16_384)
 def _tidy(what: str, due: str | None) -> str:
     if due:
         edge = "" if _CJK.search(due) else rf"(?![\w{MARKS}])"  # no word boundary inside Japanese or Chinese text

@@ -155,3 +155,28 @@ def test_the_language_counted_per_message_is_the_samples():
     threads += [["Ja, passt.", "Dann machen wir das so.", "ok"], ["12:00", "👍", "+1"], ["Il faut", "the end"],
                 ["ıt İs fine", "we go", "then"], [], ["x" * SAMPLE_CHARS, "the and a"], ["ok", "😀"]]
     assert [thread_language(t) for t in threads] == [_sample_language(t) for t in threads]
+
+
+def test_once_reads_a_value_on_first_use_and_keeps_it_on_a_frozen_instance():
+    from dataclasses import dataclass
+
+    from skills.summarize.once import once
+
+    calls = []
+
+    @dataclass(frozen=True)
+    class Said:
+        text: str
+
+        @once
+        def loud(self) -> bool:
+            calls.append(self.text)
+            return self.text.isupper()
+
+    a, b = Said("HI"), Said("hi")
+    assert (a.loud, a.loud, b.loud, b.loud) == (True, True, False, False)
+    assert calls == ["HI", "hi"] and a == Said("HI")
+
+
+def test_every_pattern_of_the_detectors_remembers_its_answers():
+    assert not [name for name, value in vars(detect).items() if isinstance(value, re.Pattern)]

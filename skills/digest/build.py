@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import heapq
 import re
+from operator import itemgetter
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
@@ -185,44 +186,56 @@ class DigestBuilder:
                 speech[m["ts"]] = m
             elif m.bad:
                 self.problems.append(f"{where}: message {position}: {m.reason}")
-        for m in sorted(speech.values(), key=lambda m: float(m["ts"])):
-            self._add(m)
+        if not speech:
+            return self._close_complete_threads()
+        timed = sorted(zip(map(float, speech), speech.values()), key=itemgetter(0))  # stable: ties keep file order
+        self._last_ts = max(self._last_ts, timed[-1][0])
+        add, count, users, is_human = self._add, self._count_human, self.users, _is_human
+        for seconds, m in timed:
+            if add(m):
+                count(m, seconds, in_thread=False)
+            elif is_human(m, users):
+                count(m, seconds, in_thread=True)
         self._close_complete_threads()
 
-    def _add(self, m: dict) -> None:
-        ts, thread_ts = str(m["ts"]), m.get("thread_ts")
-        in_thread = bool(thread_ts) and str(thread_ts) != ts
-        key = str(thread_ts) if in_thread else ts
-        self._open.setdefault(key, []).append(m)
-        seconds = float(ts)
-        if seconds > self._last_ts:
-            self._last_ts = seconds
-        if not in_thread:
-            message = channel_message(m)
-            self._links.add(message)
-            if message.notifies_channel:
-                self._broadcasts.append(message)
-        if _is_human(m, self.users):
-            self._count_human(m, seconds, in_thread)
+    def _add(self, m: dict) -> bool:
+        """File the message with its thread; True for a person's top-level message (a reply is counted by the caller)."""
+        ts, thread_ts = m["ts"], m.get("thread_ts")  # both strings: `read_message` made them so
+        in_thread = bool(thread_ts) and thread_ts != ts
+        key = thread_ts if in_thread else ts
+        group = self._open.get(key)
+        if group is None:
+            self._open[key] = [m]
+        else:
+            group.append(m)
+        if in_thread:
+            return False
+        message = channel_message(m)
+        self._links.add(message)
+        if message.notifies_channel:
+            self._broadcasts.append(message)
+        return _is_human(m, self.users)
 
     def _count_human(self, m: dict, seconds: float, in_thread: bool) -> None:
         uid = m["user"]
-        self.counts["messages"] += 1
-        if uid not in self.posters and uid not in self.users and (said := name_in_message(m)):
+        counts, posters = self.counts, self.posters
+        counts["messages"] += 1
+        if uid not in posters and uid not in self.users and (said := name_in_message(m)):
             self._said_names[uid] = said
-        self.posters[uid] += 1
+        posters[uid] += 1
         if in_thread:
-            self.counts["thread_replies"] += 1
-        if uid in self._schedules:
-            schedule = self._schedules[uid]
+            counts["thread_replies"] += 1
+        schedules = self._schedules
+        if uid in schedules:
+            schedule = schedules[uid]
         else:
             user = self.users.get(uid)
             zone = _zone_of(user)
-            schedule = self._schedules[uid] = None if zone is None else self._clock.windows(zone, user.working_hours)
+            schedule = schedules[uid] = None if zone is None else self._clock.windows(zone, user.working_hours)
         if schedule is None:
-            self.counts["unknown"] += 1
+            counts["unknown"] += 1
         elif not schedule.working(seconds):
-            self.counts["after_hours"] += 1
+            counts["after_hours"] += 1
         slot = int(seconds // 900)  # every zone's offset is a whole number of quarter hours
         hour = self._hour_of_slot.get(slot)
         if hour is None:

@@ -1542,3 +1542,9 @@ def message_time(source_id: str) -> datetime | None:
         return datetime.fromtimestamp(float(source_id), tz=timezone.utc)
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+# Every pattern above reads sentences, and the detectors ask it about the same sentence again and again: each
+# remembers its answers, behind the literal pre-check where one can be read from it (skills/summarize/screen.py;
+# tests/test_cue_screen.py checks each against its plain regex). Patterns added above are included as they are.
+globals().update({name: screened(value) for name, value in list(globals().items()) if isinstance(value, re.Pattern)})

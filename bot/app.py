@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -29,6 +30,7 @@ MISSED_AFTER = timedelta(minutes=5)
 STORE = web.AppKey("store", Store)
 INBOX = web.AppKey("inbox", InboxWorkers)  # accepted work, run after the answer and again after a crash
 JOBS = web.AppKey("jobs", Jobs)  # outbox delivery, weekly digests, forgetting old data
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
 class AccessLog(AbstractAccessLogger):
@@ -45,7 +47,9 @@ class AccessLog(AbstractAccessLogger):
 async def timed(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]):
     """Latency per route, and a request id in every log line the request (and its follow-up work) writes."""
     started = time.perf_counter()
-    request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex[:16]
+    given = request.headers.get("X-Request-Id", "")
+    # A caller's id is kept only when it looks like one: it goes into every log line and back in the answer.
+    request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
     REQUEST_ID.set(request_id)
     try:
         response = await handler(request)

@@ -70,6 +70,9 @@ async def test_every_request_gets_an_id_that_log_lines_carry(make_settings):
                 app[STORE].engine = working
             async with http.get(url + "/healthz") as generated:
                 assert len(generated.headers["X-Request-Id"]) == 16
+            for odd in ("x" * 65, "a b", '"},{"level":"error'):  # too long, or not an id: not logged, replaced
+                async with http.get(url + "/healthz", headers={"X-Request-Id": odd}) as replaced:
+                    assert len(replaced.headers["X-Request-Id"]) == 16 and replaced.headers["X-Request-Id"] != odd
     finally:
         logging.getLogger("bot.app").removeHandler(keep)
     logged = [json.loads(line) for line in lines if "health check failed" in line]

@@ -14,6 +14,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import select
 
 from adapters.app import create_app
+from adapters.slack.oauth import EncryptedInstallationStore
 from bot.app import INBOX, STORE
 from bot.tables import messages
 from tests.conftest import SIGNING_SECRET
@@ -114,3 +115,32 @@ async def test_with_oauth_an_event_from_a_workspace_without_the_app_is_acknowled
         assert await stored(app, "T0404") == []
         # Looked at once and done with, not retried.
         await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvStranger"), lambda s: s == "done")
+
+
+async def test_with_oauth_events_of_one_workspace_arriving_together_share_one_installation_lookup(
+        slack_api, make_settings, database_url, monkeypatch):
+    fake, api_url = slack_api
+    app = create_app(make_settings(database_url=database_url, slack_signing_secret=SIGNING_SECRET,
+                                   slack_client_id="111.222", slack_client_secret="client-secret",
+                                   slack_token_encryption_key=Fernet.generate_key().decode(),
+                                   slack_api_base_url=api_url))
+    lookups: list[str] = []
+    answer = asyncio.Event()
+    find = EncryptedInstallationStore.async_find_installation
+
+    async def slow_find(self, **kwargs):
+        lookups.append(kwargs["team_id"])
+        await answer.wait()
+        return await find(self, **kwargs)
+
+    async with serving(app) as url:
+        assert await install(url) == 200
+        monkeypatch.setattr(EncryptedInstallationStore, "async_find_installation", slow_find)
+        for n in range(5):
+            body = said(f"message {n}", f"1700000030.00000{n}", f"EvTogether{n}", OAUTH_TEAM_ID)
+            assert (await post_signed(url, body))[0] == 200  # acknowledged while the lookup is under way
+        await eventually(lambda: lookups)
+        answer.set()
+        await eventually(lambda: app[INBOX].running == 0)
+        assert lookups == [OAUTH_TEAM_ID]  # one lookup for the five
+        assert len(await stored(app, OAUTH_TEAM_ID)) == 5

@@ -18,6 +18,7 @@ from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncF
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import DBAPIError
@@ -220,12 +221,14 @@ def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[[str], A
     """A workspace outside any request (inbox items, scheduled deliveries, digests); None where we are not installed.
 
     With OAuth the workspace's token comes from the installation store, rotated first when it is
-    about to expire (the rotated tokens are saved, encrypted, like Bolt's own rotations)."""
+    about to expire (the rotated tokens are saved, encrypted, like Bolt's own rotations). Items of one
+    workspace that start together share one lookup (a burst's fifty events, one query and one
+    rotation rather than fifty); nothing is kept once it is answered."""
     rotator = token_rotator(settings, app.client) if app.installation_store is not None else None
+    looking_up: dict[str, asyncio.Future[Installation | None]] = {}
 
-    async def workspace_for(workspace_id: str) -> Workspace | None:
-        if app.installation_store is None:
-            return Workspace(SlackPlatform(app.client))
+    async def installation_of(workspace_id: str) -> Installation | None:
+        assert app.installation_store is not None
         store = app.installation_store
         installation = await store.async_find_installation(enterprise_id=None, team_id=workspace_id)
         if installation is None or not installation.bot_token:
@@ -235,6 +238,18 @@ def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[[str], A
             if refreshed is not None:
                 await store.async_save(refreshed)
                 installation = refreshed
+        return installation
+
+    async def workspace_for(workspace_id: str) -> Workspace | None:
+        if app.installation_store is None:
+            return Workspace(SlackPlatform(app.client))
+        lookup = looking_up.get(workspace_id)
+        if lookup is None:
+            lookup = looking_up[workspace_id] = asyncio.ensure_future(installation_of(workspace_id))
+            lookup.add_done_callback(lambda _: looking_up.pop(workspace_id, None))
+        installation = await asyncio.shield(lookup)  # one waiter cancelled (shutdown) leaves the others theirs
+        if installation is None:
+            return None
         return Workspace(SlackPlatform(web_client(installation.bot_token, app.client.base_url, app.client.session),
                                        user_token_lookup(app)), installation.bot_user_id, installation.bot_id)
 

@@ -187,3 +187,10 @@ def test_a_question_answered_after_chatter_or_by_the_asker_is_not_open():
                      ("Ben", "cool")) == []
     assert questions(("Ola", "Where do I request access to the prod replica?"), ("Ola", "still looking"),
                      ("Ben", "lunch anyone?")) == ["Ola: Where do I request access to the prod replica?"]
+
+
+def test_a_list_part_without_its_verb_borrows_the_one_before_it():
+    mine = items(("Maya", "I'll take the slides, Ben the budget and Ana the room."), ("Ben", "ok"), ("Ana", "sure"))
+    assert [(o, t) for o, t, _ in mine] == [("Maya", "take the slides"), ("Ben", "take the budget"), ("Ana", "take the room")]
+    bare_noun = items(("Rosa", "Alex will write the migration script, Adele release notes."), ("Adele", "ok"), ("Alex", "sure"))
+    assert [(o, t) for o, t, _ in bare_noun] == [("Alex", "write the migration script"), ("Adele", "write release notes")]

@@ -997,16 +997,21 @@ class ThreadReader:
         if leaders < 2:
             return None, [text]
         out, verb = [], None
-        for piece in pieces:
-            named = _NAMED_PART.match(piece.strip())
+        for piece in (p.strip() for p in pieces):
+            named = _NAMED_PART.match(piece)
             if named and not _LISTED.match(piece) and self.resolve(named.group("who")):
-                words = named.group("rest").split()
-                if words[0].lower() in _ARTICLES:  # "Adele the release notes", "Diego, el entorno"
-                    piece = f"{named.group('who')} {verb} {named.group('rest')}" if verb else f"{named.group('who')}: {named.group('rest')}"
-                else:  # "Alex will write the migration script": "will write" serves the parts that follow
-                    head = list(itertools.takewhile(lambda w: w.lower() not in _ARTICLES, words))
-                    verb = " ".join(head) if 0 < len(head) < len(words) else None
-            out.append(piece.strip())
+                who, rest = named.group("who"), named.group("rest")
+                words = rest.split()
+                head = list(itertools.takewhile(lambda w: w.lower() not in _ARTICLES, words))
+                if not head or verb and len(words) <= 3 and not any(p.search(piece) for p in (*self.cues.assign, *self.cues.request)):
+                    # "Adele the release notes", "Diego, el entorno", "Ben budget": the object alone
+                    piece = f"{who} {verb} {rest}" if verb else f"{who}: {rest}"
+                elif len(head) < len(words):  # "Alex will write the migration script": "will write" serves the parts after it
+                    verb = " ".join(head)
+            elif self.english and (mine := _I_WILL.match(piece)):  # "I'll take the slides, Ben the budget"
+                head = list(itertools.takewhile(lambda w: w.lower() not in _ARTICLES, mine.group("rest").split()))
+                verb = f"will {' '.join(head)}" if 0 < len(head) < len(mine.group("rest").split()) else verb
+            out.append(piece)
         return header, out
 
     def _list_item(self, text: str, speaker: str) -> tuple[str | None, str] | None:
@@ -1314,6 +1319,7 @@ _HEADER = re.compile(r"^(?P<header>[^:：;；]{3,60}?)\s*[:：]\s*(?=\S)")
 _LEADER = re.compile(rf"^\W*?(?:[-•*·–]\s*)?@?([^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?(?=[\s,，:：、،]|$)")
 _FIRST_PERSON_LEAD = re.compile(r"(?:I|I'(?:ll|m|d)|yo|eu|je|j'|ich|moi|मैं|أنا|我|私|僕|俺)(?![\w'])|[我私僕俺]", re.I)
 _NAMED_PART = re.compile(rf"^@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?(?:\s*[,:：]\s*|\s+)(?P<rest>\S.*)$")
+_I_WILL = re.compile(r"^\W*I(?:'ll|\s+will)\s+(?P<rest>\S.*)$", re.I)
 _ARTICLES = frozenset("the a an le la les l' un une des du de el los las una del o os as um uma da do das dos der die das den dem ein eine".split())
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)

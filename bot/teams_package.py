@@ -15,10 +15,11 @@ _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 def filled_manifest(values: dict[str, str], template_dir: Path = MANIFEST_DIR) -> dict:
     """The manifest with every `${{NAME}}` replaced; a missing or malformed value is an error."""
     if not _GUID.match(values.get("MICROSOFT_APP_ID", "")):
-        raise ValueError("MICROSOFT_APP_ID must be the Azure Bot's app id (a GUID)")
+        raise ValueError("the app id (--app-id or MICROSOFT_APP_ID) must be the Azure Bot's app id (a GUID)")
     domain = values.get("BOT_DOMAIN", "")
     if not domain or "/" in domain or ":" in domain:
-        raise ValueError("BOT_DOMAIN must be the bot's public host name, e.g. etiquette.example.com")
+        raise ValueError("the domain (--domain or BOT_DOMAIN) must be the bot's public host name alone, "
+                         "e.g. etiquette.example.com (no https://, no path)")
 
     def fill(match: re.Match) -> str:
         return values[match.group(1)]

@@ -153,3 +153,5 @@ def test_packaging_refuses_bad_values_with_a_clear_error(tmp_path, app_id, domai
                                       "--domain", domain])
     assert result.exit_code == 2
     assert not (tmp_path / "x.zip").exists()
+    named = "--app-id or MICROSOFT_APP_ID" if app_id != APP_ID else "--domain or BOT_DOMAIN"
+    assert named in result.output  # whichever way it was given, the message names the flag and the variable

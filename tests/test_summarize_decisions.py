@@ -156,3 +156,16 @@ def test_putting_it_off_until_later_is_no_decision_in_spanish_and_portuguese():
                                   ("Renata", "E as integrações com o GitHub?"),
                                   ("Júlia", "Tá, deixa isso pra depois do orçamento de 2027."), ("Marcos", "Beleza.")))
     assert portuguese.decisions == () and portuguese.no_decision
+
+
+def test_a_preference_for_something_else_is_an_objection():
+    assert decided(("Ana", "Let's move standup to 10:30."), ("Ben", "+1"),
+                   ("Cy", "I prefer 10, 10:30 clashes with the school run."), ("Dan", "10 works for me too.")) == []
+
+
+def test_a_proposal_to_look_or_talk_first_is_a_next_step_not_a_decision():
+    assert decided(("Ali", "Login latency p95 jumped to 2s after lunch."), ("Bo", "Let's check the auth service logs first."),
+                   ("Ci", "ok"), ("Bo", "Seeing retries to the session DB.")) == []
+    assert decided(("Jan", "Die Nightly-Builds schlagen seit Montag fehl."), ("Eva", "Lass uns mal in die Logs schauen."),
+                   ("Ole", "Ok."), ("Eva", "Das Image für Node 18 fehlt.")) == []
+    assert decided(("Ana", "Let's switch the nightly builds to Node 20."), ("Ben", "ok"), ("Cy", "Sounds good.")) != []

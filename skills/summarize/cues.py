@@ -55,6 +55,7 @@ class Lexicon:
     options: str = ""  # a message that lays options before the thread: "Candidates: A, B, C", "Optionen:", "vote!"
     react_call: str = ""  # a call for agreement by reaction, after the proposal it is about: "React if you're ok with it"
     when: str = ""  # a question about when: "when", "wann", "quand", "cuándo", "quando"
+    small_step: str = ""  # a proposal to look or talk first, a next step rather than a decision: "let's check the logs"
 
 
 EN = Lexicon(
@@ -75,7 +76,7 @@ EN = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:agreed|agree|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|ok(?:ay)?\b|yes|yep|yeah|yup|sure|deal|perfect|great|fine\s+by\s+me"
           r"|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)|great\s+(?:idea|call)|of\s+course|absolutely"
           r"|definitely|makes\s+sense|100\s*%|same\s+here|I'?m\s+in|count\s+me\s+in|\+100|no\s+objections?|fine\s+with\s+me|I'?m\s+(?:ok|fine|good)\s+with|ship\s+it|convinced|fair\b(?![,\s]+but)|go\s+ahead|I\s+think\s+so)",
-    disagree=r"^\W*(?:no\b|nope|nah|not\s+sure|I\s+disagree|disagree|I\s+don'?t\s+(?:think|agree|like)|I'?d\s+(?:rather|prefer)|but\b|hmm|-1\b"
+    disagree=r"^\W*(?:no\b|nope|nah|not\s+sure|I\s+disagree|disagree|I\s+don'?t\s+(?:think|agree|like)|I\s+(?:would\s+)?prefer\b|I'?d\s+(?:rather|prefer)|but\b|hmm|-1\b"
              r"|I'?m\s+not\s+(?:sure|convinced)|wait\b|hold\s+on|objection|not\s+so\s+fast|ugh\b|uh[- ]?oh\b|oh\s+no\b)",
     defer=r"\b(?:revisit|think\s+(?:about\s+it|it\s+over|more)|sleep\s+on\s+it|circle\s+back|tabl(?:e|ing)\s+(?:this|it)|park(?:ing|ed)?\s+(?:this|it)\b|punt\b"
           r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|we\s+(?:should|need\s+to|have\s+to|'ll|will|can)\s+wait|wait\s+(?:for|until|on)\s+.*\bbefore\b|waiting\s+(?:for|on)\s+.*\b(?:before|to\s+decide)\b"
@@ -119,6 +120,7 @@ EN = Lexicon(
     options=r"\b(?:options|candidates|choices|alternatives|quotes)\b[^.?!:]{0,80}:|\bvote\s*!|\bplease\s+vote\b",
     react_call=r"\b(?:react|thumbs\s+up|\+1)\b.*\bif\b|^\W*(?:please\s+)?(?:react|vote)\b",
     when=r"\bwhen\b|\bwhat\s+(?:day|date|time)\b",
+    small_step=r"\blet'?s\s+(?:just\s+|quickly\s+|first\s+|all\s+)?(?:look|check|see|sync|talk|discuss|meet|chat|catch\s+up|dig|investigate|ask|figure\s+out|hop|jump|grab|get\s+on|take\s+a\s+(?:look|step\s+back)|debug|reproduce|find\s+out)\b",
 )
 
 DE = Lexicon(
@@ -167,6 +169,7 @@ DE = Lexicon(
     options=r"\b(?:optionen|vorschläge|kandidaten)\b[^.?!:]{0,80}:|\babstimm(?:en|ung)\b|\bim\s+angebot\b",
     react_call=r"\breagiert\b|^\W*wenn\s+(?:ok|einverstanden)\W*$|\b(?:\+1|daumen)\b.*\bwenn\b",
     when=r"\bwann\b|\ban\s+welchem\s+tag\b",
+    small_step=r"\blass(?:t)?\s+uns\s+(?:(?:mal|kurz|erst(?:mal)?)\s+)*(?:(?:in|auf|nach)\s+\S+(?:\s+\S+)?\s+)?(?:schauen|anschauen|nachsehen|prüfen|checken|reden|sprechen|telefonieren|treffen|debuggen)\b",
 )
 
 FR = Lexicon(
@@ -212,6 +215,7 @@ FR = Lexicon(
     options=r"\b(?:options|propositions|candidats|devis)\b[^.?!:]{0,80}:|\bvotez\b",
     react_call=r"\bréagissez\b|\bmettez\s+un\b.*\bsi\b",
     when=r"\bquand\b|\bquel(?:le)?\s+(?:date|jour)\b",
+    small_step=r"\b(?:et\s+si\s+on|on\s+pourrait)\s+(?:regardait|regarder|vérifiait|vérifier|en\s+parlait|en\s+parler|s'appelait|s'appeler)\b",
 )
 
 ES = Lexicon(
@@ -259,6 +263,7 @@ ES = Lexicon(
     options=r"\b(?:opciones|candidatos|propuestas|presupuestos)\b[^.?!:]{0,80}:|\bvotad\b|\bvotación\b",
     react_call=r"\breaccion(?:ad|en|a)\b",
     when=r"\bcuándo\b|\bqué\s+(?:día|fecha)\b",
+    small_step=r"\b(?:podríamos|hagamos|vamos\s+a)\s+(?:mirar|revisar|hablar|hablarlo|una\s+llamada)\b",
 )
 
 PT = Lexicon(
@@ -305,6 +310,7 @@ PT = Lexicon(
     options=r"\b(?:opções|candidatos|propostas|orçamentos)\b[^.?!:]{0,80}:|\bvotem\b|\bvotação\b",
     react_call=r"\breaj(?:am|a)\b",
     when=r"\bquando\b|\bque\s+dia\b",
+    small_step=r"\b(?:vamos|bora|podíamos|poderíamos)\s+(?:ver|olhar|checar|conversar|falar|verificar)\b",
 )
 
 # ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
@@ -510,6 +516,7 @@ class Cues:
     options: re.Pattern
     react_call: re.Pattern
     when: re.Pattern
+    small_step: re.Pattern
 
 
 def _either(sources: list[str]) -> re.Pattern:
@@ -541,5 +548,6 @@ def cues_for(lang: str) -> Cues:
         interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
         refusal=joined("refusal"), policy=joined("policy"), verdict=joined("verdict"), factual=joined("factual"),
         announce=joined("announce"), options=joined("options"), react_call=joined("react_call"), when=joined("when"),
+        small_step=joined("small_step"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)), screened(re.compile(bare, re.I))),
     )

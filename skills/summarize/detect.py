@@ -448,7 +448,9 @@ class ThreadReader:
                 self._settle(s, found)
             elif not question and not promise and (choice := self._choice_answered(s)) is not None:
                 found.append((choice, SETTLED))
-            elif proposed and not any(p.search(text) for p in self.cues.unassigned):  # "someone needs to …, let's …" is a task
+            elif proposed:
+                if any(p.search(text) for p in self.cues.unassigned) or self.cues.small_step.search(text):
+                    continue  # "someone needs to …, let's …" is a task; "let's check the logs first", a next step
                 agreed, opposed = self._agreement(s.index, s.speaker)
                 if not opposed and (agreed or self.messages[s.index].agreement >= 1):
                     found.append((self._found(s, agreed), AGREED))

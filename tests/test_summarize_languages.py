@@ -194,3 +194,25 @@ def test_a_list_part_without_its_verb_borrows_the_one_before_it():
     assert [(o, t) for o, t, _ in mine] == [("Maya", "take the slides"), ("Ben", "take the budget"), ("Ana", "take the room")]
     bare_noun = items(("Rosa", "Alex will write the migration script, Adele release notes."), ("Adele", "ok"), ("Alex", "sure"))
     assert [(o, t) for o, t, _ in bare_noun] == [("Alex", "write the migration script"), ("Adele", "write release notes")]
+
+
+def test_more_ways_to_give_take_or_turn_down_a_task():
+    assert items(("Kim", "Who can update the runbook?"), ("Lou", "I'm taking the runbook."), ("Kim", "thanks")) == [
+        ("Lou", "the runbook (re: “Who can update the runbook?”)", None)]
+    assert items(("Kim", "The runbook is on Lou."), ("Lou", "yep"), ("Max", "ok")) == [("Lou", "the runbook", None)]
+    assert items(("Kim", "Lou's on the runbook."), ("Lou", "yep"), ("Max", "ok")) == [("Lou", "the runbook", None)]
+    assert items(("Kim", "Lou's on call this week."), ("Lou", "yep"), ("Max", "ok")) == []
+    assert items(("Nuria", "Ana, el informe de costes, porfa."), ("Ana", "Vale."), ("Max", "ok")) == [
+        ("Ana", "el informe de costes", None)]
+    assert items(("Kim", "Lou, can you update the runbook?"), ("Lou", "Swamped this week, sorry."), ("Max", "I can do it.")) == [
+        ("Max", "update the runbook", None)]
+    assert items(("Kim", "A gente precisa revisar o contrato."), ("Lou", "Eu vejo isso amanhã."), ("Max", "ok")) == [
+        ("Lou", "revisar o contrato", "amanhã")]
+    assert items(("Kim", "Eu vejo que o contrato mudou."), ("Lou", "Sim."), ("Max", "ok")) == []
+
+
+def test_a_chinese_request_with_a_verb_alone_and_a_who_question_after_a_clause():
+    assert items(("赵敏", "要不要同时发一篇公众号文章？"), ("张伟", "好主意，赵敏你来写吧，周二前发给我审核。"), ("赵敏", "没问题。")) == [
+        ("赵敏", "写 (re: “要不要同时发一篇公众号文章？”)", "周二前")]
+    assert items(("王强", "接口文档还没更新，谁来更新？"), ("李明", "我顺便更新吧。"), ("王强", "谢谢。")) == [
+        ("李明", "更新 (re: “接口文档还没更新”)", None)]

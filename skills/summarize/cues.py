@@ -88,14 +88,15 @@ EN = Lexicon(
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
            r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*|(?:^\W*|[,;]\s*)will\s+(?!(?:you|we|they|it|this|that|do)\b)|I\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?!(?:think|check\s+if|see|wait|leave|go|run\b|be|know|say|admit)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b|get\s+back\s+to\s+(?:you|u)\b))(?P<what>\S.+)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b|^\W*(?:leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this))\W*$"
+           r"|\bI'?m\s+(?:taking|handling|grabbing|owning|picking\s+up)\s+(?!(?:a\s+(?:break|day|look)|time|off|over)\b)(?P<what2>\S.+)"
            r"|^\W*(?P<ready>(?:the\s+|my\s+|our\s+)?(?!it\b|this\b|that\b|everything\b|we\b|they\b)[^\W\d_][\w\s-]{2,40}?)\s+will\s+be\s+(?:ready|done|up|out|finished|in\s+review)\b",
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b|noted\b|understood\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s*[,:—–])?\s+(?P<what3>[^?]+?)[,\s]+(?:please|pls)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna)|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
+    assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna|on(?!\s+(?:call|leave|vacation|holiday|pto|it)\b))|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
            r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)"  # "Ken to send the deck"
-           r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",
+           r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what5>(?!(?:it|this|that|he|she|they|we|I)\b).+?)\s+(?:is|are)\s+(?:on|with)\s+@?(?P<who5>[^\W\d_][\w.-]*)\s*[.!]*$|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",
     unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
                r"|\b(?:nobody|no\s+one|no\s+owner)\s+(?:yet\s+)?(?:for|on)\s+(?:the\s+)?(?P<what7>.+)"
                r"|\bwe(?:'ll|\s+will)?\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)"
@@ -193,7 +194,8 @@ FR = Lexicon(
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+|tu\s+(?:t'occupes|te\s+charges)\s+(?=d)\s*)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
-            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})(?:-(?:lui|leur|moi|nous|les|le|la|toi|en|y))?\s+(?P<what4>[^?]+?)(?:[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp))?\s*[.!]*$)",
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})(?:-(?:lui|leur|moi|nous|les|le|la|toi|en|y))?\s+(?P<what4>[^?]+?)(?:[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp))?\s*[.!]*$"
+            rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
     unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
@@ -232,7 +234,7 @@ ES = Lexicon(
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
            r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
-           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
+           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\s+que\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
            r"|\btengo\s+que\s+(?P<what8>(?!irme\b|salir\b|pensarlo\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)?\b.*)"
            r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
@@ -241,7 +243,8 @@ ES = Lexicon(
     request=rf"(?:^|[\s,(¿])(?:{NAME}(?:\s*[,:—–])?\s+¿?(?:(?:puedes|podrías|te\s+encargas\s+de|te\s+ocupas\s+de)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
-            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:eso\s+sí,\s*|por\s+favor,?\s*)?(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro|eso)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)(?:[,\s]+por\s+favor)?\s*[.!]*$)",
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:eso\s+sí,\s*|por\s+favor,?\s*)?(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro|eso)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)(?:[,\s]+por\s+favor)?\s*[.!]*$"
+            rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|porfa|porfi)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
     unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
@@ -277,9 +280,9 @@ PT = Lexicon(
     defer=r"(?:\bpensar\s+(?:melhor|mais)\b|\bfica\s+(?:para|pra)\b|\bdeix(?:a|amos|ar|e)\s+(?:isso\s+|isto\s+|o\s+assunto\s+)?(?:para|pra)\s+(?:depois|mais\s+tarde|outr[oa]|a\s+próxima)|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
           r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
-    commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|pode\s+deixar(?:\s+que\s+eu)?|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
+    commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|(?:pode\s+)?deixa(?:r)?\s+que\s+eu|pode\s+deixar|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
            r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo)\b.*)"
-           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
+           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\s+que\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
            r"|\b(?:tenho\s+que|preciso)\s+(?P<what8>(?!ir\b|sair\b|pensar\b)\w+(?:ar|er|ir)\b.*)"
            r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha)\b"
@@ -288,7 +291,8 @@ PT = Lexicon(
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:você\s+pode|vc\s+pode|pode|consegue|poderia|você\s+consegue)\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
-            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$)",
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$"
+            rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|pfv|pf)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
     unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
@@ -364,7 +368,7 @@ ZH = Lexicon(
     # "我来联系CDN供应商", "我会…", "我周四前导出来": the speaker's own task
     commit=r"(?:我来|我会|我去|我负责|交给我|我(?:今天|明天|后天|下周|这周|本周|周[一二三四五六日])?(?:马上|先|就|顺便|现在)(?!是))(?P<what>[^。！？!?，,]*?)[吧呢啊]?(?=[。！？!?，,]|$)"
            r"|(?:^|(?<=[，,]))(?P<what3>[^。！？!?，,我]{1,12})(?:我来|我负责|交给我)[吧]?(?=[。！？!?，,]|$)"
-           r"|我(?P<what2>(?:今天|明天|后天|下周[一二三四五六日]?|这周|本周|周[一二三四五六日]|月底)(?:下班)?(?:前|之前)[^。！？!?]+)",
+           r"|我(?P<what2>(?:今天|明天|后天|下周[一二三四五六日]?|这周|本周|周[一二三四五六日]|月底)(?:下班)?(?:前|之前)?(?:会|就|把)?[^。！？!?，,]+)",
     accept=r"^\W*(?:@\S+\s+)?(?:好的?|可以|行|没问题|收到|明白|交给我|包在我身上|OK|\+1|👍)",
     request=rf"{_ZH_NAME}[，,：:\s]*(?:你|您)(?:能不能|能|可以|可不可以|来|负责|帮忙)(?P<what>[^？?。！!，,]+?)(?:吗|吧|呢)?(?=[？?。！!，,]|$)"
             rf"|(?P<who2>[^\W\d_][\w.-]*?)[，,：:]\s*(?:请|麻烦你?)(?P<what2>[^？?。！!]+)",

@@ -56,7 +56,7 @@ _AFTERTHOUGHT = re.compile(
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
 _WHO_WILL = re.compile(
-    r"^\W*(?:[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*)?\s*,\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …"
+    r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*)?)\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
     r"(?:(?:who|wer|qui|quién|quien|quem)\s+(?P<takes>can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})"
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
@@ -84,7 +84,7 @@ _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\
 _DECLINE = re.compile(
     r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso"
     r"|すみません|申し訳|抱歉|不好意思|माफ़|माफ|آسف|للأسف)"
-    r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
+    r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|no\s+bandwidth|swamped|(?:I'?m\s+)?(?:ooo|out\s+of\s+office|on\s+(?:leave|vacation|holiday|pto))|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
     r"|imposible|no\s+(?:puedo|me\s+da\s+tiempo|llego)|não\s+(?:dá|posso|consigo|vou\s+conseguir))\b"
     r"|難しいです|無理です|できません|没空|没时间|不行|做不了|नहीं\s+कर\s+(?:पाऊँगा|पाऊँगी|पाऊंगा|पाऊंगी|सकता|सकती)|(?:لا|لن)\s+(?:أستطيع|يمكنني)", re.I)
 _STOP = frozenset(
@@ -839,6 +839,8 @@ class ThreadReader:
                 if own and _vague(item.text, self.people.keys()):
                     self._take_open_task(found, item)  # "I can do that" takes the task just asked for
                     continue
+                if own and _points_back(item.text) and self._take_open_task(found, item, bare=True):
+                    continue  # "we need to review the contract" — "Eu vejo isso amanhã": the task nobody held is theirs
                 if own and self._claims_listed_task(found, item):
                     continue  # "press kit → nobody yet" … "I can take the press kit": hers now
                 if own and _bare(item.text, item.sentence):
@@ -938,7 +940,8 @@ class ThreadReader:
                 what = _tidy(_what(_WHO_WILL.match(asked.text)), None)
                 what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
                 own = self.by_message[m.index]
-                before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)), None)
+                before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)),
+                              who.group("lead") if who.group("lead") and word_count(who.group("lead")) >= 3 else None)
                 context = _clip(before) if before and _refers_back(what) else None  # "… expira na sexta. Quem renova?"
                 found.append(Found(what, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date, context=context))
                 return True
@@ -1109,8 +1112,8 @@ class ThreadReader:
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
         what = _tidy(what, due)
-        if word_count(what) < 2 and owner != s.speaker and not (listed or in_list):
-            return None  # "Ken, please review": no task named
+        if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)):
+            return None  # "Ken, please review": no task named ("赵敏你来写吧" says it with what came before)
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
             what = self._lower_first(what)

@@ -94,7 +94,7 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
     @app.middleware
     async def accept_into_inbox(body: dict[str, Any], context: AsyncBoltContext, next: Any) -> BoltResponse:
         """Commands, clicks and Socket Mode's events: Bolt verified and authorized them; into the inbox, then ack."""
-        return await into_inbox(workers, body, context.bot_user_id, clock)
+        return await into_inbox(workers, body, clock)
 
     async def handle(item: InboxItem) -> None:
         """Do one stored Slack payload's work (also after a restart, by another process).
@@ -115,7 +115,7 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
             return
         if _kept(body):
             await keep(body)  # at once: a burst's messages go to the store together
-        events = translate.events_of(body, item.payload.get("bot_user_id") or bot_user_id)
+        events = translate.events_of(body, bot_user_id)
         if not events:
             return
         async with workers.turn():
@@ -139,13 +139,12 @@ def _kept(body: dict[str, Any]) -> bool:
     return body.get("type") == "event_callback" and body["event"].get("type") in translate.STORED_EVENTS
 
 
-async def into_inbox(workers: InboxWorkers, body: dict[str, Any], bot_user_id: str | None,
-                     clock: Clock) -> BoltResponse:
+async def into_inbox(workers: InboxWorkers, body: dict[str, Any], clock: Clock) -> BoltResponse:
     """Store the work (the same write drops Slack's retries), then ack; 400 if malformed, 503 if the store
-    cannot take it. `bot_user_id` is None for an event taken in before authorization (found when it runs)."""
+    cannot take it. Who the bot is in the workspace is not needed yet: the work finds out when it runs."""
     uninstall = body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS
     try:
-        events = [] if uninstall else translate.events_of(body, bot_user_id)
+        events = [] if uninstall else translate.events_of(body, None)
         changes = translate.stored_changes(body) if _kept(body) else []
         team_id = translate.team_of(body)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -154,7 +153,7 @@ async def into_inbox(workers: InboxWorkers, body: dict[str, Any], bot_user_id: s
         return BoltResponse(status=200, body="")  # nothing for us to do: no row needed
     # Slack retries events (same event_id); commands and clicks are never retried, so each is new.
     key = body.get("event_id") or uuid.uuid4().hex
-    payload = {"body": body, "bot_user_id": bot_user_id}
+    payload = {"body": body}
     try:
         item = await workers.inbox.accept("slack", key, team_id, payload, clock())
     except Exception as error:  # the store is down: Slack retries a 5xx, which is what we want here
@@ -370,7 +369,7 @@ def slack_route(bolt: AsyncApp | None, settings: Settings, workers: InboxWorkers
                 return web.json_response({"error": "invalid or stale signature"}, status=401)
             text, payload = checked_payload(raw, media_type(request))
             if payload is not None and payload["type"] == "event_callback":
-                return await to_aiohttp_response(await into_inbox(workers, payload, None, clock))
+                return await to_aiohttp_response(await into_inbox(workers, payload, clock))
             bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=dict(request.headers))
         except BadBody as error:
             return refusal(error)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message
 from bot.model import User
+from skills.collector import paused_collector
 from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
@@ -458,7 +459,8 @@ def _init_worker(names: dict, users: dict, as_of: datetime) -> None:
 def _read_threads(batch: list[tuple[str, list[dict]]], floor: tuple[int, float] | None) -> list:
     names, users, as_of = _WORKER
     could_be_top = _anything if floor is None else lambda importance, ts: (importance, -float(ts)) > floor
-    return [_read_thread(key, group, names, users, as_of, could_be_top) for key, group in batch]
+    with paused_collector():  # the batch's threads hold no cycles: nothing for the collector to find
+        return [_read_thread(key, group, names, users, as_of, could_be_top) for key, group in batch]
 
 
 def _anything(importance: int, ts: str) -> bool:

@@ -62,6 +62,13 @@ def _respell(sentence: str, spans: list[re.Match], out: list[tuple[int, str]]) -
     return "".join(pieces)
 
 
+@lru_cache(maxsize=16_384)  # one sentence is rewritten for each of its speakers; the tokens are the same
+def _tokens(sentence: str) -> tuple[str, tuple[re.Match, ...], tuple[str, ...]]:
+    sentence = _LET_ME.sub("I'll", sentence)  # "let me check" is a promise
+    spans = tuple(_TOKEN.finditer(sentence))
+    return sentence, spans, tuple(m.group(0) for m in spans)
+
+
 @lru_cache(maxsize=8192)  # a digest rewrites the same few task phrasings for many people
 def to_third_person(
     sentence: str, speaker: str, addressee: str | None = None, group: str | None = None,
@@ -71,9 +78,7 @@ def to_third_person(
 
     `group` is what "we" means ("Ann and Bob"); without it "we" becomes "they".
     """
-    sentence = _LET_ME.sub("I'll", sentence)  # "let me check" is a promise
-    spans = list(_TOKEN.finditer(sentence))
-    tokens = [m.group(0) for m in spans]
+    sentence, spans, tokens = _tokens(sentence)
     out: list[tuple[int, str]] = []  # (index of the token it replaces, text)
     named = False  # the speaker's name is already in the sentence: later "me" reads better as "them"
     i = 0

@@ -10,11 +10,9 @@ stays small and flat however long the channel (see bench/RESULTS.md).
 
 from __future__ import annotations
 
-import gc
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +21,7 @@ import numpy as np
 
 from adapters.slack.messages import is_broadcast
 from bot.model import Message
+from skills.collector import paused_collector
 from skills.threads.text import is_question, mentioned_users, words
 
 MODEL_PATH = Path(__file__).with_name("link_model.json")
@@ -463,7 +462,7 @@ def link_choices(
     n, context = len(messages), 2 * model.window
     best = np.zeros(n, dtype=np.int64)
     prob = np.ones(n, dtype=np.float64)
-    with _one_blas_thread(), _no_cycle_collection():
+    with _one_blas_thread(), paused_collector():  # scoring makes no reference cycles
         for start in range(0, n, block):
             _choose_block(messages, model, start, block, context, best, prob)
     return best, prob
@@ -486,21 +485,6 @@ def _choose_block(messages: list[ChannelMessage], model: LinkModel, start: int, 
         shifted = np.exp(logits - logits[np.arange(len(choice)), choice][:, None])
         best[lo + first:lo + last] = choice
         prob[lo + first:lo + last] = 1.0 / shifted.sum(axis=1)  # softmax probability of the argmax
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused while a channel is scored: scoring makes many short-lived lists and
-    arrays and no reference cycles, and each collection they set off would walk every object the caller holds
-    (a whole channel's messages) again, about a twentieth of the time. Reference counting still frees them."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @lru_cache(maxsize=1)

@@ -169,3 +169,11 @@ def test_a_proposal_to_look_or_talk_first_is_a_next_step_not_a_decision():
     assert decided(("Jan", "Die Nightly-Builds schlagen seit Montag fehl."), ("Eva", "Lass uns mal in die Logs schauen."),
                    ("Ole", "Ok."), ("Eva", "Das Image für Node 18 fehlt.")) == []
     assert decided(("Ana", "Let's switch the nightly builds to Node 20."), ("Ben", "ok"), ("Cy", "Sounds good.")) != []
+
+
+def test_an_item_moved_to_a_later_sprint_inside_a_decision_is_decided_not_parked():
+    summary = summarize(thread(("Rafael", "Sprint 34: exportação CSV, login com Google ou refatorar as notificações?"),
+                               ("Camila", "Login com Google é o que mais aparece no suporte."),
+                               ("Thiago", "Refatorar dá uns 8 pontos, não cabe."),
+                               ("Rafael", "Fechado: sprint 34 = login com Google + exportação CSV. Refatoração das notificações fica pra sprint 35.")))
+    assert not summary.no_decision and any("sprint 35" in d.text for d in summary.decisions)

@@ -306,6 +306,12 @@ class ThreadReader:
         kept = [x for x in own if not self.cues.react_call.search(x.text)] or own
         return kept[-1].text
 
+    def _promises_really(self, text: str) -> bool:
+        """A promise whose first-person verb is a verb ("Refatoração das notificações fica pra sprint 35" reads
+        "Refatoração" as one, the dictionary says it is not)."""
+        return self._promises(text) and any(self._own_task(m) is not None for p in self.cues.commit
+                                            for m in p.finditer(text))
+
     def _promises(self, text: str) -> bool:
         if text not in self._promise_cache:
             self._promise_cache[text] = any(p.search(text) for p in self.cues.commit)
@@ -347,7 +353,7 @@ class ThreadReader:
         after = own[own.index(s) + 1:] if s in own else []
         out: list[Sentence] = []
         for x in after[:CARRIED_SENTENCES]:
-            if x.is_question or self._promises(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) \
+            if x.is_question or self._promises_really(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) \
                     or self.cues.react_call.search(x.text) or any(
                     p.search(x.text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned)):
                 break
@@ -587,8 +593,9 @@ class ThreadReader:
     def _names_option(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
         """ "Porto or Seville?" … "Seville. I'm booking the hotel.": the asker of a choice names one of its options.
         Or, without "ok" or "so" first, the asker (or whoever opened the thread) announces the plan with its subject
-        implied ("Going with the second one.", "Rolling back to 4.2.1.", "Congelamos desde hoy …"), or gives the
-        date a "when" question asked for ("Der Umzug läuft am 3.12. ab 8 Uhr.")."""
+        implied ("Going with the second one.", "Rolling back to 4.2.1.", "Congelamos desde hoy …"), gives the
+        date a "when" question asked for ("Der Umzug läuft am 3.12. ab 8 Uhr."), or takes one of the named options
+        in a longer sentence ("…, SurveyMonkey is what we'll use since …")."""
         if s.is_question or self._promises(s.text):
             return False
         own = self.by_message[s.index]

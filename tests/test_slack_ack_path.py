@@ -12,6 +12,7 @@ import json
 import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.app import create_app
 from adapters.slack.oauth import EncryptedInstallationStore
@@ -144,3 +145,21 @@ async def test_with_oauth_events_of_one_workspace_arriving_together_share_one_in
         await eventually(lambda: app[INBOX].running == 0)
         assert lookups == [OAUTH_TEAM_ID]  # one lookup for the five
         assert len(await stored(app, OAUTH_TEAM_ID)) == 5
+
+
+async def test_an_event_the_inbox_cannot_store_is_answered_503_and_slacks_retry_is_then_taken(bot_on):
+    fake, url, app = bot_on
+    fake.add_user("U2", "Ken")
+    inbox = app[INBOX].inbox
+    working = inbox._writer
+    inbox._writer = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")  # the store is down
+    try:
+        body = said("are we still on for Friday?", "1700000040.000001", "EvStoreDown")
+        status, answer = await post_signed(url, body)
+        assert status == 503 and "retry" in answer  # not acknowledged, so Slack sends it again
+    finally:
+        await inbox._writer.dispose()
+        inbox._writer = working
+    assert await inbox.status_of("slack", "EvStoreDown") is None
+    assert (await post_signed(url, body))[0] == 200  # Slack's retry, the store back
+    await eventually_async(lambda: stored(app), lambda ids: ids == ["1700000040.000001"])

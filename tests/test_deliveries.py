@@ -21,7 +21,7 @@ from bot.router import Router
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.bot_connector import PERSONAL_CHAT_ID, personal_message, post_activity
 from tests.fakes.memory_platform import MemoryPlatform
-from tests.fakes.server import eventually, serving
+from tests.fakes.server import eventually, eventually_async, serving
 from tests.fakes.slack_api import event_body
 from tests.test_inbox import T0, Clock, parked_count
 from tests.test_slack_e2e import ROOT_TS, mention, post_signed, seed_thread
@@ -65,7 +65,7 @@ async def test_a_reply_made_before_a_crash_is_not_made_again_by_the_next_process
     restarted = create_app(settings, clock=after_the_lease())
     async with serving(restarted):
         status = restarted[INBOX].inbox.status_of
-        await eventually_async(lambda: status("slack", "EvOnce"), "done")
+        await eventually_async(lambda: status("slack", "EvOnce"), lambda s: s == "done")
     assert len(fake.calls_to("chat.postMessage")) == 1
 
 
@@ -88,7 +88,7 @@ async def test_a_reply_slack_took_as_the_process_died_is_found_by_its_key_not_po
 
     restarted = create_app(settings, clock=after_the_lease())
     async with serving(restarted):
-        await eventually_async(lambda: restarted[INBOX].inbox.status_of("slack", "EvMidCall"), "done")
+        await eventually_async(lambda: restarted[INBOX].inbox.status_of("slack", "EvMidCall"), lambda s: s == "done")
     assert len(fake.calls_to("chat.postMessage")) == 1
     lookups = [c for c in fake.calls_to("conversations.replies") if c.get("include_all_metadata")]
     assert lookups and lookups[-1]["ts"] == ROOT_TS
@@ -107,17 +107,9 @@ async def test_a_teams_reply_made_before_a_crash_is_not_sent_again(bot_connector
 
     restarted = create_app(settings, clock=after_the_lease())
     async with serving(restarted):
-        await eventually_async(lambda: restarted[INBOX].inbox.status_of("teams", inbox_key(activity)), "done")
+        await eventually_async(lambda: restarted[INBOX].inbox.status_of("teams", inbox_key(activity)),
+                               lambda s: s == "done")
     assert len(fake.sent_to(PERSONAL_CHAT_ID)) == 1
-
-
-async def eventually_async(check, expected, timeout: float = 10.0):
-    """Wait until the awaitable `check()` returns `expected`."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while (value := await check()) != expected:
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"still {value!r}, not {expected!r}, after {timeout}s")
-        await asyncio.sleep(0.05)
 
 
 # ---- failures inside the router are retried ---------------------------------------------------------

@@ -18,7 +18,7 @@ from bot.group_commit import GroupCommit
 from bot.inbox import LEASE, MAX_ATTEMPTS, Inbox, InboxItem, InboxWorkers, backoff
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.bot_connector import PERSONAL_CHAT_ID, personal_message, post_activity
-from tests.fakes.server import eventually, serving
+from tests.fakes.server import eventually, eventually_async, serving
 from tests.fakes.slack_api import event_body
 from tests.test_slack_e2e import ROOT_TS, mention, post_signed
 
@@ -186,14 +186,6 @@ async def test_work_left_by_a_dead_process_is_taken_over_once_its_lease_runs_out
     assert await alive.inbox.status_of("teams", "A1") == "done"
 
 
-async def status_becomes(workers: InboxWorkers, source: str, key: str, expected: str, timeout: float = 10.0) -> None:
-    """A taken-over item runs in the inbox's periodic pass, which `drain()` does not wait for: wait for its mark."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while (status := await workers.inbox.status_of(source, key)) != expected:
-        assert asyncio.get_running_loop().time() < deadline, f"still {status!r}, not {expected!r}"
-        await asyncio.sleep(0.05)
-
-
 async def test_slack_event_acked_then_crashed_is_done_once_by_the_next_process(slack_api, make_settings):
     fake, api_url = slack_api
     settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
@@ -214,7 +206,7 @@ async def test_slack_event_acked_then_crashed_is_done_once_by_the_next_process(s
         # Slack's own retry of that event, arriving now, is recognised and does nothing more.
         assert (await post_signed(url, body, **{"X-Slack-Retry-Num": "1"}))[0] == 200
         await restarted[INBOX].drain()
-        await status_becomes(restarted[INBOX], "slack", "EvCrash", "done")
+        await eventually_async(lambda: restarted[INBOX].inbox.status_of("slack", "EvCrash"), lambda s: s == "done")
     assert len(fake.calls_to("chat.postMessage")) == 1
 
 
@@ -234,7 +226,8 @@ async def test_teams_activity_acked_then_crashed_is_done_once_by_the_next_proces
         assert "what I can do" in sent[0].text
         assert (await post_activity(url, activity))[0] == 202  # the Bot Connector's redelivery
         await restarted[INBOX].drain()
-        await status_becomes(restarted[INBOX], "teams", inbox_key(activity), "done")
+        await eventually_async(lambda: restarted[INBOX].inbox.status_of("teams", inbox_key(activity)),
+                               lambda s: s == "done")
     assert len(fake.sent_to(PERSONAL_CHAT_ID)) == 1
 
 

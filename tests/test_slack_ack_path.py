@@ -19,10 +19,10 @@ from adapters.slack.oauth import EncryptedInstallationStore
 from bot.app import INBOX, STORE
 from bot.tables import messages
 from tests.conftest import SIGNING_SECRET
-from tests.fakes.server import eventually, serving
+from tests.fakes.server import eventually, eventually_async, serving
 from tests.fakes.slack_api import BOT_USER_ID, OAUTH_TEAM_ID, TEAM_ID, event_body
 from tests.test_slack_e2e import CHANNEL, post_signed
-from tests.test_slack_oauth import eventually_async, install
+from tests.test_slack_oauth import install
 
 
 def said(text: str, ts: str, event_id: str, team: str = TEAM_ID, **fields) -> str:

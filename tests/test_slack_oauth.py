@@ -19,7 +19,7 @@ from bot.messages import Received
 from bot.model import Conversation, Message, User
 from bot.tables import messages, slack_bots
 from tests.conftest import SIGNING_SECRET
-from tests.fakes.server import eventually, serving
+from tests.fakes.server import eventually, eventually_async, serving
 from tests.fakes.slack_api import BOT_USER_ID, OAUTH_TEAM_ID, event_body
 from tests.test_manifests import manifest
 from tests.test_slack_e2e import post_signed
@@ -145,15 +145,6 @@ async def test_stored_message_text_is_encrypted_with_the_token_key(oauth_bot):
         [(raw, sealed, files)] = (await conn.execute(select(messages.c.text, messages.c.sealed, messages.c.files))).all()
     assert sealed and "acquisition" not in raw and Fernet(KEY).decrypt(raw.encode()).decode() == event["text"]
     assert "url_private" not in json.dumps(files)  # metadata only: where the file lives is not kept
-
-
-async def eventually_async(read, ok, timeout: float = 10.0):
-    """Poll an async read until `ok(value)`; returns `ok`'s value."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not (found := ok(await read())):
-        assert asyncio.get_running_loop().time() < deadline, "not stored in time"
-        await asyncio.sleep(0.02)
-    return found
 
 
 async def test_move_it_there_deletes_the_original_with_the_authors_own_token(oauth_bot):

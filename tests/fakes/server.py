@@ -51,3 +51,14 @@ async def eventually(check: Callable[[], Any], timeout: float = 10.0, interval: 
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout}s (last value: {value!r})")
         await asyncio.sleep(interval)
+
+
+async def eventually_async(read: Callable[[], Any], ok: Callable[[Any], Any], timeout: float = 10.0) -> Any:
+    """Poll an async read (a row's status, a stored thread) until `ok(value)` is truthy; returns that."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not (found := ok(value := await read())):
+        if loop.time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s (last value: {value!r})")
+        await asyncio.sleep(0.02)
+    return found

@@ -1,4 +1,4 @@
-"""The Bolt AsyncApp: verifies, dedupes and acks Slack requests, then hands events to the router."""
+"""Slack's requests: verified, stored in the inbox (which also drops retries) and acked, then handed to the router."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ UNREACHABLE = (aiohttp.ClientError, OSError, TimeoutError, DBAPIError, PoolTimeo
 
 def build_bolt_app(settings: Settings, store: Store, router: Router, workers: InboxWorkers,
                    clock: Clock = utcnow) -> AsyncApp:
-    """Bolt verifies, authorizes and answers; our middleware puts each request's work in the inbox first.
+    """For commands, clicks and Socket Mode, Bolt verifies, authorizes and answers, and our middleware puts
+    each request's work in the inbox first; Events API bodies reach the inbox without Bolt (`slack_route`).
 
     There are no Bolt listeners: the work runs from the inbox (right after the ack, and again after a
     crash), through `handle` below, which needs nothing but the stored payload.

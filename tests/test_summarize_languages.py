@@ -216,3 +216,12 @@ def test_a_chinese_request_with_a_verb_alone_and_a_who_question_after_a_clause()
         ("赵敏", "写 (re: “要不要同时发一篇公众号文章？”)", "周二前")]
     assert items(("王强", "接口文档还没更新，谁来更新？"), ("李明", "我顺便更新吧。"), ("王强", "谢谢。")) == [
         ("李明", "更新 (re: “接口文档还没更新”)", None)]
+
+
+def test_a_question_answered_by_a_code_block_or_after_the_askers_own_follow_ups():
+    assert questions(("Ana", "How do I rebuild the search index locally?"), ("Bo", "```make reindex ENV=local```"),
+                     ("Ana", "thanks!")) == []
+    assert questions(("Ana", "How do I rebuild the search index locally?"), ("Ana", "the wiki page is gone"),
+                     ("Ana", "and the old script fails"), ("Bo", "Run the reindex target in the Makefile.")) == []
+    assert questions(("Ana", "How do I rebuild the search index locally?"), ("Ana", "anyone?"),
+                     ("Bo", "Does anyone know if lunch is at noon?"))[0] == "Ana: How do I rebuild the search index locally?"

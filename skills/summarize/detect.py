@@ -1272,7 +1272,7 @@ class ThreadReader:
                 first_other = False
                 continue
             related = _overlap(m.text, s.text) >= 0.2
-            adjacent = first_other and m.index <= s.index + 2
+            adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
             cued = not superseded and bool(self.cues.answer.search(m.text))
             volunteered = who_question and (self._promises(m.text) or m.index in self.assigned)  # or gave it to someone
             if related or adjacent or cued or volunteered:

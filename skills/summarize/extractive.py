@@ -16,7 +16,7 @@ from skills.summarize.rewrite import (
     question_to_third_person,
     to_third_person,
 )
-from skills.summarize.utterance import Utterance, link_only, prose
+from skills.summarize.utterance import Utterance, link_or_code_only, prose
 
 MIN_MESSAGES = 3
 # Scoring weights, tuned on the SAMSum validation and DialogSum dev splits only (bench/summarize.py).
@@ -99,7 +99,7 @@ def summarize(
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
     names = {u.author_id: u.speaker for u in utterances if u.author_id}
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := prose(u.text, names) or link_only(u.text))]
+    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := prose(u.text, names) or link_or_code_only(u.text))]
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:

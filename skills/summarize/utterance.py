@@ -66,13 +66,18 @@ def prose(text: str, names: dict[str, str] | None = None) -> str:
 
 
 _URL = re.compile(r"<?(?:https?://|www\.)([^\s|>]+)")
+_CODE_FIRST_LINE = re.compile(r"```\s*([^\n`]*\S[^\n`]*)")
 
 
-def link_only(text: str) -> str:
-    """For a message that is nothing but a link (an answer given as a URL): "Link: wiki.example.com/runbooks/…",
-    so it still counts as a reply; "" for any other message."""
-    found = _URL.search(text)
-    return f"Link: {found.group(1).rstrip('/.')}" if found else ""
+def link_or_code_only(text: str) -> str:
+    """For a message that is nothing but a link or a code block (an answer given as a URL or a command):
+    "Link: wiki.example.com/runbooks/…" or "Code: make deploy", so it still counts as a reply; "" when the
+    message has neither."""
+    if found := _URL.search(text):
+        return f"Link: {found.group(1).rstrip('/.')}"
+    if found := _CODE_FIRST_LINE.search(text):
+        return f"Code: {found.group(1).strip()[:80]}"
+    return ""
 
 
 @lru_cache(maxsize=65_536)  # the summarizer and the digest look at the same messages more than once

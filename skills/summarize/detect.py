@@ -840,36 +840,41 @@ class ThreadReader:
                 if item is None:
                     continue
                 self.tasked.add(s.text)
-                own = item.owner == s.speaker
-                if not own and item.owner and _vague(item.text, self.people.keys()) and self._take_open_task(found, item):
-                    continue  # "Dev, can you take the call?" — "Sorry, can't." — "Sam, could you do it?": Sam's call
-                if own and _vague(item.text, self.people.keys()):
-                    self._take_open_task(found, item)  # "I can do that" takes the task just asked for
-                    continue
-                if own and _points_back(item.text) and self._take_open_task(found, item, bare=True):
-                    continue  # "we need to review the contract" — "Eu vejo isso amanhã": the task nobody held is theirs
-                if own and self._claims_listed_task(found, item):
-                    continue  # "press kit → nobody yet" … "I can take the press kit": hers now
-                if own and _bare(item.text, item.sentence):
-                    # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for, or
-                    # carries on the speaker's own ("水曜日までに終わらせます"), or says what it does when what it
-                    # answers names that verb ("我来写" — "需要写事故报告吗？")
-                    if self._take_open_task(found, item, bare=True):
-                        continue
-                    if (earlier := self._earlier_task(found, item, bare=True)) is not None:
-                        found[earlier] = replace(found[earlier], due=found[earlier].due or item.due,
-                                                 due_date=found[earlier].due_date or item.due_date)
-                        continue
-                    if _echoes(item.text, item.context):
-                        found.append(item)
-                    continue
-                if (earlier := self._earlier_task(found, item)) is not None:
-                    found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
-                    continue
-                found.append(item)
+                if not self._absorbed(found, item, s.speaker):
+                    found.append(item)
         found = [item for item in found if not self._reported_done(item)]
         self.assigned = set(asked_of)
         return _merge_tasks(self._join_accepted(found, asked_of))
+
+    def _absorbed(self, found: list[Found], item: Found, speaker: str) -> bool:
+        """Whether `item` needs no line of its own: it went into a task already found (as its owner, its due date
+        or its continuation), or it names no task."""
+        own = item.owner == speaker
+        if not own:
+            # "Dev, can you take the call?" — "Sorry, can't." — "Sam, could you do it?": Sam's call
+            return bool(item.owner) and _vague(item.text, self.people.keys()) and self._take_open_task(found, item)
+        if _vague(item.text, self.people.keys()):
+            self._take_open_task(found, item)  # "I can do that" takes the task just asked for
+            return True
+        if _points_back(item.text) and self._take_open_task(found, item, bare=True):
+            return True  # "we need to review the contract" — "Eu vejo isso amanhã": the task nobody held is theirs
+        if self._claims_listed_task(found, item):
+            return True  # "press kit → nobody yet" … "I can take the press kit": hers now
+        if _bare(item.text, item.sentence):
+            # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for, or carries on
+            # the speaker's own ("水曜日までに終わらせます"), or says what it does when what it answers names that
+            # verb ("我来写" — "需要写事故报告吗？"); otherwise it names no task
+            if self._take_open_task(found, item, bare=True):
+                return True
+            if (earlier := self._earlier_task(found, item, bare=True)) is not None:
+                found[earlier] = replace(found[earlier], due=found[earlier].due or item.due,
+                                         due_date=found[earlier].due_date or item.due_date)
+                return True
+            return not _echoes(item.text, item.context)
+        if (earlier := self._earlier_task(found, item)) is not None:
+            found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
+            return True
+        return False
 
     def _earlier_task(self, found: list[Found], item: Found, bare: bool = False) -> int | None:
         """The owner's task from the last few messages that `item` continues ("script by Monday too, I'll run it on
@@ -1237,8 +1242,10 @@ class ThreadReader:
         return next((s for s in self.sentences if s.index <= 1 and s.is_question and word_count(s.text) >= 3), None)
 
     def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
-        """Answered when the person asked replied, or someone else replied to it: right after it, with an answer's opening ("yes", "ja", "oui") before another question took over,
-        with a reply sharing its words, or, for a "who" question, by volunteering."""
+        """Answered when the person asked replied, or someone else replied to it: first after it (the asker's own
+        follow-ups aside), with an answer's opening ("yes", "ja", "oui") or the question's own verb ("Dá sim")
+        before another question took over, with a reply sharing its words, or, for a "who" question, by
+        volunteering or handing it to someone; or by an agreement reaction, or the asker's "nvm, found it"."""
         mention = _AT_NAME.search(s.text)
         asked = self.resolve(mention.group(1)) if mention else None
         if asked is None and (vocative := re.match(r"^\W*([^\W\d_][\w.-]*)\s*[,:]", s.text)):

@@ -177,3 +177,18 @@ def test_an_item_moved_to_a_later_sprint_inside_a_decision_is_decided_not_parked
                                ("Thiago", "Refatorar dá uns 8 pontos, não cabe."),
                                ("Rafael", "Fechado: sprint 34 = login com Google + exportação CSV. Refatoração das notificações fica pra sprint 35.")))
     assert not summary.no_decision and any("sprint 35" in d.text for d in summary.decisions)
+
+
+def test_chat_that_only_sounds_like_a_decision_is_not_one():
+    assert decided(("Freda", "Are you coming to the party?"), ("Betty", "Maybe, if the babysitter shows up."),
+                   ("Freda", "Let's hope she does!"), ("Betty", "Yes!")) == []  # a wish
+    assert decided(("Ann", "She asked me why I decided to come at all."), ("Bo", "Weird."), ("Cy", "Very.")) == []
+    assert decided(("Rod", "So did you call your grandparents or not?"), ("Tom", "I did yesterday."), ("Rod", "Good.")) == []
+    assert decided(("Jo", "You had a business meeting, you mean with clients or colleagues?"), ("Mike", "Both actually."),
+                   ("Jo", "Sounds busy!")) == []
+    assert all("How about you" not in d for d in decided(("Tarja", "How about Saturday then?"), ("Tom", "Saturday works."),
+                                                          ("Tarja", "How about you Chelsea?"), ("Chelsea", "Sure.")))
+    assert decided(("Dia", "Just landed, but my bag didn't."), ("Dad", "Oh no."), ("Dia", "Haha, we will manage."),
+                   ("Dad", "Great!")) == []
+    assert decided(("Toby", "I thought it was easy to treat nowadays."), ("Ana", "So did we."),
+                   ("Toby", "Then suddenly it changed."), ("Ana", "I'm so sorry.")) == []

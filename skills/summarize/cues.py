@@ -59,18 +59,18 @@ class Lexicon:
 
 
 EN = Lexicon(
-    decided=r"^\W*confirmed\s*:|\b(?:we(?:'ve| have)?\s+decided|(?:I|we)\s+decided|decision\s*(?:is|was|made)?\s*[:\-]|decided\s*[:\-]"
+    decided=r"^\W*confirmed\s*:|(?<!why\s)(?<!how\s)(?<!if\s)(?<!when\s)(?<!whether\s)\b(?:we(?:'ve| have)?\s+decided|(?:I|we)\s+decided|decision\s*(?:is|was|made)?\s*[:\-]|decided\s*[:\-]"
             r"|final\s+(?:decision|call|answer)\b|it'?s\s+(?:settled|decided|official)|(?:that'?s|it'?s)\s+settled"
             r"|we(?:'ll| will| are|'re)\s+(?:going\s+(?:with|to\s+go\s+with)|go(?:ing)?\s+(?:with|ahead)|stick(?:ing)?\s+with|sticking)\b"
             r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|it'?s\s+a\s+go\b"
             r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"
             r"|\b(?!(?:whatever|whichever|whoever|nobody|no\s+one)\b)\w+\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
-            r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b)\w+)",
+            r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b|manage\b|survive\b|make\s+it\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay)\b)\w+\s+it\s+is(?:\s+then)?\s*(?:[.!,;]|$)|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
-            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
+            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there|suddenly|again|later|one|someone|somebody|everything|nothing|all|what)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
     endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
-    proposal=r"\b(?:let'?s(?!\s+(?:you|him|her|them|people|users|customers|me)\b)|how\s+about|what\s+about|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
+    proposal=r"\b(?:let'?s(?!\s+(?:you|him|her|them|people|users|customers|me|hope|pray)\b)|how\s+about(?!\s+you\b)|what\s+about(?!\s+you\b)|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
              r"|we\s+could|we\s+should|maybe\s+we|my\s+(?:vote|proposal|suggestion)\s+is|option\s+\w+\s+then"
              r"|I'?d\s+(?:go|lead|pick|choose|use|do|vote|prefer|start|keep|take|stick)|I'?d\s+like\s+(?:us\s+)?to\s+(?=(?:switch|move|change|drop|start|stop|try|adopt|use|introduce|make|keep|replace|require|add|remove)\b)|I\s+think\s+we\s+should|what\s+if\s+we)\b|\b(?:proposal|plan|suggestion)\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:agreed|agree|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|ok(?:ay)?\b|yes|yep|yeah|yup|sure|deal|perfect|great|fine\s+by\s+me"
@@ -114,7 +114,7 @@ EN = Lexicon(
     contrast=r"\b(?:but|though|however|although)\b",
     refusal=r"\b(?:we|I|you|they|it|that|this)\s+(?:really\s+|just\s+|still\s+)?(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t)\b",
     verdict=r"\b(?:is|are)\s+(?:fine|ok(?:ay)?|approved|out|off\s+the\s+table|dropped|cut)\b|\b(?:moves?|moving|slips?|(?:is|are)\s+(?:moved|pushed|postponed|deferred))\s+(?:from\s+[^,.;]{1,30}?\s+)?to\b|\bstays?\s+(?:at|in|on|as)\b",
-    factual=r"\bor\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\s+(?!(?:we|I|you)\b)\w+|^\W*(?:do|does)\s+(?:I|we|you|they|he|she)\s+(?:need|have)\s+to\b",
+    factual=r"\bor\s+(?:does|do|did|is|are|was|were|has|have|had|can|will|would)\s+(?!(?:we|I|you)\b)\w+|^\W*(?:do|does)\s+(?:I|we|you|they|he|she)\s+(?:need|have)\s+to\b|^\W*(?:so\s+)?(?:did|does|is|are|was|were|has|have|do)\s+(?:you|he|she|it|they|this|that)\b(?!\s+(?:want|prefer|think)\b)|\bor\s+(?:something|not)\s*\?|^\W*(?:do\s+)?you\s+like\b|\byou\s+mean\b",
     policy=r"\b(?:from\s+now\s+on|going\s+forward|starting\s+(?:today|tomorrow|now|next|on|(?:mon|tues|wednes|thurs|fri)day)|effective\s+(?:today|immediately)|we'?re\s+(?:freezing|moving|switching|dropping|pausing|stopping|starting)\b)",
     due=r"",  # filled from _DUE_EN below
     announce=r"^\W*(?:(?:ok(?:ay)?|so|alright|fair)[,.]?\s+)?(?:going\s+with|sticking\s+with|staying\s+(?:with|on)|switching\s+to|rolling\s+back|reverting\s+to|shipping|dropping\s+(?!by|in|off)|keeping\s+(?!(?:an?\s+)?(?:eye|track)\b)|pushing\s+(?:\w+\s+){0,3}?(?:to|back)|postponing|cancell?ing|skipping|freezing|pausing|scrapping|moving\s+(?!on\b|forward\b))\b(?!\s+(?:is|was|are|were|will|would|has|had|can|could|should|might)\b)",

@@ -553,8 +553,8 @@ class ThreadReader:
             return True
         if ":" in s.text and self.cues.alternative.search(s.text.split(":", 1)[1]):
             return True  # "We need a tool for the survey: Typeform, SurveyMonkey or Qualtrics."
-        return s.is_question and bool(self.cues.alternative.search(s.text) or self.cues.course.search(s.text)
-                                      or self.cues.consent.search(s.text))
+        return s.is_question and not self.cues.factual.search(s.text) and bool(
+            self.cues.alternative.search(s.text) or self.cues.course.search(s.text) or self.cues.consent.search(s.text))
 
     def _concludes(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
         """ "OK, 6 months, sunset date June 30.": the person who put a choice to the thread closes it, after others

@@ -607,7 +607,7 @@ class ThreadReader:
         asked = self._open_choice(s, found) or (self._opened_by(s) if announced else None)
         if asked is None:
             return False
-        choice = " ".join(x.text for x in self.by_message[asked.index])
+        choice = self._message_text(asked.index)
         dated = self._dated_answer(asked, s.text) and bool(_option_words(s.text) & _option_words(
             " ".join(m.text for m in self.messages[asked.index:s.index])))
         if self.cues.defer.search(s.text) and not dated:
@@ -643,6 +643,10 @@ class ThreadReader:
         named = {w.lower() for w in _CAPITALISED.findall(main)} & options
         return len(taken) == 1 and named == taken
 
+    def _message_text(self, index: int) -> str:
+        """A message's prose, sentence by sentence as read (code, links and quotes removed)."""
+        return " ".join(x.text for x in self.by_message.get(index, ()))
+
     def _opened_by(self, s: Sentence) -> Sentence | None:
         """The thread's opening sentence when the speaker of `s` opened it and others have spoken since."""
         first = self.sentences[0] if self.sentences else None
@@ -653,7 +657,7 @@ class ThreadReader:
 
     def _dated_answer(self, asked: Sentence, text: str) -> bool:
         """A date or time given for a "when" question ("Quando fazemos a migração …?" — "fica para 27 de dezembro")."""
-        question = " ".join(x.text for x in self.by_message[asked.index])
+        question = self._message_text(asked.index)
         return bool(self.cues.when.search(question)) and bool(self.cues.due[1].search(text) or _DIGIT.search(text))
 
     def _open_choice(self, s: Sentence, found: list[tuple[Found, int]]) -> Sentence | None:
@@ -1321,10 +1325,11 @@ _ACKNOWLEDGED_THEN_ASKED = re.compile(
     r"combien|qui|quand|pourquoi|est-ce|cómo|cuánto|cuántos|quién|cuándo|por\s+qué|como|quanto|quantos|quem|quando|por\s+que)\b"
     r"[^.!]*[?？]\s*$", re.I)
 # A lead's long sentence that names the option taken: "SurveyMonkey is what we'll use …", "Acme gets the contract".
-_CHOICE_AFTER = re.compile(r"^\s+(?:gets|wins|takes|it\s+is|is\s+(?:what|the\s+one|our|the\s+winner|the\s+pick)|will\s+(?:be|get|do|host|run)|goes)\b", re.I)
-_CHOICE_BEFORE = re.compile(r"\b(?:go(?:ing)?\s+with|pick(?:ing)?|choos(?:e|ing)|book(?:ing)?|sign(?:ing)?\s+with|hir(?:e|ing)|use|using)\s+(?:the\s+)?$", re.I)
-_CHOICE_VERB = screened(re.compile(r"\b(?:gets|wins|takes|it\s+is|is\s+(?:what|the\s+one|our|the\s+winner|the\s+pick)|will\s+(?:be|get|do|host|run)|goes"
-                                   r"|go(?:ing)?\s+with|pick(?:ing)?|choos(?:e|ing)|book(?:ing)?|sign(?:ing)?\s+with|hir(?:e|ing)|use|using)\b", re.I))
+_TAKEN_AFTER = r"gets|wins|takes|it\s+is|is\s+(?:what|the\s+one|our|the\s+winner|the\s+pick)|will\s+(?:be|get|do|host|run)|goes"
+_TAKEN_BEFORE = r"go(?:ing)?\s+with|pick(?:ing)?|choos(?:e|ing)|book(?:ing)?|sign(?:ing)?\s+with|hir(?:e|ing)|use|using"
+_CHOICE_AFTER = re.compile(rf"^\s+(?:{_TAKEN_AFTER})\b", re.I)
+_CHOICE_BEFORE = re.compile(rf"\b(?:{_TAKEN_BEFORE})\s+(?:the\s+)?$", re.I)
+_CHOICE_VERB = screened(re.compile(rf"\b(?:{_TAKEN_AFTER}|{_TAKEN_BEFORE})\b", re.I))  # a cheap test before the rest
 _LEADING_CLAUSE = re.compile(r"^\W*(?:after|having|given|based\s+on|looking\s+at|nach|après|ayant|después\s+de|depois\s+de|tras)\b[^,]{0,120},\s*", re.I)
 _REASON = re.compile(r"\b(?:since|because|as|given|da|weil|denn|car|parce\s+que|puisque|porque|pois|ya\s+que|já\s+que)\b", re.I)
 _CAPITALISED = regex.compile(r"(?<=\S\s+)(\p{Lu}[\w-]+)")

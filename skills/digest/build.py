@@ -34,7 +34,7 @@ SUMMARY_CHARS = 160  # one line in Slack and Teams
 SUMMARY_SENTENCES = 2
 LATER_NOTE = "messages scheduled with /later are not counted yet"
 POOL_BATCH = 500      # threads per task sent to a worker
-POOL_IN_FLIGHT = 16   # tasks waiting at once, which bounds the messages held for them
+POOL_IN_FLIGHT = 64   # tasks waiting at once: a day file's threads stay queued while the next day is read; bounds what is held for them
 _MENTION = re.compile(r"<@([A-Z0-9]+)")
 
 

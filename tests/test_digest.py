@@ -229,6 +229,33 @@ def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
         assert shared.finish() == alone.finish()
 
 
+def test_the_digest_is_byte_for_byte_the_same_without_the_summarizers_shortcuts(synthetic_export: Path, monkeypatch):
+    # The remembered answers and literal pre-checks of skills/summarize/screen.py and the caches of pure functions
+    # (issue 17) may only make the digest faster, whatever the detectors' rules are at the time.
+    from skills.summarize import cues, detect, extractive, language, rewrite
+    from skills.summarize.screen import Remembered
+
+    def digest(*flags: str) -> str:
+        result = runner.invoke(app, ["digest", str(synthetic_export), "--channel", "general", *flags])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    fast = digest("--json"), digest()
+    caches = (cues.cues_for, extractive._sentences, rewrite.to_third_person, rewrite._tokens, language._counts,
+              detect._option_words, detect._tidy, detect.content_words)
+    monkeypatch.setattr(cues, "screened", lambda pattern: pattern)
+    for name, pattern in vars(detect).items():
+        if isinstance(pattern, Remembered):
+            monkeypatch.setattr(detect, name, pattern.pattern)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        plain = digest("--json"), digest()
+    finally:
+        cues.cues_for.cache_clear()
+    assert plain == fast
+
+
 def test_the_chat_layout_caps_each_section_and_highlights_working_hours():
     from skills.digest.build import Digest, DigestItem
     from skills.digest.message import LINE_CHARS, MAX_LINES, digest_message

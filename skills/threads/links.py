@@ -513,19 +513,18 @@ def reply_links(messages: list[ChannelMessage], model: LinkModel | None = None) 
     messages before it.
     """
     model = model or default_model()
-    top = [k for k, m in enumerate(messages) if not m.in_thread]
-    top_messages = [messages[k] for k in top]
+    replies = [m.in_thread for m in messages]
+    top_messages = [m for m, reply in zip(messages, replies) if not reply]
     choice, prob = link_choices(top_messages, model)
-    out: list[ReplyLink | None] = [None] * len(messages)
-    for position, k in enumerate(top):
-        m = messages[k]
-        if m.is_system:
-            out[k] = ReplyLink(m.ts, None, 1.0)
+    scored = iter(zip(top_messages, range(len(top_messages)), choice.tolist(), prob.tolist()))
+    out: list[ReplyLink] = []
+    for m, reply in zip(messages, replies):
+        if reply:
+            out.append(ReplyLink(m.ts, m.thread_ts, 1.0))
             continue
-        d = int(choice[position])
-        parent = top_messages[position - d].ts if d else None
-        out[k] = ReplyLink(m.ts, parent, float(prob[position]))
-    for k, m in enumerate(messages):
-        if m.in_thread:
-            out[k] = ReplyLink(m.ts, m.thread_ts, 1.0)
-    return out  # type: ignore[return-value]
+        _, position, d, p = next(scored)
+        if m.is_system:
+            out.append(ReplyLink(m.ts, None, 1.0))
+        else:
+            out.append(ReplyLink(m.ts, top_messages[position - d].ts if d else None, p))
+    return out

@@ -4,6 +4,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 EVENTS = Counter("etiquette_events_total", "Events received", ["platform", "kind"])
 DUPLICATES = Counter("etiquette_duplicate_events_total", "Retries and duplicates dropped", ["platform"])
+DROPPED = Counter("etiquette_events_dropped_total", "Events acked and then dropped unprocessed", ["platform", "reason"])
 ACTIONS = Counter("etiquette_actions_total", "Actions performed", ["platform", "kind"])
 REQUEST_SECONDS = Histogram("etiquette_request_seconds", "HTTP request latency (the ack, for Slack)", ["route"])
 SKILL_SECONDS = Histogram("etiquette_skill_seconds", "Time a skill's handler took", ["skill"])

@@ -11,6 +11,7 @@ import json
 
 import pytest
 from cryptography.fernet import Fernet
+from prometheus_client import REGISTRY
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -163,3 +164,103 @@ async def test_an_event_the_inbox_cannot_store_is_answered_503_and_slacks_retry_
     assert await inbox.status_of("slack", "EvStoreDown") is None
     assert (await post_signed(url, body))[0] == 200  # Slack's retry, the store back
     await eventually_async(lambda: stored(app), lambda ids: ids == ["1700000040.000001"])
+
+
+def oauth_app(make_settings, database_url, api_url):
+    return create_app(make_settings(database_url=database_url, slack_signing_secret=SIGNING_SECRET,
+                                    slack_client_id="111.222", slack_client_secret="client-secret",
+                                    slack_token_encryption_key=Fernet.generate_key().decode(),
+                                    slack_api_base_url=api_url))
+
+
+def dropped() -> float:
+    return REGISTRY.get_sample_value("etiquette_events_dropped_total",
+                                     {"platform": "slack", "reason": "not_installed"}) or 0.0
+
+
+def uninstalled(team: str, event_id: str, kind: str = "app_uninstalled") -> str:
+    body = json.loads(event_body({"type": kind, "event_ts": "1.0"}, event_id=event_id))
+    body["team_id"] = team
+    body["authorizations"][0]["team_id"] = team
+    return json.dumps(body)
+
+
+async def test_without_an_installation_the_challenge_and_ssl_check_are_still_answered(
+        slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    app = oauth_app(make_settings, database_url, api_url)
+    async with serving(app) as url:
+        status, text = await post_signed(url, json.dumps({"token": "t", "challenge": "c-42", "type": "url_verification"}))
+        assert status == 200 and "c-42" in text
+        status, _ = await post_signed(url, "ssl_check=1&token=t", "application/x-www-form-urlencoded")
+        assert status == 200
+    assert fake.calls == []  # neither asks Slack anything
+
+
+async def test_with_oauth_an_event_after_the_uninstall_is_dropped_quietly_and_keeps_nothing(
+        slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    app = oauth_app(make_settings, database_url, api_url)
+    async with serving(app) as url:
+        assert await install(url) == 200
+        assert (await post_signed(url, said("before", "1700000050.000001", "EvBefore", OAUTH_TEAM_ID)))[0] == 200
+        await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == ["1700000050.000001"])
+        assert (await post_signed(url, uninstalled(OAUTH_TEAM_ID, "EvGone")))[0] == 200
+        await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == [])
+        await eventually(lambda: app[INBOX].running == 0)
+        before = dropped()
+        late = said("after", "1700000051.000001", "EvAfter", OAUTH_TEAM_ID)
+        assert (await post_signed(url, late))[0] == 200
+        assert (await post_signed(url, late, **{"X-Slack-Retry-Num": "1"}))[0] == 200
+        await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvAfter"), lambda s: s == "done")
+        await eventually(lambda: app[INBOX].running == 0)
+        assert await stored(app, OAUTH_TEAM_ID) == []
+        assert dropped() == before + 1  # once: the retry was a duplicate
+
+
+async def test_with_one_token_an_event_after_the_uninstall_is_dropped_once_auth_test_refuses_the_token(bot_on):
+    fake, url, app = bot_on
+    fake.add_user("U2", "Ken")
+    assert (await post_signed(url, said("before", "1700000060.000001", "EvBefore1")))[0] == 200
+    await eventually_async(lambda: stored(app), lambda ids: ids == ["1700000060.000001"])
+    assert (await post_signed(url, uninstalled(TEAM_ID, "EvGone1")))[0] == 200
+    await eventually_async(lambda: stored(app), lambda ids: ids == [])
+    await eventually(lambda: app[INBOX].running == 0)
+    fake.refused["auth.test"] = "account_inactive"  # what Slack answers for an uninstalled app's token
+    before = dropped()
+    assert (await post_signed(url, said("after", "1700000061.000001", "EvAfter1")))[0] == 200
+    await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvAfter1"), lambda s: s == "done")
+    assert await stored(app) == []
+    assert dropped() == before + 1
+
+
+async def test_an_enterprise_grid_workspace_and_a_shared_channel_find_the_workspaces_installation(
+        slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    fake.enterprise_id = "E0001"
+    fake.add_user("U2", "Ken")
+    app = oauth_app(make_settings, database_url, api_url)
+    async with serving(app) as url:
+        assert await install(url) == 200
+        grid = json.loads(said("from the grid", "1700000070.000001", "EvGrid", OAUTH_TEAM_ID))
+        grid["enterprise_id"] = grid["authorizations"][0]["enterprise_id"] = "E0001"
+        grid["authorizations"][0]["is_enterprise_install"] = False
+        # Slack Connect: the message comes from another organisation's workspace; `authorizations` is ours.
+        shared = json.loads(said("from a partner", "1700000071.000001", "EvShared", "T0PARTNER",
+                                 is_ext_shared_channel=True))
+        shared["authorizations"] = [{"enterprise_id": "E0001", "team_id": OAUTH_TEAM_ID, "user_id": BOT_USER_ID,
+                                     "is_bot": True, "is_enterprise_install": False}]
+        shared["is_ext_shared_channel"] = True
+        for body in (grid, shared):
+            assert (await post_signed(url, json.dumps(body)))[0] == 200
+        await eventually(lambda: app[INBOX].running == 0)
+        assert await stored(app, OAUTH_TEAM_ID) == ["1700000070.000001", "1700000071.000001"]
+        assert await stored(app, "T0PARTNER") == []
+        # and the uninstall of the grid workspace forgets its installation and what was stored
+        assert (await post_signed(url, json.dumps({**grid, "event_id": "EvGridGone",
+                                                   "event": {"type": "app_uninstalled", "event_ts": "1.0"}})))[0] == 200
+        await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == [])
+        await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvGridGone"), lambda s: s == "done")
+        assert (await post_signed(url, json.dumps({**grid, "event_id": "EvGridLate"})))[0] == 200
+        await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvGridLate"), lambda s: s == "done")
+        assert await stored(app, OAUTH_TEAM_ID) == []

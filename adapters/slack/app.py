@@ -16,7 +16,9 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncFailureArgs, AsyncSuccessArgs
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.request.internals import extract_enterprise_id, extract_is_enterprise_install, extract_team_id
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
@@ -33,13 +35,15 @@ from bot.context import Clock, Context, utcnow
 from bot.history import StoreFirstPlatform
 from bot.http_body import BadBody, media_type, read_body, refusal
 from bot.inbox import InboxItem, InboxWorkers
-from bot.metrics import DUPLICATES, EVENTS
+from bot.metrics import DROPPED, DUPLICATES, EVENTS
 from bot.model import Event, MessagePosted
 from bot.router import Router
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 UNREACHABLE = (aiohttp.ClientError, OSError, TimeoutError, DBAPIError, PoolTimeout)  # nothing a retry cannot fix
+# auth.test's answers for a token that no longer works in its workspace: nothing a retry would change
+REVOKED = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"})
 
 
 def build_bolt_app(settings: Settings, store: Store, router: Router, workers: InboxWorkers,
@@ -76,7 +80,7 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
         return None
 
     workspace_for = installed_workspaces(app, settings)
-    bot_of = bot_identity(app)
+    bot_of = BotIdentity(app)
 
     async def route(event: Event, platform: SlackPlatform) -> None:
         EVENTS.labels("slack", type(event).__name__).inc()
@@ -107,11 +111,18 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
         if body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS:
             await forget_workspace(body)
             return
-        workspace = await workspace_for(translate.team_of(body))
-        if workspace is None:
-            log.warning("slack inbox item for a workspace without a token", extra={"key": item.key})
+        workspace = await workspace_for(*installation_key(body))
+        try:
+            bot_user_id, bot_id = (None, None) if workspace is None else await bot_of(workspace)
+        except SlackApiError as error:
+            if error.response.get("error") not in REVOKED:
+                raise
+            workspace = None  # the one configured token no longer works there: uninstalled or revoked
+        if workspace is None:  # as Bolt's authorization would have: acked, not retried, nothing kept
+            DROPPED.labels("slack", "not_installed").inc()
+            log.info("slack inbox item dropped: the app is not installed in its workspace",
+                     extra={"key": item.key, "team_id": translate.team_of(body)})
             return
-        bot_user_id, bot_id = await bot_of(workspace)
         if from_the_bot(body, bot_user_id, bot_id):
             return
         if _kept(body):
@@ -125,10 +136,13 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
 
     async def forget_workspace(body: dict[str, Any]) -> None:
         """The workspace removed us: forget its installation and everything we stored for it."""
-        team_id = translate.team_of(body)
+        team_id, enterprise_id, org_wide = installation_key(body)
         if app.installation_store is not None:
-            await app.installation_store.async_delete_all(enterprise_id=body.get("enterprise_id"), team_id=team_id)
+            await app.installation_store.async_delete_all(enterprise_id=enterprise_id,
+                                                          team_id=None if org_wide else team_id)
+        team_id = translate.team_of(body)
         removed = await store.purge_workspace("slack", team_id)
+        bot_of.forget()
         log.info("slack workspace purged", extra={"team_id": team_id, "rows": removed})
 
     workers.handle("slack", handle)
@@ -166,6 +180,12 @@ async def into_inbox(workers: InboxWorkers, body: dict[str, Any], clock: Clock) 
     else:
         workers.start(item)
     return BoltResponse(status=200, body="")
+
+
+def installation_key(body: dict[str, Any]) -> tuple[str, str | None, bool]:
+    """(team id, enterprise id, org-wide install) of the installation a payload is for, read as Bolt's
+    authorization reads them: in a shared channel or an Enterprise Grid org, from `authorizations`."""
+    return extract_team_id(body) or "", extract_enterprise_id(body), bool(extract_is_enterprise_install(body))
 
 
 def from_the_bot(body: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> bool:
@@ -213,24 +233,26 @@ class Workspace:
     """A workspace we are installed in: its port, and who the bot is there (from its installation)."""
 
     platform: SlackPlatform
-    bot_user_id: str | None = None  # None with the one configured token: `bot_identity` asks auth.test
+    bot_user_id: str | None = None  # None with the one configured token: `BotIdentity` asks auth.test
     bot_id: str | None = None
 
 
-def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[[str], Awaitable[Workspace | None]]:
+def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[..., Awaitable[Workspace | None]]:
     """A workspace outside any request (inbox items, scheduled deliveries, digests); None where we are not installed.
 
     With OAuth the workspace's token comes from the installation store, rotated first when it is
-    about to expire (the rotated tokens are saved, encrypted, like Bolt's own rotations). Items of one
-    workspace that start together share one lookup (a burst's fifty events, one query and one
-    rotation rather than fifty); nothing is kept once it is answered."""
+    about to expire (the rotated tokens are saved, encrypted, like Bolt's own rotations). An Enterprise
+    Grid workspace's installation is found under its org (`enterprise_id`), an org-wide one by the org
+    alone. Items of one workspace that start together share one lookup (a burst's fifty events, one
+    query and one rotation rather than fifty); nothing is kept once it is answered."""
     rotator = token_rotator(settings, app.client) if app.installation_store is not None else None
-    looking_up: dict[str, asyncio.Future[Installation | None]] = {}
+    looking_up: dict[tuple[str | None, str, bool], asyncio.Future[Installation | None]] = {}
 
-    async def installation_of(workspace_id: str) -> Installation | None:
+    async def installation_of(enterprise_id: str | None, team_id: str, org_wide: bool) -> Installation | None:
         assert app.installation_store is not None
         store = app.installation_store
-        installation = await store.async_find_installation(enterprise_id=None, team_id=workspace_id)
+        installation = await store.async_find_installation(enterprise_id=enterprise_id, team_id=team_id,
+                                                           is_enterprise_install=org_wide)
         if installation is None or not installation.bot_token:
             return None
         if rotator is not None and installation.bot_refresh_token:
@@ -240,13 +262,14 @@ def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[[str], A
                 installation = refreshed
         return installation
 
-    async def workspace_for(workspace_id: str) -> Workspace | None:
+    async def workspace_for(team_id: str, enterprise_id: str | None = None, org_wide: bool = False) -> Workspace | None:
         if app.installation_store is None:
             return Workspace(SlackPlatform(app.client))
-        lookup = looking_up.get(workspace_id)
+        key = (enterprise_id, team_id, org_wide)
+        lookup = looking_up.get(key)
         if lookup is None:
-            lookup = looking_up[workspace_id] = asyncio.ensure_future(installation_of(workspace_id))
-            lookup.add_done_callback(lambda _: looking_up.pop(workspace_id, None))
+            lookup = looking_up[key] = asyncio.ensure_future(installation_of(*key))
+            lookup.add_done_callback(lambda _: looking_up.pop(key, None))
         installation = await asyncio.shield(lookup)  # one waiter cancelled (shutdown) leaves the others theirs
         if installation is None:
             return None
@@ -267,22 +290,27 @@ def workspace_platform(app: AsyncApp, settings: Settings) -> Callable[[str], Awa
     return platform_for
 
 
-def bot_identity(app: AsyncApp) -> Callable[[Workspace], Awaitable[tuple[str | None, str | None]]]:
+class BotIdentity:
     """(bot user id, bot id) in a workspace: from its installation, or for the one configured token from
-    auth.test, asked once (Bolt's single-workspace authorization does the same)."""
-    answer: dict[str, str | None] = {}
-    asking = asyncio.Lock()
+    auth.test, asked once (Bolt's single-workspace authorization does the same) and again after an uninstall."""
 
-    async def bot_of(workspace: Workspace) -> tuple[str | None, str | None]:
-        if app.installation_store is not None:
+    def __init__(self, app: AsyncApp) -> None:
+        self.app = app
+        self.answer: dict[str, str | None] = {}
+        self.asking = asyncio.Lock()
+
+    async def __call__(self, workspace: Workspace) -> tuple[str | None, str | None]:
+        if self.app.installation_store is not None:
             return workspace.bot_user_id, workspace.bot_id
-        async with asking:  # a burst's first items wait for one call, not one each
-            if not answer:
-                found = await app.client.auth_test()
-                answer.update(user_id=found.get("user_id"), bot_id=found.get("bot_id"))
-        return answer["user_id"], answer["bot_id"]
+        async with self.asking:  # a burst's first items wait for one call, not one each
+            if not self.answer:
+                found = await self.app.client.auth_test()
+                self.answer.update(user_id=found.get("user_id"), bot_id=found.get("bot_id"))
+        return self.answer["user_id"], self.answer["bot_id"]
 
-    return bot_of
+    def forget(self) -> None:
+        """The workspace removed us: the configured token may be revoked, which the next auth.test tells."""
+        self.answer.clear()
 
 
 def user_token_lookup(app: AsyncApp) -> UserTokenLookup | None:

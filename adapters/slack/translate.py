@@ -116,7 +116,10 @@ def stored_changes(body: dict[str, Any]) -> list[Change]:
 
 
 def team_of(body: dict[str, Any]) -> str:
-    return body.get("team_id") or (body.get("team") or {}).get("id") or ""
+    """The workspace a payload is for: in a shared channel an event's `team_id` may be the other
+    organisation's, and `authorizations` names the installation it reached (as Bolt reads it)."""
+    installed = (body.get("authorizations") or [{}])[0].get("team_id")
+    return installed or body.get("team_id") or (body.get("team") or {}).get("id") or ""
 
 
 def app_mention(body: dict[str, Any], bot_user_id: str | None) -> Mentioned | CommandInvoked:

@@ -53,6 +53,7 @@ class FakeSlackAPI:
     holding: int = 0  # calls waiting at a gate now
     installed: dict[str, str] = field(default_factory=dict)  # OAuth bot token → its team id
     rotating_tokens: bool = False  # the app has token rotation on: installs get short-lived tokens
+    enterprise_id: str | None = None  # set: installs are of a workspace in this Enterprise Grid org
     rotations: int = 0
     channel_members: dict[str, list[str]] = field(default_factory=dict)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel → top-level messages
@@ -171,7 +172,8 @@ class FakeSlackAPI:
         self.installed["xoxp-u9-secret"] = OAUTH_TEAM_ID
         return {"ok": True, "app_id": "A0001", "access_token": token, "token_type": "bot",
                 "scope": "chat:write,commands", "bot_user_id": BOT_USER_ID,
-                "team": {"id": OAUTH_TEAM_ID, "name": "Second"}, "enterprise": None,
+                "team": {"id": OAUTH_TEAM_ID, "name": "Second"},
+                "enterprise": self.enterprise_id and {"id": self.enterprise_id, "name": "Grid"},
                 **({"refresh_token": "xoxe-1-first", "expires_in": 60} if self.rotating_tokens else {}),
                 "authed_user": {"id": "U9", "access_token": "xoxp-u9-secret", "token_type": "user",
                                 "scope": "chat:write"},

@@ -225,3 +225,14 @@ def test_a_question_answered_by_a_code_block_or_after_the_askers_own_follow_ups(
                      ("Ana", "and the old script fails"), ("Bo", "Run the reindex target in the Makefile.")) == []
     assert questions(("Ana", "How do I rebuild the search index locally?"), ("Ana", "anyone?"),
                      ("Bo", "Does anyone know if lunch is at noon?"))[0] == "Ana: How do I rebuild the search index locally?"
+
+
+def test_one_task_given_to_several_people_is_a_line_for_each_and_a_list_line_can_ask():
+    found = items(("Iris", "Ana and Ben will run the customer interviews next week."), ("Ana", "yep"),
+                  ("Iris", "@Ben @Caro can you also draft the survey by Friday?"), ("Caro", "sure"), ("Ben", "on it"),
+                  ("Iris", "Postmortem doc: Ana?"), ("Ana", "Sure, tomorrow."))
+    assert [(o, t) for o, t, _ in found] == [("Ana", "run the customer interviews"), ("Ben", "run the customer interviews"),
+                                             ("Ben", "draft the survey"), ("Caro", "draft the survey"),
+                                             ("Ana", "postmortem doc")]
+    declined = items(("Iris", "Postmortem doc: Ana?"), ("Ana", "Sorry, I'm out tomorrow."), ("Ben", "ok"))
+    assert declined == [(None, "postmortem doc", None)]

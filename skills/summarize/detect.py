@@ -995,6 +995,11 @@ class ThreadReader:
         release notes", "Lucas da inscrição") borrows the verb of the part before it. Also the header the list
         follows ("Quarterly review prep"), or None. Any other sentence comes back whole (split only at ", and Alex
         will …")."""
+        shared = _SHARED_TASK.match(text)
+        names = _names_in(shared.group("names")) if shared else []
+        if names and all(self.resolve(name) for name in names):
+            # "Ana and Ben will run the interviews", "@Ben @Caro can you draft the survey?": one line per owner
+            return None, [f"{name} {shared.group('rest')}" for name in names]
         parts = _AND_NAME_WILL.split(text)
         if len(parts) > 1 or not _LIST_MARK.search(text):
             return None, parts
@@ -1035,11 +1040,11 @@ class ThreadReader:
             out.append(piece)
         return header, out
 
-    def _list_item(self, text: str, speaker: str) -> tuple[str | None, str] | None:
+    def _list_item(self, text: str, speaker: str, owner_first: bool = True) -> tuple[str | None, str] | None:
         """(owner, task) of one line of a task list: the owner before the task ("• Dev: demo environment",
         "1. @Ana → landing page copy", "moi → les badges"), after it ("flaky e2e suite: Dan", "docs update → me",
         "press kit → nobody yet": no owner) or in parentheses ("landing (Irene)"); None for any other line."""
-        if (m := _LISTED.match(text)) and (owner := self._owner_word(m.group("who"), speaker)):
+        if owner_first and (m := _LISTED.match(text)) and (owner := self._owner_word(m.group("who"), speaker)):
             return owner, m.group("what")
         for pattern in (_LISTED_AFTER, _PAREN_OWNER):
             if m := pattern.match(text):
@@ -1070,10 +1075,15 @@ class ThreadReader:
             text, question = text[:tag.start()], False
         sent = self.messages[s.index].sent
         owner = what = topic = offer = None
-        listed = None if question else self._list_item(text, s.speaker)
+        listed = self._list_item(text, s.speaker) if not question else \
+            self._list_item(text.rstrip(" ?？"), s.speaker, owner_first=False) if word_count(text) <= 8 else None  # "Postmortem doc: Ana?"
+        if listed is not None and question and (listed[0] is None or listed[0] == s.speaker):
+            listed = None
         if listed is not None:
             owner, what = listed  # "• Dev: demo environment", "docs update → me", "press kit → nobody yet"
             if owner is not None:
+                if question and self._declined(s.index, owner):
+                    owner = None
                 asked_of[s.index] = owner
         for pattern in self.cues.request if what is None else ():
             m = pattern.search(text)
@@ -1343,6 +1353,17 @@ _HEADER = re.compile(r"^(?P<header>[^:：;；]{3,60}?)\s*[:：]\s*(?=\S)")
 _LEADER = re.compile(rf"^\W*?(?:[-•*·–]\s*)?@?([^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?(?=[\s,，:：、،]|$)")
 _FIRST_PERSON_LEAD = re.compile(r"(?:I|I'(?:ll|m|d)|yo|eu|je|j'|ich|moi|मैं|أنا|我|私|僕|俺)(?![\w'])|[我私僕俺]", re.I)
 _NAMED_PART = re.compile(rf"^@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?(?:\s*[,:：]\s*|\s+)(?P<rest>\S.*)$")
+# Several people given one task: "Ana and Ben will …", "Ana, Ben and Caro can …", "@Ben @Caro can you …?"
+_SHARED_TASK = re.compile(
+    r"^\W*(?P<names>@?[^\W\d_][\w.-]*(?:\s*,\s*@?[^\W\d_][\w.-]*)*\s+(?:and|&)\s+@?[^\W\d_][\w.-]*|@[^\W\d_][\w.-]*(?:\s+@[^\W\d_][\w.-]*)+)"
+    r"\s+(?P<rest>(?:will|'ll|are\s+going\s+to|can\s+you|could\s+you|please)\b.+)$", re.I)
+_NAMES_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&)\s+|\s+", re.I)
+
+
+def _names_in(names: str) -> list[str]:
+    return [name.lstrip("@") for name in _NAMES_SEPARATOR.split(names.strip()) if name.strip("@")]
+
+
 _I_WILL = re.compile(r"^\W*I(?:'ll|\s+will)\s+(?P<rest>\S.*)$", re.I)
 _ARTICLES = frozenset("the a an le la les l' un une des du de el los las una del o os as um uma da do das dos der die das den dem ein eine".split())
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")

@@ -135,7 +135,7 @@ def summarize(
         tldr=tldr,
         decisions=tuple(item(f, decision_line(f)) for f in _dedupe(decisions, decision_line)),
         action_items=tuple(ActionItem(f.said, f.owner, f.due, f.source_id, links.get(f.source_id), f.due_date)
-                           for f in _dedupe(actions)),
+                           for f in _dedupe(actions, lambda f: f"{f.owner}: {f.said}")),  # two owners, one task: two lines
         open_questions=tuple(item(f) for f in _dedupe(questions)),
         participants=tuple(participants),
         no_decision=undecided,

@@ -264,3 +264,28 @@ async def test_an_enterprise_grid_workspace_and_a_shared_channel_find_the_worksp
         assert (await post_signed(url, json.dumps({**grid, "event_id": "EvGridLate"})))[0] == 200
         await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvGridLate"), lambda s: s == "done")
         assert await stored(app, OAUTH_TEAM_ID) == []
+
+
+async def test_tokens_revoked_purges_the_workspace_only_when_it_names_the_bots_token(
+        slack_api, make_settings, database_url):
+    fake, api_url = slack_api
+    app = oauth_app(make_settings, database_url, api_url)
+
+    def revoked(event_id: str, **tokens: list[str]) -> str:
+        body = json.loads(uninstalled(OAUTH_TEAM_ID, event_id, "tokens_revoked"))
+        body["event"]["tokens"] = tokens
+        return json.dumps(body)
+
+    async with serving(app) as url:
+        assert await install(url) == 200
+        assert (await post_signed(url, said("kept", "1700000080.000001", "EvKept", OAUTH_TEAM_ID)))[0] == 200
+        await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == ["1700000080.000001"])
+        # A person revoked their own token: the bot stays, and so does what it stored.
+        assert (await post_signed(url, revoked("EvUserRevoked", oauth=["U9"])))[0] == 200
+        await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvUserRevoked"), lambda s: s == "done")
+        assert (await post_signed(url, said("still here", "1700000081.000001", "EvStill", OAUTH_TEAM_ID)))[0] == 200
+        await eventually_async(lambda: stored(app, OAUTH_TEAM_ID),
+                               lambda ids: ids == ["1700000080.000001", "1700000081.000001"])
+        # The bot's token revoked: the workspace is forgotten.
+        assert (await post_signed(url, revoked("EvBotRevoked", bot=[BOT_USER_ID])))[0] == 200
+        await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == [])

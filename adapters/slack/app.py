@@ -109,7 +109,10 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
         and the bot's own events are ignored."""
         body = item.payload["body"]
         if body.get("type") == "event_callback" and body["event"].get("type") in translate.UNINSTALL_EVENTS:
-            await forget_workspace(body)
+            if translate.removes_the_bot(body):
+                await forget_workspace(body)
+            else:  # people revoked their own tokens: the bot, its installation and the workspace's data stay
+                log.info("slack user tokens revoked", extra={"team_id": translate.team_of(body)})
             return
         workspace = await workspace_for(*installation_key(body))
         try:

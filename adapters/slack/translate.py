@@ -215,6 +215,13 @@ UNINSTALL_EVENTS = ("app_uninstalled", "tokens_revoked")
 STORED_EVENTS = ("app_mention", "message", "reaction_added", "reaction_removed")
 
 
+def removes_the_bot(body: dict[str, Any]) -> bool:
+    """An uninstall event that ends the bot in its workspace: `app_uninstalled`, or `tokens_revoked` naming
+    the bot's token (one naming only people's own tokens, `tokens.oauth`, leaves the bot installed)."""
+    event = body["event"]
+    return event["type"] == "app_uninstalled" or bool((event.get("tokens") or {}).get("bot"))
+
+
 def events_of(body: dict[str, Any], bot_user_id: str | None) -> list[Event]:
     """The events a Slack payload brings; none when it asks nothing of us (apps' posts, edits, other tabs...).
 

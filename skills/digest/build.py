@@ -191,16 +191,15 @@ class DigestBuilder:
             return self._close_complete_threads()
         timed = sorted(zip(map(float, speech), speech.values()), key=itemgetter(0))  # stable: ties keep file order
         self._last_ts = max(self._last_ts, timed[-1][0])
-        add, count, users, is_human = self._add, self._count_human, self.users, _is_human
+        add, count, users = self._add, self._count_human, self.users
         for seconds, m in timed:
-            if add(m):
-                count(m, seconds, in_thread=False)
-            elif is_human(m, users):
-                count(m, seconds, in_thread=True)
+            in_thread = add(m)
+            if _is_human(m, users):
+                count(m, seconds, in_thread)
         self._close_complete_threads()
 
     def _add(self, m: dict) -> bool:
-        """File the message with its thread; True for a person's top-level message (a reply is counted by the caller)."""
+        """File the message with its thread (a top-level one goes to the reply links too); True for a thread reply."""
         ts, thread_ts = m["ts"], m.get("thread_ts")  # both strings: `read_message` made them so
         in_thread = bool(thread_ts) and thread_ts != ts
         key = thread_ts if in_thread else ts
@@ -210,12 +209,12 @@ class DigestBuilder:
         else:
             group.append(m)
         if in_thread:
-            return False
+            return True
         message = channel_message(m)
         self._links.add(message)
         if message.notifies_channel:
             self._broadcasts.append(message)
-        return _is_human(m, self.users)
+        return False
 
     def _count_human(self, m: dict, seconds: float, in_thread: bool) -> None:
         uid = m["user"]

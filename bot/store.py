@@ -19,6 +19,7 @@ from bot.tables import (
     conversation_refs,
     digest_schedules,
     history_budget,
+    inbox,
     message_coverage,
     messages,
     nudge_log,
@@ -190,6 +191,12 @@ class Store:
                 result = await conn.execute(delete(table).where(table.c.platform == platform,
                                                                 table.c.workspace_id == workspace_id))
                 removed += result.rowcount or 0
+            # Items not yet done hold message text too; the ones being worked on now (this uninstall among
+            # them) drop theirs when done, and find no installation left to act for.
+            result = await conn.execute(delete(inbox).where(inbox.c.source == platform,
+                                                            inbox.c.workspace_id == workspace_id,
+                                                            inbox.c.status.in_(("pending", "parked"))))
+            removed += result.rowcount or 0
         return removed
 
     async def purge_team(self, platform: str, workspace_id: str, team_id: str) -> int:

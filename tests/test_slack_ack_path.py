@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from cryptography.fernet import Fernet
 from prometheus_client import REGISTRY
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.app import create_app
 from adapters.slack.oauth import EncryptedInstallationStore
 from bot.app import INBOX, STORE
-from bot.tables import messages
+from bot.tables import inbox, messages
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, eventually_async, serving
 from tests.fakes.slack_api import BOT_USER_ID, OAUTH_TEAM_ID, TEAM_ID, event_body
@@ -205,8 +206,17 @@ async def test_with_oauth_an_event_after_the_uninstall_is_dropped_quietly_and_ke
         assert await install(url) == 200
         assert (await post_signed(url, said("before", "1700000050.000001", "EvBefore", OAUTH_TEAM_ID)))[0] == 200
         await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == ["1700000050.000001"])
+        now = datetime.now(timezone.utc)
+        async with app[STORE].engine.begin() as conn:  # items given up on (or waiting) hold message text too
+            await conn.execute(insert(inbox), [
+                dict(source="slack", event_key=key, workspace_id=OAUTH_TEAM_ID, status=status, attempts=6,
+                     payload={"body": json.loads(said("secret plans", "1.0", key, OAUTH_TEAM_ID))},
+                     received_at=now, next_attempt_at=now + timedelta(days=1))
+                for key, status in (("EvParked", "parked"), ("EvWaiting", "pending"))])
         assert (await post_signed(url, uninstalled(OAUTH_TEAM_ID, "EvGone")))[0] == 200
         await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == [])
+        assert await app[INBOX].inbox.status_of("slack", "EvParked") is None
+        assert await app[INBOX].inbox.status_of("slack", "EvWaiting") is None
         await eventually(lambda: app[INBOX].running == 0)
         before = dropped()
         late = said("after", "1700000051.000001", "EvAfter", OAUTH_TEAM_ID)

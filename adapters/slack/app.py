@@ -139,11 +139,11 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
 
     async def forget_workspace(body: dict[str, Any]) -> None:
         """The workspace removed us: forget its installation and everything we stored for it."""
-        team_id, enterprise_id, org_wide = installation_key(body)
+        team_id = translate.team_of(body)
+        _, enterprise_id, org_wide = installation_key(body)
         if app.installation_store is not None:
             await app.installation_store.async_delete_all(enterprise_id=enterprise_id,
                                                           team_id=None if org_wide else team_id)
-        team_id = translate.team_of(body)
         removed = await store.purge_workspace("slack", team_id)
         bot_of.forget()
         log.info("slack workspace purged", extra={"team_id": team_id, "rows": removed})

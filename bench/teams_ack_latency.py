@@ -22,8 +22,8 @@ from aiohttp import web
 from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
-from bench.ack_latency import summary as p50_p95_ms
 from adapters.app import create_app
+from bench.ack_latency import summary as p50_p95_ms
 from bot.config import Settings
 from tests.fakes.bot_connector import FakeBotConnector, personal_message
 from tests.fakes.server import serving

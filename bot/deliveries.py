@@ -26,7 +26,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.actions import Action, Post, Reply
 from bot.platform import Platform, Refused
-from bot.tables import deliveries as table, insert_or_replace
+from bot.tables import deliveries as table
+from bot.tables import insert_or_replace
 
 CLOCK_SKEW = timedelta(minutes=1)  # a crashed run's posts are looked for from a little before its item arrived
 

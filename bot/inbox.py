@@ -26,7 +26,8 @@ from bot.deliveries import CURRENT_RUN, Deliveries, item_run
 from bot.group_commit import GroupCommit
 from bot.metrics import INBOX_PARKED, INBOX_RETRIES, INBOX_RUNNING
 from bot.store import Store, aware
-from bot.tables import inbox as table, insert_skipping_duplicates
+from bot.tables import inbox as table
+from bot.tables import insert_skipping_duplicates
 
 log = logging.getLogger(__name__)
 

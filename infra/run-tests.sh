@@ -2,6 +2,8 @@
 # `make test`: the whole suite. PostgreSQL tests start their own server (pg_ctl must be installed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Lint first (pyflakes errors and import order, [tool.ruff] in pyproject.toml): a minute of CI saved when it fails.
+.venv/bin/ruff check . || exit 1
 .venv/bin/pytest -q "$@"
 status=$?
 if [ "$status" -eq 5 ]; then

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.context import Context
 from bot.model import ActionClicked, CommandInvoked, HomeOpened
 
-
 # Who `may_manage` lets in, as a refusal names them (TEAMS_ADMINS are "the bot's admins").
 MANAGERS = {"slack": "workspace admins",
             "teams": "the team's owners, whoever added me to the team and the bot's admins"}

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SIGNING_SECRET
-from tests.test_slack_oauth import oauth_bot  # noqa: F401 - a fixture
 from tests.fakes.bot_connector import personal_message
 from tests.fakes.hostile import oauth_redirect_cases, slack_cases, teams_cases
 from tests.fakes.slack_api import BOT_USER_ID, command_body, event_body, sign
 from tests.test_later_teams_e2e import extension_invoke
+from tests.test_slack_oauth import oauth_bot  # noqa: F401 - a fixture
 
 MENTION = {"type": "app_mention", "user": "U1", "text": f"<@{BOT_USER_ID}> help", "ts": "1700000500.000200",
            "channel": "C1", "event_ts": "1700000500.000200"}
@@ -175,7 +175,7 @@ async def test_teams_invoke_without_a_name_is_400(teams_bot):
 
 @FUZZ
 @given(case=oauth_redirect_cases(ISSUED))
-async def test_fuzz_slack_oauth_pages_are_never_a_5xx(oauth_bot, case):
+async def test_fuzz_slack_oauth_pages_are_never_a_5xx(oauth_bot, case):  # noqa: F811 - the fixture
     """The install and redirect pages are public: any query and state cookie gets a page, never a 5xx (with a
     state the install page really issued, too, so the code exchange is reached)."""
     _, url, _ = oauth_bot

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from adapters.teams.graph import GraphDirectory
 from adapters.app import create_app
+from adapters.teams.graph import GraphDirectory
 from tests.fakes.bot_connector import (
     KEN,
     MARIA,

@@ -12,8 +12,8 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select
 
-from adapters.slack.oauth import BOT_SCOPES, USER_SCOPES
 from adapters.app import create_app
+from adapters.slack.oauth import BOT_SCOPES, USER_SCOPES
 from bot.app import STORE
 from bot.messages import Received
 from bot.model import Conversation, Message, User

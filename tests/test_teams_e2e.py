@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 
+from adapters.app import create_app
 from adapters.teams.bot import build_adapter
 from adapters.teams.platform import TeamsPlatform
 from bot.actions import Action, Post, Reply
-from adapters.app import create_app
 from bot.app import STORE
 from bot.commands import usage_lines
 from bot.context import Context

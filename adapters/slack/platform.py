@@ -33,8 +33,8 @@ from bot.actions import (
     UpdateMessage,
 )
 from bot.metrics import ACTIONS
-from bot.pacing import PACER
 from bot.model import Conversation, Message, Thread, User
+from bot.pacing import PACER
 from bot.platform import Page, PlatformLimits, RateLimited, Refused
 
 log = logging.getLogger(__name__)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import gc
 import heapq
 import re
-from operator import itemgetter
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message

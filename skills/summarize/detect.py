@@ -21,9 +21,9 @@ from functools import lru_cache
 import regex
 
 from skills.summarize.cues import HONORIFICS, MARKS, Cues
+from skills.summarize.once import once
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
-from skills.summarize.once import once
 from skills.summarize.screen import screened
 from skills.summarize.verbs import as_task, infinitive
 

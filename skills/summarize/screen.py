@@ -19,8 +19,21 @@ import re
 from functools import lru_cache
 from re import _parser  # the standard library's own reader of patterns (as `re.compile` uses it)
 from re._constants import (
-    ASSERT, ASSERT_NOT, AT, AT_BEGINNING, AT_BEGINNING_STRING, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_SPACE, IN,
-    LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN,
+    ASSERT,
+    ASSERT_NOT,
+    AT,
+    AT_BEGINNING,
+    AT_BEGINNING_STRING,
+    ATOMIC_GROUP,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_SPACE,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    POSSESSIVE_REPEAT,
+    SUBPATTERN,
 )
 
 MAX_REMEMBERED = 4096  # texts whose answers each pattern keeps (then it starts afresh)

@@ -18,7 +18,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.app import create_app
 from adapters.slack.oauth import EncryptedInstallationStore
-from bot.app import INBOX, STORE
+from bot.actions import Post
+from bot.app import INBOX, JOBS, STORE
+from bot.model import Conversation
 from bot.tables import inbox, messages
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, eventually_async, serving
@@ -299,3 +301,20 @@ async def test_tokens_revoked_purges_the_workspace_only_when_it_names_the_bots_t
         # The bot's token revoked: the workspace is forgotten.
         assert (await post_signed(url, revoked("EvBotRevoked", bot=[BOT_USER_ID])))[0] == 200
         await eventually_async(lambda: stored(app, OAUTH_TEAM_ID), lambda ids: ids == [])
+
+
+async def test_scheduled_work_in_an_enterprise_grid_workspace_finds_its_token_by_the_team_id_alone(
+        slack_api, make_settings, database_url):
+    """Deliveries and digests know a workspace by its team id; slack_sdk stores a Grid workspace's installation
+    under its org, so without the org lookup they found no token and the delivery waited for ever."""
+    fake, api_url = slack_api
+    fake.enterprise_id = "E0001"
+    app = oauth_app(make_settings, database_url, api_url)
+    async with serving(app) as url:
+        assert await install(url) == 200
+        platform = await app[JOBS].platform_for("slack", OAUTH_TEAM_ID)
+        assert platform is not None
+        await platform.perform(Post(Conversation("slack", OAUTH_TEAM_ID, CHANNEL), "scheduled hello"))
+        posted = [call for call in fake.calls if call.method == "chat.postMessage"]  # after the install's welcome
+        assert (posted[-1].params["text"], posted[-1].token) == ("scheduled hello", f"xoxb-{OAUTH_TEAM_ID.lower()}-secret")
+        assert await app[JOBS].platform_for("slack", "T0NOTOURS") is None

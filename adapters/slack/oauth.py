@@ -11,6 +11,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import (
     AsyncSQLAlchemyInstallationStore,
 )
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+from sqlalchemy import desc, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
@@ -64,6 +65,23 @@ class EncryptedInstallationStore(AsyncSQLAlchemyInstallationStore):
 
     async def async_find_installation(self, **kwargs):
         return self._mapped(await super().async_find_installation(**kwargs), self._decrypt)
+
+    async def async_find_by_team(self, team_id: str, user_id: str | None = None):
+        """A workspace's installation when only its team id is known (scheduled deliveries, digests, a person's
+        token). slack_sdk matches `enterprise_id` exactly, so an Enterprise Grid workspace's row, stored under its
+        org, is found by looking up the org its team was installed under first."""
+        found = await self.async_find_installation(enterprise_id=None, team_id=team_id, user_id=user_id)
+        if found is not None:
+            return found
+        c = self.installations.c
+        query = (select(c.enterprise_id)
+                 .where(c.client_id == self.client_id, c.team_id == team_id, c.enterprise_id.is_not(None))
+                 .order_by(desc(c.installed_at)).limit(1))
+        async with self.engine.connect() as conn:
+            org = (await conn.execute(query)).scalar()
+        if org is None:
+            return None
+        return await self.async_find_installation(enterprise_id=org, team_id=team_id, user_id=user_id)
 
 
 def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings | None:

@@ -188,6 +188,13 @@ class InboxWorkers:
         self._tasks.discard(task)
         INBOX_RUNNING.dec()
 
+    async def settle(self, timeout: float) -> None:
+        """Wait, `timeout` seconds at most, for the items this process is already running, except the
+        caller's own: an uninstall purges after the work that found the installation just before it."""
+        others = [task for task in self._tasks if task is not asyncio.current_task()]
+        if others:
+            await asyncio.wait(others, timeout=timeout)
+
     @property
     def running(self) -> int:
         """Items started after their answer and not finished: what a burst left to do in this process."""

@@ -318,3 +318,18 @@ async def test_scheduled_work_in_an_enterprise_grid_workspace_finds_its_token_by
         posted = [call for call in fake.calls if call.method == "chat.postMessage"]  # after the install's welcome
         assert (posted[-1].params["text"], posted[-1].token) == ("scheduled hello", f"xoxb-{OAUTH_TEAM_ID.lower()}-secret")
         assert await app[JOBS].platform_for("slack", "T0NOTOURS") is None
+
+
+async def test_an_event_under_way_when_the_workspace_uninstalls_leaves_nothing_stored(bot_on):
+    """The event found the workspace installed (here: Slack has not yet said who the bot is) just before the
+    uninstall was handled; the purge waits for it, so what it stores afterwards is purged too."""
+    fake, url, app = bot_on
+    fake.held["auth.test"] = gate = asyncio.Event()
+    assert (await post_signed(url, said("just before", "1700000080.000001", "EvRace")))[0] == 200
+    await eventually(lambda: fake.holding == 1)
+    assert (await post_signed(url, uninstalled(TEAM_ID, "EvRaceGone")))[0] == 200
+    await asyncio.sleep(0.2)  # the uninstall is under way while the event waits
+    gate.set()
+    await eventually_async(lambda: app[INBOX].inbox.status_of("slack", "EvRaceGone"), lambda s: s == "done")
+    await eventually(lambda: app[INBOX].running == 0)
+    assert await stored(app) == []

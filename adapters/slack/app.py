@@ -43,6 +43,7 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 UNREACHABLE = (aiohttp.ClientError, OSError, TimeoutError, DBAPIError, PoolTimeout)  # nothing a retry cannot fix
 # auth.test's answers for a token that no longer works in its workspace: nothing a retry would change
+PURGE_AFTER_SECONDS = 30.0  # how long an uninstall waits for the work already under way before purging
 REVOKED = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"})
 
 
@@ -144,6 +145,8 @@ def build_bolt_app(settings: Settings, store: Store, router: Router, workers: In
         if app.installation_store is not None:
             await app.installation_store.async_delete_all(enterprise_id=enterprise_id,
                                                           team_id=None if org_wide else team_id)
+        # Items that found the installation a moment ago may still store what they carry: purge after them.
+        await workers.settle(PURGE_AFTER_SECONDS)
         removed = await store.purge_workspace("slack", team_id)
         bot_of.forget()
         log.info("slack workspace purged", extra={"team_id": team_id, "rows": removed})

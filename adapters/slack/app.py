@@ -28,7 +28,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from adapters.slack import translate
 from adapters.slack.incoming import checked_payload, signed_by_slack
-from adapters.slack.oauth import EncryptedInstallationStore, oauth_settings
+from adapters.slack.oauth import oauth_settings
 from adapters.slack.platform import SlackPlatform, UserTokenLookup
 from bot.config import Settings
 from bot.context import Clock, Context, utcnow
@@ -257,11 +257,8 @@ def installed_workspaces(app: AsyncApp, settings: Settings) -> Callable[..., Awa
     async def installation_of(enterprise_id: str | None, team_id: str, org_wide: bool) -> Installation | None:
         assert app.installation_store is not None
         store = app.installation_store
-        if enterprise_id is None and not org_wide and isinstance(store, EncryptedInstallationStore):
-            installation = await store.async_find_by_team(team_id)  # a Grid workspace known by its team id alone
-        else:
-            installation = await store.async_find_installation(enterprise_id=enterprise_id, team_id=team_id,
-                                                               is_enterprise_install=org_wide)
+        installation = await store.async_find_installation(enterprise_id=enterprise_id, team_id=team_id,
+                                                           is_enterprise_install=org_wide)
         if installation is None or not installation.bot_token:
             return None
         if rotator is not None and installation.bot_refresh_token:
@@ -329,10 +326,7 @@ def user_token_lookup(app: AsyncApp) -> UserTokenLookup | None:
     store = app.installation_store
 
     async def lookup(team_id: str, user_id: str) -> str | None:
-        if isinstance(store, EncryptedInstallationStore):
-            installation = await store.async_find_by_team(team_id, user_id)
-        else:
-            installation = await store.async_find_installation(enterprise_id=None, team_id=team_id, user_id=user_id)
+        installation = await store.async_find_installation(enterprise_id=None, team_id=team_id, user_id=user_id)
         return installation.user_token if installation and installation.user_id == user_id else None
 
     return lookup

@@ -64,14 +64,13 @@ class EncryptedInstallationStore(AsyncSQLAlchemyInstallationStore):
         return self._mapped(await super().async_find_bot(**kwargs), self._decrypt)
 
     async def async_find_installation(self, **kwargs):
-        return self._mapped(await super().async_find_installation(**kwargs), self._decrypt)
-
-    async def async_find_by_team(self, team_id: str, user_id: str | None = None):
-        """A workspace's installation when only its team id is known (scheduled deliveries, digests, a person's
-        token). slack_sdk matches `enterprise_id` exactly, so an Enterprise Grid workspace's row, stored under its
-        org, is found by looking up the org its team was installed under first."""
-        found = await self.async_find_installation(enterprise_id=None, team_id=team_id, user_id=user_id)
-        if found is not None:
+        """slack_sdk matches `enterprise_id` exactly, so work that knows a workspace by its team id alone (a
+        scheduled delivery, a digest, a person's token) would not find an Enterprise Grid workspace's row,
+        stored under its org: that lookup falls back to the org the team was installed under."""
+        found = self._mapped(await super().async_find_installation(**kwargs), self._decrypt)
+        team_id = kwargs.get("team_id")
+        if found is not None or kwargs.get("enterprise_id") is not None or kwargs.get("is_enterprise_install") \
+                or not team_id:
             return found
         c = self.installations.c
         query = (select(c.enterprise_id)
@@ -79,9 +78,7 @@ class EncryptedInstallationStore(AsyncSQLAlchemyInstallationStore):
                  .order_by(desc(c.installed_at)).limit(1))
         async with self.engine.connect() as conn:
             org = (await conn.execute(query)).scalar()
-        if org is None:
-            return None
-        return await self.async_find_installation(enterprise_id=org, team_id=team_id, user_id=user_id)
+        return None if org is None else await self.async_find_installation(**{**kwargs, "enterprise_id": org})
 
 
 def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings | None:

@@ -76,6 +76,9 @@ SLACKBOT = "USLACKBOT"
 MAX_TEXT = 40_000
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+# The words Slack itself writes for a join or a leave. Logs kept by tools that keep only `ts`, `user` and
+# `text` (haskell-jp's public log, for one) lose the subtype, and these would read as the person speaking.
+_MEMBERSHIP_NOTICE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?> has (joined|left) the (?:channel|group)")
 _BROADCAST = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>")
 _UNUSABLE_FILES = frozenset({"tombstone", "hidden_by_limit"})
 _GRAPHEME = regex.compile(r"\X")
@@ -121,6 +124,8 @@ def read_message(raw: Any) -> dict | Skipped:
             return Skipped(SUBTYPES[subtype])
     if raw.get("hidden"):
         return Skipped("hidden by Slack")
+    if subtype is None and (notice := _membership_notice(raw)):
+        return Skipped(notice)
     if _regular(raw, subtype, ts):
         return raw  # most messages: nothing to make regular, and a large export need not be copied
     message = dict(raw)
@@ -137,6 +142,17 @@ def read_message(raw: Any) -> dict | Skipped:
     if not message["text"].strip():
         return Skipped("nothing to read (no text, blocks, attachments or files)")
     return message
+
+
+def _membership_notice(raw: dict) -> str | None:
+    """Why a message without a subtype is Slack's own join or leave notice for its author, else None."""
+    text = raw.get("text")
+    if not (isinstance(text, str) and text.startswith("<@") and " has " in text):
+        return None
+    match = _MEMBERSHIP_NOTICE.fullmatch(text.strip())
+    if match is None or match.group(1) != raw.get("user"):
+        return None
+    return SUBTYPES["channel_join" if match.group(2) == "joined" else "channel_leave"]
 
 
 def is_bot_post(message: dict) -> bool:

@@ -1,0 +1,112 @@
+"""The offline tools over real Slack data nobody on the team wrote: haskell-jp's public Slack log.
+
+tests/data/real_exports/haskell-jp holds verbatim pages of the Japan Haskell User Group's published log
+(Apache-2.0; provenance in its README.md), laid out as a Slack export by its convert.py. Every number
+asserted here was counted by hand in the raw pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import runpy
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from adapters.slack.export import open_export
+from adapters.slack.messages import Skipped, read_message
+from bot.cli import app
+
+SOURCE = Path(__file__).parent / "data" / "real_exports" / "haskell-jp"
+EXPORT = SOURCE / "export"
+runner = CliRunner()
+
+
+def cli(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def known_ids() -> dict[str, str]:
+    return {user["id"]: user["name"] for user in json.loads((EXPORT / "users.json").read_text("utf-8"))}
+
+
+def test_the_export_is_what_convert_makes_of_the_raw_pages(tmp_path):
+    """convert.py is the only way the sample was made: it gives the committed files, every message unchanged."""
+    convert = runpy.run_path(str(SOURCE / "convert.py"))
+    convert["main"](tmp_path / "export")
+    made = {p.relative_to(tmp_path / "export"): p.read_bytes() for p in (tmp_path / "export").rglob("*.json")}
+    assert made == {p.relative_to(EXPORT): p.read_bytes() for p in EXPORT.rglob("*.json")}
+    day_messages = [m for day in sorted(EXPORT.glob("*/*.json")) for m in json.loads(day.read_text("utf-8"))]
+    page_messages = [m for page in sorted((SOURCE / "raw").glob("*/*.json")) for m in json.loads(page.read_text("utf-8"))]
+    assert sorted(day_messages, key=lambda m: m["ts"]) == sorted(page_messages, key=lambda m: m["ts"])
+    assert len(day_messages) == 42 + 31 + 20
+    export = open_export(EXPORT)
+    assert len(export.conversations) == 28
+    assert [day.isoformat() for day in export.days("questions")][:2] == ["2019-06-27", "2019-06-28"]
+    assert export.users["U4LGTMTMK"].name == "igrep"
+
+
+def test_slacks_own_join_notices_are_not_people_speaking():
+    """The logger dropped `subtype`: a join reads `<@U…> has joined the channel`, from the one who joined."""
+    joined = {"ts": "1538995252.000200", "text": "<@UD8LHGFBK> has joined the channel", "user": "UD8LHGFBK",
+              "type": "message"}
+    assert read_message(joined) == Skipped("someone joined the channel")
+    left = {**joined, "text": "<@UD8LHGFBK|ju> has left the channel"}
+    assert read_message(left) == Skipped("someone left the channel")
+    # Someone else's words about a join are speech, and so is a longer message that starts the same way.
+    about = {**joined, "user": "U4LGTMTMK"}
+    assert read_message(about)["text"] == joined["text"]
+    longer = {**joined, "text": "<@UD8LHGFBK> has joined the channel, welcome!"}
+    assert read_message(longer)["text"] == longer["text"]
+
+
+def test_analyze_counts_the_people_of_general_and_not_the_21_joins_or_slackbot():
+    shown = cli("analyze", str(EXPORT), "--channel", "general")
+    # #general's page: 42 messages = 13 from people + 7 Slackbot reminders + 21 joins + 1 empty (its file was dropped).
+    assert shown.startswith("13 messages from people (7 posts by apps left out)")
+    links = json.loads(cli("analyze", str(EXPORT), "--channel", "general", "--json"))["links"]
+    # The newcomer's hello (1538996020) answers nobody: before, it was linked to their own join notice.
+    assert {link["ts"]: link["parent_ts"] for link in links}["1538996020.000100"] is None
+
+
+def test_the_digest_counts_nine_messages_from_five_people_in_week_27():
+    shown = cli("digest", str(EXPORT), "--channel", "#questions", "--week", "2019-W27")
+    # kakkun61 ×4, shunsuke.masuda ×2, igrep, ncaq, yharuhi39 (Jul 1–7, UTC); the 5 joins that week are not people.
+    assert "9 messages from 5 people, 0 of them in threads." in shown
+
+
+def test_a_day_of_joins_only_has_nothing_to_summarize():
+    shown = cli("summarize", str(EXPORT / "questions" / "2019-06-29.json"))
+    assert "joined" not in shown and "TL;DR" not in shown
+
+
+def test_summaries_of_every_day_name_people_never_by_an_id_users_json_knows(tmp_path):
+    zipped = tmp_path / "haskell-jp Slack export.zip"
+    with zipfile.ZipFile(zipped, "w") as bundle:  # as Slack delivers it
+        for file in sorted(EXPORT.rglob("*.json")):
+            bundle.write(file, f"haskell-jp/{file.relative_to(EXPORT).as_posix()}")
+    result = runner.invoke(app, ["summarize", str(zipped), "--json"])
+    assert result.exit_code == 0, result.output  # 28 channels listed, 26 without a folder: nothing skipped
+    summaries = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(summaries) == len(list(EXPORT.glob("*/*.json"))) == 41
+    ids = known_ids()
+    shown = json.dumps(summaries, ensure_ascii=False)
+    assert not [uid for uid in ids if uid in shown]
+    people = {name for s in summaries for name in s["participants"]}
+    assert {"igrep", "as_capabl", "shunsuke.masuda", "nobsun", "fumieval"} <= people
+    # Who only joined is no participant; the ids left are people users.json does not know (joined in 2019).
+    unknown = {name for name in people if re.fullmatch(r"U[A-Z0-9]{8}", name)}
+    assert unknown == {"UGM9F7XQS"}
+
+
+@pytest.mark.parametrize("channel", ["general", "questions"])
+def test_every_message_of_the_sample_is_read_or_skipped_for_a_reason(channel):
+    for day in sorted((EXPORT / channel).glob("*.json")):
+        for raw in json.loads(day.read_text("utf-8")):
+            read = read_message(raw)
+            assert not (isinstance(read, Skipped) and read.bad), (day.name, raw["ts"], read)

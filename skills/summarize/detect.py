@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -212,14 +213,18 @@ class ThreadReader:
         self._seeking_cache: dict[Sentence, bool] = {}
         self._proper: frozenset[str] | None = None
         self.parked = False  # set by decisions(): the thread's question was put off ("revisit", "need numbers first")
+        self._by_speaker: dict[str, tuple[list[int], list[Sentence]]] = {}  # each person's sentences, in order
         for sentence in sentences:
             self.by_message.setdefault(sentence.index, []).append(sentence)
+            at, said = self._by_speaker.setdefault(sentence.speaker, ([], []))
+            at.append(sentence.index)
+            said.append(sentence)
 
     # ---- names and dates ----------------------------------------------------------------------------
 
     def resolve(self, name: str) -> str | None:
         """A participant's display name from a mention, a first name or a lower-cased name; None if nobody."""
-        key = _HONORIFIC.sub("", name.lower().strip("@.,:、，"))
+        key = _name_key(name)
         if key in self.people:
             return self.people[key]
         if key not in self._resolved:  # every word that starts a clause is tried as a name: remember the answer
@@ -240,7 +245,7 @@ class ThreadReader:
     def proper(self) -> frozenset[str]:
         """Words written capitalised inside a sentence somewhere in the thread: names and places, not verbs."""
         if self._proper is None:
-            self._proper = frozenset(w.lower() for m in self.messages for w in _INNER_CAPITAL.findall(m.text))
+            self._proper = frozenset(w for m in self.messages for w in _inner_capitals(m.text))
         return self._proper
 
     def due(self, text: str, sent: datetime | None) -> tuple[str | None, date | None]:
@@ -275,13 +280,13 @@ class ThreadReader:
         if s.index == 0 or s != self.by_message[s.index][0]:
             return None
         asked = next((x for x in reversed(self.by_message.get(s.index - 1, ())) if x.is_question), None)
-        if asked is None or asked.speaker == s.speaker or not self.cues.alternative.search(asked.text) or len(_WORDS.findall(s.text)) > 12:
+        if asked is None or asked.speaker == s.speaker or not self.cues.alternative.search(asked.text) or _word_total(s.text) > 12:
             return None
         if self.cues.factual.search(asked.text):
             return None  # "… or does the notice cover it?" asks what is true; its answer is information, not a choice
         if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not self.cues.alternative.search(s.text):
             return None
-        if self._contested(s, asked) or len(_WORDS.findall(s.text)) > 3 and not _option_words(s.text) & _option_words(asked.text):
+        if self._contested(s, asked) or _word_total(s.text) > 3 and not _option_words(s.text) & _option_words(asked.text):
             return None  # one voice among several, or an answer naming none of the options
         return Found(s.text.strip().rstrip("!. "), s.source_id, s.index, owner=s.speaker, context=asked.text.strip())
 
@@ -525,6 +530,12 @@ class ThreadReader:
         for k in range(index - 1, max(-1, index - 1 - reach), -1):
             yield from reversed(self.by_message.get(k, ()))
 
+    def _own_sentences_before(self, s: Sentence, reach: int) -> list[Sentence]:
+        """The sentences of `s`'s speaker among `_sentences_before(s.index, reach)`, in the same order (latest
+        first), found without walking everyone else's."""
+        at, said = self._by_speaker.get(s.speaker, ((), ()))
+        return said[bisect_left(at, s.index - reach):bisect_left(at, s.index)][::-1]
+
     def _parks_main_question(self, s: Sentence) -> bool:
         """Whether a deferral parks what the thread opened with: it, or the question it answers, shares a word
         stem with the opening message ("Kernarbeitszeiten einführen?" … "Entscheidung zur Kernarbeitszeit erst …")."""
@@ -601,7 +612,7 @@ class ThreadReader:
         own = self.by_message[s.index]
         announced = next((x for x in own[:2] if not x.is_question and self.cues.announce.search(x.text)
                           and not self._promises(x.text)), None)
-        short = len(_WORDS.findall(s.text)) <= OPTION_WORDS
+        short = _word_total(s.text) <= OPTION_WORDS
         if not (announced or short or self.cues.due[1].search(s.text) or _CHOICE_VERB.search(s.text)):
             return False  # cheap first: looking back for the choice is the costly part
         asked = self._open_choice(s, found) or (self._opened_by(s) if announced else None)
@@ -662,8 +673,7 @@ class ThreadReader:
 
     def _open_choice(self, s: Sentence, found: list[tuple[Found, int]]) -> Sentence | None:
         """The choice the speaker of `s` put to the thread, others answered, and they have not settled yet."""
-        asked = next((x for x in self._sentences_before(s.index, CONCLUSION_REACH)
-                      if x.speaker == s.speaker and self._seeking(x)), None)
+        asked = next((x for x in self._own_sentences_before(s, CONCLUSION_REACH) if self._seeking(x)), None)
         if asked is None or not any(m.speaker != s.speaker for m in self.messages[asked.index + 1:s.index]):
             return None
         question = _stems(asked.text)
@@ -840,7 +850,8 @@ class ThreadReader:
         for s in self.sentences:
             header, parts = self._task_parts(s.text)
             for part in parts:
-                item = self._action(Sentence(part, s.index, s.speaker, s.source_id), asked_of, header, len(parts) > 1)
+                said = s if part == s.text else Sentence(part, s.index, s.speaker, s.source_id)  # most sentences are one part
+                item = self._action(said, asked_of, header, len(parts) > 1)
                 if item is None:
                     continue
                 self.tasked.add(s.text)
@@ -1011,10 +1022,10 @@ class ThreadReader:
             if sum(self._list_item(p.rstrip(" ."), "") is not None for p in pieces) > 1:
                 return header, [p.rstrip(" .") for p in pieces]
         pieces, start = [], 0
-        for sep in _LIST_SEPARATOR.finditer(body):
-            if sep.start() > start and self._leads(body[sep.end():]):
-                pieces.append(body[start:sep.start()])
-                start = sep.end()
+        for sep_start, sep_end in _separators(body):
+            if sep_start > start and self._leads(body[sep_end:]):
+                pieces.append(body[start:sep_start])
+                start = sep_end
         pieces.append(body[start:])
         leaders = sum(self._leads(p) for p in pieces)
         if leaders == 1 and len(pieces) == 2 and word_count(pieces[0]) <= 2 and (
@@ -1060,12 +1071,10 @@ class ThreadReader:
 
     def _leads(self, text: str) -> bool:
         """Whether `text` starts with a participant's name or a first-person pronoun: the start of one owner's part."""
-        if _FIRST_PERSON_LEAD.match(text.lstrip(" -•*·–@")):
-            return True
-        if _CJK.match(text):  # no space after a name in Chinese or Japanese: "王强负责接口", or "测试我来"
+        lead = _lead(text)
+        if lead is _UNSPACED_LEAD:  # no space after a name in Chinese or Japanese: "王强负责接口", or "测试我来"
             return any(text.startswith(name) for name in self.people if _CJK.match(name)) or self._promises(text)
-        lead = _LEADER.match(text)
-        return lead is not None and bool(self.resolve(lead.group(1)))
+        return lead if isinstance(lead, bool) else bool(self.resolve(lead))
 
     def _action(self, s: Sentence, asked_of: dict[int, str], header: str | None = None, in_list: bool = False) -> Found | None:
         """The task `s` gives, if any; `header` is what a task list is for, `in_list` says `s` is one owner's part of one."""
@@ -1434,6 +1443,46 @@ _TO_LATIN = str.maketrans({
 _LATIN_VOWELS = re.compile(r"[aeiouyw]+")
 
 
+# What a sentence's words alone say, kept per text: a thread asks it of every sentence, and a week repeats its lines.
+@lru_cache(maxsize=16_384)
+def _name_key(name: str) -> str:
+    """A word as `ThreadReader.resolve` looks it up among the participants: lower case, no honorific."""
+    return _HONORIFIC.sub("", name.lower().strip("@.,:、，"))
+
+
+@lru_cache(maxsize=16_384)
+def _word_total(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+@lru_cache(maxsize=16_384)
+def _inner_capitals(text: str) -> tuple[str, ...]:
+    """Words written capitalised inside a sentence of `text`, lower-cased (see `ThreadReader.proper`)."""
+    return tuple(w.lower() for w in _INNER_CAPITAL.findall(text))
+
+
+@lru_cache(maxsize=16_384)
+def _separators(text: str) -> tuple[tuple[int, int], ...]:
+    """Where one owner's part of a task list may end (`_LIST_SEPARATOR`), as (start, end)."""
+    return tuple(sep.span() for sep in _LIST_SEPARATOR.finditer(text))
+
+
+_UNSPACED_LEAD = object()
+
+
+@lru_cache(maxsize=16_384)
+def _lead(text: str) -> bool | str | object:
+    """What `ThreadReader._leads` can tell from the text alone: True for a first-person pronoun first; for a word
+    that may be a participant's name, that word; `_UNSPACED_LEAD` for Chinese or Japanese first (the names
+    decide); False for anything else."""
+    if _FIRST_PERSON_LEAD.match(text.lstrip(" -•*·–@")):
+        return True
+    if _CJK.match(text):
+        return _UNSPACED_LEAD
+    lead = _LEADER.match(text)
+    return False if lead is None else lead.group(1)
+
+
 @lru_cache(maxsize=1024)
 def _consonants(name: str) -> str:
     latin = name.lower().translate(_TO_LATIN).replace("q", "k").replace("ph", "f")
@@ -1513,6 +1562,7 @@ def _ends_with_lead(what: str, due: str) -> bool:
     return bool(m and m.group(1).lower() in _DUE_LEADS)
 
 
+@lru_cache(maxsize=16_384)
 def _first_person_object(what: str, speaker: str) -> str:
     """In the speaker's own commitment, "send you my notes" keeps "you" but "my" becomes theirs."""
     return _MY.sub("their", _ME.sub(speaker, what))

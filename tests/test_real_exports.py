@@ -11,14 +11,21 @@ import json
 import re
 import runpy
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from adapters.app import create_app
 from adapters.slack.export import open_export
 from adapters.slack.messages import Skipped, read_message
 from bot.cli import app
+from tests.conftest import SIGNING_SECRET
+from tests.fakes.server import eventually, serving
+from tests.fakes.slack_api import BOT_USER_ID, event_body
+from tests.test_message_store_e2e import blocks_text, deliver
+from tests.test_slack_e2e import post_signed
 
 SOURCE = Path(__file__).parent / "data" / "real_exports" / "haskell-jp"
 EXPORT = SOURCE / "export"
@@ -44,10 +51,10 @@ def test_the_export_is_what_convert_makes_of_the_raw_pages(tmp_path):
     day_messages = [m for day in sorted(EXPORT.glob("*/*.json")) for m in json.loads(day.read_text("utf-8"))]
     page_messages = [m for page in sorted((SOURCE / "raw").glob("*/*.json")) for m in json.loads(page.read_text("utf-8"))]
     assert sorted(day_messages, key=lambda m: m["ts"]) == sorted(page_messages, key=lambda m: m["ts"])
-    assert len(day_messages) == 42 + 31 + 20
+    assert len(day_messages) == 42 + 34 + 29 + 24 + 31 + 20  # general/10, haskell-day/7, questions/29, 30, 64, 65
     export = open_export(EXPORT)
     assert len(export.conversations) == 28
-    assert [day.isoformat() for day in export.days("questions")][:2] == ["2019-06-27", "2019-06-28"]
+    assert [day.isoformat() for day in export.days("questions")][:2] == ["2018-10-11", "2018-10-12"]
     assert export.users["U4LGTMTMK"].name == "igrep"
 
 
@@ -91,9 +98,9 @@ def test_summaries_of_every_day_name_people_never_by_an_id_users_json_knows(tmp_
         for file in sorted(EXPORT.rglob("*.json")):
             bundle.write(file, f"haskell-jp/{file.relative_to(EXPORT).as_posix()}")
     result = runner.invoke(app, ["summarize", str(zipped), "--json"])
-    assert result.exit_code == 0, result.output  # 28 channels listed, 26 without a folder: nothing skipped
+    assert result.exit_code == 0, result.output  # 28 channels listed, 25 without a folder: nothing skipped
     summaries = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(summaries) == len(list(EXPORT.glob("*/*.json"))) == 41
+    assert len(summaries) == len(list(EXPORT.glob("*/*.json"))) == 60
     ids = known_ids()
     shown = json.dumps(summaries, ensure_ascii=False)
     assert not [uid for uid in ids if uid in shown]
@@ -110,3 +117,84 @@ def test_every_message_of_the_sample_is_read_or_skipped_for_a_reason(channel):
         for raw in json.loads(day.read_text("utf-8")):
             read = read_message(raw)
             assert not (isinstance(read, Skipped) and read.bad), (day.name, raw["ts"], read)
+
+
+def summary(day: str) -> dict:
+    return json.loads(cli("summarize", str(EXPORT / f"{day}.json"), "--json"))
+
+
+def test_an_answered_question_is_not_left_open_and_a_supposition_is_no_task():
+    # igrep asks how to build a test value (…できないでしょうか？); a_kirisaki suggests a do-nothing connection,
+    # adding "…がどんな型なのかわからないとなんとも言えませんが" (a caveat, not "I don't know"); igrep: "そっちから変えましょう".
+    day = summary("questions/2019-07-16")
+    assert day["open_questions"] == []
+    assert day["action_items"] == []  # "…テスト用に作りたくなったとします" supposes, it promises nothing
+    assert day["decisions"] == []  # "…ということにしました" is what igrep had tried before asking
+
+
+def test_a_who_question_answered_by_a_promise_in_a_later_sentence_is_not_open():
+    # ncaq: the wiki's certificate expired, "誰が管理者でしょう?" — matsubara0507 names fumi, and fumieval
+    # answers "見落としていました。明日直します" (with kakkun61's unrelated question in between).
+    assert summary("questions/2018-11-13")["open_questions"] == []
+
+
+def test_inline_code_stays_in_the_sentence():
+    tldr = summary("questions/2019-06-27")["tldr"]
+    assert "ログ出力を目的としていて、typeOfを使えばよいのですが" in tldr
+    assert "で、を" not in tldr and "、 を" not in tldr
+
+
+def test_the_press_release_decision_reads_as_said_and_thanks_are_not_part_of_it():
+    day = summary("haskell-day/2018-09-13")
+    assert day["decisions"] == ["ひとまずプレスは今回はやらないことにします。"]
+    assert "。." not in day["tldr"] and "ありがとう" not in day["tldr"]
+
+
+def test_polite_verb_forms_that_promise_nothing_are_no_action_items():
+    """ "…ように見えます" (it looks), "…と思っております", "登録お願いします" (a request), "手伝いがんばります"."""
+    result = runner.invoke(app, ["summarize", str(EXPORT), "--json"])
+    tasks = [item["text"] for line in result.stdout.splitlines() if line.startswith("{")
+             for item in json.loads(line)["action_items"]]
+    assert not [t for t in tasks if re.search(r"(?:見え|おり|お願いし|頑張り|がんばり|[たるだ]とし)$", t)], tasks
+
+
+# The #questions conversation of 2019-07-16, replayed live: the log keeps no thread_ts, but it was a thread
+# (cutsea110's reply links to notogawa's as …?thread_ts=1563243381.100300), so the replies carry that root.
+ROOT = "1563243381.100300"
+QUESTIONS = "C5666B6BB"
+
+
+@pytest.fixture
+async def slack_bot_in_2019(slack_api, make_settings):
+    """The real app, its clock on the day of the conversation (the store keeps 35 days), people from users.json."""
+    fake, api_url = slack_api
+    for uid, name in known_ids().items():
+        fake.add_user(uid, name)
+    now = datetime(2019, 7, 16, 12, 0, tzinfo=timezone.utc)
+    fake.clock = now.timestamp
+    settings = make_settings(slack_signing_secret=SIGNING_SECRET, slack_bot_token="xoxb-test",
+                             slack_api_base_url=api_url, backfill_poll_seconds=3600, outbox_poll_seconds=3600,
+                             digest_poll_seconds=3600)
+    async with serving(create_app(settings, clock=lambda: now)) as url:
+        yield fake, url
+
+
+async def test_a_real_thread_replayed_as_signed_events_is_summarized_with_names_and_nothing_left_open(slack_bot_in_2019):
+    fake, url = slack_bot_in_2019
+    said = [m for m in json.loads((EXPORT / "questions" / "2019-07-16.json").read_text("utf-8"))]
+    assert [m["ts"] for m in said][0] == ROOT and len(said) == 12
+    events = [{**m, "channel": QUESTIONS, "channel_type": "channel", "event_ts": m["ts"],
+               **({"thread_ts": ROOT} if m["ts"] != ROOT else {})} for m in said]
+    await deliver(url, events, concurrency=1)
+    ask = {"type": "app_mention", "channel": QUESTIONS, "user": "U4LGTMTMK", "text": f"<@{BOT_USER_ID}> summarize",
+           "ts": "1563266400.000100", "event_ts": "1563266400.000100", "thread_ts": ROOT}
+    status, _ = await post_signed(url, event_body(ask, event_id="EvAsk"))
+    assert status == 200
+    [reply] = await eventually(lambda: fake.calls_to("chat.postMessage"))
+    assert reply["channel"] == QUESTIONS and reply["thread_ts"] == ROOT
+    shown = blocks_text(reply)
+    for name in ("igrep", "a_kirisaki", "myuon_myon", "notogawa", "fumieval", "cutsea110"):  # all six who spoke
+        assert name in shown, name
+    assert not [uid for uid in known_ids() if uid in shown]
+    assert "Open questions" not in shown  # a_kirisaki answered it and igrep took the answer
+    assert "clientConnection" in shown  # inline code kept in the words quoted

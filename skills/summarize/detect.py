@@ -78,6 +78,7 @@ _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)و?(?:من|مين)\s", re.I)
+_GRATITUDE = re.compile(r"ありがとう|感謝|谢谢|多谢|धन्यवाद|شكرا")  # "…ことにします。助言ありがとうございます。": thanks, not the decision
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
 _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I))
 # Turning a request down: an opening ("sorry", "no"), or saying it cannot be done anywhere in the reply
@@ -359,7 +360,7 @@ class ThreadReader:
         out: list[Sentence] = []
         for x in after[:CARRIED_SENTENCES]:
             if x.is_question or self._promises_really(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) \
-                    or self.cues.react_call.search(x.text) or any(
+                    or _THANKS.search(x.text) or _GRATITUDE.search(x.text) or self.cues.react_call.search(x.text) or any(
                     p.search(x.text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned)):
                 break
             out.append(x)
@@ -1304,7 +1305,9 @@ class ThreadReader:
             related = _overlap(m.text, s.text) >= 0.2
             adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
             cued = not superseded and bool(self.cues.answer.search(m.text))
-            volunteered = who_question and (self._promises(m.text) or m.index in self.assigned)  # or gave it to someone
+            # or gave it to someone; a promise may be a later sentence ("見落としていました。明日直します")
+            volunteered = who_question and (any(self._promises(x.text) for x in self.by_message.get(m.index, ()))
+                                            or m.index in self.assigned)
             if related or adjacent or cued or volunteered:
                 return True
             first_other = False

@@ -223,7 +223,8 @@ _DECISION_LABEL = re.compile(
 
 def _decided(decision: Found, english: bool, others: int) -> str:
     """ "Ken and Ana agreed to move the launch to May." where the decision reads as a plan, else "Decided: …"."""
-    body = _DECISION_LABEL.sub("", decision.text.strip().rstrip(".!"))  # not "Decided: Decision: …"
+    # not "Decided: Decision: …", nor "…やらないことにします。." (a full stop in any script ends it once)
+    body = _DECISION_LABEL.sub("", decision.text.strip().rstrip(".!。！"))
     more = f" (and {others} more decision{'s' * (others > 1)})" if others else ""
     plan = (_LETS_DECIDED.match(body) or _SHOULD_DECIDED.match(body)) if english else None
     if plan and decision.owner:

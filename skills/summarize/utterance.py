@@ -17,7 +17,8 @@ AGREEMENT_REACTIONS = frozenset({
 })
 
 _CODE_BLOCK = re.compile(r"```.*?(?:```|$)", re.S)
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+_EMPTIED_BRACKETS = re.compile(r"\(\s+\)|（\s+）")  # "[docs](<https://…>)" once the link is gone
 _SLACK_LINK = re.compile(r"<(https?://|mailto:)[^>|]*(?:\|([^>]*))?>")
 _BARE_URL = re.compile(r"https?://\S+|www\.\S+")
 _SLACK_USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
@@ -46,7 +47,7 @@ class Utterance:
 
 
 def clean_text(text: str, names: dict[str, str] | None = None) -> str:
-    """Prose only: code and links removed, Slack mentions resolved to names, quotes normalised.
+    """Prose only: code blocks and links removed (inline code kept as words), Slack mentions resolved to names, quotes normalised.
 
     Only the names of users the text mentions go into the cache key: a caller passing the whole
     workspace's names pays neither for sorting them nor with a cache miss on text without mentions.
@@ -84,9 +85,12 @@ def link_or_code_only(text: str) -> str:
 def _clean(text: str, names: tuple[tuple[str, str], ...]) -> str:
     lookup = dict(names)
     text = _CODE_BLOCK.sub(" ", text)
-    text = _INLINE_CODE.sub(" ", text)
+    # Inline code is part of the sentence ("`typeOf`を使えばよい", "run `make deploy` first"): its words stay,
+    # its backticks go. Removing it left real sentences with holes ("ログ出力を目的としていて、 を使えば").
+    text = _INLINE_CODE.sub(r"\1", text)
     text = _SLACK_LINK.sub(lambda m: m.group(2) or " ", text)
     text = _BARE_URL.sub(" ", text)
+    text = _EMPTIED_BRACKETS.sub(" ", text)
     text = _SLACK_USER.sub(lambda m: "@" + (lookup.get(m.group(1)) or m.group(2) or m.group(1)), text)
     text = _SLACK_CHANNEL.sub(lambda m: "#" + (m.group(1) or "channel"), text)
     text = _SLACK_SPECIAL.sub(lambda m: "@" + m.group(1), text)

@@ -204,7 +204,7 @@ def _top_level(rng: random.Random, humans: list[str], ts: str, when: float,
 
 def run_digest(export: Path, week: str) -> dict:
     """The CLI's code path in this process: `digest_export` with `--json`, output discarded but checked."""
-    from skills.digest.command import digest_export
+    from adapters.slack.export_digest import digest_export
 
     printed: list[str] = []
     cpu_before = _cpu_seconds(resource.RUSAGE_SELF)
@@ -230,7 +230,7 @@ _STARTUP_CPU = _cpu_seconds(resource.RUSAGE_SELF)  # the interpreter's start, no
 
 def _workers(export: Path, week: str) -> int:
     """How many worker processes `digest_export` used for this week (0: all in one process)."""
-    from skills.digest.command import PARALLEL_MIN_BYTES
+    from adapters.slack.export_digest import PARALLEL_MIN_BYTES
 
     size = sum(p.stat().st_size for p in _week_files(export, week))
     return (os.cpu_count() or 1) if size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1 else 0

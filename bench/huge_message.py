@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from skills.digest.command import digest_export
-from skills.summarize.command import summarize_files
-from skills.threads.analyze import analyze_file
+from adapters.slack.export_analyze import analyze_file
+from adapters.slack.export_digest import digest_export
+from adapters.slack.export_summarize import summarize_files
 
 T0 = 1794819600  # Monday 2026-11-16 09:00 UTC
 WORDS = ("the release deploy we should move ship thursday because tests pass and the changelog needs review "

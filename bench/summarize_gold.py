@@ -44,8 +44,8 @@ from pathlib import Path
 
 import regex
 
+from adapters.slack.export_thread import parse_slack_thread
 from skills.summarize.extractive import STOPWORDS, summarize
-from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import Utterance, clean_text
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -79,7 +79,7 @@ def summarize(
     channel: str = typer.Option(None, "--channel", help="In an export: only this channel (name, #name or id)"),
 ) -> None:
     """Summarize Slack thread file(s): TL;DR, decisions, action items, open questions, participants."""
-    from skills.summarize.command import summarize_files
+    from adapters.slack.export_summarize import summarize_files
 
     raise typer.Exit(summarize_files(files, as_json=json_out, engine=engine, users_file=users, channel=channel))
 
@@ -92,7 +92,7 @@ def analyze(
     users: Path = typer.Option(None, "--users", help="users.json (default: the export's own); its bots are not people"),
 ) -> None:
     """Reply links, nudges and meeting suggestions for one channel's messages."""
-    from skills.threads.analyze import analyze_file
+    from adapters.slack.export_analyze import analyze_file
 
     raise typer.Exit(analyze_file(file, as_json=json_out, channel=channel, users_file=users))
 
@@ -106,7 +106,7 @@ def digest(
     chart: Path = typer.Option(None, "--chart", help="Also write the activity chart to this PNG file"),
 ) -> None:
     """A channel's weekly digest from a Slack export (.zip or folder)."""
-    from skills.digest.command import digest_export
+    from adapters.slack.export_digest import digest_export
 
     raise typer.Exit(digest_export(export, channel, week, as_json=json_out, chart=chart))
 

@@ -21,7 +21,7 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_the_digest_command_loads_no_store_web_chart_or_settings_libraries():
-    loaded = loaded_after("import bot.cli, skills.digest.command")
+    loaded = loaded_after("import bot.cli, adapters.slack.export_digest")
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
     assert "numpy" in loaded  # the reply-link model is part of every digest
 

@@ -11,15 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from adapters.slack.export import open_export
+from adapters.slack.export_digest import build_digest
 from bot.cli import app
 from bot.model import User
-from skills.digest import (
-    Week,
-    activity_chart_png,
-    build_digest,
-    open_export,
-    working_share,
-)
+from skills.digest import Week, activity_chart_png, working_share
 
 EXPORT = Path(__file__).parent / "data" / "slack_export"
 runner = CliRunner()
@@ -190,7 +186,7 @@ def test_generator_is_deterministic_for_a_seed(tmp_path: Path):
 
 
 def test_streamed_digest_is_the_same_as_the_whole_week_at_once(synthetic_export: Path):
-    from skills.digest.build import DigestBuilder
+    from adapters.slack.export_digest import DigestBuilder
 
     export, week = open_export(synthetic_export), Week.parse("2026-W47")
     whole = build_digest(export.week_messages("general", week), export.users, "general", str(week),
@@ -203,7 +199,7 @@ def test_streamed_digest_is_the_same_as_the_whole_week_at_once(synthetic_export:
 
 
 def test_progress_bar_goes_to_stderr_and_never_into_json_stdout(synthetic_export: Path, monkeypatch):
-    import skills.digest.command as command
+    import adapters.slack.export_digest as command
 
     quiet = runner.invoke(app, ["digest", str(synthetic_export), "--channel", "general", "--json"])
     monkeypatch.setattr(command, "PROGRESS_MIN_BYTES", 0)
@@ -216,7 +212,7 @@ def test_progress_bar_goes_to_stderr_and_never_into_json_stdout(synthetic_export
 
 
 def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
-    from skills.digest.build import DigestBuilder, worker_pool
+    from adapters.slack.export_digest import DigestBuilder, worker_pool
 
     export, week = open_export(synthetic_export), Week.parse("2026-W47")
     alone = DigestBuilder(export.users, "general", str(week), members=export.members("general"), as_of=week.end)

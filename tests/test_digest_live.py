@@ -11,8 +11,8 @@ import pytest
 from bot.digests import DigestSchedules, next_occurrence
 from bot.model import Conversation, Message, User
 from bot.outbox import Outbox, deliver_due_messages
-from skills.digest.export import Week
 from skills.digest.handler import enqueue_due_digests, parse_when
+from skills.digest.week import Week
 from tests.fakes.memory_platform import MemoryPlatform
 
 CHANNEL = Conversation("slack", "T1", "C1")

@@ -192,7 +192,7 @@ def test_analyze_never_nudges_what_is_not_a_person_speaking(shapes_zip):
 
 
 def test_a_week_of_apps_only_lists_no_one():
-    from skills.digest import build_digest
+    from adapters.slack.export_digest import build_digest
 
     apps = [m for m in corpus() if m.get("subtype") == "bot_message"]
     digest = build_digest(apps, {}, "shapes", "2026-W47")
@@ -236,7 +236,7 @@ async def test_every_shape_through_slack_events_gets_200_and_only_people_are_nud
 
 def test_only_real_channel_mentions_are_broadcasts():
     from adapters.slack import translate
-    from skills.threads.links import channel_message
+    from adapters.slack.export_analyze import channel_message
 
     def slack(text: str) -> bool:
         event = {"type": "message", "user": "U01", "text": text, "ts": "1794819600.0", "channel": "C0SHAPES"}
@@ -307,7 +307,7 @@ def test_every_script_round_trips_through_every_command(shapes_zip):
 
 
 def test_a_digest_line_shows_words_as_written():
-    from skills.digest import build_digest
+    from adapters.slack.export_digest import build_digest
 
     root = "Ship the py.test upgrade from traveling-sailor, notes in dirac72.md; क्या हम तैयार हैं?"
     messages = [{"ts": "1794819600.000100", "user": "U01", "text": root, "thread_ts": "1794819600.000100",
@@ -361,7 +361,7 @@ def test_a_channels_folder_taken_out_of_an_export_is_read_day_by_day():
 
 
 def test_people_missing_from_users_json_are_named_as_their_messages_name_them():
-    from skills.digest import build_digest
+    from adapters.slack.export_digest import build_digest
 
     profile = {"display_name": "Zoë", "real_name": "Zoë Z"}
     messages = [{"ts": "1794819600.000100", "user": "U09", "text": "Can we ship on Thursday?", "user_profile": profile,

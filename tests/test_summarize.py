@@ -8,6 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from adapters.slack.export_thread import parse_slack_thread
 from bot.actions import NotifyPrivately, Reply
 from bot.cli import app
 from bot.config import Settings
@@ -16,7 +17,6 @@ from bot.model import Conversation, Mentioned, Message, Thread, User
 from skills.summarize import handle, summary_reply
 from skills.summarize.extractive import summarize
 from skills.summarize.rewrite import to_third_person
-from skills.summarize.slack_file import parse_slack_thread
 from skills.summarize.utterance import Utterance, utterances_from_thread
 from tests.fakes.memory_platform import MemoryPlatform
 

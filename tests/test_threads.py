@@ -126,11 +126,11 @@ def test_broadcast_after_hours_when_most_members_are_off():
     night = datetime(2025, 11, 24, 23, 30, tzinfo=timezone.utc).timestamp()  # Monday 23:30 UTC
     members = [User("UA", tz="Europe/Berlin"), User("UB", tz="Europe/London"), User("UC", tz="America/New_York"),
                User("UBOT", is_bot=True)]
-    message = ChannelMessage(ts=f"{night:.6f}", user="UC", text="<!channel> deploy freeze starts now")
+    message = ChannelMessage(ts=f"{night:.6f}", user="UC", text="<!channel> deploy freeze starts now", broadcast=True)
     [nudge] = broadcast_after_hours_nudges([message], members)
     assert nudge.kind == BROADCAST_AFTER_HOURS
     noon = datetime(2025, 11, 25, 12, 0, tzinfo=timezone.utc).timestamp()
-    day_message = ChannelMessage(ts=f"{noon:.6f}", user="UC", text="<!here> deploy freeze starts now")
+    day_message = ChannelMessage(ts=f"{noon:.6f}", user="UC", text="<!here> deploy freeze starts now", broadcast=True)
     assert broadcast_after_hours_nudges([day_message], members) == []
     night_shift = [User("UA", tz="UTC", working_hours=WorkingHours(start=datetime.min.time().replace(hour=22),
                                                                     end=datetime.min.time().replace(hour=6)))]

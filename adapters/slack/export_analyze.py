@@ -1,4 +1,4 @@
-"""`etiquette analyze`: reply links and nudges for one channel's messages (a JSON file, or an export's channel)."""
+"""`etiquette analyze`: reply links and nudges for one channel's Slack messages (a JSON file, or an export's channel)."""
 
 from __future__ import annotations
 
@@ -17,23 +17,12 @@ from adapters.slack.export import (
     read_users_file,
     users_beside,
 )
-from adapters.slack.messages import Skipped, is_bot_post, read_message
+from adapters.slack.messages import Skipped, is_bot_post, is_broadcast, read_message
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from bot.model import User
-from skills.meetings.channel import meeting_suggestions
-from skills.threads.links import (
-    ChannelMessage,
-    channel_message,
-    default_model,
-    reply_links,
-)
-from skills.threads.nudges import (
-    FOLLOW_UP_SECONDS,
-    LONG_MESSAGE_CHARS,
-    hello_only_nudges,
-    long_message_nudges,
-    reply_outside_thread_nudges,
-)
+from skills.threads import links
+from skills.threads.analyze import analyze_channel
+from skills.threads.links import ChannelMessage, default_model
 
 
 @dataclass
@@ -112,31 +101,17 @@ def _add(out: ChannelFile, raw: list, where: str, users: dict[str, User]) -> Non
     out.messages[:] = list({m.ts: m for m in out.messages}.values())
 
 
+def channel_message(message: dict) -> ChannelMessage:
+    """A message `read_message` returned, as the reply-link detector sees it (Slack's `<!channel>`, `<!here>`
+    and `<!everyone>` make it a broadcast)."""
+    return links.channel_message(message, is_broadcast(message["text"]))
+
+
 def _only_channel(export: SlackExport) -> str:
     if len(export.conversations) == 1:
         return next(iter(export.conversations))
     known = ", ".join(sorted(export.conversations)) or "none"
     raise ExportError(f"{export.root} holds several channels; choose one with --channel ({known})")
-
-
-def analyze_channel(
-    messages: list[ChannelMessage], *, threshold: float | None = None,
-    long_message_chars: int = LONG_MESSAGE_CHARS, follow_up_seconds: float = FOLLOW_UP_SECONDS,
-) -> dict:
-    """The `analyze --json` report. Nudges are every deserved nudge; cooldowns apply when sending."""
-    links = reply_links(messages)
-    nudges = (reply_outside_thread_nudges(messages, links, threshold)
-              + hello_only_nudges(messages, follow_up_seconds)
-              + long_message_nudges(messages, long_message_chars))
-    nudges.sort(key=lambda n: (float(n.ts), n.kind))
-    return {
-        "links": [link.as_json() for link in links],
-        "nudges": [nudge.as_json() for nudge in nudges],
-        "meeting_suggestions": meeting_suggestions([
-            {"ts": m.ts, "user": m.user, "text": m.text, "thread_ts": m.thread_ts, "subtype": m.subtype}
-            for m in messages
-        ]),
-    }
 
 
 def analyze_file(path: Path, as_json: bool, channel: str | None = None, users_file: Path | None = None) -> int:

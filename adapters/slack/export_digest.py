@@ -1,4 +1,8 @@
-"""`etiquette digest EXPORT --channel NAME [--week YYYY-Www] [--json] [--chart FILE.png]`: EXPORT a .zip or a folder."""
+"""`etiquette digest EXPORT --channel NAME [--week YYYY-Www] [--json] [--chart FILE.png]`: EXPORT a .zip or a folder.
+
+Also the digest's builders over Slack's own message shapes (`build_digest`, `DigestBuilder`, `worker_pool`):
+`skills/digest/build.py` with Slack's `MessageReader`.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,20 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
+from datetime import date, datetime
 from pathlib import Path
 
+from adapters.slack.export import ExportError, SlackExport, open_export
+from adapters.slack.messages import SLACK_MESSAGES
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
-from skills.digest.build import DigestBuilder, worker_pool
+from bot.model import User
+from skills.digest import build
+from skills.digest.build import TOP_THREADS, Digest
 from skills.digest.chart import activity_chart_png, chart_day
-from skills.digest.export import ExportError, SlackExport, Week, latest_week, open_export
+from skills.digest.week import Week
 
 PROGRESS_MIN_BYTES = 16 * 2**20  # below this a week reads in well under a second: no bar
 PARALLEL_MIN_BYTES = 8 * 2**20  # from here (about 50,000 messages), threads and reply links go to every core (workers start in ~0.1 s)
@@ -47,7 +57,7 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
             out: Callable[[str], None], err: Callable[[str], None], progress: bool | None) -> int:
     name = str(export.channel(channel).get("name") or export.channel(channel)["folder"])
     days = export.days(channel)
-    chosen = Week.parse(week) if week else latest_week(days)
+    chosen = _week(week) if week else latest_week(days)
     if not any(Week.of(day) == chosen for day in days):
         raise ExportError(f"channel {channel!r} has no messages in {chosen} "
                           f"(day files from {days[0]} to {days[-1]})" if days else
@@ -90,6 +100,37 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
             return EXIT_BAD_INPUT
     out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
     return EXIT_SKIPPED if skipped or builder.problems else 0
+
+
+def build_digest(messages: Iterable[dict], users: Mapping[str, User], channel: str, week: str,
+                 members: Sequence[User] = (), as_of: datetime | None = None, top: int = TOP_THREADS) -> Digest:
+    """`skills.digest.build_digest` of Slack messages as an export or the Web API has them."""
+    return build.build_digest(messages, users, channel, week, members, as_of, top, reader=SLACK_MESSAGES)
+
+
+class DigestBuilder(build.DigestBuilder):
+    """`skills.digest.build.DigestBuilder` fed an export's day files as they are."""
+
+    def __init__(self, *args, **options) -> None:
+        super().__init__(*args, reader=SLACK_MESSAGES, **options)
+
+
+def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int) -> Executor:
+    """`skills.digest.build.worker_pool` for a `DigestBuilder` of Slack messages."""
+    return build.worker_pool(users, as_of, workers, reader=SLACK_MESSAGES)
+
+
+def latest_week(days: list[date]) -> Week:
+    if not days:
+        raise ExportError("the channel has no day files")
+    return Week.of(days[-1])
+
+
+def _week(text: str) -> Week:
+    try:
+        return Week.parse(text)
+    except ValueError as error:
+        raise ExportError(str(error)) from None
 
 
 @contextmanager

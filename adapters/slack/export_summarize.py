@@ -18,12 +18,12 @@ from adapters.slack.export import (
     read_users_file,
     users_beside,
 )
+from adapters.slack.export_thread import ThreadFileError, load_slack_thread, parse_thread_data
 from bot.config import get_settings
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from bot.model import User
 from skills.summarize import ENGINES, llm_config, summarize_utterances
 from skills.summarize.llm import LLMSummarizer
-from skills.summarize.slack_file import ThreadFileError, load_slack_thread, parse_thread_data
 from skills.summarize.utterance import Utterance
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from adapters.slack.export import ExportError, parse_json
-from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message, user_from_export
+from adapters.slack.messages import SLACK_MESSAGES, Skipped, read_message, user_from_export
 from bot.model import User
-from skills.summarize.utterance import Utterance, count_agreement
-
-_SLACK_USER = re.compile(r"<@([A-Z0-9]+)>")
+from skills.summarize.messages import read_utterances
+from skills.summarize.utterance import Utterance
 
 
 class ThreadFileError(ValueError):
@@ -51,7 +49,7 @@ def parse_thread_data(data, where: str, users: Mapping[str, User] | None = None,
 
 def parse_slack_thread(data, problems: list[str] | None = None,
                        users: Mapping[str, User] | None = None) -> list[Utterance]:
-    """Utterances in time order, from messages as `adapters.slack.messages.read_message` reads them.
+    """Utterances in time order, from messages as `read_message` reads them.
 
     Edits use the final text, what is not speech is dropped, apps are flagged, and text that lives in
     blocks, attachments or files is read. A malformed message is skipped (noted in `problems`).
@@ -79,42 +77,7 @@ def parse_slack_thread(data, problems: list[str] | None = None,
                 problems.append(f"message {position}: {message.reason}")
             continue
         read.append(message)
-    return read_utterances(read, names, bots)
-
-
-def read_utterances(messages: Iterable[dict], names: dict[str, str],
-                    bots: Collection[str] = frozenset()) -> list[Utterance]:
-    """Utterances in time order from messages `read_message` already returned (the digest reads each once).
-
-    `names` (user id → name; what messages say of their authors is added to it) and `bots` (user ids)
-    are as `parse_slack_thread` finds them.
-    """
-    read: dict[str, dict] = {}  # by ts: an edit (`message_changed`) replaces the message it edits
-    for message in messages:
-        read[message["ts"]] = message
-        if message["user"] not in names and (said := name_in_message(message)):
-            names[message["user"]] = said  # the same person is one name throughout, not a name here and an id there
-
-    def named(mention: re.Match) -> str:
-        uid = mention.group(1)
-        return f"<@{uid}|{names[uid]}>" if uid in names else mention.group(0)
-
-    out = []
-    for message in read.values():
-        user, text = message["user"], message["text"]
-        if "<@" in text:  # most messages mention nobody
-            text = _SLACK_USER.sub(named, text)
-        reactions = message.get("reactions")
-        out.append(Utterance(
-            id=message["ts"],
-            speaker=names.get(user, user),
-            text=text,
-            is_bot=is_bot_post(message) or user in bots,
-            agreement=count_agreement(reactions, user) if isinstance(reactions, list) else 0,
-            link=message.get("permalink") if isinstance(message.get("permalink"), str) else None,
-        ))
-    out.sort(key=lambda u: float(u.id))  # Slack's ts orders a thread
-    return out
+    return read_utterances(read, names, bots, reader=SLACK_MESSAGES)
 
 
 def _user_name(uid: str, value) -> str:

@@ -9,11 +9,11 @@ so the live adapter, `summarize`, `analyze` and `digest` all agree on what a mes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from bot.message_reader import Skipped
 from bot.model import User
 
 # Every message subtype in Slack's documentation (docs.slack.dev/reference/events/message and its
@@ -82,14 +82,6 @@ _MEMBERSHIP_NOTICE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?> has (joined|lef
 _BROADCAST = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>")
 _UNUSABLE_FILES = frozenset({"tombstone", "hidden_by_limit"})
 _GRAPHEME = regex.compile(r"\X")
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A message not read, and why. `bad` is for a malformed one (reported); the rest are not speech (silent)."""
-
-    reason: str
-    bad: bool = False
 
 
 def read_message(raw: Any) -> dict | Skipped:
@@ -338,3 +330,24 @@ def _dicts(items: Any) -> list[dict]:
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def notifies_channel(message: dict) -> bool:
+    """Whether a message `read_message` returned notifies the whole channel (see `is_broadcast`)."""
+    return is_broadcast(message["text"])
+
+
+class SlackMessages:
+    """Slack's message shapes for the skills that read messages in bulk (`bot.message_reader.MessageReader`).
+
+    The functions themselves, not wrappers: a digest calls them a few times per message. Picklable, so a
+    digest's worker processes get it too.
+    """
+
+    read_message = staticmethod(read_message)
+    is_bot_post = staticmethod(is_bot_post)
+    name_in_message = staticmethod(name_in_message)
+    notifies_channel = staticmethod(notifies_channel)
+
+
+SLACK_MESSAGES = SlackMessages()

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from skills.digest.build import Digest, DigestItem, DigestThread, build_digest
 from skills.digest.chart import activity_chart_png, working_share
-from skills.digest.export import (
-    ExportError,
-    SlackExport,
-    Week,
-    latest_week,
-    open_export,
-)
+from skills.digest.week import Week
 
 __all__ = [
-    "Digest", "DigestItem", "DigestThread", "ExportError", "SlackExport", "Week", "activity_chart_png",
-    "build_digest", "latest_week", "open_export", "working_share",
+    "Digest", "DigestItem", "DigestThread", "Week", "activity_chart_png", "build_digest", "working_share",
 ]

@@ -7,7 +7,7 @@ import heapq
 import re
 from bisect import bisect_right
 from collections import Counter, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -15,14 +15,14 @@ from functools import lru_cache
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
-from adapters.slack.messages import Skipped, is_bot_post, name_in_message, read_message
+from bot.message_reader import MessageReader, Skipped
 from bot.model import User
 from skills.collector import paused_collector
 from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
-from skills.summarize.slack_file import read_utterances
+from skills.summarize.messages import read_utterances
 from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
 from skills.threads.nudges import AFTER_HOURS_SHARE
@@ -124,15 +124,15 @@ class Digest:
 
 def build_digest(
     messages: Iterable[dict], users: Mapping[str, User], channel: str, week: str,
-    members: Sequence[User] = (), as_of: datetime | None = None, top: int = TOP_THREADS,
+    members: Sequence[User] = (), as_of: datetime | None = None, top: int = TOP_THREADS, *, reader: MessageReader,
 ) -> Digest:
-    """Build the digest of one channel's week from Slack-shaped messages (any order, read once).
+    """Build the digest of one channel's week from a platform's messages (any order, read once by `reader`).
 
     `users` names authors and gives their zones (after-hours counts); `members` are the channel's
     members (broadcast after hours, the chart's zone); `as_of` (default: now) decides which
     questions are old enough to list. A large export goes through `DigestBuilder` a day at a time.
     """
-    builder = DigestBuilder(users, channel, week, members=members, as_of=as_of, top=top)
+    builder = DigestBuilder(users, channel, week, members=members, as_of=as_of, top=top, reader=reader)
     builder.add_day(messages)
     return builder.finish()
 
@@ -146,10 +146,12 @@ class DigestBuilder:
     """
 
     def __init__(self, users: Mapping[str, User], channel: str, week: str, members: Sequence[User] = (),
-                 as_of: datetime | None = None, top: int = TOP_THREADS, pool: Executor | None = None) -> None:
-        """`pool`: an executor made by `worker_pool(users, as_of)` to summarize threads and score links on
-        other cores; results are taken in order, so the digest is the same with or without it."""
-        self.users, self.channel, self.week, self.top = users, channel, week, top
+                 as_of: datetime | None = None, top: int = TOP_THREADS, pool: Executor | None = None, *,
+                 reader: MessageReader) -> None:
+        """`pool`: an executor made by `worker_pool(users, as_of, workers, reader)` to summarize threads and score
+        links on other cores; results are taken in order, so the digest is the same with or without it.
+        `reader`: how the platform's messages are read (Slack's: `adapters.slack.messages.SLACK_MESSAGES`)."""
+        self.users, self.channel, self.week, self.top, self.reader = users, channel, week, top, reader
         self._pool = pool
         self._in_flight: deque[tuple[list[tuple[str, list[dict]]], Future]] = deque()
         self.members = list(members) or list(users.values())
@@ -178,9 +180,10 @@ class DigestBuilder:
     def add_day(self, messages: Iterable, where: str = "messages") -> None:
         """Add a batch (a day file); batches come oldest first, messages inside a batch in any order.
 
-        Each message is read as `adapters.slack.messages.read_message` reads it: what is not speech is
-        left out, and a malformed message is skipped and noted in `problems`."""
+        Each message is read by the builder's `reader`: what is not speech is left out, and a malformed
+        message is skipped and noted in `problems`."""
         speech: dict[str, dict] = {}  # by ts: an edit (`message_changed`) replaces the message it edits
+        read_message = self.reader.read_message
         for position, raw in enumerate(messages):
             m = read_message(raw)
             if not isinstance(m, Skipped):
@@ -191,16 +194,16 @@ class DigestBuilder:
             return self._close_complete_threads()
         timed = sorted(zip(map(float, speech), speech.values()), key=itemgetter(0))  # stable: ties keep file order
         self._last_ts = max(self._last_ts, timed[-1][0])
-        add, count, users = self._add, self._count_human, self.users
+        add, count, users, is_bot_post = self._add, self._count_human, self.users, self.reader.is_bot_post
         for seconds, m in timed:
             in_thread = add(m)
-            if _is_human(m, users):
+            if _is_human(m, users, is_bot_post):
                 count(m, seconds, in_thread)
         self._close_complete_threads()
 
     def _add(self, m: dict) -> bool:
         """File the message with its thread (a top-level one goes to the reply links too); True for a thread reply."""
-        ts, thread_ts = m["ts"], m.get("thread_ts")  # both strings: `read_message` made them so
+        ts, thread_ts = m["ts"], m.get("thread_ts")  # both strings: the reader made them so
         in_thread = bool(thread_ts) and thread_ts != ts
         key = thread_ts if in_thread else ts
         group = self._open.get(key)
@@ -210,7 +213,7 @@ class DigestBuilder:
             group.append(m)
         if in_thread:
             return True
-        message = channel_message(m)
+        message = channel_message(m, self.reader.notifies_channel(m))
         self._links.add(message)
         if message.notifies_channel:
             self._broadcasts.append(message)
@@ -220,7 +223,7 @@ class DigestBuilder:
         uid = m["user"]
         counts, posters = self.counts, self.posters
         counts["messages"] += 1
-        if uid not in posters and uid not in self.users and (said := name_in_message(m)):
+        if uid not in posters and uid not in self.users and (said := self.reader.name_in_message(m)):
             self._said_names[uid] = said
         posters[uid] += 1
         if in_thread:
@@ -261,7 +264,8 @@ class DigestBuilder:
                 self._close_in_pool([(key, group) for key, group in threads if len(group) >= MIN_MESSAGES])
             threads = short
         for key, group in threads:
-            self._keep(key, group, _read_thread(key, group, self.names, self.users, self.as_of, self._could_be_top))
+            self._keep(key, group, _read_thread(key, group, self.names, self.users, self.as_of, self.reader,
+                                                self._could_be_top))
 
     def _close_in_pool(self, threads: list[tuple[str, list[dict]]]) -> None:
         # Workers send a thread's digest line back only above the current floor of the top threads;
@@ -286,7 +290,7 @@ class DigestBuilder:
             entry = (thread.importance, -float(thread.ts), thread)
             if len(self._busy) < self.top or entry[:2] > self._busy[0][:2]:
                 if needs_tldr:  # a few dozen threads a week get this far, out of every thread summarized
-                    entry = (*entry[:2], replace(thread, summary=_one_line(_tldr(group, self.names))))
+                    entry = (*entry[:2], replace(thread, summary=_one_line(_tldr(group, self.names, self.reader))))
                 if len(self._busy) < self.top:
                     heapq.heappush(self._busy, entry)
                 else:
@@ -438,28 +442,28 @@ def _link_block(chunk: list[ChannelMessage]):
     return link_choices(chunk, default_model(), block=len(chunk))
 
 
-_WORKER: tuple = ()  # (names, users, as_of) in a pool worker
+_WORKER: tuple = ()  # (names, users, as_of, reader) in a pool worker
 
 
-def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int) -> Executor:
-    """Processes for `DigestBuilder(pool=...)`: each gets the export's users once, not with every batch."""
+def worker_pool(users: Mapping[str, User], as_of: datetime, workers: int, *, reader: MessageReader) -> Executor:
+    """Processes for `DigestBuilder(pool=...)`: each gets the export's users (and the reader) once, not with every batch."""
     from concurrent.futures import ProcessPoolExecutor  # only a large week needs it
 
     names = {uid: user.display for uid, user in users.items()}
-    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(names, dict(users), as_of))
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(names, dict(users), as_of, reader))
 
 
-def _init_worker(names: dict, users: dict, as_of: datetime) -> None:
+def _init_worker(names: dict, users: dict, as_of: datetime, reader: MessageReader) -> None:
     global _WORKER
-    _WORKER = (names, users, as_of)
+    _WORKER = (names, users, as_of, reader)
     gc.freeze()  # modules and the users stay for the worker's life: no collection needs to walk them again
 
 
 def _read_threads(batch: list[tuple[str, list[dict]]], floor: tuple[int, float] | None) -> list:
-    names, users, as_of = _WORKER
+    names, users, as_of, reader = _WORKER
     could_be_top = _anything if floor is None else lambda importance, ts: (importance, -float(ts)) > floor
     with paused_collector():  # the batch's threads hold no cycles: nothing for the collector to find
-        return [_read_thread(key, group, names, users, as_of, could_be_top) for key, group in batch]
+        return [_read_thread(key, group, names, users, as_of, reader, could_be_top) for key, group in batch]
 
 
 def _anything(importance: int, ts: str) -> bool:
@@ -512,18 +516,18 @@ def _zone_or_utc(user: User) -> ZoneInfo:
     return _zone_of(user) or ZoneInfo("UTC")
 
 
-def _is_human(m: dict, users: Mapping[str, User]) -> bool:
-    """A person's message (a message `read_message` returned): no app posted it, and users.json says no bot."""
+def _is_human(m: dict, users: Mapping[str, User], is_bot_post: Callable[[dict], bool]) -> bool:
+    """A person's message (a message the reader returned): no app posted it, and users.json says no bot."""
     user = users.get(m["user"])
     return not is_bot_post(m) and not (user and user.is_bot)
 
 
-def _author(m: dict, names: Mapping[str, str]) -> str:
-    return names.get(m["user"]) or name_in_message(m) or m["user"]
+def _author(m: dict, names: Mapping[str, str], reader: MessageReader) -> str:
+    return names.get(m["user"]) or reader.name_in_message(m) or m["user"]
 
 
 def _read_thread(
-    key, group, names, users, as_of, could_be_top=_anything,
+    key, group, names, users, as_of, reader: MessageReader, could_be_top=_anything,
 ) -> tuple[DigestThread | None, tuple[list, list, list], list, bool]:
     """The thread's digest line, its (decisions, open questions, action items), a lone unanswered question,
     and whether the line is still to be written as a TL;DR (`_tldr`).
@@ -535,33 +539,34 @@ def _read_thread(
     summarize gets the root's first sentence as its line.
     """
     root = group[0] if str(group[0]["ts"]) == key else next((m for m in group if str(m["ts"]) == key), group[0])
+    is_bot_post = reader.is_bot_post
     if len(group) == 1:  # a post on its own, most of a busy channel's week: the same, without the loops
-        people = [_author(root, names)] if _is_human(root, users) else []
+        people = [_author(root, names, reader)] if _is_human(root, users, is_bot_post) else []
     else:
-        said = {m["user"]: n for m in group if m["user"] not in names and (n := name_in_message(m))}
+        said = {m["user"]: n for m in group if m["user"] not in names and (n := reader.name_in_message(m))}
         if said:  # someone users.json does not know: one name throughout the thread, not a name here and an id there
             names = {**names, **said}
-        people = list(dict.fromkeys(_author(m, names) for m in group if _is_human(m, users)))
+        people = list(dict.fromkeys(_author(m, names, reader) for m in group if _is_human(m, users, is_bot_post)))
     replies = max(len(group) - 1, int(root.get("reply_count") or 0))
     reactions = sum(int(r.get("count") or len(r.get("users") or [])) for m in group
                     for r in m.get("reactions") or () if isinstance(r, dict))
     if len(group) < MIN_MESSAGES:  # too short to summarize, whoever wrote it: most posts of a week
         thread = None
         if people and (replies or reactions) and could_be_top(2 * len(people) + replies + reactions, key):
-            thread = DigestThread(key, _author(root, names), _one_line(_first_sentence(root["text"], names)),
+            thread = DigestThread(key, _author(root, names, reader), _one_line(_first_sentence(root["text"], names)),
                                   tuple(people), replies, reactions, root.get("permalink"))
-        return thread, ([], [], []), _lone_question(root, group, names, as_of), False
-    utterances = read_utterances(group, _names_in(group, names))
+        return thread, ([], [], []), _lone_question(root, group, names, as_of, reader), False
+    utterances = read_utterances(group, _names_in(group, names), reader=reader)
     summary = summarize(utterances, with_tldr=False)
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
-        return _author(by_ts.get(ts) or root, names)
+        return _author(by_ts.get(ts) or root, names, reader)
 
     lone = []
     if summary.too_short:
         decisions, questions, actions = [], [], []
-        lone = _lone_question(root, group, names, as_of)
+        lone = _lone_question(root, group, names, as_of, reader)
     else:
         decisions = [DigestItem(d.text, d.source_id, said_by(d.source_id)) for d in summary.decisions]
         questions = [
@@ -572,14 +577,14 @@ def _read_thread(
     if people and (replies or reactions) and could_be_top(2 * len(people) + replies + reactions, key):
         # A summarized thread's line is its TL;DR, written only if the thread enters the top threads.
         line = _first_sentence(root["text"], names) if summary.too_short else ""
-        thread = DigestThread(key, _author(root, names), _one_line(line), tuple(people), replies, reactions,
+        thread = DigestThread(key, _author(root, names, reader), _one_line(line), tuple(people), replies, reactions,
                               root.get("permalink"))
     return thread, (decisions, questions, actions), lone, not summary.too_short
 
 
-def _tldr(group: list[dict], names: Mapping[str, str]) -> str:
+def _tldr(group: list[dict], names: Mapping[str, str], reader: MessageReader) -> str:
     """The TL;DR of a thread long enough to summarize (see `_read_thread`)."""
-    utterances = read_utterances(group, _names_in(group, names))
+    utterances = read_utterances(group, _names_in(group, names), reader=reader)
     return summarize(utterances, max_sentences=SUMMARY_SENTENCES).tldr
 
 
@@ -592,14 +597,15 @@ def _names_in(group: list[dict], names: Mapping[str, str]) -> dict[str, str]:
     return {uid: names[uid] for uid in ids if uid in names}
 
 
-def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_of: datetime) -> list[DigestItem]:
+def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_of: datetime,
+                   reader: MessageReader) -> list[DigestItem]:
     """A short thread whose root asks something and nobody else replied."""
     if float(root["ts"]) > _question_cutoff(as_of) or any(m.get("user") != root.get("user") for m in group):
         return []  # young enough to get its answer yet, or answered: no need to read the text
     text = prose(root.get("text") or "", names)  # a pasted question ("> …") is not the poster's
     if not is_question(text):
         return []
-    return [DigestItem(_one_line(text), str(root["ts"]), _author(root, names))]
+    return [DigestItem(_one_line(text), str(root["ts"]), _author(root, names, reader))]
 
 
 @lru_cache(maxsize=4)

@@ -11,13 +11,14 @@ from bot.actions import Action, Post, Schedule, answer_privately
 from bot.commands import usage_lines
 from bot.context import Context
 from bot.digests import DigestSchedules
+from bot.message_reader import Skipped
 from bot.model import CommandInvoked, Conversation, Event, Message, User
 from bot.outbox import BOT_AUTHOR, Outbox, PlatformFor
 from bot.platform import Platform
 from bot.store import Store
 from skills.digest.build import LATER_NOTE, build_digest
-from skills.digest.export import Week
 from skills.digest.message import DigestMessage, digest_message
+from skills.digest.week import Week
 from skills.later.channel import channel_clock
 from skills.permissions import managers, may_change_channel
 
@@ -95,6 +96,28 @@ def _slack_shaped(message: Message, thread_ts: str | None) -> dict:
             "thread_ts": thread_ts, "permalink": message.link, "broadcast": message.broadcast}
 
 
+class ShapedMessages:
+    """The `MessageReader` for what `week_messages` shaped from `bot.model.Message`s, which their adapter already
+    read: apps' posts are left out there, the broadcast flag is the adapter's; only messages without words are
+    skipped, as a platform's reader skips them."""
+
+    @staticmethod
+    def read_message(raw: dict) -> dict | Skipped:
+        return raw if raw["text"].strip() else Skipped("nothing to read (no text, blocks, attachments or files)")
+
+    @staticmethod
+    def is_bot_post(message: dict) -> bool:
+        return False
+
+    @staticmethod
+    def name_in_message(message: dict) -> str | None:
+        return None
+
+    @staticmethod
+    def notifies_channel(message: dict) -> bool:
+        return message["broadcast"]
+
+
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:
     """The channel's top-level messages and, for its MAX_THREADS busiest threads, their replies.
 
@@ -127,7 +150,8 @@ async def channel_digest(platform: Platform, store: Store, where: Conversation, 
     authors = list(dict.fromkeys(m["user"] for m in messages))[:MAX_AUTHORS]
     users = {a: await platform.user_profile(where, a) for a in authors}
     members = await platform.channel_members(where)
-    digest = build_digest(messages, users, channel=where.channel_id, week=str(week), members=members, as_of=now)
+    digest = build_digest(messages, users, channel=where.channel_id, week=str(week), members=members, as_of=now,
+                          reader=ShapedMessages())
     scheduled = await Outbox(store).scheduled_for(where, since, now)
     notes = tuple(note for note in digest.notes if note != LATER_NOTE)
     covered = await store.messages.covered_since(where)

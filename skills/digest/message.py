@@ -15,7 +15,7 @@ from bot.actions import Bar, Chart, Section
 from bot.model import User
 from skills.digest.build import Digest, DigestThread, plural, stat_lines
 from skills.digest.chart import activity_chart_png, chart_day, working_share
-from skills.digest.export import Week
+from skills.digest.week import Week
 
 MAX_LINES = 8  # per section; the rest are counted, not listed
 LINE_CHARS = 300

@@ -1,4 +1,4 @@
-"""ISO weeks of a Slack export (the export itself is read by adapters/slack/export.py, from a .zip or a folder)."""
+"""ISO weeks, the digest's unit of time (`etiquette digest --week 2026-W48`, the weekly job)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from adapters.slack.export import ExportError, SlackExport, open_export
-
-__all__ = ["ExportError", "SlackExport", "Week", "latest_week", "open_export"]
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
@@ -23,12 +20,12 @@ class Week:
     def parse(cls, text: str) -> Week:
         match = _WEEK.match(text.strip())
         if not match:
-            raise ExportError(f"week {text!r} should look like 2026-W48")
+            raise ValueError(f"week {text!r} should look like 2026-W48")
         year, number = int(match.group(1)), int(match.group(2))
         try:
             date.fromisocalendar(year, number, 1)
         except ValueError:
-            raise ExportError(f"week {text!r} does not exist (ISO weeks run 01–52 or 53)") from None
+            raise ValueError(f"week {text!r} does not exist (ISO weeks run 01–52 or 53)") from None
         return cls(year, number)
 
     @classmethod
@@ -51,10 +48,4 @@ class Week:
 
     def __str__(self) -> str:
         return f"{self.year}-W{self.number:02d}"
-
-
-def latest_week(days: list[date]) -> Week:
-    if not days:
-        raise ExportError("the channel has no day files")
-    return Week.of(days[-1])
 

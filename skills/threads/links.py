@@ -20,7 +20,6 @@ from typing import NamedTuple
 
 import numpy as np
 
-from adapters.slack.messages import is_broadcast
 from bot.model import Message
 from skills.collector import paused_collector
 from skills.threads.text import is_question, mentioned_users, words
@@ -68,7 +67,7 @@ class ChannelMessage:
     subtype: str | None = None
     mentions: tuple[str, ...] = ()  # user ids the platform says are mentioned (Teams entities)
     at: float | None = None  # epoch seconds when `ts` is not itself a Slack timestamp (Teams ids)
-    broadcast: bool = False  # the platform says it notifies the channel (Teams); Slack text says so itself
+    broadcast: bool = False  # the platform says it notifies the channel (its adapter reads that, e.g. Slack's `<!channel>`)
 
     @property
     def seconds(self) -> float:
@@ -89,8 +88,8 @@ class ChannelMessage:
 
     @property
     def notifies_channel(self) -> bool:
-        """@channel, @here, @everyone: Slack's own `<!…>` tokens, or the platform's word (`broadcast`)."""
-        return self.broadcast or is_broadcast(self.text)
+        """@channel, @here, @everyone, as the platform's adapter read the message (`broadcast`)."""
+        return self.broadcast
 
 
 class ReplyLink(NamedTuple):
@@ -104,15 +103,16 @@ class ReplyLink(NamedTuple):
         return {"ts": self.ts, "parent_ts": self.parent_ts, "score": round(self.score, 4)}
 
 
-def channel_message(raw: dict) -> ChannelMessage:
-    """A Slack-shaped dict (`ts`, `user`, `text`, optional `thread_ts`, `subtype`) → ChannelMessage."""
+def channel_message(raw: dict, broadcast: bool = False) -> ChannelMessage:
+    """A Slack-shaped dict (`ts`, `user`, `text`, optional `thread_ts`, `subtype`) → ChannelMessage;
+    `broadcast` as the platform's reader says (`MessageReader.notifies_channel`)."""
     ts = raw.get("ts")
     if ts is None or not isinstance(raw.get("text", ""), str):
         raise ValueError(f"message without ts or with non-text text: {str(raw)[:80]}")
     return ChannelMessage(
         ts=str(ts), user=str(raw.get("user") or raw.get("bot_id") or raw.get("username") or "unknown"),
         text=raw.get("text") or "", thread_ts=str(raw["thread_ts"]) if raw.get("thread_ts") else None,
-        subtype=raw.get("subtype"), broadcast=bool(raw.get("broadcast")),
+        subtype=raw.get("subtype"), broadcast=broadcast,
     )
 
 

@@ -17,7 +17,7 @@ from adapters.slack.export import (
     read_users_file,
     users_beside,
 )
-from adapters.slack.messages import Skipped, is_bot_post, is_broadcast, read_message
+from adapters.slack.messages import Skipped, is_bot_post, notifies_channel, read_message
 from bot.exits import EXIT_BAD_INPUT, EXIT_SKIPPED
 from bot.model import User
 from skills.threads import links
@@ -104,7 +104,7 @@ def _add(out: ChannelFile, raw: list, where: str, users: dict[str, User]) -> Non
 def channel_message(message: dict) -> ChannelMessage:
     """A message `read_message` returned, as the reply-link detector sees it (Slack's `<!channel>`, `<!here>`
     and `<!everyone>` make it a broadcast)."""
-    return links.channel_message(message, is_broadcast(message["text"]))
+    return links.channel_message(message, notifies_channel(message))
 
 
 def _only_channel(export: SlackExport) -> str:

@@ -23,7 +23,7 @@ def test_a_weak_settling_reply_between_two_people_does_not_replace_the_gist():
 def test_a_decision_said_as_one_leads_even_between_two_people():
     decided = tldr(("Dee", "Release notes for 4.2 are ready, ship today or wait for the docs?"),
                    ("Eve", "The docs are two days out."), ("Dee", "Decision: we ship 4.2 today without the docs."))
-    assert decided.startswith("Decided: they ship 4.2 today")
+    assert decided.startswith("Decided: They ship 4.2 today")
 
 
 def test_a_settling_reply_in_a_group_thread_still_leads():

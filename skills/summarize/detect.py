@@ -473,7 +473,7 @@ class ThreadReader:
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or self.messages[s.index].agreement >= 2:
                     found.append((self._found(s, endorsed), AGREED))
-        found = [(f, how) for f, how in found if how == MARKED or not self._objected_later(f)]
+        found = [(f, how) for f, how in found if (how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text)]
         if last_defer is not None and not any(f.index > last_defer[0] for f, _ in found):
             # Parked after the last decision: agreement before it did not hold. When the thread's own question was
             # parked, what was settled on the way (an interim step, a side question) does not make it decided
@@ -487,6 +487,12 @@ class ThreadReader:
         if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
             return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
         return [self._as_reported(g) for f in self._latest_per_subject([f for f, _ in found]) for g in self._split(f)], False, None
+
+    def _to_listener(self, text: str) -> bool:
+        """What one person tells another — advice, a promise or a goodbye ("Then take a look", "you should go to
+        sleep then", "We'll let you know", "See you tomorrow then") — is no decision of the group: its clause speaks
+        to "you", or takes leave."""
+        return bool(_FAREWELL.search(text) or self.english and _TO_YOU.search(text))
 
     def _split(self, f: Found) -> list[Found]:
         """ "Q2 = SCIM + Slack app v2. Billing moves to Q3.": a statement carried with a decision that settles
@@ -510,8 +516,40 @@ class ThreadReader:
     def _as_reported(self, f: Found) -> Found:
         """A final decision in the third person ("we'll keep" → "they'll keep"), with its reactions; rewritten only
         now, for the few that remain, because the rewrite is the costly part."""
-        text = to_third_person(f.text, f.owner) if self.english and f.owner else f.text
+        outcome = self._outcome(f.text)
+        text = to_third_person(outcome, f.owner) if self.english and f.owner else outcome
         return replace(f, text=text, reactions=self.messages[f.index].agreement)
+
+    def _outcome(self, text: str) -> str:
+        """The outcome clause a person would note, without the talk around it: "Agreed, fail over now" → "fail over
+        now", "Unanimous then: we're making Priya an offer" → "we're making Priya an offer", "Let's do all three
+        onsites Wednesday then" → "Do all three onsites Wednesday", "Acme gets the contract since they …" → "Acme
+        gets the contract". Each cut is kept only when two content words remain."""
+        def enough(rest: str) -> bool:
+            return len(content_words(rest)) >= 2
+
+        out = text.strip()
+        for _ in range(3):  # "OK, unanimous then: …", "ठीक है, तय हुआ: …"
+            label = _OUTCOME_LABEL.match(out)
+            if label and (self.cues.decided.search(label.group(1) + ": x") or self.cues.settles.search(label.group(1) + ": x")
+                          or self.cues.conclude.fullmatch(label.group(1))) and enough(out[label.end():]):
+                out = out[label.end():]
+                continue
+            opener = self.cues.conclude.match(out) or self.cues.agree.match(out) or _THEN_FIRST.match(out)
+            if not opener or not opener.end():
+                break
+            end = _OPENER_END.match(out, opener.end())
+            rest = out[end.end() if end else opener.end():]
+            if not (end or _THEN_FIRST.match(out)) or not enough(rest) or self.cues.contrast.match(rest):
+                break  # "Yes, but only after …" keeps its "yes"
+            out = rest
+        if self.english and (lets := _LETS_FIRST.match(out)) and enough(lets.group(1)):
+            out = lets.group(1)
+        reason = _DECISION_REASON.search(out)
+        if reason and reason.start() and enough(out[:reason.start()]):
+            out = out[:reason.start()]
+        out = _THEN_LAST.sub("", out).strip(" ,;:-–—") or text
+        return out[:1].upper() + out[1:] if out[:1].islower() and text[:1].isupper() else out
 
     def _objected_later(self, f: Found) -> bool:
         """Someone who had not agreed objects to it later in the thread ("but that would drop our baseline"): what
@@ -707,6 +745,11 @@ class ThreadReader:
     def _consented(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """ "Then we move the launch to May 12. Objections?" — nobody objects in the replies: decided."""
         statement = Sentence(self.cues.consent.sub("", s.text).strip(), s.index, s.speaker, s.source_id)
+        if _ASKS_ON.search(statement.text):  # "…, is that still ok?", "are you ok?": the question is its own subject
+            head = statement.text[:max(statement.text.rfind(","), statement.text.rfind(";"), 0)]
+            if len(content_words(head) - set(self.people) - _GREETING_WORDS) < 2:
+                return
+            statement = replace(statement, text=head)
         if len(content_words(statement.text)) < 2:
             own = self.by_message[s.index]
             statement = next((x for x in reversed(own[:own.index(s)])
@@ -784,7 +827,8 @@ class ThreadReader:
             recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
                            if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
             if recent is None or self.cues.revision.search(s.text):
-                found.append((self._found(s), SETTLED))
+                if not _THEN.search(s.text) or self.cues.settles.search(_THEN.sub(" ", s.text)) or self._after_choice(s):
+                    found.append((self._found(s), SETTLED))
                 return
             f, how = found[recent]  # "Agreed, May works for me": agreement with the decision just made
             if how < MARKED and rest - content_words(f.text) and not _CONDITION.search(s.text):  # "Agreed, GlitchTip is out" says something of its own
@@ -800,6 +844,13 @@ class ThreadReader:
             asked = self.cues.consent.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
             found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)),
                           SETTLED))
+
+    def _after_choice(self, s: Sentence) -> bool:
+        """Whether a line that settles only by its "then" has something to settle: a choice, proposal or "when" put
+        to the thread in the few messages before it ("Tuesday then." after "Tuesday or Thursday?"), not a "then" in
+        passing ("Then take a look", "Okay then, see you")."""
+        return any(self._seeking(x) or x.is_question and x.speaker != s.speaker and self.cues.when.search(x.text)
+                   for x in self._sentences_before(s.index, 8))
 
     def _statement_to_endorse(self, s: Sentence) -> bool:
         """A plan stated as the last sentence of a message (not itself an agreement, nor a task asked of someone),
@@ -1353,6 +1404,21 @@ _CHOICE_AFTER = re.compile(rf"^\s+(?:{_TAKEN_AFTER})\b", re.I)
 _CHOICE_BEFORE = re.compile(rf"\b(?:{_TAKEN_BEFORE})\s+(?:the\s+)?$", re.I)
 _CHOICE_VERB = screened(re.compile(rf"\b(?:{_TAKEN_AFTER}|{_TAKEN_BEFORE})\b", re.I))  # a cheap test before the rest
 _LEADING_CLAUSE = re.compile(r"^\W*(?:after|having|given|based\s+on|looking\s+at|nach|après|ayant|después\s+de|depois\s+de|tras)\b[^,]{0,120},\s*", re.I)
+# The talk around a decision's outcome clause (see ThreadReader._outcome): a label ("Decision:", "Unanimous then:"),
+# an opener followed by punctuation ("Agreed, …", "Oui, …"), "then"/"so" first, "let's", a reason, "then" last.
+_TO_YOU = re.compile(r"\b(?:you|your|u|ur)\b(?!\s+(?:all|guys|folks|two|both)\b)|^\W*(?:(?:ok(?:ay)?|so|then|fine)[,\s]+)*(?:(?:take|have)\s+a\s+look|look|call|ask|tell|wait|try)\b", re.I)
+_FAREWELL = re.compile(r"\b(?:see\s+(?:you|u|ya)|bye|good\s*night|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|bis\s+(?:dann|morgen|später)|à\s+(?:plus|demain|tout\s+à\s+l'heure)|hasta\s+(?:luego|mañana)|até\s+(?:logo|amanhã))\b", re.I)
+_THEN = re.compile(r"\bthen\b", re.I)
+_GREETING_WORDS = frozenset("hey hello hiya hallo salut hola olá".split())
+_ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|all|everything|something|not|looks?|sounds?|feels?|seems?)\s*$", re.I)
+_OUTCOME_LABEL = re.compile(r"^\W*([^:：\n]{1,30}?)\s*[:：]\s*(?=\S)")
+_OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،，、。।–—-]*")
+_THEN_FIRST = re.compile(r"^\W*(?:then|so)\b\s*(?=\w)", re.I)
+_LETS_FIRST = re.compile(r"^\W*let'?s\s+(?!(?:say|see|hope|not)\b)(\w.*)$", re.I | re.S)
+_THEN_LAST = re.compile(r"[,\s]+then\s*[.!]*$", re.I)
+_DECISION_REASON = re.compile(
+    r",?\s+(?:since|because|as\s+(?=(?:it|it's|they|they're|we|we're|the|this|that|he|she)\b)|weil|denn|car|parce\s+qu|puisque"
+    r"|porque|ya\s+que|já\s+que)\b", re.I)
 _REASON = re.compile(r"\b(?:since|because|as|given|da|weil|denn|car|parce\s+que|puisque|porque|pois|ya\s+que|já\s+que)\b", re.I)
 _CAPITALISED = regex.compile(r"(?<=\S\s+)(\p{Lu}[\w-]+)")
 _OBJECTION = re.compile(r"\b(?:but|though|although|however|aber|allerdings|mais|pourtant|pero|aunque|porém|embora|لكن|ولكن)\b"

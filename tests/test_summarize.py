@@ -40,7 +40,7 @@ def test_decision_from_agreed_proposal():
     summary = summarize(LAUNCH)
     assert len(summary.decisions) == 1
     decision = summary.decisions[0]
-    assert "move the launch to May" in decision.text and "Ken agreed" in decision.text
+    assert "move the launch to May" in decision.text and "Ken agreed" in decision.line
     assert decision.source_id == "0"
 
 
@@ -52,13 +52,13 @@ def test_explicit_decision_and_reaction_agreement():
         ("Cid", "Let's ship the beta on Monday.", ),
         extra={},
     ))
-    texts = [d.text for d in summary.decisions]
+    texts = [d.line for d in summary.decisions]
     assert any("go with Postgres" in t for t in texts)
     proposal = thread_of(("Ann", "Let's ship the beta on Monday"), ("Bob", "No, QA is not done"), ("Cid", "Hm."))
     assert summarize(proposal).decisions == ()  # objected to
     reacted = [Utterance("0", "Ann", "Maybe we rename the repo to etiquette", agreement=2),
                Utterance("1", "Bob", "The CI is red again"), Utterance("2", "Cid", "Looking at it now")]
-    assert "2 agreed by reaction" in summarize(reacted).decisions[0].text
+    assert "2 agreed by reaction" in summarize(reacted).decisions[0].line
 
 
 def test_action_items_have_owner_and_due_date():

@@ -17,7 +17,7 @@ def thread(*lines: tuple[str, str], reactions: dict[int, int] | None = None) -> 
 
 
 def decided(*lines, reactions=None) -> list[str]:
-    return [d.text for d in summarize(thread(*lines, reactions=reactions)).decisions]
+    return [d.line for d in summarize(thread(*lines, reactions=reactions)).decisions]
 
 
 def test_a_lead_announcing_with_an_implied_subject_decides():

@@ -16,7 +16,7 @@ def thread(*lines: tuple[str, str], start: int = MONDAY + 9 * 3600) -> list[Utte
 
 
 def decisions(*lines) -> list[str]:
-    return [d.text for d in summarize(thread(*lines)).decisions]
+    return [d.line for d in summarize(thread(*lines)).decisions]
 
 
 def test_short_settling_replies_are_decisions_with_what_they_settle():

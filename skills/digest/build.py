@@ -568,7 +568,7 @@ def _read_thread(
         decisions, questions, actions = [], [], []
         lone = _lone_question(root, group, names, as_of, reader)
     else:
-        decisions = [DigestItem(d.text, d.source_id, said_by(d.source_id)) for d in summary.decisions]
+        decisions = [DigestItem(d.line, d.source_id, said_by(d.source_id)) for d in summary.decisions]
         questions = [
             DigestItem(_without_speaker(q.text, said_by(q.source_id)), q.source_id, said_by(q.source_id))
             for q in summary.open_questions if as_of - _when(q.source_id) >= QUESTION_AGE]

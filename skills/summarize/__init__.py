@@ -59,7 +59,7 @@ def _linked(text: str, link: str | None, platform: str) -> str:
 def summary_sections(summary: Summary, platform: str = "slack") -> tuple[Section, ...]:
     """Decisions / Action items / Open questions / Participants, empty ones left out; lines link to their source."""
     blocks = (
-        ("Decisions", [_linked(item.text, item.link, platform) for item in summary.decisions]),
+        ("Decisions", [_linked(item.line, item.link, platform) for item in summary.decisions]),
         ("Action items", [_linked(action_line(item), item.link, platform) for item in summary.action_items]),
         ("Open questions", [_linked(item.text, item.link, platform) for item in summary.open_questions]),
         ("Participants", [", ".join(summary.participants)] if summary.participants else []),

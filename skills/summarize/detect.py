@@ -148,6 +148,12 @@ class Found:
 
 def decision_line(f: Found) -> str:
     """A decision as a person reads it: "… (re: “…”) (Ken and Ana agreed; 2 agreement reactions)"."""
+    support = decision_support(f)
+    return f"{f.said} ({support})" if support else f.said
+
+
+def decision_support(f: Found) -> str:
+    """Who agreed with a decision: "Ken and Ana agreed; 2 agreement reactions", "2 agreed by reaction", or ""."""
     support = []
     agreed = [name for name in f.agreed_by if name != f.owner]
     if agreed:
@@ -155,7 +161,7 @@ def decision_line(f: Found) -> str:
     if f.reactions:
         support.append(f"{f.reactions} agreed by reaction" if not agreed else
                        f"{f.reactions} agreement reaction{'s' * (f.reactions > 1)}")
-    return f"{f.said} ({'; '.join(support)})" if support else f.said
+    return "; ".join(support)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # kana and Han: words without spaces
@@ -272,8 +278,8 @@ class ThreadReader:
             if self.cues.agree.search(m.text) or self.cues.settles.search(m.text):
                 agreed.append(m.speaker)
                 continue
-            if _QUESTION_END.search(m.text):
-                break  # moves on to something else
+            if _QUESTION_END.search(m.text) or self._asks_task(m.text) or self._promises(m.text):
+                break  # moves on to something else; a "yes" after "I'll IC. Dev, can you …" answers that
         return list(dict.fromkeys(agreed)), False
 
     def _choice_answered(self, s: Sentence) -> Found | None:
@@ -283,7 +289,7 @@ class ThreadReader:
         asked = next((x for x in reversed(self.by_message.get(s.index - 1, ())) if x.is_question), None)
         if asked is None or asked.speaker == s.speaker or not self.cues.alternative.search(asked.text) or _word_total(s.text) > 12:
             return None
-        if self.cues.factual.search(asked.text):
+        if self.cues.factual.search(asked.text) or self.cues.factual.search(self._message_text(asked.index)):
             return None  # "… or does the notice cover it?" asks what is true; its answer is information, not a choice
         if self.cues.not_known.search(s.text) or self.cues.disagree.search(s.text) and not self.cues.alternative.search(s.text):
             return None
@@ -425,8 +431,12 @@ class ThreadReader:
         for s in self.sentences:
             text, question = s.text, s.is_question
             deferred = self.cues.defer.search(text)
-            # "we'll profile during the close and decide then": a decision put off, whatever else it says
-            decided = bool(self.cues.decided.search(text)) and not (deferred and _DECIDE.search(deferred.group()))
+            if deferred and _CONDITIONAL.search(text[:deferred.start()]):
+                deferred = None  # "if support wants recordings later, we revisit": the plan stands until then
+            marker = self.cues.decided.search(text)
+            # "we'll profile during the close and decide then": a decision put off, whatever else it says; so is one
+            # whose last word puts it off ("nehmen wir ins Postmortem auf, besprechen wir dann im Planning")
+            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.start() > marker.end()))
             proposed = bool(self.cues.proposal.search(text))
             if not decided and not question and self._concludes(s, found):
                 continue
@@ -441,6 +451,8 @@ class ThreadReader:
                 self._settle(settling, found)  # "Fechado, eu preparo o rollback": agreement, then a task
                 continue
             if decided and not question:
+                if self._answers_assignment(s) and not self._seeking_before(s) or self._promised_decision(s):
+                    continue  # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks
                 if not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
                         self._supersede_answers(asked, s, found)
@@ -456,6 +468,8 @@ class ThreadReader:
                 self._course_answered(s, found)
             elif not question and self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
                 found.append((self._found(s), SETTLED))  # "Change of plan: v4 ships Wednesday." by who decided
+            elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
+                self._add_agreement(plan, s.speaker, found)
             elif self.cues.settles.search(text) and not question and not promise:
                 self._settle(s, found)
             elif not question and not promise and (choice := self._choice_answered(s)) is not None:
@@ -582,6 +596,8 @@ class ThreadReader:
         asked = next((x for x in self._sentences_before(s.index, 2) if x.speaker != s.speaker and x.is_question), None)
         if asked is None:  # not an answer to a side question: the opener parking, or anyone naming the subject
             return s.speaker == self.messages[0].speaker or bool(opening & _stems(s.text)) or s.index <= 1
+        if _ALSO.search(asked.text):
+            return False  # "should we also have a second relay provider?" — "not today": a side question parked
         return bool(opening & (_stems(s.text) | _stems(asked.text)))
 
     def _settling_part(self, s: Sentence) -> Sentence | None:
@@ -646,8 +662,8 @@ class ThreadReader:
         implied ("Going with the second one.", "Rolling back to 4.2.1.", "Congelamos desde hoy …"), gives the
         date a "when" question asked for ("Der Umzug läuft am 3.12. ab 8 Uhr."), or takes one of the named options
         in a longer sentence ("…, SurveyMonkey is what we'll use since …")."""
-        if s.is_question or self._promises(s.text):
-            return False
+        if s.is_question or self._promises(s.text) or _COMPLETED.search(s.text) or self.cues.not_known.search(s.text):
+            return False  # "top, Kunden sind informiert": a report; "good q, I don't know": no answer
         own = self.by_message[s.index]
         announced = next((x for x in own[:2] if not x.is_question and self.cues.announce.search(x.text)
                           and not self._promises(x.text)), None)
@@ -754,8 +770,8 @@ class ThreadReader:
             own = self.by_message[s.index]
             statement = next((x for x in reversed(own[:own.index(s)])
                               if not x.is_question and len(content_words(x.text)) >= 2), None)
-        if statement is None:
-            return
+        if statement is None or self._promises(statement.text):
+            return  # "kann ich machen, bis Donnerstag ok?": offering to take a task
         reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
         if reply is None or self._objects(reply.text) or all(x.is_question for x in self.by_message[reply.index]):
             return
@@ -788,8 +804,16 @@ class ThreadReader:
         if any(self._objects(m.text) or m.speaker != s.speaker and self.cues.proposal.search(m.text) for m in later):
             return  # "But that would drop our baseline by a third.", or someone else proposes another way
         text = " ".join(x.text.strip() for x in (answer, *self._carried_on(answer))).rstrip("!. ")
+        context: str | None = s.text.strip()
+        if len(content_words(self.cues.agree.sub(" ", text))) <= 1 and not self._objects(answer.text):
+            if any(p.search(self._message_text(reply.index)) for p in self.cues.request):
+                return  # "Can we add a canary?" — "Yes. Tomás, can you own the canary setup?": a task given
+            asked = self.cues.course.search(s.text)
+            proposition = _RHETORICAL.sub("", s.text[asked.end():] if asked else "").strip(" ?？¿")
+            if content_words(proposition):  # "+1" to "can we agree that X should …?" decides X
+                text, context = proposition[:1].upper() + proposition[1:], None
         found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
-                            context=s.text.strip()), SETTLED))
+                            context=context), SETTLED))
 
     def _echoes(self, answer: str, question: str) -> bool:
         """The answer opens with the verb the question asks about: "Refund the second one." to "Can we refund …?"."""
@@ -845,6 +869,53 @@ class ThreadReader:
             found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)),
                           SETTLED))
 
+    def _seeking_before(self, s: Sentence) -> bool:
+        """A choice or proposal put to the thread in the two messages before `s`."""
+        return any(self._seeking(x) for x in self._sentences_before(s.index, 2))
+
+    def _promised_decision(self, s: Sentence) -> bool:
+        """ "I'll ship it tomorrow morning with the hotfix train": the decision words are the task a promise names
+        (no decision cue before the promise starts), so it is an action item."""
+        promise = next((m for p in self.cues.commit if (m := p.search(s.text)) and self._own_task(m) is not None), None)
+        return promise is not None and not self.cues.decided.search(s.text[:promise.start()]) \
+            and not _FIRST_PLURAL.search(s.text[:promise.start()])
+
+    def _bare_agreement(self, s: Sentence) -> bool:
+        """ "ok pour moi", "works for us", "+1", "passt für mich": a whole message that only agrees."""
+        own = self.by_message.get(s.index, ())
+        return bool(own) and own[0] == s and len(own) == 1 and word_count(s.text) <= 5 \
+            and bool(self.cues.agree.match(s.text) or self.cues.endorse.match(s.text)) \
+            and not self.cues.contrast.search(s.text) and not _ACKNOWLEDGED_THEN_ASKED.search(s.text)
+
+    def _agreed_plan(self, s: Sentence) -> Sentence | None:
+        """ "La MEP passe à lundi 16, Julien tu prends le 4471 …" — "ok pour moi": a bare agreement with the plan
+        the message before it states (a verdict, a decision, an announced or revised plan), which hands out
+        work on the way. The plan is its clause before the first task given by name."""
+        if not self._bare_agreement(s):
+            return None
+        for m in reversed(self.messages[max(0, s.index - 3):s.index]):
+            if m.speaker == s.speaker or any(self._bare_agreement(x) for x in self.by_message.get(m.index, ())[:1]):
+                continue
+            for x in self.by_message.get(m.index, ()):
+                if x.is_question or not any(p.search(x.text) for p in (self.cues.decided, self.cues.verdict, self.cues.announce,
+                                                                      self.cues.revision, self.cues.policy)):
+                    continue
+                if self.cues.defer.search(x.text):
+                    return None
+                tasks = [t.start() for p in (*self.cues.request, *self.cues.assign) if (t := p.search(x.text))]
+                head = x.text[:min(tasks)].rstrip(" ,;:-–—") if tasks and min(tasks) > 0 else x.text
+                return Sentence(head, x.index, x.speaker, x.source_id) if len(content_words(head)) >= 2 else None
+            return None
+        return None
+
+    def _add_agreement(self, plan: Sentence, speaker: str, found: list[tuple[Found, int]]) -> None:
+        """A plan agreed to: a decision of its own, or one more person agreeing with it when already found."""
+        for k, (f, how) in enumerate(found):
+            if f.index == plan.index:
+                found[k] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, speaker)))), max(how, SETTLED))
+                return
+        found.append((self._found(plan, (speaker,)), SETTLED))
+
     def _after_choice(self, s: Sentence) -> bool:
         """Whether a line that settles only by its "then" has something to settle: a choice, proposal or "when" put
         to the thread in the few messages before it ("Tuesday then." after "Tuesday or Thursday?"), not a "then" in
@@ -856,6 +927,7 @@ class ThreadReader:
         """A plan stated as the last sentence of a message (not itself an agreement, nor a task asked of someone),
         which others may endorse."""
         return (not self.english or bool(_PLAN.search(s.text))) and s.text == self._last_sentence(s.index) \
+            and not any(x.is_question for x in self.by_message[s.index]) \
             and len(content_words(s.text)) >= 3 and not self.cues.agree.search(self.messages[s.index].text) \
             and not self._asks_task(s.text)
 
@@ -1408,6 +1480,11 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:after|having|given|based\s+on|looking\s+at
 # an opener followed by punctuation ("Agreed, …", "Oui, …"), "then"/"so" first, "let's", a reason, "then" last.
 _TO_YOU = re.compile(r"\b(?:you|your|u|ur)\b(?!\s+(?:all|guys|folks|two|both)\b)|^\W*(?:(?:ok(?:ay)?|so|then|fine)[,\s]+)*(?:(?:take|have)\s+a\s+look|look|call|ask|tell|wait|try)\b", re.I)
 _FAREWELL = re.compile(r"\b(?:see\s+(?:you|u|ya)|bye|good\s*night|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|bis\s+(?:dann|morgen|später)|à\s+(?:plus|demain|tout\s+à\s+l'heure)|hasta\s+(?:luego|mañana)|até\s+(?:logo|amanhã))\b", re.I)
+# What a "should we …?" wraps around its proposition: "(at least) agree that", "nicht einfach", "just".
+_RHETORICAL = re.compile(r"^\W*(?:(?:not|nicht|pas|no|não|just|simply|einfach|mal|juste|simplemente|só|(?:at\s+least\s+)?agree\s+that"
+                         r"|(?:uns\s+)?einigen,?\s+dass|(?:se\s+)?mettre\s+d'accord\s+(?:pour\s+dire\s+)?que)\s+)+", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should|wenn|falls|sollte|si|sauf\s+si|se|caso)\b[^.;!?]*$", re.I)
+_FIRST_PLURAL = re.compile(r"\bwe\b|\bwir\b|\bnous\b|\bon\b|\bnosotros\b|\bnós\b|\bvamos\b", re.I)
 _THEN = re.compile(r"\bthen\b", re.I)
 _GREETING_WORDS = frozenset("hey hello hiya hallo salut hola olá".split())
 _ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|all|everything|something|not|looks?|sounds?|feels?|seems?)\s*$", re.I)

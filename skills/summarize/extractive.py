@@ -5,10 +5,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from skills.summarize.cues import cues_for
-from skills.summarize.detect import Found, Message, Sentence, ThreadReader, content_words, decision_line, message_time
+from skills.summarize.detect import (
+    Found,
+    Message,
+    Sentence,
+    ThreadReader,
+    content_words,
+    decision_line,
+    decision_support,
+    message_time,
+)
 from skills.summarize.language import thread_language
 from skills.summarize.result import ActionItem, Item, Summary, names_list
 from skills.summarize.rewrite import (
@@ -16,7 +26,7 @@ from skills.summarize.rewrite import (
     question_to_third_person,
     to_third_person,
 )
-from skills.summarize.utterance import Utterance, link_or_code_only, prose
+from skills.summarize.utterance import Utterance, agreeing_emoji_only, link_or_code_only, prose
 
 MIN_MESSAGES = 3
 # Scoring weights, tuned on the SAMSum validation and DialogSum dev splits only (bench/summarize.py).
@@ -99,7 +109,15 @@ def summarize(
     `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
     """
     names = {u.author_id: u.speaker for u in utterances if u.author_id}
-    cleaned = [(u, text) for u in utterances if not u.is_bot and (text := prose(u.text, names) or link_or_code_only(u.text))]
+    cleaned = []
+    for u in utterances:
+        if u.is_bot:
+            continue
+        if text := prose(u.text, names) or link_or_code_only(u.text):
+            cleaned.append((u, text))
+        elif agreeing_emoji_only(u.text) and (k := next((k for k in range(len(cleaned) - 1, -1, -1)
+                                                        if cleaned[k][0].speaker != u.speaker), None)) is not None:
+            cleaned[k] = (replace(cleaned[k][0], agreement=cleaned[k][0].agreement + 1), cleaned[k][1])  # "👍" as a reply
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
     if len(humans) < min_messages:
@@ -128,12 +146,12 @@ def summarize(
         tldr = _tldr(humans, texts, sentences, participants, decisions, actions, max_words, max_sentences, lang,
                      undecided, waiting_on)
 
-    def item(found: Found, text: str | None = None) -> Item:
-        return Item(text or found.text, found.source_id, links.get(found.source_id))
+    def item(found: Found, text: str | None = None, support: str = "") -> Item:
+        return Item(text or found.text, found.source_id, links.get(found.source_id), support)
 
     return Summary(
         tldr=tldr,
-        decisions=tuple(item(f, decision_line(f)) for f in _dedupe(decisions, decision_line)),
+        decisions=tuple(item(f, f.said, decision_support(f)) for f in _dedupe(decisions, decision_line)),
         action_items=tuple(ActionItem(f.said, f.owner, f.due, f.source_id, links.get(f.source_id), f.due_date)
                            for f in _dedupe(actions, lambda f: f"{f.owner}: {f.said}")),  # two owners, one task: two lines
         open_questions=tuple(item(f) for f in _dedupe(questions)),

@@ -13,6 +13,12 @@ class Item:
     text: str
     source_id: str
     link: str | None = None
+    support: str = ""  # who agreed with a decision: "Ken and Ana agreed; 2 agreement reactions"
+
+    @property
+    def line(self) -> str:
+        """As shown: the decision's outcome clause, then who agreed with it ("… (Ken agreed)")."""
+        return f"{self.text} ({self.support})" if self.support else self.text
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class Summary:
         """The CLI's `--json` shape (a contract, see docs/summaries.md)."""
         return {
             "tldr": self.tldr,
-            "decisions": [item.text for item in self.decisions],
+            "decisions": [item.line for item in self.decisions],
             "action_items": [
                 {"text": item.text, "owner": item.owner, "due": item.due,
                  "due_date": item.due_date.isoformat() if item.due_date else None}
@@ -60,7 +66,7 @@ class Summary:
             return self.tldr
         lines = [f"TL;DR: {self.tldr}"]
         blocks = (
-            ("Decisions", [item.text for item in self.decisions]),
+            ("Decisions", [item.line for item in self.decisions]),
             ("Action items", [action_line(item) for item in self.action_items]),
             ("Open questions", [item.text for item in self.open_questions]),
             ("Participants", list(self.participants)),

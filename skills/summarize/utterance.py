@@ -104,6 +104,18 @@ def _clean(text: str, names: tuple[tuple[str, str], ...]) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_AGREEMENT_EMOJI = frozenset("👍 👌 ✅ ✔ ☑ 💯 🙌 👏 💪 🆗".split())
+_SKIN_AND_VARIANT = regex.compile(r"[\p{Emoji_Modifier}\ufe0f\u200d\s]+")
+
+
+def agreeing_emoji_only(text: str) -> bool:
+    """A reply made only of agreement emoji ("👍", ":+1:", "✅", ":white_check_mark:"): in chat, the same as
+    reacting with them to the message it answers."""
+    rest = _SLACK_EMOJI.sub(lambda m: "" if m.group(0).strip(":") in AGREEMENT_REACTIONS
+                            or m.group(0).startswith(":skin-tone-") else "x", text)
+    return bool(text.strip()) and all(ch in _AGREEMENT_EMOJI for ch in _SKIN_AND_VARIANT.sub("", rest))
+
+
 def utterances_from_thread(thread: Thread, mentioned: dict[str, str] | None = None) -> list[Utterance]:
     """Adapt a platform-neutral thread; reactions are read when the message carries them.
 

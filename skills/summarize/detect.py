@@ -139,6 +139,7 @@ class Found:
     context: str | None = None  # what a short decision settles ("Thai it is" → "thai place or the pizza one?")
     reactions: int = 0  # agreement reactions on a decision's message
     sentence: str = ""  # the sentence an action item was read from
+    proposed: bool = False  # a decision said as a proposal ("Let's go with May 12"), now agreed
 
     @property
     def said(self) -> str:
@@ -532,7 +533,8 @@ class ThreadReader:
         now, for the few that remain, because the rewrite is the costly part."""
         outcome = self._outcome(f.text)
         text = to_third_person(outcome, f.owner) if self.english and f.owner else outcome
-        return replace(f, text=text, reactions=self.messages[f.index].agreement)
+        proposed = self.english and bool(_LETS_FIRST.match(_THEN_FIRST.sub("", self.cues.conclude.sub("", f.text, count=1))))
+        return replace(f, text=text, reactions=self.messages[f.index].agreement, proposed=proposed)
 
     def _outcome(self, text: str) -> str:
         """The outcome clause a person would note, without the talk around it: "Agreed, fail over now" → "fail over

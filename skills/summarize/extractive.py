@@ -232,6 +232,7 @@ def _firm(decision: Found, texts: list[str], lang: str) -> bool:
 
 # "Maria thinks they should move the launch", "Lena would go with A" (the detectors' third-person rewrite).
 _SHOULD_DECIDED = re.compile(r"^\S+(?:\s+\S+)?\s+(?:thinks\s+)?(?:they\s+should|would|will)\s+((?:go\s+with|move|switch|use|keep|drop|ship|launch|lead|pick|choose|start|stop|hire|extend|cancel|postpone)\b.*)$", re.I | re.S)
+_PLAN_BODY = re.compile(r"^(\w.*)$", re.S)  # a proposal's clause, its "let's" already cut ("go with May 12")
 _LETS_DECIDED = re.compile(r"^(?:(?:ok(?:ay)?|so|then|great|fine|alright)[,.!]?\s+)?let'?s\s+(\w.*)$", re.I | re.S)
 
 
@@ -244,7 +245,8 @@ def _decided(decision: Found, english: bool, others: int) -> str:
     # not "Decided: Decision: …", nor "…やらないことにします。." (a full stop in any script ends it once)
     body = _DECISION_LABEL.sub("", decision.text.strip().rstrip(".!。！"))
     more = f" (and {others} more decision{'s' * (others > 1)})" if others else ""
-    plan = (_LETS_DECIDED.match(body) or _SHOULD_DECIDED.match(body)) if english else None
+    plan = (_LETS_DECIDED.match(body) or _SHOULD_DECIDED.match(body)
+            or decision.proposed and _PLAN_BODY.match(body[:1].lower() + body[1:])) if english else None
     if plan and decision.owner:
         people = list(dict.fromkeys((decision.owner, *decision.agreed_by)))
         verb = "agreed to" if len(people) > 1 else "decided to"

@@ -51,7 +51,7 @@ def test_the_export_is_what_convert_makes_of_the_raw_pages(tmp_path):
     day_messages = [m for day in sorted(EXPORT.glob("*/*.json")) for m in json.loads(day.read_text("utf-8"))]
     page_messages = [m for page in sorted((SOURCE / "raw").glob("*/*.json")) for m in json.loads(page.read_text("utf-8"))]
     assert sorted(day_messages, key=lambda m: m["ts"]) == sorted(page_messages, key=lambda m: m["ts"])
-    assert len(day_messages) == 42 + 34 + 29 + 24 + 31 + 20  # general/10, haskell-day/7, questions/29, 30, 64, 65
+    assert len(day_messages) == 42 + 22 + 34 + 29 + 24 + 31 + 20  # general/10, haskell-day/6, 7, questions/29, 30, 64, 65
     export = open_export(EXPORT)
     assert len(export.conversations) == 28
     assert [day.isoformat() for day in export.days("questions")][:2] == ["2018-10-11", "2018-10-12"]
@@ -100,7 +100,7 @@ def test_summaries_of_every_day_name_people_never_by_an_id_users_json_knows(tmp_
     result = runner.invoke(app, ["summarize", str(zipped), "--json"])
     assert result.exit_code == 0, result.output  # 28 channels listed, 25 without a folder: nothing skipped
     summaries = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(summaries) == len(list(EXPORT.glob("*/*.json"))) == 60
+    assert len(summaries) == len(list(EXPORT.glob("*/*.json"))) == 67
     ids = known_ids()
     shown = json.dumps(summaries, ensure_ascii=False)
     assert not [uid for uid in ids if uid in shown]
@@ -148,6 +148,14 @@ def test_the_press_release_decision_reads_as_said_and_thanks_are_not_part_of_it(
     day = summary("haskell-day/2018-09-13")
     assert day["decisions"] == ["ひとまずプレスは今回はやらないことにします。"]
     assert "。." not in day["tldr"] and "ありがとう" not in day["tldr"]
+
+
+def test_a_pasted_timetable_holds_talk_titles_not_questions():
+    # igrep's draft timetable lists "- 15:45 - 16:05 :yellow_heart: aiya: Semigroupとは？ Monoidとは？ 環とは？（仮） 0:20";
+    # the only question that day is matsubara0507's "交代の時間を勘定してないけど大丈夫ですかね？", which igrep answers.
+    day = summary("haskell-day/2018-09-02")
+    assert day["participants"] == ["igrep", "matsubara0507"]
+    assert day["open_questions"] == []
 
 
 def test_polite_verb_forms_that_promise_nothing_are_no_action_items():

@@ -86,10 +86,17 @@ def split_sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
+# A list item is one unit: "- 15:45 - 16:05 aiya: Semigroupとは？ Monoidとは？ 環とは？（仮） 0:20" in a pasted
+# timetable holds talk titles, not questions to the thread (a real question in a list ends its line with "?").
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s+\S")
+
+
 @lru_cache(maxsize=16_384)  # the same message is split by the detectors, the TL;DR and the digest
 def _sentences(text: str) -> tuple[str, ...]:
     parts: list[str] = []
-    for part in _SENTENCE_END.split(text):
+    pieces = _SENTENCE_END.split(text) if "\n" not in text else \
+        [piece for line in text.split("\n") for piece in ([line] if _LIST_ITEM.match(line) else _SENTENCE_END.split(line))]
+    for part in pieces:
         part = part.strip() if part else ""
         if not part:
             continue

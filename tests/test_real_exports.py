@@ -81,6 +81,18 @@ def test_analyze_counts_the_people_of_general_and_not_the_21_joins_or_slackbot()
     assert {link["ts"]: link["parent_ts"] for link in links}["1538996020.000100"] is None
 
 
+def test_no_reply_nudge_for_an_answer_to_a_message_days_old():
+    """The live bot looks 6 hours back for what a message answers; the offline report does the same."""
+    report = json.loads(cli("analyze", str(EXPORT), "--channel", "haskell-day", "--json"))
+    parent = {link["ts"]: link["parent_ts"] for link in report["links"]}
+    # igrep's "@nakaji-dayo そういえば…何か知見はありますかね？" scores as an answer to nakaji-dayo's "了解です！" of
+    # five days before, and nakaji-dayo's "アウトラインの作成遅れていてすみません" to a message of four days before.
+    assert parent["1536740877.000100"] == "1536297522.000100" and parent["1536296975.000100"] == "1535931288.000100"
+    nudged = {n["ts"] for n in report["nudges"] if n["kind"] == "reply_outside_thread"}
+    assert nudged and not nudged & {"1536740877.000100", "1536296975.000100"}
+    assert all(float(ts) - float(parent[ts]) <= 6 * 3600 for ts in nudged)
+
+
 def test_the_digest_counts_nine_messages_from_five_people_in_week_27():
     shown = cli("digest", str(EXPORT), "--channel", "#questions", "--week", "2019-W27")
     # kakkun61 ×4, shunsuke.masuda ×2, igrep, ncaq, yharuhi39 (Jul 1–7, UTC); the 5 joins that week are not people.

@@ -25,7 +25,7 @@ from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
 from skills.summarize.messages import read_utterances
 from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
-from skills.threads.nudges import AFTER_HOURS_SHARE
+from skills.threads.nudges import AFTER_HOURS_SHARE, ANSWER_WINDOW_SECONDS
 from skills.threads.text import is_question
 
 TOP_THREADS = 5
@@ -249,8 +249,8 @@ class DigestBuilder:
         if parent is None or parent.user == message.user:
             return  # carrying on your own message is not answering someone
         self._answered.add(parent.ts)
-        if score >= self._threshold:
-            self.counts["outside"] += 1
+        if score >= self._threshold and message.seconds - parent.seconds <= ANSWER_WINDOW_SECONDS:
+            self.counts["outside"] += 1  # counted as the nudge is sent: within the window the bot looks back
 
     def _close_complete_threads(self) -> None:
         done = [key for key, group in self._open.items() if _complete(key, group, self._last_ts)]

@@ -25,6 +25,7 @@ from skills.threads.cooldown import (
 )
 from skills.threads.links import ChannelMessage, from_message, reply_links
 from skills.threads.nudges import (
+    ANSWER_WINDOW_SECONDS,
     BROADCAST_AFTER_HOURS,
     KINDS,
     REPLY_OUTSIDE_THREAD,
@@ -36,7 +37,7 @@ from skills.threads.nudges import (
     reply_outside_thread_nudges,
 )
 
-CONTEXT = timedelta(hours=6)  # how far back an answered message may be
+CONTEXT = timedelta(seconds=ANSWER_WINDOW_SECONDS)  # how far back an answered message may be
 HELLO_WAIT = "hello wait"  # the store's mark of a hello's wait, and the source of its nudge's delivery key
 log = logging.getLogger(__name__)
 KIND_NAMES = {

@@ -24,6 +24,10 @@ BROADCAST_AFTER_HOURS = "broadcast_after_hours"
 KINDS = (REPLY_OUTSIDE_THREAD, HELLO_ONLY, LONG_MESSAGE, BROADCAST_AFTER_HOURS)
 
 FOLLOW_UP_SECONDS = 60.0
+# How far back an answered message may be. The live bot reads no further back; the offline report and the
+# digest hold a whole history, where a quiet channel's "@nakaji, any idea about …?" five days after nakaji's
+# "thanks!" scored as an answer to it (haskell-jp's real log) and was nudged.
+ANSWER_WINDOW_SECONDS = 6 * 3600
 LONG_MESSAGE_CHARS = 1500
 AFTER_HOURS_SHARE = 0.5
 
@@ -81,6 +85,8 @@ def reply_outside_thread_nudges(
         parent = by_ts.get(link.parent_ts)
         if parent is None or parent.user == message.user:
             continue  # carrying on your own message is not answering someone
+        if message.seconds - parent.seconds > ANSWER_WINDOW_SECONDS:
+            continue
         out.append(_nudge(message, REPLY_OUTSIDE_THREAD, REPLY_TEXT, parent_ts=parent.ts))
     return out
 

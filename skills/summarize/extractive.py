@@ -40,6 +40,7 @@ GROUP_SIZE = 3  # people in a thread for a weakly evidenced outcome or a next st
 DECISION_WEIGHT = 2.0
 FIRST_PERSON_BONUS = 0.5  # "I'll ...", "we ...": rewritten, these name who does what
 NOTHING_YET = "Nothing to summarize yet: only {n} message{s} so far{by}."
+NOTHING_FROM_PEOPLE = "Nothing to summarize yet: no messages from people so far."  # a day of joins, an app's posts
 
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being below
@@ -130,7 +131,8 @@ def summarize(
     if len(humans) < min_messages:
         n = len(humans)
         by = f", from {names_list(participants)}" if participants else ""
-        return Summary(tldr=NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by), participants=tuple(participants),
+        said = NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by) if n else NOTHING_FROM_PEOPLE
+        return Summary(tldr=said, participants=tuple(participants),
                        too_short=True)
 
     texts = [text for _, text in cleaned]

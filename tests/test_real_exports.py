@@ -11,7 +11,7 @@ import json
 import re
 import runpy
 import zipfile
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,11 @@ from typer.testing import CliRunner
 
 from adapters.app import create_app
 from adapters.slack.export import open_export
+from adapters.slack.export_digest import build_digest
 from adapters.slack.messages import Skipped, read_message
 from bot.cli import app
+from skills.digest import Week, working_share
+from skills.digest.message import activity_chart
 from tests.conftest import SIGNING_SECRET
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import BOT_USER_ID, event_body
@@ -97,6 +100,18 @@ def test_the_digest_counts_nine_messages_from_five_people_in_week_27():
     shown = cli("digest", str(EXPORT), "--channel", "#questions", "--week", "2019-W27")
     # kakkun61 ×4, shunsuke.masuda ×2, igrep, ncaq, yharuhi39 (Jul 1–7, UTC); the 5 joins that week are not people.
     assert "9 messages from 5 people, 0 of them in threads." in shown
+
+
+def test_no_working_hours_are_made_up_when_users_json_has_no_time_zones():
+    """haskell-jp's users.json has handles only: the chart highlighted 9 to 5 UTC for a channel working in Tokyo."""
+    members = list(open_export(EXPORT).users.values())
+    assert working_share(members, "UTC", date(2018, 9, 12)) == [0.0] * 24
+    export = open_export(EXPORT)
+    week = Week.parse("2018-W37")
+    digest = build_digest(export.week_messages("haskell-day", week), export.users, "haskell-day", str(week), members)
+    chart = activity_chart(digest, week, members)
+    assert sum(bar.value for bar in chart.bars) == 27 and not any(bar.highlight for bar in chart.bars)
+    assert chart.caption == "No member's time zone is known, so no hours are highlighted."
 
 
 def test_a_day_of_joins_only_has_nothing_to_summarize():

@@ -14,9 +14,15 @@ from skills.later.zones import UnknownZone, zone_for
 UNKNOWN_ZONE = "UTC"  # members without a zone are drawn as if in UTC, as the slots rule does
 
 
+def zones_known(members: Sequence[User]) -> bool:
+    """Whether any (human) member's time zone is known: without one there are no working hours to show."""
+    return any(not m.is_bot and m.tz for m in members)
+
+
 def working_share(members: Sequence[User], zone: str, day: date) -> list[float]:
-    """For each hour of `day` in `zone`, the share of (human) members inside their working hours at half past."""
-    people = [m for m in members if not m.is_bot]
+    """For each hour of `day` in `zone`, the share of (human) members inside their working hours at half past;
+    all 0 when no member's zone is known (an export whose users.json has no `tz`: 9 to 5 UTC would be made up)."""
+    people = [m for m in members if not m.is_bot] if zones_known(members) else []
     tz = ZoneInfo(zone)
     shares = []
     for hour in range(24):
@@ -49,7 +55,8 @@ def activity_chart_png(
     axes.set_xlim(-0.5, 23.5)
     hours = range(0, 24, 3)
     axes.set_xticks(hours, [f"{hour:02d}:00" for hour in hours])  # "09:00" reads as a time, a bare "9" did not
-    axes.set_xlabel(f"hour of day ({zone}); green: members in working hours")
+    shading = "green: members in working hours" if zones_known(members) else "no member's time zone is known"
+    axes.set_xlabel(f"hour of day ({zone}); {shading}")
     axes.set_ylabel("messages")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(title or "Messages by hour of day")

@@ -14,7 +14,7 @@ from datetime import timedelta
 from bot.actions import Bar, Chart, Section
 from bot.model import User
 from skills.digest.build import Digest, DigestThread, plural, stat_lines
-from skills.digest.chart import activity_chart_png, chart_day, working_share
+from skills.digest.chart import activity_chart_png, chart_day, working_share, zones_known
 from skills.digest.week import Week
 
 MAX_LINES = 8  # per section; the rest are counted, not listed
@@ -64,7 +64,8 @@ def activity_chart(digest: Digest, week: Week, members: Sequence[User]) -> Chart
         filename=f"activity-{week}.png",
         x_title=f"hour of day ({digest.zone})",
         y_title="messages",
-        caption="Highlighted hours: most members are in their working hours.",
+        caption="Highlighted hours: most members are in their working hours." if zones_known(members)
+        else "No member's time zone is known, so no hours are highlighted.",
     )
 
 

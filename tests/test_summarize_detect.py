@@ -386,3 +386,24 @@ def test_a_summing_up_line_settles_the_choice_whatever_comes():
     refused = decisions(("Marta", "Lisbon office or Madrid office?"), ("Ana", "Lisbon then."),
                         ("Sofia", "We can't book Lisbon, it is taken that week."))
     assert refused == []
+
+
+def test_a_question_handed_off_sidestepped_or_asked_without_a_question_mark_stays_open():
+    def open_in(*lines) -> str:
+        return " ".join(q.text for q in summarize(thread(*lines)).open_questions)
+
+    assert "Q1" in open_in(("Farah", "Are we sure v3 needs to ship in Q1?"), ("Hugo", "That's not my call, ask Greta."),
+                           ("Nils", "Classic."))
+    assert "session store" in open_in(("Hamid", "Is the session store the right home for the rate limiter's keys?"),
+                                      ("Sven", "Maybe not, but that's a bigger discussion."), ("Clara", "Thanks all, closing the incident."))
+    assert "notify" in open_in(("Arjun", "Approved. Do we need to notify customers about the IDOR?"),
+                               ("Sana", "Also: Cobalt offers a free retest within 60 days."), ("Arjun", "Nice."))
+    assert "charge for exports" in open_in(("Carla", "Egress doubled in November."), ("Nikhil", "It's the export feature."),
+                                           ("Thom", "The real question is whether we charge for exports above some size."))
+    de = summarize(thread(
+        ("Kerstin", "Ich frage mich, ob Viewer-Seats für die Entwickler reichen. Können Sie aufschlüsseln, wer editiert?"),
+        ("Daniel", "Klar, schick ich Ihnen bis Donnerstag."), ("Birgit", "Danke.")))
+    assert any("Viewer-Seats" in q.text for q in de.open_questions)
+    assert any(a.owner == "Daniel" and "aufschlüsseln" in a.text for a in de.action_items)
+    assert not open_in(("Ana", "Do we need finance to sign off?"), ("Bo", "No, it's under the limit."),
+                       ("Cy", "Btw the changelog is merged."), ("Ana", "Great."))

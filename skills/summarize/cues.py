@@ -56,6 +56,7 @@ class Lexicon:
     react_call: str = ""  # a call for agreement by reaction, after the proposal it is about: "React if you're ok with it"
     when: str = ""  # a question about when: "when", "wann", "quand", "cuándo", "quando"
     small_step: str = ""  # a proposal to look or talk first, a next step rather than a decision: "let's check the logs"
+    aside: str = ""  # a reply that opens another subject, so it answers nothing by coming next: "also: …", "btw", "por cierto"
 
 
 EN = Lexicon(
@@ -104,7 +105,10 @@ EN = Lexicon(
     answer=r"^\W*(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
            r"|should\s+be|probably|definitely|not\s+(?:really|yet)|only|just|because|since|that'?s|there'?s|the\s+answer|answer\s*:|afaik|iirc|according\s+to|per\s+)",
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
-              r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b",
+              r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b"
+              # a hand-off or a later answer leaves it open too: "not my call, ask Greta", "I'll get you an answer Thursday"
+              r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bask\s+@?[A-Z]\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
+              r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
@@ -122,6 +126,7 @@ EN = Lexicon(
     react_call=r"\b(?:react|thumbs\s+up|\+1)\b.*\bif\b|^\W*(?:please\s+)?(?:react|vote)\b",
     when=r"\bwhen\b|\bwhat\s+(?:day|date|time)\b",
     small_step=r"\blet'?s\s+(?:just\s+|quickly\s+|first\s+|all\s+)?(?:look|check|see|sync|talk|discuss|meet|chat|catch\s+up|dig|investigate|ask|figure\s+out|hop|jump|grab|get\s+on|take\s+a\s+(?:look|step\s+back)|debug|reproduce|find\s+out)\b",
+    aside=r"^\W*(?:also\s*(?:\w+\s*)?:|btw\b|by\s+the\s+way|unrelated\b|side\s+note|separately\b|different\s+topic)",
 )
 
 DE = Lexicon(
@@ -153,7 +158,7 @@ DE = Lexicon(
     unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|\bniemand\s+für\s+(?P<what8>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
                r"|\bwir\s+sollten\s+(?:auch|noch)\s+(?P<what6>.+)|^\W*(?P<pre>[^,;:?]+?)\s+müssen\s+wir\s+(?:noch\s+|auch\s+)?(?P<what7>[^?]+)$",
     answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
-    not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen)\b",
+    not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen|klären\s+wir|(?:muss|müssen)\s+(?:ich|wir)\s+(?:noch\s+)?(?:klären|fragen|nachfragen)|nicht\s+meine\s+entscheidung|noch\s+offen)\b",
     revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
     conclude=r"^\W*(?:ok(?:ay)?|gut|also|dann|alles\s+klar|na\s+gut)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden)\s*[?？]\s*$",
@@ -172,6 +177,7 @@ DE = Lexicon(
     react_call=r"\breagiert\b|^\W*wenn\s+(?:ok|einverstanden)\W*$|\b(?:\+1|daumen)\b.*\bwenn\b",
     when=r"\bwann\b|\ban\s+welchem\s+tag\b",
     small_step=r"\blass(?:t)?\s+uns\s+(?:(?:mal|kurz|erst(?:mal)?)\s+)*(?:(?:in|auf|nach)\s+\S+(?:\s+\S+)?\s+)?(?:schauen|anschauen|nachsehen|prüfen|checken|reden|sprechen|telefonieren|treffen|debuggen)\b",
+    aside=r"^\W*(?:übrigens|nebenbei|noch\s+was|anderes\s+thema)\b",
 )
 
 FR = Lexicon(
@@ -201,7 +207,7 @@ FR = Lexicon(
     unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
-    not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier)\b",
+    not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call))\b",
     revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord)\s*[?？]\s*$",
@@ -219,6 +225,7 @@ FR = Lexicon(
     react_call=r"\bréagissez\b|\bmettez\s+un\b.*\bsi\b",
     when=r"\bquand\b|\bquel(?:le)?\s+(?:date|jour)\b",
     small_step=r"\b(?:et\s+si\s+on|on\s+pourrait)\s+(?:regardait|regarder|vérifiait|vérifier|en\s+parlait|en\s+parler|s'appelait|s'appeler)\b",
+    aside=r"^\W*(?:au\s+fait|autre\s+chose|autre\s+sujet|par\s+ailleurs)\b",
 )
 
 ES = Lexicon(
@@ -250,7 +257,7 @@ ES = Lexicon(
     unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
-    not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo)\b",
+    not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión)\b",
     revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+planes?|corrección|en\s+realidad)\b",
     conclude=r"^\W*(?:ok(?:ay)?|vale|bueno|pues|entonces|de\s+acuerdo|perfecto)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo)\s*[?？]\s*$",
@@ -268,6 +275,7 @@ ES = Lexicon(
     react_call=r"\breaccion(?:ad|en|a)\b",
     when=r"\bcuándo\b|\bqué\s+(?:día|fecha)\b",
     small_step=r"\b(?:podríamos|hagamos|vamos\s+a)\s+(?:mirar|revisar|hablar|hablarlo|una\s+llamada)\b",
+    aside=r"^\W*(?:por\s+cierto|otra\s+cosa|otro\s+tema|aparte)\b",
 )
 
 PT = Lexicon(
@@ -298,7 +306,7 @@ PT = Lexicon(
     unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
-    not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver)\b",
+    not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo))\b",
     revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo)\s*[?？]\s*$",
@@ -316,6 +324,7 @@ PT = Lexicon(
     react_call=r"\breaj(?:am|a)\b",
     when=r"\bquando\b|\bque\s+dia\b",
     small_step=r"\b(?:vamos|bora|podíamos|poderíamos)\s+(?:ver|olhar|checar|conversar|falar|verificar)\b",
+    aside=r"^\W*(?:outra\s+coisa|outro\s+assunto|aliás|a\s+propósito|por\s+falar\s+nisso)\b",
 )
 
 # ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
@@ -347,7 +356,7 @@ JA = Lexicon(
     unassigned=r"(?:誰か|だれか)(?:が)?(?P<what>[^。？?]+?)(?:する必要|しないと|しなければ|やらないと)|(?P<what2>[^。？?、]+?)(?:する必要があります|しないといけません|しなければなりません)",
     answer=r"^\W*(?:はい|いいえ|いや|そうです|違います|たぶん|多分|ええ)",
     # "…がわからないとなんとも言えませんが" is a caveat after an answer ("can't say for sure without knowing …")
-    not_known=r"わかりません|分かりません|知りません|不明|わからない(?!と)|分からない(?!と)|いい質問",
+    not_known=r"わかりません|分かりません|知りません|不明|わからない(?!と)|分からない(?!と)|いい質問|まだ(?:わから|分から|決まって)",
     revision=r"^\W*(?:やっぱり|訂正|予定変更)",
     conclude=r"^\W*(?:では|じゃあ|それでは)[、,。\s]*",
     consent=r"(?:異論はありますか|よろしいでしょうか|反対の人はいますか)\s*[?？]?\s*$",
@@ -358,6 +367,7 @@ JA = Lexicon(
     refusal=r"できません|無理です",
     policy=r"今後は|これからは|以降は",
     verdict=NEVER, factual=NEVER, due="",
+    aside=r"^\W*(?:ところで|別件|話は変わ)",
 )
 
 ZH = Lexicon(
@@ -379,7 +389,7 @@ ZH = Lexicon(
     assign=rf"^\W*{_ZH_NAME}(?:负责|来做|会)(?P<what>[^。！？!?]+)",
     unassigned=r"(?:需要|得|要)有人(?P<what>[^。！？!?]+)|还(?:需要|得)(?P<what2>[^。！？!?]+)",
     answer=r"^\W*(?:是的?|对|不是|没有|有|在|可以|不行|应该|大概|因为)",
-    not_known=r"不知道|不清楚|不确定|好问题|这个问题好|再确认",
+    not_known=r"不知道|不清楚|不确定|好问题|这个问题好|再确认|要[^，。,]{0,8}批|还没定|待确认",
     revision=r"^\W*(?:改一下|更正|计划有变)",
     conclude=r"^\W*(?:好的?|那|行)[，,。\s]*",
     consent=r"(?:大家同意吗|有意见吗|没问题吧|行不行)\s*[？?]\s*$",
@@ -390,6 +400,7 @@ ZH = Lexicon(
     refusal=r"不能|不可以",
     policy=r"以后|今后|从现在开始",
     verdict=NEVER, factual=NEVER, due="",
+    aside=r"^\W*(?:另外|顺便|顺带|还有个事)",
 )
 
 HI = Lexicon(
@@ -410,7 +421,7 @@ HI = Lexicon(
     assign=rf"^\W*@?(?P<who>[^\W\d_]{_HI}*)\s+(?P<what>[^।?]+?{_HI}+(?:ेगा|ेगी|एगा|एगी))(?=[\s,।.!]|$)",
     unassigned=r"(?:किसी\s+को|कोई)\s+(?P<what>[^।?]+?)\s+(?:होगा|चाहिए|पड़ेगा)|हमें\s+(?P<what2>[^।?]+?)\s+(?:होगा|चाहिए|पड़ेगा)",
     answer=r"^\W*(?:हाँ|हां|नहीं|जी|शायद|मुझे\s+लगता|क्योंकि)",
-    not_known=r"पता\s+नहीं|मालूम\s+नहीं|नहीं\s+पता|अच्छा\s+सवाल",
+    not_known=r"पता\s+नहीं|मालूम\s+नहीं|नहीं\s+पता|अच्छा\s+सवाल|पक्का\s+नहीं",
     revision=r"^\W*(?:असल\s+में|बदलाव)",
     conclude=r"^\W*(?:ठीक\s+है|तो|अच्छा|ओके)(?=\s|[,।.!:]|$)[\s,।.!:]*",
     consent=r"(?:ठीक\s+है|सब\s+सहमत\s+हैं|कोई\s+आपत्ति)\s*[?？]\s*$",
@@ -421,6 +432,7 @@ HI = Lexicon(
     refusal=r"नहीं\s+कर\s+सकते|नहीं\s+हो\s+सकता",
     policy=r"आज\s+से|अब\s+से|आगे\s+से",
     verdict=NEVER, factual=NEVER, due="",
+    aside=r"^\W*(?:वैसे|एक\s+और\s+बात)",
 )
 
 AR = Lexicon(
@@ -454,6 +466,7 @@ AR = Lexicon(
     refusal=r"لا\s+(?:يمكننا|نستطيع)|لن\s+نستطيع",
     policy=r"من\s+الآن|ابتداء\s+من|اعتبارا\s+من",
     verdict=NEVER, factual=NEVER, due="",
+    aside=r"^\W*(?:بالمناسبة|على\s+فكرة)",
 )
 
 # Due phrases, as written; group 1 is the phrase kept on the action item.
@@ -525,6 +538,7 @@ class Cues:
     react_call: re.Pattern
     when: re.Pattern
     small_step: re.Pattern
+    aside: re.Pattern
 
 
 def _either(sources: list[str]) -> re.Pattern:
@@ -556,6 +570,6 @@ def cues_for(lang: str) -> Cues:
         interim=joined("interim"), alternative=joined("alternative"), contrast=joined("contrast"),
         refusal=joined("refusal"), policy=joined("policy"), verdict=joined("verdict"), factual=joined("factual"),
         announce=joined("announce"), options=joined("options"), react_call=joined("react_call"), when=joined("when"),
-        small_step=joined("small_step"),
+        small_step=joined("small_step"), aside=joined("aside"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)), screened(re.compile(bare, re.I))),
     )

@@ -38,6 +38,12 @@ _LEADING_FILLER = re.compile(
 _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
 _QUESTION_END = re.compile(r"(?:[?？؟]|(?:ですか|ますか|でしょうか)[。]?)\W*$")  # Japanese may end a question with "か。"
+# A question asked without "?": "the real question is whether …", "ich frage mich, ob …", "je me demande si …",
+# a Chinese "…吗。", an Arabic "هل …".
+_QUESTION_WORDED = re.compile(
+    r"\b(?:the\s+(?:real\s+|open\s+|big\s+|main\s+|remaining\s+)?question\s+is\s+(?:whether|if|how|what|who|when)|I\s+wonder\s+(?:whether|if)"
+    r"|(?:frage|fragen)\s+(?:ich\s+|wir\s+)?(?:mich|uns),?\s+ob|die\s+frage\s+ist,?\s+ob|je\s+me\s+demande\s+si|la\s+question\s+(?:c'est|est)\s+(?:de\s+savoir\s+)?si"
+    r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se)\b|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
 _DECIDE = re.compile(r"decid|décid|decis|décis|entscheid|決め|決定|决定|तय|قرر", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
@@ -124,7 +130,7 @@ class Sentence:
 
     @once  # asked of each sentence many times over (every later question looks back at it)
     def is_question(self) -> bool:
-        return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿")
+        return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿") or bool(_QUESTION_WORDED.search(self.text))
 
 
 @dataclass(frozen=True)
@@ -1404,7 +1410,11 @@ class ThreadReader:
             return True  # "Can I merge the copy changes?" with a ✅ from someone else: a yes
         own = self.by_message[s.index]
         # the asker asked something else right after, in the same message
-        superseded = any(x.is_question for x in own[next(i for i, x in enumerate(own) if x is s) + 1:])
+        later_own = own[next(i for i, x in enumerate(own) if x is s) + 1:]
+        superseded = any(x.is_question for x in later_own)
+        # "… frage ich mich, ob … Können Sie mir aufschlüsseln …?" — "klar, schick ich": the request was taken, not the question
+        request_after = not self._asks_task(s.text) and any(
+            x.is_question and (self._asks_task(x.text) or _ASKED_YOU.match(x.text)) for x in later_own)
         first_other = True
         for m in self.messages[s.index + 1:s.index + 1 + ANSWER_WINDOW]:
             question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \
@@ -1416,7 +1426,14 @@ class ThreadReader:
                 continue
             if first_other and _echo_answer(m.text, s.text):
                 return True  # "Dá pra limpar o cache?" — "Dá sim, …": the question's own verb, said back
-            if self.cues.not_known.search(m.text) or self.cues.defer.search(m.text):
+            # or gave it to someone; a promise may be a later sentence ("見落としていました。明日直します")
+            volunteered = who_question and (any(self._promises(x.text) for x in self.by_message.get(m.index, ()))
+                                            or m.index in self.assigned)
+            if volunteered:
+                return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"
+            taken = request_after and first_other and (self.cues.accept.search(m.text) or self._promises(m.text))
+            if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) \
+                    or self.cues.aside.search(m.text) and _overlap(m.text, s.text) < 0.2:
                 first_other = False
                 continue  # "no idea", "let's not go there yet" leave it open
             if asked is not None:
@@ -1430,10 +1447,7 @@ class ThreadReader:
             related = _overlap(m.text, s.text) >= 0.2
             adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
             cued = not superseded and bool(self.cues.answer.search(m.text))
-            # or gave it to someone; a promise may be a later sentence ("見落としていました。明日直します")
-            volunteered = who_question and (any(self._promises(x.text) for x in self.by_message.get(m.index, ()))
-                                            or m.index in self.assigned)
-            if related or adjacent or cued or volunteered:
+            if related or adjacent or cued:
                 return True
             first_other = False
         return any(d.index > s.index and _overlap(decision_line(d), s.text) >= 0.2 for d in decisions)  # the decision answered it
@@ -1452,8 +1466,8 @@ _SHALL_I = re.compile(
 _ELLIPTIC = re.compile(r"^\W*@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>(?:the|a|an|der|die|das|le|la|les|el|los|las|o|os|as)\s[^?？]{3,}?)\s*[?？]\s*$", re.I)
 # A request asked of whoever answers: "Could you send me the logs?", "Kannst du …?", "Tu peux … ?", "¿Puedes …?".
 _ASKED_YOU = re.compile(
-    r"^\W*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?"
-    r"|(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+|¿?(?:puedes|podrías)\s+(?:por\s+favor\s+)?"
+    r"^\W*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|(?:können|könnten|würden)\s+Sie\s+(?:bitte\s+)?"
+    r"|(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux|vous\s+pouvez|pouvez-vous|pourriez-vous)\s+|¿?(?:puedes|podrías|puede|podría)\s+(?:por\s+favor\s+)?"
     r"|(?:você|vc)\s+(?:pode|consegue|poderia)\s+)"
     r"(?!(?:tell\s+me|explain|believe|hear|see|imagine|remember|understand|feel|guess|think|wait|hold)\b)(?P<what>[^?？]{6,}?)\s*[?？]\s*$", re.I)
 # "D'accord, à condition qu'on puisse …": agreement on a condition supports what it agrees to, it decides nothing new

@@ -74,6 +74,8 @@ _DONE = re.compile(r"^\W*(?:(?:done|fixed|shipped|merged|deployed|sent|erledigt|
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|auch|außerdem|aussi|également|también|además|também)\b", re.I)
 _COMPLETED = re.compile(
     r"\b(?:done|fixed|shipped|merged|deployed|sent|posted|uploaded|submitted|paused|published|booked|filed|told|finished|completed|resolved"
+    r"|updated|added|created|scheduled|flushed|reverted|rolled\s+back|disabled|re-?enabled|aktualisiert|angelegt|erstellt|mis\s+à\s+jour|ajouté|créé"
+    r"|actualizado|añadido|creado|atualizado|adicionado|criado"
     r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
     r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b"
     r"|已经?(?:完成|发|回滚|修复|提交|上线|审批)|(?:完了|送信|予約|修正)しました|(?:भेज|कर|बना)\s+(?:दिया|दी|दिए)|(?:أرسلت|أنهيت|انتهيت)", re.I)
@@ -1685,11 +1687,14 @@ def _joined(first: Found, then: Found) -> Found:
     return replace(first, text=f"{first.text} and {then.text}", due=first.due or then.due, due_date=first.due_date or then.due_date)
 
 
+_INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")  # "booked" and "book", "paused" and "pause" (English; others cut at five)
+
+
 @lru_cache(maxsize=16_384)
 def _stems(text: str) -> frozenset[str]:
     """Content words cut to their first five letters, so a plural or an inflection still names the same thing
     ("upload" and "uploaded", "pause" and "paused")."""
-    return frozenset(w[:5] for w in content_words(text) if not w.isdigit())
+    return frozenset(_INFLECTION.sub("", w)[:5] if len(w) > 4 else w for w in content_words(text) if not w.isdigit())
 
 
 def _vague(text: str, people: frozenset[str] | set[str] = frozenset()) -> bool:

@@ -407,3 +407,18 @@ def test_a_question_handed_off_sidestepped_or_asked_without_a_question_mark_stay
     assert any(a.owner == "Daniel" and "aufschlüsseln" in a.text for a in de.action_items)
     assert not open_in(("Ana", "Do we need finance to sign off?"), ("Bo", "No, it's under the limit."),
                        ("Cy", "Btw the changelog is merged."), ("Ana", "Great."))
+
+
+def test_a_look_reported_on_is_done_and_a_named_person_told_what_to_do_owns_it():
+    incident = summarize(thread(("Ken", "I'll IC. Dev can you look at the proxy side?"), ("Dev", "yep"),
+                                ("Dev", "proxy looks healthy, p99 is 180ms on its side."), ("Ken", "thanks")))
+    assert not incident.action_items
+    fr = summarize(thread(("Sophie", "La MEP passe à lundi 16, Julien tu prends le 4471 mercredi, Aurélie tu refais la recette facturation."),
+                          ("Aurélie", "ok pour moi"), ("Julien", "ça marche")))
+    assert {(a.owner, a.text.split()[0]) for a in fr.action_items} == {("Julien", "prendre"), ("Aurélie", "refaire")}
+    esl = summarize(thread(("Ngozi", "Approved from finance side, PO under 30k."), ("Dong", "good. I send you the quote for sign in 1 hour"),
+                           ("Ngozi", "thanks")))
+    assert [(a.owner, a.text.split()[0]) for a in esl.action_items] == [("Dong", "send")]
+    ja = summarize(thread(("igrep", "ツイートを投稿しました"), ("kakkun61", "Haskell-jp アカウントで弊社と書くの違和感があった"),
+                          ("igrep", "しまった。後で直します")))
+    assert ja.action_items and ja.action_items[0].owner == "igrep" and "re:" in ja.action_items[0].text

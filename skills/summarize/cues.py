@@ -90,7 +90,9 @@ EN = Lexicon(
            r"|I\s+(?=(?:take|own)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|mine[,:]\s*|(?:^\W*|[,;]\s*)will\s+(?!(?:you|we|they|it|this|that|do)\b)|I\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?!(?:think|check\s+if|see|wait|leave|go|run\b|be|know|say|admit)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b|get\s+back\s+to\s+(?:you|u)\b))(?P<what>\S.+)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b|^\W*(?:leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this))\W*$"
            r"|\bI'?m\s+(?:taking|handling|grabbing|owning|picking\s+up)\s+(?!(?:a\s+(?:break|day|look)|time|off|over)\b)(?P<what2>\S.+)"
-           r"|^\W*(?P<ready>(?:the\s+|my\s+|our\s+)?(?!it\b|this\b|that\b|everything\b|we\b|they\b)[^\W\d_][\w\s-]{2,40}?)\s+will\s+be\s+(?:ready|done|up|out|finished|in\s+review)\b",
+           r"|^\W*(?P<ready>(?:the\s+|my\s+|our\s+)?(?!it\b|this\b|that\b|everything\b|we\b|they\b)[^\W\d_][\w\s-]{2,40}?)\s+will\s+be\s+(?:ready|done|up|out|finished|in\s+review)\b"
+           # a plain present with a time to come, as people write English as a second language: "good, I order today", "I send you the quote in 1 hour"
+           r"|\bI\s+(?P<what3>(?!(?:am|was|have|had|do|did|can|could|would|should|will|think|guess|feel|know|mean|agree|see|hope|like|love|want|need|wonder|believe|understand|prefer|just|also|only|really|already|never|always|still|got|saw|said|told|tried|found|went|left|sent|made|heard|put|thought|was|were|usually|normally|often)\b)[a-z]{3,}\b(?<!ed)[^.?!;]*?\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|in\s+\d+\s*(?:min(?:ute)?s?|hours?|h)|next\s+week)\b[^.?!;]*)",
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b|noted\b|understood\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
@@ -107,7 +109,7 @@ EN = Lexicon(
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
               r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b"
               # a hand-off or a later answer leaves it open too: "not my call, ask Greta", "I'll get you an answer Thursday"
-              r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bask\s+@?[A-Z]\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
+              r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bask\s+@?(?-i:[A-Z])\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
               r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
@@ -203,7 +205,8 @@ FR = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})(?:-(?:lui|leur|moi|nous|les|le|la|toi|en|y))?\s+(?P<what4>[^?]+?)(?:[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp))?\s*[.!]*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)",
+    assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)"
+           rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tu\s+(?P<verbed>(?!(?:es|as|peux|pourrais|sais|veux|crois|penses|vois|trouves|préfères|dis|fais\s+quoi)\b)\w{{3,}}s\b[^?]*)$",
     unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
@@ -253,7 +256,8 @@ ES = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:eso\s+sí,\s*|por\s+favor,?\s*)?(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro|eso)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)(?:[,\s]+por\s+favor)?\s*[.!]*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|porfa|porfi)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)",
+    assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)"
+           rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tú\s+(?P<verbed>(?!(?:eres|estás|tienes|puedes|sabes|quieres|crees|piensas|ves|prefieres)\b)\w{{3,}}s\b[^?]*)$",
     unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
@@ -302,7 +306,8 @@ PT = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|pfv|pf)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)",
+    assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)"
+           rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+(?:você|vc)\s+(?P<verbed>(?!(?:é|está|tem|pode|sabe|quer|acha|vê|prefere)\b)\w{{3,}}\b[^?]*)$",
     unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",

@@ -79,6 +79,9 @@ _COMPLETED = re.compile(
     r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
     r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b"
     r"|已经?(?:完成|发|回滚|修复|提交|上线|审批)|(?:完了|送信|予約|修正)しました|(?:भेज|कर|बना)\s+(?:दिया|दी|दिए)|(?:أرسلت|أنهيت|انتهيت)", re.I)
+# A task that is a look at something: done once its owner reports what they found ("proxy looks healthy", "achei.").
+_LOOK = re.compile(r"^(?:(?:take|have)\s+a\s+look|look(?:\s+into|\s+at)?|check|investigate|dig\s+into|regarder|jeter\s+un\s+(?:œil|oeil)|mirar|echar\s+un\s+vistazo"
+                   r"|dar\s+uma\s+olhada|olhar)\b|\b(?:anschauen|ansehen|nachsehen|reinschauen)$", re.I)
 # A task that moves an earlier one ("move the email …", "déplacer la réservation …").
 _MOVED = re.compile(r"^(?:move|reschedule|postpone|push|shift|verschieben|\w+verschieben|déplacer|décaler|reporter|mover|cambiar|reprogramar|aplazar|mudar|remarcar|adiar)\b", re.I)
 _NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|once|when|wird|werde|kann|sobald|wenn|vais|va|peux|quand|voy|vamos|puedo|cuando|vou|vai|posso|quando)\b", re.I)
@@ -174,6 +177,7 @@ def decision_support(f: Found) -> str:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # kana and Han: words without spaces
+_KANA = re.compile(r"[\u3040-\u30ff]")  # only Japanese writes kana
 
 
 @lru_cache(maxsize=16_384)
@@ -1052,8 +1056,15 @@ class ThreadReader:
         later = [m for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW] if m.speaker == item.owner]
         if any(_DONE.search(m.text) or self._did(m.text, item.text) for m in later if m.index <= item.index + 3):
             return True
+        if _LOOK.search(item.text) and any(self._finding(m.text) for m in later if m.index <= item.index + 4):
+            return True  # "Dev, can you look at the proxy side?" — "yep" — "proxy looks healthy, p99 is 180ms"
         task = _stems(item.text)
         return any(task & _stems(m.text) and not _QUESTION_END.search(m.text) and _reports_done(m.text) for m in later)
+
+    def _finding(self, text: str) -> bool:
+        """A statement of what was found: not a question, a promise, or a bare "yep"."""
+        return word_count(text) >= 4 and not _QUESTION_END.search(text) and not self._promises(text) \
+            and not self.cues.accept.match(text) and not self.cues.defer.search(text)
 
     def _did(self, report: str, task: str) -> bool:
         """ "Limpei, caiu pra 12 minutos." after "limpar o cache": the report opens with the task's own verb in
@@ -1669,7 +1680,13 @@ def _echoes(task: str, context: str | None) -> bool:
 
 def _refers_back(task: str) -> bool:
     """A task that names nothing of its own: a pronoun for its object, or a single word ("nachfragen")."""
-    return len(content_words(task)) < 2 or _points_back(task)
+    return len(content_words(task)) < 2 or _points_back(task) or _bare_japanese_verb(task)
+
+
+def _bare_japanese_verb(task: str) -> bool:
+    """A Japanese promise that is its verb and a word or two ("後で直し", "は終わらせ"): no object (を), no noun
+    phrase (の), no more than six letters, so it says what it is about with what came before."""
+    return bool(_KANA.search(task)) and len(task) <= 6 and not re.search(r"[をの]", task)
 
 
 def _clip(text: str, words: int = 16) -> str:

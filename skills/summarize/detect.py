@@ -1406,8 +1406,10 @@ class ThreadReader:
         return found
 
     def _opening_question(self) -> Sentence | None:
-        """The question a thread opened with (in its first two messages), if it asked one."""
-        return next((s for s in self.sentences if s.index <= 1 and s.is_question and word_count(s.text) >= 3), None)
+        """The question a thread opened with: the choice its first message put to the group ("propuesta: pasar de
+        sprints a kanban.", "Two variants: A … B …", "Cursor or offset?"), else a question in its first two messages."""
+        return next((s for s in self.by_message.get(0, ()) if word_count(s.text) >= 3 and self._seeking(s)), None) \
+            or next((s for s in self.sentences if s.index <= 1 and s.is_question and word_count(s.text) >= 3), None)
 
     def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
         """Answered when the person asked replied, or someone else replied to it: first after it (the asker's own

@@ -422,3 +422,12 @@ def test_a_look_reported_on_is_done_and_a_named_person_told_what_to_do_owns_it()
     ja = summarize(thread(("igrep", "ツイートを投稿しました"), ("kakkun61", "Haskell-jp アカウントで弊社と書くの違和感があった"),
                           ("igrep", "しまった。後で直します")))
     assert ja.action_items and ja.action_items[0].owner == "igrep" and "re:" in ja.action_items[0].text
+
+
+def test_a_suggestion_in_reply_is_no_open_question_and_a_need_to_know_is_one():
+    ja = summarize(thread(("kakkun61", "stack repl 起動中に cabal ファイルをリロードすることってできますかね？"), ("igrep", "私が知る限り無理"),
+                          ("wado", "ghcid を使ったらどうですか？"), ("wado", "これも上手くいかないですね")))
+    assert not any("ghcid" in q.text for q in ja.open_questions)
+    fr = summarize(thread(("Agathe", "La facture Datadog a doublé en un an."), ("Mathieu", "C'est surtout les custom metrics."),
+                          ("Agathe", "Je ne juge pas la technique. J'ai juste besoin de savoir si ça va continuer à monter.")))
+    assert any("continuer à monter" in q.text for q in fr.open_questions)

@@ -43,7 +43,12 @@ _QUESTION_END = re.compile(r"(?:[?？؟]|(?:ですか|ますか|でしょうか)
 _QUESTION_WORDED = re.compile(
     r"\b(?:the\s+(?:real\s+|open\s+|big\s+|main\s+|remaining\s+)?question\s+is\s+(?:whether|if|how|what|who|when)|I\s+wonder\s+(?:whether|if)"
     r"|(?:frage|fragen)\s+(?:ich\s+|wir\s+)?(?:mich|uns),?\s+ob|die\s+frage\s+ist,?\s+ob|je\s+me\s+demande\s+si|la\s+question\s+(?:c'est|est)\s+(?:de\s+savoir\s+)?si"
-    r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se)\b|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
+    r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se"
+    r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se)\b"
+    r"|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
+# A suggestion put as a question is an answer, not a question left open: "have you tried ghcid?", "ghcid を使ったらどうですか？".
+_SUGGESTION = re.compile(r"\b(?:have\s+you\s+tried|did\s+you\s+try|why\s+not\s+just|hast\s+du\s+(?:schon\s+)?(?:mal\s+)?\S+\s+probiert"
+                         r"|(?:as-tu|tu\s+as)\s+essayé|¿?(?:has\s+probado|probaste)|(?:você\s+)?já\s+tentou)\b|(?:たら|ては|てみては|れば)(?:どう|いかが)", re.I)
 _DECIDE = re.compile(r"decid|décid|decis|décis|entscheid|決め|決定|决定|तय|قرر", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
@@ -1392,8 +1397,8 @@ class ThreadReader:
         for s in self.sentences:
             if not s.is_question or word_count(s.text) < 3:  # "really?", "you ok?", "what?"
                 continue
-            if s.text in self.tasked:
-                continue  # listed as an action item ("can someone check …?")
+            if s.text in self.tasked or s.index > 0 and _SUGGESTION.search(s.text):
+                continue  # listed as an action item ("can someone check …?"), or a suggestion made in reply
             if self._answered(s, decisions):
                 continue
             if found and found[-1].index == s.index:
@@ -1461,13 +1466,14 @@ class ThreadReader:
                 continue
             related = _overlap(m.text, s.text) >= 0.2
             adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
-            cued = not superseded and bool(self.cues.answer.search(m.text))
+            cued = not superseded and bool(self.cues.answer.search(_ASIDE_FIRST.sub("", m.text)))  # "(sorry, meetings) yes, …"
             if related or adjacent or cued:
                 return True
             first_other = False
         return any(d.index > s.index and _overlap(decision_line(d), s.text) >= 0.2 for d in decisions)  # the decision answered it
 
 
+_ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # The asker's own answer: "nvm, found it", "egal, hab's gefunden", "laisse tomber", "ya lo encontré", "achei", "找到了".
 _SELF_ANSWERED = re.compile(
     r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted|egal|(?:hab'?s?|schon)\s+gefunden|laisse\s+tomber"

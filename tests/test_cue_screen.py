@@ -110,13 +110,13 @@ def test_remembered_answers_are_forgotten_past_the_limit(monkeypatch):
     pattern = screen.screened(re.compile(r"\bdeal\b", re.I))
     for text in ("a deal", "no", "deal?", "nope", "a deal"):
         assert _span(pattern.search(text)) == _span(pattern.pattern.search(text))
-    assert len(pattern._found) <= 3
+    assert pattern.search.cache_info().currsize <= 3
 
 
 def test_the_pre_check_rules_out_most_sentences():
     # the point of it: on the gold threads' sentences most patterns are never run
     decided = cues_for("en").decided
-    ruled_out = sum(not decided._needed.search(fold(t)) for t in _GOLD)
+    ruled_out = sum(not decided._needed(fold(t)) for t in _GOLD)
     assert ruled_out > 0.8 * len(_GOLD)
 
 

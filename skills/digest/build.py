@@ -22,6 +22,7 @@ from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
+from skills.summarize.frozen import quick_init
 from skills.summarize.messages import read_utterances
 from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
@@ -57,6 +58,7 @@ class DigestThread:
                 "participants": list(self.participants), "replies": self.replies, "reactions": self.reactions}
 
 
+@quick_init
 @dataclass(frozen=True)
 class DigestItem:
     """A decision, open question or action item, with the ts of the message it came from."""

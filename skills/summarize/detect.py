@@ -22,6 +22,7 @@ from functools import lru_cache
 import regex
 
 from skills.summarize.cues import HONORIFICS, MARKS, Cues
+from skills.summarize.frozen import quick_init
 from skills.summarize.once import once
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
@@ -119,6 +120,7 @@ MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply 
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
 
 
+@quick_init
 @dataclass(frozen=True)
 class Message:
     """One human message, as the detectors read it: prose only (code, links and quoted lines removed)."""
@@ -131,6 +133,7 @@ class Message:
     sent: datetime | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -143,6 +146,7 @@ class Sentence:
         return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿") or bool(_QUESTION_WORDED.search(self.text))
 
 
+@quick_init
 @dataclass(frozen=True)
 class Found:
     text: str
@@ -1164,6 +1168,9 @@ class ThreadReader:
         parts = _AND_NAME_WILL.split(text)
         if len(parts) > 1 or not _LIST_MARK.search(text):
             return None, parts
+        starts = _part_starts(text)
+        if starts is not None and not any(self._leads(start) for start in starts):
+            return None, [text]  # no owner's part begins anywhere in it: what the rest would find, sooner
         header, body = None, text
         if (head := _HEADER.match(text)) and (self._leads(text[head.end():]) or len(_IN_PARENTHESES.findall(text)) > 1):
             header, body = head.group("header"), text[head.end():]
@@ -1648,6 +1655,17 @@ def _inner_capitals(text: str) -> tuple[str, ...]:
 def _separators(text: str) -> tuple[tuple[int, int], ...]:
     """Where one owner's part of a task list may end (`_LIST_SEPARATOR`), as (start, end)."""
     return tuple(sep.span() for sep in _LIST_SEPARATOR.finditer(text))
+
+
+@lru_cache(maxsize=16_384)
+def _part_starts(text: str) -> tuple[str, ...] | None:
+    """Where `ThreadReader._task_parts` may find one owner's part of a task list beginning: the text itself, after
+    its header, after each list separator; None when two parentheses or more ("landing (Irene), …") let it find
+    parts another way. When none of these leads (`ThreadReader._leads`), the sentence is one part."""
+    if len(_IN_PARENTHESES.findall(text)) > 1:
+        return None
+    head = _HEADER.match(text)
+    return (text, *((text[head.end():],) if head else ()), *(text[end:] for _, end in _separators(text)))
 
 
 _UNSPACED_LEAD = object()

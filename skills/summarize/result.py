@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from skills.summarize.frozen import quick_init
 
+
+@quick_init
 @dataclass(frozen=True)
 class Item:
     """A decision or open question, with the id (and link, when known) of its source message."""
@@ -21,6 +24,7 @@ class Item:
         return f"{self.text} ({self.support})" if self.support else self.text
 
 
+@quick_init
 @dataclass(frozen=True)
 class ActionItem:
     text: str
@@ -31,6 +35,7 @@ class ActionItem:
     due_date: date | None = None  # the day `due` means, counted from the message that said it
 
 
+@quick_init
 @dataclass(frozen=True)
 class Summary:
     tldr: str

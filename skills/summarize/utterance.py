@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from bot.model import Thread
+from skills.summarize.frozen import quick_init
 
 # Emoji names that read as "I agree" when someone reacts with them.
 AGREEMENT_REACTIONS = frozenset({
@@ -35,6 +36,7 @@ _QUOTED = re.compile(r"^\s*>")
 _SPACED_APOSTROPHE = re.compile(r"(\w) ?' ?(s|m|re|ve|ll|d|t)\b", re.I)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Utterance:
     id: str

@@ -1,4 +1,4 @@
-"""`quick_init` (skills/summarize/frozen.py): the same frozen dataclass instances, made faster."""
+"""`quick_init` (skills/frozen.py): the same frozen dataclass instances, made faster."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from skills.frozen import quick_init
 from skills.summarize.detect import Found, Sentence
-from skills.summarize.frozen import quick_init
 
 
 def _made_by_dataclass(cls, *args, **kwargs):

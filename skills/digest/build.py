@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 from bot.message_reader import MessageReader, Skipped
 from bot.model import User
 from skills.collector import paused_collector
+from skills.frozen import quick_init
 from skills.later.channel import channel_clock
 from skills.later.hours import next_working_window
 from skills.later.zones import UnknownZone, zone_for
 from skills.summarize.extractive import MIN_MESSAGES, split_sentences, summarize
-from skills.summarize.frozen import quick_init
 from skills.summarize.messages import read_utterances
 from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
@@ -196,11 +196,7 @@ class DigestBuilder:
             return self._close_complete_threads()
         timed = sorted(zip(map(float, speech), speech.values()), key=itemgetter(0))  # stable: ties keep file order
         self._last_ts = max(self._last_ts, timed[-1][0])
-        add, count, users, is_bot_post = self._add, self._count_human, self.users, self.reader.is_bot_post
-        for seconds, m in timed:
-            in_thread = add(m)
-            if _is_human(m, users, is_bot_post):
-                count(m, seconds, in_thread)
+        self._file_and_count(timed)
         self._close_complete_threads()
 
     def _add(self, m: dict) -> bool:
@@ -221,31 +217,45 @@ class DigestBuilder:
             self._broadcasts.append(message)
         return False
 
-    def _count_human(self, m: dict, seconds: float, in_thread: bool) -> None:
-        uid = m["user"]
-        counts, posters = self.counts, self.posters
-        counts["messages"] += 1
-        if uid not in posters and uid not in self.users and (said := self.reader.name_in_message(m)):
-            self._said_names[uid] = said
-        posters[uid] += 1
-        if in_thread:
-            counts["thread_replies"] += 1
-        schedules = self._schedules
-        if uid in schedules:
-            schedule = schedules[uid]
-        else:
-            user = self.users.get(uid)
-            zone = _zone_of(user)
-            schedule = schedules[uid] = None if zone is None else self._clock.windows(zone, user.working_hours)
-        if schedule is None:
-            counts["unknown"] += 1
-        elif not schedule.working(seconds):
-            counts["after_hours"] += 1
-        slot = int(seconds // 900)  # every zone's offset is a whole number of quarter hours
-        hour = self._hour_of_slot.get(slot)
-        if hour is None:
-            hour = self._hour_of_slot[slot] = datetime.fromtimestamp(seconds, tz=self._tz).hour
-        self.hourly[hour] += 1
+    def _file_and_count(self, timed: list[tuple[float, dict]]) -> None:
+        """File a day's messages (time order) with their threads, and count each person's: messages, thread
+        replies, after hours (or no known zone), hour of day, posters. One loop with the counts in local
+        variables: a large week has a million messages."""
+        add, users, posters, schedules = self._add, self.users, self.posters, self._schedules
+        hour_of_slot, hourly, tz = self._hour_of_slot, self.hourly, self._tz
+        is_bot_post, name_in_message = self.reader.is_bot_post, self.reader.name_in_message
+        messages = replies = unknown = after_hours = 0
+        for seconds, m in timed:
+            in_thread = add(m)
+            uid = m["user"]
+            user = users.get(uid)
+            if is_bot_post(m) or (user and user.is_bot):
+                continue  # an app's post: not a person's (as `_is_human`)
+            messages += 1
+            if uid not in posters and uid not in users and (said := name_in_message(m)):
+                self._said_names[uid] = said
+            posters[uid] += 1
+            if in_thread:
+                replies += 1
+            if uid in schedules:
+                schedule = schedules[uid]
+            else:
+                zone = _zone_of(user)
+                schedule = schedules[uid] = None if zone is None else self._clock.windows(zone, user.working_hours)
+            if schedule is None:
+                unknown += 1
+            elif not schedule.working(seconds):
+                after_hours += 1
+            slot = int(seconds // 900)  # every zone's offset is a whole number of quarter hours
+            hour = hour_of_slot.get(slot)
+            if hour is None:
+                hour = hour_of_slot[slot] = datetime.fromtimestamp(seconds, tz=tz).hour
+            hourly[hour] += 1
+        counts = self.counts
+        for key, n in (("messages", messages), ("thread_replies", replies), ("unknown", unknown),
+                       ("after_hours", after_hours)):
+            if n:
+                counts[key] += n
 
     def _on_link(self, message: ChannelMessage, parent: ChannelMessage | None, score: float) -> None:
         if parent is None or parent.user == message.user:

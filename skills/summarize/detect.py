@@ -21,8 +21,8 @@ from functools import lru_cache
 
 import regex
 
+from skills.frozen import quick_init
 from skills.summarize.cues import HONORIFICS, MARKS, Cues
-from skills.summarize.frozen import quick_init
 from skills.summarize.once import once
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
@@ -130,7 +130,11 @@ class Message:
     text: str
     source_id: str
     agreement: int = 0  # agreement reactions from others
-    sent: datetime | None = None
+
+    @once  # read only for a due date ("by Friday"): most messages never need it
+    def sent(self) -> datetime | None:
+        """When it was sent, from its Slack `ts` (None for other ids)."""
+        return message_time(self.source_id)
 
 
 @quick_init

@@ -17,7 +17,6 @@ from skills.summarize.detect import (
     content_words,
     decision_line,
     decision_support,
-    message_time,
 )
 from skills.summarize.language import thread_language
 from skills.summarize.result import ActionItem, Item, Summary, names_list
@@ -137,8 +136,7 @@ def summarize(
 
     texts = [text for _, text in cleaned]
     lang = thread_language(texts)
-    messages = [Message(i, u.speaker, text, u.id, u.agreement, message_time(u.id))
-                for i, (u, text) in enumerate(cleaned)]
+    messages = [Message(i, u.speaker, text, u.id, u.agreement) for i, (u, text) in enumerate(cleaned)]
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]

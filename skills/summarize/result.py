@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from skills.summarize.frozen import quick_init
+from skills.frozen import quick_init
 
 
 @quick_init

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from bot.model import Thread
-from skills.summarize.frozen import quick_init
+from skills.frozen import quick_init
 
 # Emoji names that read as "I agree" when someone reacts with them.
 AGREEMENT_REACTIONS = frozenset({

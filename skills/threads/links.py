@@ -22,6 +22,7 @@ import numpy as np
 
 from bot.model import Message
 from skills.collector import paused_collector
+from skills.frozen import quick_init
 from skills.threads.text import is_question, mentioned_users, words
 
 MODEL_PATH = Path(__file__).with_name("link_model.json")
@@ -56,6 +57,7 @@ SELF_FEATURES = (
 FEATURES = PAIR_FEATURES + SELF_FEATURES
 
 
+@quick_init  # a busy channel's week makes hundreds of thousands
 @dataclass(frozen=True)
 class ChannelMessage:
     """One message as the detector sees it (Slack-shaped; Teams and the model map onto it)."""

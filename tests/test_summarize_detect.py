@@ -238,7 +238,7 @@ def test_the_asker_naming_an_option_decides_it():
         assert len(offsite) == 1 and offsite[0].startswith("Seville"), closing
     logo = decisions(("Olaf", "Neues Logo: Variante A oder B?"), ("Pia", "B wirkt moderner."), ("Quirin", "Auch B."),
                      ("Olaf", "Gut, dann nehmen wir B. Ich gebe der Agentur Bescheid."))
-    assert logo == ["Gut, dann nehmen wir B"]
+    assert len(logo) == 1 and logo[0].startswith("Gut, dann nehmen wir B")  # with what it settles: (re: “Neues Logo: …”)
 
 
 def test_a_problem_raised_or_a_refusal_after_agreement_leaves_it_undecided():

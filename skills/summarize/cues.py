@@ -113,7 +113,7 @@ EN = Lexicon(
               r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
-    consent=r"(?:^|[\s.,;]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
+    consent=r"(?:^|[\s.,;¿]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|(?:anyone|someone)\s+against|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
     course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really|need)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
     interim=r"\b(?:in\s+the\s+meantime|meanwhile|until\s+then|till\s+then|temporar(?:y|ily)|as\s+a\s+stopgap|interim)\b",
     alternative=r"\sor\s",
@@ -133,7 +133,7 @@ EN = Lexicon(
 
 DE = Lexicon(
     decided=r"(?:\bentscheidung\s*[:\-]|\b(?:wir\s+)?(?:haben\s+)?(?:uns\s+)?entschieden\b|\bbeschlossen\b|\bbeschluss\s*[:\-]|\bmachen\s+wir\s+so\b|\bso\s+machen\s+wir'?s\b"
-            r"|\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\b(?:nehmen|bleiben|gehen)\s+wir\b(?!.*\?)|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
+            r"|(?<!und\s)(?<!aber\s)(?<!weil\s)(?<!dass\s)(?<!wie\s)(?<!wo\s)(?<!ob\s)(?<!da\s)\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\b(?:nehmen|bleiben|gehen)\s+wir\b(?!.*\?)|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
             r"|\b(?:ist\s+)?(?:final|fix|beschlossene\s+sache|entschieden)\b[.!]|\bfreigegeben\b|\beinstimmig\b|\bgenehmigt\b|\b(?:ist|sind|steht)\s+(?:jetzt\s+|damit\s+)?gesetzt\b)",
     settles=r"(?:^\W*(?:also|kurz|fazit|zusammengefasst)?,?\s*(?:so\s+oder\s+so|wie\s+auch\s+immer|unterm\s+strich|fazit|kurz(?:\s+gesagt)?)\s*:\s*\w|^\W*(?:ok(?:ay)?|gut|alles\s+klar|also|dann)?[\s,]*(?:abgemacht|einverstanden|passt|gebongt|geht\s+klar|beschlossen|so\s+machen\s+wir'?s|dann\s+so)\b"
             r"|\bdann\s+(?:also|eben|halt)\b|\bdann\s+\w+\s+es\s+\w+\b|\bdabei\s+bleibt\s+es\b|^\W*dann\s+\w+(?:en|ern|eln)\s*[.!]*$)",
@@ -141,7 +141,7 @@ DE = Lexicon(
     proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b|\bvorschlag\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon)",
     disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b|oh\s+je\b|mist\b)",
-    defer=r"(?:\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
+    defer=r"(?:\bnicht\s+(?:\w+\s+){0,4}entscheiden\b|\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
           r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b|\b(?:drüber|darüber)\s+schlafen\b|\bbesprechen\s+wir\s+(?:(?:dann|nochmal|lieber|erst)\s+)?(?:im|am|beim|in)\b|\b(?:im|am|beim)\s+(?:jour\s+fixe|meeting|weekly|termin|daily|team-?meeting)\b.*\bbesprechen\b|\bumfrage\b|\bdann\s+sehen\s+wir\s+weiter\b|\bwird\s+(?:das\s+)?(?:hier\s+)?(?:heute\s+)?nichts\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
@@ -163,7 +163,7 @@ DE = Lexicon(
     not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen|klären\s+wir|(?:muss|müssen)\s+(?:ich|wir)\s+(?:noch\s+)?(?:klären|fragen|nachfragen)|nicht\s+meine\s+entscheidung|noch\s+offen)\b",
     revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
     conclude=r"^\W*(?:ok(?:ay)?|gut|also|dann|alles\s+klar|na\s+gut)\b[\s,.:;!-]*",
-    consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden)\s*[?？]\s*$",
+    consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden|(?:jemand|wer)\s+dagegen)\s*[?？]\s*$",
     course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:kann|darf)\s+ich\b|(?!(?:haben|sind|wissen|hatten|waren)\s)\w+(?:en|ern|eln)\s+wir\b)",
     interim=r"\b(?:bis\s+dahin|in\s+der\s+zwischenzeit|zwischenzeitlich|vorerst|vorläufig|übergangsweise)\b",
     alternative=r"\soder\s",
@@ -190,7 +190,7 @@ FR = Lexicon(
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
     agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y|je\s+(?:pense|crois)\s+que\s+oui)",
     disagree=r"^\W*(?:non\b|pas\s+d'accord|je\s+ne\s+suis\s+pas\s+(?:sûr|d'accord)|plutôt\s+pas|mais\b|hmm|attends|je\s+préfère(?:rais)?|aïe\b|mince\b)",
-    defer=r"(?:\bon\s+en\s+(?:re)?parl(?:e|era|erons)\b|\bsondage\b|\bon\s+tranchera\b|\bpas\s+le\s+(?:bon\s+)?moment\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
+    defer=r"(?:\bpas\s+(?:\w+\s+){0,3}(?:décider|trancher)\b|\bne\s+(?:\w+\s+){0,2}(?:décid|tranch)\w*\s+pas\b|\bon\s+en\s+(?:re)?parl(?:e|era|erons)\b|\bsondage\b|\bon\s+tranchera\b|\bpas\s+le\s+(?:bon\s+)?moment\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
           r"|\bpas\s+encore\s+(?:décidé|tranché)\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)|\bdécid\w*\b.*\b(?:après|plus\s+tard|ensuite|une\s+fois)\b|\bdécision\b.*\b(?:après|plus\s+tard)\b|\bavant\s+de\s+(?:décider|trancher|choisir)\b|\b(?:je\s+)?reviens\s+vers\s+(?:vous|toi)\b|\bje\s+vous\s+(?:redis|tiens\s+au\s+courant)\b",
     waiting=r"\b(?:attend(?:re|ons|s)?|en\s+attendant|besoin\s+d[eu']|il\s+faut\s+d'abord|dépend\s+d[eu']|après|une\s+fois\s+que)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:je\s+m'en\s+(?:occupe|charge)|je\s+prends\s+en\s+charge|je\s+m'occupe\s+(?=d)|je\s+me\s+charge\s+(?=d)|je\s+vais|je\s+peux\s+(?:m'en\s+occuper|le\s+faire|faire|prendre))\s*(?P<what>.*)"
@@ -213,7 +213,7 @@ FR = Lexicon(
     not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call))\b",
     revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
-    consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord)\s*[?？]\s*$",
+    consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord|quelqu'un\s+(?:est\s+)?contre)\s*[?？]\s*$",
     course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:je\s+peux|puis-je|est-ce\s+que\s+je\s+peux|est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?!(?:a|est|sait|avait|était)\b)\w+)\b",
     interim=r"\b(?:en\s+attendant|d'ici\s+là|provisoirement|temporairement)\b",
     alternative=r"\sou\s",
@@ -239,7 +239,7 @@ ES = Lexicon(
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos)\b|\bpropuesta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante|creo\s+que\s+sí)",
     disagree=r"^\W*(?:no\b|no\s+estoy\s+de\s+acuerdo|mejor\s+no|prefiero|pero\b|hmm|espera|uf\b|vaya\b)",
-    defer=r"(?:\blo\s+(?:pensamos|hablamos|vemos|revisamos|retomamos)\b|\blo\s+dejamos\s+para\b|\b(?:esto|eso|lo|el\s+tema)\s+(?:queda|dejamos|pasamos|movemos)\s+(?:para|a)\b|\bno\s+es\s+(?:el\s+)?momento\b|\bencuesta\b|\bmás\s+adelante\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
+    defer=r"(?:\bno\s+(?:lo\s+)?(?:decidimos|cerramos|vamos\s+a\s+(?:decidir|cerrar))\b|\baparca(?:r|do|da|mos|mo|rlo)\b|\blo\s+(?:pensamos|hablamos|vemos|revisamos|retomamos)\b|\blo\s+dejamos\s+para\b|\b(?:esto|eso|lo|el\s+tema)\s+(?:queda|dejamos|pasamos|movemos)\s+(?:para|a)\b|\bno\s+es\s+(?:el\s+)?momento\b|\bencuesta\b|\bmás\s+adelante\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
           r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b|\bantes\s+de\s+(?:decidir|elegir)\b|\b(?:os|les|te)\s+(?:digo\s+algo|aviso|cuento)\b|\bvuelvo\s+a\s+escribir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
@@ -262,16 +262,16 @@ ES = Lexicon(
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
     not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión)\b",
-    revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+planes?|corrección|en\s+realidad)\b",
+    revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+plan(?:es)?|corrección|en\s+realidad)\b",
     conclude=r"^\W*(?:ok(?:ay)?|vale|bueno|pues|entonces|de\s+acuerdo|perfecto)\b[\s,.:;!-]*",
-    consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo)\s*[?？]\s*$",
+    consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo|alguien\s+en\s+contra)\s*[?？]\s*$",
     course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?¿?(?:puedo|tenemos\s+que|vamos\s+a|(?!(?:tenemos|sabemos|estamos|somos|habíamos|teníamos)\b)\w+(?:amos|emos|imos))\b",
     interim=r"\b(?:mientras\s+tanto|hasta\s+entonces|de\s+momento|temporalmente|provisionalmente)\b",
     alternative=r"\s[ou]\s",
     contrast=r"\b(?:pero|aunque|sin\s+embargo)\b",
     refusal=r"\bno\s+(?:podemos|debemos|deberíamos|se\s+puede|hay\s+que)\b",
     verdict=r"\b(?:está|están)\s+(?:bien|aprobad[oa]s?)\b|\b(?:pasa|pasan|se\s+mueve|se\s+retrasa|se\s+aplaza)\s+(?:a|al)\b|\bqueda(?:n)?\s+(?:fuera|para)\b|\bse\s+queda(?:n)?\s+(?:en|con)\b",
-    factual=r"\bo\s+(?:es|son|está|están|hay|fue|era|tiene|tienen)\b(?!\s+mejor\b)|\bhace\s+falta\b",
+    factual=r"^\W*¿?\s*(?:ese|esa|eso|este|esta|esto)\s+[^?]*\bes\b|\bo\s+(?:es|son|está|están|hay|fue|era|tiene|tienen)\b(?!\s+mejor\b)|\bhace\s+falta\b",
     policy=r"\b(?:a\s+partir\s+de|desde\s+ahora|de\s+ahora\s+en\s+adelante|desde\s+hoy)\b",
     due=r"",
     announce=r"^\W*(?:(?:vale|bueno|pues|entonces|ok)[,.]?\s+)?(?:(?:lo|la|los|las|se)\s+)?(?!(?:tenemos|sabemos|estamos|somos|podemos|necesitamos|hablamos|vemos|pensamos|creemos|queremos|habíamos|teníamos|vamos|esperamos|dejamos|hacemos)\b)[^\W\d_]{3,}(?:amos|emos|imos)\b(?!.*\?)",
@@ -290,7 +290,7 @@ PT = Lexicon(
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com))\b|\bproposta\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver|acho\s+que\s+sim)",
     disagree=r"^\W*(?:não\b|nao\b|discordo|melhor\s+não|prefiro|mas\b|hmm|espera|eita\b|putz\b)",
-    defer=r"(?:\bpensar\s+(?:melhor|mais)\b|(?:^\W*(?:(?:então|tá|ok|bom)[,.]?\s+)?|\b(?:isso|isto|o\s+assunto|o\s+tema|a\s+decisão)\s+)fica\s+(?:para|pra)\b|\bdeix(?:a|amos|ar|e)\s+(?:isso\s+|isto\s+|o\s+assunto\s+)?(?:para|pra)\s+(?:depois|mais\s+tarde|outr[oa]|a\s+próxima)|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
+    defer=r"(?:\bnão\s+(?:\w+\s+){0,2}(?:decid[oiae]\w*|fech[oa]\w*)\s+(?:agora|hoje|aqui)\b|\bpensar\s+(?:melhor|mais)\b|(?:^\W*(?:(?:então|tá|ok|bom)[,.]?\s+)?|\b(?:isso|isto|o\s+assunto|o\s+tema|a\s+decisão)\s+)fica\s+(?:para|pra)\b|\bdeix(?:a|amos|ar|e)\s+(?:isso\s+|isto\s+|o\s+assunto\s+)?(?:para|pra)\s+(?:depois|mais\s+tarde|outr[oa]|a\s+próxima)|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
           r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|(?:pode\s+)?deixa(?:r)?\s+que\s+eu|pode\s+deixar|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
@@ -314,7 +314,7 @@ PT = Lexicon(
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo))\b",
     revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
-    consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo)\s*[?？]\s*$",
+    consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo|algu[ée]m\s+contra)\s*[?？]\s*$",
     course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:posso|temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",
     interim=r"\b(?:enquanto\s+isso|até\s+lá|por\s+enquanto|temporariamente|provisoriamente)\b",
     alternative=r"\sou\s",

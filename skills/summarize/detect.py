@@ -109,7 +109,22 @@ _DECLINE = re.compile(
 _STOP = frozenset(
     "a an the and or but to of in on at for with is are was were be it this that we you i they he she will would can "
     "could should have has had do does did not no yes what when where who why how let's lets let us our my your me "
-    "them their then so if as by from up out just also please ok okay sure all any some more".split())
+    "them their then so if as by from up out just also please ok okay sure all any some more".split()) | frozenset(
+    # German, French, Spanish, Portuguese and Italian function words: "das", "und", "pour", "que", "não" carry no subject
+    "der die das den dem des ein eine einen einem einer und oder aber auch noch nicht nur schon dann also doch mal ja "
+    "ist sind war hat haben wird werden kann können muss soll ich du er sie wir ihr es mich mir dich uns euch sich "
+    "mit von für auf aus bei bis nach über unter vor zum zur im am um wie was wer wo wenn dass weil da so hier "
+    "le la les un une des du de et ou mais donc car ni que qui quoi est sont était été être avoir ont pas plus "
+    "je tu il elle nous vous ils elles on me te se ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur "
+    "dans pour par sur avec sans sous chez aux au en y ne ça cela ici là bien très tout tous toute "
+    "el los las una unos unas del al y o pero sino es son fue era está están ser estar hay "
+    "yo él ella nosotros vosotros ellos ellas mi mis tu tus su sus nos os lo le les con por para sin sobre entre "
+    "hasta desde muy más ya sí también eso esto ese esa este esta aquí "
+    "os as um uma uns umas do da dos das no na nos nas ao aos e ou mas é são foi era está estão ser estar tem têm "
+    "eu ele ela nós vocês eles elas meu minha seu sua com por para sem sobre até desde muito mais já sim também "
+    "isso isto esse essa este esta aqui não pra pro "
+    "il lo gli i una di del della e o ma che è sono non per con su da si ci anche "
+    "entonces alors então donc dann".split())
 
 DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
@@ -477,7 +492,8 @@ class ThreadReader:
                 self._settle(settling, found)  # "Fechado, eu preparo o rollback": agreement, then a task
                 continue
             if decided and not question:
-                if self._answers_assignment(s) and not self._seeking_before(s) or self._promised_decision(s):
+                if self._answers_assignment(s) and not self._seeking_before(s) or self._promised_decision(s) \
+                        or self._echoes_question(s, marker):
                     continue  # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks
                 if not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
@@ -800,11 +816,14 @@ class ThreadReader:
         if statement is None or self._promises(statement.text):
             return  # "kann ich machen, bis Donnerstag ok?": offering to take a task
         reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
-        if reply is None or self._objects(reply.text) or all(x.is_question for x in self.by_message[reply.index]):
+        reacted = self.messages[s.index].agreement >= 1  # "alguém contra?" — 👍 👍 👍
+        if reply is not None and self._objects(reply.text):
+            return
+        if (reply is None or all(x.is_question for x in self.by_message[reply.index])) and not reacted:
             return
         agreed, opposed = self._agreement(s.index, s.speaker)
         if not opposed:
-            found.append((self._found(statement, agreed or [reply.speaker]), SETTLED))
+            found.append((self._found(statement, agreed or ([reply.speaker] if reply and not reacted else [])), SETTLED))
 
     def _course_answered(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """ "Should we warn admins before their cert expires?" — "Yes, let's add that to the Q3 roadmap.": a
@@ -823,8 +842,8 @@ class ThreadReader:
             if yes or no:
                 answer, reply = first, m
                 break
-        if answer is None:
-            return
+        if answer is None or _CONDITIONAL_ANSWER.match(answer.text):
+            return  # "si on a de la marge en mars, oui", "not necessarily": no course taken yet
         if self._promises(answer.text) and len(content_words(answer.text) & content_words(s.text)) < 2:
             return  # "Yes, I'll put it on the agenda": a task taken, unless it restates what is decided
         later = [m for m in self.messages[reply.index + 1:reply.index + 1 + 3] if m.speaker != reply.speaker]
@@ -878,16 +897,23 @@ class ThreadReader:
             recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
                            if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
             if recent is None or self.cues.revision.search(s.text):
+                if _GRATITUDE.search(s.text) and not self.cues.revision.search(s.text):
+                    return  # "parfait, ça marche nickel, merci Élodie": thanks for help, nothing settled
                 if not _THEN.search(s.text) or self.cues.settles.search(_THEN.sub(" ", s.text)) or self._after_choice(s):
                     found.append((self._found(s), SETTLED))
                 return
             f, how = found[recent]  # "Agreed, May works for me": agreement with the decision just made
-            if how < MARKED and rest - content_words(f.text) and not _CONDITION.search(s.text):  # "Agreed, GlitchTip is out" says something of its own
+            if how < MARKED and rest - content_words(f.text) and not _CONDITION.search(s.text) \
+                    and not _FIRST_SINGULAR.search(s.text):  # "Agreed, GlitchTip is out" says something of its own; "passt, dann frag ich nicht an" does not
                 f = self._found(s, tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
             else:
                 f = replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker))))
             found[recent] = (f, SETTLED)
             return
+        own = self.by_message.get(s.index, ())
+        if own and own[0] == s and any(not x.is_question and (self.cues.conclude.match(x.text) or self.cues.decided.search(x.text))
+                                       for x in own[1:]):
+            return  # "show! então: deixamos tudo …": an interjection before the speaker's own conclusion
         target = self._settled_proposal(s.index, s.speaker)
         if target is not None and (self.cues.defer.search(target.text) or self._asks_task(target.text)):
             return  # "Lo dejamos para julio." — "Perfecto.": agreeing to wait (or that a task exists) decides nothing
@@ -895,6 +921,15 @@ class ThreadReader:
             asked = self.cues.consent.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
             found.append((self._found(Sentence(asked, target.index, target.speaker, target.source_id), (s.speaker,)),
                           SETTLED))
+
+    def _echoes_question(self, s: Sentence, marker: re.Match | None) -> bool:
+        """ "Wer genehmigt das?" — "Genehmigt dein Teamlead": the decision word only repeats the question's verb,
+        so the line answers a question of fact."""
+        if marker is None:
+            return False
+        word = marker.group(0).strip(" ,.:;!-").lower()
+        return len(word) > 3 and any(x.is_question and x.speaker != s.speaker and word in x.text.lower()
+                                     for x in self._sentences_before(s.index, 2))
 
     def _seeking_before(self, s: Sentence) -> bool:
         """A choice or proposal put to the thread in the two messages before `s`."""
@@ -979,12 +1014,16 @@ class ThreadReader:
                 if kept.index == item.index or _overlap(kept.said, item.said) >= 0.3:
                     return True
                 shared = _option_words(item.text) & _option_words(kept.said)  # the new one names the subject itself
-                dated = bool(self.cues.due[1].search(kept.said) or _DIGIT.search(kept.said)) and \
-                    bool(self.cues.due[1].search(item.said) or _DIGIT.search(item.said))
-                return bool(shared) and dated
+                earlier = self._when_words(kept.said)
+                return bool(shared) and bool(earlier) and bool(self._when_words(item.text) - earlier)
             out = [kept for kept in out if not same_subject(kept)]
             out.append(item)
         return out
+
+    def _when_words(self, text: str) -> frozenset[str]:
+        """The days, dates, times and figures a text names: a revision brings one the earlier decision lacked."""
+        return frozenset(w.lower() for m in self.cues.due[1].finditer(text) for w in _WORDS.findall(m.group(0))) \
+            | frozenset(w for w in _WORDS_ANY_SCRIPT.findall(text.lower()) if _DIGIT.search(w))
 
     def _waiting_on(self, text: str) -> str | None:
         match = next((m for p in self.cues.waiting if (m := p.search(text))), None)
@@ -1532,13 +1571,18 @@ _FAREWELL = re.compile(r"\b(?:see\s+(?:you|u|ya)|bye|good\s*night|talk\s+(?:to\s
 _RHETORICAL = re.compile(r"^\W*(?:(?:not|nicht|pas|no|não|just|simply|einfach|mal|juste|simplemente|só|(?:at\s+least\s+)?agree\s+that"
                          r"|(?:uns\s+)?einigen,?\s+dass|(?:se\s+)?mettre\s+d'accord\s+(?:pour\s+dire\s+)?que)\s+)+", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|wenn|falls|sollte|si|sauf\s+si|se|caso)\b[^.;!?]*$", re.I)
+_CONDITIONAL_ANSWER = re.compile(
+    r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|se|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
+    r"|no\s+necesariamente|não\s+necessariamente)\b", re.I)
+_GRATITUDE = re.compile(r"\b(?:thanks|thank\s+you|thx|merci|danke|gracias|obrigad[oa]|valeu|grazie)\b", re.I)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I'll|I'm|ich|je|j'|yo|eu|io)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\bwe\b|\bwir\b|\bnous\b|\bon\b|\bnosotros\b|\bnós\b|\bvamos\b", re.I)
 _THEN = re.compile(r"\bthen\b", re.I)
 _GREETING_WORDS = frozenset("hey hello hiya hallo salut hola olá".split())
 _ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|all|everything|something|not|looks?|sounds?|feels?|seems?)\s*$", re.I)
 _OUTCOME_LABEL = re.compile(r"^\W*([^:：\n]{1,30}?)\s*[:：]\s*(?=\S)")
 _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،，、。।–—-]*")
-_THEN_FIRST = re.compile(r"^\W*(?:then|so)\b\s*(?=\w)", re.I)
+_THEN_FIRST = re.compile(r"^\W*(?:then|so|dann|also|alors|donc|entonces|pues|então)\b\s*(?=\w)", re.I)
 _LETS_FIRST = re.compile(r"^\W*let'?s\s+(?!(?:say|see|hope|not)\b)(\w.*)$", re.I | re.S)
 _THEN_LAST = re.compile(r"[,\s]+then\s*[.!]*$", re.I)
 _DECISION_REASON = re.compile(

@@ -95,6 +95,8 @@ _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)و?(?:من|مين)\s", re.I)
+_APPROVAL = re.compile(r"\b(?:approved|lgtm|freigegeben|genehmigt|approuvé|validé|aprobado|aprovado)\b", re.I)
+_REVIEW_ASKED = re.compile(r"\b(?:PR|MR|pull\s+request|merge\s+request|review(?:ing|er)?|diff)\b|#\d+", re.I)
 _GRATITUDE = re.compile(r"ありがとう|感謝|谢谢|多谢|धन्यवाद|شكرا")  # "…ことにします。助言ありがとうございます。": thanks, not the decision
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
 _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I))
@@ -493,7 +495,7 @@ class ThreadReader:
                 continue
             if decided and not question:
                 if self._answers_assignment(s) and not self._seeking_before(s) or self._promised_decision(s) \
-                        or self._echoes_question(s, marker):
+                        or self._echoes_question(s, marker) or self._reviews(s, marker):
                     continue  # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks
                 if not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
@@ -930,6 +932,11 @@ class ThreadReader:
         word = marker.group(0).strip(" ,.:;!-").lower()
         return len(word) > 3 and any(x.is_question and x.speaker != s.speaker and word in x.text.lower()
                                      for x in self._sentences_before(s.index, 2))
+
+    def _reviews(self, s: Sentence, marker: re.Match | None) -> bool:
+        """ "Approved" after "PR up ios#3120" or "@Sven mind reviewing?": a code review, not a team decision."""
+        return marker is not None and bool(_APPROVAL.search(marker.group(0))) and any(
+            _REVIEW_ASKED.search(m.text) for m in self.messages[max(0, s.index - 3):s.index] if m.speaker != s.speaker)
 
     def _seeking_before(self, s: Sentence) -> bool:
         """A choice or proposal put to the thread in the two messages before `s`."""

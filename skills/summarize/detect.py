@@ -321,8 +321,8 @@ class ThreadReader:
             if self.cues.agree.search(m.text) or self.cues.settles.search(m.text):
                 agreed.append(m.speaker)
                 continue
-            if _QUESTION_END.search(m.text) or self._asks_task(m.text) or self._promises(m.text):
-                break  # moves on to something else; a "yes" after "I'll IC. Dev, can you …" answers that
+            if _QUESTION_END.search(m.text) or self._asks_task(m.text):
+                break  # moves on to something else; a "yes" after "I'll IC. Dev, can you …" answers that request
         return list(dict.fromkeys(agreed)), False
 
     def _choice_answered(self, s: Sentence) -> Found | None:
@@ -494,8 +494,7 @@ class ThreadReader:
                 self._settle(settling, found)  # "Fechado, eu preparo o rollback": agreement, then a task
                 continue
             if decided and not question:
-                if self._answers_assignment(s) and not self._seeking_before(s) or self._promised_decision(s) \
-                        or self._echoes_question(s, marker) or self._reviews(s, marker):
+                if self._promised_decision(s) or self._echoes_question(s, marker) or self._reviews(s, marker):
                     continue  # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks
                 if not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
@@ -937,10 +936,6 @@ class ThreadReader:
         """ "Approved" after "PR up ios#3120" or "@Sven mind reviewing?": a code review, not a team decision."""
         return marker is not None and bool(_APPROVAL.search(marker.group(0))) and any(
             _REVIEW_ASKED.search(m.text) for m in self.messages[max(0, s.index - 3):s.index] if m.speaker != s.speaker)
-
-    def _seeking_before(self, s: Sentence) -> bool:
-        """A choice or proposal put to the thread in the two messages before `s`."""
-        return any(self._seeking(x) for x in self._sentences_before(s.index, 2))
 
     def _promised_decision(self, s: Sentence) -> bool:
         """ "I'll ship it tomorrow morning with the hotfix train": the decision words are the task a promise names
@@ -1572,14 +1567,14 @@ _CHOICE_VERB = screened(re.compile(rf"\b(?:{_TAKEN_AFTER}|{_TAKEN_BEFORE})\b", r
 _LEADING_CLAUSE = re.compile(r"^\W*(?:after|having|given|based\s+on|looking\s+at|nach|après|ayant|después\s+de|depois\s+de|tras)\b[^,]{0,120},\s*", re.I)
 # The talk around a decision's outcome clause (see ThreadReader._outcome): a label ("Decision:", "Unanimous then:"),
 # an opener followed by punctuation ("Agreed, …", "Oui, …"), "then"/"so" first, "let's", a reason, "then" last.
-_TO_YOU = re.compile(r"\b(?:you|your|u|ur)\b(?!\s+(?:all|guys|folks|two|both)\b)|^\W*(?:(?:ok(?:ay)?|so|then|fine)[,\s]+)*(?:(?:take|have)\s+a\s+look|look|call|ask|tell|wait|try)\b", re.I)
+_TO_YOU = re.compile(r"\b(?:you|u)\s+(?:should|can|could|need|must|have\s+to|'ll|will|might|may)\b|\b(?:let|see|join|meet|write|call|tell|send|give|leave|wait\s+for|pick|help)\s+(?:you|u)\b|^\W*(?:(?:ok(?:ay)?|so|then|fine)[,\s]+)*(?:(?:take|have)\s+a\s+look|look|call|ask|tell|wait|try)\b", re.I)
 _FAREWELL = re.compile(r"\b(?:see\s+(?:you|u|ya)|bye|good\s*night|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|bis\s+(?:dann|morgen|später)|à\s+(?:plus|demain|tout\s+à\s+l'heure)|hasta\s+(?:luego|mañana)|até\s+(?:logo|amanhã))\b", re.I)
 # What a "should we …?" wraps around its proposition: "(at least) agree that", "nicht einfach", "just".
 _RHETORICAL = re.compile(r"^\W*(?:(?:not|nicht|pas|no|não|just|simply|einfach|mal|juste|simplemente|só|(?:at\s+least\s+)?agree\s+that"
                          r"|(?:uns\s+)?einigen,?\s+dass|(?:se\s+)?mettre\s+d'accord\s+(?:pour\s+dire\s+)?que)\s+)+", re.I)
-_CONDITIONAL = re.compile(r"\b(?:if|unless|should|wenn|falls|sollte|si|sauf\s+si|se|caso)\b[^.;!?]*$", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|wenn|falls|si|sauf\s+si|caso)\b[^.;!?]*$", re.I)
 _CONDITIONAL_ANSWER = re.compile(
-    r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|se|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
+    r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
     r"|no\s+necesariamente|não\s+necessariamente)\b", re.I)
 _GRATITUDE = re.compile(r"\b(?:thanks|thank\s+you|thx|merci|danke|gracias|obrigad[oa]|valeu|grazie)\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'll|I'm|ich|je|j'|yo|eu|io)\b", re.I)

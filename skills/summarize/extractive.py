@@ -373,7 +373,7 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
         else:
             text = to_third_person(body.rstrip(" .!"), s.speaker, addressee, group)
             if s.speaker.lower() not in text.lower():
-                text = f"{s.speaker} says {_lower_first(text, lower_words)}"
+                text = f"{s.speaker}: {_lower_first(text, lower_words)}"  # no "X says" chains
             if s.index in agreed:
                 text += f"; {names_list(list(agreed[s.index]))} agreed"
         parts.append(text if text[-1:] in ".!?" else text + ".")

@@ -97,7 +97,8 @@ _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks dank
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)و?(?:من|مين)\s", re.I)
 _APPROVAL = re.compile(r"\b(?:approved|lgtm|freigegeben|genehmigt|approuvé|validé|aprobado|aprovado)\b", re.I)
 _REVIEW_ASKED = re.compile(r"\b(?:PR|MR|pull\s+request|merge\s+request|review(?:ing|er)?|diff)\b|#\d+", re.I)
-_GRATITUDE = re.compile(r"ありがとう|感謝|谢谢|多谢|धन्यवाद|شكرا")  # "…ことにします。助言ありがとうございます。": thanks, not the decision
+# "…ことにします。助言ありがとうございます。", "ça marche nickel, merci Élodie": thanks, not a decision
+_GRATITUDE = re.compile(r"ありがとう|感謝|谢谢|多谢|धन्यवाद|شكرا|\b(?:thanks|thank\s+you|thx|merci|danke|gracias|obrigad[oa]|valeu|grazie)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
 _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\w.-]*\s+(?:will|'ll|kümmert|übernimmt|s'occupe|se\s+encarga|cuida|fica)\b)", re.I))
 # Turning a request down: an opening ("sorry", "no"), or saying it cannot be done anywhere in the reply
@@ -1576,7 +1577,6 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|wenn|falls|si|sauf\s+si|caso)\b[^.;!?
 _CONDITIONAL_ANSWER = re.compile(
     r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
     r"|no\s+necesariamente|não\s+necessariamente)\b", re.I)
-_GRATITUDE = re.compile(r"\b(?:thanks|thank\s+you|thx|merci|danke|gracias|obrigad[oa]|valeu|grazie)\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'll|I'm|ich|je|j'|yo|eu|io)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\bwe\b|\bwir\b|\bnous\b|\bon\b|\bnosotros\b|\bnós\b|\bvamos\b", re.I)
 _THEN = re.compile(r"\bthen\b", re.I)

@@ -82,8 +82,11 @@ _COMPLETED = re.compile(
     r"\b(?:done|fixed|shipped|merged|deployed|sent|posted|uploaded|submitted|paused|published|booked|filed|told|finished|completed|resolved"
     r"|updated|added|created|scheduled|flushed|reverted|rolled\s+back|disabled|re-?enabled|aktualisiert|angelegt|erstellt|mis\s+à\s+jour|ajouté|créé"
     r"|actualizado|añadido|creado|atualizado|adicionado|criado"
+    r"|refunded|ordered|restarted|renewed|revoked|cancell?ed|notified|replied|emailed|migrated"
     r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
     r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b"
+    # after its object, at the end of a clause ("status page updated", "PO signed."), not before a noun ("updated numbers")
+    r"|\b(?:updated|approved|signed|created|added|removed|scheduled|announced|released|enabled|disabled|drafted|mergead[oa])(?=\s*(?:[.!,;:]|$|\s+and\b))"
     r"|已经?(?:完成|发|回滚|修复|提交|上线|审批)|(?:完了|送信|予約|修正)しました|(?:भेज|कर|बना)\s+(?:दिया|दी|दिए)|(?:أرسلت|أنهيت|انتهيت)", re.I)
 # A task that is a look at something: done once its owner reports what they found ("proxy looks healthy", "achei.").
 _LOOK = re.compile(r"^(?:(?:take|have)\s+a\s+look|look(?:\s+into|\s+at)?|check|investigate|dig\s+into|regarder|jeter\s+un\s+(?:œil|oeil)|mirar|echar\s+un\s+vistazo"
@@ -97,6 +100,9 @@ _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks dank
 _WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)و?(?:من|مين)\s", re.I)
 _APPROVAL = re.compile(r"\b(?:approved|lgtm|freigegeben|genehmigt|approuvé|validé|aprobado|aprovado)\b", re.I)
 _REVIEW_ASKED = re.compile(r"\b(?:PR|MR|pull\s+request|merge\s+request|review(?:ing|er)?|diff)\b|#\d+", re.I)
+_WE_PLAN = re.compile(r"\b(?:we|we'll|we're)\s+(?!(?:are|were|have|had|did|do|don'?t|can'?t|know|think|need|saw|see)\b)\w+", re.I)
+# "so windows users would break if we change it": what would happen, not what was settled
+_HYPOTHETICAL = re.compile(r"\b(?:would|würde|würden|serait|seraient|sería|seria)\b.*\b(?:if|wenn|falls|si|se)\b|\b(?:if|wenn|falls|si)\b.*\b(?:would|würde|würden|serait|sería|seria)\b", re.I)
 # "…ことにします。助言ありがとうございます。", "ça marche nickel, merci Élodie": thanks, not a decision
 _GRATITUDE = re.compile(r"ありがとう|感謝|谢谢|多谢|धन्यवाद|شكرا|\b(?:thanks|thank\s+you|thx|merci|danke|gracias|obrigad[oa]|valeu|grazie)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty\b|got\s+it|makes\s+sense|perfect|great|danke|merci|gracias|obrigad[oa]|valeu)", re.I)
@@ -106,7 +112,7 @@ _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\
 _DECLINE = re.compile(
     r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso"
     r"|すみません|申し訳|抱歉|不好意思|माफ़|माफ|آسف|للأسف)"
-    r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|no\s+bandwidth|swamped|(?:I'?m\s+)?(?:ooo|out\s+of\s+office|on\s+(?:leave|vacation|holiday|pto))|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
+    r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|I'?d\s+rather\s+not|I'?d\s+prefer\s+not|lieber\s+nicht|plutôt\s+pas|prefiero\s+no|prefiro\s+não|no\s+bandwidth|swamped|(?:I'?m\s+)?(?:ooo|out\s+of\s+office|on\s+(?:leave|vacation|holiday|pto))|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
     r"|imposible|no\s+(?:puedo|me\s+da\s+tiempo|llego)|não\s+(?:dá|posso|consigo|vou\s+conseguir))\b"
     r"|難しいです|無理です|できません|没空|没时间|不行|做不了|नहीं\s+कर\s+(?:पाऊँगा|पाऊँगी|पाऊंगा|पाऊंगी|सकता|सकती)|(?:لا|لن)\s+(?:أستطيع|يمكنني)", re.I)
 _STOP = frozenset(
@@ -683,6 +689,7 @@ class ThreadReader:
                 return False
             statement = own[1]
         if len(content_words(statement.text)) < 2 or statement.is_question or self._promises(statement.text) \
+                or _HYPOTHETICAL.search(statement.text) \
                 or any(p.search(statement.text) for p in (*self.cues.request, *self.cues.unassigned)):
             return False  # a promise or a task, not a conclusion
         asked = self._open_choice(s, found)
@@ -958,12 +965,16 @@ class ThreadReader:
         work on the way. The plan is its clause before the first task given by name."""
         if not self._bare_agreement(s):
             return None
+        strong = bool(self.cues.endorse.match(s.text))  # "love it", "+1", "works for me": a plan in any words
         for m in reversed(self.messages[max(0, s.index - 3):s.index]):
             if m.speaker == s.speaker or any(self._bare_agreement(x) for x in self.by_message.get(m.index, ())[:1]):
                 continue
             for x in self.by_message.get(m.index, ()):
-                if x.is_question or not any(p.search(x.text) for p in (self.cues.decided, self.cues.verdict, self.cues.announce,
-                                                                      self.cues.revision, self.cues.policy)):
+                marked = any(p.search(x.text) for p in (self.cues.decided, self.cues.verdict, self.cues.announce,
+                                                        self.cues.revision, self.cues.policy))
+                planned = strong and not self._asks_task(x.text) and not self.cues.small_step.search(x.text) \
+                    and bool(self.cues.proposal.search(x.text) or _WE_PLAN.search(x.text))
+                if x.is_question or self._promises(x.text) or not (marked or planned):
                     continue
                 if self.cues.defer.search(x.text):
                     return None

@@ -431,3 +431,19 @@ def test_a_suggestion_in_reply_is_no_open_question_and_a_need_to_know_is_one():
     fr = summarize(thread(("Agathe", "La facture Datadog a doublé en un an."), ("Mathieu", "C'est surtout les custom metrics."),
                           ("Agathe", "Je ne juge pas la technique. J'ai juste besoin de savoir si ça va continuer à monter.")))
     assert any("continuer à monter" in q.text for q in fr.open_questions)
+
+
+def test_object_first_chinese_gulf_arabic_and_german_particle_promises_and_no_promise_in_a_confirmation():
+    zh = summarize(thread(("王磊", "staging晚上和周末都关掉，集成测试挪到早上跑"), ("刘洋", "好，关机脚本我来写，用 EventBridge + Lambda，下周一前上线"),
+                          ("张伟", "我这周先做桌面端，等移动端稿子出来再做移动端")))
+    assert {(a.owner, a.text) for a in zh.action_items} >= {("刘洋", "关机脚本"), ("张伟", "做桌面端")}
+    ar = summarize(thread(("أحمد", "أول شي نرجع لهم المبلغ المكرر اليوم"), ("خالد", "وأنا بضيف الـ idempotency key على الـ renewal handler"),
+                          ("أحمد", "ممتاز")))
+    assert [a.owner for a in ar.action_items] == ["خالد"]
+    de = summarize(thread(("Anja", "Dann machen wir ihr ein Angebot, Senior, 78k."),
+                          ("Carina", "Ich bereite den Vertrag vor und schick ihn raus sobald die Referenzen da sind."),
+                          ("Tobi", "Ursache gefunden glaub ich: der neue Client hat ein kleineres Limit.")))
+    assert [(a.owner, a.text.split(" und ")[0]) for a in de.action_items] == [("Carina", "den Vertrag vorbereiten")]
+    fr = summarize(thread(("Mehdi", "Le 4471 est plus gros que prévu."), ("Aurélie", "Je confirme, ça casse aussi les factures multi-devises."),
+                          ("Mehdi", "Aïe.")))
+    assert not fr.action_items

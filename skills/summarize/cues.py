@@ -149,7 +149,7 @@ DE = Lexicon(
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)\b"
-           r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:bin|habe|hab|hatte|glaube|denke|finde|fände|meine|würde|wäre|hätte|könnte|sollte|müsste|kann|muss|soll|will|darf|möchte|mag|weiß|sehe|verstehe|hoffe|kenne|fürchte|stimme|schlage|war|werde|brauche|wüsste|dachte|fand|meinte|sag|sage|finds|seh|weiss|bleibe|frage\s+mich|und|aber|oder|denn|also|dann|doch|weil|wenn|dass|ob|sonst|jetzt|hier|da|so|wie|was|wer|wo)\b)[^\W\d_]{3,})\s+ich\b(?!\s+(?:mich|mir|nicht|auch|dass)\b)(?P<what4>[^,;:?]*)"
+           r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:bin|habe|hab|hatte|glaube|glaub|denke|denk|finde|find|fände|meine|würde|wäre|hätte|könnte|sollte|müsste|kann|muss|soll|will|darf|möchte|mag|weiß|sehe|verstehe|hoffe|kenne|fürchte|stimme|schlage|war|werde|brauche|wüsste|dachte|fand|meinte|sag|sage|finds|seh|weiss|bleibe|frage\s+mich|und|aber|oder|denn|also|dann|doch|weil|wenn|dass|ob|sonst|jetzt|hier|da|so|wie|was|wer|wo)\b)[^\W\d_]{3,})\s+ich\b(?!\s+(?:mich|mir|nicht|auch|dass)\b)(?P<what4>[^,;:?]*)"
            r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|fände\b|meine\b|würde\b|wäre\b|hätte\b|könnte\b|sollte\b|müsste\b|wollte\b|hatte\b|dachte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:mach\s+ich|wird\s+gemacht|ich\s+kümmere\s+mich|klar\b|gerne|ok(?:ay)?|alles\s+klar|jep|ja\b|geht\s+klar|erledige\s+ich|übernehme\s+ich|kein\s+problem|passt|notiert\b|verstanden\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|bitte\s+)(?P<what>.+?)(?:\?|$)"
@@ -198,7 +198,7 @@ FR = Lexicon(
            r"|\bje\s+dois\s+(?:encore\s+|d'abord\s+)?(?P<what4>(?!y\s+aller\b|partir\b|filer\b|y\s+réfléchir\b)(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
            r"|\bje\s+(?:peux|pourrai|pourrais)\s+(?P<what3>(?:(?:le|la|les|l'|lui|leur|vous|te|en)\s*)?\w+(?:er|ir|re)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?),?\s+(?:c'est\s+pour\s+moi|je\s+prends|c'est\s+moi\s+qui\s+m'en\s+occupe)\b"
-           r"|\bje\s+(?:(?:vous|te|les|le|la|lui|leur|en|y)\s+|l'){0,2}(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|tiens\s+au\s+courant\b|reviens\s+vers\b|vous\b|nous\b|les\b|leur\b|lui\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
+           r"|\bje\s+(?:(?:vous|te|les|le|la|lui|leur|en|y)\s+|l'){0,2}(?P<what2>(?!suis\b|pense\b|crois\b|sais\b|trouve\b|veux\b|voudrais\b|préfère\b|comprends\b|vois\b|dirais\b|n[e']|peux\b|dois\b|tiens\s+au\s+courant\b|reviens\s+vers\b|vous\b|nous\b|les\b|leur\b|lui\b|serai\b|aime\b|propose\b|suggère\b|vote\b|laisse\b|reproduis\b|confirme\s+que\b|confirme\s*(?:[,.!:]|$)|viens\s+d|trouverais\b|avais\b|étais\b)\w{3,}(?:e|s|ai)\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends|compris\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+|tu\s+(?:t'occupes|te\s+charges)\s+(?=d)\s*)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
@@ -387,7 +387,10 @@ ZH = Lexicon(
     # "我来联系CDN供应商", "我会…", "我周四前导出来": the speaker's own task
     commit=r"(?:我来|我会|我去|我负责|交给我|我(?:今天|明天|后天|下周|这周|本周|周[一二三四五六日])?(?:马上|先|就|顺便|现在)(?!是))(?P<what>[^。！？!?，,]*?)[吧呢啊]?(?=[。！？!?，,]|$)"
            r"|(?:^|(?<=[，,]))(?P<what3>[^。！？!?，,我]{1,12})(?:我来|我负责|交给我)[吧]?(?=[。！？!?，,]|$)"
-           r"|我(?P<what2>(?:今天|明天|后天|下周[一二三四五六日]?|这周|本周|周[一二三四五六日]|月底)(?:下班)?(?:前|之前)?(?:会|就|把)?[^。！？!?，,]+)",
+           r"|我(?P<what2>(?:今天|明天|后天|下周[一二三四五六日]?|这周|本周|周[一二三四五六日]|月底)(?:下班)?(?:前|之前)?(?:会|就|把)?[^。！？!?，,]+)"
+           # the object first, then who does it: "关机脚本我来写", "endpoint我周三前搞定"
+           r"|(?:^|(?<=[，,：:]))(?:那|好)?(?P<what4>[^。！？!?，,：:我]{2,12}?)我(?:(?:今天|明天|后天|下周[一二三四五六日]?|这周|本周|周[一二三四五六日]|月底)(?:前|之前)?)?"
+           r"(?:来|会|去|就)?(?:写|改|做|搞定|弄|处理|跟进|上|加|修|发|查|测|联系|负责)",
     accept=r"^\W*(?:@\S+\s+)?(?:好的?|可以|行|没问题|收到|明白|交给我|包在我身上|OK|\+1|👍)",
     request=rf"{_ZH_NAME}[，,：:\s]*(?:你|您)(?:能不能|能|可以|可不可以|来|负责|帮忙)(?P<what>[^？?。！!，,]+?)(?:吗|吧|呢)?(?=[？?。！!，,]|$)"
             rf"|(?P<who2>[^\W\d_][\w.-]*?)[，,：:]\s*(?:请|麻烦你?)(?P<what2>[^？?。！!]+)",
@@ -453,10 +456,11 @@ AR = Lexicon(
     commit=r"(?:^|\s)(?:أنا\s+)?(?:سأقوم|سوف\s+أقوم)\s+ب(?P<what>[^.؟?!]+)"
            r"|(?:^|\s)(?:أنا\s+)?(?:س|سوف\s+)(?P<what2>أ(?!ل(?:ت|نا|وا|ه|ها)?(?:\s|$))[\u0621-\u064a]{2,}(?:\s[^.؟?!]*)?)"
            r"|(?:^|\s)(?:أنا\s+)?(?:عل[يّ]+\s+أن|أتكفل\s+ب)\s*(?P<what3>[^.؟?!]+)"
+           r"|(?:^|\s)و?أنا\s+ب(?P<what6>[\u0621-\u064a]{3,}(?:\s[^.؟?!]*)?)"  # Gulf and Levantine: "وأنا بضيف الـ key …"
            r"|(?:^|\s)(?:أنا\s+)?(?:راح|رح)\s+(?P<what4>أ[\u0621-\u064a]{2,}(?:\s[^.؟?!]*)?)"
            r"|(?:^|\s)أنا\s+(?P<what5>أ(?!عتقد|ظن|فضل|وافق|تفق|عرف|رى)[\u0621-\u064a]{2,}(?:\s[^.؟?!]*)?)",
     accept=r"^\W*(?:@\S+\s+)?(?:نعم|حسنا|حسنًا|تمام|حاضر|بكل\s+سرور|بالتأكيد|أكيد|ماشي|اتركها\s+لي|اتركه\s+لي|\+1|👍)",
-    request=rf"(?:^|\s){NAME}\s*[،,:]\s*(?:هل\s+)?(?:يمكنك|تستطيع|ممكن|بإمكانك|أرجو\s+أن|من\s+فضلك|لو\s+سمحت|رجاء[ًا]?)\s+(?P<what>[^؟?]+?)\s*(?:[؟?]|$)",
+    request=rf"(?:^|\s){NAME}\s*[،,:]?\s*(?:هل\s+)?(?:يمكنك|تستطيع|تقدر|تقدرين|ممكن|بإمكانك|أرجو\s+أن|من\s+فضلك|لو\s+سمحت|رجاء[ًا]?)\s+(?P<what>[^؟?]+?)\s*(?:[؟?]|$)",
     assign=rf"^\W*{NAME}\s+(?:سي|ست)(?P<what>[\u0621-\u064a]{{2,}}(?:\s[^.؟?!]*)?)",
     unassigned=r"(?:يجب|علينا|لازم|نحتاج)\s+(?:أن\s+)?(?P<what>[^.؟?!]+)|(?:أحد|شخص\s+ما)\s+(?:يجب\s+أن\s+)?(?P<what2>[^.؟?!]+)",
     answer=r"^\W*(?:نعم|لا(?=\s|[،,.]|$)|ربما|أعتقد|أظن|لأن|يوجد|هناك|حوالي)",

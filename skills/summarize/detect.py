@@ -1678,7 +1678,8 @@ def _bare(task: str, sentence: str = "") -> bool:
     """A verb alone, naming no task of its own: "review", "revisar", "बनाना", "予約", "写" — not an object put
     first ("测试我来": the testing is mine)."""
     if _CJK.fullmatch(task):
-        return len(task) <= 4 and not sentence.lstrip().startswith(task)
+        # a Chinese verb is one or two characters ("写", "联系"); "做桌面端" names its object
+        return len(task) <= (4 if _KANA.search(task) else 2) and not sentence.lstrip().startswith(task)
     return word_count(task) <= 1
 
 

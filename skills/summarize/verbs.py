@@ -27,7 +27,8 @@ _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer s
 zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
 em com por para que se""".split())
 # German separable prefixes left at the end of the clause: "trage das ein" → "das eintragen".
-_SEPARABLE = frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen".split())
+_SEPARABLE = frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber".split())
+_CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass".split())  # where a German clause ends
 
 
 def _regular(word: str, lang: str, addressed: bool = False) -> tuple[str, ...]:
@@ -100,7 +101,14 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
         return what
     rest = [w for w in words[1:] if w.lower() not in _SUBJECT]
     if lang == "de":
-        if rest and rest[-1].lower() in _SEPARABLE:
-            verb = rest.pop().lower() + verb
-        return " ".join([*rest, verb])
+        # the verb closes its own clause: "bereite den Vertrag vor und schick ihn raus" → "den Vertrag vorbereiten und …"
+        # ("Donnerstag und Freitag nehmen" keeps the verb last when no particle closes the first clause)
+        end = next((i + w.endswith(",") for i, w in enumerate(rest) if w.lower() in _CLAUSE_END or w.endswith(",")), len(rest))
+        clause, tail = rest[:end], rest[end:]
+        if not (clause and clause[-1].rstrip(",").lower() in _SEPARABLE):
+            clause, tail = rest, []
+        comma = "," if tail and clause[-1].endswith(",") else ""
+        if clause and clause[-1].rstrip(",").lower() in _SEPARABLE:
+            verb = clause.pop().rstrip(",").lower() + verb
+        return " ".join([*clause, verb + comma, *tail])
     return " ".join([verb, *rest])

@@ -394,6 +394,9 @@ def test_a_question_handed_off_sidestepped_or_asked_without_a_question_mark_stay
 
     assert "Q1" in open_in(("Farah", "Are we sure v3 needs to ship in Q1?"), ("Hugo", "That's not my call, ask Greta."),
                            ("Nils", "Classic."))
+    assert "headcount" in open_in(("Bruno", "Letícia, alguma novidade da vaga no headcount de 2027?"),
+                                  ("Letícia", "concordo que é ruim, mas não depende de mim. a gente espera o orçamento"),
+                                  ("Bruno", "ok"))
     assert "session store" in open_in(("Hamid", "Is the session store the right home for the rate limiter's keys?"),
                                       ("Sven", "Maybe not, but that's a bigger discussion."), ("Clara", "Thanks all, closing the incident."))
     assert "notify" in open_in(("Arjun", "Approved. Do we need to notify customers about the IDOR?"),

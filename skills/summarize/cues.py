@@ -109,7 +109,7 @@ EN = Lexicon(
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
               r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b"
               # a hand-off or a later answer leaves it open too: "not my call, ask Greta", "I'll get you an answer Thursday"
-              r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bask\s+@?(?-i:[A-Z])\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
+              r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bnot\s+up\s+to\s+(?:me|us)\b|\b(?:doesn'?t|does\s+not)\s+depend\s+on\s+(?:me|us)\b|\bask\s+@?(?-i:[A-Z])\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
               r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
     revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
@@ -160,7 +160,7 @@ DE = Lexicon(
     unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|\bniemand\s+für\s+(?P<what8>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
                r"|\bwir\s+sollten\s+(?:auch|noch)\s+(?P<what6>.+)|^\W*(?P<pre>[^,;:?]+?)\s+müssen\s+wir\s+(?:noch\s+|auch\s+)?(?P<what7>[^?]+)$",
     answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
-    not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen|klären\s+wir|(?:muss|müssen)\s+(?:ich|wir)\s+(?:noch\s+)?(?:klären|fragen|nachfragen)|nicht\s+meine\s+entscheidung|noch\s+offen)\b",
+    not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen|klären\s+wir|(?:muss|müssen)\s+(?:ich|wir)\s+(?:noch\s+)?(?:klären|fragen|nachfragen)|nicht\s+meine\s+entscheidung|noch\s+offen|liegt\s+nicht\s+bei\s+(?:mir|uns))\b",
     revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung)\b",
     conclude=r"^\W*(?:ok(?:ay)?|gut|also|dann|alles\s+klar|na\s+gut)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden|(?:jemand|wer)\s+dagegen)\s*[?？]\s*$",
@@ -210,7 +210,7 @@ FR = Lexicon(
     unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
-    not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call))\b",
+    not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call)|(?:ça\s+)?ne\s+dépend\s+pas\s+de\s+(?:moi|nous))\b",
     revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord|quelqu'un\s+(?:est\s+)?contre)\s*[?？]\s*$",
@@ -261,7 +261,7 @@ ES = Lexicon(
     unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
-    not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión)\b",
+    not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión|no\s+depende\s+de\s+(?:mí|nosotros))\b",
     revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+plan(?:es)?|corrección|en\s+realidad)\b",
     conclude=r"^\W*(?:ok(?:ay)?|vale|bueno|pues|entonces|de\s+acuerdo|perfecto)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo|alguien\s+en\s+contra)\s*[?？]\s*$",
@@ -311,7 +311,7 @@ PT = Lexicon(
     unassigned=r"\balguém\s+(?:tem\s+que|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+que\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
-    not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo))\b",
+    not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo)|não\s+depende\s+de\s+(?:mim|nós))\b",
     revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo|algu[ée]m\s+contra)\s*[?？]\s*$",

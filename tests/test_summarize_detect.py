@@ -450,3 +450,12 @@ def test_object_first_chinese_gulf_arabic_and_german_particle_promises_and_no_pr
     fr = summarize(thread(("Mehdi", "Le 4471 est plus gros que prévu."), ("Aurélie", "Je confirme, ça casse aussi les factures multi-devises."),
                           ("Mehdi", "Aïe.")))
     assert not fr.action_items
+
+
+def test_a_japanese_promise_may_end_in_ne_and_a_booking_reported_in_portuguese_is_done():
+    ja = summarize(thread(("山本", "では12月10日リリースでいきましょう"), ("小林", "決済の回帰テストが3割くらい残ってます"),
+                          ("中村", "回帰テストの結果は毎日このスレッドに貼りますね")))
+    assert [(a.owner, a.text[:6]) for a in ja.action_items] == [("中村", "回帰テストの")]
+    pt = summarize(thread(("Fernanda", "Bruna, marca a call pra quinta ou sexta?"), ("Bruna", "marco sim"),
+                          ("Thiago", "relatório carregou em 1,8s"), ("Bruna", "maravilha, call marcada quinta 15h")))
+    assert not pt.action_items

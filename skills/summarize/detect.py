@@ -83,6 +83,7 @@ _COMPLETED = re.compile(
     r"|updated|added|created|scheduled|flushed|reverted|rolled\s+back|disabled|re-?enabled|aktualisiert|angelegt|erstellt|mis\s+à\s+jour|ajouté|créé"
     r"|actualizado|añadido|creado|atualizado|adicionado|criado"
     r"|refunded|ordered|restarted|renewed|revoked|cancell?ed|notified|replied|emailed|migrated"
+    r"|marcad[oa]|agendad[oa]|programad[oa]|reservada|enviada|creada|criada|hecha|feita|envoyée|réservée|créée|planifiée|calée|eingeplant"
     r"|erledigt|fertig|geschickt|verschickt|gebucht|hochgeladen|behoben|abgeschlossen|envoyé|réservé|corrigé|publié|terminé"
     r"|enviado|reservado|arreglado|publicado|terminado|subido|corrigido|concluído)\b"
     # after its object, at the end of a clause ("status page updated", "PO signed."), not before a noun ("updated numbers")

@@ -239,7 +239,7 @@ def test_the_digest_is_byte_for_byte_the_same_without_the_summarizers_shortcuts(
     fast = digest("--json"), digest()
     caches = (cues.cues_for, extractive._sentences, rewrite.to_third_person, rewrite._tokens, language._counts,
               detect._option_words, detect._tidy, detect.content_words, detect._name_key, detect._word_total,
-              detect._inner_capitals, detect._separators, detect._lead, detect._part_starts, detect._first_person_object)
+              detect._inner_capitals, detect._separators, detect._lead, detect._part_starts, detect._lower_words, detect._due_on, detect._first_person_object)
     monkeypatch.setattr(cues, "screened", lambda pattern: pattern)
     for name, pattern in vars(detect).items():
         if isinstance(pattern, Remembered):

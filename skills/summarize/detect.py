@@ -1017,7 +1017,7 @@ class ThreadReader:
         by name: taking or reporting the task, not settling a choice."""
         first = s.speaker.split()[0].lower()
         return any(not (_QUESTION_END.search(m.text) and self.cues.alternative.search(m.text))
-                   and any(first == w.lower() for w in _WORDS_ANY_SCRIPT.findall(m.text))
+                   and first in _lower_words(m.text)
                    for m in self.messages[max(0, s.index - 2):s.index] if m.speaker != s.speaker)
 
     def _latest_per_subject(self, found: list[Found]) -> list[Found]:
@@ -1297,7 +1297,6 @@ class ThreadReader:
         question = s.is_question
         if tag := _TAG_QUESTION.search(text):
             text, question = text[:tag.start()], False
-        sent = self.messages[s.index].sent
         owner = what = topic = offer = None
         listed = self._list_item(text, s.speaker) if not question else \
             self._list_item(text.rstrip(" ?？"), s.speaker, owner_first=False) if word_count(text) <= 8 else None  # "Postmortem doc: Ana?"
@@ -1358,7 +1357,7 @@ class ThreadReader:
                     break
         if what is None:
             return None
-        due, due_date = self.due(text, sent)
+        due, due_date = self.due(text, self.messages[s.index].sent)
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
         what = _tidy(what, due)
@@ -1488,7 +1487,7 @@ class ThreadReader:
         volunteering or handing it to someone; or by an agreement reaction, or the asker's "nvm, found it"."""
         mention = _AT_NAME.search(s.text)
         asked = self.resolve(mention.group(1)) if mention else None
-        if asked is None and (vocative := re.match(r"^\W*([^\W\d_][\w.-]*)\s*[,:]", s.text)):
+        if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
             asked = self.resolve(vocative.group(1))
         who_question = bool(_WHO.search(s.text))
         if self.messages[s.index].agreement and not who_question:
@@ -1732,6 +1731,13 @@ def _part_starts(text: str) -> tuple[str, ...] | None:
 
 
 _UNSPACED_LEAD = object()
+_VOCATIVE_NAME = re.compile(r"^\W*([^\W\d_][\w.-]*)\s*[,:]")  # "Ken, can you …?": the name a question is put to
+
+
+@lru_cache(maxsize=16_384)
+def _lower_words(text: str) -> frozenset[str]:
+    """A text's words (a letter with its marks), lower-cased."""
+    return frozenset(w.lower() for w in _WORDS_ANY_SCRIPT.findall(text))
 
 
 @lru_cache(maxsize=16_384)
@@ -1885,15 +1891,18 @@ def _in_range(text: str, match: re.Match, bare: re.Pattern) -> bool:
 
 def resolve_due(written: str, sent: datetime | None) -> date | None:
     """The calendar date a due phrase means, counted from when it was written; None when it names no day."""
-    if sent is None:
-        return None
+    return None if sent is None else _due_on(written, sent.date())
+
+
+@lru_cache(maxsize=16_384)
+def _due_on(written: str, day: date) -> date | None:
+    """`resolve_due` for a phrase written on `day`."""
     low = written.lower()
     if m := _ISO.search(low):
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
-    day = sent.date()
     if any(word in low for word in _TOMORROW) and "übermorgen" not in low:
         return day + timedelta(days=1)
     if any(word in low for word in _TODAY):

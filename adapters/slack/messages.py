@@ -272,7 +272,7 @@ def _is_app(raw: dict) -> bool:
             or raw.get("user") == SLACKBOT or not raw.get("user"))
 
 
-def _numeric(ts: str) -> bool:
+def _numeric(ts: str | int | float) -> bool:
     try:
         float(ts)
     except ValueError:
@@ -281,13 +281,7 @@ def _numeric(ts: str) -> bool:
 
 
 def _is_timestamp(ts: Any) -> bool:
-    if isinstance(ts, bool) or not isinstance(ts, str | int | float):
-        return False
-    try:
-        float(ts)
-    except ValueError:
-        return False
-    return True
+    return not isinstance(ts, bool) and isinstance(ts, str | int | float) and _numeric(ts)
 
 
 def _rich(element: dict) -> str:

@@ -25,6 +25,7 @@ from bot.cli import app
 from skills.digest import Week, working_share
 from skills.digest.message import activity_chart
 from tests.conftest import SIGNING_SECRET
+from tests.fakes.bot_connector import CHANNEL_ID, Person, channel_message, post_activity
 from tests.fakes.server import eventually, serving
 from tests.fakes.slack_api import BOT_USER_ID, event_body
 from tests.test_message_store_e2e import blocks_text, deliver
@@ -233,3 +234,29 @@ async def test_a_real_thread_replayed_as_signed_events_is_summarized_with_names_
     assert not [uid for uid in known_ids() if uid in shown]
     assert "Open questions" not in shown  # a_kirisaki answered it and igrep took the answer
     assert "clientConnection" in shown  # inline code kept in the words quoted
+
+
+async def test_the_same_real_thread_replayed_on_teams_is_summarized_with_names_and_nothing_left_open(teams_bot):
+    """The 2019-07-16 conversation again, as Teams activities through the loopback Bot Connector: people's
+    names come from each activity's sender, links arrive as plain URLs, and the summary reads the same."""
+    fake, service_url, bot_url, _ = teams_bot
+    names = known_ids()
+    said = json.loads((EXPORT / "questions" / "2019-07-16.json").read_text("utf-8"))
+    root_id = "1563243381100"
+    for i, message in enumerate(said):
+        uid = message["user"]
+        sender = Person(f"29:1{uid.lower()}", names[uid], f"00000000-0000-0000-0000-{i:012d}")
+        text = re.sub(r"<(https?://[^>|]+)(?:\|[^>]*)?>", r"\1", message["text"]).replace("&amp;", "&")
+        activity_id = root_id if i == 0 else str(int(root_id) + 1000 * i)
+        status, _ = await post_activity(bot_url, channel_message(service_url, text, root_id, sender=sender,
+                                                                 activity_id=activity_id))
+        assert status == 202, i
+    await post_activity(bot_url, channel_message(service_url, "summarize", root_id, activity_id="1563266400000",
+                                                 mention_bot=True))
+    [sent] = await eventually(lambda: fake.sent_to(f"{CHANNEL_ID};messageid={root_id}"))
+    shown = sent.text + "\n" + json.dumps(sent.activity.get("attachments") or [], ensure_ascii=False)
+    for name in ("igrep", "a_kirisaki", "myuon_myon", "notogawa", "fumieval", "cutsea110"):
+        assert name in shown, name
+    assert not [uid for uid in names if uid in shown]
+    assert "Open questions" not in shown
+    assert "clientConnection" in shown

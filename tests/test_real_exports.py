@@ -260,3 +260,4 @@ async def test_the_same_real_thread_replayed_on_teams_is_summarized_with_names_a
     assert not [uid for uid in names if uid in shown]
     assert "Open questions" not in shown
     assert "clientConnection" in shown
+    assert sent.text.splitlines()[0].count("igrep:") == 1  # two of igrep's sentences in a row: named once

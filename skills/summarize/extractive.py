@@ -348,11 +348,14 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
     proper = _proper_words(texts) | {p.lower() for p in participants}
     lower_words = STOPWORDS | {w for t in texts for w in _WORD.findall(t) if w.islower()}
     parts = []
+    previous = None  # the speaker named by the last "Name: …" part: their next sentence goes on without the name
     for _, s in sorted(chosen, key=lambda x: x[0]):
         addressee = _addressee(humans, s.index)
         if not english:
-            parts.append(f"{s.speaker}: {s.text.strip()}")
+            parts.append(s.text.strip() if s.speaker == previous else f"{s.speaker}: {s.text.strip()}")
+            previous = s.speaker
             continue
+        said_by, previous = previous, None
         body = _LEADING_FILLER.sub("", s.text.strip()) or s.text.strip()
         body = _HEDGES.sub("", body).strip() or body
         vocative = _VOCATIVE.match(body)
@@ -372,8 +375,9 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
                 text += "; others agreed"
         else:
             text = to_third_person(body.rstrip(" .!"), s.speaker, addressee, group)
-            if s.speaker.lower() not in text.lower():
-                text = f"{s.speaker}: {_lower_first(text, lower_words)}"  # no "X says" chains
+            if s.speaker.lower() not in text.lower():  # no "X says" chains
+                text = text if said_by == s.speaker else f"{s.speaker}: {_lower_first(text, lower_words)}"
+                previous = s.speaker
             if s.index in agreed:
                 text += f"; {names_list(list(agreed[s.index]))} agreed"
         parts.append(text if text[-1:] in ".!?" else text + ".")

@@ -23,6 +23,7 @@ from bot.model import User
 from skills.threads import links
 from skills.threads.analyze import analyze_channel
 from skills.threads.links import ChannelMessage, default_model
+from skills.wording import plural
 
 
 @dataclass
@@ -142,7 +143,3 @@ def analyze_file(path: Path, as_json: bool, channel: str | None = None, users_fi
     for nudge in report["nudges"]:
         print(f"  {nudge['ts']}  {nudge['kind']}: {nudge['text']}")
     return status
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"

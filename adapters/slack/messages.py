@@ -93,7 +93,7 @@ def read_message(raw: Any) -> dict | Skipped:
     (`message_changed`) is read as the message it now is. Everything else is kept as Slack sent it; a
     message already regular is returned as it is (not copied), so callers must not change it.
     """
-    if type(raw) is dict:  # most messages: a person's plain words, answered in one pass (the checks below, in short)
+    if type(raw) is dict:  # most messages: a person's plain words, answered in one pass (`_read_any`'s checks, in short)
         get = raw.get
         ts, user, text, thread_ts = get("ts"), get("user"), get("text"), get("thread_ts")
         if (type(ts) is str and type(user) is str and type(text) is str and get("subtype") is None
@@ -101,6 +101,12 @@ def read_message(raw: Any) -> dict | Skipped:
                 and not get("hidden") and not get("bot_id") and not isinstance(get("bot_profile"), dict)
                 and not text.isspace() and _numeric(ts) and not (text.startswith("<@") and _membership_notice(raw))):
             return raw
+    return _read_any(raw)
+
+
+def _read_any(raw: Any) -> dict | Skipped:
+    """`read_message` without its one-pass answer for a plain message: every shape, step by step
+    (`tests/test_slack_reader_paths.py` checks both give the same answer on every shape)."""
     if not isinstance(raw, dict):
         return Skipped("not a JSON object", bad=True)
     subtype = raw.get("subtype")
@@ -347,6 +353,25 @@ def notifies_channel(message: dict) -> bool:
     return is_broadcast(message["text"])
 
 
+# What `slim` keeps: the regular shape (see `read_message`) and what `is_bot_post` and `name_in_message` read.
+_SLIM_KEYS = frozenset({"ts", "user", "text", "thread_ts", "reactions", "reply_count", "latest_reply", "permalink",
+                        "bot_id", "subtype", "username", "user_profile", "bot_profile"})
+_PROFILE_NAMES = ("display_name", "real_name", "name")
+
+
+def slim(message: dict) -> dict:
+    """A message `read_message` returned, with only what the readers of the regular shape and this module's own
+    functions read of it (`bot.message_reader.MessageReader.slim`); profiles keep only their names."""
+    out = {key: value for key, value in message.items() if key in _SLIM_KEYS}
+    profile = out.get("user_profile")
+    if isinstance(profile, dict):
+        out["user_profile"] = {key: profile[key] for key in _PROFILE_NAMES if key in profile}
+    bot_profile = out.get("bot_profile")
+    if isinstance(bot_profile, dict):
+        out["bot_profile"] = {"name": bot_profile["name"]} if "name" in bot_profile else {}
+    return out
+
+
 class SlackMessages:
     """Slack's message shapes for the skills that read messages in bulk (`bot.message_reader.MessageReader`).
 
@@ -358,6 +383,7 @@ class SlackMessages:
     is_bot_post = staticmethod(is_bot_post)
     name_in_message = staticmethod(name_in_message)
     notifies_channel = staticmethod(notifies_channel)
+    slim = staticmethod(slim)
 
 
 SLACK_MESSAGES = SlackMessages()

@@ -28,6 +28,7 @@ from skills.summarize.utterance import clean_text, prose
 from skills.threads.links import ChannelMessage, channel_message, default_model, link_choices
 from skills.threads.nudges import AFTER_HOURS_SHARE, ANSWER_WINDOW_SECONDS
 from skills.threads.text import is_question
+from skills.wording import plural
 
 TOP_THREADS = 5
 QUESTION_AGE = timedelta(hours=24)  # younger questions may still get their answer
@@ -276,15 +277,18 @@ class DigestBuilder:
                 self._close_in_pool([(key, group) for key, group in threads if len(group) >= MIN_MESSAGES])
             threads = short
         for key, group in threads:
-            self._keep(key, group, _read_thread(key, group, self.names, self.users, self.as_of, self.reader,
-                                                self._could_be_top))
+            thread, found, lone, needs_tldr = _read_thread(key, group, self.names, self.users, self.as_of, self.reader,
+                                                           self._could_be_top)
+            self._keep(key, group, thread, lone, needs_tldr)
+            self._keep_items(found)
 
     def _close_in_pool(self, threads: list[tuple[str, list[dict]]]) -> None:
         # Workers send a thread's digest line back only above the current floor of the top threads;
         # the floor only rises, so none that enters them is missed.
         floor = self._busy[0][:2] if len(self._busy) >= self.top else None
+        slim = self.reader.slim  # what is sent is pickled here and unpickled there: only what is read
         for start in range(0, len(threads), POOL_BATCH):
-            batch = threads[start:start + POOL_BATCH]
+            batch = [(key, [slim(m) for m in group]) for key, group in threads[start:start + POOL_BATCH]]
             # The batch stays referenced (the executor holds it until its result is back anyway):
             # a thread that enters the top threads gets its TL;DR written from it here.
             self._in_flight.append((batch, self._pool.submit(_read_threads, batch, floor)))
@@ -293,11 +297,14 @@ class DigestBuilder:
 
     def _collect(self) -> None:
         batch, future = self._in_flight.popleft()
-        for (key, group), result in zip(batch, future.result()):
-            self._keep(key, group, result)
+        lines, found = future.result()
+        for (key, group), (thread, lone, needs_tldr) in zip(batch, lines):
+            self._keep(key, group, thread, lone, needs_tldr)
+        self._keep_items(found)
 
-    def _keep(self, key: str, group: list[dict], result: tuple[DigestThread | None, tuple[list, list, list], list, bool]) -> None:
-        thread, (decisions, questions, actions), lone, needs_tldr = result
+    def _keep(self, key: str, group: list[dict], thread: DigestThread | None, lone: list[DigestItem],
+              needs_tldr: bool) -> None:
+        """A read thread's digest line (if it enters the top threads so far) and its lone question."""
         if thread is not None:
             entry = (thread.importance, -float(thread.ts), thread)
             if len(self._busy) < self.top or entry[:2] > self._busy[0][:2]:
@@ -307,11 +314,14 @@ class DigestBuilder:
                     heapq.heappush(self._busy, entry)
                 else:
                     heapq.heapreplace(self._busy, entry)
-        if decisions or questions or actions:  # most threads of a week have none
-            for store, found in zip(self._items, (decisions, questions, actions)):
-                store.update(found)
         if lone:
             self._lone += [(key, item) for item in lone]
+
+    def _keep_items(self, found: tuple[list[DigestItem], list[DigestItem], list[DigestItem]]) -> None:
+        """Decisions, open questions and action items (of a thread, or a worker's batch of threads)."""
+        for store, items in zip(self._items, found):
+            if items:  # most threads of a week have none
+                store.update(items)
 
     def _could_be_top(self, importance: int, ts: str) -> bool:
         """Whether a busy thread would enter the top threads so far (only those need a digest line)."""
@@ -339,7 +349,7 @@ class DigestBuilder:
         notes = [LATER_NOTE]
         unknown = self.counts["unknown"]
         if unknown:
-            notes.append(f"{unknown} message{'s' if unknown != 1 else ''} from people without a known time zone "
+            notes.append(f"{plural(unknown, 'message')} from people without a known time zone "
                          "are not counted as after hours or not")
         return Digest(
             channel=self.channel.lstrip("#"), week=self.week, threads=tuple(_top([t for _, _, t in self._busy], self.top)),
@@ -384,20 +394,28 @@ def _top(threads: list[DigestThread], top: int) -> list[DigestThread]:
 
 
 class _Unique:
-    """Items with distinct text (case-insensitive), the earliest kept; listed in time order."""
+    """Items with distinct text (case-insensitive), the earliest kept (of equally early ones, the first given).
+
+    A worker keeps one per batch of threads and sends back only `kept()`: the builder's own, updated with
+    each batch's in turn, ends with the same items as if it had been given every item in the same order."""
 
     def __init__(self) -> None:
-        self._by_text: dict[str, DigestItem] = {}
+        self._by_text: dict[str, tuple[float, DigestItem]] = {}  # (seconds, item): ts read as a number once
 
     def update(self, items: Iterable[DigestItem]) -> None:
+        by_text = self._by_text
         for item in items:
-            key = item.text.lower()
-            kept = self._by_text.get(key)
-            if kept is None or float(item.ts) < float(kept.ts):
-                self._by_text[key] = item
+            key, seconds = item.text.lower(), float(item.ts)
+            kept = by_text.get(key)
+            if kept is None or seconds < kept[0]:
+                by_text[key] = (seconds, item)
+
+    def kept(self) -> list[DigestItem]:
+        return [item for _, item in self._by_text.values()]
 
     def items(self) -> tuple[DigestItem, ...]:
-        return tuple(sorted(self._by_text.values(), key=lambda i: float(i.ts)))
+        """In time order."""
+        return tuple(item for _, item in sorted(self._by_text.values(), key=itemgetter(0)))
 
 
 class _ReplyLinkStream:
@@ -471,11 +489,22 @@ def _init_worker(names: dict, users: dict, as_of: datetime, reader: MessageReade
     gc.freeze()  # modules and the users stay for the worker's life: no collection needs to walk them again
 
 
-def _read_threads(batch: list[tuple[str, list[dict]]], floor: tuple[int, float] | None) -> list:
+def _read_threads(batch: list[tuple[str, list[dict]]], floor: tuple[int, float] | None) -> tuple[list, tuple]:
+    """Each thread's (digest line, lone question, TL;DR still to write), and the batch's decisions, open
+    questions and action items with the same text sent once (what `_Unique` would keep of them): a week
+    repeats many items, and each one sent back is read and compared again in the builder's one process."""
     names, users, as_of, reader = _WORKER
     could_be_top = _anything if floor is None else lambda importance, ts: (importance, -float(ts)) > floor
+    found = (_Unique(), _Unique(), _Unique())
+    lines = []
     with paused_collector():  # the batch's threads hold no cycles: nothing for the collector to find
-        return [_read_thread(key, group, names, users, as_of, reader, could_be_top) for key, group in batch]
+        for key, group in batch:
+            thread, items, lone, needs_tldr = _read_thread(key, group, names, users, as_of, reader, could_be_top)
+            lines.append((thread, lone, needs_tldr))
+            for store, kind in zip(found, items):
+                if kind:
+                    store.update(kind)
+    return lines, tuple(store.kept() for store in found)
 
 
 def _anything(importance: int, ts: str) -> bool:
@@ -654,17 +683,10 @@ def _zone_of(user: User | None) -> ZoneInfo | None:
         return None
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
 def stat_lines(s: dict) -> list[str]:
     return [
-        f"{s['replies_outside_threads']} repl{'ies' if s['replies_outside_threads'] != 1 else 'y'} "
-        "posted in the channel that belonged in a thread",
-        f"{s['after_hours_messages']} message{'s' if s['after_hours_messages'] != 1 else ''} sent outside "
-        "the author's working hours",
-        f"{s['after_hours_broadcasts']} @channel/@here broadcast{'s' if s['after_hours_broadcasts'] != 1 else ''} "
-        "while most members were off",
-    ] + ([f"{s['scheduled_with_later']} message{'s' if s['scheduled_with_later'] != 1 else ''} "
-          "scheduled with /later for a better time"] if "scheduled_with_later" in s else [])
+        f"{plural(s['replies_outside_threads'], 'reply', 'replies')} posted in the channel that belonged in a thread",
+        f"{plural(s['after_hours_messages'], 'message')} sent outside the author's working hours",
+        f"{plural(s['after_hours_broadcasts'], '@channel/@here broadcast')} while most members were off",
+    ] + ([f"{plural(s['scheduled_with_later'], 'message')} scheduled with /later for a better time"]
+         if "scheduled_with_later" in s else [])

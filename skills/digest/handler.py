@@ -117,6 +117,10 @@ class ShapedMessages:
     def notifies_channel(message: dict) -> bool:
         return message["broadcast"]
 
+    @staticmethod
+    def slim(message: dict) -> dict:
+        return message  # shaped with nothing else
+
 
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:
     """The channel's top-level messages and, for its MAX_THREADS busiest threads, their replies.

@@ -13,9 +13,10 @@ from datetime import timedelta
 
 from bot.actions import Bar, Chart, Section
 from bot.model import User
-from skills.digest.build import Digest, DigestThread, plural, stat_lines
+from skills.digest.build import Digest, DigestThread, stat_lines
 from skills.digest.chart import activity_chart_png, chart_day, working_share, zones_known
 from skills.digest.week import Week
+from skills.wording import plural
 
 MAX_LINES = 8  # per section; the rest are counted, not listed
 LINE_CHARS = 300

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from skills.summarize.cues import cues_for
 from skills.summarize.detect import (
@@ -107,14 +108,21 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def summarize(
-    utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 2, min_messages: int = MIN_MESSAGES,
-    with_tldr: bool = True,
-) -> Summary:
-    """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short.
+class ReadThread(NamedTuple):
+    """A thread as the detectors read it: the people's messages, their prose, and the reader over them."""
 
-    `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
-    """
+    humans: list[Utterance]
+    texts: list[str]
+    participants: list[str]
+    sentences: list[Sentence]
+    lang: str
+    reader: ThreadReader | None  # None when fewer than `min_messages` people's messages: too short to read
+
+
+def read_thread(utterances: list[Utterance], min_messages: int = MIN_MESSAGES) -> ReadThread:
+    """The thread's human messages as prose (bot messages ignored, an agreeing emoji reply counted as a reaction
+    on the message before it), its language, sentences and `ThreadReader`; shared by `summarize` and the training
+    of the decision model (bench/train_decisions.py), so both read a thread the same way."""
     names = {u.author_id: u.speaker for u in utterances if u.author_id}
     cleaned = []
     for u in utterances:
@@ -127,13 +135,8 @@ def summarize(
             cleaned[k] = (replace(cleaned[k][0], agreement=cleaned[k][0].agreement + 1), cleaned[k][1])  # "👍" as a reply
     humans = [u for u, _ in cleaned]
     participants = list(dict.fromkeys(u.speaker for u in humans))
-    if len(humans) < min_messages:
-        n = len(humans)
-        by = f", from {names_list(participants)}" if participants else ""
-        said = NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by) if n else NOTHING_FROM_PEOPLE
-        return Summary(tldr=said, participants=tuple(participants),
-                       too_short=True)
-
+    if len(humans) < min_messages or not humans:
+        return ReadThread(humans, [], participants, [], "und", None)
     texts = [text for _, text in cleaned]
     lang = thread_language(texts)
     messages = [Message(i, u.speaker, text, u.id, u.agreement) for i, (u, text) in enumerate(cleaned)]
@@ -144,6 +147,25 @@ def summarize(
     # names to resolve also include whoever only posted an emoji ("- Tom: fix the flaky test" — ":+1:")
     authors = [u.speaker for u in utterances if not u.is_bot]
     reader = ThreadReader(messages, sentences, _people(list(dict.fromkeys(participants + mentioned + authors))), cues_for(lang))
+    return ReadThread(humans, texts, participants, sentences, lang, reader)
+
+
+def summarize(
+    utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 2, min_messages: int = MIN_MESSAGES,
+    with_tldr: bool = True,
+) -> Summary:
+    """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short.
+
+    `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
+    """
+    read = read_thread(utterances, min_messages)
+    if read.reader is None:
+        n, participants = len(read.humans), read.participants
+        by = f", from {names_list(participants)}" if participants else ""
+        said = NOTHING_YET.format(n=n, s="" if n == 1 else "s", by=by) if n else NOTHING_FROM_PEOPLE
+        return Summary(tldr=said, participants=tuple(participants),
+                       too_short=True)
+    humans, texts, participants, sentences, lang, reader = read
     decisions, undecided, waiting_on = reader.decisions()
     actions = reader.action_items()
     questions = reader.open_questions(decisions, reader.parked)

@@ -1,0 +1,236 @@
+"""Which sentences of a thread are its decisions: a small logistic model over the cue rules' verdict and signals.
+
+The cue rules (`ThreadReader.decisions` in detect.py) read decisions said with a cue word, but new threads kept
+showing decisions said without one: an order from whoever runs the thread, agreed to in passing ("refund first,
+investigate later" — "ok"), or several calls in a planning thread. Adding rules did not carry over to fresh threads,
+so every sentence of the thread is a candidate, scored by a logistic model whose features mostly do not depend on
+one language's words: the rules' verdict, the cue tables' signals (every language has them), who said it (the one
+who opened the thread, the most active one, the one handing out tasks), where (last word of that speaker, near the
+end), and how others answered (agreement, reactions, an objection or a counter-proposal, a later sentence on the
+same subject that replaces it). The weights live in `decision_model.json`, trained on the gold set's dev threads
+only by `python -m bench.train_decisions` (see bench/RESULTS.md for its cross-validated figures).
+
+A candidate the rules also chose keeps the rules' line (their outcome clause and what a short one settles); any
+other is written as the rules write a decision (`ThreadReader._decision_text`, then `_as_reported`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from skills.summarize.detect import (
+    _CONDITIONAL,
+    _DIGIT,
+    _HYPOTHETICAL,
+    _OBJECTION,
+    _THANKS,
+    _WE_PLAN,
+    Found,
+    Sentence,
+    ThreadReader,
+    content_words,
+    word_count,
+)
+
+MODEL_PATH = Path(__file__).with_name("decision_model.json")
+AGREE_REACH = 4  # later messages read for agreement, objection or a counter-proposal
+REVISION_REACH = 12  # later messages read for a sentence on the same subject that replaces this one
+SAME_SUBJECT = 0.3  # content-word Dice of two sentences on the same subject
+
+# "maybe", "what if", "I think": a view put forward, not a call. Several languages, since the cue tables lack it.
+_HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|probably|what\s+if|i\s+think|i\s+guess|i\s+feel|not\s+sure|might|could\s+we|we\s+could"
+    r"|vielleicht|eventuell|ich\s+glaube|ich\s+denke|was\s+wäre\s+wenn|könnten\s+wir|peut-être|je\s+pense|et\s+si"
+    r"|on\s+pourrait|quizás?|tal\s+vez|creo\s+que|y\s+si|podríamos|talvez|acho\s+que|e\s+se|poderíamos)\b"
+    r"|たぶん|かも|也许|可能|शायद|ربما", re.I)
+# Said as a settled plan: "we'll", "will", "going to", "is/are" + a date or figure is left to the cue tables.
+_FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|gonna|wird|werden|va|vont|vamos|vai|vão|va\s+a)\b", re.I)
+
+FEATURES = (
+    "rule_chose", "rule_same_message", "rule_thread_decided", "rule_thread_undecided", "rule_parked",
+    "decided", "settles", "proposal", "agree", "endorse", "disagree", "defer", "revision", "conclude", "consent",
+    "course", "policy", "verdict", "announce", "options", "react_call", "small_step", "interim", "promise", "request",
+    "unassigned", "question", "hypothetical", "conditional", "objection", "thanks", "to_listener", "hedge", "we_plan",
+    "future", "digit", "due",
+    "words", "short", "starter", "most_active", "assigner", "speaker_share", "rel_position", "first_message",
+    "last_message", "near_end", "last_by_speaker", "first_in_message", "last_in_message",
+    "agreed_by", "reactions", "objected", "counter_proposal", "revised_later", "revised_by_self", "restates",
+    "answers_question", "opening_overlap", "participants", "english",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of the thread with its features, and the rules' decisions read from it (empty if none)."""
+
+    sentence: Sentence
+    rule: tuple[Found, ...]
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic weights over `FEATURES` (inputs unscaled); the score a sentence needs to be a decision (a sentence
+    the rules chose needs only `rule_threshold`: the model backs the rules and adds what they miss); and the score
+    the thread's best sentence needs for the thread to count as decided at all."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    thread_threshold: float
+    dedupe: float = 0.3  # a line this similar to one already kept says the same thing
+    rule_threshold: float = -math.inf
+
+    def score(self, features: tuple[float, ...]) -> float:
+        return self.bias + sum(w * x for w, x in zip(self.weights, features))
+
+    @staticmethod
+    def from_json(data: dict) -> Model:
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("decision model weights are for other features: retrain with python -m bench.train_decisions")
+        def bound(value: float | None) -> float:  # JSON has no infinity: null means no threshold
+            return -math.inf if value is None else value
+
+        return Model(tuple(data["weights"]), data["bias"], data["threshold"], bound(data["thread_threshold"]),
+                     data["dedupe"], bound(data["rule_threshold"]))
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> Model:
+    return Model.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def _flag(pattern_or_patterns, text: str) -> float:
+    if isinstance(pattern_or_patterns, tuple):
+        return float(any(p.search(text) for p in pattern_or_patterns))
+    return float(bool(pattern_or_patterns.search(text)))
+
+
+def _rule_sentences(reader: ThreadReader, found: list[Found]) -> dict[Sentence, tuple[Found, ...]]:
+    """Each rule decision's sentence: the one of its message sharing most words with its line."""
+    out: dict[Sentence, tuple[Found, ...]] = {}
+    for f in found:
+        own = reader.by_message.get(f.index, ())
+        if not own:
+            continue
+        words = content_words(f.text)
+        best = max(own, key=lambda s: (len(words & content_words(s.text)), -own.index(s)))
+        out[best] = (*out.get(best, ()), f)
+    return out
+
+
+def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> list[Candidate]:
+    """Every sentence of the thread with its features; `found` and `undecided` are the rules' answer."""
+    cues, messages, sentences = reader.cues, reader.messages, reader.sentences
+    n = len(messages)
+    by_rule = _rule_sentences(reader, found)
+    rule_messages = {f.index for f in found}
+    counts: dict[str, int] = {}
+    for m in messages:
+        counts[m.speaker] = counts.get(m.speaker, 0) + 1
+    most = max(counts.values()) if counts else 0
+    starter = messages[0].speaker if messages else ""
+    asks = (*cues.request, *cues.assign)
+    assigners = {s.speaker for s in sentences if any(p.search(s.text) for p in asks)}
+    last_of: dict[str, int] = {m.speaker: m.index for m in messages}
+    opening = content_words(messages[0].text) if messages else frozenset()
+    participants = math.log1p(len(counts))
+    english = float(reader.english)
+    out: list[Candidate] = []
+    for s in sentences:
+        text, own = s.text, reader.by_message[s.index]
+        words = content_words(text)
+        agreed, opposed = reader._agreement(s.index, s.speaker)
+        later = messages[s.index + 1:s.index + 1 + AGREE_REACH]
+        counter = any(m.speaker != s.speaker and cues.proposal.search(m.text) for m in later)
+        revised = revised_self = 0.0
+        if len(words) >= 2:
+            for k in range(s.index + 1, min(n, s.index + 1 + REVISION_REACH)):
+                for x in reader.by_message.get(k, ()):
+                    other = content_words(x.text)
+                    if other and 2 * len(words & other) / (len(words) + len(other)) >= SAME_SUBJECT:
+                        revised = 1.0
+                        revised_self = revised_self or float(x.speaker == s.speaker)
+        restates = 0.0
+        if len(words) >= 2:
+            for k in range(max(0, s.index - REVISION_REACH), s.index):
+                if any((other := content_words(x.text)) and 2 * len(words & other) / (len(words) + len(other)) >= SAME_SUBJECT
+                       for x in reader.by_message.get(k, ())):
+                    restates = 1.0
+                    break
+        previous = messages[s.index - 1] if s.index else None
+        answers = float(previous is not None and previous.speaker != s.speaker and own[0] is s
+                        and any(x.is_question for x in reader.by_message.get(previous.index, ())))
+        opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
+        out.append(Candidate(s, by_rule.get(s, ()), (
+            float(s in by_rule), float(s not in by_rule and s.index in rule_messages), float(bool(found)),
+            float(undecided), float(reader.parked),
+            _flag(cues.decided, text), _flag(cues.settles, text), _flag(cues.proposal, text), _flag(cues.agree, text),
+            _flag(cues.endorse, text), _flag(cues.disagree, text), _flag(cues.defer, text), _flag(cues.revision, text),
+            _flag(cues.conclude, text), _flag(cues.consent, text), _flag(cues.course, text), _flag(cues.policy, text),
+            _flag(cues.verdict, text), _flag(cues.announce, text), _flag(cues.options, text),
+            _flag(cues.react_call, text), _flag(cues.small_step, text), _flag(cues.interim, text),
+            float(reader._promises(text)), _flag(asks, text), _flag(cues.unassigned, text), float(s.is_question),
+            _flag(_HYPOTHETICAL, text), _flag(_CONDITIONAL, text), _flag(_OBJECTION, text), _flag(_THANKS, text),
+            float(reader._to_listener(text)), _flag(_HEDGE, text), _flag(_WE_PLAN, text), _flag(_FUTURE, text),
+            _flag(_DIGIT, text), _flag(cues.due, text),
+            math.log1p(word_count(text)), float(len(words) < 2), float(s.speaker == starter),
+            float(counts[s.speaker] == most), float(s.speaker in assigners), counts[s.speaker] / n,
+            s.index / max(1, n - 1), float(s.index == 0), float(s.index == n - 1), float(n - 1 - s.index < 3),
+            float(last_of[s.speaker] == s.index), float(own[0] is s), float(own[-1] is s),
+            math.log1p(len(agreed)), math.log1p(messages[s.index].agreement), float(opposed), float(counter),
+            revised, revised_self, restates, answers, opening_overlap, participants, english,
+        )))
+    return out
+
+
+def lines(reader: ThreadReader, candidate: Candidate) -> list[Found]:
+    """The decision lines a candidate gives: the rules' own, or the sentence's outcome clause as the rules write one."""
+    if candidate.rule:
+        return list(candidate.rule)
+    s = candidate.sentence
+    text, context = reader._decision_text(s)
+    return [reader._as_reported(Found(text, s.source_id, s.index, owner=s.speaker, context=context))]
+
+
+def _similar(a: str, b: str) -> float:
+    left, right = content_words(a), content_words(b)
+    return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
+
+
+def select(scores: list[float], model: Model, chosen_by_rules: list[bool]) -> list[int]:
+    """Indices of the candidates kept as decisions, best first: none when the best is under the thread's threshold,
+    else every one over its threshold (the rules' picks have their own), at least the best."""
+    if not scores or max(scores) < model.thread_threshold:
+        return []
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    return [i for i in order if scores[i] >= (model.rule_threshold if chosen_by_rules[i] else model.threshold)] \
+        or order[:1]
+
+
+def choose(cands: list[Candidate], scores: list[float], model: Model, lines_of) -> list[Found]:
+    """The kept candidates' lines (`lines_of(i)` gives candidate i's) in thread order, a line that repeats one
+    already kept left out."""
+    kept: list[tuple[int, Found]] = []
+    for i in select(scores, model, [bool(c.rule) for c in cands]):
+        for f in lines_of(i):
+            if all(_similar(f.said, g.said) < model.dedupe for _, g in kept):
+                kept.append((i, f))
+    return [f for _, f in sorted(kept, key=lambda pair: pair[0])]
+
+
+def decisions(reader: ThreadReader, model: Model | None = None) -> tuple[list[Found], bool, str | None]:
+    """`ThreadReader.decisions`' answer with its decisions chosen by the model: (decisions, undecided, waiting_on).
+    A thread where the rules found a decision the model turns down is undecided too (it was about deciding)."""
+    found, undecided, waiting_on = reader.decisions()
+    cands = candidates(reader, found, undecided)
+    model = model or load_model()
+    chosen = choose(cands, [model.score(c.features) for c in cands], model, lambda i: lines(reader, cands[i]))
+    if not chosen:
+        return [], undecided or bool(found), waiting_on
+    return chosen, False, None

@@ -297,10 +297,25 @@ def _pool(parts: list[dict]) -> dict:
             "undecided_threads": undecided}
 
 
-def write(data: list[ThreadData], l2: float, path: Path | None) -> dict:
+def training_digest(threads: list[GoldThread], directory: Path = GOLD_DIR) -> str:
+    """sha256 of the gold files trained on, so a test can tell the shipped weights were trained on today's files."""
+    digest = hashlib.sha256()
+    for thread in sorted(threads, key=lambda t: t.name):
+        digest.update(thread.name.encode() + b"\0" + (Path(directory) / f"{thread.name}.json").read_bytes())
+    return digest.hexdigest()
+
+
+def training_threads(directory: Path = GOLD_DIR) -> list[GoldThread]:
+    """The dev threads the model is trained on: all but the fresh blind batches."""
+    return [t for t in load_all(directory, "dev") if _number(t.name) < FRESH_FROM]
+
+
+def write(data: list[ThreadData], l2: float, path: Path | None, directory: Path = GOLD_DIR) -> dict:
     model = train(data, l2)
     payload = {
         "about": "decision model; trained by `python -m bench.train_decisions` on the gold set's dev threads",
+        "trained_on": {"threads": len(data), "below": FRESH_FROM,
+                       "sha256": training_digest([d.gold for d in data], directory)},
         "l2": l2, "threshold": model.threshold, "thread_threshold": _finite(model.thread_threshold),
         "rule_threshold": _finite(model.rule_threshold), "dedupe": model.dedupe,
         "features": list(FEATURES), "weights": [round(v, 6) for v in model.weights], "bias": round(model.bias, 6),
@@ -340,13 +355,13 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"only score the rules and the model trained as shipped on the fresh batches ({FRESH_FROM}+)")
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if the shipped weights differ")
     args = parser.parse_args(argv)
-    threads = load_all(args.gold, "dev")
-    data = prepare([t for t in threads if _number(t.name) < FRESH_FROM])
+    data = prepare(training_threads(args.gold))
     if args.fresh:
-        return score_fresh(data, [t for t in threads if _number(t.name) >= FRESH_FROM], args.l2)
+        fresh = [t for t in load_all(args.gold, "dev") if _number(t.name) >= FRESH_FROM]
+        return score_fresh(data, fresh, args.l2)
     if not args.no_report:
         report(data, args.l2)
-    payload = write(data, args.l2, None if args.check else MODEL_PATH)
+    payload = write(data, args.l2, None if args.check else MODEL_PATH, args.gold)
     if args.check:
         shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else None
         if shipped != payload:

@@ -61,6 +61,7 @@ FEATURES = (
     "last_message", "near_end", "last_by_speaker", "first_in_message", "last_in_message",
     "agreed_by", "reactions", "objected", "counter_proposal", "revised_later", "revised_by_self", "restates",
     "answers_question", "opening_overlap", "participants", "english",
+    "short_replies", "repliers", "answerer", "opener_closes", "proposal_agreed", "leader_near_end", "rule_objected",
 )
 
 
@@ -138,6 +139,12 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
     asks = (*cues.request, *cues.assign)
     assigners = {s.speaker for s in sentences if any(p.search(s.text) for p in asks)}
     last_of: dict[str, int] = {m.speaker: m.index for m in messages}
+    answered: dict[str, int] = {}  # who replies to others' questions: the one people turn to
+    for m in messages[1:]:
+        before = messages[m.index - 1]
+        if before.speaker != m.speaker and reader.by_message.get(before.index) and reader.by_message[before.index][-1].is_question:
+            answered[m.speaker] = answered.get(m.speaker, 0) + 1
+    answerer = max(answered, key=lambda k: (answered[k], k)) if answered else None
     opening = content_words(messages[0].text) if messages else frozenset()
     participants = math.log1p(len(counts))
     english = float(reader.english)
@@ -145,6 +152,8 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
     for s in sentences:
         text, own = s.text, reader.by_message[s.index]
         words = content_words(text)
+        if s not in by_rule and (len(words) < 2 or s.is_question or cues.options.search(text)):
+            continue  # a question, a list of options or a bare "ok" is no decision line of its own
         agreed, opposed = reader._agreement(s.index, s.speaker)
         later = messages[s.index + 1:s.index + 1 + AGREE_REACH]
         counter = any(m.speaker != s.speaker and cues.proposal.search(m.text) for m in later)
@@ -167,6 +176,19 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
         answers = float(previous is not None and previous.speaker != s.speaker and own[0] is s
                         and any(x.is_question for x in reader.by_message.get(previous.index, ())))
         opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
+        short = repliers = 0
+        seen: set[str] = set()
+        for m in later:  # the replies before anyone asks something new: short ones ("ok", "👍", "d'accord") agree
+            if m.speaker == s.speaker:
+                continue
+            first = reader.by_message.get(m.index)
+            if first and first[0].is_question:
+                break
+            seen.add(m.speaker)
+            short += word_count(m.text) <= 4
+        repliers = len(seen)
+        leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most
+        near_end = n - 1 - s.index < 3
         out.append(Candidate(s, by_rule.get(s, ()), (
             float(s in by_rule), float(s not in by_rule and s.index in rule_messages), float(bool(found)),
             float(undecided), float(reader.parked),
@@ -185,6 +207,10 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
             float(last_of[s.speaker] == s.index), float(own[0] is s), float(own[-1] is s),
             math.log1p(len(agreed)), math.log1p(messages[s.index].agreement), float(opposed), float(counter),
             revised, revised_self, restates, answers, opening_overlap, participants, english,
+            math.log1p(short), math.log1p(repliers), float(s.speaker == answerer),
+            float(s.speaker == starter and last_of[s.speaker] == s.index and s.index > 0),
+            float(bool(agreed) and bool(cues.proposal.search(text))), float(leader and near_end),
+            float(s in by_rule and opposed),
         )))
     return out
 

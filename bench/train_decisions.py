@@ -183,7 +183,8 @@ def fit_pointwise(data: list[ThreadData], l2: float = L2) -> tuple[np.ndarray, f
 def kept_lines(d: ThreadData, scores: np.ndarray, model: Model) -> list[int]:
     """The lines `decision_model.choose` keeps for these candidate scores (by index into the thread's lines)."""
     kept: list[int] = []
-    for k in select(list(scores), model, list(d.x[:, 0] > 0)):
+    undecided = bool(len(d.x)) and bool(d.x[0, FEATURES.index("rule_thread_undecided")])
+    for k in select(list(scores), model, list(d.x[:, FEATURES.index("rule_chose")] > 0), undecided):
         for line in np.flatnonzero(d.owner == k):
             if all(d.between[line, j] < model.dedupe for j in kept):
                 kept.append(int(line))

@@ -6,8 +6,8 @@ investigate later" — "ok"), or several calls in a planning thread. Adding rule
 so every sentence of the thread is a candidate, scored by a logistic model whose features mostly do not depend on
 one language's words: the rules' verdict, the cue tables' signals (every language has them), who said it (the one
 who opened the thread, the most active one, the one handing out tasks), where (last word of that speaker, near the
-end), and how others answered (agreement, reactions, an objection or a counter-proposal, a later sentence on the
-same subject that replaces it). The weights live in `decision_model.json`, trained on the gold set's dev threads
+end), and how others answered (agreement, short replies, reactions, an objection, a later sentence on the same
+subject that replaces it). The weights live in `decision_model.json`, trained on the gold set's dev threads
 only by `python -m bench.train_decisions` (see bench/RESULTS.md for its cross-validated figures).
 
 A candidate the rules also chose keeps the rules' line (their outcome clause and what a short one settles); any
@@ -21,12 +21,11 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from skills.summarize.detect import (
-    _CONDITIONAL,
     _DIGIT,
-    _HYPOTHETICAL,
     _OBJECTION,
     _THANKS,
     _WE_PLAN,
@@ -38,9 +37,11 @@ from skills.summarize.detect import (
 )
 
 MODEL_PATH = Path(__file__).with_name("decision_model.json")
-AGREE_REACH = 4  # later messages read for agreement, objection or a counter-proposal
-REVISION_REACH = 12  # later messages read for a sentence on the same subject that replaces this one
+AGREE_REACH = 4  # later messages read for agreement or an objection
+REVISION_REACH = 8  # later messages read for a sentence on the same subject that replaces this one
 SAME_SUBJECT = 0.3  # content-word Dice of two sentences on the same subject
+MAX_DECISIONS = 10  # the best-scoring ones, when a long thread has more: a summary is not the thread
+READ_LAST = 150  # messages of a long thread whose sentences the model reads (the rules read them all)
 
 # "maybe", "what if", "I think": a view put forward, not a call. Several languages, since the cue tables lack it.
 _HEDGE = re.compile(
@@ -52,16 +53,16 @@ _HEDGE = re.compile(
 _FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|gonna|wird|werden|va|vont|vamos|vai|vão|va\s+a)\b", re.I)
 
 FEATURES = (
-    "rule_chose", "rule_same_message", "rule_thread_decided", "rule_thread_undecided", "rule_parked",
-    "decided", "settles", "proposal", "agree", "endorse", "disagree", "defer", "revision", "conclude", "consent",
-    "course", "policy", "verdict", "announce", "options", "react_call", "small_step", "interim", "promise", "request",
-    "unassigned", "question", "hypothetical", "conditional", "objection", "thanks", "to_listener", "hedge", "we_plan",
-    "future", "digit", "due",
-    "words", "short", "starter", "most_active", "assigner", "speaker_share", "rel_position", "first_message",
-    "last_message", "near_end", "last_by_speaker", "first_in_message", "last_in_message",
-    "agreed_by", "reactions", "objected", "counter_proposal", "revised_later", "revised_by_self", "restates",
-    "answers_question", "opening_overlap", "participants", "english",
-    "short_replies", "repliers", "answerer", "opener_closes", "proposal_agreed", "leader_near_end", "rule_objected",
+    # where it sits and who said it
+    "rule_chose", "rule_same_message", "rule_thread_decided", "rule_thread_undecided", "question", "words", "short",
+    "most_active", "assigner", "speaker_share", "rel_position", "first_message", "last_message", "near_end",
+    "last_by_speaker", "first_in_message", "last_in_message", "reactions", "participants", "english", "answerer",
+    "opener_closes", "leader_near_end",
+    # its words (the cue tables) and its replies
+    "proposal", "agree", "endorse", "defer", "revision", "conclude", "course", "policy", "announce", "react_call",
+    "interim", "promise", "request", "unassigned", "objection", "thanks", "hedge", "we_plan", "future", "digit", "due",
+    "agreed_by", "objected", "revised_later", "revised_by_self", "restates", "answers_question", "opening_overlap",
+    "short_replies", "repliers", "rule_objected", "pushed_back",
 )
 
 
@@ -88,7 +89,7 @@ class Model:
     rule_threshold: float = -math.inf
 
     def score(self, features: tuple[float, ...]) -> float:
-        return self.bias + sum(w * x for w, x in zip(self.weights, features))
+        return self.bias + sum(map(mul, self.weights, features))
 
     @staticmethod
     def from_json(data: dict) -> Model:
@@ -125,8 +126,45 @@ def _rule_sentences(reader: ThreadReader, found: list[Found]) -> dict[Sentence, 
     return out
 
 
+def _replies(reader: ThreadReader, index: int, speaker: str) -> tuple[list[str], bool, int, int]:
+    """How others answered message `index`: who agreed and whether someone objected first (the rules' reading),
+    and among the replies before anyone asks something new, how many are short ("ok", "👍", "d'accord": agreement
+    in any language) and from how many people."""
+    agreed, opposed = reader._agreement(index, speaker)
+    later = reader.messages[index + 1:index + 1 + AGREE_REACH]
+    short = 0
+    seen: set[str] = set()
+    for m in later:
+        if m.speaker == speaker:
+            continue
+        first = reader.by_message.get(m.index)
+        if first and first[0].is_question:
+            break
+        seen.add(m.speaker)
+        short += word_count(m.text) <= 4
+    return agreed, opposed, short, len(seen)
+
+
+def _pushed_back(reader: ThreadReader, s: Sentence) -> bool:
+    """Someone objects to it, or raises a problem or refuses it, in the few replies after it, even after a "+1"
+    ("Proposal: we drop IE11" — "+1" — "Then we can't drop IE11 yet")."""
+    said = Found(s.text, s.source_id, s.index, owner=s.speaker)
+    return any(m.speaker != s.speaker and reader._pushes_back(m, said)
+               for m in reader.messages[s.index + 1:s.index + 1 + AGREE_REACH])
+
+
+def _answers_fact(reader: ThreadReader, s: Sentence) -> bool:
+    """It answers a question of fact just before it ("… ou está coberto pelo contrato atual?"): information."""
+    before = reader.by_message.get(s.index - 1, ()) if s.index else ()
+    return any(x.is_question and x.speaker != s.speaker and reader.cues.factual.search(x.text) for x in before)
+
+
 def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> list[Candidate]:
-    """Every sentence of the thread with its features; `found` and `undecided` are the rules' answer."""
+    """The thread's sentences with their features; `found` and `undecided` are the rules' answer. Left out, unless
+    the rules chose it: a question, a list of options, a bare "ok", what someone objected to, the answer to a
+    question of fact, and in a thread longer than READ_LAST messages, what came before its last READ_LAST (the
+    rules read all of it; the model's features cost about as much as the rules, too much for a 2,000-message thread
+    to be summarized in half a second)."""
     cues, messages, sentences = reader.cues, reader.messages, reader.sentences
     n = len(messages)
     by_rule = _rule_sentences(reader, found)
@@ -136,28 +174,42 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
         counts[m.speaker] = counts.get(m.speaker, 0) + 1
     most = max(counts.values()) if counts else 0
     starter = messages[0].speaker if messages else ""
+    first_read = max(0, n - READ_LAST)
     asks = (*cues.request, *cues.assign)
-    assigners = {s.speaker for s in sentences if any(p.search(s.text) for p in asks)}
+    assigners = {s.speaker for s in sentences if s.index >= first_read and any(p.search(s.text) for p in asks)}
     last_of: dict[str, int] = {m.speaker: m.index for m in messages}
     answered: dict[str, int] = {}  # who replies to others' questions: the one people turn to
     for m in messages[1:]:
-        before = messages[m.index - 1]
-        if before.speaker != m.speaker and reader.by_message.get(before.index) and reader.by_message[before.index][-1].is_question:
+        before = reader.by_message.get(m.index - 1)
+        if before and before[-1].speaker != m.speaker and before[-1].is_question:
             answered[m.speaker] = answered.get(m.speaker, 0) + 1
     answerer = max(answered, key=lambda k: (answered[k], k)) if answered else None
     opening = content_words(messages[0].text) if messages else frozenset()
     participants = math.log1p(len(counts))
     english = float(reader.english)
+    replies: dict[int, tuple] = {}  # the same for every sentence of a message
     out: list[Candidate] = []
     for s in sentences:
-        text, own = s.text, reader.by_message[s.index]
+        text, own, chosen = s.text, reader.by_message[s.index], s in by_rule
         words = content_words(text)
-        if s not in by_rule and (len(words) < 2 or s.is_question or cues.options.search(text)):
-            continue  # a question, a list of options or a bare "ok" is no decision line of its own
-        agreed, opposed = reader._agreement(s.index, s.speaker)
-        later = messages[s.index + 1:s.index + 1 + AGREE_REACH]
-        counter = any(m.speaker != s.speaker and cues.proposal.search(m.text) for m in later)
-        revised = revised_self = 0.0
+        if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)
+                           or _pushed_back(reader, s) or _answers_fact(reader, s)):
+            continue
+        near_end = n - 1 - s.index < 3
+        leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most
+        place = (
+            float(chosen), float(not chosen and s.index in rule_messages), float(bool(found)), float(undecided),
+            float(s.is_question), math.log1p(word_count(text)), float(len(words) < 2),
+            float(counts[s.speaker] == most), float(s.speaker in assigners), counts[s.speaker] / n,
+            s.index / max(1, n - 1), float(s.index == 0), float(s.index == n - 1), float(near_end),
+            float(last_of[s.speaker] == s.index), float(own[0] is s), float(own[-1] is s),
+            math.log1p(messages[s.index].agreement), participants, english, float(s.speaker == answerer),
+            float(s.speaker == starter and last_of[s.speaker] == s.index and s.index > 0), float(leader and near_end),
+        )
+        if s.index not in replies:
+            replies[s.index] = _replies(reader, s.index, s.speaker)
+        agreed, opposed, short, repliers = replies[s.index]
+        revised = revised_self = restates = 0.0
         if len(words) >= 2:
             for k in range(s.index + 1, min(n, s.index + 1 + REVISION_REACH)):
                 for x in reader.by_message.get(k, ()):
@@ -165,52 +217,23 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
                     if other and 2 * len(words & other) / (len(words) + len(other)) >= SAME_SUBJECT:
                         revised = 1.0
                         revised_self = revised_self or float(x.speaker == s.speaker)
-        restates = 0.0
-        if len(words) >= 2:
             for k in range(max(0, s.index - REVISION_REACH), s.index):
                 if any((other := content_words(x.text)) and 2 * len(words & other) / (len(words) + len(other)) >= SAME_SUBJECT
                        for x in reader.by_message.get(k, ())):
                     restates = 1.0
                     break
-        previous = messages[s.index - 1] if s.index else None
-        answers = float(previous is not None and previous.speaker != s.speaker and own[0] is s
-                        and any(x.is_question for x in reader.by_message.get(previous.index, ())))
+        before = reader.by_message.get(s.index - 1, ()) if s.index else ()
+        answers = float(own[0] is s and any(x.is_question and x.speaker != s.speaker for x in before))
         opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
-        short = repliers = 0
-        seen: set[str] = set()
-        for m in later:  # the replies before anyone asks something new: short ones ("ok", "👍", "d'accord") agree
-            if m.speaker == s.speaker:
-                continue
-            first = reader.by_message.get(m.index)
-            if first and first[0].is_question:
-                break
-            seen.add(m.speaker)
-            short += word_count(m.text) <= 4
-        repliers = len(seen)
-        leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most
-        near_end = n - 1 - s.index < 3
-        out.append(Candidate(s, by_rule.get(s, ()), (
-            float(s in by_rule), float(s not in by_rule and s.index in rule_messages), float(bool(found)),
-            float(undecided), float(reader.parked),
-            _flag(cues.decided, text), _flag(cues.settles, text), _flag(cues.proposal, text), _flag(cues.agree, text),
-            _flag(cues.endorse, text), _flag(cues.disagree, text), _flag(cues.defer, text), _flag(cues.revision, text),
-            _flag(cues.conclude, text), _flag(cues.consent, text), _flag(cues.course, text), _flag(cues.policy, text),
-            _flag(cues.verdict, text), _flag(cues.announce, text), _flag(cues.options, text),
-            _flag(cues.react_call, text), _flag(cues.small_step, text), _flag(cues.interim, text),
-            float(reader._promises(text)), _flag(asks, text), _flag(cues.unassigned, text), float(s.is_question),
-            _flag(_HYPOTHETICAL, text), _flag(_CONDITIONAL, text), _flag(_OBJECTION, text), _flag(_THANKS, text),
-            float(reader._to_listener(text)), _flag(_HEDGE, text), _flag(_WE_PLAN, text), _flag(_FUTURE, text),
-            _flag(_DIGIT, text), _flag(cues.due, text),
-            math.log1p(word_count(text)), float(len(words) < 2), float(s.speaker == starter),
-            float(counts[s.speaker] == most), float(s.speaker in assigners), counts[s.speaker] / n,
-            s.index / max(1, n - 1), float(s.index == 0), float(s.index == n - 1), float(n - 1 - s.index < 3),
-            float(last_of[s.speaker] == s.index), float(own[0] is s), float(own[-1] is s),
-            math.log1p(len(agreed)), math.log1p(messages[s.index].agreement), float(opposed), float(counter),
-            revised, revised_self, restates, answers, opening_overlap, participants, english,
-            math.log1p(short), math.log1p(repliers), float(s.speaker == answerer),
-            float(s.speaker == starter and last_of[s.speaker] == s.index and s.index > 0),
-            float(bool(agreed) and bool(cues.proposal.search(text))), float(leader and near_end),
-            float(s in by_rule and opposed),
+        out.append(Candidate(s, by_rule.get(s, ()), place + (
+            _flag(cues.proposal, text), _flag(cues.agree, text), _flag(cues.endorse, text), _flag(cues.defer, text),
+            _flag(cues.revision, text), _flag(cues.conclude, text), _flag(cues.course, text), _flag(cues.policy, text),
+            _flag(cues.announce, text), _flag(cues.react_call, text), _flag(cues.interim, text),
+            float(reader._promises(text)), _flag(asks, text), _flag(cues.unassigned, text), _flag(_OBJECTION, text),
+            _flag(_THANKS, text), _flag(_HEDGE, text), _flag(_WE_PLAN, text), _flag(_FUTURE, text), _flag(_DIGIT, text),
+            _flag(cues.due, text),
+            math.log1p(len(agreed)), float(opposed), revised, revised_self, restates, answers, opening_overlap,
+            math.log1p(short), math.log1p(repliers), float(chosen and opposed), float(chosen and _pushed_back(reader, s)),
         )))
     return out
 
@@ -229,21 +252,24 @@ def _similar(a: str, b: str) -> float:
     return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
 
 
-def select(scores: list[float], model: Model, chosen_by_rules: list[bool]) -> list[int]:
-    """Indices of the candidates kept as decisions, best first: none when the best is under the thread's threshold,
-    else every one over its threshold (the rules' picks have their own), at least the best."""
-    if not scores or max(scores) < model.thread_threshold:
-        return []
+def select(scores: list[float], model: Model, chosen_by_rules: list[bool], undecided: bool = False) -> list[int]:
+    """Indices of the candidates kept as decisions, best first: the rules' picks over their threshold, and when the
+    thread's best score reaches the thread's threshold, every other one over the sentence threshold (at least the
+    best, unless the rules found the thread undecided). The rules' picks stand without the thread's threshold: the
+    model adds what they miss."""
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    return [i for i in order if scores[i] >= (model.rule_threshold if chosen_by_rules[i] else model.threshold)] \
-        or order[:1]
+    if not scores or max(scores) < model.thread_threshold:
+        return [i for i in order if chosen_by_rules[i] and scores[i] >= model.rule_threshold][:MAX_DECISIONS]
+    kept = [i for i in order if scores[i] >= (model.rule_threshold if chosen_by_rules[i] else model.threshold)]
+    return kept[:MAX_DECISIONS] or ([] if undecided else order[:1])
 
 
 def choose(cands: list[Candidate], scores: list[float], model: Model, lines_of) -> list[Found]:
     """The kept candidates' lines (`lines_of(i)` gives candidate i's) in thread order, a line that repeats one
     already kept left out."""
     kept: list[tuple[int, Found]] = []
-    for i in select(scores, model, [bool(c.rule) for c in cands]):
+    undecided = bool(cands) and bool(cands[0].features[FEATURES.index("rule_thread_undecided")])
+    for i in select(scores, model, [bool(c.rule) for c in cands], undecided):
         for f in lines_of(i):
             if all(_similar(f.said, g.said) < model.dedupe for _, g in kept):
                 kept.append((i, f))
@@ -254,8 +280,8 @@ def decisions(reader: ThreadReader, model: Model | None = None) -> tuple[list[Fo
     """`ThreadReader.decisions`' answer with its decisions chosen by the model: (decisions, undecided, waiting_on).
     A thread where the rules found a decision the model turns down is undecided too (it was about deciding)."""
     found, undecided, waiting_on = reader.decisions()
-    cands = candidates(reader, found, undecided)
     model = model or load_model()
+    cands = candidates(reader, found, undecided)
     chosen = choose(cands, [model.score(c.features) for c in cands], model, lambda i: lines(reader, cands[i]))
     if not chosen:
         return [], undecided or bool(found), waiting_on

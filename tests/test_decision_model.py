@@ -121,3 +121,15 @@ def test_decisions_keep_the_rules_line_and_say_undecided_when_the_model_turns_al
     assert found == rules and not undecided
     none = Model(tuple(0.0 for _ in FEATURES), 0.0, threshold=1.0, thread_threshold=1.0, rule_threshold=1.0)
     assert decision_model.decisions(read_thread(OFFSITE).reader, none)[:2] == ([], True)
+
+
+def test_a_decision_the_model_adds_is_listed_but_never_leads_the_tldr(monkeypatch):
+    from skills.summarize.extractive import summarize
+
+    weights = tuple(10.0 if name == "last_message" else 0.0 for name in FEATURES)
+    monkeypatch.setattr(decision_model, "load_model", lambda: Model(weights, -5.0, threshold=3.0, thread_threshold=-1.0))
+    summary = summarize(_thread(("Ana", "The staging cluster is out of disk again."),
+                                ("Ben", "It's the log volume, 40 GB of debug logs."),
+                                ("Cid", "Rotate the debug logs daily and keep three days of them.")))
+    assert [d.text for d in summary.decisions] == ["Rotate the debug logs daily and keep three days of them"]
+    assert not summary.tldr.startswith("Decided") and not summary.no_decision

@@ -244,7 +244,7 @@ def lines(reader: ThreadReader, candidate: Candidate) -> list[Found]:
         return list(candidate.rule)
     s = candidate.sentence
     text, context = reader._decision_text(s)
-    return [reader._as_reported(Found(text, s.source_id, s.index, owner=s.speaker, context=context))]
+    return [reader._as_reported(Found(text, s.source_id, s.index, owner=s.speaker, context=context, scored=True))]
 
 
 def _similar(a: str, b: str) -> float:

@@ -189,6 +189,7 @@ class Found:
     reactions: int = 0  # agreement reactions on a decision's message
     sentence: str = ""  # the sentence an action item was read from
     proposed: bool = False  # a decision said as a proposal ("Let's go with May 12"), now agreed
+    scored: bool = False  # a decision the rules did not read, added by the decision model: listed, never the TL;DR's lead
 
     @property
     def said(self) -> str:

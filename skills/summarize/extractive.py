@@ -227,12 +227,14 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     then the next step and its owner. A thread that sought no decision gets its gist: its two most central
     sentences, or one and the next step when a group handed out work.
 
+    The TL;DR reads only the decisions the rules read, not those the decision model added (listed, never told).
     The outcome leads only on good evidence: in a group thread (three people or more), or when the decision
     was said as one or agreed to (see `_firm`), or the deferral says what it waits for. Between two people a
     bare "OK." or "How about the weekend?" — "Sure" read as settling something, or a "let me think about it",
     is too weak to replace the gist (it stays listed under Decisions); so is a second-hand next step."""
     english = lang == "en"
     group = len(participants) >= GROUP_SIZE
+    decisions = [d for d in decisions if not d.scored]  # one the model added without a cue word is listed, not told
     if decisions and (group or _firm(decisions[-1], texts, lang)):
         outcome = _decided(decisions[-1], english, len(decisions) - 1)
     elif undecided and (group or waiting_on) and not decisions:

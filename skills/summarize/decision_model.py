@@ -107,10 +107,14 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     return Model.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def _flag(pattern_or_patterns, text: str) -> float:
-    if isinstance(pattern_or_patterns, tuple):
-        return float(any(p.search(text) for p in pattern_or_patterns))
-    return float(bool(pattern_or_patterns.search(text)))
+def _cue_groups(reader: ThreadReader) -> tuple[tuple[re.Pattern, ...], ...]:
+    """The patterns of the cue features, in FEATURES order after "proposal" … "due", each a group (a feature is
+    on when any pattern of its group matches; "promise" is the reader's own test, None here)."""
+    cues = reader.cues
+    return tuple(p if isinstance(p, tuple) or p is None else (p,) for p in (
+        cues.proposal, cues.agree, cues.endorse, cues.defer, cues.revision, cues.conclude, cues.course, cues.policy,
+        cues.announce, cues.react_call, cues.interim, None, (*cues.request, *cues.assign), cues.unassigned, _OBJECTION,
+        _THANKS, _HEDGE, _WE_PLAN, _FUTURE, _DIGIT, cues.due))
 
 
 def _rule_sentences(reader: ThreadReader, found: list[Found]) -> dict[Sentence, tuple[Found, ...]]:
@@ -187,6 +191,14 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
     opening = content_words(messages[0].text) if messages else frozenset()
     participants = math.log1p(len(counts))
     english = float(reader.english)
+    groups = _cue_groups(reader)
+    words_of: dict[int, list[tuple[frozenset[str], str]]] = {}  # each message's sentences' words, read once
+
+    def words_in(k: int) -> list[tuple[frozenset[str], str]]:
+        if k not in words_of:
+            words_of[k] = [(content_words(x.text), x.speaker) for x in reader.by_message.get(k, ())]
+        return words_of[k]
+
     replies: dict[int, tuple] = {}  # the same for every sentence of a message
     out: list[Candidate] = []
     for s in sentences:
@@ -211,27 +223,23 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
         agreed, opposed, short, repliers = replies[s.index]
         revised = revised_self = restates = 0.0
         if len(words) >= 2:
+            size = len(words)
             for k in range(s.index + 1, min(n, s.index + 1 + REVISION_REACH)):
-                for x in reader.by_message.get(k, ()):
-                    other = content_words(x.text)
-                    if other and 2 * len(words & other) / (len(words) + len(other)) >= SAME_SUBJECT:
+                for other, speaker in words_in(k):
+                    if other and 2 * len(words & other) / (size + len(other)) >= SAME_SUBJECT:
                         revised = 1.0
-                        revised_self = revised_self or float(x.speaker == s.speaker)
+                        revised_self = revised_self or float(speaker == s.speaker)
             for k in range(max(0, s.index - REVISION_REACH), s.index):
-                if any((other := content_words(x.text)) and 2 * len(words & other) / (len(words) + len(other)) >= SAME_SUBJECT
-                       for x in reader.by_message.get(k, ())):
+                if any(other and 2 * len(words & other) / (size + len(other)) >= SAME_SUBJECT
+                       for other, _ in words_in(k)):
                     restates = 1.0
                     break
         before = reader.by_message.get(s.index - 1, ()) if s.index else ()
         answers = float(own[0] is s and any(x.is_question and x.speaker != s.speaker for x in before))
         opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
-        out.append(Candidate(s, by_rule.get(s, ()), place + (
-            _flag(cues.proposal, text), _flag(cues.agree, text), _flag(cues.endorse, text), _flag(cues.defer, text),
-            _flag(cues.revision, text), _flag(cues.conclude, text), _flag(cues.course, text), _flag(cues.policy, text),
-            _flag(cues.announce, text), _flag(cues.react_call, text), _flag(cues.interim, text),
-            float(reader._promises(text)), _flag(asks, text), _flag(cues.unassigned, text), _flag(_OBJECTION, text),
-            _flag(_THANKS, text), _flag(_HEDGE, text), _flag(_WE_PLAN, text), _flag(_FUTURE, text), _flag(_DIGIT, text),
-            _flag(cues.due, text),
+        said = tuple(float(reader._promises(text)) if group is None else float(any(p.search(text) for p in group))
+                     for group in groups)
+        out.append(Candidate(s, by_rule.get(s, ()), place + said + (
             math.log1p(len(agreed)), float(opposed), revised, revised_self, restates, answers, opening_overlap,
             math.log1p(short), math.log1p(repliers), float(chosen and opposed), float(chosen and _pushed_back(reader, s)),
         )))

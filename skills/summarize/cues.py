@@ -1,6 +1,6 @@
 """The words that mark a decision, a commitment, a request, an answer or a deferral, per language.
 
-One table per language (English, German, French, Spanish, Portuguese); `cues_for(lang)` joins the
+One table per language (English, German, French, Spanish, Portuguese, Italian, Japanese, Chinese, Hindi, Arabic); `cues_for(lang)` joins the
 thread's language with English, because work chat in any language borrows "LGTM", "ship it" or "+1".
 Every pattern is matched case-insensitively against one sentence of prose (code, quotes and links
 already removed). Kept as data so a language can be added without touching the detectors.
@@ -422,7 +422,11 @@ HI = Lexicon(
     waiting=r"(?P<what>[^।.?!]{3,60}?)\s+(?:का|की|के)\s+(?:इंतज़ार|इंतजार)",
     # "मैं docs पूरे कर दूँगी", "release notes भेज दूँगी": a first-person future verb, not negated
     # (from the start of a clause, so "नहीं कर पाऊँगा" — "I won't manage" — is no promise)
-    commit=rf"(?:^|(?<=[,،]))\s*(?:मैं\s+(?P<what>(?:(?!नहीं)[^।?!])*?{_HI_FUTURE})|(?P<what2>(?:(?!नहीं|मैं)[^।?!,])*?{_HI_FUTURE}))(?=[\s,।.!]|$)",
+    commit=rf"(?:^|(?<=[,،]))\s*(?:मैं\s+(?P<what>(?:(?!नहीं)[^।?!])*?{_HI_FUTURE})|(?P<what2>(?:(?!नहीं|मैं)[^।?!,])*?{_HI_FUTURE}))(?=[\s,।.!]|$)"
+           # "ये मैं अंकिता से पूछ लेता हूँ", "वो मैं ले लेती हूँ": a compound verb in the present, said of oneself, is a promise
+           rf"|(?:^|(?<=[,،])|\s)मैं\s+(?P<what3>(?:(?!नहीं)[^।?!,])*?\s(?:ले|दे)(?:ता|ती)\s+(?:हूँ|हूं))(?=[\s,।.!]|$)"
+           # the object first, as Hindi often puts it: "test keys मैं आज शाम तक Vault में डाल दूँगा"
+           rf"|(?:^|(?<=[,،]))\s*(?P<what4>(?:(?!नहीं|मैं)[^।?!,])+?\sमैं\s(?:(?!नहीं)[^।?!,])*?{_HI_FUTURE})(?=[\s,।.!]|$)",
     accept=r"^\W*(?:@\S+\s+)?(?:हाँ|हां|ठीक\s+है|ज़रूर|जरूर|बिल्कुल|ओके|हो\s+जाएगा|\+1|👍)",
     request=rf"(?:^|\s)@?(?P<who>[^\W\d_]{_HI}*)\s*[,:]\s*(?:क्या\s+)?(?:तुम|आप)\s+(?P<what>[^?]+?\s+(?:सकते|सकती))\s+(?:हो|हैं)"
             rf"|(?:^|\s)@?(?P<who2>[^\W\d_]{_HI}*)\s*[,:]\s*(?:please|कृपया)\s+(?P<what2>[^?]+)",
@@ -478,6 +482,58 @@ AR = Lexicon(
     aside=r"^\W*(?:بالمناسبة|على\s+فكرة)",
 )
 
+IT = Lexicon(
+    decided=r"(?:^\W*confermato\b|\bdeciso\b|\bdecisione\s*[:\-]|\babbiamo\s+deciso\b|\bdecidiamo\b|\bsi\s+va\s+(?:con|su|a|per)\b(?!.*\?)|\bandiamo\s+(?:con|su)\b(?!.*\?)"
+            r"|\baffare\s+fatto\b|\ball'unanimità\b|\bunanimi\b|\bvada\s+per\b|^\W*(?:sì|ok)?[,.!\s]*approvat[oa]\b)",
+    settles=r"(?:^\W*(?:allora|quindi|ok)?,?\s*(?:in\s+ogni\s+caso|comunque\s+vada|riassumendo|in\s+sintesi|alla\s+fine)\s*:\s*\w|^\W*(?:ok(?:ay)?|bene|allora|quindi)?[\s,]*(?:va\s+bene|d'accordo|fatto|affare\s+fatto|perfetto|deciso|andata)\b[.!,]|^\W*(?:allora|quindi)\s+\w+\W*$)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:d'accordo|buona\s+idea|ottima\s+idea|per\s+me\s+(?:va\s+bene|ok)|mi\s+va\s+bene|sono\s+d'accordo|\+1|👍|mi\s+piace|vada\s+per)",
+    proposal=r"\b(?:propongo|suggerisco|potremmo|dovremmo|che\s+ne\s+dite|e\s+se|perché\s+non|la\s+mia\s+proposta|facciamo|andiamo\s+con)\b|\bproposta\s*:",
+    agree=r"^\W*(?:@\S+\s+)?(?:sì\b|si\b|va\s+bene|d'accordo|perfetto|ottimo|ottima\s+idea|buona\s+idea|per\s+me\s+(?:va\s+bene|ok)|mi\s+va\s+bene|ok(?:ay)?\b|sono\s+d'accordo|certo|assolutamente|esatto|fatto|\+1|👍|mi\s+piace|vada\s+per|giusto|top\b|credo\s+di\s+sì)",
+    disagree=r"^\W*(?:no\b|non\s+sono\s+d'accordo|meglio\s+di\s+no|preferisco|preferirei|ma\b|però\b|hmm|aspetta|mah\b)",
+    defer=r"(?:\bne\s+riparliamo\b|\bci\s+(?:pensiamo|penso|ragioniamo)\s+(?:su|ancora|meglio)?|\brimand(?:iamo|are|iamolo)\b|\brinvi(?:amo|are)\b|\b(?:vediamo|decidiamo|parliamo(?:ne)?)\s+(?:più\s+avanti|dopo|la\s+prossima\s+settimana|in\s+seguito)\b|\bnon\s+(?:lo\s+)?decidiamo\b|\bin\s+sospeso\b|\bsondaggio\b|\bnon\s+è\s+il\s+momento\b"
+          r"|\baspettiamo\b|\baspettare\s+(?:i|il|la|le|lo|gli)\b|\bservono\s+(?:prima\s+)?(?:i\s+)?(?:numeri|dati)|\bsenza\s+decisione\b|\bnon\s+abbiamo\s+(?:ancora\s+)?deciso\b|\bprima\s+di\s+(?:decidere|scegliere)\b|\bvi\s+(?:faccio\s+sapere|aggiorno)\b)",
+    waiting=r"\b(?:aspettare\s+(?:che\s+)?|aspettiamo\s+(?:che\s+)?|servono\s+(?:prima\s+)?|finché\s+(?:non\s+)?|dipende\s+da|in\s+attesa\s+d[ie]|quando\s+(?:avremo|sapremo))\s*(?P<what>[^.;!?]{3,80})",
+    commit=r"\b(?:(?:io\s+)?me\s+ne\s+occupo(?:\s+io)?|(?:io\s+)?mi\s+occupo(?:\s+io)?(?:\s+d[ie]l?l?[aoei]?)?|me\s+ne\s+faccio\s+carico|ci\s+penso\s+io(?:\s+a)?|lo\s+faccio\s+io|posso\s+(?:fare|occuparmi\s+d[ie]))\s*(?P<what>.*)"
+           r"|(?:^|\bio\s+)(?P<what2>(?:faccio|preparo|mando|invio|scrivo|controllo|aggiorno|chiamo|prenoto|sistemo|blocco|sento|verifico|giro|carico)\b.*)"
+           r"|\b(?:lo|la|li|le|gli|ne)\s+(?P<what3>(?!credo\b|penso\b|so\b|vedo\b)\w{3,}o\s+io\b.*)"
+           r"|\bio\s+(?P<what5>(?!credo\b|penso\b|so\b|vedo\b|preferisco\b|propongo\b|sono\b|ho\b|anche\b|posso\b|voglio\b|devo\b|ci\b|non\b)\w{3,}o\b.*)"
+           r"|\b(?P<what4>(?!però\b|perciò\b|cioè\b)\w{2,}(?:erò|irò|arò)\b.*)"
+           r"|\bdevo\s+(?P<what8>(?!andare\b|scappare\b|pensarci\b)\w+(?:are|ere|ire)\b.*)"
+           r"|\bposso\s+(?P<what7>(?!essere\b|stare\b)\w+(?:are|ere|ire)(?:lo|la|li|le)?\b.*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:è\s+mi[oa]|lo\s+prendo\s+io|la\s+prendo\s+io)\b"
+           r"|(?:^\W*(?:(?:sì|ok|già|oggi|domani|adesso|ora|subito|dopo|allora|quindi|stasera|stamattina)[,\s]+){1,2}|\bio\s+)(?:(?:lo|la|li|le|gli|ne|ti|vi|ci)\s+){0,2}(?P<verbed>(?!(?:credo|penso|vedo|preferisco|propongo|suggerisco|sono|ho|voglio|devo|spero|suppongo|capisco|dico|come|quando|però|dopo|solo|tutto|questo|quello|nuovo|nemmeno|troppo|pronto|perfetto|fatto|detto|posso|vado|grazie|sopra|mentre|anno|tempo|modo|caso|punto|giorno|lavoro|minuto|secondo)\b)(?!\w+(?:ato|ito|uto|ata|ita|uta)\b)\w{3,}o\b.*)",
+    accept=r"^\W*(?:@\S+\s+)?(?:me\s+ne\s+occupo|ci\s+penso\s+io|fatto|va\s+bene|ok(?:ay)?|sì\b|certo|perfetto|nessun\s+problema|lo\s+faccio|d'accordo|volentieri|ricevuto|contaci)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:puoi|potresti|riesci\s+a|ti\s+occupi\s+(?:tu\s+)?d[ie]l?l?[aoei]?|te\s+ne\s+occupi)\s+(?:per\s+favore\s+)?|per\s+favore\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:puoi|potresti)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:(?:mi|ci|gli|le|lo|la|li|ne)\s+)?(?P<inv>(?!(?:puoi|sai|vuoi|credi|sei|hai|vieni|vai|pensi|dici)\b)\w{{3,}}i)\s+(?:tu\s+)?(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:per\s+favore,?\s*)?(?P<imp>(?!(?:grazie|ok|dai|ecco|guarda|senti|perfetto|ottimo|bene|ciao|sì|no|certo|questo)\b)[^\W\d_]{{3,}}[ai])\s+(?P<what4>[^?]+?)(?:[,\s]+per\s+favore)?\s*[.!]*$"
+            rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+per\s+favore\s*[.!]*$)",
+    assign=rf"^\W*{NAME}\s+(?:si\s+occupa\s+d[ie]l?l?[aoei]?|se\s+ne\s+occupa|pensa\s+a|farà|prepara|porta)\s*(?P<what>.+)"
+           rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tu\s+(?P<verbed>(?!(?:sei|stai|hai|puoi|sai|vuoi|credi|pensi|vedi|preferisci)\b)\w{{3,}}i\b[^?]*)$",
+    unassigned=r"\bqualcuno\s+(?:deve|dovrebbe|può|potrebbe)\s+(?P<what>.+)|\bnessuno\s+per\s+(?P<what7>.+)|^\W*(?:todo|da\s+fare)\s*[:\-]\s*(?P<what2>.+)|\bbisogna\s+(?P<what3>.+)|\bdobbiamo\s+(?P<what4>.+)"
+               r"|\b(?:dovremmo\s+(?:anche\s+)?|servirebbe\s+|bisognerebbe\s+)(?P<what6>.+)",
+    answer=r"^\W*(?:sì\b|si\b|no\b|certo|esatto|credo\s+(?:che|di)|penso\s+(?:che|di)|è\b|perché|dicono\s+di\s+(?:sì|no)|abbiamo|c'è)",
+    not_known=r"\b(?:non\s+(?:lo\s+)?so|boh|non\s+sono\s+sicur[oa]|bella\s+domanda|bisogna\s+vedere|(?:devo|dobbiamo)\s+(?:chiedere|sentire|verificare)|non\s+(?:è\s+una\s+mia\s+decisione|dipende\s+da\s+(?:me|noi))|(?:non\s+)?ancora\s+(?:no|niente)|vediamo\s+più\s+avanti)\b",
+    revision=r"^\W*(?:alla\s+fine|anzi|cambio\s+di\s+(?:programma|piano)|correzione|in\s+realtà)\b",
+    conclude=r"^\W*(?:ok(?:ay)?|va\s+bene|bene|allora|quindi|d'accordo|perfetto)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:va\s+bene|d'accordo|siete\s+d'accordo|obiezioni|tutti\s+d'accordo|qualcuno\s+contrario)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:posso|dobbiamo|possiamo|(?!(?:abbiamo|sappiamo|siamo|avevamo)\b)\w+iamo)\b",
+    interim=r"\b(?:nel\s+frattempo|per\s+ora|per\s+il\s+momento|temporaneamente|intanto)\b",
+    alternative=r"\s(?:o|oppure)\s",
+    contrast=r"\b(?:ma|però|tuttavia|anche\s+se)\b",
+    refusal=r"\bnon\s+(?:possiamo|dobbiamo|dovremmo|si\s+può)\b",
+    verdict=r"\b(?:è|sono)\s+(?:approvat[oaie]|ok)\b|\b(?:slitta|slittano|passa|passano)\s+a\b|\b(?:resta|restano|rimane|rimangono)\s+(?:fuori|così)\b",
+    factual=r"\b(?:o|oppure)\s+(?:è|sono|c'è|ci\s+sono|ha|hanno)\b",
+    policy=r"\b(?:d'ora\s+in\s+poi|da\s+ora\s+in\s+poi|a\s+partire\s+da|da\s+oggi)\b",
+    due=r"",
+    announce=r"^\W*(?:(?:ok|bene|allora|quindi)[,.]?\s+)?(?!(?:abbiamo|sappiamo|siamo|possiamo|dobbiamo|parliamo|vediamo|pensiamo|crediamo|vogliamo|avevamo|aspettiamo|facciamo)\b)[^\W\d_]{3,}iamo\b(?!.*\?)",
+    options=r"\b(?:opzioni|proposte|candidati|preventivi)\b[^.?!:]{0,80}:|\bvotate\b|\bvotazione\b",
+    react_call=r"\bvotate\s+con\s+la\s+reaction\b|\breagite\b",
+    when=r"\bquando\b|\b(?:che|quale)\s+(?:giorno|data)\b",
+    small_step=r"\b(?:potremmo|facciamo|andiamo\s+a)\s+(?:guardare|controllare|sentirci|parlarne|una\s+call)\b",
+    aside=r"^\W*(?:a\s+proposito|un'altra\s+cosa|altro\s+tema|tra\s+l'altro)\b",
+)
+
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
@@ -498,6 +554,9 @@ _DUE = {
     "pt": (r"(?:até|antes\s+d[eao]|para|pra)",
            r"(?:(?:a\s+)?próxima\s+|nesta\s+|na\s+)?(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|amanhã(?:\s+(?:de\s+manhã|cedo|à\s+tarde))?|hoje(?:\s+à\s+(?:tarde|noite))?"
            r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
+    "it": (r"(?:entro|per|prima\s+di|non\s+oltre)",
+           r"(?:(?:il\s+)?prossimo\s+)?(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)(?:\s+(?:prossimo|mattina|pomeriggio|sera))?|domani(?:\s+(?:mattina|pomeriggio|sera))?|dopodomani|oggi|stasera|stamattina"
+           r"|questa\s+settimana|la\s+settimana\s+prossima|(?:la\s+)?fine\s+(?:della\s+settimana|del\s+mese|dello\s+sprint|giornata)|\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|\d{1,2}/\d{1,2}"),
     # Japanese and Chinese: the particle after the date ("金曜日までに", "周五前") is part of the phrase
     "ja": ("", r"(?:今日|明日|明後日|今週|来週|今月|月末|週末|(?:来週の)?[月火水木金土日]曜(?:日)?|\d{1,2}月\d{1,2}日)(?:の(?:朝|夜|午前|午後|夕方))?(?:中に|中)?(?:までに|まで)?"),
     "zh": ("", r"(?:今天|明天|后天|今晚|这周|本周|下周[一二三四五六日天]?|周[一二三四五六日]|星期[一二三四五六日天]|月底|\d{1,2}月\d{1,2}[日号])(?:上午|下午|晚上|中午|下班)?(?:前|之前|以前)?"),
@@ -505,7 +564,7 @@ _DUE = {
     "ar": (r"(?:قبل|بحلول|حتى)", r"(?:اليوم|غدا|غدًا|بكرة|بكره|بعد\s+غد|الأسبوع\s+الجاي|هذا\s+الأسبوع|الأسبوع\s+القادم|(?:يوم\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+القادم)?|نهاية\s+(?:الأسبوع|الشهر))"),
 }
 
-LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR}
+LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR}
 SUPPORTED = tuple(LEXICONS)
 UNSPACED = frozenset({"ja", "zh"})  # no spaces between words: their due phrases carry no word boundaries
 

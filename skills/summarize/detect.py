@@ -13,6 +13,7 @@ when no later message answers it.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from functools import lru_cache
 import regex
 
 from skills.frozen import quick_init
+from skills.summarize.answered import default_model as answered_model
 from skills.summarize.cues import HONORIFICS, MARKS, Cues
 from skills.summarize.once import once
 from skills.summarize.result import names_list
@@ -1127,7 +1129,9 @@ class ThreadReader:
         if _LOOK.search(item.text) and any(self._finding(m.text) for m in later if m.index <= item.index + 4):
             return True  # "Dev, can you look at the proxy side?" — "yep" — "proxy looks healthy, p99 is 180ms"
         task = _stems(item.text)
-        return any(task & _stems(m.text) and not _QUESTION_END.search(m.text) and _reports_done(m.text) for m in later)
+        participle = _task_participle(item.text, self.cues.lang)
+        return any(task & _stems(m.text) and not _QUESTION_END.search(m.text)
+                   and (_reports_done(m.text) or participle is not None and _reports_done(m.text, participle)) for m in later)
 
     def _finding(self, text: str) -> bool:
         """A statement of what was found: not a question, a promise, or a bare "yep"."""
@@ -1459,12 +1463,13 @@ class ThreadReader:
         """Unanswered questions, one line per message ("Who validates them? Support or finance?"); when the
         thread put its own question off (`parked`), that question stays open even though people replied."""
         found: list[Found] = []
-        for s in self.sentences:
-            if not s.is_question or word_count(s.text) < 3:  # "really?", "you ok?", "what?"
-                continue
-            if s.text in self.tasked or s.index > 0 and _SUGGESTION.search(s.text):
-                continue  # listed as an action item ("can someone check …?"), or a suggestion made in reply
-            if self._answered(s, decisions):
+        candidates = self.question_candidates()
+        model = answered_model()
+        opening = self._opening_question() if model is not None and parked else None
+        lines = [(d.index, decision_line(d)) for d in decisions] if model is not None else []
+        for s in candidates:
+            if model is None and self._answered(s, decisions) \
+                    or model is not None and not model.is_open(self.answer_facts(s, decisions, lines, opening)):
                 continue
             if found and found[-1].index == s.index:
                 found[-1] = replace(found[-1], text=f"{found[-1].text} {s.text.strip()}")
@@ -1474,6 +1479,52 @@ class ThreadReader:
             found.insert(0, Found(f"{opening.speaker}: {opening.text.strip()}", opening.source_id, opening.index,
                                   owner=opening.speaker))
         return found
+
+    def question_candidates(self) -> list[Sentence]:
+        """The thread's questions that might be open: asked in three words or more, not read as a task
+        ("can someone check …?") nor a suggestion made in reply ("have you tried ghcid?")."""
+        return [s for s in self.sentences if s.is_question and word_count(s.text) >= 3  # not "really?", "you ok?"
+                and s.text not in self.tasked and not (s.index > 0 and _SUGGESTION.search(s.text))]
+
+    def answer_facts(self, s: Sentence, decisions: list[Found], lines: list[tuple[int, str]] | None = None,
+                     opening: Sentence | None = None) -> dict[str, float]:
+        """What happened after question `s` was asked, as the answered-model reads it (`answered.FEATURES`);
+        `lines`: the decisions as (message, line), `opening`: the thread's own question when it was parked."""
+        i, asker = s.index, s.speaker
+        later = self.messages[i + 1:i + 1 + ANSWER_WINDOW]
+        others = [m for m in later if m.speaker != asker]
+        mention = _AT_NAME.search(s.text)
+        asked = self.resolve(mention.group(1)) if mention else None
+        if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
+            asked = self.resolve(vocative.group(1))
+        own = self.by_message[i]
+        first = others[0] if others else None
+        replied_at = first.index if first is not None else len(self.messages)
+        if lines is None:
+            lines = [(d.index, decision_line(d)) for d in decisions]
+        return {
+            "rules_answered": float(self._answered(s, decisions)),
+            "no_reply": float(first is None),
+            "others_after": math.log1p(len(others)),
+            "named_silent": float(asked is not None and all(m.speaker != asked for m in others)),
+            "overlap_best": max((_overlap(m.text, s.text) for m in others[:8]), default=0.0),
+            "answer_shape": float(first is not None and bool(self.cues.answer.search(_ASIDE_FIRST.sub("", first.text))
+                                                              or _ANSWER_SHAPE.match(first.text))),
+            "reply_question_only": float(first is not None and not self.cues.answer.search(first.text)
+                                         and all(x.is_question for x in self.by_message.get(first.index, ()))),
+            "not_known": float(any(self.cues.not_known.search(m.text) or self.cues.defer.search(m.text)
+                                   for m in others[:3])),
+            "asker_thanks": float(any(m.speaker == asker and m.index > replied_at
+                                      and (_THANKS.search(m.text) or _GRATITUDE.search(m.text)) for m in later[:10])),
+            "self_answered": float(any(m.speaker == asker and _SELF_ANSWERED.match(m.text) for m in later[:10])),
+            "who_question": float(bool(_WHO.search(s.text))),
+            "agreement": float(self.messages[i].agreement > 0),
+            "superseded": float(any(x.is_question for x in own[own.index(s) + 1:])),
+            "opening": float(i == 0),
+            "last_message": float(i == len(self.messages) - 1),
+            "decision_after": float(any(at > i and _overlap(line, s.text) >= 0.2 for at, line in lines)),
+            "parked": float(opening is not None and opening.index == i),
+        }
 
     def _opening_question(self) -> Sentence | None:
         """The question a thread opened with: the choice its first message put to the group ("propuesta: pasar de
@@ -1539,6 +1590,8 @@ class ThreadReader:
 
 
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
+# An answer's shape, in any language: a number, a date or time, or a name-like word and little else.
+_ANSWER_SHAPE = regex.compile(r"^\W*(?:\d[\d.,:/%hkm-]*|\p{Lu}[\w-]*)(?:\W+\S+){0,3}\W*$")
 # The asker's own answer: "nvm, found it", "egal, hab's gefunden", "laisse tomber", "ya lo encontré", "achei", "找到了".
 _SELF_ANSWERED = re.compile(
     r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted|egal|(?:hab'?s?|schon)\s+gefunden|laisse\s+tomber"
@@ -1790,10 +1843,32 @@ def _clip(text: str, words: int = 16) -> str:
     return " ".join(clip[:words]) + ("…" if len(clip) > words else "")
 
 
-def _reports_done(text: str) -> bool:
+def _reports_done(text: str, completed: re.Pattern = _COMPLETED) -> bool:
     """ "Cert uploaded", "marketing paused the campaign" — but not "I can have it done in 3 weeks"."""
-    done = _COMPLETED.search(text)
+    done = completed.search(text)
     return bool(done) and not _NOT_YET.search(text[text.rfind(".", 0, done.start()) + 1:done.start()])
+
+
+# The past participle of a task's own verb, by the infinitive's ending: "bloccare" → "bloccato", "reservar" →
+# "reservada", "envoyer" → "envoyé", "rotate" → "rotated". A report in those words says the task is done.
+_INFINITIVE_STEM = {
+    "it": (re.compile(r"^(\w{3,}?)(?:are|ere|ire)$"), r"(?:at|it|ut)[oaie]"),
+    "es": (re.compile(r"^(\w{3,}?)(?:ar|er|ir)$"), r"(?:ad|id)(?:o|a|os|as)"),
+    "pt": (re.compile(r"^(\w{3,}?)(?:ar|er|ir)$"), r"(?:ad|id)(?:o|a|os|as)"),
+    "fr": (re.compile(r"^(\w{3,}?)(?:er|ir)$"), r"(?:é|i)(?:e|s|es)?"),
+    "en": (re.compile(r"^(\w{3,}?)e?$"), r"e?d"),
+}
+
+
+@lru_cache(maxsize=4096)
+def _task_participle(task: str, lang: str) -> re.Pattern | None:
+    """A pattern for the past participle of the verb a task starts with, or None (no verb read, a German task)."""
+    first = _WORDS.match(task)
+    rule = _INFINITIVE_STEM.get(lang)
+    if first is None or rule is None or (lang == "en" and first.group().lower() in _STOP):
+        return None
+    stem = rule[0].match(first.group().lower())
+    return re.compile(rf"\b{re.escape(stem.group(1))}{rule[1]}\b", re.I) if stem and len(stem.group(1)) >= 4 else None
 
 
 def _joined(first: Found, then: Found) -> Found:

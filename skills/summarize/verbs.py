@@ -1,7 +1,7 @@
 """A speaker's own verb turned into the infinitive a task list is written in: "Je préviens le client" →
 "prévenir le client", "La mando yo" → "mandar", "Ich aktualisiere sie" → "sie aktualisieren".
 
-Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish and Portuguese, shipped in
+Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish, Portuguese and Italian, shipped in
 the wheel, loaded per language on first use). The dictionaries read some first-person forms as nouns
 ("mando", "passo", "réserve", "schick"); for those the regular infinitive is tried and kept only when
 the dictionary knows it. Whether a clause's first word is a verb at all is decided the same way, so the
@@ -16,16 +16,17 @@ from functools import lru_cache
 _INFINITIVE_END = {
     "de": re.compile(r"(?:en|ern|eln)$"), "fr": re.compile(r"(?:er|ir|re|oir)$"),
     "es": re.compile(r"(?:ar|er|ir|ír)$"), "pt": re.compile(r"(?:ar|er|ir|or|ôr)$"),
+    "it": re.compile(r"(?:are|ere|ire|rre)$"),
 }
 _UNACCENT = str.maketrans("íú", "iu")
 _NONE = re.compile(r"(?!)")
 _ENCLITIC = re.compile(r"^(\w{3,}?)-?(?:me|te|le|lo|la|nos|les|los|las|se)$")  # an imperative with its pronoun
 _UNSTRESS = str.maketrans("áéíóú", "aeiou")
-_SUBJECT = frozenset("yo eu ich je moi".split())  # "mando yo" → "mandar"
+_SUBJECT = frozenset("yo eu ich je moi io".split())  # "mando yo" → "mandar"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
 zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
-em com por para que se""".split())
+em com por para que se il gli di del della per con""".split())
 # German separable prefixes left at the end of the clause: "trage das ein" → "das eintragen".
 _SEPARABLE = frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber".split())
 _CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass".split())  # where a German clause ends
@@ -35,6 +36,9 @@ def _regular(word: str, lang: str, addressed: bool = False) -> tuple[str, ...]:
     if lang in ("es", "pt") and word.endswith("o"):
         stem = word[:-1].translate(_UNACCENT)
         return stem + "ar", stem + "er", stem + "ir"
+    if lang == "it" and (word.endswith("o") or addressed and word[-1:] in ("a", "i")):  # "chiamo", "tu blocchi", "manda"
+        stem = word[:-2] if word.endswith(("chi", "ghi")) else word[:-1]  # "blocchi" → "bloccare"
+        return stem + "are", stem + "ere", stem + "ire"
     if addressed and lang in ("es", "pt"):  # "mandas", "revisa", "manda": said to someone
         for ending, infinitives in (("as", ("ar",)), ("es", ("er", "ir")), ("a", ("ar",)), ("e", ("er", "ir"))):
             if word.endswith(ending):
@@ -72,11 +76,13 @@ def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
 # Hindi: the first-person future ("कर दूँगी", "बनाऊँगा") or "can" ("बना सकते") at a clause's end becomes the
 # infinitive a task list uses ("करना", "बनाना"): the stem with -ना, the helper verb dropped.
 _HI_FUTURE_END = re.compile(r"(?:ूँगा|ूँगी|ूंगा|ूंगी|ऊँगा|ऊँगी|ऊंगा|ऊंगी)$")
-_HI_HELPERS = frozenset("दूँगा दूँगी दूंगा दूंगी लूँगा लूँगी लूंगा लूंगी सकते सकती सकता".split())
+_HI_HELPERS = frozenset("दूँगा दूँगी दूंगा दूंगी लूँगा लूँगी लूंगा लूंगी सकते सकती सकता लेता लेती देता देती".split())
 
 
 def _hindi_task(what: str) -> str:
     words = [w for w in what.split() if w != "मैं"]
+    if len(words) > 2 and words[-1] in ("हूँ", "हूं"):  # "पूछ लेता हूँ" → "पूछना"
+        words.pop()
     if len(words) > 1 and words[-1] in _HI_HELPERS:
         words.pop()
         words[-1] += "ना"

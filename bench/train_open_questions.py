@@ -1,13 +1,18 @@
-"""Train the "answered?" model of open questions on the gold set's dev threads; write skills/summarize/answered_model.json.
+"""A learned "answered?" model of open questions, trained and cross-validated on the gold set's dev threads.
 
-    .venv/bin/python -m bench.train_open_questions            # cross-validate, report, write the model
-    .venv/bin/python -m bench.train_open_questions --dry-run  # report only
+    .venv/bin/python -m bench.train_open_questions --out /tmp/answered.json     # cross-validate, report, write a model
     .venv/bin/python -m bench.train_open_questions --features "all but the rules' verdict" --out FILE  # one feature set
-    .venv/bin/python -m bench.train_open_questions --gold DIR --evaluate FILE  # score a trained model vs the rules on DIR
+    .venv/bin/python -m bench.train_open_questions --gold DIR --evaluate FILE   # a trained model vs the rules on DIR
 
-Each question the summarizer might list (`ThreadReader.question_candidates`) is one example: its facts are
-`ThreadReader.answer_facts` (`skills/summarize/answered.py` lists them), its label whether the gold lists it as
-open (Dice ≥ 0.3 with a gold open question, the benchmark's matching rule). A logistic regression (L2, L-BFGS,
+The summarizer's rules (`skills/summarize/detect.py`, `ThreadReader._answered`) decide whether a question was
+answered. This script asks whether a model over general evidence would do better on threads nobody tuned on:
+did anyone else reply at all, did the person the question names speak after it, does a reply share its words
+or open like an answer (yes/no, a number, a name), did the asker say thanks or "nvm", did a later decision
+settle it — with or without the rules' own verdict as one more fact (`FEATURES`, `answer_facts`). It was tried
+and is not shipped: see bench/RESULTS.md (2026-12-01, issue 12) for the out-of-fold and blind-batch figures.
+
+Each question the summarizer might list (`ThreadReader.question_candidates`) is one example, labelled by whether
+the gold lists it as open (Dice ≥ 0.3 with a gold open question, the benchmark's matching rule). A logistic regression (L2, L-BFGS,
 scipy) is fitted; threads are split into folds (by thread, never a thread in two folds) and each fold is
 predicted by a model trained on the others, so the out-of-fold open-question F1 — computed as
 `bench.summarize_gold` does — is what the model does on threads it never saw. The rules alone are scored on
@@ -20,18 +25,92 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+import regex
 from scipy.optimize import minimize
 
 from bench.summarize_gold import _WORD, GOLD_DIR, Prediction, load_all, score, similarity
 from skills.summarize import detect
-from skills.summarize.answered import FEATURES, MODEL_PATH
+from skills.summarize.detect import (
+    _ASIDE_FIRST,
+    _AT_NAME,
+    _GRATITUDE,
+    _SELF_ANSWERED,
+    _THANKS,
+    _VOCATIVE_NAME,
+    _WHO,
+    ANSWER_WINDOW,
+    _overlap,
+    decision_line,
+)
 from skills.summarize.extractive import summarize
+
+FEATURES = (
+    "rules_answered",       # the hand-written rules say someone answered it
+    "no_reply",             # nobody else wrote after it
+    "others_after",         # log(1 + messages by others after it, within the answer window)
+    "named_silent",         # it names someone (@Ken, "Ken, …") who did not write after it
+    "overlap_best",         # most words a later reply by someone else shares with it
+    "answer_shape",         # the first reply by someone else opens like an answer (yes/no, a number, a name)
+    "reply_question_only",  # the first reply by someone else only asks back
+    "not_known",            # a reply says "no idea", hands it on or puts it off
+    "asker_thanks",         # the asker thanks or acknowledges after a reply
+    "self_answered",        # the asker says "nvm, found it"
+    "who_question",         # "who …?"
+    "agreement",            # agreement reactions on its message
+    "superseded",           # the asker asked something else right after
+    "opening",              # asked in the thread's first message
+    "last_message",         # asked in the thread's last message
+    "decision_after",       # a later decision shares its words
+    "parked",               # the thread's own question was put off
+)
+# An answer's shape, in any language: a number, a date or time, or a name-like word and little else.
+_ANSWER_SHAPE = regex.compile(r"^\W*(?:\d[\d.,:/%hkm-]*|\p{Lu}[\w-]*)(?:\W+\S+){0,3}\W*$")
+
+
+def answer_facts(reader, s, decisions, opening=None) -> dict[str, float]:
+    """What happened after question `s` was asked (`FEATURES`); `opening`: the thread's own question when it was parked."""
+    i, asker = s.index, s.speaker
+    later = reader.messages[i + 1:i + 1 + ANSWER_WINDOW]
+    others = [m for m in later if m.speaker != asker]
+    mention = _AT_NAME.search(s.text)
+    asked = reader.resolve(mention.group(1)) if mention else None
+    if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
+        asked = reader.resolve(vocative.group(1))
+    own = reader.by_message[i]
+    first = others[0] if others else None
+    replied_at = first.index if first is not None else len(reader.messages)
+    lines = [(d.index, decision_line(d)) for d in decisions]
+    return {
+        "rules_answered": float(reader._answered(s, decisions)),
+        "no_reply": float(first is None),
+        "others_after": math.log1p(len(others)),
+        "named_silent": float(asked is not None and all(m.speaker != asked for m in others)),
+        "overlap_best": max((_overlap(m.text, s.text) for m in others[:8]), default=0.0),
+        "answer_shape": float(first is not None and bool(reader.cues.answer.search(_ASIDE_FIRST.sub("", first.text))
+                                                          or _ANSWER_SHAPE.match(first.text))),
+        "reply_question_only": float(first is not None and not reader.cues.answer.search(first.text)
+                                     and all(x.is_question for x in reader.by_message.get(first.index, ()))),
+        "not_known": float(any(reader.cues.not_known.search(m.text) or reader.cues.defer.search(m.text)
+                               for m in others[:3])),
+        "asker_thanks": float(any(m.speaker == asker and m.index > replied_at
+                                  and (_THANKS.search(m.text) or _GRATITUDE.search(m.text)) for m in later[:10])),
+        "self_answered": float(any(m.speaker == asker and _SELF_ANSWERED.match(m.text) for m in later[:10])),
+        "who_question": float(bool(_WHO.search(s.text))),
+        "agreement": float(reader.messages[i].agreement > 0),
+        "superseded": float(any(x.is_question for x in own[own.index(s) + 1:])),
+        "opening": float(i == 0),
+        "last_message": float(i == len(reader.messages) - 1),
+        "decision_after": float(any(at > i and _overlap(line, s.text) >= 0.2 for at, line in lines)),
+        "parked": float(opening is not None and opening.index == i),
+    }
+
 
 FOLDS = 5
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
@@ -47,7 +126,7 @@ def recording():
 
     def record(self, decisions, parked=False):
         opening = self._opening_question() if parked else None
-        rows.append(([(s, self.answer_facts(s, decisions, opening=opening)) for s in self.question_candidates()],
+        rows.append(([(s, answer_facts(self, s, decisions, opening)) for s in self.question_candidates()],
                      opening))
         return []  # the listing itself is `predict`'s, below
 
@@ -167,10 +246,9 @@ FEATURE_SETS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD_DIR)
-    parser.add_argument("--dry-run", action="store_true", help="report only, do not write the model")
     parser.add_argument("--evaluate", type=Path, metavar="FILE", help="score this trained model vs the rules on --gold")
     parser.add_argument("--features", choices=FEATURE_SETS, help="train this feature set only (default: the best)")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
+    parser.add_argument("--out", type=Path, help="where to write the model trained on all the threads")
     args = parser.parse_args(argv)
     threads = load_all(args.gold, "dev")  # never the test split
     data = examples(threads)
@@ -195,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
           f"threshold {threshold}")
     for f, v in sorted(zip(features, w), key=lambda x: -abs(x[1])):
         print(f"  {f:<22}{v:+.3f}")
-    if not args.dry_run:
+    if args.out:
         args.out.write_text(json.dumps({
             "about": "P(a question is still open); trained by `python -m bench.train_open_questions` on the gold dev split",
             "features": list(features), "weights": [round(float(v), 5) for v in w], "intercept": round(float(b), 5),

@@ -13,7 +13,6 @@ when no later message answers it.
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -23,7 +22,6 @@ from functools import lru_cache
 import regex
 
 from skills.frozen import quick_init
-from skills.summarize.answered import default_model as answered_model
 from skills.summarize.cues import HONORIFICS, MARKS, Cues
 from skills.summarize.once import once
 from skills.summarize.result import names_list
@@ -1463,13 +1461,8 @@ class ThreadReader:
         """Unanswered questions, one line per message ("Who validates them? Support or finance?"); when the
         thread put its own question off (`parked`), that question stays open even though people replied."""
         found: list[Found] = []
-        candidates = self.question_candidates()
-        model = answered_model()
-        opening = self._opening_question() if model is not None and parked else None
-        lines = [(d.index, decision_line(d)) for d in decisions] if model is not None else []
-        for s in candidates:
-            if model is None and self._answered(s, decisions) \
-                    or model is not None and not model.is_open(self.answer_facts(s, decisions, lines, opening)):
+        for s in self.question_candidates():
+            if self._answered(s, decisions):
                 continue
             if found and found[-1].index == s.index:
                 found[-1] = replace(found[-1], text=f"{found[-1].text} {s.text.strip()}")
@@ -1485,46 +1478,6 @@ class ThreadReader:
         ("can someone check …?") nor a suggestion made in reply ("have you tried ghcid?")."""
         return [s for s in self.sentences if s.is_question and word_count(s.text) >= 3  # not "really?", "you ok?"
                 and s.text not in self.tasked and not (s.index > 0 and _SUGGESTION.search(s.text))]
-
-    def answer_facts(self, s: Sentence, decisions: list[Found], lines: list[tuple[int, str]] | None = None,
-                     opening: Sentence | None = None) -> dict[str, float]:
-        """What happened after question `s` was asked, as the answered-model reads it (`answered.FEATURES`);
-        `lines`: the decisions as (message, line), `opening`: the thread's own question when it was parked."""
-        i, asker = s.index, s.speaker
-        later = self.messages[i + 1:i + 1 + ANSWER_WINDOW]
-        others = [m for m in later if m.speaker != asker]
-        mention = _AT_NAME.search(s.text)
-        asked = self.resolve(mention.group(1)) if mention else None
-        if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
-            asked = self.resolve(vocative.group(1))
-        own = self.by_message[i]
-        first = others[0] if others else None
-        replied_at = first.index if first is not None else len(self.messages)
-        if lines is None:
-            lines = [(d.index, decision_line(d)) for d in decisions]
-        return {
-            "rules_answered": float(self._answered(s, decisions)),
-            "no_reply": float(first is None),
-            "others_after": math.log1p(len(others)),
-            "named_silent": float(asked is not None and all(m.speaker != asked for m in others)),
-            "overlap_best": max((_overlap(m.text, s.text) for m in others[:8]), default=0.0),
-            "answer_shape": float(first is not None and bool(self.cues.answer.search(_ASIDE_FIRST.sub("", first.text))
-                                                              or _ANSWER_SHAPE.match(first.text))),
-            "reply_question_only": float(first is not None and not self.cues.answer.search(first.text)
-                                         and all(x.is_question for x in self.by_message.get(first.index, ()))),
-            "not_known": float(any(self.cues.not_known.search(m.text) or self.cues.defer.search(m.text)
-                                   for m in others[:3])),
-            "asker_thanks": float(any(m.speaker == asker and m.index > replied_at
-                                      and (_THANKS.search(m.text) or _GRATITUDE.search(m.text)) for m in later[:10])),
-            "self_answered": float(any(m.speaker == asker and _SELF_ANSWERED.match(m.text) for m in later[:10])),
-            "who_question": float(bool(_WHO.search(s.text))),
-            "agreement": float(self.messages[i].agreement > 0),
-            "superseded": float(any(x.is_question for x in own[own.index(s) + 1:])),
-            "opening": float(i == 0),
-            "last_message": float(i == len(self.messages) - 1),
-            "decision_after": float(any(at > i and _overlap(line, s.text) >= 0.2 for at, line in lines)),
-            "parked": float(opening is not None and opening.index == i),
-        }
 
     def _opening_question(self) -> Sentence | None:
         """The question a thread opened with: the choice its first message put to the group ("propuesta: pasar de
@@ -1568,7 +1521,7 @@ class ThreadReader:
             if volunteered:
                 return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"
             taken = request_after and first_other and (self.cues.accept.search(m.text) or self._promises(m.text))
-            if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) \
+            if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) or _FINDING_OUT.search(m.text) \
                     or self.cues.aside.search(m.text) and _overlap(m.text, s.text) < 0.2:
                 first_other = False
                 continue  # "no idea", "let's not go there yet" leave it open
@@ -1590,8 +1543,18 @@ class ThreadReader:
 
 
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
-# An answer's shape, in any language: a number, a date or time, or a name-like word and little else.
-_ANSWER_SHAPE = regex.compile(r"^\W*(?:\d[\d.,:/%hkm-]*|\p{Lu}[\w-]*)(?:\W+\S+){0,3}\W*$")
+# A reply that sets out to find the answer, or hands the question on, in any of the cue languages: "let me check
+# the SLA wording with legal, will tell you tomorrow", "good q, let me check with amara offline", "let's not settle
+# that in this thread", "Da bin ich überfragt, Tobias weiß das", "le pregunto a Marta", "je me renseigne", "Pata
+# nahi yaar, main Vikram se puchta hoon". The question stays open.
+_FINDING_OUT = re.compile(
+    r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
+    r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
+    r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:at|in|for|until|till)\s+(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1)"
+    r"|überfragt|(?:muss|müssen)\s+(?:ich|wir)\s+(?:das\s+)?(?:erst\s+|noch\s+)?(?:mit\s+\w+\s+)?(?:klären|abklären|nachfragen|checken)|frag(?:e)?\s+ich\s+(?:mal\s+)?nach|nicht\s+einig"
+    r"|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons)"
+    r"|(?:le|les)\s+pregunto|(?:te|os)\s+(?:digo|cuento|aviso)\s+(?:algo|luego|mañana|cuando)|lo\s+vemos\s+más\s+adelante|ainda\s+não\s+sei|(?:tenho|temos)\s+de\s+confirmar"
+    r"|vou\s+perguntar|(?:chiedo|sento)\s+(?:a|conferma)|pata\s+nahi|puch(?:ta|ti)\s+h[ou]{2}n|bata\s+dung[ai])", re.I)
 # The asker's own answer: "nvm, found it", "egal, hab's gefunden", "laisse tomber", "ya lo encontré", "achei", "找到了".
 _SELF_ANSWERED = re.compile(
     r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted|egal|(?:hab'?s?|schon)\s+gefunden|laisse\s+tomber"

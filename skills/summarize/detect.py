@@ -1550,6 +1550,8 @@ _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 _FINDING_OUT = re.compile(
     r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
     r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
+    r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline)\b|need\s+to\s+figure\s+out|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
+    r"|ask\s+(?:the|their|our|your)\s+(?:\w+\s+)?(?:rep|vendor|lawyers?|legal|finance|manager|owner|admin|support)\b"
     r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:at|in|for|until|till)\s+(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1)"
     r"|überfragt|(?:muss|müssen)\s+(?:ich|wir)\s+(?:das\s+)?(?:erst\s+|noch\s+)?(?:mit\s+\w+\s+)?(?:klären|abklären|nachfragen|checken)|frag(?:e)?\s+ich\s+(?:mal\s+)?nach|nicht\s+einig"
     r"|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons)"

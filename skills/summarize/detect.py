@@ -1386,6 +1386,8 @@ class ThreadReader:
         lang = self.cues.lang
         if groups.get("verbed") and infinitive(groups["verbed"].split()[0], lang) is None:
             return None
+        if _NEGATED.search(" ".join(re.split(r"[,;:]", _what(m), maxsplit=1)[0].split()[:NEGATION_REACH])):
+            return None  # "Ich krieg das diese Woche echt nicht hin", "je ne pourrai pas": a refusal, not a promise
         if groups.get("inv") is not None:
             if infinitive(groups["inv"], lang) is None:
                 return None
@@ -1543,6 +1545,9 @@ class ThreadReader:
 
 
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
+# A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.
+_NEGATED = re.compile(r"\b(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie)\b", re.I)
+NEGATION_REACH = 6
 # A reply that sets out to find the answer, or hands the question on, in any of the cue languages: "let me check
 # the SLA wording with legal, will tell you tomorrow", "good q, let me check with amara offline", "let's not settle
 # that in this thread", "Da bin ich überfragt, Tobias weiß das", "le pregunto a Marta", "je me renseigne", "Pata

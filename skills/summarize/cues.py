@@ -493,7 +493,7 @@ IT = Lexicon(
     defer=r"(?:\bne\s+riparliamo\b|\bci\s+(?:pensiamo|penso|ragioniamo)\s+(?:su|ancora|meglio)?|\brimand(?:iamo|are|iamolo)\b|\brinvi(?:amo|are)\b|\b(?:vediamo|decidiamo|parliamo(?:ne)?)\s+(?:più\s+avanti|dopo|la\s+prossima\s+settimana|in\s+seguito)\b|\bnon\s+(?:lo\s+)?decidiamo\b|\bin\s+sospeso\b|\bsondaggio\b|\bnon\s+è\s+il\s+momento\b"
           r"|\baspettiamo\b|\baspettare\s+(?:i|il|la|le|lo|gli)\b|\bservono\s+(?:prima\s+)?(?:i\s+)?(?:numeri|dati)|\bsenza\s+decisione\b|\bnon\s+abbiamo\s+(?:ancora\s+)?deciso\b|\bprima\s+di\s+(?:decidere|scegliere)\b|\bvi\s+(?:faccio\s+sapere|aggiorno)\b)",
     waiting=r"\b(?:aspettare\s+(?:che\s+)?|aspettiamo\s+(?:che\s+)?|servono\s+(?:prima\s+)?|finché\s+(?:non\s+)?|dipende\s+da|in\s+attesa\s+d[ie]|quando\s+(?:avremo|sapremo))\s*(?P<what>[^.;!?]{3,80})",
-    commit=r"\b(?:(?:io\s+)?me\s+ne\s+occupo(?:\s+io)?|(?:io\s+)?mi\s+occupo(?:\s+io)?(?:\s+d[ie]l?l?[aoei]?)?|me\s+ne\s+faccio\s+carico|ci\s+penso\s+io(?:\s+a)?|lo\s+faccio\s+io|posso\s+(?:fare|occuparmi\s+d[ie]))\s*(?P<what>.*)"
+    commit=r"\b(?:(?:io\s+)?me\s+ne\s+occupo(?:\s+io)?|(?:io\s+)?mi\s+occupo(?:\s+io)?(?:\s+d[ie]l?l?[aoei]?)?|me\s+ne\s+faccio\s+carico|ci\s+penso\s+io(?:\s+a)?|lo\s+faccio\s+io|posso\s+occuparmi\s+d[ie])\s*(?P<what>.*)"
            r"|(?:^|\bio\s+)(?P<what2>(?:faccio|preparo|mando|invio|scrivo|controllo|aggiorno|chiamo|prenoto|sistemo|blocco|sento|verifico|giro|carico)\b.*)"
            r"|\b(?:lo|la|li|le|gli|ne)\s+(?P<what3>(?!credo\b|penso\b|so\b|vedo\b)\w{3,}o\s+io\b.*)"
            r"|\bio\s+(?P<what5>(?!credo\b|penso\b|so\b|vedo\b|preferisco\b|propongo\b|sono\b|ho\b|anche\b|posso\b|voglio\b|devo\b|ci\b|non\b)\w{3,}o\b.*)"

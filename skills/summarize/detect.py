@@ -114,7 +114,7 @@ _DECLINE = re.compile(
     r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso"
     r"|すみません|申し訳|抱歉|不好意思|माफ़|माफ|آسف|للأسف)"
     r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|I'?d\s+rather\s+not|I'?d\s+prefer\s+not|lieber\s+nicht|plutôt\s+pas|prefiero\s+no|prefiro\s+não|no\s+bandwidth|swamped|(?:I'?m\s+)?(?:ooo|out\s+of\s+office|on\s+(?:leave|vacation|holiday|pto))|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
-    r"|imposible|no\s+(?:puedo|me\s+da\s+tiempo|llego)|não\s+(?:dá|posso|consigo|vou\s+conseguir))\b"
+    r"|imposible|no\s+(?:puedo|me\s+da\s+tiempo|llego)|não\s+(?:dá|posso|consigo|vou\s+conseguir)|nicht\s+hin|non\s+(?:posso|riesco|ce\s+la\s+faccio))\b"
     r"|難しいです|無理です|できません|没空|没时间|不行|做不了|नहीं\s+कर\s+(?:पाऊँगा|पाऊँगी|पाऊंगा|पाऊंगी|सकता|सकती)|(?:لا|لن)\s+(?:أستطيع|يمكنني)", re.I)
 _STOP = frozenset(
     "a an the and or but to of in on at for with is are was were be it this that we you i they he she will would can "
@@ -1877,8 +1877,8 @@ def _tidy(what: str, due: str | None) -> str:
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|قبل|بحلول|حتى)$", re.I)
-_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes قبل بحلول حتى".split())
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى)$", re.I)
+_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى".split())
 
 
 def _ends_with_lead(what: str, due: str) -> bool:

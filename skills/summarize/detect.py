@@ -1546,7 +1546,7 @@ class ThreadReader:
 
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.
-_NEGATED = re.compile(r"\b(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie)\b", re.I)
+_NEGATED = re.compile(r"(?<![\w-])(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie)(?![\w-])", re.I)  # not "non-blocking"
 NEGATION_REACH = 6
 # A reply that sets out to find the answer, or hands the question on, in any of the cue languages: "let me check
 # the SLA wording with legal, will tell you tomorrow", "good q, let me check with amara offline", "let's not settle

@@ -36,7 +36,8 @@ class MessageReader(Protocol):
     def notifies_channel(self, message: dict) -> bool:
         """Whether a message `read_message` returned notifies the whole channel (@channel, @here, @everyone)."""
 
-    def slim(self, message: dict) -> dict:
-        """A message `read_message` returned, with only what the regular shape lists and this reader's own
-        methods read of it: the same answers from every method, less to send to another process (a digest's
-        workers get each long thread's messages; a real export's carry blocks, files and profiles nobody reads)."""
+    def slim(self, messages: list[dict]) -> list[dict]:
+        """Messages `read_message` returned, each with only what the regular shape lists and this reader's own
+        methods read of it (or as they are, when they hold nothing large besides): the same answers from every
+        method, less to send to another process (a digest's workers get each long thread's messages; a real
+        export's carry blocks, files and profiles nobody reads)."""

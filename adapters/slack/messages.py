@@ -357,11 +357,23 @@ def notifies_channel(message: dict) -> bool:
 _SLIM_KEYS = frozenset({"ts", "user", "text", "thread_ts", "reactions", "reply_count", "latest_reply", "permalink",
                         "bot_id", "subtype", "username", "user_profile", "bot_profile"})
 _PROFILE_NAMES = ("display_name", "real_name", "name")
+# Fields of one short value each (an id, a count, a flag): copying a message without them costs more than
+# sending them, so messages with nothing else beside what `slim` keeps are sent as they are.
+_SMALL_KEYS = frozenset({"type", "client_msg_id", "team", "user_team", "source_team", "parent_user_id", "reply_users",
+                         "reply_users_count", "is_locked", "subscribed", "last_read", "edited", "hidden"})
+_SENT_AS_IS = (_SLIM_KEYS - {"user_profile", "bot_profile"}) | _SMALL_KEYS
 
 
-def slim(message: dict) -> dict:
-    """A message `read_message` returned, with only what the readers of the regular shape and this module's own
-    functions read of it (`bot.message_reader.MessageReader.slim`); profiles keep only their names."""
+def slim(messages: list[dict]) -> list[dict]:
+    """Messages `read_message` returned, each with only what the readers of the regular shape and this module's
+    own functions read of it (`bot.message_reader.MessageReader.slim`), profiles with only their names. Messages
+    with only small fields besides are returned as they are: copying them would cost more than it saves."""
+    if set().union(*messages) <= _SENT_AS_IS:  # every message's field names, gathered in C
+        return messages
+    return [message if message.keys() <= _SENT_AS_IS else _slim(message) for message in messages]
+
+
+def _slim(message: dict) -> dict:
     out = {key: value for key, value in message.items() if key in _SLIM_KEYS}
     profile = out.get("user_profile")
     if isinstance(profile, dict):

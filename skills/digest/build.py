@@ -288,7 +288,7 @@ class DigestBuilder:
         floor = self._busy[0][:2] if len(self._busy) >= self.top else None
         slim = self.reader.slim  # what is sent is pickled here and unpickled there: only what is read
         for start in range(0, len(threads), POOL_BATCH):
-            batch = [(key, [slim(m) for m in group]) for key, group in threads[start:start + POOL_BATCH]]
+            batch = [(key, slim(group)) for key, group in threads[start:start + POOL_BATCH]]
             # The batch stays referenced (the executor holds it until its result is back anyway):
             # a thread that enters the top threads gets its TL;DR written from it here.
             self._in_flight.append((batch, self._pool.submit(_read_threads, batch, floor)))

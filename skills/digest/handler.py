@@ -118,8 +118,8 @@ class ShapedMessages:
         return message["broadcast"]
 
     @staticmethod
-    def slim(message: dict) -> dict:
-        return message  # shaped with nothing else
+    def slim(messages: list[dict]) -> list[dict]:
+        return messages  # shaped with nothing else
 
 
 async def week_messages(platform: Platform, where: Conversation, since: datetime) -> list[dict]:

@@ -211,9 +211,12 @@ def test_progress_bar_goes_to_stderr_and_never_into_json_stdout(synthetic_export
     assert shown.stdout == quiet.stdout and json.loads(shown.stdout)["week"] == "2026-W47"
 
 
-def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
+@pytest.mark.parametrize("batch", [500, 7])  # 7: many batches, each sending back its own items once per text
+def test_worker_pool_gives_the_same_digest(synthetic_export: Path, batch: int, monkeypatch):
     from adapters.slack.export_digest import DigestBuilder, worker_pool
+    from skills.digest import build
 
+    monkeypatch.setattr(build, "POOL_BATCH", batch)
     export, week = open_export(synthetic_export), Week.parse("2026-W47")
     alone = DigestBuilder(export.users, "general", str(week), members=export.members("general"), as_of=week.end)
     with worker_pool(export.users, week.end, 2) as pool:
@@ -223,6 +226,26 @@ def test_worker_pool_gives_the_same_digest(synthetic_export: Path):
             for path in export.week_files("general", week):
                 builder.add_day(export.read_day(path))
         assert shared.finish() == alone.finish()
+
+
+def test_items_kept_batch_by_batch_are_those_kept_all_at_once():
+    # A worker sends back only what its batch's `_Unique` kept; the builder's, fed those batch after batch,
+    # must end as if it had every item in order: the earliest per text, the first of equally early ones.
+    from skills.digest.build import DigestItem, _Unique
+
+    items = [DigestItem("Ship Friday", "5.0", "Ana"), DigestItem("ship friday", "3.0", "Bo"),
+             DigestItem("Ship friday", "3.0", "Cy"), DigestItem("Other", "9.0", "Ana"),
+             DigestItem("SHIP FRIDAY", "3.0", "Di"), DigestItem("other", "1.0", "Bo"), DigestItem("Third", "1.0")]
+    whole = _Unique()
+    whole.update(items)
+    for size in (1, 2, 3, 4):
+        merged = _Unique()
+        for start in range(0, len(items), size):
+            batch = _Unique()
+            batch.update(items[start:start + size])
+            merged.update(batch.kept())
+        assert merged.items() == whole.items(), size
+    assert [(i.text, i.author) for i in whole.items()] == [("other", "Bo"), ("Third", None), ("ship friday", "Bo")]
 
 
 def test_the_digest_is_byte_for_byte_the_same_without_the_summarizers_shortcuts(synthetic_export: Path, monkeypatch):

@@ -7,8 +7,9 @@ Candidates are `skills.summarize.action_model.candidates`: the rules' action ite
 thread. A rule item is labelled a task when its line matches a gold action item as the benchmark matches them
 (bench.summarize_gold: Dice ≥ 0.3 of content words); another sentence when it matches a gold item the rules'
 items do not, with the same owner (so the model learns to add only what the rules missed, and only with the
-right owner). A logistic model with an L2 penalty on standardised features, fitted with L-BFGS (scipy), the
-scaling folded back into the shipped weights. The two thresholds (the score a rule item needs to stay, the score
+right owner). Two logistic models (rule items, other sentences) with an L2 penalty on standardised features,
+fitted by the decision model's trainer (`bench.train_decisions.fit_pointwise`: L-BFGS, the scaling folded back
+into the shipped weights); its folds and training digest are shared too. The two thresholds (the score a rule item needs to stay, the score
 another sentence needs to be added) are chosen on out-of-fold scores of the training threads, never on the
 threads they are judged on. Deterministic: same files, same weights.
 
@@ -23,16 +24,14 @@ Only the dev split is read; the test split never.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import math
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
-from scipy.optimize import minimize
 
 from bench.summarize_gold import (
     GOLD_DIR,
@@ -44,10 +43,10 @@ from bench.summarize_gold import (
     score,
     similarity,
 )
+from bench.train_decisions import FOLDS, _finite, fit_pointwise, fold_of, training_digest
 from skills.summarize.action_model import FEATURES, MODEL_PATH, Candidate, Model, candidates, line, select
 from skills.summarize.extractive import read_thread
 
-FOLDS = 5
 L2 = 3.0
 BATCHES = ((520, 540), (540, 560), (560, 580), (580, 600))  # the fresh blind batches, each left out in turn
 RULE_GRID = (-np.inf, -2.0, -1.5, -1.0, -0.5, 0.0)
@@ -103,27 +102,8 @@ def fit(data: list[ThreadData], l2: float = L2) -> tuple[np.ndarray, float, np.n
     x = np.concatenate([d.x for d in data])
     y = np.concatenate([d.y for d in data])
     mask = np.concatenate(rule) if rule else np.zeros(0, dtype=bool)
-    return (*_logistic(x[mask], y[mask], l2), *_logistic(x[~mask], y[~mask], l2))
-
-
-def _logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
-    """Logistic regression on standardised features; returns weights and bias for the raw features."""
-    mean, std = x.mean(axis=0), x.std(axis=0)
-    std[std < 1e-9] = 1.0
-    z = (x - mean) / std
-    m = len(y)
-
-    def loss(theta):
-        w, b = theta[:-1], theta[-1]
-        t = z @ w + b
-        p = 1 / (1 + np.exp(-t))
-        value = np.sum(np.logaddexp(0, t) - y * t) + 0.5 * l2 * w @ w
-        g = p - y
-        return value / m, np.concatenate([z.T @ g + l2 * w, [g.sum()]]) / m
-
-    result = minimize(loss, np.zeros(z.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
-    w, b = result.x[:-1], result.x[-1]
-    return w / std, float(b - (w * mean / std).sum())
+    return (*fit_pointwise([SimpleNamespace(x=x[mask], y=y[mask])], l2),
+            *fit_pointwise([SimpleNamespace(x=x[~mask], y=y[~mask])], l2))
 
 
 def predictions(data: list[ThreadData], scores: list[np.ndarray], model: Model) -> list[Prediction]:
@@ -160,10 +140,6 @@ def _scores(d: ThreadData, rw: np.ndarray, rb: float, w: np.ndarray, b: float) -
 def model_scores(data: list[ThreadData], model: Model) -> list[np.ndarray]:
     rw, w = np.array(model.rule_weights), np.array(model.weights)
     return [_scores(d, rw, model.rule_bias, w, model.bias) for d in data]
-
-
-def fold_of(d: ThreadData, folds: int) -> int:
-    return int(hashlib.sha256(d.gold.name.encode()).hexdigest(), 16) % folds
 
 
 def thresholds(data: list[ThreadData], l2: float, folds: int = FOLDS - 1) -> tuple[float, float]:
@@ -223,21 +199,13 @@ def report(data: list[ThreadData], l2: float) -> None:
                   figures(part, predictions(part, model_scores(part, model), model))))
 
 
-def training_digest(threads: list[GoldThread], directory: Path = GOLD_DIR) -> str:
-    """sha256 of the gold files trained on, so a test can tell the shipped weights were trained on today's files."""
-    digest = hashlib.sha256()
-    for thread in sorted(threads, key=lambda t: t.name):
-        digest.update(thread.name.encode() + b"\0" + (Path(directory) / f"{thread.name}.json").read_bytes())
-    return digest.hexdigest()
-
-
 def write(data: list[ThreadData], l2: float, path: Path | None, directory: Path = GOLD_DIR) -> dict:
     model = train(data, l2)
     payload = {
         "about": "action-item model; trained by `python -m bench.train_actions` on the gold set's dev threads",
         "trained_on": {"threads": len(data), "sha256": training_digest([d.gold for d in data], directory)},
         "l2": l2, "threshold": model.threshold,
-        "rule_threshold": None if math.isinf(model.rule_threshold) else model.rule_threshold,
+        "rule_threshold": _finite(model.rule_threshold),
         "features": list(FEATURES), "rule_weights": [round(v, 6) for v in model.rule_weights],
         "rule_bias": round(model.rule_bias, 6), "weights": [round(v, 6) for v in model.weights],
         "bias": round(model.bias, 6),

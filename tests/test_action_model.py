@@ -77,3 +77,10 @@ def test_the_shipped_model_adds_no_conditional_offer_or_hypothetical():
         ("Ana", "Sounds good, let's see."),
     ))
     assert summary.action_items == ()
+
+
+def test_a_long_thread_is_read_for_other_sentences_only_in_its_last_messages():
+    reader = read_thread(thread(*[(f"P{i % 3}", f"Status update number {i} on the migration work")
+                                  for i in range(action_model.REACH + 40)])).reader
+    others = [c.sentence.index for c in candidates(reader, reader.action_items()) if c.rule is None]
+    assert others and min(others) == 40

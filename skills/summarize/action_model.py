@@ -47,6 +47,7 @@ from skills.summarize.rewrite import to_third_person
 
 MODEL_PATH = Path(__file__).with_name("action_model.json")
 MAX_ADDED = 8  # sentences the model may add to one thread: a summary is not the thread
+REACH = 300  # a longer thread's other sentences are read from its last this many messages (speed: 2,000 messages)
 SAME_TASK = 0.3  # content-word Dice at which two lines are the same task (the benchmark's own bar)
 
 _NAMED = re.compile(r"(?:^|[\s(,;:¿¡])@?([^\W\d_][\w.'-]*)")  # words that may be a participant's first name
@@ -212,7 +213,7 @@ def candidates(reader: ThreadReader, found: list[Found], with_rules: bool = True
         if s is not None:
             out.append(Candidate(s, f, features(s, f.sentence or s.text, f)))
     for s in reader.sentences:
-        if s.text in used or word_count(s.text) < 3 or not content_words(s.text):
+        if s.index < n - REACH or s.text in used or word_count(s.text) < 3 or not content_words(s.text):
             continue
         out.append(Candidate(s, None, features(s, s.text, None)))
     return out

@@ -39,11 +39,10 @@ from bench.summarize_gold import (
     GoldThread,
     Prediction,
     _same_owner,
-    load_all,
     score,
     similarity,
 )
-from bench.train_decisions import FOLDS, _finite, fit_pointwise, fold_of, training_digest
+from bench.train_decisions import FOLDS, _finite, checked, fit_pointwise, fold_of, training_digest, training_threads
 from skills.summarize.action_model import FEATURES, MODEL_PATH, Candidate, Model, candidates, line, select
 from skills.summarize.extractive import read_thread
 
@@ -222,17 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-report", action="store_true", help="skip the cross-validated report")
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if the shipped weights differ")
     args = parser.parse_args(argv)
-    data = prepare(load_all(args.gold, "dev"))
+    data = prepare(training_threads(args.gold))  # the blind batches from FRESH_FROM on stay unseen, as for decisions
     if not args.no_report:
         report(data, args.l2)
     payload = write(data, args.l2, None if args.check else MODEL_PATH, args.gold)
     if args.check:
-        shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else None
-        if shipped != payload:
-            print(f"{MODEL_PATH} differs from what this training gives", file=sys.stderr)
-            return 1
-        print(f"{MODEL_PATH} is what this training gives")
-        return 0
+        return checked(payload, MODEL_PATH)
     print(f"wrote {MODEL_PATH}: threshold {payload['threshold']}, rule threshold {payload['rule_threshold']}",
           file=sys.stderr)
     return 0

@@ -349,6 +349,16 @@ def training_digest(threads: list[GoldThread], directory: Path = GOLD_DIR) -> st
     return digest.hexdigest()
 
 
+def checked(payload: dict, path: Path) -> int:
+    """`--check`'s exit code: 0 when the shipped weights are exactly what this training gives."""
+    shipped = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if shipped != payload:
+        print(f"{path} differs from what this training gives", file=sys.stderr)
+        return 1
+    print(f"{path} is what this training gives")
+    return 0
+
+
 def training_threads(directory: Path = GOLD_DIR) -> list[GoldThread]:
     """The dev threads the model is trained on: all but the fresh blind batches."""
     return [t for t in load_all(directory, "dev") if _number(t.name) < FRESH_FROM]
@@ -407,12 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         report(data, args.l2)
     payload = write(data, args.l2, None if args.check else MODEL_PATH, args.gold)
     if args.check:
-        shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else None
-        if shipped != payload:
-            print(f"{MODEL_PATH} differs from what this training gives", file=sys.stderr)
-            return 1
-        print(f"{MODEL_PATH} is what this training gives")
-        return 0
+        return checked(payload, MODEL_PATH)
     print(f"wrote {MODEL_PATH}: threshold {payload['threshold']}, thread threshold {payload['thread_threshold']}",
           file=sys.stderr)
     return 0

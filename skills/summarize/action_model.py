@@ -26,6 +26,7 @@ from functools import lru_cache
 from operator import mul
 from pathlib import Path
 
+from skills.summarize.decision_model import bound
 from skills.summarize.detect import (
     _COMPLETED,
     _CONDITIONAL,
@@ -104,9 +105,6 @@ class Model:
     def from_json(data: dict) -> Model:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("action model weights are for other features: retrain with python -m bench.train_actions")
-        def bound(value: float | None) -> float:  # JSON has no infinity: null means no threshold
-            return -math.inf if value is None else value
-
         return Model(tuple(data["rule_weights"]), data["rule_bias"], tuple(data["weights"]), data["bias"],
                      data["threshold"], bound(data["rule_threshold"]))
 

@@ -75,6 +75,11 @@ class Candidate:
     features: tuple[float, ...]
 
 
+def bound(value: float | None) -> float:
+    """A threshold read from the weights' JSON, which has no infinity: null means no threshold."""
+    return -math.inf if value is None else value
+
+
 @dataclass(frozen=True)
 class Model:
     """Logistic weights over `FEATURES` (inputs unscaled); the score a sentence needs to be a decision (a sentence
@@ -95,9 +100,6 @@ class Model:
     def from_json(data: dict) -> Model:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("decision model weights are for other features: retrain with python -m bench.train_decisions")
-        def bound(value: float | None) -> float:  # JSON has no infinity: null means no threshold
-            return -math.inf if value is None else value
-
         return Model(tuple(data["weights"]), data["bias"], data["threshold"], bound(data["thread_threshold"]),
                      data["dedupe"], bound(data["rule_threshold"]))
 

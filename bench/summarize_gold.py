@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.summarize_gold --split test    # the test split (score once per change, never tune)
     .venv/bin/python -m bench.summarize_gold --verbose       # also every missed and spurious item, per thread
     .venv/bin/python -m bench.summarize_gold --json          # the figures as JSON too
+    .venv/bin/python -m bench.summarize_gold --numbers 520-629   # only the threads numbered 520 to 629
 
 With LLM_BASE_URL and LLM_MODEL set (as for the bot), the LLM engine is scored in the same run too.
 
@@ -359,8 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="Dice similarity needed to match")
     parser.add_argument("--verbose", action="store_true", help="list every missed and spurious item")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument("--numbers", metavar="LOW-HIGH", help="only the threads whose file name starts with a number "
+                        "in this range (a batch: 520-629; the rest of dev: 0-519)")
     args = parser.parse_args(argv)
     threads = load_all(args.gold, args.split)
+    if args.numbers:
+        low, high = (int(n) for n in args.numbers.split("-"))
+        threads = [t for t in threads if (n := re.match(r"\d+", t.name)) and low <= int(n.group()) <= high]
     if not threads:
         print(f"no gold files in {args.gold} for split {args.split}", file=sys.stderr)
         return 2

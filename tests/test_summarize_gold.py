@@ -147,3 +147,10 @@ def test_the_bench_scores_the_llm_engine_when_one_is_configured(monkeypatch):
     assert prediction.decisions == ["Berlin it is"]
     assert prediction.action_items == [{"text": "book Spreespeicher", "owner": "Hugo", "due": "this week"}]
     assert fake.requests and "[1764259200.000100] Nora:" in fake.requests[0]["body"]["messages"][1]["content"]
+
+
+def test_numbers_scores_only_the_threads_in_that_range(capsys):
+    from bench.summarize_gold import main
+
+    assert main(["--split", "all", "--numbers", "2-4"]) == 0  # 02_…, 03_…, 04_…
+    assert "\n3 threads;" in capsys.readouterr().out

@@ -1464,10 +1464,13 @@ class ThreadReader:
         thread put its own question off (`parked`), that question stays open even though people replied."""
         found: list[Found] = []
         for s in self.question_candidates():
-            if self._answered(s, decisions):
+            again = self._re_asked(s)  # "und die Latenz?" stands for the question it asks again
+            if self._answered(s, decisions, again.text if again else None):
                 continue
+            s = again or s
             if found and found[-1].index == s.index:
-                found[-1] = replace(found[-1], text=f"{found[-1].text} {s.text.strip()}")
+                if s.text.strip() not in found[-1].text:
+                    found[-1] = replace(found[-1], text=f"{found[-1].text} {s.text.strip()}")
                 continue
             found.append(Found(f"{s.speaker}: {s.text.strip()}", s.source_id, s.index, owner=s.speaker))
         if parked and (opening := self._opening_question()) is not None and all(f.index != opening.index for f in found):
@@ -1478,8 +1481,26 @@ class ThreadReader:
     def question_candidates(self) -> list[Sentence]:
         """The thread's questions that might be open: asked in three words or more, not read as a task
         ("can someone check …?") nor a suggestion made in reply ("have you tried ghcid?")."""
-        return [s for s in self.sentences if s.is_question and word_count(s.text) >= 3  # not "really?", "you ok?"
+        return [s for s in self.sentences if s.is_question and (word_count(s.text) >= 3 or self._re_asked(s))  # not "really?"
                 and s.text not in self.tasked and not (s.index > 0 and _SUGGESTION.search(s.text))]
+
+    def _re_asked(self, s: Sentence) -> Sentence | None:
+        """The earlier question a short follow-up asks again ("and 3?", "und die Latenz?", "et pour l'augmentation ?"):
+        one of its asker's recent messages held several questions and the replies took up only some of them. The
+        one it means is the one it numbers, else the one the replies in between share the fewest words with."""
+        if word_count(s.text) > 6 or not _FOLLOW_UP.match(s.text):
+            return None
+        for i in range(s.index - 1, max(-1, s.index - 1 - MAX_REPLIES_READ), -1):
+            if self.messages[i].speaker != s.speaker:
+                continue
+            asked = [x for x in self.by_message.get(i, ()) if x.is_question]
+            if len(asked) < 2:
+                return None
+            if number := _NUMBER_ASKED.search(s.text):
+                return next((x for x in asked if re.match(rf"^\W*{number.group(1)}\s*[.)]", x.text)), None)
+            replies = " ".join(m.text for m in self.messages[i + 1:s.index] if m.speaker != s.speaker)
+            return min(reversed(asked), key=lambda x: _overlap(replies, x.text))
+        return None
 
     def _opening_question(self) -> Sentence | None:
         """The question a thread opened with: the choice its first message put to the group ("propuesta: pasar de
@@ -1487,11 +1508,13 @@ class ThreadReader:
         return next((s for s in self.by_message.get(0, ()) if word_count(s.text) >= 3 and self._seeking(s)), None) \
             or next((s for s in self.sentences if s.index <= 1 and s.is_question and word_count(s.text) >= 3), None)
 
-    def _answered(self, s: Sentence, decisions: list[Found]) -> bool:
+    def _answered(self, s: Sentence, decisions: list[Found], about: str | None = None) -> bool:
         """Answered when the person asked replied, or someone else replied to it: first after it (the asker's own
         follow-ups aside), with an answer's opening ("yes", "ja", "oui") or the question's own verb ("Dá sim")
         before another question took over, with a reply sharing its words, or, for a "who" question, by
-        volunteering or handing it to someone; or by an agreement reaction, or the asker's "nvm, found it"."""
+        volunteering or handing it to someone; or by an agreement reaction, or the asker's "nvm, found it".
+        `about`: what the question asks, when it says it only in part ("and 2)?" asks the earlier "2) is … hashed?")."""
+        about = about or s.text
         mention = _AT_NAME.search(s.text)
         asked = self.resolve(mention.group(1)) if mention else None
         if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
@@ -1502,11 +1525,16 @@ class ThreadReader:
         own = self.by_message[s.index]
         # the asker asked something else right after, in the same message
         later_own = own[next(i for i, x in enumerate(own) if x is s) + 1:]
+        if any(_TAKEN_BACK.search(x.text) for x in later_own):
+            return True  # "wait, do forks keep the logs? … no, logs aren't forked. ignore me"
         superseded = any(x.is_question for x in later_own)
         # "… frage ich mich, ob … Können Sie mir aufschlüsseln …?" — "klar, schick ich": the request was taken, not the question
         request_after = not self._asks_task(s.text) and any(
             x.is_question and (self._asks_task(x.text) or _ASKED_YOU.match(x.text)) for x in later_own)
+        # work asked of the person it names: "Ken, can you …?", "@Marco prepari tu le note?", "@刘洋 你负责？"
+        request = asked is not None and (self._asks_task(s.text) or bool(_ASKED_YOU.match(s.text) or _SECOND_PERSON.search(s.text)))
         first_other = True
+        left_open: set[int] = set()  # replies that said it is not known yet, or handed it on
         for m in self.messages[s.index + 1:s.index + 1 + ANSWER_WINDOW]:
             question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \
                 and not self.cues.answer.search(m.text)
@@ -1522,10 +1550,15 @@ class ThreadReader:
                                             or m.index in self.assigned)
             if volunteered:
                 return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"
+            if m.speaker == asked and request and any(self._promises(x.text) for x in self.by_message.get(m.index, ())):
+                return True  # "@Marco prepari tu le note?" — "quelle in italiano le faccio io, per l'inglese chiedo a Sarah"
+            if first_other and _YES_NO_FIRST.match(m.text):
+                return True  # "not yet. let's see demand for a quarter first": a no, then what comes next
             taken = request_after and first_other and (self.cues.accept.search(m.text) or self._promises(m.text))
             if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) or _FINDING_OUT.search(m.text) \
-                    or self.cues.aside.search(m.text) and _overlap(m.text, s.text) < 0.2:
+                    or self.cues.aside.search(m.text) and _overlap(m.text, about) < 0.2:
                 first_other = False
+                left_open.add(m.index)  # what it "decides" ("hm. good q. let me check …") does not answer it
                 continue  # "no idea", "let's not go there yet" leave it open
             if asked is not None:
                 if m.speaker == asked and not question_only:
@@ -1535,15 +1568,21 @@ class ThreadReader:
                 superseded = superseded or word_count(m.text) >= 3  # "lunch anyone?" takes nothing over
                 first_other = False
                 continue
-            related = _overlap(m.text, s.text) >= 0.2
+            related = _overlap(m.text, about) >= 0.2
             adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
             cued = not superseded and bool(self.cues.answer.search(_ASIDE_FIRST.sub("", m.text)))  # "(sorry, meetings) yes, …"
             if related or adjacent or cued:
                 return True
             first_other = False
-        return any(d.index > s.index and _overlap(decision_line(d), s.text) >= 0.2 for d in decisions)  # the decision answered it
+            # someone else's new question takes over: a later bare "sí" answers it, not this one
+            superseded = superseded or any(x.is_question for x in self.by_message.get(m.index, ())) and word_count(m.text) >= 3
+        return any(d.index > s.index and d.index not in left_open and _overlap(decision_line(d), about) >= 0.2
+                   for d in decisions)  # the decision answered it
 
 
+# A short follow-up that asks again about part of an earlier question: "and 3?", "und die Latenz?", "et pour … ?"
+_FOLLOW_UP = re.compile(r"^\W*(?:and|und|et|e|y|also)\b(?:\s+(?:what\s+about|about|pour|für|para|sobre))?[^?？]*[?？]\s*$", re.I)
+_NUMBER_ASKED = re.compile(r"(?<![\w.])([1-9])(?![\w.])")
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.
 _NEGATED = re.compile(r"(?<![\w-])(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie)(?![\w-])", re.I)  # not "non-blocking"
@@ -1555,13 +1594,18 @@ NEGATION_REACH = 6
 _FINDING_OUT = re.compile(
     r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
     r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
-    r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline)\b|need\s+to\s+figure\s+out|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
+    r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline|once|when|after)\b|need\s+to\s+figure\s+out|let\s+me\s+think\b"
+    r"|keep\s+(?:digging|investigating|looking)\s+into|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
     r"|ask\s+(?:the|their|our|your)\s+(?:\w+\s+)?(?:rep|vendor|lawyers?|legal|finance|manager|owner|admin|support)\b"
-    r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:at|in|for|until|till)\s+(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1)"
+    r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:^\W*|(?:at|in|for|until|till)\s+)(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1)"
     r"|überfragt|(?:muss|müssen)\s+(?:ich|wir)\s+(?:das\s+)?(?:erst\s+|noch\s+)?(?:mit\s+\w+\s+)?(?:klären|abklären|nachfragen|checken)|frag(?:e)?\s+ich\s+(?:mal\s+)?nach|nicht\s+einig"
-    r"|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons)"
-    r"|(?:le|les)\s+pregunto|(?:te|os)\s+(?:digo|cuento|aviso)\s+(?:algo|luego|mañana|cuando)|lo\s+vemos\s+más\s+adelante|ainda\s+não\s+sei|(?:tenho|temos)\s+de\s+confirmar"
+    r"|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|bevor\s+wir\s+uns\s+festlegen|je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons)"
+    r"|(?:le|les)\s+pregunto|(?:te|os)\s+(?:digo|cuento|aviso)\s+(?:algo|luego|mañana|cuando)|lo\s+vemos\s+más\s+adelante|ainda\s+não\s+sei|(?:tenho|temos)\s+de\s+confirmar|continuo\s+a\s+investigar|dou\s+notícias"
     r"|vou\s+perguntar|(?:chiedo|sento)\s+(?:a|conferma)|pata\s+nahi|puch(?:ta|ti)\s+h[ou]{2}n|bata\s+dung[ai])", re.I)
+_YES_NO_FIRST = re.compile(r"^\W*(?:yes|yep|yeah|no|nope|nah|not\s+yet|ja|nein|noch\s+nicht|oui|non|pas\s+encore|sí|todavía\s+no|sim|não|ainda\s+não)\s*[,.!;:]", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|u|du|tu|vous|usted|você|vc)\b|你|您", re.I)
+# The asker takes the question back in the same message: "… no, logs aren't forked. ignore me", "vergiss es".
+_TAKEN_BACK = re.compile(r"\b(?:ignore\s+me|never\s*mind|nvm|scratch\s+that|vergiss\s+es|laisse\s+tomber|olvídalo|esquece)\b", re.I)
 # The asker's own answer: "nvm, found it", "egal, hab's gefunden", "laisse tomber", "ya lo encontré", "achei", "找到了".
 _SELF_ANSWERED = re.compile(
     r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted|egal|(?:hab'?s?|schon)\s+gefunden|laisse\s+tomber"

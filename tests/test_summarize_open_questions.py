@@ -1,0 +1,79 @@
+"""Issue 12, open questions on threads nobody tuned on: a short follow-up ("and 3?") stands for the question it asks
+again; a reply that hands the question on or puts it off leaves it open, whatever it seems to decide; a bare
+"yes" answers the latest question, not an earlier one another question took over from."""
+
+from __future__ import annotations
+
+from skills.summarize.extractive import summarize
+from skills.summarize.utterance import Utterance
+
+MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
+
+
+def thread(*lines: tuple[str, str]) -> list[Utterance]:
+    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]
+
+
+def open_texts(*lines: tuple[str, str]) -> list[str]:
+    return [q.text for q in summarize(thread(*lines)).open_questions]
+
+
+def test_a_follow_up_stands_for_the_question_it_asks_again():
+    numbered = open_texts(
+        ("Daniela", "got a talk accepted! q's: 1) does the company cover travel? 2) do i book through navan? "
+                    "3) can i extend the trip by 2 vacation days if i pay the extra nights?"),
+        ("Joseph", "congrats! 1) yes, from the conference budget. 2) navan always"),
+        ("Daniela", "great thanks. and 3?"),
+        ("Joseph", "good question, let me confirm with finance"))
+    assert numbered == ["Daniela: 3) can i extend the trip by 2 vacation days if i pay the extra nights?"]
+    # without a number: the question the replies in between did not take up
+    unnumbered = open_texts(
+        ("Nils", "Gilt ein Flag für staging auch für die Preview-Umgebungen? Und wie lange dauert's, bis die App das mitkriegt?"),
+        ("Sabine", "Preview-Umgebungen hängen an staging dran, ja"),
+        ("Nils", "ok danke! und die Latenz?"),
+        ("Sabine", "Da bin ich ehrlich gesagt überfragt, Tobias weiß das"))
+    assert unnumbered == ["Nils: Und wie lange dauert's, bis die App das mitkriegt?"]
+
+
+def test_a_follow_up_answered_later_in_the_question_s_words_is_not_open():
+    assert open_texts(
+        ("Kofi", "two questions: 1) how fresh is the orders table? 2) is customer_email in there hashed or plain?"),
+        ("Ana", "1) hourly sync, at most an hour behind"),
+        ("Kofi", "thanks! and 2)?"),
+        ("Ana", "not sure tbh"),
+        ("Ben", "catching up: customer_email is hashed since March, the plain column was dropped")) == []
+
+
+def test_replies_that_put_the_question_off_leave_it_open():
+    for reply in ("hm. not sure budget-wise, let me think",
+                  "probably, but let's figure that out once the estimate is in",
+                  "next retro, it's already on the board"):
+        assert open_texts(("Oskar", "team offsite is booked for April"),
+                          ("Oskar", "side q: can partners join for the dinner?"),
+                          ("Mia", reply)) == ["Oskar: side q: can partners join for the dinner?"], reply
+    assert open_texts(("Birgit", "Ein Ex-Nutzer will nach Art. 15 DSGVO alle Logdateien mit seiner IP."),
+                      ("Paul", "Müssen wir wirklich die Rohlogs rausgeben?"),
+                      ("Yasemin", "Da gehen die Meinungen auseinander. Ich würd gern unseren externen DSB fragen, "
+                                  "bevor wir uns festlegen")) == ["Paul: Müssen wir wirklich die Rohlogs rausgeben?"]
+
+
+def test_a_bare_yes_answers_the_question_that_took_over():
+    assert open_texts(
+        ("Rocío", "Una duda: ¿la retro también se mueve o la hacemos el viernes igual?"),
+        ("Irene", "Eso lo vemos más adelante, no corre prisa"),
+        ("Javi", "Otra cosa, ¿subimos el timeout del cliente a 60s? La AEAT tarda mucho a veces"),
+        ("Sergio", "Yo lo subiría, con 30 nos saltan timeouts"),
+        ("Irene", "Dale, 60s. Sergio, lo cambias tú con lo del cliente, ¿no?"),
+        ("Sergio", "sí")) == ["Rocío: Una duda: ¿la retro también se mueve o la hacemos el viernes igual?"]
+
+
+def test_taken_back_taken_on_or_answered_no_is_not_open():
+    assert open_texts(("Mel", "token revoked, nothing was published"),
+                      ("Mel", "wait, do forks keep the logs? if someone forked in those 40 min… no, logs aren't forked. ignore me"),
+                      ("Ivy", "thanks both")) == []
+    assert open_texts(("Giulia", "ok, venerdì alle 9 allora. Rollout graduale: 10% il primo giorno, 100% lunedì"),
+                      ("Giulia", "@Marco prepari tu le note di rilascio? In italiano e inglese"),
+                      ("Marco", "quelle in italiano le faccio io, per l'inglese chiedo a Sarah del marketing")) == []
+    assert open_texts(("Gabriel", "50% off list, annual only, verified through TechSoup"),
+                      ("Aylin", "want a landing page for it?"),
+                      ("Gabriel", "not yet. let's see demand for a quarter first")) == []

@@ -2,7 +2,6 @@
 
     .venv/bin/python -m bench.train_open_questions --out /tmp/answered.json     # cross-validate, report, write a model
     .venv/bin/python -m bench.train_open_questions --features "all but the rules' verdict" --out FILE  # one feature set
-    .venv/bin/python -m bench.train_open_questions --gold DIR --evaluate FILE   # a trained model vs the rules on DIR
 
 The summarizer's rules (`skills/summarize/detect.py`, `ThreadReader._answered`) decide whether a question was
 answered. This script asks whether a model over general evidence would do better on threads nobody tuned on:
@@ -12,13 +11,16 @@ settle it — with or without the rules' own verdict as one more fact (`FEATURES
 and is not shipped: see bench/RESULTS.md (2026-12-01, issue 12) for the out-of-fold and blind-batch figures.
 
 Each question the summarizer might list (`ThreadReader.question_candidates`) is one example, labelled by whether
-the gold lists it as open (Dice ≥ 0.3 with a gold open question, the benchmark's matching rule). A logistic regression (L2, L-BFGS,
-scipy) is fitted; threads are split into folds (by thread, never a thread in two folds) and each fold is
+the gold lists it as open (Dice ≥ 0.3 with a gold open question, the benchmark's matching rule). A logistic regression is
+fitted by the decision model's trainer (`bench.train_decisions.fit_pointwise`: L2, L-BFGS, standardised features);
+threads are split into folds (by thread, never a thread in two folds) and each fold is
 predicted by a model trained on the others, so the out-of-fold open-question F1 — computed as
 `bench.summarize_gold` does — is what the model does on threads it never saw. The rules alone are scored on
 the same folds (they were written looking at these threads, so their figure flatters them). Feature sets and
-the L2 strength are chosen on out-of-fold F1; the threshold on P(open) is chosen inside each training fold.
-Never reads the test split.
+the L2 strength are chosen on out-of-fold F1; the threshold on P(open) is chosen inside each training fold. The
+chosen model is also trained on the threads written before the blind batches (below 520) and scored on the
+batches (520 up to `FRESH_FROM`), rules beside it. Reads the dev threads below `bench.train_decisions.FRESH_FROM`
+only: never the test split nor the fresh blind batches.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ import sys
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import regex
-from scipy.optimize import minimize
 
-from bench.summarize_gold import _WORD, GOLD_DIR, Prediction, load_all, score, similarity
+from bench.summarize_gold import _WORD, GOLD_DIR, Prediction, score, similarity
+from bench.train_decisions import FRESH_FROM, _number, fit_pointwise, training_threads
 from skills.summarize import detect
 from skills.summarize.detect import (
     _ASIDE_FIRST,
@@ -113,8 +116,9 @@ def answer_facts(reader, s, decisions, opening=None) -> dict[str, float]:
 
 
 FOLDS = 5
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
-L2S = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.2, 0.81, 0.05))
+L2S = (1.0, 3.0, 10.0, 30.0)  # fit_pointwise's L2, on standardised features and the mean loss
+BLIND_BATCHES_FROM = 520  # 520–599 and 600–629: written blind to the engine by annotators, after the rules
 
 
 @contextmanager
@@ -158,16 +162,8 @@ def matrix(data, features):
 
 
 def fit(x, y, l2):
-    def loss(theta):
-        w, b = theta[:-1], theta[-1]
-        z = x @ w + b
-        p = 1 / (1 + np.exp(-z))
-        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 * l2 * w @ w
-        g = p - y
-        return value, np.append(x.T @ g + l2 * w, g.sum())
-
-    result = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B")
-    return result.x[:-1], result.x[-1]
+    """The decision model trainer's logistic regression (`fit_pointwise`), on one matrix of examples."""
+    return fit_pointwise([SimpleNamespace(x=x, y=y)], l2)
 
 
 def predict(data, is_open):
@@ -246,31 +242,25 @@ FEATURE_SETS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD_DIR)
-    parser.add_argument("--evaluate", type=Path, metavar="FILE", help="score this trained model vs the rules on --gold")
     parser.add_argument("--features", choices=FEATURE_SETS, help="train this feature set only (default: the best)")
     parser.add_argument("--out", type=Path, help="where to write the model trained on all the threads")
     args = parser.parse_args(argv)
-    threads = load_all(args.gold, "dev")  # never the test split
+    threads = training_threads(args.gold)  # dev only: never the test split nor the fresh blind batches (FRESH_FROM)
     data = examples(threads)
     n = sum(len(c) for c, _, _ in data)
-    print(f"{len(threads)} dev threads, {n} candidate questions, "
+    print(f"{len(threads)} dev threads (below {FRESH_FROM}), {n} candidate questions, "
           f"{sum(sum(labels) for _, _, labels in data)} of them open in the gold")
     rules = f1(threads, predict(data, lambda k, j: not data[k][0][j][1]["rules_answered"]))
-    if args.evaluate:
-        model = json.loads(args.evaluate.read_text())
-        w, b, t = np.array(model["weights"]), model["intercept"], model["threshold"]
-        probs = probabilities(data, model["features"], w, b)
-        print(f"rules alone: F1 {rules:.1f}; {args.evaluate.name}: F1 {f1(threads, predict(data, lambda k, j: probs[k][j] >= t)):.1f}")
-        return 0
-    print(f"rules alone on all dev threads (no training): F1 {rules:.1f}")
+    print(f"rules alone on all of them (no training): F1 {rules:.1f}")
     sets = {args.features: FEATURE_SETS[args.features]} if args.features else FEATURE_SETS
     results = {(name, l2): report(threads, data, feats, l2, name) for name, feats in sets.items() for l2 in L2S}
     (name, l2), best = max(results.items(), key=lambda kv: kv[1])
     features = FEATURE_SETS[name]
+    print(f"chosen: {name}, l2 {l2} (out-of-fold F1 {best:.1f})")
+    blind_batches_left_out(threads, data, features, l2)
     w, b = fit(*matrix(data, features), l2)
     threshold = best_threshold(threads, data, probabilities(data, features, w, b))
-    print(f"chosen: {name}, l2 {l2} (out-of-fold F1 {best:.1f}); trained on all {len(threads)} threads, "
-          f"threshold {threshold}")
+    print(f"trained on all {len(threads)} threads: threshold {threshold}")
     for f, v in sorted(zip(features, w), key=lambda x: -abs(x[1])):
         print(f"  {f:<22}{v:+.3f}")
     if args.out:
@@ -280,6 +270,24 @@ def main(argv: list[str] | None = None) -> int:
             "threshold": threshold, "l2": l2, "out_of_fold_f1": round(best, 1)}, indent=1) + "\n")
         print(f"wrote {args.out}")
     return 0
+
+
+def blind_batches_left_out(threads, data, features, l2) -> None:
+    """Trained on the threads written before the blind batches (below BLIND_BATCHES_FROM), scored on the batches: what the
+    model does on threads written later by annotators who never saw the engine, against the rules on them."""
+    seen = [k for k, t in enumerate(threads) if _number(t.name) < BLIND_BATCHES_FROM]
+    held = [k for k, t in enumerate(threads) if _number(t.name) >= BLIND_BATCHES_FROM]
+    if not seen or not held:
+        return
+    sub_t, sub_d = [threads[k] for k in seen], [data[k] for k in seen]
+    w, b = fit(*matrix(sub_d, features), l2)
+    threshold = best_threshold(sub_t, sub_d, probabilities(sub_d, features, w, b))
+    held_t, held_d = [threads[k] for k in held], [data[k] for k in held]
+    probs = probabilities(held_d, features, w, b)
+    rules = f1(held_t, predict(held_d, lambda k, j: not held_d[k][0][j][1]["rules_answered"]))
+    model = f1(held_t, predict(held_d, lambda k, j: probs[k][j] >= threshold))
+    print(f"trained on the {len(seen)} threads below {BLIND_BATCHES_FROM}, scored on the {len(held)} from {BLIND_BATCHES_FROM}: "
+          f"rules F1 {rules:.1f}, model F1 {model:.1f}")
 
 
 if __name__ == "__main__":

@@ -97,6 +97,15 @@ def test_first_person_rewritten_in_third_person():
     assert tldr.startswith("Maria and Ken agreed to move the launch") and "I " not in tldr and "I'll" not in tldr
 
 
+def test_a_question_is_labelled_like_a_statement_and_a_past_form_stays_past():
+    from skills.summarize.rewrite import question_to_third_person
+
+    assert question_to_third_person("any news from the bank?", "Ken", "Ann") == "Ken: Any news from the bank?"
+    # the speaker already named by the rewrite: no "Quinn: Quinn is …"
+    assert question_to_third_person("I'm not loaded either, innit?", "Quinn", "Jack") == "Quinn is not loaded either, innit?"
+    assert to_third_person("I broke mum's vase", "Wendy") == "Wendy broke mum's vase"
+
+
 def test_question_answered_yes_becomes_a_statement():
     tldr = summarize(thread_of(
         ("Ann", "Do you want to go to the cinema with me tonight?"),

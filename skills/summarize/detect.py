@@ -1581,7 +1581,7 @@ class ThreadReader:
 
 
 # A short follow-up that asks again about part of an earlier question: "and 3?", "und die Latenz?", "et pour … ?"
-_FOLLOW_UP = re.compile(r"^\W*(?:and|und|et|e|y|also)\b(?:\s+(?:what\s+about|about|pour|für|para|sobre))?[^?？]*[?？]\s*$", re.I)
+_FOLLOW_UP = re.compile(r"^\W*(?:and|und|et|e|y)\b[^?？]*[?？]\s*$", re.I)
 _NUMBER_ASKED = re.compile(r"(?<![\w.])([1-9])(?![\w.])")
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.

@@ -14,6 +14,10 @@ _PAST = frozenset("was got went had made saw took came gave told said thought bo
                   "knew felt brought met forgot heard lost paid put read ran wrote spoke kept been done gone seen "
                   "just also really still already never always only even probably actually totally "
                   "definitely maybe usually often sometimes".split())
+# Irregular past forms that "I" is often followed by: "I broke mum's vase" → "Wendy broke …", never "brokes".
+_IRREGULAR_PAST = frozenset("ate began bit blew broke caught chose drank drove fell fought flew forgave froze grew hid "
+                            "hung led lent meant rang rode rose sang sat shot slept sold spent stood stole struck swam "
+                            "taught threw tore understood woke wore won".split())
 _ADVERBS = frozenset("just also really still already never always only even probably actually totally "
                      "definitely usually often sometimes somehow kinda sorta rather".split())
 # Words after "I" that are not verbs we should conjugate.
@@ -39,7 +43,7 @@ def conjugate(verb: str) -> str:
     if low in _IRREGULAR:
         return _IRREGULAR[low]
     past_ed = low.endswith("ed") and not low.endswith("eed")
-    if low in MODALS or low in _PAST or past_ed or low.endswith("n't") or not low.isalpha():
+    if low in MODALS or low in _PAST or low in _IRREGULAR_PAST or past_ed or low.endswith("n't") or not low.isalpha():
         return verb
     if low.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
@@ -187,7 +191,8 @@ def question_to_third_person(question: str, speaker: str, addressee: str | None,
     rest = to_third_person(body, speaker, addressee, group)
     if _WH.match(body):
         return f"{speaker} asks {rest[:1].lower() + rest[1:]}."
-    return f"{speaker} asks: {rest}?"
+    # no "X asks:" chains: "Ann: is the deploy green?", like a statement ("Ann: the deploy is green.")
+    return f"{rest}?" if speaker.lower() in rest.lower() else f"{speaker}: {rest}?"
 
 
 _YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|of course|ok(?:ay)?|definitely|absolutely|certainly|why not|sounds good|i do|i will|i can|i am|i have)\b", re.I)

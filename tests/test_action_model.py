@@ -5,6 +5,7 @@ import math
 
 import pytest
 
+from bench.train_decisions import training_digest, training_threads
 from skills.summarize import action_model
 from skills.summarize.action_model import FEATURES, MAX_ADDED, Model, candidates, load_model
 from skills.summarize.extractive import read_thread, summarize
@@ -27,6 +28,12 @@ def test_the_shipped_weights_are_for_these_features():
     assert len(model.weights) == len(model.rule_weights) == len(FEATURES) == len(data["features"])
     with pytest.raises(ValueError, match="retrain"):
         Model.from_json({**data, "features": data["features"][::-1]})
+
+
+def test_the_shipped_weights_were_trained_on_todays_gold_files():
+    data = json.loads(action_model.MODEL_PATH.read_text(encoding="utf-8"))
+    # retrain with `python -m bench.train_actions` when the gold files change (`--check` compares the weights)
+    assert data["trained_on"]["sha256"] == training_digest(training_threads())
 
 
 def test_every_sentence_the_rules_did_not_read_as_a_task_is_a_candidate():

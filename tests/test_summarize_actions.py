@@ -58,6 +58,16 @@ def test_a_task_that_points_back_says_what_it_is_about():
                    ("Kathrin", "Die Zugriffsliste für alle Produktionssysteme ist veraltet. Ich aktualisiere sie bis Ende der Woche."),
                    ("Bernd", "Danke."))
     assert len(german) == 1 and german[0][0] == "Kathrin" and "Zugriffsliste" in german[0][1]
+
+
+def test_a_task_that_points_back_to_one_word_named_before_it_in_the_same_sentence_is_about_that_word():
+    asked = items(("Aisha", "Search is green again, p95 210ms."),
+                  ("Aisha", "resolving in PD. postmortem — kenji can you take it since you know the reindex job?"),
+                  ("Kenji", "yep, by wednesday."))
+    assert asked == [("Kenji", "take it since you know the reindex job (re: “postmortem”)")]
+    promised = items(("Tom", "The blank page incident is over, the CDN serves the new index."),
+                     ("Ines", "go with the list + the reload handler."), ("Olumide", "postmortem: i'll write it, thursday. blameless pls"))
+    assert promised == [("Olumide", "write it (re: “postmortem”)")]
     full = items(("Pat", "Release on Tuesday."), ("Rosa", "I'll bump the chart to 4.8 today."), ("Pat", "Great."))
     assert full == [("Rosa", "bump the chart to 4.8")]  # a task that names its object gets no context
 

@@ -1300,7 +1300,7 @@ class ThreadReader:
         question = s.is_question
         if tag := _TAG_QUESTION.search(text):
             text, question = text[:tag.start()], False
-        owner = what = topic = offer = None
+        owner = what = topic = offer = lead = None
         listed = self._list_item(text, s.speaker) if not question else \
             self._list_item(text.rstrip(" ?？"), s.speaker, owner_first=False) if word_count(text) <= 8 else None  # "Postmortem doc: Ana?"
         if listed is not None and question and (listed[0] is None or listed[0] == s.speaker):
@@ -1322,6 +1322,7 @@ class ThreadReader:
                 continue
             if target and target != s.speaker:
                 owner, what = target, as_task(f"{verb.lower()} {_what(m)}", self.cues.lang, addressed=True) if verb else _what(m)
+                lead = text[:m.start()]  # "postmortem — kenji can you take it?"
                 if self._declined(s.index, target):
                     owner = None
                 asked_of[s.index] = target
@@ -1346,7 +1347,8 @@ class ThreadReader:
             for pattern in self.cues.commit:
                 m = pattern.search(text)
                 if m and (task := self._own_task(m)) is not None:
-                    owner, what, topic = s.speaker, task, text[:m.start()].strip(" ,:;-–")  # "rollback plan: I'll write it up"
+                    owner, what, lead = s.speaker, task, text[:m.start()]  # "rollback plan: I'll write it up"
+                    topic = lead.strip(" ,:;-–")
                     # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and inner.start() == 0 and _what(inner) != what:
                         what = _what(inner)
@@ -1374,7 +1376,8 @@ class ThreadReader:
         self.tasked.add(s.text)
         context = None
         if _refers_back(what):
-            context = next((t for t in (topic, header) if t and self._says_something(t)), None) or self._task_context(s)
+            context = _lead_topic(lead) or next((t for t in (topic, header) if t and self._says_something(t)), None) \
+                or self._task_context(s)
         elif owner == s.speaker:
             context = self._who_asked(s, what)  # "who's organising the team dinner?" — "I'll handle the dinner"
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
@@ -1839,6 +1842,18 @@ def _echoes(task: str, context: str | None) -> bool:
     """Whether the sentence a bare verb answers names that verb ("写" in "需要写事故报告吗？", "review" in "who
     reviews the PR?") or a need it meets ("Vou precisar das credenciais …" — "te passo amanhã")."""
     return bool(context) and (task in context or bool(_stems(task) & _stems(context)) or bool(_NEED.search(context)))
+
+
+def _lead_topic(before: str | None) -> str | None:
+    """What a task that says "it" is about when the same sentence names it first, before a colon or a dash, even in
+    one word: "postmortem — kenji can you take it?", "postmortem: i'll write it, thursday"."""
+    if not before or not (m := _LEAD_TOPIC.search(before)):
+        return None
+    lead = m.group("lead").strip()
+    return lead if content_words(lead) and word_count(lead) <= 6 else None
+
+
+_LEAD_TOPIC = re.compile(r"(?:^|[.!?]\s+)(?P<lead>[^.!?:—–]+?)\s*(?::|\s[—–-])\s*$")
 
 
 def _refers_back(task: str) -> bool:

@@ -23,18 +23,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench.summarize_gold import GOLD_DIR, THRESHOLD, _same_owner, engine, load_all, match, similarity
+from bench.train_actions import BATCHES, _names
 from bench.train_decisions import FRESH_FROM
 from skills.summarize.action_model import candidates, line, load_model
 from skills.summarize.extractive import read_thread
 
-BATCHES = ((520, 560), (560, 600), (600, 630))
 NEAR = 0.15  # a spurious line this close to a gold item is the right task in other words
 REWORDED = 0.1  # the same for a kept line of the gold item's owner
 _NUMBER = re.compile(r"^(\d+)")
-
-
-def _names(thread) -> frozenset[str]:
-    return frozenset(w for u in thread.utterances for w in re.findall(r"\w+", u.speaker.lower()))
 
 
 def buckets(thread, model) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

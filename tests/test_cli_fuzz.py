@@ -6,9 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from bot.cli import app
 from tests.fakes.hostile import bytes_damaged, field_replaced, json_values

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from bot.cli import app as cli
 

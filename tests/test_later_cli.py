@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from bot.cli import app
 

@@ -93,7 +93,7 @@ import zipfile  # noqa: E402
 
 import jsonschema  # noqa: E402
 import pytest  # noqa: E402
-from typer.testing import CliRunner  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
 
 from bot.cli import app as cli  # noqa: E402
 

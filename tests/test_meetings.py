@@ -237,7 +237,7 @@ def test_meeting_suggestions_on_channel_messages():
 def test_analyze_reports_meeting_suggestions_for_a_heated_thread_only(tmp_path):
     import json as _json
 
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from bot.cli import app as cli
 

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from adapters.slack.messages import SUBTYPES, Skipped, is_bot_post, read_message
 from bot.cli import app

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from adapters.slack.export_thread import parse_slack_thread
 from bot.actions import NotifyPrivately, Reply

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from bot.cli import app
 from bot.model import User, WorkingHours

@@ -274,15 +274,16 @@ class InboxWorkers:
         await self.flush()
         return len(items)
 
-    async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for items running after their answer; cancel the rest (their leases bring them back)."""
+    async def drain(self, timeout: float | None = 10.0) -> None:
+        """Wait for items running after their answer; cancel the rest (their leases bring them back).
+        `timeout=None` waits for all of them, however long they take (tests: their work is then done)."""
         await finish_or_cancel(self._tasks, timeout, "inbox items left for the next process at shutdown")
         if self._flush is not None:
             await self._flush  # at most DONE_BATCH_SECONDS
         await self.flush()
 
 
-async def finish_or_cancel(tasks: set[asyncio.Task], timeout: float, cancelled: str) -> None:
+async def finish_or_cancel(tasks: set[asyncio.Task], timeout: float | None, cancelled: str) -> None:
     """At shutdown: wait up to `timeout` for `tasks`, then cancel the rest and say so (`cancelled`, with a count);
     the store closes next, so nothing may still be running after this."""
     if not tasks:

@@ -223,8 +223,9 @@ class BackgroundTurns:
         if not task.cancelled() and task.exception() is not None:
             log.error("teams turn failed outside the turn's error handler", exc_info=task.exception())
 
-    async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for the running turns; cancel those still running after `timeout` (shutdown closes the store next)."""
+    async def drain(self, timeout: float | None = 10.0) -> None:
+        """Wait for the running turns; cancel those still running after `timeout` (shutdown closes the store next).
+        `timeout=None` waits for all of them, however long they take (tests: what a turn did is then done)."""
         await finish_or_cancel(self._tasks, timeout, "teams turns cancelled at shutdown")
 
 

@@ -359,8 +359,8 @@ def _band_cosine(tokens: list[list[str]], w: int) -> np.ndarray:
     every = [t for toks in tokens for t in toks]
     ids = {t: k for k, t in enumerate(dict.fromkeys(every))}
     n_words = max(1, len(ids))
-    keys = np.unique(np.repeat(np.arange(n, dtype=np.int64), counts) * n_words
-                     + np.fromiter(map(ids.__getitem__, every), dtype=np.int64, count=len(every)))
+    keys = _unique(np.repeat(np.arange(n, dtype=np.int64), counts) * n_words
+                   + np.fromiter(map(ids.__getitem__, every), dtype=np.int64, count=len(every)))
     rows, cols = keys // n_words, keys % n_words
     cosine = np.zeros((n, w + 1), dtype=np.float32)
     if len(rows) == 0 or w == 0:
@@ -401,13 +401,13 @@ def _band_partners(author: np.ndarray, mention_rows: np.ndarray, mention_users: 
     if len(mention_rows) == 0 or w == 0:
         return partners
     talks = _pair_code(author[mention_rows], mention_users, n_users)  # who talked with whom, and when
-    codes = np.unique(talks)
+    codes = _unique(talks)
     events = np.sort(np.searchsorted(codes, talks) * (n + 1) + mention_rows)
     # Only candidates whose two authors ever talked in this block are looked up: number the people who
     # talked, then their pairs that did, in a table (people who mention someone are rarely more than a
     # few hundred in a block: a table of their pairs is a few MiB at most).
     talker = np.full(n_users, -1, dtype=np.int64)
-    people = np.unique(np.concatenate([author[mention_rows], mention_users]))
+    people = _unique(np.concatenate([author[mention_rows], mention_users]))
     talker[people] = np.arange(len(people))
     pair_of = np.full(len(people) ** 2, -1, dtype=np.int32)
     pair_of[_pair_code(talker[codes // n_users], talker[codes % n_users], len(people))] = np.arange(len(codes))
@@ -422,6 +422,16 @@ def _band_partners(author: np.ndarray, mention_rows: np.ndarray, mention_users: 
     recent = (found >= 0) & (events[np.maximum(found, 0)] >= base + np.maximum(i - w, 0))  # … within w
     partners[i[recent], d[recent]] = True
     return partners
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique` of integers (sorted, each once) without its check for masked arrays, which imports
+    `numpy.ma` (a tenth of NumPy's import time) on first use."""
+    values = np.sort(values)
+    keep = np.empty(len(values), dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _pair_code(a: np.ndarray, b: np.ndarray, n_users: int) -> np.ndarray:

@@ -263,5 +263,5 @@ async def post_activity(bot_url: str, body: dict[str, Any] | str | bytes) -> tup
                              headers={"Content-Type": "application/json"} if data is not None else None) as r:
             answer = r.status, await r.text()
     if app := SERVED.get(bot_url):
-        await app[TEAMS_TURNS].drain()
+        await app[TEAMS_TURNS].drain(timeout=None)  # however long the turn takes on a busy machine (never cancelled)
     return answer

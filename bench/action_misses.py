@@ -6,10 +6,9 @@
 Each gold action item falls in the first bucket that holds for it (matching as bench.summarize_gold does it):
 found (owner right / wrong); missed although a kept line matches it (that line went to another gold item: two
 people's tasks merged into one line, or a restatement); missed, a kept line of the same owner says it in other
-words (Dice 0.1–0.3); missed, a candidate of the action model matches it with the right owner but scored under
-its threshold (a rule item dropped, or another sentence not added); the same with another owner (the one owner
-guess each candidate gets is wrong); a sentence that is no candidate matches it; only a whole message, or only
-two or three messages together, match it (a gold line summing up several messages); nothing in the thread does.
+words (Dice 0.1–0.3); missed, a sentence of the thread matches it but the cue rules did not read it as a task;
+only a whole message, or only two or three messages together, match it (a gold line summing up several
+messages); nothing in the thread does.
 Each unmatched line the engine wrote is a restatement of a found item, a near miss (Dice 0.15–0.3) or no task.
 Only dev threads below `FRESH_FROM` are read (the fresh blind batches stay unseen).
 """
@@ -22,27 +21,23 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bench.summarize_gold import GOLD_DIR, THRESHOLD, _same_owner, engine, load_all, match, similarity
-from bench.train_actions import BATCHES, _names
+from bench.summarize_gold import GOLD_DIR, THRESHOLD, _same_owner, engine, load_all, match, similarity, speaker_words
 from bench.train_decisions import FRESH_FROM
-from skills.summarize.action_model import candidates, line, load_model
 from skills.summarize.extractive import read_thread
 
 NEAR = 0.15  # a spurious line this close to a gold item is the right task in other words
 REWORDED = 0.1  # the same for a kept line of the gold item's owner
+BATCHES = ((520, 560), (560, 600), (600, 630))  # the blind batches as the annotators wrote them
 _NUMBER = re.compile(r"^(\d+)")
 
 
-def buckets(thread, model) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def buckets(thread) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(bucket, gold text) for each gold item and (bucket, line) for each unmatched line of the engine's summary."""
-    names = _names(thread)
+    names = speaker_words(thread)
     said, gold = engine(thread).action_items, thread.action_items
     pairs = match([p["text"] for p in said], [g["text"] for g in gold], THRESHOLD, names)
     by_gold, by_said = {j: i for i, j in pairs}, {i: j for i, j in pairs}
     reader = read_thread(thread.utterances).reader
-    cands = candidates(reader, reader.action_items()) if reader else []
-    lines = [line(reader, c) for c in cands]
-    scores = [model.score(c) for c in cands]
     texts = [u.text for u in thread.utterances]
     out = []
     for j, g in enumerate(gold):
@@ -54,16 +49,8 @@ def buckets(thread, model) -> tuple[list[tuple[str, str]], list[tuple[str, str]]
             bucket = "missed: the line that matches it went to another gold item (merged or restated)"
         elif any(i not in by_said and _same_owner(p["owner"], g["owner"]) and near(p["text"], REWORDED) for i, p in enumerate(said)):
             bucket = "missed: a kept line of its owner says it in other words (Dice 0.1-0.3)"
-        elif close := [k for k, f in enumerate(lines) if near(f.said)]:
-            right = [k for k in close if _same_owner(lines[k].owner, g["owner"])]
-            if right:
-                k = max(right, key=scores.__getitem__)
-                bucket = ("missed: a rule item matching it was dropped by the model" if cands[k].rule is not None
-                          else "missed: a candidate sentence with the right owner scored under the threshold")
-            else:
-                bucket = "missed: candidates match it, none with the right owner"
         elif reader and any(near(s.text) for s in reader.sentences):
-            bucket = "missed: a sentence matches it but is no candidate"
+            bucket = "missed: a sentence matches it, not read as a task by the rules"
         elif any(near(t) for t in texts):
             bucket = "missed: only a whole message matches it"
         elif any(near(" ".join(texts[a:a + w])) for w in (2, 3) for a in range(len(texts))):
@@ -83,11 +70,10 @@ def buckets(thread, model) -> tuple[list[tuple[str, str]], list[tuple[str, str]]
 
 
 def report(threads, label: str, verbose: bool) -> None:
-    model = load_model()
     missed, spurious = Counter(), Counter()
     examples = defaultdict(list)
     for thread in threads:
-        items, extra = buckets(thread, model)
+        items, extra = buckets(thread)
         for counter, rows in ((missed, items), (spurious, extra)):
             for bucket, text in rows:
                 counter[bucket] += 1

@@ -193,12 +193,17 @@ def _texts(items: list) -> list[str]:
     return [item["text"] if isinstance(item, dict) else item for item in items]
 
 
+def speaker_words(thread: GoldThread) -> frozenset[str]:
+    """The words of the participants' names: left out when lines are compared (a task is not about its owner)."""
+    return frozenset(w for u in thread.utterances for w in _WORD.findall(u.speaker.lower()))
+
+
 def score(threads: list[GoldThread], predictions: list[Prediction], threshold: float = THRESHOLD,
           misses: list | None = None) -> dict[str, Counts]:
     """Micro-averaged counts per kind; `misses` (when given) collects (thread, kind, "missed"/"spurious", text)."""
     totals = {kind: Counts() for kind in KINDS}
     for thread, prediction in zip(threads, predictions, strict=True):
-        names = frozenset(w for u in thread.utterances for w in _WORD.findall(u.speaker.lower()))
+        names = speaker_words(thread)
         for kind in KINDS:
             predicted, gold = getattr(prediction, kind), getattr(thread, kind)
             pairs = match(_texts(predicted), _texts(gold), threshold, names)

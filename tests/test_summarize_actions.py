@@ -257,3 +257,9 @@ def test_what_the_speaker_says_will_be_ready_is_their_task():
     assert items(("Fatima", "Noemi runs the interviews, then we decide."), ("Noemi", "The interview guide draft will be ready by Friday."),
                  ("Fatima", "Thanks.")) == [("Noemi", "the interview guide draft")]
     assert items(("Sam", "Where are we?"), ("Ken", "It will be ready soon, we will be done by Friday."), ("Sam", "ok")) == []
+
+
+def test_a_conditional_offer_or_a_hypothetical_is_no_task():
+    assert items(("Ana", "Lena might join the team in March."),
+                 ("Ben", "If she joins I would set up her laptop and accounts."),
+                 ("Ana", "Sounds good, let's see.")) == []

@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from skills.summarize import action_model, decision_model
+from skills.summarize import decision_model
 from skills.summarize.cues import cues_for
 from skills.summarize.detect import (
     Found,
@@ -168,7 +168,7 @@ def summarize(
                        too_short=True)
     humans, texts, participants, sentences, lang, reader = read
     decisions, undecided, waiting_on = decision_model.decisions(reader)  # the rules' verdict, weighed by the model
-    actions = action_model.action_items(reader)
+    actions = reader.action_items()
     questions = reader.open_questions(decisions, reader.parked)
     links = {u.id: u.link for u in humans}
     tldr = ""

@@ -19,11 +19,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
 
+from skills.summarize.cues import Cues
 from skills.summarize.detect import (
     _DIGIT,
     _OBJECTION,
@@ -41,6 +43,7 @@ AGREE_REACH = 4  # later messages read for agreement or an objection
 REVISION_REACH = 8  # later messages read for a sentence on the same subject that replaces this one
 SAME_SUBJECT = 0.3  # content-word Dice of two sentences on the same subject
 MAX_DECISIONS = 10  # the best-scoring ones, when a long thread has more: a summary is not the thread
+TEXT_CACHE = 16_384  # texts whose cue features are remembered (see `_cue_features`)
 READ_LAST = 150  # messages of a long thread whose sentences the model reads (the rules read them all)
 
 # "maybe", "what if", "I think": a view put forward, not a call. Several languages, since the cue tables lack it.
@@ -109,14 +112,56 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     return Model.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def _cue_groups(reader: ThreadReader) -> tuple[tuple[re.Pattern, ...], ...]:
+def _cue_groups(cues: Cues) -> tuple[tuple[re.Pattern, ...], ...]:
     """The patterns of the cue features, in FEATURES order after "proposal" … "due", each a group (a feature is
-    on when any pattern of its group matches; "promise" is the reader's own test, None here)."""
-    cues = reader.cues
+    on when any pattern of its group matches; "promise", None here, is `ThreadReader._promises`: any of `commit`)."""
     return tuple(p if isinstance(p, tuple) or p is None else (p,) for p in (
         cues.proposal, cues.agree, cues.endorse, cues.defer, cues.revision, cues.conclude, cues.course, cues.policy,
         cues.announce, cues.react_call, cues.interim, None, (*cues.request, *cues.assign), cues.unassigned, _OBJECTION,
         _THANKS, _HEDGE, _WE_PLAN, _FUTURE, _DIGIT, cues.due))
+
+
+@lru_cache(maxsize=None)  # one per language's cues (`cues_for` makes one `Cues` per language)
+def _cue_features(cues: Cues) -> Callable[[str], tuple[float, ...]]:
+    """A text's cue features ("proposal" … "due"), remembered per text: about 25 pattern checks a sentence
+    become one look-up when a week's digest meets the same short replies in thread after thread."""
+    groups = _cue_groups(cues)
+    commit = cues.commit
+
+    def read(text: str) -> tuple[float, ...]:
+        return tuple(float(any(p.search(text) for p in commit)) if group is None else float(any(p.search(text) for p in group))
+                     for group in groups)
+
+    return lru_cache(maxsize=TEXT_CACHE)(read)
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """How high a sentence's score can still go before its reply and revision features are read (the costly part):
+    the model's weights split at those features, and the most each group can add — every feature at its largest
+    value where its weight is positive (the features are never negative). Exact: a sentence is left out only when
+    even that cannot reach `floor`, the lowest score at which `select` looks at a sentence the rules did not choose."""
+
+    floor: float
+    head: tuple[float, ...]  # weights of the features before "agreed_by": place and cues
+    answers: float
+    opening: float
+    replies: tuple[float, float, float, float]  # agreed_by, objected, short_replies, repliers
+    replies_most: float
+    revision_most: float
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def of(model: Model) -> _Reach:
+        w = dict(zip(FEATURES, model.weights))
+        most_replies = math.log1p(AGREE_REACH)  # agreement, short replies and repliers: read from AGREE_REACH messages
+        replies = ("agreed_by", "objected", "short_replies", "repliers")
+        return _Reach(
+            min(model.threshold, model.thread_threshold) - 1e-9,  # the margin covers a float sum's order
+            model.weights[:FEATURES.index("agreed_by")], w["answers_question"], w["opening_overlap"],
+            tuple(w[f] for f in replies),
+            sum(max(0.0, w[f]) * (1.0 if f == "objected" else most_replies) for f in replies),
+            sum(max(0.0, w[f]) for f in ("revised_later", "revised_by_self", "restates")))
 
 
 def _rule_sentences(reader: ThreadReader, found: list[Found]) -> dict[Sentence, tuple[Found, ...]]:
@@ -165,12 +210,13 @@ def _answers_fact(reader: ThreadReader, s: Sentence) -> bool:
     return any(x.is_question and x.speaker != s.speaker and reader.cues.factual.search(x.text) for x in before)
 
 
-def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> list[Candidate]:
+def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model: Model | None = None) -> list[Candidate]:
     """The thread's sentences with their features; `found` and `undecided` are the rules' answer. Left out, unless
     the rules chose it: a question, a list of options, a bare "ok", what someone objected to, the answer to a
     question of fact, and in a thread longer than READ_LAST messages, what came before its last READ_LAST (the
     rules read all of it; the model's features cost about as much as the rules, too much for a 2,000-message thread
-    to be summarized in half a second)."""
+    to be summarized in half a second). Given the `model` whose scores will choose among them, also a sentence
+    whose score cannot reach a threshold (`_Reach`): most of a thread, which `select` would pass over anyway."""
     cues, messages, sentences = reader.cues, reader.messages, reader.sentences
     n = len(messages)
     by_rule = _rule_sentences(reader, found)
@@ -181,8 +227,9 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
     most = max(counts.values()) if counts else 0
     starter = messages[0].speaker if messages else ""
     first_read = max(0, n - READ_LAST)
-    asks = (*cues.request, *cues.assign)
-    assigners = {s.speaker for s in sentences if s.index >= first_read and any(p.search(s.text) for p in asks)}
+    cue_features = _cue_features(cues)
+    asks = FEATURES.index("request") - FEATURES.index("proposal")  # the cue feature of a request or an assignment
+    assigners = {s.speaker for s in sentences if s.index >= first_read and cue_features(s.text)[asks]}
     last_of: dict[str, int] = {m.speaker: m.index for m in messages}
     answered: dict[str, int] = {}  # who replies to others' questions: the one people turn to
     for m in messages[1:]:
@@ -193,7 +240,6 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
     opening = content_words(messages[0].text) if messages else frozenset()
     participants = math.log1p(len(counts))
     english = float(reader.english)
-    groups = _cue_groups(reader)
     words_of: dict[int, list[tuple[frozenset[str], str]]] = {}  # each message's sentences' words, read once
 
     def words_in(k: int) -> list[tuple[frozenset[str], str]]:
@@ -201,13 +247,13 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
             words_of[k] = [(content_words(x.text), x.speaker) for x in reader.by_message.get(k, ())]
         return words_of[k]
 
+    reach = _Reach.of(model) if model is not None else None
     replies: dict[int, tuple] = {}  # the same for every sentence of a message
     out: list[Candidate] = []
     for s in sentences:
         text, own, chosen = s.text, reader.by_message[s.index], s in by_rule
         words = content_words(text)
-        if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)
-                           or _pushed_back(reader, s) or _answers_fact(reader, s)):
+        if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)):
             continue
         near_end = n - 1 - s.index < 3
         leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most
@@ -219,10 +265,24 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
             float(last_of[s.speaker] == s.index), float(own[0] is s), float(own[-1] is s),
             math.log1p(messages[s.index].agreement), participants, english, float(s.speaker == answerer),
             float(s.speaker == starter and last_of[s.speaker] == s.index and s.index > 0), float(leader and near_end),
-        )
+        ) + cue_features(text)
+        before = reader.by_message.get(s.index - 1, ()) if s.index else ()
+        answers = float(own[0] is s and any(x.is_question and x.speaker != s.speaker for x in before))
+        opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
+        if reach is not None and not chosen:
+            score = model.bias + sum(map(mul, reach.head, place)) + reach.answers * answers + reach.opening * opening_overlap
+            if score + reach.replies_most + reach.revision_most < reach.floor:
+                continue
+        if not chosen and (_pushed_back(reader, s) or _answers_fact(reader, s)):
+            continue
         if s.index not in replies:
             replies[s.index] = _replies(reader, s.index, s.speaker)
         agreed, opposed, short, repliers = replies[s.index]
+        if reach is not None and not chosen:
+            score += sum(map(mul, reach.replies, (math.log1p(len(agreed)), float(opposed), math.log1p(short),
+                                                  math.log1p(repliers))))
+            if score + reach.revision_most < reach.floor:
+                continue
         revised = revised_self = restates = 0.0
         if len(words) >= 2:
             size = len(words)
@@ -236,12 +296,7 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool) -> lis
                        for other, _ in words_in(k)):
                     restates = 1.0
                     break
-        before = reader.by_message.get(s.index - 1, ()) if s.index else ()
-        answers = float(own[0] is s and any(x.is_question and x.speaker != s.speaker for x in before))
-        opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
-        said = tuple(float(reader._promises(text)) if group is None else float(any(p.search(text) for p in group))
-                     for group in groups)
-        out.append(Candidate(s, by_rule.get(s, ()), place + said + (
+        out.append(Candidate(s, by_rule.get(s, ()), place + (
             math.log1p(len(agreed)), float(opposed), revised, revised_self, restates, answers, opening_overlap,
             math.log1p(short), math.log1p(repliers), float(chosen and opposed), float(chosen and _pushed_back(reader, s)),
         )))
@@ -291,7 +346,7 @@ def decisions(reader: ThreadReader, model: Model | None = None) -> tuple[list[Fo
     A thread where the rules found a decision the model turns down is undecided too (it was about deciding)."""
     found, undecided, waiting_on = reader.decisions()
     model = model or load_model()
-    cands = candidates(reader, found, undecided)
+    cands = candidates(reader, found, undecided, model)
     chosen = choose(cands, [model.score(c.features) for c in cands], model, lambda i: lines(reader, cands[i]))
     if not chosen:
         return [], undecided or bool(found), waiting_on

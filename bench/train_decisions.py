@@ -17,8 +17,8 @@ fold is just their score there):
 - grouped 5-fold cross-validation by thread over dev (each thread's decisions scored by a model that never saw
   it, thresholds chosen by an inner 4-fold cross-validation of the training folds);
 - train on the threads numbered below 400, score the blind batches 400–513.
-Only the dev split is read; the test split never. The fresh blind batches (threads numbered from 520) are left out of
-training and only scored, with `--fresh`, to see how both do on threads nobody tuned on.
+Only the dev split is read; the test split never. The fresh blind batches (threads numbered from FRESH_FROM) are left
+out of training and only scored, with `--fresh`, to see how both do on threads nobody tuned on.
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ from skills.summarize.extractive import read_thread
 FOLDS = 5
 L2 = 10.0  # chosen among 0.3, 1, 3, 10, 30 by the cross-validated F1 (3–30 alike)
 BLIND_FROM = 400  # threads numbered from here on were written blind to the engine (batches 400–513)
-FRESH_FROM = 600  # threads numbered from here on are fresh blind batches: scored (--fresh), not trained on until then
-# (520–599 were scored with --fresh at 8a22c2d, before they joined the training set: bench/RESULTS.md)
+FRESH_FROM = 630  # threads numbered from here on are fresh blind batches: scored (--fresh), not trained on until then
+# (520–599 were scored with --fresh at 8a22c2d, 600–629 once at the end of the 2026-11-30 session, before they
+# joined the training set: bench/RESULTS.md)
 _NUMBER = re.compile(r"^(\d+)")
 
 
@@ -359,9 +360,9 @@ def checked(payload: dict, path: Path) -> int:
     return 0
 
 
-def training_threads(directory: Path = GOLD_DIR) -> list[GoldThread]:
-    """The dev threads the model is trained on: all but the fresh blind batches."""
-    return [t for t in load_all(directory, "dev") if _number(t.name) < FRESH_FROM]
+def training_threads(directory: Path = GOLD_DIR, below: int = FRESH_FROM) -> list[GoldThread]:
+    """The dev threads a model is trained on: all but the fresh blind batches (numbered from `below`)."""
+    return [t for t in load_all(directory, "dev") if _number(t.name) < below]
 
 
 def write(data: list[ThreadData], l2: float, path: Path | None, directory: Path = GOLD_DIR) -> dict:
@@ -383,8 +384,9 @@ def score_fresh(data: list[ThreadData], fresh: list[GoldThread], l2: float) -> i
     """Rules against the model (trained as shipped, on the threads before the fresh batches) on each fresh batch:
     figures only, no thread is shown."""
     model = train(data, l2)
-    batches = {f"{low}–{low + 19} ({'English' if low < 560 else 'other languages'})":
-               [t for t in fresh if low <= _number(t.name) < low + 20] for low in range(FRESH_FROM, 600, 20)}
+    last = max((_number(t.name) for t in fresh), default=FRESH_FROM)
+    batches = {f"{low}–{low + 19}": [t for t in fresh if low <= _number(t.name) < low + 20]
+               for low in range(FRESH_FROM, last + 1, 20)}
     for name, threads in batches.items():
         if not threads:
             continue

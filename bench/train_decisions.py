@@ -16,7 +16,8 @@ Honest figures, model against the rules on the same threads (the rules need no t
 fold is just their score there):
 - grouped 5-fold cross-validation by thread over dev (each thread's decisions scored by a model that never saw
   it, thresholds chosen by an inner 4-fold cross-validation of the training folds);
-- train on the threads numbered below 400, score the blind batches 400–513.
+- leave one blind batch out: each batch written blind to the engine (400–519, 520–559, 560–599, 600–629) scored by
+  a model trained on every other dev thread (does a change carry over to threads by someone who never saw it?).
 Only the dev split is read; the test split never. The fresh blind batches (threads numbered from FRESH_FROM) are left
 out of training and only scored, with `--fresh`, to see how both do on threads nobody tuned on.
 """
@@ -51,7 +52,7 @@ from skills.summarize.extractive import read_thread
 
 FOLDS = 5
 L2 = 10.0  # chosen among 0.3, 1, 3, 10, 30 by the cross-validated F1 (3–30 alike)
-BLIND_FROM = 400  # threads numbered from here on were written blind to the engine (batches 400–513)
+BATCHES = ((400, 520), (520, 560), (560, 600), (600, 630))  # written blind to the engine, each left out in turn
 FRESH_FROM = 630  # threads numbered from here on are fresh blind batches: scored (--fresh), not trained on until then
 # (520–599 were scored with --fresh at 8a22c2d, 600–629 once at the end of the 2026-11-30 session, before they
 # joined the training set: bench/RESULTS.md)
@@ -221,7 +222,7 @@ def evaluate(data: list[ThreadData], scores: list[np.ndarray], model: Model) -> 
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"tp": tp, "fp": fp, "fn": fn, "p": 100 * p, "r": 100 * r, "f1": 200 * p * r / (p + r) if p + r else 0.0,
             "decided": 100 * right / len(data), "undecided": 100 * undecided_right / undecided if undecided else 0.0,
-            "undecided_threads": undecided}
+            "undecided_threads": undecided, "threads": len(data)}
 
 
 def rules_figures(data: list[ThreadData]) -> dict:
@@ -232,7 +233,7 @@ def rules_figures(data: list[ThreadData]) -> dict:
     decided = decided_accuracy(threads, predictions)
     return {"tp": c.tp, "fp": c.fp, "fn": c.fn, "p": 100 * c.precision, "r": 100 * c.recall, "f1": 100 * c.f1,
             "decided": decided["accuracy"], "undecided": decided["undecided_right"],
-            "undecided_threads": decided["undecided_threads"]}
+            "undecided_threads": decided["undecided_threads"], "threads": len(data)}
 
 
 def _objective(f: dict) -> float:
@@ -321,13 +322,27 @@ def report(data: list[ThreadData], l2: float) -> None:
         print(row(f"  fold {k} rules ({len(sub)} threads)", rules_figures([data[i] for i in sub])))
         print(row(f"  fold {k} model ({model.threshold}/{model.rule_threshold}/{model.thread_threshold})",
                   _pool([pooled[i] for i in sub])))
-    early = [d for d in data if d.number < BLIND_FROM]
-    blind = [d for d in data if d.number >= BLIND_FROM]
-    if early and blind:
-        model = train(early, l2)
-        print(f"\ntrain on threads < {BLIND_FROM} ({len(early)}), score blind batches {BLIND_FROM}+ ({len(blind)})\n{HEADER}")
-        print(row("rules", rules_figures(blind)))
-        print(row("model", evaluate(blind, model_scores(blind, model), model)))
+    leave_batch_out(data, l2)
+
+
+def leave_batch_out(data: list[ThreadData], l2: float) -> None:
+    """Each blind batch scored by a model trained on every other dev thread: does a change carry over to threads
+    written by someone who never saw the engine?"""
+    print(f"\nleave one blind batch out (train on every other dev thread, score the batch)\n{HEADER}")
+    rules, model = [], []
+    for lo, hi in BATCHES:
+        part = [d for d in data if lo <= d.number < hi]
+        if not part:
+            continue
+        trained = train([d for d in data if not lo <= d.number < hi], l2)
+        rules.append(rules_figures(part))
+        model.append(evaluate(part, model_scores(part, trained), trained))
+        print(row(f"{lo}–{hi - 1} rules ({len(part)} threads)", rules[-1]))
+        print(row(f"{lo}–{hi - 1} model ({trained.threshold}/{trained.rule_threshold}/{trained.thread_threshold})",
+                  model[-1]))
+    if rules:
+        print(row("all batches rules", _pool(rules)))
+        print(row("all batches model", _pool(model)))
 
 
 def _pool(parts: list[dict]) -> dict:
@@ -337,9 +352,9 @@ def _pool(parts: list[dict]) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"tp": tp, "fp": fp, "fn": fn, "p": 100 * p, "r": 100 * r, "f1": 200 * p * r / (p + r) if p + r else 0.0,
-            "decided": sum(p_["decided"] for p_ in parts) / len(parts),
-            "undecided": sum(p_["undecided"] for p_ in parts if p_["undecided_threads"]) / undecided if undecided else 0.0,
-            "undecided_threads": undecided}
+            "decided": sum(p_["decided"] * p_["threads"] for p_ in parts) / sum(p_["threads"] for p_ in parts),
+            "undecided": sum(p_["undecided"] * p_["undecided_threads"] for p_ in parts) / undecided if undecided else 0.0,
+            "undecided_threads": undecided, "threads": sum(p_["threads"] for p_ in parts)}
 
 
 def training_digest(threads: list[GoldThread], directory: Path = GOLD_DIR) -> str:

@@ -50,8 +50,10 @@ READ_LAST = 150  # messages of a long thread whose sentences the model reads (th
 _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|probably|what\s+if|i\s+think|i\s+guess|i\s+feel|not\s+sure|might|could\s+we|we\s+could"
     r"|vielleicht|eventuell|ich\s+glaube|ich\s+denke|was\s+wäre\s+wenn|könnten\s+wir|peut-être|je\s+pense|et\s+si"
-    r"|on\s+pourrait|quizás?|tal\s+vez|creo\s+que|y\s+si|podríamos|talvez|acho\s+que|e\s+se|poderíamos)\b"
-    r"|たぶん|かも|也许|可能|शायद|ربما", re.I)
+    r"|on\s+pourrait|quizás?|tal\s+vez|creo\s+que|y\s+si|podríamos|talvez|acho\s+que|e\s+se|poderíamos"
+    r"|forse|secondo\s+me|potremmo)\b"
+    r"|たぶん|かも|(?<=[\u3040-\u309f\u4e00-\u9fff])そう(?:です|だ)?ね|と思(?:う|います)|気がします"  # "簡単そうですね": seems
+    r"|也许|可能|शायद|ربما", re.I)
 # Said as a settled plan: "we'll", "will", "going to", "is/are" + a date or figure is left to the cue tables.
 _FUTURE = re.compile(r"\b(?:will|'ll|going\s+to|gonna|wird|werden|va|vont|vamos|vai|vão|va\s+a)\b", re.I)
 

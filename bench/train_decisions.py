@@ -375,9 +375,9 @@ def checked(payload: dict, path: Path) -> int:
     return 0
 
 
-def training_threads(directory: Path = GOLD_DIR, below: int = FRESH_FROM) -> list[GoldThread]:
-    """The dev threads a model is trained on: all but the fresh blind batches (numbered from `below`)."""
-    return [t for t in load_all(directory, "dev") if _number(t.name) < below]
+def training_threads(directory: Path = GOLD_DIR) -> list[GoldThread]:
+    """The dev threads the model is trained on: all but the fresh blind batches."""
+    return [t for t in load_all(directory, "dev") if _number(t.name) < FRESH_FROM]
 
 
 def write(data: list[ThreadData], l2: float, path: Path | None, directory: Path = GOLD_DIR) -> dict:

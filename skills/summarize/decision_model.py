@@ -116,11 +116,11 @@ def load_model(path: Path = MODEL_PATH) -> Model:
 
 def _cue_groups(cues: Cues) -> tuple[tuple[re.Pattern, ...], ...]:
     """The patterns of the cue features, in FEATURES order after "proposal" … "due", each a group (a feature is
-    on when any pattern of its group matches; "promise", None here, is `ThreadReader._promises`: any of `commit`)."""
-    return tuple(p if isinstance(p, tuple) or p is None else (p,) for p in (
+    on when any pattern of its group matches; "promise" is `commit`, as in `ThreadReader._promises`)."""
+    return tuple(p if isinstance(p, tuple) else (p,) for p in (
         cues.proposal, cues.agree, cues.endorse, cues.defer, cues.revision, cues.conclude, cues.course, cues.policy,
-        cues.announce, cues.react_call, cues.interim, None, (*cues.request, *cues.assign), cues.unassigned, _OBJECTION,
-        _THANKS, _HEDGE, _WE_PLAN, _FUTURE, _DIGIT, cues.due))
+        cues.announce, cues.react_call, cues.interim, cues.commit, (*cues.request, *cues.assign), cues.unassigned,
+        _OBJECTION, _THANKS, _HEDGE, _WE_PLAN, _FUTURE, _DIGIT, cues.due))
 
 
 @lru_cache(maxsize=None)  # one per language's cues (`cues_for` makes one `Cues` per language)
@@ -128,11 +128,9 @@ def _cue_features(cues: Cues) -> Callable[[str], tuple[float, ...]]:
     """A text's cue features ("proposal" … "due"), remembered per text: about 25 pattern checks a sentence
     become one look-up when a week's digest meets the same short replies in thread after thread."""
     groups = _cue_groups(cues)
-    commit = cues.commit
 
     def read(text: str) -> tuple[float, ...]:
-        return tuple(float(any(p.search(text) for p in commit)) if group is None else float(any(p.search(text) for p in group))
-                     for group in groups)
+        return tuple(float(any(p.search(text) for p in group)) for group in groups)
 
     return lru_cache(maxsize=TEXT_CACHE)(read)
 

@@ -16,19 +16,17 @@ Only dev threads below `FRESH_FROM` are read (the fresh blind batches stay unsee
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bench.summarize_gold import GOLD_DIR, THRESHOLD, _same_owner, engine, load_all, match, similarity, speaker_words
-from bench.train_decisions import FRESH_FROM
+from bench.summarize_gold import GOLD_DIR, THRESHOLD, _same_owner, engine, match, similarity, speaker_words
+from bench.train_decisions import _number, training_threads
 from skills.summarize.extractive import read_thread
 
 NEAR = 0.15  # a spurious line this close to a gold item is the right task in other words
 REWORDED = 0.1  # the same for a kept line of the gold item's owner
 BATCHES = ((520, 560), (560, 600), (600, 630))  # the blind batches as the annotators wrote them
-_NUMBER = re.compile(r"^(\d+)")
 
 
 def buckets(thread) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -96,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, nargs=2, metavar=("FROM", "TO"), help="threads FROM..TO-1 only")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the items of every bucket")
     args = parser.parse_args(argv)
-    threads = [t for t in load_all(args.gold, "dev") if int(_NUMBER.match(t.name).group(1)) < FRESH_FROM]
+    threads = training_threads(args.gold)
     for lo, hi in [tuple(args.batch)] if args.batch else BATCHES:
-        part = [t for t in threads if lo <= int(_NUMBER.match(t.name).group(1)) < hi]
+        part = [t for t in threads if lo <= _number(t.name) < hi]
         if part:
             report(part, f"{lo}–{hi - 1}", args.verbose)
     return 0

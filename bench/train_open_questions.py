@@ -44,7 +44,6 @@ from skills.summarize.detect import (
     _ASIDE_FIRST,
     _AT_NAME,
     _GRATITUDE,
-    _SELF_ANSWERED,
     _THANKS,
     _VOCATIVE_NAME,
     _WHO,
@@ -104,7 +103,7 @@ def answer_facts(reader, s, decisions, opening=None) -> dict[str, float]:
                                for m in others[:3])),
         "asker_thanks": float(any(m.speaker == asker and m.index > replied_at
                                   and (_THANKS.search(m.text) or _GRATITUDE.search(m.text)) for m in later[:10])),
-        "self_answered": float(any(m.speaker == asker and _SELF_ANSWERED.match(m.text) for m in later[:10])),
+        "self_answered": float(any(m.speaker == asker and reader.cues.self_answered.match(m.text) for m in later[:10])),
         "who_question": float(bool(_WHO.search(s.text))),
         "agreement": float(reader.messages[i].agreement > 0),
         "superseded": float(any(x.is_question for x in own[own.index(s) + 1:])),

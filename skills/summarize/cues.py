@@ -57,6 +57,13 @@ class Lexicon:
     when: str = ""  # a question about when: "when", "wann", "quand", "cuándo", "quando"
     small_step: str = ""  # a proposal to look or talk first, a next step rather than a decision: "let's check the logs"
     aside: str = ""  # a reply that opens another subject, so it answers nothing by coming next: "also: …", "btw", "por cierto"
+    # The six below are read in every language's table whatever the thread's language (see `Cues.yes_no`).
+    yes_no: str = ""  # a reply that opens with a plain yes or no and goes on: "yes,", "not yet.", "noch nicht,", "ainda não."
+    second_person: str = ""  # "you", "du", "vous", "você", "你": a question that names someone and says "you" asks them
+    taken_back: str = ""  # the asker takes a question back in the same message: "ignore me", "vergiss es", "laisse tomber"
+    self_answered: str = ""  # the asker's own answer, opening a later message: "nvm, found it", "hab's gefunden", "找到了"
+    finding_out: str = ""  # a reply that sets out to find the answer or hands it on: "let me check", "je me renseigne"
+    suggestion: str = ""  # a suggestion put as a question, an answer: "have you tried …?", "hast du … probiert?", "…たらどう"
 
 
 EN = Lexicon(
@@ -129,6 +136,17 @@ EN = Lexicon(
     when=r"\bwhen\b|\bwhat\s+(?:day|date|time)\b",
     small_step=r"\blet'?s\s+(?:just\s+|quickly\s+|first\s+|all\s+)?(?:look|check|see|sync|talk|discuss|meet|chat|catch\s+up|dig|investigate|ask|figure\s+out|hop|jump|grab|get\s+on|take\s+a\s+(?:look|step\s+back)|debug|reproduce|find\s+out)\b",
     aside=r"^\W*(?:also\s*(?:\w+\s*)?:|btw\b|by\s+the\s+way|unrelated\b|side\s+note|separately\b|different\s+topic)",
+    yes_no=r"^\W*(?:yes|yep|yeah|no|nope|nah|not\s+yet)\s*[,.!;:]",
+    second_person=r"\b(?:you|u)\b",
+    taken_back=r"\b(?:ignore\s+me|never\s*mind|nvm|scratch\s+that)\b",
+    self_answered=r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted)",
+    finding_out=(r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
+                 r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
+                 r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline|once|when|after)\b|need\s+to\s+figure\s+out|let\s+me\s+think\b"
+                 r"|keep\s+(?:digging|investigating|looking)\s+into|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
+                 r"|ask\s+(?:the|their|our|your)\s+(?:\w+\s+)?(?:rep|vendor|lawyers?|legal|finance|manager|owner|admin|support)\b"
+                 r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:^\W*|(?:at|in|for|until|till)\s+)(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1))"),
+    suggestion=r"\b(?:have\s+you\s+tried|did\s+you\s+try|why\s+not\s+just)\b",
 )
 
 DE = Lexicon(
@@ -180,6 +198,13 @@ DE = Lexicon(
     when=r"\bwann\b|\ban\s+welchem\s+tag\b",
     small_step=r"\blass(?:t)?\s+uns\s+(?:(?:mal|kurz|erst(?:mal)?)\s+)*(?:(?:in|auf|nach)\s+\S+(?:\s+\S+)?\s+)?(?:schauen|anschauen|nachsehen|prüfen|checken|reden|sprechen|telefonieren|treffen|debuggen)\b",
     aside=r"^\W*(?:übrigens|nebenbei|noch\s+was|anderes\s+thema)\b",
+    yes_no=r"^\W*(?:ja|nein|noch\s+nicht)\s*[,.!;:]",
+    second_person=r"\bdu\b",
+    taken_back=r"\bvergiss\s+es\b",
+    self_answered=r"^\W*(?:egal|(?:hab'?s?|schon)\s+gefunden)",
+    finding_out=(r"\b(?:überfragt|(?:muss|müssen)\s+(?:ich|wir)\s+(?:das\s+)?(?:erst\s+|noch\s+)?(?:mit\s+\w+\s+)?(?:klären|abklären|nachfragen|checken)"
+                 r"|frag(?:e)?\s+ich\s+(?:mal\s+)?nach|nicht\s+einig|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|bevor\s+wir\s+uns\s+festlegen)"),
+    suggestion=r"\bhast\s+du\s+(?:schon\s+)?(?:mal\s+)?\S+\s+probiert\b",
 )
 
 FR = Lexicon(
@@ -229,6 +254,12 @@ FR = Lexicon(
     when=r"\bquand\b|\bquel(?:le)?\s+(?:date|jour)\b",
     small_step=r"\b(?:et\s+si\s+on|on\s+pourrait)\s+(?:regardait|regarder|vérifiait|vérifier|en\s+parlait|en\s+parler|s'appelait|s'appeler)\b",
     aside=r"^\W*(?:au\s+fait|autre\s+chose|autre\s+sujet|par\s+ailleurs)\b",
+    yes_no=r"^\W*(?:oui|non|pas\s+encore)\s*[,.!;:]",
+    second_person=r"\b(?:tu|vous)\b",
+    taken_back=r"\blaisse\s+tomber\b",
+    self_answered=r"^\W*(?:laisse\s+tomber|j'ai\s+trouvé|c'est\s+bon,?\s+j'ai)",
+    finding_out=r"\b(?:je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons))",
+    suggestion=r"\b(?:as-tu|tu\s+as)\s+essayé\b",
 )
 
 ES = Lexicon(
@@ -280,6 +311,12 @@ ES = Lexicon(
     when=r"\bcuándo\b|\bqué\s+(?:día|fecha)\b",
     small_step=r"\b(?:podríamos|hagamos|vamos\s+a)\s+(?:mirar|revisar|hablar|hablarlo|una\s+llamada)\b",
     aside=r"^\W*(?:por\s+cierto|otra\s+cosa|otro\s+tema|aparte)\b",
+    yes_no=r"^\W*(?:sí|no|todavía\s+no)\s*[,.!;:]",
+    second_person=r"\busted\b",
+    taken_back=r"\bolvídalo\b",
+    self_answered=r"^\W*(?:ya\s+lo\s+encontré|olvídalo|déjalo)",
+    finding_out=r"\b(?:(?:le|les)\s+pregunto|(?:te|os)\s+(?:digo|cuento|aviso)\s+(?:algo|luego|mañana|cuando)|lo\s+vemos\s+más\s+adelante)",
+    suggestion=r"\b¿?(?:has\s+probado|probaste)\b",
 )
 
 PT = Lexicon(
@@ -330,6 +367,12 @@ PT = Lexicon(
     when=r"\bquando\b|\bque\s+dia\b",
     small_step=r"\b(?:vamos|bora|podíamos|poderíamos)\s+(?:ver|olhar|checar|conversar|falar|verificar)\b",
     aside=r"^\W*(?:outra\s+coisa|outro\s+assunto|aliás|a\s+propósito|por\s+falar\s+nisso)\b",
+    yes_no=r"^\W*(?:sim|não|ainda\s+não)\s*[,.!;:]",
+    second_person=r"\b(?:tu|você|vc)\b",
+    taken_back=r"\besquece\b",
+    self_answered=r"^\W*(?:achei|deixa\s+pra\s+lá|esquece)",
+    finding_out=r"\b(?:ainda\s+não\s+sei|(?:tenho|temos)\s+de\s+confirmar|continuo\s+a\s+investigar|dou\s+notícias|vou\s+perguntar)",
+    suggestion=r"\b(?:você\s+)?já\s+tentou\b",
 )
 
 # ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
@@ -373,6 +416,8 @@ JA = Lexicon(
     policy=r"今後は|これからは|以降は",
     verdict=NEVER, factual=NEVER, due="",
     aside=r"^\W*(?:ところで|別件|話は変わ)",
+    self_answered=r"^\W*(?:見つかりました|解決しました)",
+    suggestion=r"(?:たら|ては|てみては|れば)(?:どう|いかが)",
 )
 
 ZH = Lexicon(
@@ -409,6 +454,8 @@ ZH = Lexicon(
     policy=r"以后|今后|从现在开始",
     verdict=NEVER, factual=NEVER, due="",
     aside=r"^\W*(?:另外|顺便|顺带|还有个事)",
+    second_person=r"你|您",
+    self_answered=r"^\W*(?:找到了|算了)",
 )
 
 HI = Lexicon(
@@ -445,6 +492,8 @@ HI = Lexicon(
     policy=r"आज\s+से|अब\s+से|आगे\s+से",
     verdict=NEVER, factual=NEVER, due="",
     aside=r"^\W*(?:वैसे|एक\s+और\s+बात)",
+    self_answered=r"^\W*मिल\s+गया",
+    finding_out=r"\b(?:pata\s+nahi|puch(?:ta|ti)\s+h[ou]{2}n|bata\s+dung[ai])",  # Hinglish: read in every thread
 )
 
 AR = Lexicon(
@@ -480,6 +529,7 @@ AR = Lexicon(
     policy=r"من\s+الآن|ابتداء\s+من|اعتبارا\s+من",
     verdict=NEVER, factual=NEVER, due="",
     aside=r"^\W*(?:بالمناسبة|على\s+فكرة)",
+    self_answered=r"^\W*(?:لقيته|لقيتها|وجدته|وجدتها)",
 )
 
 IT = Lexicon(
@@ -532,6 +582,8 @@ IT = Lexicon(
     when=r"\bquando\b|\b(?:che|quale)\s+(?:giorno|data)\b",
     small_step=r"\b(?:potremmo|facciamo|andiamo\s+a)\s+(?:guardare|controllare|sentirci|parlarne|una\s+call)\b",
     aside=r"^\W*(?:a\s+proposito|un'altra\s+cosa|altro\s+tema|tra\s+l'altro)\b",
+    second_person=r"\btu\b",
+    finding_out=r"\b(?:chiedo|sento)\s+(?:a|conferma)",
 )
 
 # Due phrases, as written; group 1 is the phrase kept on the action item.
@@ -607,6 +659,14 @@ class Cues:
     when: re.Pattern
     small_step: re.Pattern
     aside: re.Pattern
+    # from every language's table, whatever the thread's: replies are short, often in another language than the
+    # thread was detected in, and Hinglish ("pata nahi, main Vikram se puchta hoon") passes for English
+    yes_no: re.Pattern
+    second_person: re.Pattern
+    taken_back: re.Pattern
+    self_answered: re.Pattern
+    finding_out: re.Pattern
+    suggestion: re.Pattern
 
 
 def _either(sources: list[str]) -> re.Pattern:
@@ -621,6 +681,9 @@ def cues_for(lang: str) -> Cues:
 
     def joined(field: str) -> re.Pattern:
         return _either([getattr(t, field) for t in tables])
+
+    def anywhere(field: str) -> re.Pattern:
+        return _either([getattr(t, field) for t in LEXICONS.values()])
 
     def each(field: str) -> tuple[re.Pattern, ...]:  # patterns with named groups cannot share one alternation
         return tuple(screened(re.compile(getattr(t, field), re.I)) for t in tables)
@@ -639,5 +702,7 @@ def cues_for(lang: str) -> Cues:
         refusal=joined("refusal"), policy=joined("policy"), verdict=joined("verdict"), factual=joined("factual"),
         announce=joined("announce"), options=joined("options"), react_call=joined("react_call"), when=joined("when"),
         small_step=joined("small_step"), aside=joined("aside"),
+        yes_no=anywhere("yes_no"), second_person=anywhere("second_person"), taken_back=anywhere("taken_back"),
+        self_answered=anywhere("self_answered"), finding_out=anywhere("finding_out"), suggestion=anywhere("suggestion"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)), screened(re.compile(bare, re.I))),
     )

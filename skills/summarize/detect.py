@@ -47,9 +47,6 @@ _QUESTION_WORDED = re.compile(
     r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se"
     r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se)\b"
     r"|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
-# A suggestion put as a question is an answer, not a question left open: "have you tried ghcid?", "ghcid を使ったらどうですか？".
-_SUGGESTION = re.compile(r"\b(?:have\s+you\s+tried|did\s+you\s+try|why\s+not\s+just|hast\s+du\s+(?:schon\s+)?(?:mal\s+)?\S+\s+probiert"
-                         r"|(?:as-tu|tu\s+as)\s+essayé|¿?(?:has\s+probado|probaste)|(?:você\s+)?já\s+tentou)\b|(?:たら|ては|てみては|れば)(?:どう|いかが)", re.I)
 _DECIDE = re.compile(r"decid|décid|decis|décis|entscheid|決め|決定|决定|तय|قرر", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
@@ -1485,7 +1482,7 @@ class ThreadReader:
         """The thread's questions that might be open: asked in three words or more, not read as a task
         ("can someone check …?") nor a suggestion made in reply ("have you tried ghcid?")."""
         return [s for s in self.sentences if s.is_question and (word_count(s.text) >= 3 or self._re_asked(s))  # not "really?"
-                and s.text not in self.tasked and not (s.index > 0 and _SUGGESTION.search(s.text))]
+                and s.text not in self.tasked and not (s.index > 0 and self.cues.suggestion.search(s.text))]
 
     def _re_asked(self, s: Sentence) -> Sentence | None:
         """The earlier question a short follow-up asks again ("and 3?", "und die Latenz?", "et pour l'augmentation ?"):
@@ -1528,21 +1525,21 @@ class ThreadReader:
         own = self.by_message[s.index]
         # the asker asked something else right after, in the same message
         later_own = own[next(i for i, x in enumerate(own) if x is s) + 1:]
-        if any(_TAKEN_BACK.search(x.text) for x in later_own):
+        if any(self.cues.taken_back.search(x.text) for x in later_own):
             return True  # "wait, do forks keep the logs? … no, logs aren't forked. ignore me"
         superseded = any(x.is_question for x in later_own)
         # "… frage ich mich, ob … Können Sie mir aufschlüsseln …?" — "klar, schick ich": the request was taken, not the question
         request_after = not self._asks_task(s.text) and any(
             x.is_question and (self._asks_task(x.text) or _ASKED_YOU.match(x.text)) for x in later_own)
         # work asked of the person it names: "Ken, can you …?", "@Marco prepari tu le note?", "@刘洋 你负责？"
-        request = asked is not None and (self._asks_task(s.text) or bool(_ASKED_YOU.match(s.text) or _SECOND_PERSON.search(s.text)))
+        request = asked is not None and (self._asks_task(s.text) or bool(_ASKED_YOU.match(s.text) or self.cues.second_person.search(s.text)))
         first_other = True
         left_open: set[int] = set()  # replies that said it is not known yet, or handed it on
         for m in self.messages[s.index + 1:s.index + 1 + ANSWER_WINDOW]:
             question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \
                 and not self.cues.answer.search(m.text)
             if m.speaker == s.speaker:
-                if _SELF_ANSWERED.match(m.text):
+                if self.cues.self_answered.match(m.text):
                     return True  # "nvm, found the form in the IT portal"
                 superseded = superseded or question_only and word_count(m.text) >= 3
                 continue
@@ -1555,10 +1552,10 @@ class ThreadReader:
                 return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"
             if m.speaker == asked and request and any(self._promises(x.text) for x in self.by_message.get(m.index, ())):
                 return True  # "@Marco prepari tu le note?" — "quelle in italiano le faccio io, per l'inglese chiedo a Sarah"
-            if first_other and _YES_NO_FIRST.match(m.text):
+            if first_other and self.cues.yes_no.match(m.text):
                 return True  # "not yet. let's see demand for a quarter first": a no, then what comes next
             taken = request_after and first_other and (self.cues.accept.search(m.text) or self._promises(m.text))
-            if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) or _FINDING_OUT.search(m.text) \
+            if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) or self.cues.finding_out.search(m.text) \
                     or self.cues.aside.search(m.text) and _overlap(m.text, about) < 0.2:
                 first_other = False
                 left_open.add(m.index)  # what it "decides" ("hm. good q. let me check …") does not answer it
@@ -1590,30 +1587,6 @@ _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.
 _NEGATED = re.compile(r"(?<![\w-])(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie)(?![\w-])", re.I)  # not "non-blocking"
 NEGATION_REACH = 6
-# A reply that sets out to find the answer, or hands the question on, in any of the cue languages: "let me check
-# the SLA wording with legal, will tell you tomorrow", "good q, let me check with amara offline", "let's not settle
-# that in this thread", "Da bin ich überfragt, Tobias weiß das", "le pregunto a Marta", "je me renseigne", "Pata
-# nahi yaar, main Vikram se puchta hoon". The question stays open.
-_FINDING_OUT = re.compile(
-    r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
-    r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
-    r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline|once|when|after)\b|need\s+to\s+figure\s+out|let\s+me\s+think\b"
-    r"|keep\s+(?:digging|investigating|looking)\s+into|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
-    r"|ask\s+(?:the|their|our|your)\s+(?:\w+\s+)?(?:rep|vendor|lawyers?|legal|finance|manager|owner|admin|support)\b"
-    r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:^\W*|(?:at|in|for|until|till)\s+)(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1)"
-    r"|überfragt|(?:muss|müssen)\s+(?:ich|wir)\s+(?:das\s+)?(?:erst\s+|noch\s+)?(?:mit\s+\w+\s+)?(?:klären|abklären|nachfragen|checken)|frag(?:e)?\s+ich\s+(?:mal\s+)?nach|nicht\s+einig"
-    r"|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|bevor\s+wir\s+uns\s+festlegen|je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons)"
-    r"|(?:le|les)\s+pregunto|(?:te|os)\s+(?:digo|cuento|aviso)\s+(?:algo|luego|mañana|cuando)|lo\s+vemos\s+más\s+adelante|ainda\s+não\s+sei|(?:tenho|temos)\s+de\s+confirmar|continuo\s+a\s+investigar|dou\s+notícias"
-    r"|vou\s+perguntar|(?:chiedo|sento)\s+(?:a|conferma)|pata\s+nahi|puch(?:ta|ti)\s+h[ou]{2}n|bata\s+dung[ai])", re.I)
-_YES_NO_FIRST = re.compile(r"^\W*(?:yes|yep|yeah|no|nope|nah|not\s+yet|ja|nein|noch\s+nicht|oui|non|pas\s+encore|sí|todavía\s+no|sim|não|ainda\s+não)\s*[,.!;:]", re.I)
-_SECOND_PERSON = re.compile(r"\b(?:you|u|du|tu|vous|usted|você|vc)\b|你|您", re.I)
-# The asker takes the question back in the same message: "… no, logs aren't forked. ignore me", "vergiss es".
-_TAKEN_BACK = re.compile(r"\b(?:ignore\s+me|never\s*mind|nvm|scratch\s+that|vergiss\s+es|laisse\s+tomber|olvídalo|esquece)\b", re.I)
-# The asker's own answer: "nvm, found it", "egal, hab's gefunden", "laisse tomber", "ya lo encontré", "achei", "找到了".
-_SELF_ANSWERED = re.compile(
-    r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted|egal|(?:hab'?s?|schon)\s+gefunden|laisse\s+tomber"
-    r"|j'ai\s+trouvé|c'est\s+bon,?\s+j'ai|ya\s+lo\s+encontré|olvídalo|déjalo|achei|deixa\s+pra\s+lá|esquece|找到了|算了|見つかりました|解決しました"
-    r"|मिल\s+गया|लقيته|لقيتها|وجدته|وجدتها)", re.I)
 _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
 _SHALL_I = re.compile(

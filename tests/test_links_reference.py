@@ -147,6 +147,54 @@ def test_ascii_text_splits_into_the_nick_tokens_of_the_pattern():
         assert text.lower().translate(_ASCII_NICK_SPACES).split() == NICK_TOKEN.findall(text.lower()), text
 
 
+def _odd_texts(count: int, seed: int) -> list[str]:
+    """Chat-like texts with what the block readers must get right: mentions of every form (a `<@U…|label>` whose
+    label has no end, a NUL of its own), nicks first and later, capitals, non-ASCII (final sigma, the Kelvin sign,
+    Hindi), texts over 400 characters, empty ones."""
+    import string
+
+    rng = random.Random(seed)
+    pieces = ["bob:", "Alice", "d[a]n|x", "<@U0K1>", "<@U0K2|grace>", "<@U0K1|no end", "<at>bob</at>", "x", "ok",
+              "thanks", "why?", "ΟΔΟΣ", "\u212a", "प्रिया", "py.test", "it's", "--", "\x00", " ", "\n", "ALICE's",
+              "what", "<", ">", "|", "the", "of", "thanks", "Thank", "ty!",
+              "\x1c", "\u00a0", ",,", "-", "<@u1>", "?"]
+    out = ["", " ", "\x00", "who", "a" * 401, "bob " * 120]
+    for _ in range(count):
+        words_ = [rng.choice(pieces) if rng.random() < 0.6 else "".join(rng.choice(string.printable)
+                                                                       for _ in range(rng.randint(1, 8)))
+                  for _ in range(rng.randint(0, 12))]
+        out.append(" ".join(words_) if rng.random() < 0.8 else "".join(words_))
+    return out
+
+
+def test_block_readers_read_each_text_as_the_per_message_readers_do():
+    """`block_words`, `block_mentions` and `_first_words_and_thanks` (the scorer's one-pass readers of a block)
+    against `words`, `mentioned_users` and each text's lower-cased words, on blocks that take the fast path
+    (plain ASCII) and blocks that do not."""
+    from skills.threads.links import _THANKS, _first_word, _first_words_and_thanks
+    from skills.threads.text import block_mentions, block_words, mentioned_users, words
+
+    known = {"bob": "U_bob", "alice": "U_alice", "d[a]n": "U_dan", "x": "U_x", "grace": "U0K2", "οδος": "U_g"}
+    channel = [m.text for m in reference_channel(count=600, seed=9)]
+    odd = _odd_texts(3000, seed=4)
+    plain = [t for t in odd if t.isascii() and "<" not in t and "\x00" not in t and len(t) <= 400]
+    ascii_ = [t for t in odd if t.isascii() and "\x00" not in t]  # one pass over the block, mentions and all
+    blocks = [channel, odd, plain, ascii_, odd[:1], [], [""], ["\x00"], ["ok\x00bob: hi"], ["<@U0K1|no end", "bob > x"]]
+    for texts in (odd, plain, ascii_):
+        blocks += [texts[k:k + 50] for k in range(0, len(texts), 50)]
+    for texts in blocks:
+        assert block_words(texts) == [t for text in texts for t in (*words(text), "\x00")], texts[:3]
+        lowered = [text.lower().split() for text in texts]
+        assert _first_words_and_thanks(texts) == ([_first_word(w) for w in lowered],
+                                                  [not _THANKS.isdisjoint(w) for w in lowered]), texts[:3]
+        said = block_mentions(texts, known)
+        for i, text in enumerate(texts):
+            found, addressed = mentioned_users(text, known)
+            assert said.get(i, (set(), None)) == (found, addressed), text
+        assert all(said[i][0] or said[i][1] is not None for i in said)
+    assert sum(bool(block_mentions(b, known)) for b in blocks) > 20
+
+
 if __name__ == "__main__":
     REFERENCE.write_text(json.dumps(links_as_json(reference_channel()), separators=(",", ":")) + "\n")
     print(f"wrote {REFERENCE}", file=sys.stderr)

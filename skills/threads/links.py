@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from bisect import bisect_right
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +25,7 @@ import numpy as np
 from bot.model import Message
 from skills.collector import paused_collector
 from skills.frozen import quick_init
-from skills.threads.text import is_question, mentioned_users, words
+from skills.threads.text import block_mentions, block_words, is_question, text_ends
 
 MODEL_PATH = Path(__file__).with_name("link_model.json")
 # Joins, leaves and channel-settings changes never answer anything and are never answered.
@@ -150,9 +152,12 @@ class LinkModel:
     def scores(self, planes: np.ndarray, features: slice = slice(None)) -> np.ndarray:
         """(features, candidates) → (candidates,) scores. `features`: the rows `planes` holds, when the
         others are zero for these candidates (pair features of "starts a conversation", and the other way)."""
-        logits = self.weights[features] @ planes + self.intercept
+        logits = self.weights[features] @ planes
+        logits += self.intercept
         if self.hidden_u is not None:
-            logits += self.hidden_v @ np.tanh(self.hidden_u[features].T @ planes + self.hidden_b[:, None])
+            hidden = self.hidden_u[features].T @ planes
+            hidden += self.hidden_b[:, None]  # in place: no second and third (16, candidates) array
+            logits += self.hidden_v @ np.tanh(hidden, out=hidden)
         return logits
 
 
@@ -169,10 +174,34 @@ def _first_word(lowered_words: list[str]) -> str:
     return ""
 
 
+_FIRST_TOKEN = re.compile(r"\x00\s*([^\s\x00]*)")  # each text's first word, in a block joined by NUL
+# The white space or NUL before the word first: `re` then looks for those characters, not at every position.
+_THANKS_WORD = re.compile(rf"[\s\x00](?:{'|'.join(sorted(_THANKS, key=len, reverse=True))})(?![^\s\x00])")
+
+
+def _first_words_and_thanks(texts: list[str]) -> tuple[list[str], list[bool]]:
+    """Each text's `_first_word` of its lower-cased words, and whether one of those words is a thanks. A block of
+    ASCII texts without NUL is read in one pass, with the texts joined by NUL (as `block_words`): the first
+    word of each and the thanks found by one regex each, instead of every text's words as a list."""
+    joined = "\x00" + "\x00".join(texts)
+    if not joined.isascii() or joined.count("\x00") != len(texts):
+        lowered = [text.lower().split() for text in texts]
+        return [_first_word(words_) for words_ in lowered], [not _THANKS.isdisjoint(words_) for words_ in lowered]
+    low = joined.lower()
+    first = [word if (word := token.strip(",.:;!?-")) and not word.startswith("<@") else _first_word(text.lower().split())
+             for token, text in zip(_FIRST_TOKEN.findall(low), texts)]
+    thanks = [False] * len(texts)
+    ends = text_ends(low)
+    for match in _THANKS_WORD.finditer(low):
+        thanks[bisect_right(ends, match.start() + 1) - 1] = True
+    return first, thanks
+
+
 COL = {name: k for k, name in enumerate(FEATURES)}
 SELF_COL = {name: k for k, name in enumerate(SELF_FEATURES)}
 PAIRS, SELVES = slice(0, len(PAIR_FEATURES)), slice(len(PAIR_FEATURES), len(FEATURES))
 _DISTANCE_COLUMNS = [COL[name] for name in PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]]
+_NO_MENTION: tuple[frozenset[str], None] = (frozenset(), None)
 CHUNK = 256  # messages whose candidates are built and scored together (a few MiB: stays in cache)
 
 
@@ -193,15 +222,16 @@ class _BlockFacts:
         known = {name.lower(): name for name in users}
         texts = [m.text for m in messages]
         subtypes = [m.subtype for m in messages]
-        lowered = [text.lower().split() for text in texts]
-        first = [_first_word(words_) for words_ in lowered]
+        first, thanks = _first_words_and_thanks(texts)
         addressed = [-1] * n
         mention_rows: list[int] = []
         mention_users: list[int] = []
-        for i, (m, text) in enumerate(zip(messages, texts)):
-            found, to = mentioned_users(text, known)
-            if m.mentions:
-                found = found.union(m.mentions)
+        said = block_mentions(texts, known)
+        rows = set(said).union(i for i, m in enumerate(messages) if m.mentions)
+        for i in sorted(rows):
+            found, to = said.get(i, _NO_MENTION)
+            if messages[i].mentions:
+                found = found.union(messages[i].mentions)
             a = author[i]
             for user in found:
                 k = users.get(user)
@@ -210,7 +240,6 @@ class _BlockFacts:
                     mention_users.append(k)
             if to is not None and users.get(to, a) != a:
                 addressed[i] = users[to]
-        tokens = [words(text) for text in texts]
 
         self.times = np.array([m.seconds for m in messages], dtype=np.float64)
         self.system = np.array([subtype in SYSTEM_SUBTYPES for subtype in subtypes], dtype=bool)
@@ -219,7 +248,7 @@ class _BlockFacts:
         self.answer_cue = np.array([f in _ANSWER_CUES for f in first], dtype=np.float32)
         self.continuation = np.array([f in _CONTINUATION for f in first], dtype=np.float32)
         self.greeting = np.array([f in _GREETINGS for f in first], dtype=np.float32)
-        self.thanks = np.array([not _THANKS.isdisjoint(words_) for words_ in lowered], dtype=np.float32)
+        self.thanks = np.array(thanks, dtype=np.float32)
         self.length = np.array([math.log1p(len(text)) for text in texts], dtype=np.float32)
         self.author = np.array(author, dtype=np.int64)
         self.addressed = np.array(addressed, dtype=np.int64)
@@ -227,7 +256,7 @@ class _BlockFacts:
         self.mentions[mention_rows, mention_users] = True
         self.has_mention = self.mentions.any(axis=1)
         self.prev_same, self.next_same = _same_author_neighbours(self.author)
-        cosine = _band_cosine(tokens, w)
+        cosine = _band_cosine_flat(block_words(texts), n, w)
         self.partners = _band_partners(self.author, np.array(mention_rows, dtype=np.int64),
                                        np.array(mention_users, dtype=np.int64), len(users), w)
         # valid[i, d]: the message d places before i exists and may be answered (d = 0: "starts a conversation").
@@ -249,16 +278,20 @@ class _BlockFacts:
         exists = jj >= 0
         j = np.maximum(jj, 0)
         author, prev_same, addressed = self.author, self.prev_same, self.addressed
-        ai, aj = author[i][:, None], author[j]
-        mention = self.mentions[i[:, None], aj]
-        back = self.mentions[j, ai]
-        latest = self.next_same[j] >= i[:, None]
+        # Each parent's facts gathered with `np.take` (the same values as `author[j]`, about twice as fast).
+        take = np.take
+        ai, aj = author[i][:, None], take(author, j)
+        people = self.mentions.shape[1]
+        mention = take(self.mentions.reshape(-1), i[:, None] * people + aj)  # mentions[i, author of j]
+        back = take(self.mentions.reshape(-1), j * people + ai)  # mentions[j, author of i]
+        latest = take(self.next_same, j) >= i[:, None]
+        addressed_j = take(addressed, j)
         to_parent = addressed[i][:, None] == aj
         prev_i = prev_same[i][:, None]
         same = ai == aj
         other = ~same
         partners = self.partners[start:stop, 1:]
-        qj = self.question[j]
+        qj = take(self.question, j)
         cosine = self.cosine[start:stop, 1:]
         best = self.best[start:stop, None]
 
@@ -267,13 +300,13 @@ class _BlockFacts:
         for column, (lo, hi) in zip(_DISTANCE_COLUMNS, _DISTANCE_BUCKETS):
             p[column] = (distance >= lo) & (distance <= hi)
         p[COL["log_distance"]] = self.log_distance
-        p[COL["log_gap_min"]] = np.log1p(np.maximum(self.times[i][:, None] - self.times[j], 0) / 60.0)
+        p[COL["log_gap_min"]] = np.log1p(np.maximum(self.times[i][:, None] - take(self.times, j), 0) / 60.0)
         p[COL["mentions_parent_author"]] = mention
         p[COL["addressed_to_parent_author"]] = to_parent
         p[COL["mentions_parent_author_latest"]] = mention & latest
         p[COL["addressed_to_parent_author_latest"]] = to_parent & latest
         p[COL["parent_mentions_author"]] = back
-        p[COL["parent_addressed_to_author"]] = addressed[j] == ai
+        p[COL["parent_addressed_to_author"]] = addressed_j == ai
         p[COL["parent_mentions_author_unanswered"]] = back & (prev_i <= j)
         p[COL["same_author"]] = same
         p[COL["same_author_next"]] = same & (prev_i == j)
@@ -292,11 +325,11 @@ class _BlockFacts:
         p[COL["parent_question_answer_cue"]] = qj * self.answer_cue[i][:, None]
         p[COL["parent_question_not_own"]] = qj * other * (1 - self.question[i])[:, None]
         p[COL["addressed_to_other"]] = (addressed[i] >= 0)[:, None] & ~to_parent
-        p[COL["parent_addressed_to_other"]] = (addressed[j] >= 0) & (addressed[j] != ai)
-        p[COL["parent_is_action"]] = self.action[j]
+        p[COL["parent_addressed_to_other"]] = (addressed_j >= 0) & (addressed_j != ai)
+        p[COL["parent_is_action"]] = take(self.action, j)
         p[COL["thanks_to_partner"]] = self.thanks[i][:, None] * (partners.astype(np.float32) + mention)
-        p[COL["parent_first_of_author"]] = prev_same[j] < 0
-        p[COL["parent_greeting"]] = self.greeting[j]
+        p[COL["parent_first_of_author"]] = take(prev_same, j) < 0
+        p[COL["parent_greeting"]] = take(self.greeting, j)
         # The nearest candidate (smallest distance) with a property: none nearer has it.
         p[COL["parent_mentions_author_latest"]] = back & ~_seen_nearer(back)
         p[COL["nearest_other_author"]] = other & ~_seen_nearer(other)
@@ -347,20 +380,28 @@ def _same_author_neighbours(author: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 
 def _band_cosine(tokens: list[list[str]], w: int) -> np.ndarray:
-    """cosine[i, d]: tf-idf cosine of messages i and i-d for 1 ≤ d ≤ w (tf-idf over these messages' words).
+    """cosine[i, d]: tf-idf cosine of messages i and i-d for 1 ≤ d ≤ w (tf-idf over these messages' words)."""
+    return _band_cosine_flat([t for toks in tokens for t in (*toks, "\x00")], len(tokens), w)
+
+
+def _band_cosine_flat(flat: list[str], n: int, w: int) -> np.ndarray:
+    """`_band_cosine` of `n` messages whose words come as `block_words` gives them: one list, a NUL after each
+    message's words.
 
     Only pairs that share a word within the window are visited (through each word's list of messages),
     so the cost is the number of such pairs, never n². Words are numbered in order of first use and
     each message's sums run over its words in that order, one by one in float32, as a sparse
     row-times-matrix product adds them up.
     """
-    n = len(tokens)
-    counts = np.array([len(toks) for toks in tokens], dtype=np.int64)
-    every = [t for toks in tokens for t in toks]
-    ids = {t: k for k, t in enumerate(dict.fromkeys(every))}
-    n_words = max(1, len(ids))
-    keys = _unique(np.repeat(np.arange(n, dtype=np.int64), counts) * n_words
-                   + np.fromiter(map(ids.__getitem__, every), dtype=np.int64, count=len(every)))
+    ids = {t: k for k, t in enumerate(dict.fromkeys(flat))}
+    codes = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+    nul = ids.get("\x00", -1)
+    ends = codes == nul
+    rows = (np.cumsum(ends) - ends)[~ends]  # each word's message: the NULs before it
+    cols = codes[~ends]
+    cols -= cols > nul  # numbered in order of first use among the words alone
+    n_words = max(1, len(ids) - (nul >= 0))
+    keys = _unique(rows * n_words + cols)
     rows, cols = keys // n_words, keys % n_words
     cosine = np.zeros((n, w + 1), dtype=np.float32)
     if len(rows) == 0 or w == 0:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import filterfalse
+from itertools import accumulate, filterfalse
 
 import regex
 
@@ -38,6 +38,28 @@ def words(text: str) -> list[str]:
         text = SLACK_MENTION.sub(" ", text)
     text = text.lower()
     found = _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+    return list(filterfalse(STOPWORDS.__contains__, found))
+
+
+# The same two readings over a block's texts joined by NUL (`block_words`): no token or mention crosses a NUL.
+_SLACK_MENTION_IN_BLOCK = re.compile(r"<@([A-Z0-9]+)(?:\|[^>\x00]*)?>")
+_ASCII_WORD_OR_NUL = re.compile(r"\x00|[a-z0-9][a-z0-9_'\-\.]*[a-z0-9]|[a-z0-9]")
+
+
+def block_words(texts: list[str]) -> list[str]:
+    """`words` of each text, in order, in one flat list with a NUL string after each text's words.
+
+    A block of ASCII texts (most chat) is read in one pass: its texts joined by NUL, mentions removed and
+    lower-cased once, one `findall`, one stop-word filter, instead of a regex call and a list per message
+    (the reply-link scorer reads every message of a channel so). The words are those `words` gives each text
+    (`tests/test_links_reference.py`); other blocks, or a text holding a NUL itself, are read text by text."""
+    joined = "\x00".join(texts)
+    if not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+        return [token for text in texts for token in (*words(text), "\x00")]
+    if "<@" in joined:
+        joined = _SLACK_MENTION_IN_BLOCK.sub(" ", joined)
+    found = _ASCII_WORD_OR_NUL.findall(joined.lower())
+    found.append("\x00")
     return list(filterfalse(STOPWORDS.__contains__, found))
 
 
@@ -77,7 +99,57 @@ def mentioned_users(text: str, known: dict[str, str]) -> tuple[set[str], str | N
     return found, addressed
 
 
+# As `_ASCII_NICK_SPACES`, with each NUL (between two texts of a block) kept.
+_BLOCK_NICK_SPACES = str.maketrans({chr(c): chr(c) if chr(c) in _ASCII_NICK_CHARS or c == 0 else " " for c in range(128)})
+_FIRST_NICK_TOKEN = re.compile(r"\x00 *([^ \x00]*)")
+
+
+def block_mentions(texts: list[str], known: dict[str, str]) -> dict[int, tuple[set[str], str | None]]:
+    """`mentioned_users` of each text of a block, for the texts that mention someone: {position: (found, addressed)}.
+
+    Plain ASCII texts (no `<`, at most 400 characters: most chat) are read in one pass over the block, joined by
+    NUL: lower-cased and cut into nick tokens once, and only the tokens that are names looked at in Python;
+    any other text is read by `mentioned_users` itself. Same answers (`tests/test_links_reference.py`)."""
+    out: dict[int, tuple[set[str], str | None]] = {}
+    joined = "\x00" + "\x00".join(texts)
+    if joined.isascii() and "<" not in joined and joined.count("\x00") == len(texts) \
+            and max(map(len, texts), default=0) <= 400:
+        plain = [True] * len(texts)  # the whole block at once (checked in C)
+    else:
+        plain = [text.isascii() and len(text) <= 400 and "<" not in text and "\x00" not in text for text in texts]
+        for i in filterfalse(plain.__getitem__, range(len(texts))):
+            found, addressed = mentioned_users(texts[i], known)
+            if found or addressed is not None:
+                out[i] = (found, addressed)
+        joined = "\x00" + "\x00".join(text if ok else "" for text, ok in zip(texts, plain))
+    if not any(plain) or "\x00" in known:
+        return out
+    low = joined.lower().translate(_BLOCK_NICK_SPACES).replace("\x00", " \x00 ")  # one character for one: C's fast path
+    row = -1
+    lookup = dict.fromkeys(known, True)
+    lookup["\x00"] = False
+    for token in filter(lookup.__contains__, low.split()):
+        if not lookup[token]:
+            row += 1
+        elif len(token) > 1 and plain[row]:
+            found = out.get(row)
+            if found is None:
+                out[row] = ({known[token]}, None)
+            else:
+                found[0].add(known[token])
+    firsts = _FIRST_NICK_TOKEN.findall(low)
+    for i, (found, addressed) in out.items():
+        first = firsts[i]
+        if plain[i] and len(first) > 1 and first in known:
+            out[i] = (found, known[first])
+    return out
+
+
 def is_question(text: str) -> bool:
     stripped = (SLACK_MENTION.sub("", text) if "<@" in text else text).strip()
     return "?" in stripped or bool(QUESTION_WORD.match(stripped))
 
+
+def text_ends(joined: str) -> list[int]:
+    """The positions of the NULs in `joined` ("\\x00" + the texts joined by NUL): text k follows the k-th."""
+    return list(accumulate(map((1).__add__, map(len, joined.split("\x00")[1:-1])), initial=0))

@@ -236,3 +236,46 @@ def test_one_task_given_to_several_people_is_a_line_for_each_and_a_list_line_can
                                              ("Ana", "postmortem doc")]
     declined = items(("Iris", "Postmortem doc: Ana?"), ("Ana", "Sorry, I'm out tomorrow."), ("Ben", "ok"))
     assert declined == [(None, "postmortem doc", None)]
+
+
+# ---- Dutch, Polish, Russian, Swedish, Turkish, Korean: each language's cue table (issue 12) ------------------------
+# For each language a decided thread (the decision, a task asked of someone by name and accepted, a first-person
+# promise with its due date, a question left open) and an undecided one (the summary says no decision was reached).
+# Without the language's table these threads are read with English cues only and none of it is found.
+
+def read(*lines: tuple):
+    return summarize(thread(*lines))
+
+
+def test_dutch_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
+    lines = (("Anna", "Release 3.4 staat klaar op staging, alle regressietests zijn groen."),
+             ("Pieter", "Mooi. Gaan we donderdag of pas volgende week live?"),
+             ("Sanne", "Donderdag lijkt me prima, de klanten zijn al ingelicht."),
+             ("Anna", "Besloten: release 3.4 gaat donderdag live."),
+             ("Anna", "Pieter, kun jij de release notes voor woensdag schrijven?"), ("Pieter", "Doe ik."),
+             ("Sanne", "Ik zet de monitoring-dashboards morgen klaar."),
+             ("Joost", "Moeten we de supportafdeling ook vooraf inlichten?"))
+    assert thread_language([text for _, text in lines]) == "nl"
+    summary = read(*lines)
+    assert [d.text for d in summary.decisions] == ["Release 3.4 gaat donderdag live"]
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("Pieter", "de release notes schrijven", "woensdag", "2026-11-18"),
+        ("Sanne", "de monitoring-dashboards klaarzetten", "morgen", "2026-11-17")]  # the separable verb joined again
+    assert [q.text for q in summary.open_questions] == ["Joost: Moeten we de supportafdeling ook vooraf inlichten?"]
+    assert summary.tldr.startswith("Decided: Release 3.4 gaat donderdag live.")
+
+
+def test_dutch_thread_put_off_says_no_decision_and_what_it_waits_for():
+    summary = read(("Lotte", "Stappen we over naar GitHub Actions of blijven we bij Jenkins?"),
+                   ("Ruben", "Ik zou voor GitHub Actions gaan, dat scheelt veel onderhoud."),
+                   ("Mark", "De kosten zijn nog onduidelijk, ik wil eerst de offerte zien."),
+                   ("Ruben", "Prima, dan komen we er volgende week op terug."),
+                   ("Lotte", "Klopt, laten we wachten op de cijfers van finance voordat we beslissen."))
+    assert not summary.decisions
+    assert summary.tldr.startswith("No decision yet on “Stappen we over naar GitHub Actions of blijven we bij Jenkins”: "
+                                   "waiting for de cijfers van finance.")
+
+
+def test_dutch_inverted_promise_and_a_particle_before_a_preposition():
+    assert items(("Bram", "De oude VM mag weg zodra de test geslaagd is."), ("Fleur", "Top, dan zeg ik 'm volgende week op bij TransIP."),
+                 ("Bram", "Dank je!")) == [("Fleur", "'m opzeggen bij TransIP", "volgende week")]

@@ -1,7 +1,8 @@
 """The words that mark a decision, a commitment, a request, an answer or a deferral, per language.
 
-One table per language (English, German, French, Spanish, Portuguese, Italian, Japanese, Chinese, Hindi, Arabic); `cues_for(lang)` joins the
-thread's language with English, because work chat in any language borrows "LGTM", "ship it" or "+1".
+One table per language (English, German, French, Spanish, Portuguese, Italian, Japanese, Chinese, Hindi, Arabic,
+Dutch); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
+"LGTM", "ship it" or "+1".
 Every pattern is matched case-insensitively against one sentence of prose (code, quotes and links
 already removed). Kept as data so a language can be added without touching the detectors.
 """
@@ -586,6 +587,63 @@ IT = Lexicon(
     finding_out=r"\b(?:chiedo|sento)\s+(?:a|conferma)",
 )
 
+# ---- Dutch, Polish, Russian, Swedish, Turkish, Korean (issue 12) ---------------------------------------------------
+# Written from how people write at work in each language; the verbs of Dutch, Polish, Russian and Swedish tasks
+# become infinitives through simplemma (verbs.py), Turkish and Korean tasks keep the words as written.
+
+NL = Lexicon(
+    decided=r"(?:\bbeslissing\s*[:\-]|\bbesluit\s*[:\-]|\b(?:we\s+)?(?:hebben\s+)?(?:besloten|gekozen\s+voor)\b|\bknoop\s+(?:is\s+)?doorgehakt\b|\bzo\s+doen\s+we\s+het\b|\bdoen\s+we\s+zo\b|\bafgesproken\b"
+            r"|(?<!als\s)(?<!of\s)(?<!dat\s)\bwe\s+(?:gaan\s+(?:voor|met)|kiezen\s+voor|houden\s+(?:het\s+)?(?:bij|op)|blijven\s+bij|nemen)\b(?!.*\?)|\b(?:gaan|kiezen|blijven|nemen)\s+we\s+(?:voor|bij|met)?\b(?!.*\?)"
+            r"|\bdan\s+wordt\s+het\b|\b(?:is|zijn|wordt|werd)\s+(?:\w+\s+)?goedgekeurd\b|^\W*goedgekeurd\s*[.!]*$|\bunaniem\b|\bdefinitief\b[.!]|\bstaat\s+(?:nu\s+)?vast\b|\bvastgelegd\b)",
+    settles=r"(?:^\W*(?:dus|kortom|samengevat|conclusie)?,?\s*(?:hoe\s+dan\s+ook|kortom|samengevat|conclusie|al\s+met\s+al)\s*:\s*\w|^\W*(?:ok(?:é|e|ay)?|goed|prima|top|dan)?[\s,]*(?:afgesproken|deal|akkoord|geregeld|doen\s+we(?:\s+zo)?|zo\s+doen\s+we\s+het|dan\s+doen\s+we\s+dat)\b"
+            r"|\bdan\s+wordt\s+het\b|\bdan\s+(?:maar|dus)\s+\w+|\bdaar\s+blijft\s+het\s+bij\b)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:akkoord|eens\b|mee\s+eens|helemaal\s+mee\s+eens|goed\s+idee|lijkt\s+me\s+(?:goed|prima|een\s+goed\s+plan)|klinkt\s+goed|ben\s+ik\s+voor|ik\s+ben\s+voor|voor\s+mij\s+(?:prima|goed|ok)|prima\b|\+1|👍)",
+    proposal=r"\b(?:laten\s+we|zullen\s+we|wat\s+(?:als\s+we|vinden\s+jullie\s+van)|ik\s+stel\s+voor|mijn\s+voorstel|we\s+zouden|we\s+kunnen|kunnen\s+we\s+niet|zouden\s+we|ik\s+ben\s+voor|ik\s+zou\s+(?:gaan\s+)?(?:voor|kiezen))\b|\bvoorstel\s*:",
+    agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep\b|jup\b|klopt|precies|akkoord|eens\b|mee\s+eens|prima|top\b|super\b|perfect|goed\s+idee|lijkt\s+me\s+(?:goed|prima)|klinkt\s+goed|is\s+goed|oké|oke\b|ok(?:ay)?\b|doen\b|zeker|helemaal\s+goed|\+1|👍|voor\s+mij\s+(?:prima|goed|ok)|ga\s+je\s+gang|ik\s+denk\s+het\s+wel|geen\s+bezwaar)",
+    disagree=r"^\W*(?:nee\b|neen\b|liever\s+niet|ik\s+ben\s+(?:er\s+)?tegen|niet\s+mee\s+eens|oneens|ik\s+weet\s+(?:het\s+)?niet|weet\s+ik\s+niet|maar\b|hmm|wacht\b|even\s+wachten|ik\s+zou\s+liever|ik\s+heb\s+liever|ik\s+twijfel|bezwaar\b)",
+    defer=r"(?:\bnog\s+(?:niet|geen)\s+(?:\w+\s+){0,3}(?:beslissen|besluiten|beslist|besloten|beslissing|besluit|kiezen)\b|\b(?:komen|kom)\s+(?:we\s+|ik\s+)?(?:er\s+|hier\s+)?(?:\w+\s+){0,3}op\s+terug\b|\bterugkomen\s+op\b|\b(?:er|hier)\s+(?:nog\s+)?(?:even\s+)?over\s+(?:na)?denken\b|\bnadenken\b"
+          r"|\b(?:een\s+nachtje\s+)?over\s+slapen\b|\buitstellen\b|\buitgesteld\b|\bparkeren\b|\bgeparkeerd\b|\bon\s+hold\b|\bafwachten\b|\bwachten\s+(?:op|tot|met)\b|\bgeen\s+(?:besluit|beslissing)\b|\bnog\s+open\b|\bnog\s+onduidelijk\b|\bpoll\b|\bstemming\b"
+          r"|\bbespreken\s+we\s+(?:het\s+|dit\s+|dat\s+)?(?:wel\s+|dan\s+|liever\s+)?(?:in|op|bij|volgende)\b|\b(?:in|op|bij)\s+(?:de|het)\s+(?:volgende\s+)?(?:planning|overleg|meeting|weekly|standup|retro|mt)\b.*\bbespreken\b|\bvoordat\s+we\s+(?:\w+\s+)?(?:beslissen|besluiten|kiezen)\b"
+          r"|\beerst\s+(?:de\s+)?(?:cijfers|data|getallen|offertes?)\b|\bik\s+laat\s+(?:het\s+)?(?:jullie\s+|je\s+)?(?:nog\s+)?weten\b|\bniet\s+(?:vandaag|nu)\s+(?:beslissen|besluiten)\b)",
+    waiting=r"\b(?:wachten\s+(?:op|tot)|hangt\s+af\s+van|afhankelijk\s+van|totdat|tot(?=\s+we\b)|zodra|pas\s+als)\s+(?P<what>[^.;!?]{3,80}?)(?=\s+(?:voordat|zodat|om\s+te|en\s+dan)\b|\s*[.;!?]|\s*$)",
+    commit=r"\b(?:ik\s+(?:zal|ga)\s+(?!(?:niet|geen|ervan|er\s+van|naar\s+huis|weg\b|mee\b|akkoord|ervoor|dat\s+niet|eens\s+kijken|kijken\s+of)\b)|ik\s+(?:kan|moet)\s+(?:nog\s+|wel\s+)?(?=[^,;?]*\w(?:en)\b)(?!(?:niet|geen|er\s+niet|me\b|mij\b)))(?P<what>.+)"
+           r"|\bik\s+(?P<verbed>(?!(?:ben|heb|had|was|kan|moet|zal|wil|mag|weet|denk|vind|dacht|hoop|zie|snap|begrijp|ga|zou|kon|wou|wilde|moest|niet|ook|nog|al|wel|even|eens|dus|bedoel|geloof|twijfel|ken|heet|stel|vraag|zit|sta|lig|kom|voel|merk|hoor|werk|woon|had|hebt|zag|zei|kreeg|deed|was|vond|ging|kwam|liep|bleef)\b)[^\W\d_]{2,}\b.*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|zijn)\s+(?:voor\s+mij|van\s+mij)\b|^\W*(?:laat\s+(?:dat|het|maar)\s+(?:maar\s+)?aan\s+mij\s+over|(?:ik\s+)?pak\s+(?:ik\s+)?(?:het|dit|dat)\s+op|neem\s+ik\s+op\s+me)\W*$"
+           r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:ben|heb|had|was|kan|moet|zal|wil|mag|weet|denk|vind|dacht|hoop|zie|ga|zou|kon|bedoel|geloof|vraag|snap|hoor|en|maar|of|want|dus|dan|nu|hier|daar|zo|hoe|wat|wie|waar|als|dat|toch|wel|ook|nog|heel|uiteraard|natuurlijk|prima|top|oké|oke|ok|goed|ja|nee|zeker|bedankt|dank|sorry|helaas|straks|morgen|vandaag|eerst|daarna|misschien)\b)[^\W\d_]{2,})\s+ik\b(?!\s+(?:me|mij|niet|ook|dat|het\s+niet|eigenlijk|zelf)\b)(?P<what4>[^,;:?]*)",
+    accept=r"^\W*(?:@\S+\s+)?(?:doe\s+ik|komt\s+goed|regel\s+ik|pak\s+ik\s+op|ik\s+pak\s+het\s+op|is\s+goed|prima|ok(?:é|e|ay)?\b|ja\b|jep\b|zeker|geen\s+probleem|top\b|akkoord|genoteerd\b|begrepen\b|helder\b|staat\s+genoteerd)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:kun|kan|zou|wil)\s+(?:jij|je|u)\s+(?:misschien\s+|even\s+|alsjeblieft\s+|aub\s+)*|(?:alsjeblieft|aub|graag)\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:kun|kan|zou|wil)\s+(?:jij|je)\s+(?:misschien\s+|even\s+)*(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:kun|kan|zou|wil|heb|ben|weet|wil|moet|ga|denk|vind|zie)\b)\w+)\s+(?:jij|je)\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<what4>[^?]+?)[,\s]+(?:graag|alsjeblieft|aub|a\.u\.b\.)\s*[.!]*$)",
+    assign=rf"^\W*{NAME}\s+(?:gaat|zal|neemt|pakt|regelt|doet|schrijft|stuurt|maakt)\s+(?!(?:het\s+niet|niet|naar\s+huis|weg|mee)\b)(?P<what>.+)"
+           rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]\s+jij\s+(?P<verbed>(?!(?:bent|hebt|kunt|moet|zult|wilt|weet|denkt|vindt)\b)\w+t\b.*)",
+    unassigned=r"\b(?:iemand|wie)\s+(?:moet|zou\s+moeten|moet\s+nog)\s+(?P<what>.+)|\bniemand\s+voor\s+(?P<what8>.+)|^\W*(?:todo|to\s*do|actiepunt(?:en)?|actie)\s*[:\-]\s*(?P<what2>.+)|\bwe\s+moeten\s+(?:nog\s+|ook\s+)?(?P<what3>.+)"
+               r"|\ber\s+moet\s+(?:nog\s+|ook\s+)?(?P<what4>.+)|\bwe\s+zouden\s+(?:ook|nog)\s+(?P<what6>.+)"
+               # an instruction in the infinitive, as Dutch gives one to the group: "Wel even de restore-tijd noteren"
+               r"|^\W*(?:(?:wel|nog|ook|dan)\s+)*even\s+(?P<what7>[^?]{3,}?\s[^\W\d_]{2,}en)\s*(?:[,;].*)?$",
+    answer=r"^\W*(?:ja\b|nee\b|jep|klopt|precies|ik\s+(?:denk|geloof)|voor\s+zover\s+ik\s+weet|dat\s+is|het\s+is|omdat|want\b|we\s+(?:hebben|kunnen|zijn|moeten)|die\s+(?:is|staat)|staat\s+in|zit\s+in|volgens\s+mij)",
+    not_known=r"\b(?:geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee|onduidelijk|goede\s+vraag|moet\s+ik\s+(?:even\s+)?(?:nakijken|checken|navragen|uitzoeken)|(?:moeten|moet)\s+(?:we|ik)\s+(?:nog\s+)?(?:uitzoeken|navragen|checken)|niet\s+mijn\s+beslissing|nog\s+open|nog\s+niet\s+bekend|ligt\s+niet\s+bij\s+(?:mij|ons))\b",
+    revision=r"^\W*(?:toch\s+niet|correctie|update|wijziging|nieuw\s+plan|in\s+plaats\s+daarvan|planwijziging|toch\b)",
+    conclude=r"^\W*(?:ok(?:é|e|ay)?|goed|dus|dan|prima|top|helder|nou)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:akkoord|oké\s+voor\s+jullie|ok\s+voor\s+jullie|goed\s+zo|(?:nog\s+)?bezwaren|iedereen\s+akkoord|(?:iemand|wie)\s+(?:er\s+)?tegen|is\s+iedereen\s+het\s+(?:daarmee\s+)?eens)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:kan|mag|moet|zal)\s+ik\b|(?:moeten|zullen|kunnen|gaan)\s+we\b|(?!(?:hebben|zijn|weten|hadden|waren)\s)\w+en\s+we\b)",
+    interim=r"\b(?:tot\s+die\s+tijd|in\s+de\s+tussentijd|voorlopig|tijdelijk|intussen|ondertussen)\b",
+    alternative=r"\sof\s",
+    contrast=r"\b(?:maar|echter|toch|alleen)\b",
+    refusal=r"\b(?:kunnen|mogen|moeten|gaan)\s+we\b[^.!?]*\bniet\b|\bkan\s+(?:zo\s+)?niet\b|\bgaat\s+niet\b",
+    verdict=r"\b(?:is|zijn)\s+(?:ok(?:é)?|goed|goedgekeurd|eruit|geschrapt)\b|\b(?:schuift|schuiven|gaat|verhuist)\s+(?:door\s+)?naar\b|\bblijft\s+(?:bij|op|in)\b",
+    factual=r"\bof\s+(?:is|zijn|was|waren|heeft|hebben|wordt|worden|kan|kunnen)\s+(?!(?:we|ik|jij|je|jullie)\b)\w+|^\W*(?:moet|moeten|heb|hebben)\s+(?:ik|we)\b(?=[^?]*\bof\b)"
+            r"|^\W*(?:is|zijn|was|waren|heeft|hebben|wordt|worden)\s+(?:dat|de|het|die|er|hij|zij|ze|jij|je)\b",
+    policy=r"\b(?:vanaf\s+(?:nu|vandaag|morgen|maandag|dinsdag|woensdag|donderdag|vrijdag|volgende\s+week)|voortaan|vanaf\s+\S+\s+geldt|in\s+het\s+vervolg)\b",
+    due=r"",
+    announce=r"^\W*(?:(?:ok(?:é|e|ay)?|goed|dus|dan)[,.]?\s+)?we\s+(?!(?:moeten|zouden|kunnen|hebben|hadden|zijn|waren|weten|wachten|kijken|zien|praten|denken|willen|gaan\s+(?:het|nog|even|eens|kijken)|zullen)\b)[^\W\d_]{3,}en\b(?!.*\?)",
+    options=r"\b(?:opties|voorstellen|kandidaten|offertes)\b[^.?!:]{0,80}:|\bstem(?:men)?\s+(?:even\s+)?(?:met|op)\b",
+    react_call=r"\breageer\b|\b(?:\+1|duim|duimpje)\b.*\bals\b",
+    when=r"\bwanneer\b|\bop\s+welke\s+dag\b|\bhoe\s+laat\b",
+    small_step=r"\blaten\s+we\s+(?:(?:even|eerst|snel)\s+)*(?:(?:in|naar|op)\s+\S+(?:\s+\S+)?\s+)?(?:kijken|checken|bellen|overleggen|praten|afstemmen|debuggen|bespreken)\b",
+    aside=r"^\W*(?:trouwens|overigens|nog\s+iets|ander\s+onderwerp|los\s+daarvan)\b",
+)
+
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
@@ -610,13 +668,17 @@ _DUE = {
            r"(?:(?:il\s+)?prossimo\s+)?(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)(?:\s+(?:prossimo|mattina|pomeriggio|sera))?|domani(?:\s+(?:mattina|pomeriggio|sera))?|dopodomani|oggi|stasera|stamattina"
            r"|questa\s+settimana|la\s+settimana\s+prossima|(?:la\s+)?fine\s+(?:della\s+settimana|del\s+mese|dello\s+sprint|giornata)|\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|\d{1,2}/\d{1,2}"),
     # Japanese and Chinese: the particle after the date ("金曜日までに", "周五前") is part of the phrase
+    "nl": (r"(?:voor|vóór|tegen|uiterlijk|op|tot)",
+           r"(?:(?:volgende|komende|deze|aanstaande)\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:\s*(?:ochtend|middag|avond|eod))?"
+           r"|morgen(?:\s*(?:ochtend|middag|avond|vroeg))?|overmorgen|vandaag|vanavond|vanmiddag|vanochtend|volgende\s+week|deze\s+week|(?:het\s+)?(?:eind|einde)\s+van\s+(?:de|deze)\s+(?:week|maand|dag|sprint)"
+           r"|eod|\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|okt|nov|dec)|\d{1,2}-\d{1,2}(?:-\d{2,4})?"),
     "ja": ("", r"(?:今日|明日|明後日|今週|来週|今月|月末|週末|(?:来週の)?[月火水木金土日]曜(?:日)?|\d{1,2}月\d{1,2}日)(?:の(?:朝|夜|午前|午後|夕方))?(?:中に|中)?(?:までに|まで)?"),
     "zh": ("", r"(?:今天|明天|后天|今晚|这周|本周|下周[一二三四五六日天]?|周[一二三四五六日]|星期[一二三四五六日天]|月底|\d{1,2}月\d{1,2}[日号])(?:上午|下午|晚上|中午|下班)?(?:前|之前|以前)?"),
     "hi": ("", r"(?:आज|कल|परसों|इस\s+हफ्ते|अगले\s+हफ्ते|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)(?:\s+(?:सुबह|शाम|रात|दोपहर))?(?:\s+\d{1,2}\s+बजे)?(?:\s+तक)?"),
     "ar": (r"(?:قبل|بحلول|حتى)", r"(?:اليوم|غدا|غدًا|بكرة|بكره|بعد\s+غد|الأسبوع\s+الجاي|هذا\s+الأسبوع|الأسبوع\s+القادم|(?:يوم\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+القادم)?|نهاية\s+(?:الأسبوع|الشهر))"),
 }
 
-LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR}
+LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR, "nl": NL}
 SUPPORTED = tuple(LEXICONS)
 UNSPACED = frozenset({"ja", "zh"})  # no spaces between words: their due phrases carry no word boundaries
 

@@ -1590,7 +1590,7 @@ NEGATION_REACH = 6
 _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
 _SHALL_I = re.compile(
-    r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
+    r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|zal\s+ik|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
 # "Finn, the Slack v2 scope?" right after "Jamal, can you write the SCIM one-pager?": the same verb, for Finn.
 _ELLIPTIC = re.compile(r"^\W*@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>(?:the|a|an|der|die|das|le|la|les|el|los|las|o|os|as)\s[^?？]{3,}?)\s*[?？]\s*$", re.I)
 # A request asked of whoever answers: "Could you send me the logs?", "Kannst du …?", "Tu peux … ?", "¿Puedes …?".
@@ -1671,7 +1671,7 @@ def _names_in(names: str) -> list[str]:
 _I_WILL = re.compile(r"^\W*I(?:'ll|\s+will)\s+(?P<rest>\S.*)$", re.I)
 _ARTICLES = frozenset("the a an le la les l' un une des du de el los las una del o os as um uma da do das dos der die das den dem ein eine".split())
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
-_INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber)\b[\s,]*)+", re.I)
+_INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber|dan|dus|top|prima|oké|goed|en|maar)\b[\s,]*)+", re.I)
 
 
 def _what(match: re.Match) -> str:
@@ -1909,8 +1909,8 @@ def _tidy(what: str, due: str | None) -> str:
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى)$", re.I)
-_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى".split())
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk)$", re.I)
+_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk".split())
 
 
 def _ends_with_lead(what: str, due: str) -> bool:
@@ -1942,13 +1942,21 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
 
 
 _WEEKDAY_NAMES = {
-    0: ("monday", "montag", "lundi", "lunes", "segunda"), 1: ("tuesday", "dienstag", "mardi", "martes", "terça"),
-    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta"), 3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta"),
-    4: ("friday", "freitag", "vendredi", "viernes", "sexta"), 5: ("saturday", "samstag", "samedi", "sábado"),
-    6: ("sunday", "sonntag", "dimanche", "domingo"),
+    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag"), 1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag"),
+    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag"),
+    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag"), 5: ("saturday", "samstag", "samedi", "sábado", "zaterdag"),
+    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag"),
 }
-_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day", "end of the day")
+# Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).
+_WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
+_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day", "end of the day",
+          "vandaag", "vanavond", "vanmiddag", "vanochtend")
 _TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã")
+_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen")
+_NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende")
+_END_OF_WEEK = ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine", "fin de semana",
+                "fim da semana", "eind van de week", "einde van de week", "eind van deze week", "einde van deze week")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -1981,18 +1989,19 @@ def _due_on(written: str, day: date) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
-    if any(word in low for word in _TOMORROW) and "übermorgen" not in low:
+    if any(word in low for word in _DAY_AFTER_TOMORROW):
+        return day + timedelta(days=2)
+    if any(word in low for word in _TOMORROW):
         return day + timedelta(days=1)
     if any(word in low for word in _TODAY):
         return day
-    for weekday, names in _WEEKDAY_NAMES.items():
-        if any(name in low for name in names):
+    for name, weekday in _WEEKDAYS_LONGEST_FIRST:
+        if name in low:
             ahead = (weekday - day.weekday()) % 7 or 7
-            if any(w in low for w in ("next ", "nächste", "prochain", "próximo", "próxima", "que viene")) and ahead < 7:
+            if any(w in low for w in _NEXT) and ahead < 7:
                 ahead += 7 if weekday <= day.weekday() else 0
             return day + timedelta(days=ahead)
-    if any(w in low for w in ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine",
-                              "fin de semana", "fim da semana")):
+    if any(w in low for w in _END_OF_WEEK):
         return day + timedelta(days=(4 - day.weekday()) % 7)
     return None
 

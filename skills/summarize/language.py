@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LATIN = ("en", "de", "fr", "es", "pt", "it")
+LATIN = ("en", "de", "fr", "es", "pt", "it", "nl")
 OTHER_SCRIPTS = ("ja", "zh", "hi", "ar")
 
 _ENGLISH_WORDS = frozenset(

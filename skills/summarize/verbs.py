@@ -1,7 +1,7 @@
 """A speaker's own verb turned into the infinitive a task list is written in: "Je préviens le client" →
 "prévenir le client", "La mando yo" → "mandar", "Ich aktualisiere sie" → "sie aktualisieren".
 
-Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish, Portuguese and Italian, shipped in
+Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish, Portuguese, Italian and Dutch, shipped in
 the wheel, loaded per language on first use). The dictionaries read some first-person forms as nouns
 ("mando", "passo", "réserve", "schick"); for those the regular infinitive is tried and kept only when
 the dictionary knows it. Whether a clause's first word is a verb at all is decided the same way, so the
@@ -16,7 +16,7 @@ from functools import lru_cache
 _INFINITIVE_END = {
     "de": re.compile(r"(?:en|ern|eln)$"), "fr": re.compile(r"(?:er|ir|re|oir)$"),
     "es": re.compile(r"(?:ar|er|ir|ír)$"), "pt": re.compile(r"(?:ar|er|ir|or|ôr)$"),
-    "it": re.compile(r"(?:are|ere|ire|rre)$"),
+    "it": re.compile(r"(?:are|ere|ire|rre)$"), "nl": re.compile(r"n$"),
 }
 _UNACCENT = str.maketrans("íú", "iu")
 _NONE = re.compile(r"(?!)")
@@ -26,10 +26,15 @@ _SUBJECT = frozenset("yo eu ich je moi io".split())  # "mando yo" → "mandar"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
 zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
-em com por para que se il gli di del della per con""".split())
-# German separable prefixes left at the end of the clause: "trage das ein" → "das eintragen".
-_SEPARABLE = frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber".split())
-_CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass".split())  # where a German clause ends
+em com por para que se il gli di del della per con
+het een dit deze die dat naar voor met op aan bij uit om over van tot ook nog wel even maar of""".split())
+# German and Dutch separable prefixes left at the end of the clause: "trage das ein" → "das eintragen",
+# "zet het klaar" → "het klaarzetten".
+_SEPARABLE = {"de": frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber".split()),
+              "nl": frozenset("aan af bij door in mee na om op over terug toe uit vast voor weg klaar samen".split())}
+# Where a German or Dutch clause ends.
+_CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass en of maar zodra als zodat omdat dat".split())
+_VERB_LAST = ("de", "nl")  # the infinitive closes the clause
 
 
 def _regular(word: str, lang: str, addressed: bool = False) -> tuple[str, ...]:
@@ -48,7 +53,7 @@ def _regular(word: str, lang: str, addressed: bool = False) -> tuple[str, ...]:
         return (word[:-1] + "r",)  # "tu relances" → "relancer"
     if lang == "fr" and word.endswith("e"):
         return (word + "r",)
-    if lang == "de":
+    if lang in _VERB_LAST:
         return (word + "n",) if word.endswith("e") else (word + "en",)
     return ()
 
@@ -91,6 +96,18 @@ def _hindi_task(what: str) -> str:
     return " ".join(words)
 
 
+_NL_PREPOSITIONS = frozenset("bij met naar voor in aan op via van tot na per".split())
+
+
+def _dutch_particle(clause: list[str]) -> int | None:
+    """Where a Dutch separable particle stands before a prepositional phrase ("zeg 'm op bij TransIP"): a particle
+    followed by a preposition, not by an article (then it is a preposition itself: "zet de resultaten op de wiki")."""
+    for i in range(len(clause) - 2, -1, -1):
+        if clause[i].lower() in _SEPARABLE["nl"] and clause[i + 1].lower() in _NL_PREPOSITIONS:
+            return i
+    return None
+
+
 def as_task(what: str, lang: str, addressed: bool = False) -> str:
     """A first-person task in the infinitive: the leading verb becomes its infinitive (at the end in German,
     with its separable prefix, and in Hindi); a subject pronoun left over ("mando yo") goes. Unchanged when no verb leads."""
@@ -106,15 +123,17 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
     if verb is None:
         return what
     rest = [w for w in words[1:] if w.lower() not in _SUBJECT]
-    if lang == "de":
+    if lang in _VERB_LAST:
         # the verb closes its own clause: "bereite den Vertrag vor und schick ihn raus" → "den Vertrag vorbereiten und …"
         # ("Donnerstag und Freitag nehmen" keeps the verb last when no particle closes the first clause)
         end = next((i + w.endswith(",") for i, w in enumerate(rest) if w.lower() in _CLAUSE_END or w.endswith(",")), len(rest))
         clause, tail = rest[:end], rest[end:]
-        if not (clause and clause[-1].rstrip(",").lower() in _SEPARABLE):
+        if lang == "nl" and (cut := _dutch_particle(clause)) is not None:
+            clause, tail = clause[:cut + 1], clause[cut + 1:] + tail  # "zeg 'm op bij TransIP" → "'m opzeggen bij TransIP"
+        if not (clause and clause[-1].rstrip(",").lower() in _SEPARABLE[lang]):
             clause, tail = rest, []
         comma = "," if tail and clause[-1].endswith(",") else ""
-        if clause and clause[-1].rstrip(",").lower() in _SEPARABLE:
+        if clause and clause[-1].rstrip(",").lower() in _SEPARABLE[lang]:
             verb = clause.pop().rstrip(",").lower() + verb
         return " ".join([*clause, verb + comma, *tail])
     return " ".join([verb, *rest])

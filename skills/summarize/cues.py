@@ -642,6 +642,12 @@ NL = Lexicon(
     when=r"\bwanneer\b|\bop\s+welke\s+dag\b|\bhoe\s+laat\b",
     small_step=r"\blaten\s+we\s+(?:(?:even|eerst|snel)\s+)*(?:(?:in|naar|op)\s+\S+(?:\s+\S+)?\s+)?(?:kijken|checken|bellen|overleggen|praten|afstemmen|debuggen|bespreken)\b",
     aside=r"^\W*(?:trouwens|overigens|nog\s+iets|ander\s+onderwerp|los\s+daarvan)\b",
+    yes_no=r"^\W*(?:ja|nee|nog\s+niet)\s*[,.!;:]",
+    second_person=r"\b(?:jij|jullie)\b",
+    taken_back=r"\blaat\s+maar\s+zitten\b|\bnegeer\s+(?:mij|me)\b",
+    self_answered=r"^\W*(?:laat\s+maar|al\s+gevonden|(?:ik\s+)?heb\s+het\s+(?:al\s+)?gevonden)",
+    finding_out=r"\b(?:ik\s+(?:vraag|zoek)\s+het\s+(?:even\s+)?(?:na|uit)\b|ik\s+(?:ga|zal)\s+het\s+(?:even\s+)?(?:navragen|uitzoeken|nakijken)\b|(?:moet|moeten)\s+(?:ik|we)\s+(?:even\s+)?(?:navragen|uitzoeken|nakijken)\b)",
+    suggestion=r"\bheb\s+je\s+(?:al\s+)?(?:eens\s+)?\S+\s+geprobeerd\b",
 )
 
 # Due phrases, as written; group 1 is the phrase kept on the action item.

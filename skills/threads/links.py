@@ -17,6 +17,7 @@ from bisect import bisect_right
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -566,18 +567,25 @@ def reply_links(messages: list[ChannelMessage], model: LinkModel | None = None) 
     messages before it.
     """
     model = model or default_model()
-    replies = [m.in_thread for m in messages]
-    top_messages = [m for m, reply in zip(messages, replies) if not reply]
+    stamps = [m.ts for m in messages]
+    threads = [m.thread_ts for m in messages]
+    replies = [thread is not None and thread != ts for ts, thread in zip(stamps, threads)]  # `in_thread`
+    top = [k for k, reply in enumerate(replies) if not reply] if any(replies) else range(len(messages))
+    top_messages = [messages[k] for k in top] if any(replies) else messages
     choice, prob = link_choices(top_messages, model)
-    scored = iter(zip(top_messages, range(len(top_messages)), choice.tolist(), prob.tolist()))
-    out: list[ReplyLink] = []
-    for m, reply in zip(messages, replies):
-        if reply:
-            out.append(ReplyLink(m.ts, m.thread_ts, 1.0))
-            continue
-        _, position, d, p = next(scored)
-        if m.is_system:
-            out.append(ReplyLink(m.ts, None, 1.0))
-        else:
-            out.append(ReplyLink(m.ts, top_messages[position - d].ts if d else None, p))
+    # Each top-level message's parent (d places before it, None for d = 0) read in one gather, and its link
+    # made as `ReplyLink(ts, parent, score)` is (`tuple.__new__` through `map`: no Python call per message).
+    top_stamps = [stamps[k] for k in top]
+    positions = np.arange(len(top_stamps))
+    parents = np.array([*top_stamps, None], dtype=object)[np.where(choice > 0, positions - choice, len(top_stamps))]
+    links = list(map(tuple.__new__, repeat(ReplyLink), zip(top_stamps, parents.tolist(), prob.tolist())))
+    for k, m in enumerate(top_messages):
+        if m.subtype in SYSTEM_SUBTYPES:  # `is_system`: starts nothing, answers nothing
+            links[k] = ReplyLink(m.ts, None, 1.0)
+    if not any(replies):
+        return links
+    out: list[ReplyLink] = [ReplyLink(ts, thread, 1.0) if reply else None  # type: ignore[misc]
+                            for ts, thread, reply in zip(stamps, threads, replies)]
+    for k, link in zip(top, links):
+        out[k] = link
     return out

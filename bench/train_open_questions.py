@@ -46,7 +46,6 @@ from skills.summarize.detect import (
     _GRATITUDE,
     _THANKS,
     _VOCATIVE_NAME,
-    _WHO,
     ANSWER_WINDOW,
     _overlap,
     decision_line,
@@ -104,7 +103,7 @@ def answer_facts(reader, s, decisions, opening=None) -> dict[str, float]:
         "asker_thanks": float(any(m.speaker == asker and m.index > replied_at
                                   and (_THANKS.search(m.text) or _GRATITUDE.search(m.text)) for m in later[:10])),
         "self_answered": float(any(m.speaker == asker and reader.cues.self_answered.match(m.text) for m in later[:10])),
-        "who_question": float(bool(_WHO.search(s.text))),
+        "who_question": float(bool(reader.cues.who.search(s.text))),
         "agreement": float(reader.messages[i].agreement > 0),
         "superseded": float(any(x.is_question for x in own[own.index(s) + 1:])),
         "opening": float(i == 0),

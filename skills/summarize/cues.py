@@ -58,13 +58,15 @@ class Lexicon:
     when: str = ""  # a question about when: "when", "wann", "quand", "cuándo", "quando"
     small_step: str = ""  # a proposal to look or talk first, a next step rather than a decision: "let's check the logs"
     aside: str = ""  # a reply that opens another subject, so it answers nothing by coming next: "also: …", "btw", "por cierto"
-    # The six below are read in every language's table whatever the thread's language (see `Cues.yes_no`).
+    # The eight below are read in every language's table whatever the thread's language (see `Cues.yes_no`).
     yes_no: str = ""  # a reply that opens with a plain yes or no and goes on: "yes,", "not yet.", "noch nicht,", "ainda não."
     second_person: str = ""  # "you", "du", "vous", "você", "你": a question that names someone and says "you" asks them
     taken_back: str = ""  # the asker takes a question back in the same message: "ignore me", "vergiss es", "laisse tomber"
     self_answered: str = ""  # the asker's own answer, opening a later message: "nvm, found it", "hab's gefunden", "找到了"
     finding_out: str = ""  # a reply that sets out to find the answer or hands it on: "let me check", "je me renseigne"
     suggestion: str = ""  # a suggestion put as a question, an answer: "have you tried …?", "hast du … probiert?", "…たらどう"
+    who: str = ""  # a "who" question's word, answered by someone volunteering or being named: "who", "wer", "qui", "谁"
+    follow_up: str = ""  # a short follow-up asking again about part of an earlier question: "and 3?", "und die Latenz?"
 
 
 EN = Lexicon(
@@ -148,6 +150,8 @@ EN = Lexicon(
                  r"|ask\s+(?:the|their|our|your)\s+(?:\w+\s+)?(?:rep|vendor|lawyers?|legal|finance|manager|owner|admin|support)\b"
                  r"|(?:keep|put)\s+it\s+on\s+the\s+list|(?:^\W*|(?:at|in|for|until|till)\s+)(?:the\s+)?next\s+(?:retro|planning|review|sync|meeting|standup|1:1))"),
     suggestion=r"\b(?:have\s+you\s+tried|did\s+you\s+try|why\s+not\s+just)\b",
+    who=r"\b(?:who|whom)\b",
+    follow_up=r"^\W*and\b[^?？]*[?？]\s*$",
 )
 
 DE = Lexicon(
@@ -206,6 +210,8 @@ DE = Lexicon(
     finding_out=(r"\b(?:überfragt|(?:muss|müssen)\s+(?:ich|wir)\s+(?:das\s+)?(?:erst\s+|noch\s+)?(?:mit\s+\w+\s+)?(?:klären|abklären|nachfragen|checken)"
                  r"|frag(?:e)?\s+ich\s+(?:mal\s+)?nach|nicht\s+einig|(?:in\s+der\s+)?nächsten\s+(?:retro|planung|runde)|bevor\s+wir\s+uns\s+festlegen)"),
     suggestion=r"\bhast\s+du\s+(?:schon\s+)?(?:mal\s+)?\S+\s+probiert\b",
+    who=r"\b(?:wer|wem)\b",
+    follow_up=r"^\W*und\b[^?？]*[?？]\s*$",
 )
 
 FR = Lexicon(
@@ -261,6 +267,8 @@ FR = Lexicon(
     self_answered=r"^\W*(?:laisse\s+tomber|j'ai\s+trouvé|c'est\s+bon,?\s+j'ai)",
     finding_out=r"\b(?:je\s+(?:me\s+renseigne|demande\s+à|vérifie\s+(?:avec|auprès))|on\s+en\s+reparler(?:a|ons))",
     suggestion=r"\b(?:as-tu|tu\s+as)\s+essayé\b",
+    who=r"\bqui\b",
+    follow_up=r"^\W*et\b[^?？]*[?？]\s*$",
 )
 
 ES = Lexicon(
@@ -318,6 +326,8 @@ ES = Lexicon(
     self_answered=r"^\W*(?:ya\s+lo\s+encontré|olvídalo|déjalo)",
     finding_out=r"\b(?:(?:le|les)\s+pregunto|(?:te|os)\s+(?:digo|cuento|aviso)\s+(?:algo|luego|mañana|cuando)|lo\s+vemos\s+más\s+adelante)",
     suggestion=r"\b¿?(?:has\s+probado|probaste)\b",
+    who=r"\bquién\b",
+    follow_up=r"^\W*y\b[^?？]*[?？]\s*$",
 )
 
 PT = Lexicon(
@@ -374,6 +384,8 @@ PT = Lexicon(
     self_answered=r"^\W*(?:achei|deixa\s+pra\s+lá|esquece)",
     finding_out=r"\b(?:ainda\s+não\s+sei|(?:tenho|temos)\s+de\s+confirmar|continuo\s+a\s+investigar|dou\s+notícias|vou\s+perguntar)",
     suggestion=r"\b(?:você\s+)?já\s+tentou\b",
+    who=r"\bquem\b",
+    follow_up=r"^\W*e\b[^?？]*[?？]\s*$",
 )
 
 # ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
@@ -419,6 +431,7 @@ JA = Lexicon(
     aside=r"^\W*(?:ところで|別件|話は変わ)",
     self_answered=r"^\W*(?:見つかりました|解決しました)",
     suggestion=r"(?:たら|ては|てみては|れば)(?:どう|いかが)",
+    who=r"誰|だれ",
 )
 
 ZH = Lexicon(
@@ -457,6 +470,7 @@ ZH = Lexicon(
     aside=r"^\W*(?:另外|顺便|顺带|还有个事)",
     second_person=r"你|您",
     self_answered=r"^\W*(?:找到了|算了)",
+    who=r"谁",
 )
 
 HI = Lexicon(
@@ -495,6 +509,7 @@ HI = Lexicon(
     aside=r"^\W*(?:वैसे|एक\s+और\s+बात)",
     self_answered=r"^\W*मिल\s+गया",
     finding_out=r"\b(?:pata\s+nahi|puch(?:ta|ti)\s+h[ou]{2}n|bata\s+dung[ai])",  # Hinglish: read in every thread
+    who=r"कौन",
 )
 
 AR = Lexicon(
@@ -531,6 +546,7 @@ AR = Lexicon(
     verdict=NEVER, factual=NEVER, due="",
     aside=r"^\W*(?:بالمناسبة|على\s+فكرة)",
     self_answered=r"^\W*(?:لقيته|لقيتها|وجدته|وجدتها)",
+    who=r"(?:^|\s)و?(?:من|مين)\s",
 )
 
 IT = Lexicon(
@@ -585,6 +601,7 @@ IT = Lexicon(
     aside=r"^\W*(?:a\s+proposito|un'altra\s+cosa|altro\s+tema|tra\s+l'altro)\b",
     second_person=r"\btu\b",
     finding_out=r"\b(?:chiedo|sento)\s+(?:a|conferma)",
+    follow_up=r"^\W*e\b[^?？]*[?？]\s*$",
 )
 
 # ---- Dutch, Polish, Russian, Swedish, Turkish, Korean (issue 12) ---------------------------------------------------
@@ -735,6 +752,8 @@ class Cues:
     self_answered: re.Pattern
     finding_out: re.Pattern
     suggestion: re.Pattern
+    who: re.Pattern
+    follow_up: re.Pattern
 
 
 def _either(sources: list[str]) -> re.Pattern:
@@ -772,5 +791,6 @@ def cues_for(lang: str) -> Cues:
         small_step=joined("small_step"), aside=joined("aside"),
         yes_no=anywhere("yes_no"), second_person=anywhere("second_person"), taken_back=anywhere("taken_back"),
         self_answered=anywhere("self_answered"), finding_out=anywhere("finding_out"), suggestion=anywhere("suggestion"),
+        who=anywhere("who"), follow_up=anywhere("follow_up"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)), screened(re.compile(bare, re.I))),
     )

@@ -95,7 +95,6 @@ _NOT_YET = re.compile(r"\b(?:will|'ll|can|could|going\s+to|gonna|should|need|onc
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][a-z]+)\b")
 _DIGIT = re.compile(r"\d")
 _COURTESY = frozenset("thanks thank thx cheers everyone all team guys folks danke euch merci tous gracias todos obrigado obrigada valeu".split())
-_WHO = re.compile(r"\b(?:who|whom|wer|wem|qui|quién|quem)\b|谁|誰|だれ|कौन|(?:^|\s)و?(?:من|مين)\s", re.I)
 _APPROVAL = re.compile(r"\b(?:approved|lgtm|freigegeben|genehmigt|approuvé|validé|aprobado|aprovado)\b", re.I)
 _REVIEW_ASKED = re.compile(r"\b(?:PR|MR|pull\s+request|merge\s+request|review(?:ing|er)?|diff)\b|#\d+", re.I)
 _WE_PLAN = re.compile(r"\b(?:we|we'll|we're)\s+(?!(?:are|were|have|had|did|do|don'?t|can'?t|know|think|need|saw|see)\b)\w+", re.I)
@@ -1430,7 +1429,7 @@ class ThreadReader:
     def _who_asked(self, s: Sentence, task: str) -> str | None:
         """The "who …?" question a promise answers, when it names what the promise is about."""
         for x in reversed(self._window(s.index - 3, s.index)):
-            if x.speaker != s.speaker and x.is_question and _WHO.search(x.text) and _stems(x.text) & _stems(task):
+            if x.speaker != s.speaker and x.is_question and self.cues.who.search(x.text) and _stems(x.text) & _stems(task):
                 return _clip(x.text)
         return None
 
@@ -1488,7 +1487,7 @@ class ThreadReader:
         """The earlier question a short follow-up asks again ("and 3?", "und die Latenz?", "et pour l'augmentation ?"):
         one of its asker's recent messages held several questions and the replies took up only some of them. The
         one it means is the one it numbers, else the one the replies in between share the fewest words with."""
-        if word_count(s.text) > 6 or not _FOLLOW_UP.match(s.text):
+        if word_count(s.text) > 6 or not self.cues.follow_up.match(s.text):
             return None
         for i in range(s.index - 1, max(-1, s.index - 1 - MAX_REPLIES_READ), -1):
             if self.messages[i].speaker != s.speaker:
@@ -1519,7 +1518,7 @@ class ThreadReader:
         asked = self.resolve(mention.group(1)) if mention else None
         if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
             asked = self.resolve(vocative.group(1))
-        who_question = bool(_WHO.search(s.text))
+        who_question = bool(self.cues.who.search(s.text))
         if self.messages[s.index].agreement and not who_question:
             return True  # "Can I merge the copy changes?" with a ✅ from someone else: a yes
         own = self.by_message[s.index]
@@ -1580,8 +1579,6 @@ class ThreadReader:
                    for d in decisions)  # the decision answered it
 
 
-# A short follow-up that asks again about part of an earlier question: "and 3?", "und die Latenz?", "et pour … ?"
-_FOLLOW_UP = re.compile(r"^\W*(?:and|und|et|e|y)\b[^?？]*[?？]\s*$", re.I)
 _NUMBER_ASKED = re.compile(r"(?<![\w.])([1-9])(?![\w.])")
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.

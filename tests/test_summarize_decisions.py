@@ -3,6 +3,8 @@ deferrals that are not decisions (a tie and a poll, "take it to the meeting", "l
 
 from __future__ import annotations
 
+import pytest
+
 from skills.summarize.extractive import split_sentences, summarize
 from skills.summarize.utterance import Utterance
 
@@ -192,3 +194,60 @@ def test_chat_that_only_sounds_like_a_decision_is_not_one():
                    ("Dad", "Great!")) == []
     assert decided(("Toby", "I thought it was easy to treat nowadays."), ("Ana", "So did we."),
                    ("Toby", "Then suddenly it changed."), ("Ana", "I'm so sorry.")) == []
+
+
+def test_a_then_we_conclusion_that_restates_the_question_decides_its_course_in_full():
+    # two people: the asker closes their own question after the answer, with "then" and the task kept apart
+    texts = decided(("Alex", "Should we move the launch to Friday?"), ("Bea", "Friday works for me, QA is done"),
+                    ("Alex", "Then we move it to Friday and I tell sales"))
+    assert texts == ["Move the launch to Friday"]
+    # a conclusion that says more than the question keeps its own words
+    texts = decided(("Alex", "Should we move the launch to Friday?"), ("Bea", "QA needs Friday for the regression run."),
+                    ("Alex", "Then we move it to Monday morning"))
+    assert len(texts) == 1 and "Monday" in texts[0]
+
+
+def test_someone_alone_in_a_thread_closes_their_own_question():
+    """The Playground's channel thread: one person asks, weighs an answer, and concludes."""
+    summary = summarize(thread(("Alex", "Should we move the launch to Friday?"), ("Alex", "Friday works for me, QA is done"),
+                               ("Alex", "Then we move it to Friday and I tell sales")))
+    assert [d.line for d in summary.decisions] == ["Move the launch to Friday"] and not summary.no_decision
+    assert summary.decisions[0].source_id == f"{MONDAY + 9 * 3600}.000100"  # linked to the question, whose words it is
+    # with others around, the asker's own words in between are no answer
+    assert decided(("Alex", "Should we move the launch to Friday?"), ("Alex", "Friday works for me, QA is done"),
+                   ("Alex", "Then we move it to Friday."), ("Bea", "Wait, what about the demo?")) == []
+
+
+def test_saying_it_is_not_settled_here_or_taking_it_to_a_meeting_is_no_decision():
+    slack = summarize(thread(("Dana", "Proposal: we sunset the v1 export API on March 31."), ("Oli", "Two big accounts still use it."),
+                             ("Ravi", "And v2 lacks the CSV endpoint."),
+                             ("Dana", "ok, clearly not settling this in Slack. Let's bring it to arch review on the 14th."),
+                             ("Oli", "sounds good")))
+    assert slack.decisions == () and slack.no_decision
+    planning = summarize(thread(("Meg", "Q2 has room for one bet: the public API or the mobile redesign?"),
+                                ("Tom", "API, three deals need it."), ("Yara", "The redesign is the top request."),
+                                ("Meg", "I'm not going to call this in a thread. Tom, get the deal numbers; we decide at planning Thursday."),
+                                ("Tom", "will do")))
+    assert planning.decisions == () and planning.no_decision
+
+
+_DECIDE_LATER = {
+    "fr": (("Léa", "On passe l'entrepôt de données sur Snowflake ou on garde Redshift ?"), ("Marc", "Snowflake, sans hésiter."),
+           ("Zoé", "Et le coût sur un an ?"), ("Léa", "On décide quand on aura le chiffrage de Marc."), ("Marc", "ok")),
+    "it": (("Paolo", "Dobbiamo scegliere il nuovo fornitore di pagamenti: Stripe o Adyen?"), ("Sara", "Stripe, lo conosciamo."),
+           ("Luca", "Adyen costa meno sui volumi alti."), ("Paolo", "Perfetto. Decidiamo quando abbiamo le offerte di entrambi.")),
+    "zh": (("王芳", "监控系统用 Prometheus 还是 Datadog？"), ("李强", "Prometheus 吧，成本低。"), ("赵敏", "同意，Prometheus。"),
+           ("王芳", "好，等两边的报价出来再定。")),
+    "pt": (("Inês", "Mudamos o plano anual para 20% de desconto?"), ("Tiago", "Parece-me muito."), ("Joana", "A conversão está baixa."),
+           ("Inês", "Ok, hoje não decidimos nada. Ficamos à espera da simulação do Rui.")),
+    "es": (("Lucía", "¿Cambiamos el CRM a HubSpot este año?"), ("Pablo", "Sí, el equipo ya lo usa."), ("Marta", "¿Y el coste?"),
+           ("Lucía", "Decidimos cuando tengamos los presupuestos.")),
+    "de": (("Nina", "Sollen wir den Support auf Zendesk umstellen?"), ("Jan", "Ja, das alte Tool nervt."), ("Eva", "Was kostet das?"),
+           ("Nina", "Entscheiden wir, wenn das Angebot da ist.")),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_DECIDE_LATER))
+def test_deciding_once_the_numbers_are_in_is_no_decision_in_each_language(lang):
+    summary = summarize(thread(*_DECIDE_LATER[lang]))
+    assert summary.decisions == () and summary.no_decision

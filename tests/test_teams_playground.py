@@ -298,8 +298,9 @@ async def test_a_channel_thread_gets_one_summary_on_the_page_and_digest_now_coun
     seen = await asyncio.to_thread(_channel_thread, playground.base_url, config["bot"]["name"], tmp_path)
     page, cards = str(seen["page"]), seen["cards"]
     assert page.count("lists the rest") == 1  # one hint for the young thread, not one per message
-    assert cards.count("Participants") == 1 and "Open questions" in cards  # exactly one summary, with sections
-    assert "Should we move the launch to Friday?" in "\n".join(cards)
+    assert cards.count("Participants") == 1 and "Decisions" in cards  # exactly one summary, with sections
+    # the question its asker closed ("Then we move it to Friday …") is the decision, in full, not an open question
+    assert "Move the launch to Friday" in "\n".join(cards) and "Open questions" not in cards
     links = seen["links"]  # to the real message: its numeric id, not a client's placeholder
     assert links and all(re.search(r"/l/message/[^/]+/(\d+)\?.*createdTime=\1$", link) for link in links), links
 

@@ -275,6 +275,12 @@ class ThreadReader:
             at.append(sentence.index)
             said.append(sentence)
 
+    @property
+    def _alone(self) -> bool:
+        """One person wrote the whole thread (a lead thinking aloud, or someone trying the bot in a channel alone):
+        nobody else can answer, so their own later words close what they asked."""
+        return len(self._by_speaker) == 1
+
     # ---- names and dates ----------------------------------------------------------------------------
 
     def resolve(self, name: str) -> str | None:
@@ -647,6 +653,8 @@ class ThreadReader:
             return s.speaker == self.messages[0].speaker or bool(opening & _stems(s.text)) or s.index <= 1
         if _ALSO.search(asked.text):
             return False  # "should we also have a second relay provider?" — "not today": a side question parked
+        if s.speaker == self.messages[0].speaker and _DECIDE.search(s.text) and not self._seeking(asked):
+            return True  # "Et le coût ?" — "On décide quand on aura le chiffrage": the opener puts off their own choice
         return bool(opening & (_stems(s.text) | _stems(asked.text)))
 
     def _settling_part(self, s: Sentence) -> Sentence | None:
@@ -703,8 +711,28 @@ class ThreadReader:
             return False
         self._supersede_answers(asked, s, found)
         agreed, _ = self._agreement(s.index, s.speaker)
-        found.append((self._closing(self._found(statement, agreed), asked), SETTLED))
+        found.append((self._closing(self._restated(self._found(self._without_own_task(statement), agreed), asked), asked),
+                      SETTLED))
         return True
+
+    def _without_own_task(self, s: Sentence) -> Sentence:
+        """ "Then we move it to Friday and I tell sales": the conclusion without the task its speaker takes on in
+        the same breath (that one is theirs to do, not the group's decision)."""
+        head = _AND_I.split(s.text, maxsplit=1)[0].rstrip(" ,;")
+        return replace(s, text=head) if head != s.text and len(content_words(head)) >= 2 else s
+
+    def _restated(self, f: Found, asked: Sentence) -> Found:
+        """A conclusion that only says yes to the course a question asked, in fewer words ("Should we move the
+        launch to Friday?" … "Then we move it to Friday"): the decision is the question's course, said in full, and
+        links to the question, where those words were written."""
+        course = self.cues.course.search(asked.text) if asked.is_question else None
+        if course is None or f.context is not None and f.context != asked.text.strip():
+            return f
+        proposition = _RHETORICAL.sub("", asked.text[course.end():]).strip(" ?？¿")
+        words, asked_words = content_words(f.text), content_words(proposition)
+        if len(asked_words) < 2 or not words or not words <= asked_words or len(words) >= len(asked_words):
+            return f
+        return replace(f, text=proposition[:1].upper() + proposition[1:], context=None, source_id=asked.source_id)
 
     def _names_option(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
         """ "Porto or Seville?" … "Seville. I'm booking the hotel.": the asker of a choice names one of its options.
@@ -779,8 +807,8 @@ class ThreadReader:
     def _open_choice(self, s: Sentence, found: list[tuple[Found, int]]) -> Sentence | None:
         """The choice the speaker of `s` put to the thread, others answered, and they have not settled yet."""
         asked = next((x for x in self._own_sentences_before(s, CONCLUSION_REACH) if self._seeking(x)), None)
-        if asked is None or not any(m.speaker != s.speaker for m in self.messages[asked.index + 1:s.index]):
-            return None
+        if asked is None or not any(m.speaker != s.speaker or self._alone for m in self.messages[asked.index + 1:s.index]):
+            return None  # alone in the thread, a message of one's own in between is the "answer" one weighed
         question = _stems(asked.text)
         # found after `asked` are among the last ones read (the choice is at most CONCLUSION_REACH messages back)
         if any(f.owner == s.speaker and asked.index < f.index < s.index and question & _stems(f.said)
@@ -1629,6 +1657,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|wenn|falls|si|sauf\s+si|caso)\b[^.;!?
 _CONDITIONAL_ANSWER = re.compile(
     r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
     r"|no\s+necesariamente|não\s+necessariamente)\b", re.I)
+_AND_I = re.compile(r"[,;]?\s+(?:and|und|et|y|e)\s+(?:I|ich|je|j'|yo|eu|io)\s+(?=\w)", re.I)  # "…, and I tell sales"
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'll|I'm|ich|je|j'|yo|eu|io)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\bwe\b|\bwir\b|\bnous\b|\bon\b|\bnosotros\b|\bnós\b|\bvamos\b", re.I)
 _THEN = re.compile(r"\bthen\b", re.I)

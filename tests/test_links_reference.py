@@ -193,6 +193,10 @@ def test_block_readers_read_each_text_as_the_per_message_readers_do():
             assert said.get(i, (set(), None)) == (found, addressed), text
         assert all(said[i][0] or said[i][1] is not None for i in said)
     assert sum(bool(block_mentions(b, known)) for b in blocks) > 20
+    odd_known = {**known, "\x00": "U_nul"}  # a name with the separator in it: each text read on its own
+    said = block_mentions(plain[:200], odd_known)
+    assert all(said.get(i, (set(), None)) == mentioned_users(text, odd_known) for i, text in enumerate(plain[:200]))
+    assert said
 
 
 if __name__ == "__main__":

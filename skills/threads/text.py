@@ -112,22 +112,25 @@ def block_mentions(texts: list[str], known: dict[str, str]) -> dict[int, tuple[s
     any other text is read by `mentioned_users` itself. Same answers (`tests/test_links_reference.py`)."""
     out: dict[int, tuple[set[str], str | None]] = {}
     joined = "\x00" + "\x00".join(texts)
-    if joined.isascii() and "<" not in joined and joined.count("\x00") == len(texts) \
+    if "\x00" in known:  # a name no token can be: every text on its own
+        plain = [False] * len(texts)
+    elif joined.isascii() and "<" not in joined and joined.count("\x00") == len(texts) \
             and max(map(len, texts), default=0) <= 400:
         plain = [True] * len(texts)  # the whole block at once (checked in C)
     else:
         plain = [text.isascii() and len(text) <= 400 and "<" not in text and "\x00" not in text for text in texts]
+    if not all(plain):
         for i in filterfalse(plain.__getitem__, range(len(texts))):
             found, addressed = mentioned_users(texts[i], known)
             if found or addressed is not None:
                 out[i] = (found, addressed)
+        if not any(plain):
+            return out
         joined = "\x00" + "\x00".join(text if ok else "" for text, ok in zip(texts, plain))
-    if not any(plain) or "\x00" in known:
-        return out
     low = joined.lower().translate(_BLOCK_NICK_SPACES).replace("\x00", " \x00 ")  # one character for one: C's fast path
     row = -1
     lookup = dict.fromkeys(known, True)
-    lookup["\x00"] = False
+    lookup["\x00"] = False  # each NUL starts the next text
     for token in filter(lookup.__contains__, low.split()):
         if not lookup[token]:
             row += 1

@@ -17,7 +17,8 @@ from bisect import bisect_right
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import attrgetter, eq
 from pathlib import Path
 from typing import NamedTuple
 
@@ -203,6 +204,7 @@ SELF_COL = {name: k for k, name in enumerate(SELF_FEATURES)}
 PAIRS, SELVES = slice(0, len(PAIR_FEATURES)), slice(len(PAIR_FEATURES), len(FEATURES))
 _DISTANCE_COLUMNS = [COL[name] for name in PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]]
 _NO_MENTION: tuple[frozenset[str], None] = (frozenset(), None)
+_USER, _TEXT, _SUBTYPE, _MENTIONS = (attrgetter(name) for name in ("user", "text", "subtype", "mentions"))
 CHUNK = 256  # messages whose candidates are built and scored together (a few MiB: stays in cache)
 
 
@@ -218,17 +220,19 @@ class _BlockFacts:
         n, w = len(messages), window
         self.w = w
         self.log_distance = np.array([math.log(d) for d in range(1, w + 1)], dtype=np.float32)
-        users: dict[str, int] = {}
-        author = [users.setdefault(m.user, len(users)) for m in messages]
+        # Per message, through `map` and C-level methods where the answer is the same: no Python call per message.
+        speakers = list(map(_USER, messages))
+        users = dict(zip(dict.fromkeys(speakers), count()))  # numbered in order of first message
+        author = list(map(users.__getitem__, speakers))
         known = {name.lower(): name for name in users}
-        texts = [m.text for m in messages]
-        subtypes = [m.subtype for m in messages]
+        texts = list(map(_TEXT, messages))
+        subtypes = list(map(_SUBTYPE, messages))
         first, thanks = _first_words_and_thanks(texts)
         addressed = [-1] * n
         mention_rows: list[int] = []
         mention_users: list[int] = []
         said = block_mentions(texts, known)
-        rows = set(said).union(i for i, m in enumerate(messages) if m.mentions)
+        rows = set(said).union(compress(range(n), map(_MENTIONS, messages)))  # and those the platform names
         for i in sorted(rows):
             found, to = said.get(i, _NO_MENTION)
             if messages[i].mentions:
@@ -243,14 +247,14 @@ class _BlockFacts:
                 addressed[i] = users[to]
 
         self.times = np.array([m.seconds for m in messages], dtype=np.float64)
-        self.system = np.array([subtype in SYSTEM_SUBTYPES for subtype in subtypes], dtype=bool)
-        self.action = np.array([subtype == "me_message" for subtype in subtypes], dtype=np.float32)
-        self.question = np.array([is_question(text) for text in texts], dtype=np.float32)
-        self.answer_cue = np.array([f in _ANSWER_CUES for f in first], dtype=np.float32)
-        self.continuation = np.array([f in _CONTINUATION for f in first], dtype=np.float32)
-        self.greeting = np.array([f in _GREETINGS for f in first], dtype=np.float32)
+        self.system = np.array(list(map(SYSTEM_SUBTYPES.__contains__, subtypes)), dtype=bool)
+        self.action = np.array(list(map(eq, subtypes, repeat("me_message"))), dtype=np.float32)
+        self.question = np.array(list(map(is_question, texts)), dtype=np.float32)
+        self.answer_cue = np.array(list(map(_ANSWER_CUES.__contains__, first)), dtype=np.float32)
+        self.continuation = np.array(list(map(_CONTINUATION.__contains__, first)), dtype=np.float32)
+        self.greeting = np.array(list(map(_GREETINGS.__contains__, first)), dtype=np.float32)
         self.thanks = np.array(thanks, dtype=np.float32)
-        self.length = np.array([math.log1p(len(text)) for text in texts], dtype=np.float32)
+        self.length = np.array(list(map(math.log1p, map(len, texts))), dtype=np.float32)
         self.author = np.array(author, dtype=np.int64)
         self.addressed = np.array(addressed, dtype=np.int64)
         self.mentions = np.zeros((n, len(users)), dtype=bool)
@@ -579,9 +583,8 @@ def reply_links(messages: list[ChannelMessage], model: LinkModel | None = None) 
     positions = np.arange(len(top_stamps))
     parents = np.array([*top_stamps, None], dtype=object)[np.where(choice > 0, positions - choice, len(top_stamps))]
     links = list(map(tuple.__new__, repeat(ReplyLink), zip(top_stamps, parents.tolist(), prob.tolist())))
-    for k, m in enumerate(top_messages):
-        if m.subtype in SYSTEM_SUBTYPES:  # `is_system`: starts nothing, answers nothing
-            links[k] = ReplyLink(m.ts, None, 1.0)
+    for k in compress(range(len(links)), map(SYSTEM_SUBTYPES.__contains__, map(_SUBTYPE, top_messages))):
+        links[k] = ReplyLink(top_stamps[k], None, 1.0)  # `is_system`: starts nothing, answers nothing
     if not any(replies):
         return links
     out: list[ReplyLink] = [ReplyLink(ts, thread, 1.0) if reply else None  # type: ignore[misc]

@@ -157,7 +157,7 @@ def _odd_texts(count: int, seed: int) -> list[str]:
     pieces = ["bob:", "Alice", "d[a]n|x", "<@U0K1>", "<@U0K2|grace>", "<@U0K1|no end", "<at>bob</at>", "x", "ok",
               "thanks", "why?", "ΟΔΟΣ", "\u212a", "प्रिया", "py.test", "it's", "--", "\x00", " ", "\n", "ALICE's",
               "what", "<", ">", "|", "the", "of", "thanks", "Thank", "ty!",
-              "\x1c", "\u00a0", ",,", "-", "<@u1>", "?"]
+              "\x1c", "\u00a0", ",,", "-", "<@u1>", "?", "_x_", "a..b", "'quoted'", ".dot.", "x'", "9.5", "--py.test."]
     out = ["", " ", "\x00", "who", "a" * 401, "bob " * 120]
     for _ in range(count):
         words_ = [rng.choice(pieces) if rng.random() < 0.6 else "".join(rng.choice(string.printable)

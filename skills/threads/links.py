@@ -177,8 +177,9 @@ def _first_word(lowered_words: list[str]) -> str:
 
 
 _FIRST_TOKEN = re.compile(r"\x00\s*([^\s\x00]*)")  # each text's first word, in a block joined by NUL
-# The white space or NUL before the word first: `re` then looks for those characters, not at every position.
-_THANKS_WORD = re.compile(rf"[\s\x00](?:{'|'.join(sorted(_THANKS, key=len, reverse=True))})(?![^\s\x00])")
+# One pattern per word, the word first and its bounds (white space or NUL) after: `re` then scans for the word's
+# letters as a literal, several times faster than trying an alternation wherever a space or a "t" is.
+_THANKS_WORDS = tuple(re.compile(rf"{word}(?![^\s\x00])(?<=[\s\x00]{word})") for word in sorted(_THANKS))
 
 
 def _first_words_and_thanks(texts: list[str]) -> tuple[list[str], list[bool]]:
@@ -194,8 +195,9 @@ def _first_words_and_thanks(texts: list[str]) -> tuple[list[str], list[bool]]:
              for token, text in zip(_FIRST_TOKEN.findall(low), texts)]
     thanks = [False] * len(texts)
     ends = text_ends(low)
-    for match in _THANKS_WORD.finditer(low):
-        thanks[bisect_right(ends, match.start() + 1) - 1] = True
+    for pattern in _THANKS_WORDS:
+        for match in pattern.finditer(low):
+            thanks[bisect_right(ends, match.start()) - 1] = True
     return first, thanks
 
 

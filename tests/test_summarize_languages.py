@@ -32,7 +32,8 @@ def test_threads_in_other_scripts_are_read_in_their_language():
     assert thread_language(["سأقوم بتصميم الإعلانات قبل يوم الخميس."]) == "ar"
     # Hindi work chat full of English terms is still Hindi
     assert thread_language(["सीमा: API docs; विकास: login bug; नेहा: release notes.", "मैं client से बात कर लूँगा।"]) == "hi"
-    assert thread_language(["Привет, я сделаю это завтра."]) == "und"  # no cue table: read with English cues only
+    assert thread_language(["Γεια σας, θα το κάνω αύριο."]) == "und"  # no cue table: read with English cues only
+    assert thread_language(["Привет, я сделаю это завтра."]) == "ru"
     assert thread_language(["Je vais imprimer les flyers demain."]) == "fr"
 
 
@@ -279,3 +280,76 @@ def test_dutch_thread_put_off_says_no_decision_and_what_it_waits_for():
 def test_dutch_inverted_promise_and_a_particle_before_a_preposition():
     assert items(("Bram", "De oude VM mag weg zodra de test geslaagd is."), ("Fleur", "Top, dan zeg ik 'm volgende week op bij TransIP."),
                  ("Bram", "Dank je!")) == [("Fleur", "'m opzeggen bij TransIP", "volgende week")]
+
+
+def test_polish_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
+    lines = (("Marta", "Wydanie 2.8 jest gotowe na stagingu, testy regresyjne przeszły."),
+             ("Tomek", "Wypuszczamy w czwartek czy czekamy do przyszłego tygodnia?"),
+             ("Kasia", "Czwartek mi pasuje, klienci są już uprzedzeni."),
+             ("Marta", "Decyzja: wydanie 2.8 idzie w czwartek."),
+             ("Marta", "Tomku, możesz przygotować notatki do wydania do środy?"), ("Tomek", "Jasne, zrobię."),
+             ("Kasia", "Jutro rano wyślę klientom maila o oknie serwisowym."),
+             ("Piotr", "Czy powinniśmy wcześniej uprzedzić dział wsparcia?"))
+    assert thread_language([text for _, text in lines]) == "pl"
+    summary = read(*lines)
+    assert [d.text for d in summary.decisions] == ["Wydanie 2.8 idzie w czwartek"]
+    # "Tomku" is Tomek spoken to; the verbs become infinitives (simplemma)
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("Tomek", "przygotować notatki do wydania", "do środy", "2026-11-18"),
+        ("Kasia", "wysłać klientom maila o oknie serwisowym", "Jutro rano", "2026-11-17")]
+    assert [q.text for q in summary.open_questions] == ["Piotr: Czy powinniśmy wcześniej uprzedzić dział wsparcia?"]
+    assert summary.tldr.startswith("Decided: Wydanie 2.8 idzie w czwartek.")
+
+
+def test_polish_thread_put_off_says_no_decision_and_a_proposal_is_no_promise():
+    summary = read(("Ola", "Przechodzimy na GitHub Actions czy zostajemy przy Jenkinsie?"),
+                   ("Bartek", "Proponuję GitHub Actions, mniej utrzymania."),
+                   ("Michał", "Koszty są jeszcze niejasne, najpierw chcę zobaczyć wycenę."),
+                   ("Bartek", "Dobra, wrócimy do tematu w przyszłym tygodniu."),
+                   ("Ola", "Zgoda, poczekajmy na liczby od finansów, zanim zdecydujemy."))
+    assert not summary.decisions and not summary.action_items
+    assert summary.tldr.startswith("No decision yet on “Przechodzimy na GitHub Actions czy zostajemy przy Jenkinsie”: "
+                                   "waiting for liczby od finansów.")
+
+
+def test_polish_request_by_its_verb_and_an_accepted_promise():
+    assert items(("Ania", "Klient zgłasza błąd przy logowaniu przez SSO."), ("Kuba", "Aniu, sprawdzisz logi z wczoraj?"),
+                 ("Ania", "Jasne."), ("Kuba", "Dzięki! Ja napiszę do klienta.")) == [
+        ("Ania", "sprawdzić logi z wczoraj", None), ("Kuba", "napisać do klienta", None)]
+
+
+def test_russian_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
+    lines = (("Ольга", "Релиз 5.2 готов на стейджинге, регрессионные тесты зелёные."),
+             ("Игорь", "Выкатываем в четверг или ждём следующей недели?"),
+             ("Анна", "Четверг подходит, клиентов уже предупредили."),
+             ("Ольга", "Решение: релиз 5.2 выкатываем в четверг."),
+             ("Ольга", "Игорь, можешь подготовить релиз-ноуты до среды?"), ("Игорь", "Да, сделаю."),
+             ("Анна", "Завтра утром отправлю клиентам письмо про окно обслуживания."),
+             ("Дмитрий", "Нужно ли заранее предупредить поддержку?"))
+    assert thread_language([text for _, text in lines]) == "ru"
+    summary = read(*lines)
+    assert [d.text for d in summary.decisions] == ["Релиз 5.2 выкатываем в четверг"]
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("Игорь", "подготовить релиз-ноуты", "до среды", "2026-11-18"),
+        ("Анна", "отправить клиентам письмо про окно обслуживания", "Завтра утром", "2026-11-17")]
+    assert [q.text for q in summary.open_questions] == ["Дмитрий: Нужно ли заранее предупредить поддержку?"]
+    assert summary.tldr.startswith("Decided: Релиз 5.2 выкатываем в четверг.")
+
+
+def test_russian_thread_put_off_says_no_decision_and_what_it_waits_for():
+    summary = read(("Ольга", "Переходим на GitHub Actions или остаёмся на Jenkins?"),
+                   ("Игорь", "Я бы выбрал GitHub Actions, меньше поддержки."),
+                   ("Дмитрий", "Стоимость пока непонятна, сначала хочу увидеть смету."),
+                   ("Игорь", "Ок, вернёмся к этому на следующей неделе."),
+                   ("Ольга", "Согласна, ждём цифры от финансов, прежде чем решать."))
+    assert not summary.decisions
+    assert summary.tldr.startswith("No decision yet on “Переходим на GitHub Actions или остаёмся на Jenkins”: "
+                                   "waiting for цифры от финансов.")
+
+
+def test_russian_short_address_form_and_a_cyrillic_name_for_a_latin_display_name():
+    assert items(("Саша", "Прод упал после деплоя, 500-ки на оплате."), ("Лена", "Саш, глянешь логи платёжного шлюза?"),
+                 ("Саша", "Ок, беру."), ("Лена", "Спасибо!")) == [("Саша", "глянуть логи платёжного шлюза", None)]
+    assert items(("Olga", "Кто напишет постмортем?"), ("Dmitry", "Я напишу постмортем до пятницы."),
+                 ("Olga", "Дмитрий, спасибо! Дмитрий, можешь ещё обновить runbook?"), ("Dmitry", "Да.")) == [
+        ("Dmitry", "написать постмортем", "до пятницы"), ("Dmitry", "обновить runbook", None)]

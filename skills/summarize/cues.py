@@ -1,7 +1,7 @@
 """The words that mark a decision, a commitment, a request, an answer or a deferral, per language.
 
 One table per language (English, German, French, Spanish, Portuguese, Italian, Japanese, Chinese, Hindi, Arabic,
-Dutch); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
+Dutch, Polish, Russian); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
 "LGTM", "ship it" or "+1".
 Every pattern is matched case-insensitively against one sentence of prose (code, quotes and links
 already removed). Kept as data so a language can be added without touching the detectors.
@@ -667,6 +667,111 @@ NL = Lexicon(
     suggestion=r"\bheb\s+je\s+(?:al\s+)?(?:eens\s+)?\S+\s+geprobeerd\b",
 )
 
+PL = Lexicon(
+    decided=r"(?:\bdecyzja\s*[:\-]|\b(?:zdecydowaliśmy|postanowiliśmy|ustaliliśmy|zdecydowane|postanowione|ustalone|klepnięte|zatwierdzone|przyklepane)\b|\bjednogłośnie\b|\bstanęło\s+na\b"
+            r"|(?<!czy\s)(?<!jeśli\s)(?<!że\s)\b(?:idziemy\s+(?:z|w)|bierzemy|zostajemy\s+(?:przy|na|z)|robimy\s+tak|przyjmujemy|wybieramy|wybraliśmy)\b(?!.*\?)|\bjest\s+(?:\w+\s+)?zatwierdzon[ya]\b|^\W*zatwierdzam\b)",
+    settles=r"(?:^\W*(?:czyli|podsumowując|reasumując|krótko\s+mówiąc|tak\s+czy\s+inaczej)\s*:\s*\w|^\W*(?:ok(?:ej)?|dobra|dobrze|no\s+to|czyli)?[\s,]*(?:ustalone|umowa|zgoda|załatwione|niech\s+będzie|tak\s+robimy|to\s+ustalone|klepnięte)\b"
+            r"|\bw\s+takim\s+razie\s+\w+|^\W*(?:czyli|więc)\s+\w+(?:\s+\w+)?\W*$)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:zgadzam\s+się|popieram|dobry\s+pomysł|brzmi\s+dobrze|dla\s+mnie\s+(?:ok|spoko|git)|pasuje\s+mi|jestem\s+za|zgoda|\+1|👍)",
+    proposal=r"\b(?:proponuję|sugeruję|co\s+powiecie\s+na|moglibyśmy|powinniśmy|mój\s+pomysł|jestem\s+za\s+tym|(?!(?:mamy|możemy|jesteśmy)\b)\w{2,}(?<![aeiouyąęór])my)\b|\bpropozycja\s*:",
+    agree=r"^\W*(?:@\S+\s+)?(?:tak\b|jasne|ok(?:ej)?\b|spoko|zgoda|zgadzam\s+się|dobra\b|dobrze\b|pewnie|super|git\b|świetnie|brzmi\s+dobrze|dla\s+mnie\s+(?:ok|spoko|git)|pasuje|\+1|👍|jestem\s+za|racja|śmiało|popieram|dokładnie|myślę,?\s+że\s+tak)",
+    disagree=r"^\W*(?:nie\b|raczej\s+nie|nie\s+zgadzam\s+się|jestem\s+przeciw|wolał(?:a)?bym|ale\b|hmm|chwila|czekaj|nie\s+jestem\s+(?:pewien|pewna|przekonan[ya]))",
+    defer=r"(?:\bwróć(?:my|imy)\s+do\s+tego\b|\bwrócimy\s+do\s+tematu\b|\bodłóż(?:my)?\b|\bodkładamy\b|\bodłożone\b|\bprzemyśl(?:ę|my)\b|\bzastanow(?:ię|imy)\s+się\b|\bzastanówmy\s+się\b|\bprzegadamy\b|\bomówimy\s+(?:to\s+)?(?:na|w|po)\b|\bpoczekajmy\b|\bczekamy\s+na\b|\bpotrzebujemy\s+(?:najpierw\s+)?(?:liczb|danych|wycen)"
+          r"|\b(?:jeszcze\s+)?nie\s+(?:zdecydowaliśmy|decydujemy|ustaliliśmy|podjęliśmy\s+decyzji)\b|\bbrak\s+decyzji\b|\bbez\s+decyzji\b|\bzanim\s+(?:\w+\s+)?(?:zdecydujemy|podejmiemy\s+decyzję)\b|\bdecyzj\w*\b.*\b(?:później|potem|po\s+\w+)\b|\bankieta\b|\bdam\s+(?:wam\s+)?znać\b|\bwstrzymajmy\s+się\b)",
+    waiting=r"\b(?:czekamy\s+na|poczekajmy\s+na|czekając\s+na|zależy\s+od|dopóki\s+nie|potrzebujemy\s+najpierw)\s+(?P<what>[^.;!?]{3,80}?)(?=\s+(?:zanim|żeby|i\s+wtedy)\b|\s*[.;!?]|\s*$)",
+    commit=r"(?:^|[\s,;:])(?:ja\s+)?(?:(?:to|tym|go|ją|je|ci|wam|mu|jej|też|jeszcze|dziś|jutro|zaraz)\s+){0,2}(?P<verbed>(?!(?:się|chcę|mogę|muszę|będę|myślę|sądzę|widzę|proszę|dziękuję|lubię|wolę|idę|jadę|umiem|wiem|mam|rozumiem|przepraszam|pamiętam|zgadzam|obawiam|boję|cieszę|słyszę|czuję|proponuję|sugeruję|głosuję|pracuję|czekam)\b)[^\W\d_]{3,}ę\b.*)"
+           r"|\b(?:mogę|muszę\s+(?:jeszcze\s+)?|będę)\s+(?P<what>(?!(?:się|być|mieć|powiedzieć|iść|wyjść)\b)[^\W\d_]+(?:ć|c)\b.*)"
+           r"|\bbior(?:ę|e)\s+(?:to\s+)?(?:na\s+siebie\s+)?(?P<what2>.*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:jest\s+)?(?:na\s+mnie|moje|po\s+mojej\s+stronie)\s*[.!]*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:zrobię|ok(?:ej)?\b|jasne|spoko|tak\b|dobra\b|robi\s+się|się\s+robi|już\s+się\s+robi|nie\s+ma\s+sprawy|pewnie|biorę|ogarnę|przyjąłem|przyjęłam|zgoda|załatwię|da\s+się)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:czy\s+)?(?:(?:możesz|mógłbyś|mogłabyś|dasz\s+radę|mógłbyś\s+może|możesz\s+może)\s+(?:proszę\s+|może\s+)?|proszę\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:możesz|mógłbyś|mogłabyś)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:czy\s+)?(?P<inv>(?!(?:możesz|masz|jesteś|wiesz|myślisz|chcesz|musisz|wolisz|widzisz|pamiętasz|znasz|rozumiesz)\b)[^\W\d_]{{3,}}sz)\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<what4>[^?]+?)[,\s]+(?:proszę|pliska|plis)\s*[.!]*$)",
+    assign=rf"^\W*{NAME}\s+(?P<what>(?:zrobi|wyśle|napisze|sprawdzi|przygotuje|ogarnie|zajmie\s+się|weźmie|poprawi|zadzwoni|umówi|dopisze|podeśle|przejrzy|wdroży|zaktualizuje|puści)\b.+)",
+    unassigned=r"\bktoś\s+(?:musi|powinien|powinna|mógłby|może)\s+(?P<what>.+)|\bnikt\s+(?:jeszcze\s+)?nie\s+(?:ma|wziął)\s+(?P<what8>.+)|^\W*(?:todo|do\s+zrobienia)\s*[:\-]\s*(?P<what2>.+)|\btrzeba\s+(?:jeszcze\s+)?(?P<what3>.+)|\bmusimy\s+(?:jeszcze\s+)?(?P<what4>.+)",
+    answer=r"^\W*(?:tak\b|nie\b|chyba|myślę,?\s+że|wydaje\s+mi\s+się|bo\b|ponieważ|to\s+jest|jest\s+w|mamy\b|zgodnie\s+z|według)",
+    not_known=r"\b(?:nie\s+wiem|nie\s+mam\s+pojęcia|dobre\s+pytanie|(?:muszę|trzeba\s+by)\s+(?:to\s+)?sprawdzić|nie\s+jestem\s+(?:pewien|pewna)|jeszcze\s+nie\s+wiadomo|nie\s+moja\s+decyzja|nie\s+zależy\s+ode\s+mnie)\b",
+    revision=r"^\W*(?:jednak|zmiana\s+planu|korekta|poprawka|właściwie|update)\b",
+    conclude=r"^\W*(?:ok(?:ej)?|dobra|dobrze|czyli|no\s+to|w\s+takim\s+razie|zatem|więc)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:ok|pasuje|zgoda|(?:są\s+)?sprzeciwy|(?:jakieś\s+)?obiekcje|(?:ktoś\s+)?przeciw|wszyscy\s+się\s+zgadzają|wszyscy\s+za)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:czy\s+)?(?:mogę\b|możemy\b|powinniśmy\b|(?!(?:mamy|jesteśmy|wiemy|znamy)\b)\w+(?:amy|imy|emy|ymy)\b)",
+    interim=r"\b(?:na\s+razie|tymczasem|w\s+międzyczasie|do\s+tego\s+czasu|tymczasowo|póki\s+co)\b",
+    alternative=r"\s(?:czy|albo|lub)\s",
+    contrast=r"\b(?:ale|jednak|chociaż|natomiast)\b",
+    refusal=r"\bnie\s+(?:możemy|powinniśmy|wolno\s+nam)\b|\bnie\s+da\s+się\b",
+    verdict=r"\b(?:jest|są)\s+(?:ok|zatwierdzon[eay])\b|\b(?:przesuwa|przesuwają)\s+się\s+na\b|\bzostaje\s+(?:na|w|przy)\b",
+    factual=r"^\W*czy\s+(?:to\s+)?(?:jest|są|był|była|było|ma|mają)\b|\bczy\s+(?:to\s+)?(?:jest|są)\b",
+    policy=r"\b(?:od\s+(?:teraz|dziś|dzisiaj|jutra|poniedziałku|przyszłego\s+tygodnia)|na\s+przyszłość|od\s+tej\s+pory)\b",
+    due=r"",
+    announce=r"^\W*(?:(?:ok(?:ej)?|dobra|czyli|więc|to)[,.]?\s+)?(?!(?:mamy|możemy|musimy|jesteśmy|wiemy|czekamy|zobaczymy|myślimy|chcemy|potrzebujemy|powinniśmy|gadamy|rozmawiamy|robimy)\b)[^\W\d_]{3,}(?:amy|imy|emy|ymy)\b(?!.*\?)",
+    options=r"\b(?:opcje|propozycje|kandydaci|oferty|warianty)\b[^.?!:]{0,80}:|\bgłosujcie\b|\bgłosowanie\b",
+    react_call=r"\bdajcie\s+(?:kciuka|łapkę|reakcję)\b|\bzareagujcie\b",
+    when=r"\bkiedy\b|\bktórego\s+dnia\b|\bo\s+której\b",
+    small_step=r"\b(?:sprawdźmy|zobaczmy|popatrzmy|zdzwońmy\s+się|pogadajmy|przegadajmy|zajrzyjmy)\b",
+    aside=r"^\W*(?:przy\s+okazji|a\s+propos|swoją\s+drogą|inna\s+sprawa)\b",
+    yes_no=r"^\W*(?:tak|nie|jeszcze\s+nie)\s*[,.!;:]",
+    second_person=r"\b(?:ty|wy|ciebie|tobie|wam)\b",
+    taken_back=r"\bnieważne\b|\bzapomnij\b",
+    self_answered=r"^\W*(?:nieważne|już\s+(?:mam|znalazłem|znalazłam)|znalazłem|znalazłam)",
+    finding_out=r"\b(?:zapytam\s+\w+|dopytam|(?:muszę|musimy)\s+(?:to\s+)?(?:sprawdzić|dopytać|potwierdzić)|sprawdzę\s+(?:to\s+)?i\s+dam\s+znać)\b",
+    suggestion=r"\bpróbował(?:eś|aś)\b",
+)
+
+RU = Lexicon(
+    decided=r"(?:\bрешение\s*[:\-]|\b(?:мы\s+)?(?:решили|договорились|утвердили|выбрали)\b|\b(?:решено|утверждено|согласовано|принято)\b|\bединогласно\b|\bтак\s+и\s+сделаем\b|\bделаем\s+так\b"
+            r"|(?<!если\s)(?<!что\s)\b(?:идём|идем|берём|берем|остаёмся|остаемся|выбираем|оставляем)\s+(?:с\b|на\b|при\b)?(?!.*\?))",
+    settles=r"(?:^\W*(?:итак|итого|в\s+общем|короче|в\s+любом\s+случае|резюмирую)\s*:\s*\w|^\W*(?:ок(?:ей)?|ok|ладно|хорошо|значит|тогда)?[\s,]*(?:договорились|решено|принято|так\s+и\s+сделаем|идёт|идет|по\s+рукам)\b"
+            r"|^\W*(?:значит|тогда)\s+\w+(?:\s+\w+)?\W*$)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:согласен|согласна|согласны|поддерживаю|хорошая\s+идея|звучит\s+(?:хорошо|отлично)|мне\s+подходит|я\s+за\b|за\b|\+1|👍)",
+    proposal=r"\b(?:предлагаю|давайте|давай|как\s+насч[её]т|мы\s+могли\s+бы|нам\s+стоит|может(?:,)?\s+лучше|я\s+бы\s+(?:выбрал[а]?|взял[а]?|пош[её]л|пошла|оставил[а]?))\b|\bпредложение\s*:",
+    agree=r"^\W*(?:@\S+\s+)?(?:да\b|ок(?:ей)?\b|ok\b|хорошо|согласен|согласна|договорились|отлично|супер|норм\b|нормально|годится|подходит|звучит\s+(?:хорошо|отлично)|конечно|точно|\+1|👍|я\s+за\b|поддерживаю|ага\b|угу\b|именно|думаю,?\s+да|давай(?:те)?\s*[.!]*$)",
+    disagree=r"^\W*(?:нет\b|не\s+согласен|не\s+согласна|я\s+против|против\b|лучше\s+не|я\s+бы\s+лучше|но\b|хм|подожди|погоди|стоп\b|не\s+уверен)",
+    defer=r"(?:\bвернёмся\b|\bвернемся\b|\bотлож(?:им|ить|ено)\b|\bоткладываем\b|\bподумаем\b|\bнадо\s+подумать\b|\bобсудим\s+(?:на|в|позже|потом|завтра)\b|\b(?:решим|решать)\s+(?:позже|потом|после)\b|\bпока\s+не\s+(?:решили|решаем)\b|\bрешения\s+(?:пока\s+)?нет\b|\bбез\s+решения\b"
+          r"|\bпрежде\s+чем\s+решать\b|\bдо\s+того\s+как\s+(?:решим|решать)\b|\bподожд[её]м\b|\bждём\b|\bждем\b|\bнужны\s+(?:сначала\s+)?(?:цифры|данные|оценки)\b|\bотпишусь\b|\bдам\s+знать\b|\bопрос\b|\bна\s+паузе\b|\bне\s+сейчас\b)",
+    waiting=r"\b(?:ждём|ждем|подожд[её]м|дожд[её]мся|зависит\s+от|пока\s+не)\s+(?P<what>[^.;!?]{3,80}?)(?=\s*,?\s+(?:прежде\s+чем|чтобы|а\s+потом|и\s+тогда)\b|\s*[.;!?]|\s*$)",
+    commit=r"(?:^|[,;:]\s*|\bя\s+|\bи\s+)(?:(?:я|это|этим|его|её|ее|их|тебе|вам|ему|ей|тоже|ещё|еще|сегодня|завтра|сейчас|потом|сразу|быстро|тогда|утром|вечером|днём|днем|уже|прямо|с\s+утра|после\s+обеда)\s+){0,3}"
+           r"(?P<verbed>(?!(?:могу|хочу|думаю|знаю|понимаю|считаю|прошу|говорю|вижу|боюсь|надеюсь|люблю|помню|работаю|живу|сижу|стою|иду|еду|жду|слышу|чувствую|предлагаю|согласую|голосую|сомневаюсь|уверую)\b)[^\W\d_]{3,}(?:ю|у|юсь|усь)\b.*)"
+           r"|\b(?:я\s+)?(?:могу|буду|мне\s+(?:нужно|надо))\s+(?:ещё\s+|еще\s+)?(?P<what>(?!(?:быть|сказать|идти|уйти)\b)[^\W\d_]+(?:ть|ти|ться|тись|чь)\b.*)"
+           r"|\bберу\s+(?:это\s+)?(?:на\s+себя\s+)?(?P<what2>.*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:на\s+мне\s*[.!]*$|(?:беру|возьму)\b)|^\W*(?:это\s+)?на\s+мне\W*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:сделаю|ок(?:ей)?\b|ok\b|хорошо|да\b|конечно|без\s+проблем|беру|возьму|займусь|принято|понял|поняла|договорились|будет\s+сделано|сейчас\s+сделаю|ага\b|угу\b|окей)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:можешь|сможешь|можете|сможете|(?:не\s+)?мог(?:ла|ли)?\s+бы\s+(?:ты|вы))\s+(?:(?:пожалуйста|ещё|еще|тоже|также),?\s+)*|пожалуйста,?\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:можешь|сможешь)\s+(?:пожалуйста\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:можешь|сможешь|знаешь|думаешь|хочешь|видишь|помнишь|понимаешь|считаешь)\b)[^\W\d_]{{3,}}(?:ешь|ёшь|ишь))\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:пожалуйста,?\s*)?(?P<imp>(?!(?:спасибо|привет|слушай|смотри|кстати|давай|да|нет|ок|окей|ладно|хорошо|отлично|супер)\b)[^\W\d_]{{3,}}(?:й|и|ь))\s+(?P<what4>[^?]+?)(?:[,\s]+пожалуйста)?\s*[.!]*$"
+            rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+пожалуйста\s*[.!]*$)",
+    assign=rf"^\W*{NAME}\s+(?P<what>(?:сделает|отправит|напишет|проверит|подготовит|возьм[её]т|займ[её]тся|посмотрит|обновит|созвонится|поправит|починит|выкатит)\b.+)",
+    unassigned=r"\bкто-то\s+(?:должен|должна|должны|может)\s+(?P<what>.+)|\bкому-то\s+(?:нужно|надо)\s+(?P<what5>.+)|\bникто\s+(?:пока\s+)?не\s+взял\s+(?P<what7>.+)|^\W*(?:todo|туду|задача)\s*[:\-]\s*(?P<what2>.+)"
+               r"|\b(?:нам\s+)?(?:нужно|надо)\s+(?:ещё\s+|еще\s+)?(?P<what3>(?!ли\b)[^\W\d_]+(?:ть|ти|ться)\b.+)",
+    answer=r"^\W*(?:да\b|нет\b|думаю,?\s+что|кажется|вроде|потому\s+что|так\s+как|это\b|есть\b|мы\s+(?:можем|уже|не)|лежит\s+в|по\s+(?:доке|документации))",
+    not_known=r"\b(?:не\s+знаю|понятия\s+не\s+имею|хороший\s+вопрос|надо\s+уточнить|нужно\s+проверить|не\s+уверен[а]?|пока\s+(?:неизвестно|непонятно)|не\s+моё\s+решение|не\s+мое\s+решение|не\s+от\s+меня\s+зависит)\b",
+    revision=r"^\W*(?:хотя\s+нет|поправка|изменение\s+планов?|на\s+самом\s+деле|в\s+итоге|update)\b",
+    conclude=r"^\W*(?:ок(?:ей)?|ok|хорошо|итак|значит|тогда|ладно|в\s+общем|короче|итого)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:ок|норм|нормально|согласны|(?:есть\s+)?возражения|все\s+за|кто\s+против|все\s+согласны)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:можно\s+(?:я|мне)\b|(?:мы\s+)?(?:будем|должны|можем)\b|стоит\s+ли\b|(?:мы\s+)?(?!(?:знаем|имеем|есть)\b)\w{3,}(?:ем|ём|им)\b(?=[^?]*\?\s*$))",
+    interim=r"\b(?:пока\s+что|а\s+пока|до\s+тех\s+пор|временно|на\s+время)\b",
+    alternative=r"\s(?:или|либо)\s",
+    contrast=r"\b(?:но|однако|хотя|зато)\b",
+    refusal=r"\b(?:не\s+можем|нельзя|не\s+стоит|не\s+получится)\b",
+    verdict=r"\b(?:утвержд[её]н[аы]?|переносится\s+на|переезжает\s+на|оста[её]тся\s+(?:на|в))\b",
+    factual=r"\bили\s+(?:это|он|она|оно|они|хватит|достаточно|нужен|нужна|нужно|нужны|можно|есть)\b|^\W*(?:есть\s+ли|а\s+это)\b",
+    policy=r"\b(?:с\s+(?:сегодняшнего\s+дня|завтрашнего\s+дня|завтра|понедельника|этого\s+момента|сегодня)|отныне|впредь|начиная\s+с)\b",
+    due=r"",
+    announce=r"^\W*(?:(?:ок(?:ей)?|итак|значит|тогда|ладно)[,.]?\s+)?(?!(?:думаем|знаем|можем|будем|ждём|ждем|смотрим|обсуждаем|видим|хотим|имеем|говорим|решаем|работаем|получаем|понимаем)\b)[^\W\d_]{4,}(?:ем|ём|им|емся|ёмся|имся)\b(?!.*\?)",
+    options=r"\b(?:варианты|опции|кандидаты|предложения)\b[^.?!:]{0,80}:|\bголосуйте\b|\bголосование\b",
+    react_call=r"\bпоставьте\s+(?:лайк|плюс|👍)|\bреакци(?:ей|ю)\b",
+    when=r"\bкогда\b|\bв\s+какой\s+день\b|\bкакого\s+числа\b",
+    small_step=r"\bдавай(?:те)?\s+(?:сначала\s+|быстро\s+)?(?:посмотрим|глянем|проверим|созвонимся|обсудим|разбер[её]мся|поговорим)\b",
+    aside=r"^\W*(?:кстати|к\s+слову|другой\s+вопрос|не\s+по\s+теме|офтоп)\b",
+    yes_no=r"^\W*(?:да|нет|пока\s+нет|ещ[её]\s+нет)\s*[,.!;:]",
+    second_person=r"\b(?:ты|вы|тебе|вам|тебя|вас)\b",
+    taken_back=r"\bневажно\b|\bзабей(?:те)?\b|\bпроехали\b",
+    self_answered=r"^\W*(?:неважно|наш[её]л|нашла|разобрался|разобралась|забей)",
+    finding_out=r"\b(?:уточню|выясню|спрошу\s+у|узнаю\s+у|(?:надо|нужно)\s+(?:уточнить|выяснить|спросить))\b",
+    suggestion=r"\b(?:а\s+)?(?:ты\s+)?пробовал(?:а|и)?\b",
+)
+
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
@@ -695,13 +800,17 @@ _DUE = {
            r"(?:(?:volgende|komende|deze|aanstaande)\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:\s*(?:ochtend|middag|avond|eod))?"
            r"|morgen(?:\s*(?:ochtend|middag|avond|vroeg))?|overmorgen|vandaag|vanavond|vanmiddag|vanochtend|volgende\s+week|deze\s+week|(?:het\s+)?(?:eind|einde)\s+van\s+(?:de|deze)\s+(?:week|maand|dag|sprint)"
            r"|eod|\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|okt|nov|dec)|\d{1,2}-\d{1,2}(?:-\d{2,4})?"),
+    "pl": (r"",
+           r"(?:(?:do|na|w|we|przed|najpóźniej\s+(?:do|w|we))\s+)?(?:(?:przyszły|przyszłego|następny|następnego|ten|ten\s+najbliższy)\s+)?(?:poniedział(?:ek|ku)|wtor(?:ek|ku)|środ[aęy]|czwart(?:ek|ku)|piąt(?:ek|ku)|sobot[aęy]|niedziel[aęi])(?:\s+(?:rano|wieczorem|po\s+południu))?|(?:(?:do|na)\s+)?jutr[ao](?:\s+(?:rano|wieczorem|po\s+południu|do\s+południa))?|pojutrze|(?:na\s+)?dziś|(?:na\s+)?dzisiaj(?:\s+wieczorem)?|(?:do\s+)?końca\s+(?:tygodnia|dnia|miesiąca|sprintu)|w\s+przyszłym\s+tygodniu|w\s+tym\s+tygodniu|(?:do\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|(?:do\s+)?\d{1,2}\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"),
+    "ru": (r"",
+           r"(?:(?:до|к|в|во|на)\s+)?(?:(?:следующ(?:ий|ую|ей|его|ему)|эт(?:от|у|ой))\s+)?(?:понедельник[ау]?|вторник[ау]?|сред[аыуе]|четверг[ау]?|пятниц[аыуе]|суббот[аыуе]|воскресень[яеюе])(?:\s+(?:утром|вечером|днём|днем))?|(?:до\s+)?завтра(?:\s+(?:утром|вечером|днём|днем|до\s+обеда))?|послезавтра|сегодня(?:\s+(?:вечером|днём|днем|до\s+конца\s+дня))?|(?:до\s+|к\s+)?конц[ау]\s+(?:дня|недели|месяца|спринта)|на\s+следующей\s+неделе|на\s+этой\s+неделе|(?:до\s+|к\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|(?:до\s+|к\s+)?\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"),
     "ja": ("", r"(?:今日|明日|明後日|今週|来週|今月|月末|週末|(?:来週の)?[月火水木金土日]曜(?:日)?|\d{1,2}月\d{1,2}日)(?:の(?:朝|夜|午前|午後|夕方))?(?:中に|中)?(?:までに|まで)?"),
     "zh": ("", r"(?:今天|明天|后天|今晚|这周|本周|下周[一二三四五六日天]?|周[一二三四五六日]|星期[一二三四五六日天]|月底|\d{1,2}月\d{1,2}[日号])(?:上午|下午|晚上|中午|下班)?(?:前|之前|以前)?"),
     "hi": ("", r"(?:आज|कल|परसों|इस\s+हफ्ते|अगले\s+हफ्ते|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)(?:\s+(?:सुबह|शाम|रात|दोपहर))?(?:\s+\d{1,2}\s+बजे)?(?:\s+तक)?"),
     "ar": (r"(?:قبل|بحلول|حتى)", r"(?:اليوم|غدا|غدًا|بكرة|بكره|بعد\s+غد|الأسبوع\s+الجاي|هذا\s+الأسبوع|الأسبوع\s+القادم|(?:يوم\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+القادم)?|نهاية\s+(?:الأسبوع|الشهر))"),
 }
 
-LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR, "nl": NL}
+LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR, "nl": NL, "pl": PL, "ru": RU}
 SUPPORTED = tuple(LEXICONS)
 UNSPACED = frozenset({"ja", "zh"})  # no spaces between words: their due phrases carry no word boundaries
 

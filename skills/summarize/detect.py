@@ -292,6 +292,12 @@ class ThreadReader:
             matches = {display for low, display in self.people.items() if low.split()[0] == key}
             if not matches and not key.isascii() and len(sound := _consonants(key)) >= 2:  # "अमित", "كريم" for Amit, Karim
                 matches = {display for low, display in self.people.items() if low.isascii() and _consonants(low.split()[0]) == sound}
+            if not matches and self.cues.lang in _ADDRESS_FORMS and len(key) >= 3:
+                # a name said to its owner ("Aniu", "Tomku" for Ania, Tomek; "Саш" for Саша): the same stem or consonants
+                sound = _consonants(key)
+                matches = {display for low, display in self.people.items()
+                           if abs(len(first := low.split()[0]) - len(key)) <= 1 and (first.startswith(key[:-1] if len(key) > 3 else key)
+                                                                                   or len(sound) >= 2 and _consonants(first) == sound)}
             self._resolved[key] = matches.pop() if len(matches) == 1 else None
         return self._resolved[key]
 
@@ -1753,16 +1759,20 @@ def _bare(task: str, sentence: str = "") -> bool:
     return word_count(task) <= 1
 
 
-# Devanagari and Arabic letters as the Latin consonants a name is usually spelt with, vowels left out: a name
-# written in the thread's script ("अमित", "كريم") is matched to the Latin display name ("Amit", "Karim").
+# Devanagari, Arabic and Cyrillic letters as the Latin consonants a name is usually spelt with, vowels left out: a
+# name written in the thread's script ("अमित", "كريم", "Дмитрий") is matched to the Latin display name ("Amit",
+# "Karim", "Dmitry").
 _TO_LATIN = str.maketrans({
     **dict(zip("कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसहंञङ",
                "k kh g gh ch chh j jh t th d dh n t th d dh n p f b bh m y r l v sh sh s h n n n".split())),
     **dict(zip("بتثجحخدذرزسشصضطظغفقكلمنهي",
                "b t th j h kh d th r z s sh s d t z gh f k k l m n h y".split())),
     "ع": "", "ة": "", "ء": "", "و": "w",
+    **dict(zip("бвгджзйклмнпрстфхцчшщ", "b v g d zh z y k l m n p r s t f kh ts ch sh sch".split())),
+    **dict.fromkeys("аеёиоуыэюяъь", ""),
 })
 _LATIN_VOWELS = re.compile(r"[aeiouyw]+")
+_ADDRESS_FORMS = frozenset({"pl", "ru"})  # languages that change a name when speaking to its owner
 
 
 # What a sentence's words alone say, kept per text: a thread asks it of every sentence, and a week repeats its lines.
@@ -1935,7 +1945,7 @@ def _tidy(what: str, due: str | None) -> str:
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk)$", re.I)
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk|do|przed|до|к)$", re.I)
 _DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk".split())
 
 
@@ -1968,21 +1978,25 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
 
 
 _WEEKDAY_NAMES = {
-    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag"), 1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag"),
-    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag"),
-    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag"),
-    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag"), 5: ("saturday", "samstag", "samedi", "sábado", "zaterdag"),
-    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag"),
+    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник"),
+    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред"),
+    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг"),
+    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц"),
+    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот"),
+    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен"),
 }
 # Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).
 _WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
-_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day", "end of the day",
-          "vandaag", "vanavond", "vanmiddag", "vanochtend")
-_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã")
-_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen")
-_NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende")
-_END_OF_WEEK = ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine", "fin de semana",
-                "fim da semana", "eind van de week", "einde van de week", "eind van deze week", "einde van deze week")
+_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day",
+          "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня")
+_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра")
+_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра")
+_NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende", "przyszł", "następn",
+         "следующ")
+_END_OF_WEEK = ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine",
+                "fin de semana", "fim da semana", "eind van de week", "einde van de week", "eind van deze week",
+                "einde van deze week", "końca tygodnia", "koniec tygodnia", "конца недели", "конец недели")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

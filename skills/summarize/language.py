@@ -4,7 +4,7 @@ Detection uses `lingua-language-detector` (maintained, offline, models ship in t
 the languages we have cues for, on the whole thread's text: single chat lines are too short to tell
 apart, a thread is not. Plain-ASCII text full of English function words skips the detector: it is the
 common case, and the detector's models cost about 0.4 s to load on first use. Text mostly in another
-script goes to a second detector restricted to Japanese, Chinese, Hindi and Arabic, which tells them
+script goes to a second detector restricted to Japanese, Chinese, Hindi, Arabic and Russian, which tells them
 apart by script almost at once (kana make Japanese; Han characters alone, Chinese).
 """
 
@@ -14,8 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LATIN = ("en", "de", "fr", "es", "pt", "it", "nl")
-OTHER_SCRIPTS = ("ja", "zh", "hi", "ar")
+LATIN = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
+OTHER_SCRIPTS = ("ja", "zh", "hi", "ar", "ru")
 
 _ENGLISH_WORDS = frozenset(
     "the a an and or but to of in on at for with is are was were be been it this that we you i they he she "
@@ -72,7 +72,8 @@ def _sample_language(texts: list[str]) -> str:
 
 
 _SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("zh", re.compile(r"[\u4e00-\u9fff]")),
-            ("hi", re.compile(r"[\u0900-\u097f]")), ("ar", re.compile(r"[\u0600-\u06ff]")))
+            ("hi", re.compile(r"[\u0900-\u097f]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
+            ("ru", re.compile(r"[\u0400-\u04ff]")))
 
 
 def _by_script(letters: list[str]) -> str:

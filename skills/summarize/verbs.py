@@ -1,7 +1,8 @@
 """A speaker's own verb turned into the infinitive a task list is written in: "Je préviens le client" →
 "prévenir le client", "La mando yo" → "mandar", "Ich aktualisiere sie" → "sie aktualisieren".
 
-Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish, Portuguese, Italian and Dutch, shipped in
+Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish, Portuguese, Italian, Dutch, Polish and
+Russian, shipped in
 the wheel, loaded per language on first use). The dictionaries read some first-person forms as nouns
 ("mando", "passo", "réserve", "schick"); for those the regular infinitive is tried and kept only when
 the dictionary knows it. Whether a clause's first word is a verb at all is decided the same way, so the
@@ -17,17 +18,20 @@ _INFINITIVE_END = {
     "de": re.compile(r"(?:en|ern|eln)$"), "fr": re.compile(r"(?:er|ir|re|oir)$"),
     "es": re.compile(r"(?:ar|er|ir|ír)$"), "pt": re.compile(r"(?:ar|er|ir|or|ôr)$"),
     "it": re.compile(r"(?:are|ere|ire|rre)$"), "nl": re.compile(r"n$"),
+    "pl": re.compile(r"(?:ć|c)$"), "ru": re.compile(r"(?:ть|ти|чь|ться|тись)$"),
 }
 _UNACCENT = str.maketrans("íú", "iu")
 _NONE = re.compile(r"(?!)")
 _ENCLITIC = re.compile(r"^(\w{3,}?)-?(?:me|te|le|lo|la|nos|les|los|las|se)$")  # an imperative with its pronoun
 _UNSTRESS = str.maketrans("áéíóú", "aeiou")
-_SUBJECT = frozenset("yo eu ich je moi io".split())  # "mando yo" → "mandar"
+_SUBJECT = frozenset("yo eu ich je moi io я".split())  # "mando yo" → "mandar"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
 zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
 em com por para que se il gli di del della per con
-het een dit deze die dat naar voor met op aan bij uit om over van tot ook nog wel even maar of""".split())
+het een dit deze die dat naar voor met op aan bij uit om over van tot ook nog wel even maar of
+na do w we z ze i to ten ta te się nie już jak
+на до в во с со и а о это тот та те не уже как по за""".split())
 # German and Dutch separable prefixes left at the end of the clause: "trage das ein" → "das eintragen",
 # "zet het klaar" → "het klaarzetten".
 _SEPARABLE = {"de": frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber".split()),

@@ -263,3 +263,38 @@ def test_a_conditional_offer_or_a_hypothetical_is_no_task():
     assert items(("Ana", "Lena might join the team in March."),
                  ("Ben", "If she joins I would set up her laptop and accounts."),
                  ("Ana", "Sounds good, let's see.")) == []
+
+
+def dues(*lines: tuple[str, str]) -> list[tuple[str | None, str, str | None]]:
+    return [(a.owner, a.text, a.due) for a in summarize(thread(*lines)).action_items]
+
+
+def test_european_portuguese_requests_to_tu_are_tasks_once_accepted_with_the_due_date_of_the_reply():
+    found = dues(("Marta", "Alguém tem de corrigir a política de retenção dos backups."),
+                 ("João", "Concordo. Marta, ficas com isso?"), ("Marta", "Fico. Até quarta"),
+                 ("Inês", "E o alerta de falhas de backup no PagerDuty?"),
+                 ("João", "Passa a ser P2 no PagerDuty. Inês, configuras tu?"), ("Inês", "Configuro, hoje à tarde"))
+    assert [(o, d) for o, _, d in found] == [("Marta", "quarta"), ("Inês", "hoje à tarde")]
+    assert found[0][1].startswith("corrigir a política de retenção")
+    assert found[1][1].startswith("configurar") and "PagerDuty" in found[1][1]
+    texts = dues(("Tiago", "Os textos dos 3 passos já estão fechados?"), ("Inês", "Ainda placeholder. @Beatriz ficas tu com os textos?"),
+                 ("Beatriz", "Fico, envio até quinta-feira"))
+    assert texts == [("Beatriz", "ficar com os textos", "quinta-feira")]
+
+
+def test_an_article_or_a_noun_reported_done_is_no_portuguese_first_person_verb():
+    found = items(("Rui", "O último backup bom é de sexta às 02h00."), ("Rui", "Espaço libertado, backup manual concluído."),
+                  ("Marta", "O documento de compliance diz uma coisa e o runbook diz outra."))
+    assert found == []
+
+
+def test_a_german_separable_verb_keeps_its_prefix_whichever_it_is():
+    found = items(("Deniz", "Sollen wir im Support schon auf die App umstellen?"), ("Katrin", "Erst nach dem Release."),
+                  ("Deniz", "ok, dann stell ich die Makros nach dem Release um"))
+    assert found == [("Deniz", "die Makros nach dem Release umstellen")]
+
+
+def test_a_reason_after_the_task_is_not_part_of_it():
+    found = items(("Álvaro", "A mí me preocupa más el soporte por email."), ("Javier", "Sí, a mí también."),
+                  ("Marta", "Reviso yo el SLA con soporte, porque no es bloqueante."))
+    assert found == [("Marta", "revisar el SLA con soporte")]

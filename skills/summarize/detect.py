@@ -59,7 +59,10 @@ _SETTLE_WORDS = frozenset(
 # … or adds what it is for ("draft the abstract so I can review it") or what not to do (", don't promise anything").
 _AFTERTHOUGHT = re.compile(
     r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|let'?s|don'?t|each|ich|je|yo|eu|es|c'est|das"
-    r"|lass\s+uns|aber|mais|pero|mas|vamos)\b)"
+    r"|lass\s+uns|aber|mais|pero|mas|vamos"
+    # a reason, a condition or a remark after the task, in each language: "…, senão …", "…, weil …", "…, nessun problema"
+    r"|otherwise|he|she|senão|porque|pois|sonst|weil|denn|sinon|parce|car|sino|altrimenti|perché|no\s+es|não\s+é|nessun\s+problema"
+    r"|pas\s+de\s+souci|sin\s+problema|sem\s+problema|kein\s+problem|no\s+problem|ele|ela|él|ella|elle|er|lui|wir|noi|nous|a\s+gente)\b)"
     r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b)"
     r"|\s+(?:if|unless|wenn|falls)\s+(?=(?:someone|somebody|anyone|you|we|they|he|she|it|jemand|du|ihr|wir)\b))", re.I)
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
@@ -1347,7 +1350,7 @@ class ThreadReader:
                 continue
             who = next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
             target = self.resolve(who) if who else None
-            verb = m.groupdict().get("inv") or m.groupdict().get("imp")  # "Florian, schreibst du …?", "Ana, manda o …"
+            verb = m.groupdict().get("inv") or m.groupdict().get("inv2") or m.groupdict().get("imp")  # "Florian, schreibst du …?", "Ana, manda o …"
             if verb and infinitive(verb, self.cues.lang, addressed=True) is None:
                 continue
             if target and target != s.speaker:
@@ -1395,8 +1398,12 @@ class ThreadReader:
         due, due_date = self.due(text, self.messages[s.index].sent)
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
+        accepted = self._accepted_by(s.index, owner) if owner and owner != s.speaker and asked_of.get(s.index) == owner else None
+        if due is None and accepted is not None:
+            due, due_date = self.due(accepted.text, accepted.sent)  # "Marta, ficas com isso?" — "Fico. Até quarta"
         what = _tidy(what, due)
-        if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)):
+        if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)) \
+                and not (accepted is not None and self._task_context(s)):
             return None  # "Ken, please review": no task named ("赵敏你来写吧" says it with what came before)
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
@@ -1427,6 +1434,15 @@ class ThreadReader:
             rest = " ".join(filter(None, (_INV_FILLER.sub("", groups.get("pre") or ""), _what(m).strip())))
             return f"{groups['inv'].lower()} {rest}" if rest else ""
         return _what(m)
+
+    def _accepted_by(self, index: int, person: str) -> Message | None:
+        """The reply by which `person` takes on what was asked of them in message `index` ("Fico. Até quarta",
+        "Configuro, hoje à tarde", "On it"), or None when their first reply does not accept it."""
+        reply = next((m for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
+        if reply is None or _DECLINE.search(reply.text) or self.cues.disagree.search(reply.text):
+            return None
+        first = self.by_message[reply.index][0].text
+        return reply if self.cues.accept.search(first) or self._promises(first) else None
 
     def _first_other(self, s: Sentence) -> Message | None:
         return next((m for m in self.messages[s.index + 1:s.index + 3] if m.speaker != s.speaker), None)
@@ -1722,7 +1738,10 @@ _NOBODY = re.compile(r"(?:nobody|no\s*one|no\s+owner|unassigned|tbd|open|\?+|n/a
 _ME_WORDS = frozenset("me moi yo eu ich mir mí mim 我 私 मैं أنا".split())
 _VAGUE_WORDS = frozenset(
     "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
-    "das es dem den drum darum cela ça lo la eso esto isso disso with mit avec con com".split())
+    "das es dem den drum darum cela ça lo la eso esto isso disso isto disto with mit avec con com "
+    # the verbs of taking something on, in each language: "ficar com isso", "me encargo", "übernehmen", "je m'en occupe"
+    "grab own pick up ficar tratar cuidar pegar assumir fazer encargar encargarse ocupar ocuparse hacer "
+    "gérer occuper prendre faire charger übernehmen kümmern machen erledigen prendere occupare fare pensare".split())
 
 
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".

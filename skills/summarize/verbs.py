@@ -34,7 +34,8 @@ na do w we z ze i to ten ta te się nie już jak
 на до в во с со и а о это тот та те не уже как по за""".split())
 # German and Dutch separable prefixes left at the end of the clause: "trage das ein" → "das eintragen",
 # "zet het klaar" → "het klaarzetten".
-_SEPARABLE = {"de": frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber".split()),
+_SEPARABLE = {"de": frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu zurück zusammen raus rein rüber "
+                             "um durch hoch runter weiter vorbei dran rum herum heraus herein hinein hinaus rauf frei bereit fort".split()),
               "nl": frozenset("aan af bij door in mee na om op over terug toe uit vast voor weg klaar samen".split())}
 # Where a German or Dutch clause ends.
 _CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass en of maar zodra als zodat omdat dat".split())

@@ -298,3 +298,11 @@ def test_a_reason_after_the_task_is_not_part_of_it():
     found = items(("Álvaro", "A mí me preocupa más el soporte por email."), ("Javier", "Sí, a mí también."),
                   ("Marta", "Reviso yo el SLA con soporte, porque no es bloqueante."))
     assert found == [("Marta", "revisar el SLA con soporte")]
+
+
+def test_a_promise_in_the_verb_of_a_who_question_takes_its_task_and_a_mention_opens_a_request():
+    found = items(("Giulia", "Rilascio 3.6 venerdì alle 9, va bene a tutti?"),
+                  ("Francesca", "io venerdì sono in ferie, chi segue il monitoraggio dei crash?"),
+                  ("Alessandro", "lo seguo io, nessun problema"),
+                  ("Giulia", "<@U07GH7FJIG4|Marco> prepari tu le note di rilascio?"), ("Marco", "certo, entro giovedì"))
+    assert found == [("Alessandro", "seguire il monitoraggio dei crash"), ("Marco", "preparare le note di rilascio")]

@@ -68,9 +68,10 @@ _AFTERTHOUGHT = re.compile(
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
+_MENTION_OPENING = re.compile(r"^(\W*@[^\W\d_][\w.-]*)\s+(?=[^\W\d_])")
 _WHO_WILL = re.compile(
-    r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*)?)\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
-    r"(?:(?:who|wer|qui|quién|quien|quem)\s+(?P<takes>can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
+    r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
+    r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})"
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
     r"|و?(?:من|مين)\s+(?:راح\s+|رح\s+|سوف\s+|س)?(?=ي)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
@@ -1210,7 +1211,7 @@ class ThreadReader:
             if m.speaker == taker.owner:
                 continue
             asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and (who := _WHO_WILL.match(x.text))
-                          and not (bare and who.group("what") and not who.group("takes"))), None)
+                          and not (bare and who.group("what") and not who.group("takes") and not self._same_verb(taker.text, who.group("what")))), None)
             if asked is not None:
                 what = _tidy(_what(_WHO_WILL.match(asked.text)), None)
                 what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
@@ -1221,6 +1222,12 @@ class ThreadReader:
                 found.append(Found(what, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date, context=context))
                 return True
         return False
+
+    def _same_verb(self, task: str, asked: str) -> bool:
+        """ "lo seguo io" answering "chi segue il monitoraggio?": the promise's verb is the question's."""
+        verb = task.split(" ", 1)[0].lower()
+        first = asked.split(" ", 1)[0].lower()
+        return bool(verb) and (verb == first or infinitive(first, self.cues.lang) == verb)
 
     def _join_accepted(self, found: list[Found], asked_of: dict[int, str]) -> list[Found]:
         """"Hugo, please book the venue." — "On it, I'll sign the contract this week.": one task for Hugo."""
@@ -1344,8 +1351,10 @@ class ThreadReader:
                 if question and self._declined(s.index, owner):
                     owner = None
                 asked_of[s.index] = owner
+        # "@Marco prepari tu le note?": a Slack mention opening a request stands for "Marco, …"
+        addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if what is None else text
         for pattern in self.cues.request if what is None else ():
-            m = pattern.search(text)
+            m = pattern.search(addressed)
             if not m:
                 continue
             who = next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
@@ -1355,7 +1364,7 @@ class ThreadReader:
                 continue
             if target and target != s.speaker:
                 owner, what = target, as_task(f"{verb.lower()} {_what(m)}", self.cues.lang, addressed=True) if verb else _what(m)
-                lead = text[:m.start()]  # "postmortem — kenji can you take it?"
+                lead = addressed[:m.start()]  # "postmortem — kenji can you take it?"
                 if self._declined(s.index, target):
                     owner = None
                 asked_of[s.index] = target

@@ -127,7 +127,7 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
     verb = infinitive(words[0], lang, addressed)
     if verb is None:
         return what
-    rest = [w for w in words[1:] if w.lower() not in _SUBJECT]
+    rest = [w for w in words[1:] if w.lower().rstrip(",;") not in _SUBJECT]
     if lang in _VERB_LAST:
         # the verb closes its own clause: "bereite den Vertrag vor und schick ihn raus" → "den Vertrag vorbereiten und …"
         # ("Donnerstag und Freitag nehmen" keeps the verb last when no particle closes the first clause)

@@ -35,9 +35,8 @@ def test_parse_when():
     assert parse_when("someday") is None and parse_when("monday 25:00") is None
 
 
-def platform_with_week() -> MemoryPlatform:
+def platform_with_week(start: datetime = MONDAY_9_BERLIN - timedelta(days=6)) -> MemoryPlatform:
     people = {u: User(u, name, tz="Europe/Berlin") for u, name in (("U1", "Maria"), ("U2", "Ken"))}
-    start = MONDAY_9_BERLIN - timedelta(days=6)
     history = [
         Message(str(i), people[("U1", "U2")[i % 2]], text, start + timedelta(hours=i), CHANNEL.in_thread(str(i)))
         for i, text in enumerate(["Should we move the launch to May?", "I think May works, let's do it.",
@@ -185,8 +184,8 @@ async def test_a_crash_mid_upload_neither_loses_nor_duplicates_the_slack_digest(
 
     fake, api_url = slack_api
     slack = SlackPlatform(AsyncWebClient(token="xoxb-test", base_url=api_url))
-    week = platform_with_week()
     now = datetime.now(timezone.utc)  # the fake stamps messages with the real clock
+    week = platform_with_week(start=now - timedelta(days=1))  # inside the week the digest covers, whatever today is
     await DigestSchedules(store).turn_on(CHANNEL, now.weekday(), "00:00", "UTC", now - timedelta(days=7))
     async def for_platform(name: str, workspace: str):
         return week

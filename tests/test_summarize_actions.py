@@ -306,3 +306,17 @@ def test_a_promise_in_the_verb_of_a_who_question_takes_its_task_and_a_mention_op
                   ("Alessandro", "lo seguo io, nessun problema"),
                   ("Giulia", "<@U07GH7FJIG4|Marco> prepari tu le note di rilascio?"), ("Marco", "certo, entro giovedì"))
     assert found == [("Alessandro", "seguire il monitoraggio dei crash"), ("Marco", "preparare le note di rilascio")]
+
+
+def test_an_owner_list_of_names_and_verbs_and_a_task_handed_back_to_whoever_takes_it():
+    found = items(("Lucas", "summary: async standups in Geekbot, a weekly staging sheriff, a review SLA. objections?"),
+                  ("Kwame", "no objection"), ("Zhou", "none"),
+                  ("Lucas", "adopted. owners: Amelia set up Geekbot, Zhou draft the sheriff rota, Kwame add the review SLA to the team handbook"),
+                  ("Amelia", "on it"),
+                  ("Kwame", "sorry, I'm out from tomorrow until the 2nd. can someone else take the handbook bit?"),
+                  ("Isabelle", "I'll do it"))
+    assert found == [("Amelia", "set up Geekbot"), ("Zhou", "draft the sheriff rota"),
+                     ("Isabelle", "add the review SLA to the team handbook")]
+    roles = items(("Tariq", "Checkout is down."), ("Tariq", "I'm IC. Mina comms with support, Pablo on mobile, who's on backend?"),
+                  ("Pablo", "ok"))
+    assert roles == []

@@ -68,6 +68,11 @@ _AFTERTHOUGHT = re.compile(
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
+_NOT_VERBS = frozenset("on with for to at in of the a an and or is are was as from by via lead owner".split())
+_INFINITIVE = re.compile(r"(?:ar|er|ir|re|en|are|ere|ire)$")
+# Someone other than the speaker, asked to take on the speaker's task: "can someone else take …?", "jemand anderes"
+_SOMEONE_ELSE = re.compile(r"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+else|jemand\s+ander(?:es|s)|quelqu'un\s+d'autre|alguien\s+más"
+                           r"|otra\s+persona|outra\s+pessoa|algu[ée]m\s+mais|qualcun\s+altro|qualcuno\s+(?:altro|che\s+mi\s+sostituisca)|iemand\s+anders)\b", re.I)
 _MENTION_OPENING = re.compile(r"^(\W*@[^\W\d_][\w.-]*)\s+(?=[^\W\d_])")
 _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
@@ -1104,6 +1109,8 @@ class ThreadReader:
     def _absorbed(self, found: list[Found], item: Found, speaker: str) -> bool:
         """Whether `item` needs no line of its own: it went into a task already found (as its owner, its due date
         or its continuation), or it names no task."""
+        if item.owner is None and _SOMEONE_ELSE.search(item.sentence) and self._hand_back(found, item, speaker):
+            return True  # "sorry, I'm out from tomorrow. can someone else take the handbook bit?": their task is open again
         own = item.owner == speaker
         if not own:
             # "Dev, can you take the call?" — "Sorry, can't." — "Sam, could you do it?": Sam's call
@@ -1129,6 +1136,29 @@ class ThreadReader:
         if (earlier := self._earlier_task(found, item)) is not None:
             found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
             return True
+        return False
+
+    def _verb_first(self, text: str) -> bool:
+        """Whether `text` opens with a verb, as one owner's part of a list does ("set up Geekbot", "redigir o
+        texto"), not with a role or a status ("comms with support", "on comms", "gets the deal confirmed")."""
+        first = text.split(" ", 1)[0]
+        if not first.isalpha() or not first.islower() or first in _NOT_VERBS:
+            return False
+        if self.english:
+            return not first.endswith("s") or first.endswith("ss")
+        return infinitive(first, self.cues.lang, addressed=True) is not None or bool(_INFINITIVE.search(first))
+
+    @staticmethod
+    def _hand_back(found: list[Found], item: Found, speaker: str) -> bool:
+        """The speaker's own task from the last few messages that `item` asks someone else to take: it is open
+        again (no owner, as of this message), for whoever takes it next; False when none shares its words."""
+        for k in range(len(found) - 1, -1, -1):
+            task = found[k]
+            if item.index - task.index > 8:
+                return False
+            if task.owner == speaker and _stems(task.text) & _stems(item.text):
+                found.append(replace(found.pop(k), owner=None, index=item.index, due=None, due_date=None))
+                return True
         return False
 
     def _earlier_task(self, found: list[Found], item: Found, bare: bool = False) -> int | None:
@@ -1395,6 +1425,10 @@ class ThreadReader:
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and inner.start() == 0 and _what(inner) != what:
                         what = _what(inner)
                     break
+        if what is None and in_list and not question and (named := _NAMED_PART.match(text)) \
+                and (target := self.resolve(named.group("who"))) and word_count(named.group("rest")) >= 2 \
+                and self._verb_first(named.group("rest")):
+            owner, what = target, named.group("rest")  # "owners: Amelia set up Geekbot, Zhou draft the sheriff rota"
         if what is None and not _OBJECTION.search(text):  # "… but someone has to run Postgres for it": a cost, not a task
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)

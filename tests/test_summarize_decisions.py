@@ -251,3 +251,44 @@ _DECIDE_LATER = {
 def test_deciding_once_the_numbers_are_in_is_no_decision_in_each_language(lang):
     summary = summarize(thread(*_DECIDE_LATER[lang]))
     assert summary.decisions == () and summary.no_decision
+
+
+def test_an_ok_that_puts_the_deciding_off_closes_nothing():
+    summary = summarize(thread(("王芳", "日志平台用 Loki 还是 Elasticsearch？"), ("李强", "Loki 吧，便宜。"),
+                               ("王芳", "赵敏你能不能做个成本对比，两边按一年算？"), ("赵敏", "可以，周五之前给你"),
+                               ("王芳", "好，等成本对比出来再定。")))
+    assert summary.decisions == () and summary.no_decision
+    assert summary.waiting_on and "成本对比" in summary.waiting_on
+
+
+def test_a_marker_the_deferral_negates_decides_nothing():
+    summary = summarize(thread(("Camille", "Pour l'offsite : Lyon ou Bordeaux ?"), ("Thomas", "Lyon !"),
+                               ("Julien", "on a le budget pour ça ?"),
+                               ("Camille", "je ne sais pas, le budget n'est pas encore validé."), ("Julien", "ok")))
+    assert not any("budget" in d.line for d in summary.decisions)
+
+
+def test_going_along_with_the_parking_as_the_last_word_does_not_reopen_it():
+    summary = summarize(thread(("Bruno", "Can we use pdfkit-pro for the export service? It's AGPL."),
+                               ("Stefan", "AGPL over HTTP is a lawyer question."), ("Ifeoma", "I'll read their terms, give me a week."),
+                               ("Asha", "ok let's wait for Ifeoma's read before buying anything. Bruno, don't merge it yet"),
+                               ("Bruno", "keeping it on a branch")))
+    assert summary.decisions == () and summary.no_decision
+    assert "Ifeoma's read" in (summary.waiting_on or "")
+
+
+def test_we_will_decide_at_a_meeting_says_what_it_waits_for():
+    summary = summarize(thread(("Meg", "Next quarter: the public API or the mobile redesign?"), ("Tom", "API, three deals need it."),
+                               ("Yara", "The redesign is the top request."), ("Meg", "We'll decide at planning Thursday.")))
+    assert summary.decisions == () and summary.no_decision
+    assert summary.waiting_on and summary.waiting_on.startswith("planning")
+
+
+def test_the_deciding_put_off_beside_a_side_question_parks_the_thread():
+    summary = summarize(thread(("Guillaume", "On reste sur Postgres pour l'entrepôt ou on migre vers BigQuery ?"),
+                               ("Sarah", "BigQuery clairement."), ("Anaïs", "Et le coût ?"), ("Sarah", "Je fais une estimation."),
+                               ("Guillaume", "On pourrait aussi regarder ClickHouse, non ?"),
+                               ("Benoît", "On décide quand on aura l'estimation de Sarah. ClickHouse, on en reparlera plus tard."),
+                               ("Guillaume", "ça marche")))
+    assert summary.decisions == () and summary.no_decision
+    assert "l'estimation de Sarah" in (summary.waiting_on or "")

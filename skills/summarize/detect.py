@@ -47,7 +47,7 @@ _QUESTION_WORDED = re.compile(
     r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se"
     r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se)\b"
     r"|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
-_DECIDE = re.compile(r"decid|décid|decis|décis|entscheid|決め|決定|决定|तय|قرر", re.I)  # a deferral that names the decision itself
+_DECIDE = re.compile(r"decid|décid|decis|décis|tranch|entscheid|beslis|beslu|decyd|реш|karar|besl|決め|決定|决定|(?<=再)定|결정|तय|قرر", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
 _SETTLE_WORDS = frozenset(
@@ -495,6 +495,7 @@ class ThreadReader:
         """Final decisions, whether the thread ended undecided, and what it waits for."""
         found: list[tuple[Found, int]] = []  # (decision, how it was said: MARKED, SETTLED or AGREED)
         last_defer: tuple[int, str] | None = None
+        waiting: str | None = None
         main_deferred = False  # the thread's own question was parked, not just a side question
         sought = False  # a question or proposal came first: there was something to decide
         for s in self.sentences:
@@ -505,12 +506,17 @@ class ThreadReader:
             marker = self.cues.decided.search(text)
             # "we'll profile during the close and decide then": a decision put off, whatever else it says; so is one
             # whose last word puts it off ("nehmen wir ins Postmortem auf, besprechen wir dann im Planning")
-            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.start() > marker.end()))
+            # and so is one the deferral says around its marker: "n'est pas encore validé", "not yet approved"
+            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.start() > marker.end()
+                                                          or deferred.start() <= marker.start() < deferred.end()))
             proposed = bool(self.cues.proposal.search(text))
             if not decided and not question and self._concludes(s, found):
                 continue
             if not decided and deferred:
                 if sought or proposed:
+                    # what it waits for, said in this sentence or an earlier one of the same message ("On décide
+                    # quand on aura le chiffrage. ClickHouse, on en reparlera …")
+                    waiting = self._waiting_on(text) or (waiting if last_defer and last_defer[0] == s.index else None)
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
                     main_deferred = main_deferred or self._parks_main_question(s)
                 continue
@@ -557,19 +563,29 @@ class ThreadReader:
                 if endorsed or self.messages[s.index].agreement >= 2:
                     found.append((self._found(s, endorsed), AGREED))
         found = [(f, how) for f, how in found if (how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text)]
-        if last_defer is not None and not any(f.index > last_defer[0] for f, _ in found):
+        if last_defer is not None and not any(f.index > last_defer[0] and not self._answers_deferral(f, how, last_defer[0])
+                                              for f, how in found):
             # Parked after the last decision: agreement before it did not hold. When the thread's own question was
             # parked, what was settled on the way (an interim step, a side question) does not make it decided
             # either; only a decision said as one, about something else.
             kept = MARKED if main_deferred else SETTLED
             found = [(f, how) for f, how in found if how >= kept and _overlap(f.said, last_defer[1]) < 0.2
-                     and not (main_deferred and self.cues.interim.search(f.said))]
+                     and not (main_deferred and self.cues.interim.search(f.said))
+                     and not self._answers_deferral(f, how, last_defer[0])]
             if not found:
                 self.parked = main_deferred  # only then is the opening question still open
-                return [], True, self._waiting_on(last_defer[1])
+                return [], True, waiting
         if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
             return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
         return [self._as_reported(g) for f in self._latest_per_subject([f for f, _ in found]) for g in self._split(f)], False, None
+
+    def _answers_deferral(self, f: Found, how: int, deferral: int) -> bool:
+        """ "let's wait for legal's read, don't merge yet" — "keeping it on a branch": the next message, by someone
+        else, going along with the parking (no objection, no decision said as one) does not reopen the question."""
+        if how >= MARKED or not f.index == deferral + 1 == len(self.messages) - 1:
+            return False  # only as the thread's last word: later on, a reply to the deferral may well settle it
+        reply = self.messages[f.index]
+        return reply.speaker != self.messages[deferral].speaker and not self._objects(reply.text)
 
     def _to_listener(self, text: str) -> bool:
         """What one person tells another — advice, a promise or a goodbye ("Then take a look", "you should go to
@@ -666,6 +682,9 @@ class ThreadReader:
         asked = next((x for x in self._sentences_before(s.index, 2) if x.speaker != s.speaker and x.is_question), None)
         if asked is None:  # not an answer to a side question: the opener parking, or anyone naming the subject
             return s.speaker == self.messages[0].speaker or bool(opening & _stems(s.text)) or s.index <= 1
+        if _DECIDE.search(s.text) and self._waiting_on(s.text) and not _stems(s.text) & _stems(asked.text):
+            return True  # "ClickHouse aussi ?" — "On décide quand on aura le chiffrage de Sarah": the deciding put off
+            # until something is known, in other words than the side question's, is the thread's own
         if _ALSO.search(asked.text):
             return False  # "should we also have a second relay provider?" — "not today": a side question parked
         if s.speaker == self.messages[0].speaker and _DECIDE.search(s.text) and not self._seeking(asked):
@@ -719,7 +738,9 @@ class ThreadReader:
         replies = [m for m in self.messages[asked.index + 1:s.index] if m.speaker != s.speaker]
         words = _option_words(statement.text)
         dated = self._dated_answer(asked, statement.text)
-        if self.cues.defer.search(statement.text):  # "on attend le correctif" picks an option, it does not park one
+        if deferred := self.cues.defer.search(statement.text):  # "on attend le correctif" picks an option, it does not park one
+            if _DECIDE.search(deferred.group()):
+                return False  # "好，等压测结果和成本出来再定": putting the deciding off closes nothing
             if not words & _option_words(asked.text) and not dated:
                 return False
         elif not words & (_option_words(asked.text).union(*(_option_words(m.text) for m in replies))) and not dated:

@@ -342,3 +342,21 @@ def test_the_digest_lists_what_the_summaries_find_and_no_pasted_question():
     assert any("release on Thursday" in d.text for d in digest.decisions)
     assert [(a.owner, a.text, a.due) for a in digest.action_items] == [("Ben", "review the login fix", "Wednesday")]
     assert [q.text for q in digest.open_questions] == ["Who owns the on-call rota for December?"]
+
+
+def test_messages_and_items_cross_to_workers_as_their_fields():
+    """Link blocks go to a worker, and items come back, as tuples of their fields in `__init__`'s order (cheaper to
+    pickle than dataclasses): every field, including those left at their default, makes the same object again."""
+    from itertools import starmap
+
+    from skills.digest import build
+    from skills.digest.build import DigestItem
+    from skills.threads.links import ChannelMessage
+
+    messages = [ChannelMessage("1.5", "U1", "hi <!here>", "1.0", "me_message", ("U2", "U3"), 12.5, True),
+                ChannelMessage("2.5", "U2", "ok")]
+    items = [DigestItem("ship it", "1.5", "Ana", "Bob", "Friday"), DigestItem("why?", "2.5")]
+    assert list(starmap(ChannelMessage, map(build._MESSAGE_FIELDS, messages))) == messages
+    assert list(starmap(DigestItem, map(build._ITEM_FIELDS, items))) == items
+    assert build._link_packed(list(map(build._MESSAGE_FIELDS, messages)))[0].tolist() == \
+        build._link_block(messages)[0].tolist()

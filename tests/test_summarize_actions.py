@@ -320,3 +320,14 @@ def test_an_owner_list_of_names_and_verbs_and_a_task_handed_back_to_whoever_take
     roles = items(("Tariq", "Checkout is down."), ("Tariq", "I'm IC. Mina comms with support, Pablo on mobile, who's on backend?"),
                   ("Pablo", "ok"))
     assert roles == []
+
+
+def test_a_task_put_by_name_without_a_verb_or_taken_with_a_bare_pronoun():
+    found = dues(("Rafael", "fila zerada, incidente encerrado."),
+                 ("Rafael", "follow-up: Bruno, post-mortem até sexta?"), ("Bruno", "post-mortem comigo"))
+    assert found == [("Bruno", "post-mortem", "sexta")]
+    who = items(("Katrin", "Neuer Zieltermin für 4.0 ist Montag in einer Woche."),
+                ("Julia", "und wer sagt mir Donnerstag das finale Datum?"), ("Katrin", "ich"))
+    assert len(who) == 1 and who[0][0] == "Katrin" and "finale Datum" in who[0][1]
+    nobody = items(("Florian", "Bin dran."), ("Florian", "Wer ist heute Incident Commander?"), ("Hannah", "ich"))
+    assert nobody == []

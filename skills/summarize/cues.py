@@ -346,7 +346,7 @@ PT = Lexicon(
            r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\s+que\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
            r"|\b(?:tenho\s+que|preciso)\s+(?P<what8>(?!ir\b|sair\b|pensar\b)\w+(?:ar|er|ir)\b.*)"
            r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
-           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha)\b"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha|comigo(?=\s*[.!]*$))\b"
            r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|então|hoje\s+à\s+tarde|mais\s+tarde)\s+)?(?:(?:te|lhe|lhes|se)\s+){0,2}|(?:\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2})(?!\w+\s+\w+(?:ad|id)[oa]s?\b)(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério)\b)(?!\w+(?:ado|ido|ada|ida)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora|anotado\b|entendido\b"
            r"|fico(?:\s+eu)?\s*(?:[,.!]|com\s+(?:isso|isto|ess[ea]s?)\b|$)|trato\s+(?:eu|disso)\b|conta\s+comigo|(?:é|fica)\s+comigo\b)",

@@ -73,11 +73,12 @@ _INFINITIVE = re.compile(r"(?:ar|er|ir|re|en|are|ere|ire)$")
 # Someone other than the speaker, asked to take on the speaker's task: "can someone else take …?", "jemand anderes"
 _SOMEONE_ELSE = re.compile(r"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+else|jemand\s+ander(?:es|s)|quelqu'un\s+d'autre|alguien\s+más"
                            r"|otra\s+persona|outra\s+pessoa|algu[ée]m\s+mais|qualcun\s+altro|qualcuno\s+(?:altro|che\s+mi\s+sostituisca)|iemand\s+anders)\b", re.I)
-_MENTION_OPENING = re.compile(r"^(\W*@[^\W\d_][\w.-]*)\s+(?=[^\W\d_])")
+_MENTION_OPENING = re.compile(r"^(\W*@[^\W\d_][\w.-]*)\s+(?=[^\W\d_])(?![A-Z][a-z]+\s)")  # not "@Marta Kowalska do …"
 _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
     r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
-    r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*(?P<what>[^?？]{6,})"
+    r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*"
+    r"(?!(?:is|are|was|were|ist|sind|war|est|es|está|é|è|knows|weiß|sait|sabe)\b)(?P<what>[^?？]{6,})"  # "Wer ist heute IC?" asks who someone is
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
     r"|و?(?:من|مين)\s+(?:راح\s+|رح\s+|سوف\s+|س)?(?=ي)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
 _DONE = re.compile(r"^\W*(?:(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
@@ -1391,6 +1392,8 @@ class ThreadReader:
         question = s.is_question
         if tag := _TAG_QUESTION.search(text):
             text, question = text[:tag.start()], False
+        if _ME_ALONE.match(text):  # "und wer sagt mir Donnerstag das Datum?" — "ich": the speaker takes what was asked
+            return Found("", s.source_id, s.index, s.speaker, None, None, sentence=s.text)
         owner = what = topic = offer = lead = None
         listed = self._list_item(text, s.speaker) if not question else \
             self._list_item(text.rstrip(" ?？"), s.speaker, owner_first=False) if word_count(text) <= 8 else None  # "Postmortem doc: Ana?"
@@ -1423,6 +1426,14 @@ class ThreadReader:
         if what is None and question and (also := _ELLIPTIC.match(text)) and (target := self.resolve(also.group("who"))) \
                 and target != s.speaker and (verb := self._request_verb(s)):
             owner, what = target, f"{verb} {also.group('what')}"  # "Jamal, can you write the one-pager? Finn, the scope?"
+            asked_of[s.index] = target
+        if what is None and question and (named := _NAMED_TOPIC.match(addressed)) and (target := self.resolve(named.group("who"))) \
+                and target != s.speaker and not any(_QUESTION_WORD.fullmatch(w) for w in named.group("what").lower().split()[:3]) \
+                and word_count(named.group("what")) <= 6 and not named.group("what").startswith(("你", "您", "君", "あなた")) \
+                and self._accepted_by(s.index, target) is not None:
+            owner, what = target, named.group("what")  # "Bruno, post-mortem até sexta?" — "post-mortem comigo"
+            if verb := self._request_verb(s):
+                what = f"{verb} {what}"  # "Mike can you look at the notifications service? Ana, email provider side?"
             asked_of[s.index] = target
         if what is None and question and (asked := _ASKED_YOU.match(text)) and (taker := self._taker(s)) is not None:
             owner, what = taker, asked.group("what")  # "Could you send the logs?" — "Sure."
@@ -1704,6 +1715,14 @@ _SHALL_I = re.compile(
     r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|zal\s+ik|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
 # "Finn, the Slack v2 scope?" right after "Jamal, can you write the SCIM one-pager?": the same verb, for Finn.
 _ELLIPTIC = re.compile(r"^\W*@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>(?:the|a|an|der|die|das|le|la|les|el|los|las|o|os|as)\s[^?？]{3,}?)\s*[?？]\s*$", re.I)
+# A first-person pronoun alone, the answer to "who …?": "me", "ich", "moi !", "yo mismo", "eu", "io", "我"
+_ME_ALONE = re.compile(r"^\W*(?:me|i\s+will|i\s+can|i\s+do|ich|moi|yo|eu|io|ik|ja|я|我|私|मैं|أنا)(?:\s+(?:mismo|misma|même|selbst|mesmo|mesma|stesso|stessa))?\s*[.!🙋‍♀️🙋‍♂️🙋🙂]*\s*$", re.I)
+# A task put to someone by name in a word or two, without a verb: "Bruno, post-mortem até sexta?", "follow-up: Ana, the invoice?"
+_NAMED_TOPIC = re.compile(r"^\W*(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*:\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>[^?？]{3,}?)\s*[?？]\s*$")
+_QUESTION_WORD = re.compile(r"(?:what|when|where|why|how|who|which|is|are|do|does|did|can|could|will|would|should|any|was|were|have|has"
+                            r"|we|they|you|i|he|she|it|there|this|that|ils|nous|on|wir|sie|es|ele|ela|eles|nós|ellos|nosotros|noi|loro"
+                            r"|was|wann|wo|warum|wie|wer|ist|sind|hast|kannst|que|quoi|quand|où|pourquoi|comment|qui|est|qué|cuándo|dónde|cómo|quién"
+                            r"|o\s+que|quando|onde|como|quem|cosa|quando|dove|perché|come|chi|tu|você|vc|du|vous|ok|okay|sim|yes|no|não|nein|oui|sí)\b", re.I)
 # A request asked of whoever answers: "Could you send me the logs?", "Kannst du …?", "Tu peux … ?", "¿Puedes …?".
 _ASKED_YOU = re.compile(
     r"^\W*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+)?|(?:können|könnten|würden)\s+Sie\s+(?:bitte\s+)?"

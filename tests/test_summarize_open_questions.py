@@ -77,3 +77,21 @@ def test_taken_back_taken_on_or_answered_no_is_not_open():
     assert open_texts(("Gabriel", "50% off list, annual only, verified through TechSoup"),
                       ("Aylin", "want a landing page for it?"),
                       ("Gabriel", "not yet. let's see demand for a quarter first")) == []
+
+
+def test_a_proposal_debated_and_never_settled_stays_open():
+    debated = (
+        ("Gabriel", "Customers keep hitting the monthly cap on the Growth plan. Proposal: drop the cap and bill "
+                    "usage above it."),
+        ("Hiroshi", "love it in principle, but metered billing is two sprints of work for us"),
+        ("Elena", "and surprise bills are the top complaint about our competitor"),
+        ("Gabriel", "we could limit the extra charges to twice the plan price"),
+        ("Mark", "what's the revenue effect if accounts stay on Growth instead of upgrading?"),
+        ("Gabriel", "I'll pull the numbers for that"))
+    summary = summarize(thread(*debated))
+    assert summary.no_decision and not summary.decisions
+    assert [q.text for q in summary.open_questions][:1] == ["Gabriel: Proposal: drop the cap and bill usage above it."]
+    # the same proposal agreed to is no open question
+    agreed = summarize(thread(*debated[:2], ("Elena", "agreed, let's do it"), ("Gabriel", "great, deciding then: "
+                                                                                           "we drop the cap")))
+    assert not any("Proposal" in q.text for q in agreed.open_questions)

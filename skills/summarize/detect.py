@@ -1583,9 +1583,12 @@ class ThreadReader:
 
     # ---- questions ----------------------------------------------------------------------------------
 
-    def open_questions(self, decisions: list[Found], parked: bool = False) -> list[Found]:
+    def open_questions(self, decisions: list[Found], parked: bool = False, undecided: bool = False) -> list[Found]:
         """Unanswered questions, one line per message ("Who validates them? Support or finance?"); when the
-        thread put its own question off (`parked`), that question stays open even though people replied."""
+        thread put its own question off (`parked`), that question stays open even though people replied. So does
+        a proposal the thread opened with, nobody agreed to and nothing settled (`undecided`): the replies debated it,
+        none answered it ("Proposal: drop the cap, charge $0.40 per 1k calls" — "what's the revenue effect?" …)."""
+        parked = parked or undecided and not decisions and self._proposal_opening()
         found: list[Found] = []
         for s in self.question_candidates():
             again = self._re_asked(s)  # "und die Latenz?" stands for the question it asks again
@@ -1625,6 +1628,18 @@ class ThreadReader:
             replies = " ".join(m.text for m in self.messages[i + 1:s.index] if m.speaker != s.speaker)
             return min(reversed(asked), key=lambda x: _overlap(replies, x.text))
         return None
+
+    def _proposal_opening(self) -> bool:
+        """Whether the first message puts a choice to the group as a statement ("Proposal: …", "We could drop IE11
+        …"): a question there is open or answered by the rules like any other, a statement has no reply rule."""
+        if not any(not x.is_question and word_count(x.text) >= 3 and self._seeking(x) for x in self.by_message.get(0, ())):
+            return False
+        proposer = self.messages[0].speaker
+        if self._agreement(0, proposer)[0]:
+            return False
+        last = next(m for m in reversed(self.messages) if m.speaker == proposer)
+        # "Proposal: we drop the Friday demo …" — "who records it?" — "I can" — "Perfect, thanks both.": taken up
+        return not (last.index > 0 and self.cues.agree.search(last.text))
 
     def _opening_question(self) -> Sentence | None:
         """The question a thread opened with: the choice its first message put to the group ("propuesta: pasar de

@@ -169,7 +169,7 @@ def summarize(
     humans, texts, participants, sentences, lang, reader = read
     decisions, undecided, waiting_on = decision_model.decisions(reader)  # the rules' verdict, weighed by the model
     actions = reader.action_items()
-    questions = reader.open_questions(decisions, reader.parked)
+    questions = reader.open_questions(decisions, reader.parked, undecided)
     links = {u.id: u.link for u in humans}
     tldr = ""
     if with_tldr:

@@ -292,3 +292,10 @@ def test_the_deciding_put_off_beside_a_side_question_parks_the_thread():
                                ("Guillaume", "ça marche")))
     assert summary.decisions == () and summary.no_decision
     assert "l'estimation de Sarah" in (summary.waiting_on or "")
+
+
+def test_the_answer_of_whoever_was_handed_the_call_by_name_decides():
+    lines = decided(("Lena", "Do we need a second on-call rotation for the EU?"), ("Omar", "It would help, nights are rough."),
+                    ("Priya", "Costs two more people though. Lena, up to you whether we hire for it."),
+                    ("Lena", "ok — going with one rotation plus a paid night shift, no new hires."), ("Omar", "thanks"))
+    assert any("paid night shift" in line for line in lines)

@@ -47,6 +47,10 @@ _QUESTION_WORDED = re.compile(
     r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se"
     r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se)\b"
     r"|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
+# "Sam, your call on EU hosting": the choice handed to someone by name, so their answer decides, it is no task taken
+_HANDS_CALL = re.compile(r"\byour\s+call\b|\bup\s+to\s+you\b|\byou\s+(?:decide|make\s+the\s+call)\b|\bdeine\s+entscheidung\b"
+                         r"|\bdu\s+entscheidest\b|\bà\s+(?:toi|vous)\s+de\s+(?:voir|décider|trancher)\b|\bdecides\s+tú\b"
+                         r"|\b(?:você|tu)\s+decides?\b|\bdecidi\s+tu\b|\bjij\s+beslist\b", re.I)
 _DECIDE = re.compile(r"decid|décid|decis|décis|tranch|entscheid|beslis|beslu|decyd|реш|karar|besl|決め|決定|决定|(?<=再)定|결정|तय|قرر", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
@@ -1079,7 +1083,7 @@ class ThreadReader:
         by name: taking or reporting the task, not settling a choice."""
         first = s.speaker.split()[0].lower()
         return any(not (_QUESTION_END.search(m.text) and self.cues.alternative.search(m.text))
-                   and first in _lower_words(m.text)
+                   and not _HANDS_CALL.search(m.text) and first in _lower_words(m.text)
                    for m in self.messages[max(0, s.index - 2):s.index] if m.speaker != s.speaker)
 
     def _latest_per_subject(self, found: list[Found]) -> list[Found]:

@@ -299,3 +299,11 @@ def test_the_answer_of_whoever_was_handed_the_call_by_name_decides():
                     ("Priya", "Costs two more people though. Lena, up to you whether we hire for it."),
                     ("Lena", "ok — going with one rotation plus a paid night shift, no new hires."), ("Omar", "thanks"))
     assert any("paid night shift" in line for line in lines)
+
+
+def test_the_sentences_under_a_decision_header_are_the_decision():
+    lines = decided(("Ana", "Standups: keep them daily or go to three a week?"), ("Ben", "daily is too much for me"),
+                    ("Cleo", "I like daily, it keeps me honest"),
+                    ("Ana", "Decision time. Standups happen Monday, Wednesday and Friday from next week."))
+    assert any("Monday, Wednesday and Friday" in line for line in lines)
+    assert not any(line.lower().startswith("decision time") for line in lines)

@@ -71,7 +71,7 @@ class Lexicon:
 
 EN = Lexicon(
     decided=r"^\W*confirmed\s*:|(?<!why\s)(?<!how\s)(?<!if\s)(?<!when\s)(?<!whether\s)\b(?:we(?:'ve| have)?\s+decided|(?:I|we)\s+decided|decision\s*(?:is|was|made)?\s*[:\-]|decided\s*[:\-]"
-            r"|final\s+(?:decision|call|answer)\b|it'?s\s+(?:settled|decided|official)|(?:that'?s|it'?s)\s+settled"
+            r"|final\s+(?:decision|call|answer)\b|decision\s+time\b|here'?s\s+(?:how\s+we\s+go|the\s+(?:plan|decision|call))\s*:|it'?s\s+(?:settled|decided|official)|(?:that'?s|it'?s)\s+settled"
             r"|we(?:'ll| will| are|'re)\s+(?:going\s+(?:with|to\s+go\s+with)|go(?:ing)?\s+(?:with|ahead)|stick(?:ing)?\s+with|sticking)\b"
             r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|it'?s\s+a\s+go\b"
             r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"

@@ -48,6 +48,7 @@ _QUESTION_WORDED = re.compile(
     r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se)\b"
     r"|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
 # "Sam, your call on EU hosting": the choice handed to someone by name, so their answer decides, it is no task taken
+_HEADED = re.compile(r"")  # the empty marker of a sentence under a decision header
 _HANDS_CALL = re.compile(r"\byour\s+call\b|\bup\s+to\s+you\b|\byou\s+(?:decide|make\s+the\s+call)\b|\bdeine\s+entscheidung\b"
                          r"|\bdu\s+entscheidest\b|\bà\s+(?:toi|vous)\s+de\s+(?:voir|décider|trancher)\b|\bdecides\s+tú\b"
                          r"|\b(?:você|tu)\s+decides?\b|\bdecidi\s+tu\b|\bjij\s+beslist\b", re.I)
@@ -501,6 +502,7 @@ class ThreadReader:
         found: list[tuple[Found, int]] = []  # (decision, how it was said: MARKED, SETTLED or AGREED)
         last_defer: tuple[int, str] | None = None
         waiting: str | None = None
+        header = -1  # the message that opened with a decision header
         main_deferred = False  # the thread's own question was parked, not just a side question
         sought = False  # a question or proposal came first: there was something to decide
         for s in self.sentences:
@@ -509,6 +511,13 @@ class ThreadReader:
             if deferred and _CONDITIONAL.search(text[:deferred.start()]):
                 deferred = None  # "if support wants recordings later, we revisit": the plan stands until then
             marker = self.cues.decided.search(text)
+            if marker and not question and (_DECIDE.search(marker.group()) or marker.group().rstrip().endswith(":")) \
+                    and not content_words(text[marker.end():]) and len(content_words(text[:marker.start()])) <= 1 \
+                    and s is not self.by_message[s.index][-1]:
+                header = s.index  # "Decision time." / "Entscheidung:" alone: what follows in the message is the decision
+                continue
+            elif not marker and not question and header == s.index and not self.cues.defer.search(text):
+                marker = _HEADED.match(text)  # a sentence under the header, said as decided
             # "we'll profile during the close and decide then": a decision put off, whatever else it says; so is one
             # whose last word puts it off ("nehmen wir ins Postmortem auf, besprechen wir dann im Planning")
             # and so is one the deferral says around its marker: "n'est pas encore validé", "not yet approved"

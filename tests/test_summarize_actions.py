@@ -331,3 +331,11 @@ def test_a_task_put_by_name_without_a_verb_or_taken_with_a_bare_pronoun():
     assert len(who) == 1 and who[0][0] == "Katrin" and "finale Datum" in who[0][1]
     nobody = items(("Florian", "Bin dran."), ("Florian", "Wer ist heute Incident Commander?"), ("Hannah", "ich"))
     assert nobody == []
+
+
+def test_a_promise_with_its_object_said_before_the_verb_says_what_it_is_about():
+    found = items(("Marta", "Propuesta: plan Startup a 29 €/mes, soporte solo por email."),
+                  ("Álvaro", "a mí me preocupa más el soporte. 'solo email' con SLA de 48h nos va a llenar el Intercom igual"),
+                  ("Marta", "eso lo miro yo con soporte, no es bloqueante para el precio"))
+    assert len(found) == 1 and found[0][0] == "Marta" and found[0][1].startswith("mirar con soporte (re: ")
+    assert "SLA de 48h" in found[0][1]

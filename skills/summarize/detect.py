@@ -73,6 +73,8 @@ _AFTERTHOUGHT = re.compile(
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
+# An object pronoun or a demonstrative just before a promise's verb: "lo seguo io", "eso lo miro yo", "je le fais", "isso eu vejo"
+_CLITIC_BEFORE = re.compile(r"(?:^|[\s,;:])(?:lo|la|los|las|le|les|l'|lhe|o|a|os|as|ne|eso|esto|isso|isto|ça|cela|das|dies|quello|questo)\s*(?:(?:yo|eu|io|je|ich)\s+)?$", re.I)
 _NOT_VERBS = frozenset("on with for to at in of the a an and or is are was as from by via lead owner".split())
 _INFINITIVE = re.compile(r"(?:ar|er|ir|re|en|are|ere|ire)$")
 # Someone other than the speaker, asked to take on the speaker's task: "can someone else take …?", "jemand anderes"
@@ -1408,6 +1410,7 @@ class ThreadReader:
         if _ME_ALONE.match(text):  # "und wer sagt mir Donnerstag das Datum?" — "ich": the speaker takes what was asked
             return Found("", s.source_id, s.index, s.speaker, None, None, sentence=s.text)
         owner = what = topic = offer = lead = None
+        back = False
         listed = self._list_item(text, s.speaker) if not question else \
             self._list_item(text.rstrip(" ?？"), s.speaker, owner_first=False) if word_count(text) <= 8 else None  # "Postmortem doc: Ana?"
         if listed is not None and question and (listed[0] is None or listed[0] == s.speaker):
@@ -1466,6 +1469,8 @@ class ThreadReader:
                 if m and (task := self._own_task(m)) is not None:
                     owner, what, lead = s.speaker, task, text[:m.start()]  # "rollback plan: I'll write it up"
                     topic = lead.strip(" ,:;-–")
+                    start = next((m.start(k) for k in _WHAT_GROUPS if m.groupdict().get(k)), m.end())
+                    back = not self.english and bool(_CLITIC_BEFORE.search(text[:start]))  # "eso lo miro yo": about what came before
                     # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and inner.start() == 0 and _what(inner) != what:
                         what = _what(inner)
@@ -1500,7 +1505,7 @@ class ThreadReader:
             what = as_task(what, self.cues.lang)  # "préviens le client" → "prévenir le client", as a task list reads
         self.tasked.add(s.text)
         context = None
-        if _refers_back(what):
+        if _refers_back(what) or back and len(content_words(what)) <= 3:
             context = _lead_topic(lead) or next((t for t in (topic, header) if t and self._says_something(t)), None) \
                 or self._task_context(s)
         elif owner == s.speaker:

@@ -199,35 +199,6 @@ def test_block_readers_read_each_text_as_the_per_message_readers_do():
     assert said
 
 
-def test_block_questions_and_times_read_each_message_as_the_per_message_readers_do():
-    """`block_questions` against `is_question` on blocks that take the one-pass path (ASCII without a Slack mention)
-    and blocks that do not, with question words in any case behind any white space `str.strip` removes; the
-    block's times against each message's `seconds`, with and without `at` and with a ts that is no number."""
-    import random
-
-    from skills.threads.links import ChannelMessage, _seconds
-    from skills.threads.text import block_questions, is_question
-
-    rng = random.Random(5)
-    pieces = ["who", "WHO", "Whom", "is", "isn't", "any", "anyone", "?", "¿", "ok", "<@U1>", "<@U1|x?>", "\x00",
-              " ", "\t", "\x0b", "\x1c", "\x1f", "\n", "_", "-", "é", "how", "How's", "do", "does.", "will"]
-    odd = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(4000)]
-    plain = [t for t in odd if t.isascii() and "<@" not in t and "\x00" not in t]
-    channel = [m.text for m in reference_channel(count=600, seed=9)]
-    blocks = [channel, odd, plain, [], [""], ["?"], [" who"], ["\x00who"], ["a", "\x1fwho"], ["wh", "o?"]]
-    blocks += [plain[k:k + 40] for k in range(0, len(plain), 40)] + [odd[k:k + 40] for k in range(0, len(odd), 40)]
-    for texts in blocks:
-        assert block_questions(texts) == [is_question(t) for t in texts], texts[:5]
-    assert sum(map(sum, map(block_questions, blocks))) > 100
-
-    messages = reference_channel(count=300, seed=3)
-    assert _seconds(messages).tolist() == [m.seconds for m in messages]
-    odd_times = [ChannelMessage("1.5", "u", "x"), ChannelMessage("teams-id", "u", "x", at=7.25),
-                 ChannelMessage("0.0", "u", "x", at=0.0)]
-    for block in (odd_times, odd_times[:1], [ChannelMessage("x", "u", "y"), ChannelMessage(" 2.5 ", "u", "y")], []):
-        assert _seconds(block).tolist() == [m.seconds for m in block]
-
-
 if __name__ == "__main__":
     REFERENCE.write_text(json.dumps(links_as_json(reference_channel()), separators=(",", ":")) + "\n")
     print(f"wrote {REFERENCE}", file=sys.stderr)

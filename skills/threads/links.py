@@ -27,7 +27,7 @@ import numpy as np
 from bot.model import Message
 from skills.collector import paused_collector
 from skills.frozen import quick_init
-from skills.threads.text import block_mentions, block_questions, block_words, text_ends
+from skills.threads.text import block_mentions, block_words, is_question, text_ends
 
 MODEL_PATH = Path(__file__).with_name("link_model.json")
 # Joins, leaves and channel-settings changes never answer anything and are never answered.
@@ -248,10 +248,10 @@ class _BlockFacts:
             if to is not None and users.get(to, a) != a:
                 addressed[i] = users[to]
 
-        self.times = _seconds(messages)
+        self.times = np.array([m.seconds for m in messages], dtype=np.float64)
         self.system = np.array(list(map(SYSTEM_SUBTYPES.__contains__, subtypes)), dtype=bool)
         self.action = np.array(list(map(eq, subtypes, repeat("me_message"))), dtype=np.float32)
-        self.question = np.array(block_questions(texts), dtype=np.float32)
+        self.question = np.array(list(map(is_question, texts)), dtype=np.float32)
         self.answer_cue = np.array(list(map(_ANSWER_CUES.__contains__, first)), dtype=np.float32)
         self.continuation = np.array(list(map(_CONTINUATION.__contains__, first)), dtype=np.float32)
         self.greeting = np.array(list(map(_GREETINGS.__contains__, first)), dtype=np.float32)
@@ -364,20 +364,6 @@ class _BlockFacts:
         s[SELF_COL["self_continuation"]] = self.continuation[i]
         s[SELF_COL["self_any_partner"]] = partners.any(axis=1) if w else 0.0
         return p, s
-
-
-_AT, _TS = attrgetter("at"), attrgetter("ts")
-
-
-def _seconds(messages: list[ChannelMessage]) -> np.ndarray:
-    """Each message's `seconds`: when none has `at` (Slack and IRC), its ts through `float` in C, without a
-    property call per message; the same numbers."""
-    if list(map(_AT, messages)).count(None) == len(messages):
-        try:
-            return np.array(list(map(float, map(_TS, messages))), dtype=np.float64)
-        except ValueError:  # a ts that is no number: `seconds` makes it 0.0
-            pass
-    return np.array([m.seconds for m in messages], dtype=np.float64)
 
 
 def _seen_nearer(flags: np.ndarray) -> np.ndarray:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import accumulate, filterfalse, repeat
 
 import regex
@@ -157,31 +156,6 @@ def block_mentions(texts: list[str], known: dict[str, str]) -> dict[int, tuple[s
 def is_question(text: str) -> bool:
     stripped = (SLACK_MENTION.sub("", text) if "<@" in text else text).strip()
     return "?" in stripped or bool(QUESTION_WORD.match(stripped))
-
-
-# `QUESTION_WORD` at the start of each text of a block joined by NUL, past the white space `str.strip` removes
-# (ASCII: \t-\r, \x1c-\x1f and the space); the word's end is a NUL or any other non-word character, as the end of the
-# stripped text or the character after the word is.
-_QUESTION_WORD_IN_BLOCK = re.compile(r"\x00[\t-\r\x1c-\x1f ]*" + QUESTION_WORD.pattern[1:], re.IGNORECASE)
-
-
-def block_questions(texts: list[str]) -> list[bool]:
-    """`is_question` of each text of a block. ASCII texts without a Slack mention or a NUL (most chat) are read in
-    one pass over the block joined by NUL: its question marks and one regex for the question words at each text's
-    start, instead of a Python call and a regex per message; other blocks text by text."""
-    joined = "\x00" + "\x00".join(texts)
-    if not joined.isascii() or "<@" in joined or joined.count("\x00") != len(texts):
-        return list(map(is_question, texts))
-    out = [False] * len(texts)
-    ends = text_ends(joined)
-    position = joined.find("?")
-    while position >= 0:
-        row = bisect_right(ends, position) - 1
-        out[row] = True
-        position = joined.find("?", ends[row + 1] if row + 1 < len(ends) else len(joined))
-    for match in _QUESTION_WORD_IN_BLOCK.finditer(joined):
-        out[bisect_right(ends, match.start()) - 1] = True
-    return out
 
 
 def text_ends(joined: str) -> list[int]:

@@ -353,3 +353,130 @@ def test_russian_short_address_form_and_a_cyrillic_name_for_a_latin_display_name
     assert items(("Olga", "Кто напишет постмортем?"), ("Dmitry", "Я напишу постмортем до пятницы."),
                  ("Olga", "Дмитрий, спасибо! Дмитрий, можешь ещё обновить runbook?"), ("Dmitry", "Да.")) == [
         ("Dmitry", "написать постмортем", "до пятницы"), ("Dmitry", "обновить runbook", None)]
+
+
+def test_swedish_turkish_and_korean_threads_are_detected():
+    assert thread_language(["Jag skickar offerten till kunden i morgon, hör av er om något saknas."]) == "sv"
+    assert thread_language(["Teklifi yarın müşteriye gönderiyorum, eksik bir şey varsa haber verin."]) == "tr"
+    assert thread_language(["견적서는 내일 고객사에 보낼게요. 빠진 게 있으면 알려 주세요."]) == "ko"
+
+
+def test_swedish_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
+    lines = (("Karin", "Version 4.1 är klar i staging och alla regressionstester är gröna."),
+             ("Johan", "Släpper vi på onsdag eller väntar vi till nästa vecka?"),
+             ("Sara", "Onsdag passar bra, kunderna är redan informerade."),
+             ("Karin", "Beslut: version 4.1 släpps på onsdag."),
+             ("Karin", "Johan, kan du skriva releaseanteckningarna till tisdag?"), ("Johan", "Absolut, det fixar jag."),
+             ("Sara", "Jag skickar ett mejl till kunderna i morgon förmiddag om servicefönstret."),
+             ("Anders", "Ska vi informera supporten i förväg?"))
+    summary = read(*lines)
+    assert [d.text for d in summary.decisions] == ["Version 4.1 släpps på onsdag"]
+    # the verbs become infinitives (simplemma); "det fixar jag" accepts the request and adds no task of its own
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("Johan", "skriva releaseanteckningarna", "tisdag", "2026-11-17"),
+        ("Sara", "skicka ett mejl till kunderna om servicefönstret", "i morgon förmiddag", "2026-11-17")]
+    assert [q.text for q in summary.open_questions] == ["Anders: Ska vi informera supporten i förväg?"]
+    assert summary.tldr.startswith("Decided: Version 4.1 släpps på onsdag.")
+
+
+def test_swedish_thread_put_off_says_no_decision_and_what_it_waits_for():
+    summary = read(("Karin", "Byter vi till GitHub Actions eller stannar vi på Jenkins?"),
+                   ("Johan", "Jag föreslår GitHub Actions, mindre underhåll."),
+                   ("Anders", "Kostnaden är oklar, jag vill se en offert först."),
+                   ("Johan", "Okej, vi tar upp det igen nästa vecka."),
+                   ("Karin", "Håller med, vi väntar på siffrorna från ekonomi innan vi bestämmer."))
+    assert not summary.decisions and not summary.action_items
+    assert summary.tldr.startswith("No decision yet on “Byter vi till GitHub Actions eller stannar vi på Jenkins”: "
+                                   "waiting for siffrorna från ekonomi.")
+
+
+def test_swedish_request_by_its_verb_an_inverted_promise_and_an_unanswered_question():
+    assert items(("Elin", "Kunden rapporterar fel vid inloggning via SSO."), ("Oskar", "Elin, tittar du på loggarna från igår?"),
+                 ("Elin", "Visst."), ("Oskar", "Tack! Jag hör av mig till kunden.")) == [
+        ("Elin", "titta på loggarna från igår", None), ("Oskar", "höra av sig till kunden", None)]
+    assert items(("Oskar", "Vem skriver incidentrapporten?"), ("Elin", "I morgon skickar jag ett utkast."),
+                 ("Oskar", "Toppen, och jag kan boka mötet med kunden.")) == [
+        ("Elin", "skicka ett utkast", "I morgon"), ("Oskar", "boka mötet med kunden", None)]
+    assert questions(("Oskar", "Behöver vi juridikens godkännande för det nya avtalet?"), ("Elin", "Bra fråga, ingen aning."),
+                     ("Oskar", "Okej.")) == ["Oskar: Behöver vi juridikens godkännande för det nya avtalet?"]
+
+
+def test_turkish_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
+    lines = (("Ayşe", "4.1 sürümü staging ortamında hazır, regresyon testleri geçti."),
+             ("Mehmet", "Çarşamba mı çıkalım yoksa gelecek haftayı mı bekleyelim?"),
+             ("Selin", "Çarşamba bana uyar, müşterilere zaten haber verdik."),
+             ("Ayşe", "Karar: 4.1 sürümü çarşamba yayına alınıyor."),
+             ("Ayşe", "Mehmet, sürüm notlarını salıya kadar hazırlayabilir misin?"), ("Mehmet", "Tamam, hallederim."),
+             ("Selin", "Müşterilere bakım penceresiyle ilgili e-postayı yarın sabah gönderiyorum."),
+             ("Can", "Destek ekibine önceden haber vermeli miyiz?"))
+    assert thread_language([text for _, text in lines]) == "tr"
+    summary = read(*lines)
+    assert [d.text for d in summary.decisions] == ["4.1 sürümü çarşamba yayına alınıyor"]
+    # the verb closes a Turkish clause: it becomes the infinitive in -mak/-mek ("gönderiyorum" → "göndermek")
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("Mehmet", "sürüm notlarını hazırlamak", "salıya kadar", "2026-11-17"),
+        ("Selin", "Müşterilere bakım penceresiyle ilgili e-postayı göndermek", "yarın sabah", "2026-11-17")]
+    assert [q.text for q in summary.open_questions] == ["Can: Destek ekibine önceden haber vermeli miyiz?"]
+
+
+def test_turkish_thread_put_off_says_no_decision_and_what_it_waits_for():
+    summary = read(("Ayşe", "GitHub Actions'a mı geçelim yoksa Jenkins'te mi kalalım?"),
+                   ("Mehmet", "Bence GitHub Actions, bakımı daha az."),
+                   ("Can", "Maliyet belli değil, önce teklifi görmek istiyorum."),
+                   ("Mehmet", "Tamam, haftaya tekrar konuşalım."),
+                   ("Ayşe", "Katılıyorum, karar vermeden önce finansın rakamlarını bekleyelim."))
+    assert not summary.decisions and not summary.action_items
+    assert summary.tldr.startswith("No decision yet on “GitHub Actions'a mı geçelim yoksa Jenkins'te mi kalalım”: "
+                                   "waiting for finansın rakamlarını.")
+
+
+def test_turkish_request_with_its_verb_promises_with_ben_and_an_unanswered_question():
+    assert items(("Deniz", "Müşteri SSO ile girişte hata alıyor."), ("Kerem", "Deniz, dünkü logları kontrol eder misin?"),
+                 ("Deniz", "Tamam."), ("Kerem", "Teşekkürler! Müşteriyi ben arıyorum.")) == [
+        ("Deniz", "dünkü logları kontrol etmek", None), ("Kerem", "Müşteriyi aramak", None)]
+    assert items(("Deniz", "Deploy sonrası ödeme sayfası 500 veriyor."), ("Kerem", "Rollback yapalım mı?"),
+                 ("Deniz", "Evet, hemen geri alıyorum."), ("Kerem", "Ben de olay raporunu cumaya kadar yazacağım.")) == [
+        ("Deniz", "hemen geri almak", None), ("Kerem", "olay raporunu yazmak", "cumaya kadar")]
+    assert questions(("Kerem", "Yeni sözleşme için hukukun onayı gerekiyor mu?"), ("Deniz", "Bilmiyorum, iyi soru."),
+                     ("Kerem", "Tamam.")) == ["Kerem: Yeni sözleşme için hukukun onayı gerekiyor mu?"]
+
+
+def test_korean_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
+    lines = (("민지", "4.1 버전 스테이징 배포 완료했고 회귀 테스트 모두 통과했습니다."),
+             ("준호", "수요일에 출시할까요, 아니면 다음 주까지 기다릴까요?"),
+             ("수진", "수요일 좋아요. 고객사에는 이미 안내했어요."),
+             ("민지", "결정: 4.1 버전은 수요일에 출시합니다."),
+             ("민지", "준호 님, 릴리스 노트 화요일까지 작성해 주실 수 있나요?"), ("준호", "네, 제가 할게요."),
+             ("수진", "고객사에 점검 시간 안내 메일은 내일 오전에 보낼게요."),
+             ("현우", "고객지원팀에도 미리 알려야 할까요?"))
+    assert thread_language([text for _, text in lines]) == "ko"
+    summary = read(*lines)
+    assert [d.text for d in summary.decisions] == ["4.1 버전은 수요일에 출시합니다"]
+    # a promise ("보낼게요") or a request ("작성해 주실 수 있나요") becomes a to-do in -기; the date keeps its particle
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("준호", "릴리스 노트 작성하기", "화요일까지", "2026-11-17"),
+        ("수진", "고객사에 점검 시간 안내 메일은 보내기", "내일 오전에", "2026-11-17")]
+    assert [q.text for q in summary.open_questions] == ["현우: 고객지원팀에도 미리 알려야 할까요?"]
+
+
+def test_korean_thread_put_off_says_no_decision_and_what_it_waits_for():
+    summary = read(("민지", "GitHub Actions로 옮길까요, 아니면 Jenkins를 계속 쓸까요?"),
+                   ("준호", "저는 GitHub Actions가 관리하기 편해서 좋아요."),
+                   ("현우", "비용이 아직 불확실해서 견적을 먼저 보고 싶어요."),
+                   ("준호", "그럼 다음 주에 다시 논의하죠."),
+                   ("민지", "네, 재무팀 숫자를 기다렸다가 결정해요."))
+    assert not summary.decisions and not summary.action_items
+    assert summary.tldr.startswith("No decision yet on “GitHub Actions로 옮길까요, 아니면 Jenkins를 계속 쓸까요”: "
+                                   "waiting for 재무팀 숫자.")
+
+
+def test_korean_request_by_name_a_promise_after_a_reason_and_an_unanswered_question():
+    assert items(("지영", "SSO 로그인 오류가 고객사에서 들어왔어요."), ("민수", "지영 님, 어제 로그 확인 부탁드립니다."),
+                 ("지영", "넵."), ("민수", "감사합니다! 고객사에는 제가 연락할게요.")) == [
+        ("지영", "어제 로그 확인하기", None), ("민수", "고객사에는 연락하기", None)]
+    assert items(("민수", "결제 API 타임아웃이 계속 나요."), ("지영", "원인은 잘 모르겠어서 벤더에 물어볼게요."),
+                 ("민수", "감사합니다.")) == [("지영", "벤더에 물어보기", None)]
+    assert questions(("민수", "새 계약에 법무팀 승인이 필요한가요?"), ("지영", "저도 잘 모르겠어요."), ("민수", "네.")) == [
+        "민수: 새 계약에 법무팀 승인이 필요한가요?"]
+    # Hangul words of two syllables carry meaning ("로그", "확인"): a task of them names something
+    assert content_words("어제 로그 확인") == {"어제", "로그", "확인"}

@@ -1,7 +1,7 @@
 """The words that mark a decision, a commitment, a request, an answer or a deferral, per language.
 
 One table per language (English, German, French, Spanish, Portuguese, Italian, Japanese, Chinese, Hindi, Arabic,
-Dutch, Polish, Russian); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
+Dutch, Polish, Russian, Swedish, Turkish, Korean); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
 "LGTM", "ship it" or "+1".
 Every pattern is matched case-insensitively against one sentence of prose (code, quotes and links
 already removed). Kept as data so a language can be added without touching the detectors.
@@ -609,7 +609,7 @@ IT = Lexicon(
 
 # ---- Dutch, Polish, Russian, Swedish, Turkish, Korean (issue 12) ---------------------------------------------------
 # Written from how people write at work in each language; the verbs of Dutch, Polish, Russian and Swedish tasks
-# become infinitives through simplemma (verbs.py), Turkish and Korean tasks keep the words as written.
+# become infinitives through simplemma (verbs.py), Turkish ones the -mak/-mek infinitive, Korean ones the -기 to-do form.
 
 NL = Lexicon(
     decided=r"(?:\bbeslissing\s*[:\-]|\bbesluit\s*[:\-]|\b(?:we\s+)?(?:hebben\s+)?(?:besloten|gekozen\s+voor)\b|\bknoop\s+(?:is\s+)?doorgehakt\b|\bzo\s+doen\s+we\s+het\b|\bdoen\s+we\s+zo\b|\bafgesproken\b"
@@ -775,6 +775,162 @@ RU = Lexicon(
     suggestion=r"\b(?:а\s+)?(?:ты\s+)?пробовал(?:а|и)?\b",
 )
 
+SV = Lexicon(
+    decided=r"(?:\bbeslut\s*[:\-]|\b(?:vi\s+)?(?:har\s+)?(?:beslutat|bestämt\s+(?:oss\s+för|att)|valt\s+att)\b|\bdet\s+är\s+(?:bestämt|beslutat|spikat|klart)\b|\b(?:spikat|beslutat|godkänt|godkänd)\b[.!]|\benhälligt\b"
+            r"|(?<!om\s)(?<!att\s)(?<!när\s)\bvi\s+(?:kör\s+(?:på|med)|går\s+(?:på|med|vidare\s+med)|väljer|landar\s+i|håller\s+fast\s+vid|stannar\s+(?:på|vid)|spikar)\b(?!.*\?)|\b(?:kör|går|väljer)\s+vi\s+(?:på|med)\b(?!.*\?)|\bdet\s+blir\s+\w+(?!.*\?)|\bså\s+får\s+det\s+bli\b)",
+    settles=r"(?:^\W*(?:ok(?:ej)?|okay|så|alltså|sammanfattning|slutsats|kort\s+sagt)\s*:\s*\w|^\W*(?:ok(?:ej)?|bra|toppen|då|så)?[\s,]*(?:överens|deal|kör\s+vi|då\s+kör\s+vi|då\s+säger\s+vi\s+så|vi\s+säger\s+så|spikat|bestämt|klart\s+(?:då|så))\b"
+            r"|\bdå\s+blir\s+det\b|\bdå\s+kör\s+vi\b|\bså\s+(?:gör|kör)\s+vi\b)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:håller\s+med|instämmer|låter\s+(?:bra|klokt|rimligt|vettigt)|bra\s+idé|funkar\s+för\s+mig|passar\s+mig|jag\s+är\s+med|jag\s+är\s+för|kör\b|\+1|👍)",
+    proposal=r"\b(?:jag\s+föreslår|ska\s+vi|vi\s+(?:kan|borde|skulle\s+kunna)|tänk\s+om\s+vi|vad\s+sägs\s+om|vad\s+tycker\s+ni\s+om|låt\s+oss|jag\s+röstar\s+för|jag\s+skulle\s+(?:välja|köra))\b|\bförslag\s*:",
+    agree=r"^\W*(?:@\S+\s+)?(?:ja\b|japp|jo\b|absolut|precis|exakt|håller\s+med|instämmer|låter\s+(?:bra|klokt|rimligt|vettigt)|bra\s+idé|kör\b|ok(?:ej|ay)?\b|funkar|toppen|perfekt|självklart|visst|gärna|\+1|👍|passar|jag\s+är\s+med|rimligt|jag\s+tror\s+det)",
+    disagree=r"^\W*(?:nej\b|nä\b|nja\b|hellre\s+inte|håller\s+inte\s+med|jag\s+är\s+emot|men\b|hmm|vänta\b|jag\s+är\s+tveksam|jag\s+skulle\s+hellre|inte\s+säker)",
+    defer=r"(?:\binte\s+(?:\w+\s+){0,3}(?:bestämma|besluta|bestämt|beslutat)\b|\binget\s+beslut\b|\båterkommer\b|\bta\s+upp\s+(?:det|detta|frågan)\s+(?:igen|på|nästa)\b|\bskjut(?:a|er)\s+upp\b|\bbordlägg|\bparkera|\bfundera\s+(?:på|vidare)\b|\bsova\s+på\s+saken\b|\btänka\s+på\s+saken\b"
+          r"|\bavvakta|\bvänta(?:r)?\s+(?:på|tills|med)\b|\bbehöver\s+(?:först\s+)?(?:se\s+)?(?:siffror|data|underlag|offert)|\binnan\s+vi\s+(?:\w+\s+)?(?:bestämmer|beslutar|väljer)\b|\bbestämm?(?:er|a)\s+(?:vi\s+)?(?:senare|sen|nästa\s+vecka|efter)\b|\bomröstning\b|\bdiskutera\s+(?:det\s+)?(?:vidare|igen|senare)\b)",
+    waiting=r"\b(?:vänta(?:r)?\s+(?:på|tills)|avvakta(?:r)?|beror\s+på|tills\s+(?=vi\b)|när\s+vi\s+(?:har|fått|vet))\s+(?P<what>[^.;!?]{3,80}?)(?=\s+(?:innan|så\s+att|och\s+sen)\b|\s*[.;!?]|\s*$)",
+    commit=r"\bjag\s+(?:ska|skall|kommer\s+att|tänkte)\s+(?!(?:inte|nog|se|tänka|fundera|vara|ha)\b)(?P<what>.+)"
+           r"|\bjag\s+(?:kan|får)\s+(?P<what3>(?!(?:inte|nog|tänka|vara|ha|se)\b)[^\W\d_]{2,}a\b.*)"
+           r"|\bjag\s+(?P<verbed>(?!(?:är|har|var|hade|kan|ska|vill|måste|tror|tycker|tänker|vet|menar|hoppas|undrar|ser|förstår|gillar|känner|behöver|borde|skulle|kunde|ville|fick|sa|inte|också|bara|redan|nog|med|håller|föreslår|röstar|får|kommer|blir|står|sitter|heter|jobbar|bor|tvivlar|antar|gissar|minns)\b)[^\W\d_]{2,}r\b.*)"
+           r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:är|har|var|hade|kan|ska|vill|måste|tror|tycker|tänker|vet|menar|hoppas|ser|förstår|behöver|borde|skulle|kunde|får|kommer|blir|och|men|eller|för|så|då|nu|här|där|hur|vad|vem|när|om|att|ju|väl|också|ok|okej|bra|tack|ja|nej|visst|absolut|klart|sen|idag|imorgon)\b)[^\W\d_]{2,}r)\s+jag\b(?!\s+(?:inte|också|att)\b)(?P<what4>[^,;:?]*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:tar\s+jag|är\s+på\s+mig|fixar\s+jag)\s*[.!]*$|^\W*(?:jag\s+tar\s+(?:det|den|dem)|det\s+fixar\s+jag|lämna\s+det\s+till\s+mig)\W*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:ja\b|japp|jo\b|absolut|visst|självklart|ok(?:ej|ay)?\b|fixar\s+det|jag\s+fixar\s+det|det\s+fixar\s+jag|jag\s+tar\s+(?:det|den)|tar\s+det|inga\s+problem|klart\b|gärna|noterat|uppfattat|kör\b|👍)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:kan|kunde|skulle)\s+(?:du|ni)\s+(?:(?:också|även|snälla|kanske)\s+)*(?:vara\s+snäll\s+och\s+)?|snälla\s+)(?P<what>.+?)(?:\?|$)"
+            rf"|(?:kan|kunde)\s+(?:du|ni)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:kan|kunde|ska|vill|har|är|vet|tror|tycker|har|måste|hinner|gillar)\b)[^\W\d_]{{2,}}r)\s+(?:du|ni)\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<what4>[^?]+?)[,\s]+(?:tack|snälla)\s*[.!]*$)",
+    assign=rf"^\W*{NAME}\s+(?:ska|kommer\s+att|tar|fixar|skriver|skickar|kollar|bokar|ordnar|sköter|äger)\s+(?!(?:inte|nog|vara|ledigt?)\b)(?P<what>.+)",
+    unassigned=r"\bnågon\s+(?:måste|borde|behöver|ska|bör)\s+(?P<what>.+)|\bingen\s+(?:har\s+)?(?:tagit|äger)\s+(?P<what7>.+)|^\W*(?:todo|att\s+göra|åtgärd)\s*[:\-]\s*(?P<what2>.+)"
+               r"|\bvi\s+(?:måste|behöver)\s+(?:också\s+|fortfarande\s+|även\s+)?(?P<what3>.+)|\bvi\s+borde\s+(?:också|även)\s+(?P<what6>.+)",
+    answer=r"^\W*(?:ja\b|nej\b|jo\b|japp|precis|jag\s+tror|det\s+är|den\s+är|vi\s+(?:har|kan|är|måste)|eftersom|för\s+att|enligt|det\s+finns)",
+    not_known=r"\b(?:ingen\s+aning|vet\s+(?:inte|ej)|bra\s+fråga|oklart|osäker|inte\s+säker|(?:måste|får)\s+(?:kolla|dubbelkolla|fråga)|inte\s+mitt\s+beslut|inte\s+bestämt\s+än)\b",
+    revision=r"^\W*(?:ändring|korrigering|uppdatering|nytt\s+upplägg|ändrad\s+plan|ändrade\s+planer|istället|förresten\s+nej)\b",
+    conclude=r"^\W*(?:ok(?:ej|ay)?|bra|då|så|alltså|toppen|perfekt)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:ok(?:ej)?|(?:några\s+)?invändningar|alla\s+med|låter\s+det\s+bra|funkar\s+det(?:\s+för\s+alla)?|(?:någon|nån)\s+emot)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:kan|får|ska)\s+jag\b|(?:ska|kan|bör|måste)\s+vi\b|(?!(?:har|är|vet)\s)\w+r\s+vi\b(?=[^?]*\?\s*$))",
+    interim=r"\b(?:tills\s+vidare|under\s+tiden|så\s+länge|tillfälligt|temporärt|i\s+väntan\s+på)\b",
+    alternative=r"\seller\s",
+    contrast=r"\b(?:men|dock|fast|även\s+om)\b",
+    refusal=r"\b(?:kan|får|bör|ska)\s+vi\s+inte\b|\bgår\s+inte\b",
+    verdict=r"\b(?:är|blir)\s+(?:ok|godkänd|godkänt|struken|strukna)\b|\b(?:flyttas|skjuts(?:\s+upp)?)\s+till\b|\bligger\s+kvar\s+(?:på|i)\b",
+    factual=r"\beller\s+(?:är|har|finns|blir)\s+(?!(?:vi|jag|du|ni)\b)\w+|^\W*(?:är|var|har|finns)\s+(?:det|den|de|han|hon|du)\b",
+    policy=r"\b(?:från\s+och\s+med\s+(?:nu|idag|i\s+dag|imorgon|måndag|nästa\s+vecka)|hädanefter|framöver|i\s+fortsättningen)\b",
+    due=r"",
+    announce=r"^\W*(?:(?:ok(?:ej)?|så|då|alltså)[,.]?\s+)?vi\s+(?!(?:måste|borde|kan|ska|har|hade|är|var|vet|väntar|tittar|ser|pratar|tänker|funderar|vill|kommer|behöver)\b)[^\W\d_]{3,}(?:ar|er)\b(?!.*\?)",
+    options=r"\b(?:alternativ(?:en)?|förslag(?:en)?|kandidater|offerter)\b[^.?!:]{0,80}:|\brösta\b|\bomröstning\b",
+    react_call=r"\breagera\b|\b(?:\+1|tumme)\b.*\bom\b",
+    when=r"\bnär\b|\bvilken\s+dag\b",
+    small_step=r"\blåt\s+oss\s+(?:(?:först|snabbt|bara)\s+)?(?:kolla|titta|prata|ringa|ses|höras|felsöka)\b",
+    aside=r"^\W*(?:förresten|apropå|en\s+annan\s+sak|annat\s+ämne|btw)\b",
+    yes_no=r"^\W*(?:ja|nej|inte\s+än|inte\s+ännu)\s*[,.!;:]",
+    second_person=r"\b(?:du|ni)\b",
+    taken_back=r"\bglöm\s+det\b|\bstrunta\s+i\s+det\b",
+    self_answered=r"^\W*(?:glöm\s+det|hittade\s+det|löste\s+det|har\s+hittat)",
+    finding_out=r"\b(?:jag\s+(?:kollar|tar\s+reda\s+på|frågar|dubbelkollar|undersöker)|jag\s+återkommer|(?:måste|får)\s+(?:kolla|fråga|dubbelkolla))\b",
+    suggestion=r"\bhar\s+du\s+(?:testat|provat|försökt)\b",
+    who=r"\bvem\b",
+    follow_up=r"^\W*och\b[^?？]*[?？]\s*$",
+)
+
+# Turkish puts the verb last and marks the person on it: "mailleri yarın atıyorum" (I send the mails tomorrow),
+# "deneyeceğim" (I will try), "bakarım" (I'll look), "atalım" (let's send). A promise is a clause ending in a
+# first-person verb, not negated ("-mıyorum", "-mayacağım", "-mam" say the opposite) and not one of thinking or knowing.
+_TR_NOT_DOING = r"(?:düşünüyorum|biliyorum|bilmiyorum|sanıyorum|zannediyorum|istiyorum|görüyorum|anlıyorum|katılıyorum|katılmıyorum|umuyorum|seviyorum|öneriyorum|inanıyorum|korkarım|ederim|değilim|emin|kararım)"
+_TR_MINE = (r"(?:ıyorum|iyorum|uyorum|üyorum|yorum|[ıiuü]?yoruz|y?acağım|y?eceğim|y?acağız|y?eceğiz|(?<!l[ae])[aeıiuü]?r[ıiuü]m|y?abilirim|y?ebilirim|y?ayım|y?eyim)")
+_TR_NEGATED = r"(?:m[ıiuü]yor|m[ae]y[ae]c[ae]ğ|m[ae]m\b|m[ae]z\b|[ae]m[ae]m)"
+
+TR = Lexicon(
+    decided=r"(?:\bkarar\s*[:\-]|\bkarar\s+(?:verdik|verildi|aldık|alındı)\b|\bkararlaştırdık\b|\bkararlaştırıldı\b|\banlaştık\b|\bonaylandı\b|\bkesinleşti\b|\boy\s*birliği(?:yle)?\b|\bböyle\s+yapıyoruz\b|\bbununla\s+gidiyoruz\b"
+            r"|\b\S+\s+(?:ile|ile\s+devam)\s+(?:gidiyoruz|devam\s+ediyoruz)\b(?!.*\?)|\b\S+(?:'?(?:la|le|yla|yle))\s+(?:gidiyoruz|devam\s+ediyoruz)\b(?!.*\?))",
+    settles=r"(?:^\W*(?:özetle|sonuç|karar|kısacası|toparlarsak)\s*:\s*\w|^\W*(?:tamam|peki|o\s+zaman|oldu)?[\s,]*(?:anlaştık|tamamdır|karar\s+verildi|öyle\s+yapalım|öyle\s+olsun|o\s+zaman\s+öyle|anlaşıldı|kabul)\b"
+            r"|^\W*o\s+zaman\s+\S+(?:\s+\S+)?\s*[.!]*$)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:katılıyorum|aynen|bence\s+de|bence\s+(?:olur|uygun|mantıklı|iyi)|mantıklı|iyi\s+fikir|uygun|olur\b|\+1|👍|bence\s+\w+(?:alım|elim)\b)",
+    proposal=r"(?:\böneri(?:m)?\s*:|\böneriyorum\b|\bönerim\b|\bne\s+dersiniz\b|\b\w+(?:alım|elim)\s+m[ıi]\b|\b\w{2,}(?:alım|elim)\b|\b\w+(?:abiliriz|ebiliriz)\b|\b\w+(?:sak|sek)\s+m[ıi]\b|\bbence\s+\w+)",
+    agree=r"^\W*(?:@\S+\s+)?(?:evet|tamam|tamamdır|olur\b|peki|aynen|katılıyorum|kesinlikle|tabii|tabi\b|süper|harika|mantıklı|iyi\s+fikir|bence\s+de|uygun|ok(?:ey)?\b|👍|\+1|anlaştık|olabilir|bence\s+\w+(?:alım|elim)\b)",
+    disagree=r"^\W*(?:hayır|yok\b|bence\s+olmaz|katılmıyorum|ama\b|fakat\b|hmm|bekle\b|emin\s+değilim|olmaz\b)",
+    defer=r"(?:\bsonra\s+(?:karar|konuş|bakarız|düşün|değerlendir)|\bhaftaya\s+(?:tekrar\s+)?(?:konuş|bak|karar)|\bertele(?:yelim|dik|yeceğiz|mek)?\b|\bbekleyelim\b|\bbeklememiz\b|\bbekliyoruz\b|\bhenüz\s+karar\s+(?:vermedik|verilmedi|yok)\b|\bkarar\s+yok\b|\bdüşünelim\b|\bdüşüneyim\b|\büzerinde\s+düşün|\bkarar\s+vermeden\s+önce\b|\baskıya\s+al|\btekrar\s+(?:konuşalım|değerlendirelim|bakalım)\b|\bsize\s+dönerim\b|\bdönüş\s+yaparım\b|\banket\b"
+          r"|\b(?:rakamları|verileri|sayıları|teklifi|teklifleri)\s+(?:görmeden|görelim|görmemiz)\b)",
+    waiting=r"(?<!\S)(?P<what>(?:(?!\bönce\b)[^.;!?,]){3,60}?)\s+(?:bekle(?:yelim|yeceğiz|memiz|mek|yoruz)|gelene\s+kadar|netleşene\s+kadar|belli\s+olana\s+kadar|gelince)\b",
+    commit=rf"(?:^|[,;:]\s*)(?:ben\s+(?:de\s+|da\s+)?|bunu\s+ben\s+)?(?P<what>(?![^,;:.!?]*{_TR_NEGATED})(?![^,;:.!?]*\b{_TR_NOT_DOING})[^,;:.!?]*?[^\W\d_]{{2,}}{_TR_MINE})(?=\s*[,;:.!]|\s*$)"
+           r"|(?:^|[,;:.]\s*)(?P<what5>[^,;:.!?]*?[^\W\d_]{2,}m[ae]m)\s+(?:lazım|gerek(?:iyor)?)\b"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:bende|benden|bana\s+ait)\s*[.!]*$|^\W*(?:ben\s+(?:hallederim|bakarım|ilgilenirim|alırım)|bende)\W*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:tamam|tamamdır|olur\b|hallederim|ben\s+hallederim|bende\b|bakarım|ilgileniyorum|ok(?:ey)?\b|evet|tabii|tabi\b|elbette|memnuniyetle|hemen|yaparım|sorun\s+değil|anlaşıldı|not\s+aldım|👍)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s+(?:bey|hanım|abi|abla|hocam))?\s*[,:]\s*(?:lütfen\s+)?(?P<what>[^?]+?(?:[ae]bilir|[aeıiuü]r))\s+m[ıiuü]s[ıiuü]n(?:[ıi]z)?\b"
+            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)(?:\s+(?:bey|hanım|abi|abla|hocam))?\s*[,:]\s*(?:lütfen\s+)?(?P<what2>[^?]+?)[,\s]+lütfen\s*[.!]*$"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s+(?:bey|hanım|abi|abla|hocam))?\s*[,:]\s*lütfen\s+(?P<what3>[^?]+?)\s*[.!]*$)",
+    assign=rf"^\W*{NAME}\s+(?P<what>[^.?!]+?\s[^\W\d_]{{2,}}(?:[ae]cak|[ae]cek))\s*[.!]*$",
+    unassigned=r"\bbiri(?:nin|si)?\s+(?P<what>[^.?!]+?)\s+(?:lazım|gerek(?:iyor)?|şart)\b|\b(?P<what2>[^.?!,]+?)\s+(?:gerekiyor|lazım)\s*[.!]*$|^\W*(?:todo|yapılacak(?:lar)?)\s*[:\-]\s*(?P<what3>.+)",
+    answer=r"^\W*(?:evet|hayır|yok\b|var\b|bence|sanırım|galiba|çünkü|şöyle|aslında|muhtemelen|yaklaşık|tahminen)",
+    not_known=r"\b(?:bilmiyorum|bilemiyorum|fikrim\s+yok|emin\s+değilim|güzel\s+soru|iyi\s+soru|henüz\s+belli\s+değil|belli\s+değil|bakmam\s+lazım|kontrol\s+etmem\s+lazım|sormam\s+lazım|benim\s+kararım\s+değil)\b",
+    revision=r"^\W*(?:düzeltme|güncelleme|plan\s+değişti|değişiklik|aslında\s+hayır|onun\s+yerine)\b",
+    conclude=r"^\W*(?:tamam(?:dır)?|peki|o\s+zaman|yani|özetle|süper)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:tamam\s+m[ıi]|olur\s+mu|itiraz\s+(?:var\s+m[ıi]|eden)|herkes\s+(?:tamam|hemfikir)\s+mi|uygun\s+mu)\s*[?？]\s*$",
+    course=r"(?:\b\w+(?:alım|elim)\s+m[ıi]|\b\w+(?:sak|sek)\s+m[ıi]|\b\w+(?:mal[ıi]\s+m[ıi]y[ıi]z|abilir\s+miyim|ebilir\s+miyim))\b",
+    interim=r"\b(?:şimdilik|bu\s+arada|o\s+zamana\s+kadar|geçici\s+olarak|geçici)\b",
+    alternative=r"\s(?:veya|ya\s+da|yoksa)\s",
+    contrast=r"\b(?:ama|fakat|ancak|gerçi)\b",
+    refusal=r"\b\w+(?:amayız|emeyiz)\b|\bolmaz\b",
+    verdict=r"\b(?:onaylandı|iptal\s+edildi)\b|\b\S+(?:'?[ae])\s+(?:ertelendi|kaydı|taşındı)\b",
+    factual=r"\b(?:mı|mi|mu|mü)\s+yoksa\b",
+    policy=r"\b(?:bundan\s+sonra|artık|bugünden\s+itibaren|(?:yarından|pazartesiden)\s+itibaren)\b",
+    due=r"",
+    announce=r"^\W*(?:(?:tamam|peki|o\s+zaman)[,.]?\s+)?(?!.*\?)[^.?!]*\b(?:geri\s+alıyoruz|erteliyoruz|taşıyoruz|iptal\s+ediyoruz|donduruyoruz)\b",
+    options=r"\b(?:seçenekler|alternatifler|adaylar|teklifler)\b[^.?!:]{0,80}:|\boylayın\b|\boylama\b",
+    react_call=r"\b(?:emoji|tepki)\s+(?:bırakın|verin)\b",
+    when=r"\bne\s+zaman\b|\bhangi\s+gün\b",
+    small_step=r"\b(?:bakalım|kontrol\s+edelim|konuşalım|görüşelim|arayalım)\b",
+    aside=r"^\W*(?:bu\s+arada|ayrıca|başka\s+bir\s+konu|konu\s+dışı)\b",
+    yes_no=r"^\W*(?:evet|hayır|henüz\s+değil)\s*[,.!;:]",
+    second_person=r"\b(?:sen|siz|sana|size)\b",
+    taken_back=r"\bboş\s+ver\b|\bunut(?:un)?\b",
+    self_answered=r"^\W*(?:boş\s+ver|buldum|çözdüm|hallettim)",
+    finding_out=r"\b(?:(?:soruyorum|sorarım|bakıyorum|kontrol\s+ediyorum|öğrenirim|öğreneyim|bakayım|sorayım)\b|(?:bakmam|sormam|kontrol\s+etmem)\s+lazım)",
+    suggestion=r"\b(?:denedin\s+mi|denediniz\s+mi)\b",
+    who=r"\b(?:kim|kimin|kime)\b",
+)
+
+# Korean: a promise ends in "-ㄹ게요" (해볼게요, 물어볼게요, 보낼게요) or "-겠습니다" (처리하겠습니다); a request puts the
+# name first ("Jenny 님, … 가능할까요?", "민준 씨, … 해 주세요"). Hangul syllables with a final ㄹ are listed rather than
+# spelt out, since a regex cannot look inside a syllable.
+_KO_RIEUL = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8)  # 할, 볼, 낼, 줄, 드릴 …
+_KO_NAME = r"@?(?P<who>[^\W\d_][\w.-]*)(?:\s*(?:님|씨|매니저님|팀장님))?"
+
+KO = Lexicon(
+    decided=r"결정(?:했|됐|되었|하였|입니다|합니다|\s*[:：])|확정(?:입니다|했|됐|되었|합니다|\s*[:：])|합의(?:했|됐|되었|\s*[:：])|만장일치|(?:으로|로)\s*(?:가겠습니다|하겠습니다|결정|확정|진행하겠습니다|정했습니다)",
+    settles=r"^\W*(?:결론|정리하면|요약)\s*[:：]\s*\S|^\W*(?:좋아요|좋습니다|네|그럼|그러면)?[,\s]*(?:그렇게\s*(?:하죠|합시다|하겠습니다|가죠|갑시다|진행하죠|진행합시다)|콜(?=\W*$)|결정(?=\W*$)|확정(?=\W*$))",
+    proposal=r"어떨까요|어때요|어떠세요|제안(?:합니다|드립니다|드려요|\s*[:：])|(?:하|가|보|쓰)죠(?!\s*[?？])|합시다|할까요|하는\s*게\s*(?:좋을|나을)",
+    agree=r"^\W*(?:@\S+\s+)?(?:네|넵|넹|예|응|좋아요|좋습니다|좋네요|동의|찬성|괜찮|맞아요|맞습니다|그래요|그럽시다|오케이|ok\b|알겠습니다|알겠어요|물론|당연|콜|저도\s*(?:좋아요|찬성|동의)|\+1|👍)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:동의|찬성|좋은\s*(?:생각|아이디어)|저도\s*(?:좋아요|찬성|동의)|그렇게\s*하죠|\+1|👍)",
+    disagree=r"^\W*(?:아니요|아뇨|아니|글쎄|음+|근데|그런데|하지만|반대|저는\s*반대|잠깐|잠시만)",
+    defer=r"보류|나중에\s*(?:결정|정하|논의|얘기|이야기|다시)|다음\s*(?:주|회의|미팅|번)에\s*(?:다시|결정|논의|얘기|이야기)|다시\s*(?:논의|얘기|이야기|검토)|좀\s*더\s*(?:생각|검토|고민)|고민해\s*(?:볼게|보겠)|검토\s*후|결정\s*(?:은|을)?\s*(?:나중|미루|미뤄)|미루|미뤄|아직\s*(?:결정|정해지지|안\s*정)|결정하기\s*전에|먼저\s+(?:하죠|합시다|확인|보고|알아보)|기다려\s*(?:보죠|봅시다|야)|기다리(?:죠|자)|기다렸다가|기다린\s*(?:후|다음)|(?:나오면|확인되면|받으면|보고\s*나서)\s*(?:결정|정하|정해)",
+    waiting=r"(?P<what>[^.?!,]{2,40}?)\s*(?:을|를)?\s*(?:기다리|기다려|기다렸|기다립|보고\s+나서|확인되면|나오면|받고\s+나서)",
+    commit=rf"(?:^|[,.!]\s*)(?:[^,.!?]*?(?:아서|어서|해서|니까|는데|지만)\s+)?(?:(?:제가|저는|전|내가|나는|저도)\s+)?(?P<what>(?![^,.!?]*(?:알겠|모르겠|좋겠|감사하겠|되겠|싶|않을게|안\s))[^,.!?]*?(?:[{_KO_RIEUL}](?:게요|께요|게|께)|\S겠습니다|\S겠어요))(?=\s*[.!~]*\s*$|\s*[,.!])",
+    accept=r"^\W*(?:@\S+\s+)?(?:네|넵|넹|예|알겠습니다|알겠어요|알았어요|확인했습니다|오케이|ok\b|좋아요|그럴게요|할게요|해볼게요|제가\s*할게요|맡겠습니다|물론|👍)",
+    request=rf"(?:^|\s){_KO_NAME}\s*[,:]?\s+(?:(?P<what>[^?？]+?)\s*주(?:실\s*수\s*있(?:나요|을까요|으세요|어요)|세요|시겠어요|시겠습니까|실래요|겠어요)|(?P<what3>[^?？]+?)\s*할\s*수\s*있(?:나요|어요|을까요|으세요)"
+            r"|(?P<what2>[^?？]+?\s*(?:가능(?=할까요|하세요|하신가요|한가요|하실까요)|부탁(?=드립니다|드려요|해요|합니다))))",
+    assign=rf"^\W*{_KO_NAME}\s*(?:이|가|께서)?\s+(?P<what>[^.?!]+?)\s*(?:할\s*예정|하기로\s*했|맡기로|담당)",
+    unassigned=r"누군가\s*(?P<what>[^.?!]+?)\s*(?:해야|필요)|(?P<what2>[^.?!,]+?)\s*(?:해야\s*(?:합니다|해요|돼요)|할\s*필요가\s*있)",
+    answer=r"^\W*(?:네|예|아니요|아뇨|아마|제\s*생각에|그건|왜냐하면|있어요|없어요|맞아요)",
+    not_known=r"모르겠|잘\s*모르|확실하지\s*않|확실치\s*않|좋은\s*질문|아직\s*(?:모르|정해지지|미정)|미정|확인해\s*봐야|물어봐야",
+    revision=r"^\W*(?:정정|수정|변경|계획\s*변경|아\s*그리고\s*정정)",
+    conclude=r"^\W*(?:그럼|그러면|좋아요|자|네)[,\s]*",
+    consent=r"(?:괜찮으신가요|괜찮을까요|이견\s*있으신가요|반대\s*의견\s*있나요|다들\s*괜찮나요)\s*[?？]?\s*$",
+    course=r"(?:할까요|해야\s*할까요|하는\s*게\s*(?:좋을까요|맞을까요)|해도\s*될까요)\s*[?？]?\s*$",
+    interim=r"일단|당분간|임시로|그\s*전까지",
+    alternative=r"\s(?:아니면|또는|혹은)\s",
+    contrast=r"(?:^|\s)(?:근데|그런데|하지만|다만|그래도)",
+    refusal=r"(?:할|될)\s*수\s*없|안\s*됩니다|어렵습니다",
+    policy=r"앞으로는?|이제부터|오늘부터|다음\s*주부터",
+    verdict=NEVER, factual=NEVER, due="",
+    aside=r"^\W*(?:그리고\s*별개로|참고로|다른\s*얘기|그건\s*그렇고)",
+    yes_no=r"^\W*(?:네|아니요|아뇨|아직이요|아직\s*안)\s*[,.!;:]",
+    second_person=r"(?:^|\s)(?:당신|너|님)(?:\s|$)",
+    taken_back=r"신경\s*쓰지\s*마세요|취소할게요",
+    self_answered=r"^\W*(?:찾았어요|찾았습니다|해결했어요|해결됐어요)",
+    finding_out=r"(?:확인해\s*(?:볼게요|보겠습니다)|물어볼게요|물어보겠습니다|알아볼게요|알아보겠습니다)",
+    suggestion=r"해\s*보셨어요|해\s*보셨나요",
+    who=r"누가|누구",
+    follow_up=r"^\W*(?:그리고|그럼)\s*[^?？]*[?？]\s*$",
+)
+
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
@@ -807,15 +963,26 @@ _DUE = {
            r"(?:(?:do|na|w|we|przed|najpóźniej\s+(?:do|w|we))\s+)?(?:(?:przyszły|przyszłego|następny|następnego|ten|ten\s+najbliższy)\s+)?(?:poniedział(?:ek|ku)|wtor(?:ek|ku)|środ[aęy]|czwart(?:ek|ku)|piąt(?:ek|ku)|sobot[aęy]|niedziel[aęi])(?:\s+(?:rano|wieczorem|po\s+południu))?|(?:(?:do|na)\s+)?jutr[ao](?:\s+(?:rano|wieczorem|po\s+południu|do\s+południa))?|pojutrze|(?:na\s+)?dziś|(?:na\s+)?dzisiaj(?:\s+wieczorem)?|(?:do\s+)?końca\s+(?:tygodnia|dnia|miesiąca|sprintu)|w\s+przyszłym\s+tygodniu|w\s+tym\s+tygodniu|(?:do\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|(?:do\s+)?\d{1,2}\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"),
     "ru": (r"",
            r"(?:(?:до|к|в|во|на)\s+)?(?:(?:следующ(?:ий|ую|ей|его|ему)|эт(?:от|у|ой))\s+)?(?:понедельник[ау]?|вторник[ау]?|сред[аыуе]|четверг[ау]?|пятниц[аыуе]|суббот[аыуе]|воскресень[яеюе])(?:\s+(?:утром|вечером|днём|днем))?|(?:до\s+)?завтра(?:\s+(?:утром|вечером|днём|днем|до\s+обеда))?|послезавтра|сегодня(?:\s+(?:вечером|днём|днем|до\s+конца\s+дня))?|(?:до\s+|к\s+)?конц[ау]\s+(?:дня|недели|месяца|спринта)|на\s+следующей\s+неделе|на\s+этой\s+неделе|(?:до\s+|к\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?|(?:до\s+|к\s+)?\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"),
+    "sv": (r"(?:till|före|innan|senast|på|by)",
+           r"(?:(?:nästa|kommande|på)\s+)?(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:\s*(?:morgon|förmiddag|eftermiddag|kväll|eod))?(?:\s+nästa\s+vecka)?"
+           r"|i\s*morgon(?:\s+(?:bitti|förmiddag|eftermiddag|kväll))?|i\s*övermorgon|övermorgon|i\s*dag|i\s+eftermiddag|i\s*kväll|i\s+förmiddag|nästa\s+vecka|den\s+här\s+veckan|denna\s+vecka|i\s+veckan"
+           r"|(?:i\s+)?slutet\s+av\s+(?:veckan|månaden|dagen|sprinten)|eod|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|\d{1,2}/\d{1,2}"),
+    # Turkish and Korean: the case ending or particle after the date ("cumaya kadar", "금요일까지") is part of the phrase
+    "tr": (r"",
+           r"(?:(?:gelecek|önümüzdeki|bu)\s+)?(?:pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:\s+(?:sabah|öğleden\s+sonra|akşam))?(?:(?:'?(?:ya|ye|a|e|ye))?\s+kadar|'?(?:ya|ye|a|e)|'?(?:dan|den)\s+önce|'?(?:ye|ya)\s+kadar)?"
+           r"|yarın(?:\s+(?:sabah|öğleden\s+sonra|akşam|öğlene\s+kadar))?|öbür\s+gün|bugün(?:\s+(?:öğleden\s+sonra|akşam))?|bu\s+akşam|akşama\s+kadar|gün\s+sonuna\s+kadar|bu\s+hafta(?:\s+içinde|\s+sonuna\s+kadar)?|haftaya|gelecek\s+hafta|önümüzdeki\s+hafta|hafta\s+sonuna\s+kadar|ay\s+sonuna\s+kadar"
+           r"|\d{1,2}\s+(?:ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)(?:'?(?:a|e|ya|ye))?(?:\s+kadar)?|\d{1,2}[./]\d{1,2}(?:'?(?:e|a|ye|ya))?(?:\s+kadar)?"),
+    "ko": ("", r"(?:오늘|내일|모레|이번\s*주(?:\s*안에|\s*중에?|\s*내로)?|다음\s*주(?:\s*[월화수목금토일]요일)?|이번\s*달|월말|주말|(?:이번\s*주\s*)?[월화수목금토일]요일|\d{1,2}월\s*\d{1,2}일)(?:\s*(?:오전|오후|아침|저녁|밤))?(?:\s*(?:까지|전에|중으로|안에|에))?"),
     "ja": ("", r"(?:今日|明日|明後日|今週|来週|今月|月末|週末|(?:来週の)?[月火水木金土日]曜(?:日)?|\d{1,2}月\d{1,2}日)(?:の(?:朝|夜|午前|午後|夕方))?(?:中に|中)?(?:までに|まで)?"),
     "zh": ("", r"(?:今天|明天|后天|今晚|这周|本周|下周[一二三四五六日天]?|周[一二三四五六日]|星期[一二三四五六日天]|月底|\d{1,2}月\d{1,2}[日号])(?:上午|下午|晚上|中午|下班)?(?:前|之前|以前)?"),
     "hi": ("", r"(?:आज|कल|परसों|इस\s+हफ्ते|अगले\s+हफ्ते|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)(?:\s+(?:सुबह|शाम|रात|दोपहर))?(?:\s+\d{1,2}\s+बजे)?(?:\s+तक)?"),
     "ar": (r"(?:قبل|بحلول|حتى)", r"(?:اليوم|غدا|غدًا|بكرة|بكره|بعد\s+غد|الأسبوع\s+الجاي|هذا\s+الأسبوع|الأسبوع\s+القادم|(?:يوم\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+القادم)?|نهاية\s+(?:الأسبوع|الشهر))"),
 }
 
-LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR, "nl": NL, "pl": PL, "ru": RU}
+LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR, "nl": NL, "pl": PL, "ru": RU,
+            "sv": SV, "tr": TR, "ko": KO}
 SUPPORTED = tuple(LEXICONS)
-UNSPACED = frozenset({"ja", "zh"})  # no spaces between words: their due phrases carry no word boundaries
+UNSPACED = frozenset({"ja", "zh", "ko"})  # no spaces between words, or a particle glued to the date ("금요일까지"): no word boundaries
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,7 @@ def decision_support(f: Found) -> str:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # kana and Han: words without spaces
+_HANGUL = re.compile(r"[\uac00-\ud7a3]{2}")  # Korean syllable blocks (Korean puts spaces between words)
 _KANA = re.compile(r"[\u3040-\u30ff]")  # only Japanese writes kana
 
 
@@ -241,7 +242,8 @@ def content_words(text: str) -> frozenset[str]:
         return frozenset(w for w in _WORDS.findall(low) if w not in _STOP and (len(w) > 2 or w.isdigit()))
     pairs = {run[i:i + 2] for run in _CJK.findall(low) for i in range(max(1, len(run) - 1))}
     tokens = _WORDS_ANY_SCRIPT.findall(_CJK.sub(" ", low) if pairs else low)
-    return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit())) | pairs
+    # a Hangul block is a whole syllable: "연락", "직장" are words of two letters that carry meaning
+    return frozenset(w for w in tokens if w not in _STOP and (len(w) > 2 or w.isdigit() or len(w) == 2 and _HANGUL.match(w))) | pairs
 
 
 @lru_cache(maxsize=16_384)
@@ -1740,7 +1742,7 @@ class ThreadReader:
 _NUMBER_ASKED = re.compile(r"(?<![\w.])([1-9])(?![\w.])")
 _ASIDE_FIRST = re.compile(r"^\W*\([^)]{0,60}\)\s*")
 # A negation among a promise's first words makes it a refusal, in the Latin-script cue languages.
-_NEGATED = re.compile(r"(?<![\w-])(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie)(?![\w-])", re.I)  # not "non-blocking"
+_NEGATED = re.compile(r"(?<![\w-])(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|non|niet|nie|inte|ej|안|못)(?![\w-])", re.I)  # not "non-blocking"
 NEGATION_REACH = 6
 _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
@@ -1857,7 +1859,9 @@ _VAGUE_WORDS = frozenset(
     "das es dem den drum darum cela ça lo la eso esto isso disso isto disto with mit avec con com "
     # the verbs of taking something on, in each language: "ficar com isso", "me encargo", "übernehmen", "je m'en occupe"
     "grab own pick up ficar tratar cuidar pegar assumir fazer encargar encargarse ocupar ocuparse hacer "
-    "gérer occuper prendre faire charger übernehmen kümmern machen erledigen prendere occupare fare pensare".split())
+    "gérer occuper prendre faire charger übernehmen kümmern machen erledigen prendere occupare fare pensare "
+    "det detta dem fixar fixa tar ta gör göra sköter ordnar bunu onu şunu hallederim hallet yaparım yap bakarım bak "
+    "그건 그거 이거 제가 할게요 하기 해볼게요 해보기".split())
 
 
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
@@ -1866,7 +1870,7 @@ _BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto उ
 _PAST_FIRST_PERSON = re.compile(r"(?:ei|é|í)$", re.I)  # limpei, mandei; revisé, envié; corrí
 _NEED = re.compile(r"\b(?:need|needs|needed|brauche|brauchen|besoin|necesit\w*|precis\w*)\b|需要|必要|ज़रूरत|जरूरत|चाहिए|نحتاج|أحتاج", re.I)
 _BACK_CJK = re.compile(r"それ|これ|あれ|这个|那个|它")
-_BACK_OBJECT = frozenset("that this das es ça cela eso esto".split())  # as the task's first or second word
+_BACK_OBJECT = frozenset("that this das es ça cela eso esto det detta bunu onu 그건 그거 이거".split())  # as the task's first or second word
 _VERB_END = re.compile(r"(?:er|ir|re|ar|or|[oe])$")  # "le livrer", "la mando", "lo reviso": a verb after the clitic
 _BACK_CLITIC = frozenset("le la les l' lo los las o a os as".split())  # before the verb, as the task's first word
 
@@ -2080,8 +2084,8 @@ def _tidy(what: str, due: str | None) -> str:
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk|do|przed|до|к)$", re.I)
-_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk".split())
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk|do|przed|до|к|till|före|innan|senast)$", re.I)
+_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk före innan senast".split())
 
 
 def _ends_with_lead(what: str, due: str) -> bool:
@@ -2113,25 +2117,28 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
 
 
 _WEEKDAY_NAMES = {
-    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник"),
-    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник"),
-    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред"),
-    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг"),
-    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц"),
-    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот"),
-    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен"),
+    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник", "måndag", "pazartesi", "월요일"),
+    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일"),
+    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг", "torsdag", "perşembe", "목요일"),
+    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц", "fredag", "cuma", "금요일"),
+    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일"),
+    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일"),
 }
 # Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).
 _WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
 _TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day",
-          "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня")
-_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра")
-_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра")
+          "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня",
+          "idag", "i dag", "i kväll", "ikväll", "i eftermiddag", "i förmiddag", "bugün", "bu akşam", "akşama kadar",
+          "gün sonuna", "오늘")
+_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра", "i morgon", "imorgon", "yarın", "내일")
+_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра", "övermorgon", "öbür gün", "모레")
 _NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende", "przyszł", "następn",
-         "следующ")
+         "следующ", "nästa", "kommande", "gelecek", "önümüzdeki", "다음 주", "다음주")
 _END_OF_WEEK = ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine",
                 "fin de semana", "fim da semana", "eind van de week", "einde van de week", "eind van deze week",
-                "einde van deze week", "końca tygodnia", "koniec tygodnia", "конца недели", "конец недели")
+                "einde van deze week", "końca tygodnia", "koniec tygodnia", "конца недели", "конец недели",
+                "slutet av veckan", "den här veckan", "denna vecka", "i veckan", "bu hafta", "hafta sonuna", "이번 주", "이번주")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

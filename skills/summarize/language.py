@@ -4,8 +4,8 @@ Detection uses `lingua-language-detector` (maintained, offline, models ship in t
 the languages we have cues for, on the whole thread's text: single chat lines are too short to tell
 apart, a thread is not. Plain-ASCII text full of English function words skips the detector: it is the
 common case, and the detector's models cost about 0.4 s to load on first use. Text mostly in another
-script goes to a second detector restricted to Japanese, Chinese, Hindi, Arabic and Russian, which tells them
-apart by script almost at once (kana make Japanese; Han characters alone, Chinese).
+script goes to a second detector restricted to Japanese, Chinese, Korean, Hindi, Arabic and Russian, which tells
+them apart by script almost at once (kana make Japanese; Hangul, Korean; Han characters alone, Chinese).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LATIN = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
-OTHER_SCRIPTS = ("ja", "zh", "hi", "ar", "ru")
+LATIN = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "sv", "tr")
+OTHER_SCRIPTS = ("ja", "zh", "ko", "hi", "ar", "ru")
 
 _ENGLISH_WORDS = frozenset(
     "the a an and or but to of in on at for with is are was were be been it this that we you i they he she "
@@ -71,7 +71,8 @@ def _sample_language(texts: list[str]) -> str:
     return _by_script(letters) if other_script else "en"
 
 
-_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("zh", re.compile(r"[\u4e00-\u9fff]")),
+_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+            ("zh", re.compile(r"[\u4e00-\u9fff]")),
             ("hi", re.compile(r"[\u0900-\u097f]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
             ("ru", re.compile(r"[\u0400-\u04ff]")))
 

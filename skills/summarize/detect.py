@@ -1424,7 +1424,8 @@ class ThreadReader:
                     owner = None
                 asked_of[s.index] = owner
         # "@Marco prepari tu le note?": a Slack mention opening a request stands for "Marco, …"
-        addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if what is None else text
+        # (only a text with an "@" can open with one: most sentences skip the substitution)
+        addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if what is None and "@" in text else text
         for pattern in self.cues.request if what is None else ():
             m = pattern.search(addressed)
             if not m:

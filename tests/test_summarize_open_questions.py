@@ -95,3 +95,33 @@ def test_a_proposal_debated_and_never_settled_stays_open():
     agreed = summarize(thread(*debated[:2], ("Elena", "agreed, let's do it"), ("Gabriel", "great, deciding then: "
                                                                                            "we drop the cap")))
     assert not any("Proposal" in q.text for q in agreed.open_questions)
+
+
+def test_a_later_yes_to_something_else_does_not_answer_a_question_put_off():
+    # the lead parks it; a "yes please!" to an offer of help that follows answers the offer, not the question
+    assert open_texts(
+        ("Zoe", "offsite kickoff: budget is 45k for 38 people, sometime in May"),
+        ("Mateus", "quick q: are partners invited for the last dinner?"),
+        ("Zoe", "haven't thought about that, probably budget-dependent. let's park it until we have venue quotes"),
+        ("Fiona", "I can help with venue research if needed"),
+        ("Zoe", "yes please! I'll ping you Monday")) == ["Mateus: quick q: are partners invited for the last dinner?"]
+    assert open_texts(
+        ("Léa", "Le nom de la newsletter se choisit cette semaine"),
+        ("Karim", "on vise qui en fait, les admins ou tous les utilisateurs ?"),
+        ("Léa", "bonne question, c'est pas encore tranché avec le produit"),
+        ("Juliette", "je laisse le sondage ouvert jusqu'à lundi"),
+        ("Léa", "oui, on regarde lundi")) == ["Karim: on vise qui en fait, les admins ou tous les utilisateurs ?"]
+
+
+def test_a_proposal_welcomed_in_principle_but_not_taken_stays_open():
+    for proposal, reply in (("could we split into 12h shifts across EU and US?", "interesting, would need Lauren's team to agree though"),
+                            ("do we want a team budget alarm too?", "would be nice but tagging is a big project"),
+                            ("on peut faire +12% pour les nouveaux clients et +6% pour les existants ?",
+                             "possible, mais la finance veut voir l'impact sur l'ARR avant"),
+                            ("¿hacemos la demo el jueves por la tarde?", "estaría bien, pero Marta no puede ese día")):
+        assert open_texts(("Brandon", "holiday planning for the team is still open"),
+                          ("Mia", proposal), ("Brandon", reply)) == [f"Mia: {proposal}"], reply
+    # taken or refused is answered
+    for reply in ("yes, let's do that", "no, the EU team is too small", "keep them but 15 min max"):
+        assert open_texts(("Brandon", "holiday planning for the team is still open"),
+                          ("Mia", "could we split into 12h shifts across EU and US?"), ("Brandon", reply)) == [], reply

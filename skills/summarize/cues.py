@@ -58,7 +58,7 @@ class Lexicon:
     when: str = ""  # a question about when: "when", "wann", "quand", "cuándo", "quando"
     small_step: str = ""  # a proposal to look or talk first, a next step rather than a decision: "let's check the logs"
     aside: str = ""  # a reply that opens another subject, so it answers nothing by coming next: "also: …", "btw", "por cierto"
-    # The eight below are read in every language's table whatever the thread's language (see `Cues.yes_no`).
+    # The nine below are read in every language's table whatever the thread's language (see `Cues.yes_no`).
     yes_no: str = ""  # a reply that opens with a plain yes or no and goes on: "yes,", "not yet.", "noch nicht,", "ainda não."
     second_person: str = ""  # "you", "du", "vous", "você", "你": a question that names someone and says "you" asks them
     taken_back: str = ""  # the asker takes a question back in the same message: "ignore me", "vergiss es", "laisse tomber"
@@ -67,6 +67,7 @@ class Lexicon:
     suggestion: str = ""  # a suggestion put as a question, an answer: "have you tried …?", "hast du … probiert?", "…たらどう"
     who: str = ""  # a "who" question's word, answered by someone volunteering or being named: "who", "wer", "qui", "谁"
     follow_up: str = ""  # a short follow-up asking again about part of an earlier question: "and 3?", "und die Latenz?"
+    hedge: str = ""  # a proposal welcomed in principle, then what stands in its way: "would be nice but …", "possible, mais …"
 
 
 EN = Lexicon(
@@ -152,6 +153,7 @@ EN = Lexicon(
     suggestion=r"\b(?:have\s+you\s+tried|did\s+you\s+try|why\s+not\s+just)\b",
     who=r"\b(?:who|whom)\b",
     follow_up=r"^\W*and\b[^?？]*[?？]\s*$",
+    hedge=r"^\W*(?:(?:would|could)\s+be\s+(?:nice|good|great|useful|cool|interesting)|(?:sounds\s+)?(?:nice|interesting|tempting|possible)|(?:I\s+)?(?:love|like)\s+(?:it|that|the\s+idea)|in\s+(?:principle|theory)|not\s+a\s+bad\s+idea)\b[^.!?;]*?\b(?:but|though|however|would\s+need)\b",
 )
 
 DE = Lexicon(
@@ -212,6 +214,7 @@ DE = Lexicon(
     suggestion=r"\bhast\s+du\s+(?:schon\s+)?(?:mal\s+)?\S+\s+probiert\b",
     who=r"\b(?:wer|wem)\b",
     follow_up=r"^\W*und\b[^?？]*[?？]\s*$",
+    hedge=r"^\W*(?:(?:wäre|klingt)\s+(?:schön|gut|nett|interessant|sinnvoll)|interessant|möglich|theoretisch|grundsätzlich|im\s+prinzip|warum\s+nicht)\b[^.!?;]*?\b(?:aber|allerdings|nur\s+müsste|bräuchten)\b",
 )
 
 FR = Lexicon(
@@ -269,6 +272,7 @@ FR = Lexicon(
     suggestion=r"\b(?:as-tu|tu\s+as)\s+essayé\b",
     who=r"\bqui\b",
     follow_up=r"^\W*et\b[^?？]*[?？]\s*$",
+    hedge=r"^\W*(?:(?:ce|ça)\s+serait\s+(?:bien|top|intéressant|utile)|possible|intéressant|pourquoi\s+pas|en\s+(?:théorie|principe))\b[^.!?;]*?\b(?:mais|par\s+contre|sauf\s+que|il\s+faudrait)\b",
 )
 
 ES = Lexicon(
@@ -328,6 +332,7 @@ ES = Lexicon(
     suggestion=r"\b¿?(?:has\s+probado|probaste)\b",
     who=r"\bquién\b",
     follow_up=r"^\W*y\b[^?？]*[?？]\s*$",
+    hedge=r"^\W*(?:(?:estaría|sería)\s+(?:bien|genial|interesante|útil)|posible|interesante|por\s+qué\s+no|en\s+(?:teoría|principio))\b[^.!?;]*?\b(?:pero|aunque|habría\s+que)\b",
 )
 
 PT = Lexicon(
@@ -389,6 +394,7 @@ PT = Lexicon(
     suggestion=r"\b(?:você\s+)?já\s+tentou\b",
     who=r"\bquem\b",
     follow_up=r"^\W*e\b[^?？]*[?？]\s*$",
+    hedge=r"^\W*(?:seria\s+(?:bom|legal|ótimo|interessante|útil)|possível|interessante|por\s+que\s+não|em\s+(?:teoria|princípio))\b[^.!?;]*?\b(?:mas|porém|só\s+que|teria\s+que|precisaria)\b",
 )
 
 # ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
@@ -605,6 +611,7 @@ IT = Lexicon(
     second_person=r"\btu\b",
     finding_out=r"\b(?:chiedo|sento)\s+(?:a|conferma)",
     follow_up=r"^\W*e\b[^?？]*[?？]\s*$",
+    hedge=r"^\W*(?:sarebbe\s+(?:bello|utile|interessante)|possibile|interessante|perché\s+no|in\s+(?:teoria|linea\s+di\s+principio))\b[^.!?;]*?\b(?:ma|però|bisognerebbe)\b",
 )
 
 # ---- Dutch, Polish, Russian, Swedish, Turkish, Korean (issue 12) ---------------------------------------------------
@@ -668,6 +675,7 @@ NL = Lexicon(
     self_answered=r"^\W*(?:laat\s+maar|al\s+gevonden|(?:ik\s+)?heb\s+het\s+(?:al\s+)?gevonden)",
     finding_out=r"\b(?:ik\s+(?:vraag|zoek)\s+het\s+(?:even\s+)?(?:na|uit)\b|ik\s+(?:ga|zal)\s+het\s+(?:even\s+)?(?:navragen|uitzoeken|nakijken)\b|(?:moet|moeten)\s+(?:ik|we)\s+(?:even\s+)?(?:navragen|uitzoeken|nakijken)\b)",
     suggestion=r"\bheb\s+je\s+(?:al\s+)?(?:eens\s+)?\S+\s+geprobeerd\b",
+    hedge=r"^\W*(?:zou\s+(?:mooi|fijn|handig)\s+zijn|interessant|mogelijk|waarom\s+niet|in\s+(?:theorie|principe))\b[^.!?;]*?\b(?:maar|alleen)\b",
 )
 
 PL = Lexicon(
@@ -1033,6 +1041,7 @@ class Cues:
     suggestion: re.Pattern
     who: re.Pattern
     follow_up: re.Pattern
+    hedge: re.Pattern
 
 
 def _either(sources: list[str]) -> re.Pattern:
@@ -1070,6 +1079,6 @@ def cues_for(lang: str) -> Cues:
         small_step=joined("small_step"), aside=joined("aside"),
         yes_no=anywhere("yes_no"), second_person=anywhere("second_person"), taken_back=anywhere("taken_back"),
         self_answered=anywhere("self_answered"), finding_out=anywhere("finding_out"), suggestion=anywhere("suggestion"),
-        who=anywhere("who"), follow_up=anywhere("follow_up"),
+        who=anywhere("who"), follow_up=anywhere("follow_up"), hedge=anywhere("hedge"),
         due=(screened(re.compile(rf"(?<!\w)(?:{lead})\s+({phrase})(?!\w)", re.I)), screened(re.compile(bare, re.I))),
     )

@@ -1716,7 +1716,10 @@ class ThreadReader:
                 return True  # "not yet. let's see demand for a quarter first": a no, then what comes next
             taken = request_after and first_other and (self.cues.accept.search(m.text) or self._promises(m.text))
             if taken or self.cues.not_known.search(m.text) or self.cues.defer.search(m.text) or self.cues.finding_out.search(m.text) \
-                    or self.cues.aside.search(m.text) and _overlap(m.text, about) < 0.2:
+                    or self.cues.aside.search(m.text) and _overlap(m.text, about) < 0.2 \
+                    or self.cues.hedge.search(m.text) and self._seeking(s):
+                # a proposal welcomed in principle is not taken: "could we split into 12h shifts?" — "interesting, would
+                # need Lauren's team to agree though", "+12 % pour les nouveaux ?" — "possible, mais la finance veut voir"
                 first_other = False
                 left_open.add(m.index)  # what it "decides" ("hm. good q. let me check …") does not answer it
                 continue  # "no idea", "let's not go there yet" leave it open
@@ -1730,7 +1733,8 @@ class ThreadReader:
                 continue
             related = _overlap(m.text, about) >= 0.2
             adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
-            cued = not superseded and bool(self.cues.answer.search(_ASIDE_FIRST.sub("", m.text)))  # "(sorry, meetings) yes, …"
+            # "(sorry, meetings) yes, …"; once a reply put it off, a later bare "yes" answers what came in between
+            cued = not superseded and not left_open and bool(self.cues.answer.search(_ASIDE_FIRST.sub("", m.text)))
             if related or adjacent or cued:
                 return True
             first_other = False

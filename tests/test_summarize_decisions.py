@@ -213,6 +213,20 @@ def test_someone_alone_in_a_thread_closes_their_own_question():
                                ("Alex", "Then we move it to Friday and I tell sales")))
     assert [d.line for d in summary.decisions] == ["Move the launch to Friday"] and not summary.no_decision
     assert summary.decisions[0].source_id == f"{MONDAY + 9 * 3600}.000100"  # linked to the question, whose words it is
+    assert not summary.open_questions
+
+
+def test_the_task_said_with_a_conclusion_is_its_speakers_action_item():
+    """ "Then we move it to Friday and I tell sales": the decision, and telling sales for Alex (not due Friday: that
+    is the launch's date)."""
+    for bea in ("Alex", "Bea"):
+        summary = summarize(thread(("Alex", "Should we move the launch to Friday?"), (bea, "Friday works for me, QA is done"),
+                                   ("Alex", "Then we move it to Friday and I tell sales")))
+        assert [d.line for d in summary.decisions] == ["Move the launch to Friday"]
+        assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Alex", "tell sales", None)]
+
+
+def test_with_others_around_the_askers_own_words_are_no_answer():
     # with others around, the asker's own words in between are no answer
     assert decided(("Alex", "Should we move the launch to Friday?"), ("Alex", "Friday works for me, QA is done"),
                    ("Alex", "Then we move it to Friday."), ("Bea", "Wait, what about the demo?")) == []
@@ -307,3 +321,24 @@ def test_the_sentences_under_a_decision_header_are_the_decision():
                     ("Ana", "Decision time. Standups happen Monday, Wednesday and Friday from next week."))
     assert any("Monday, Wednesday and Friday" in line for line in lines)
     assert not any(line.lower().startswith("decision time") for line in lines)
+
+
+def test_a_yes_no_proposal_agreed_to_is_decided_as_the_proposal():
+    """ "Shall we move the launch to Friday?" — "yes, Friday works": the decision is the proposal, not the yes."""
+    assert decided(("Ali", "QA finished early."), ("Ali", "Shall we move the launch to Friday?"),
+                   ("Bea", "yes, Friday works")) == ["Move the launch to Friday (Ali agreed)"]
+    # a yes that names another day is its own answer, said with the question it answers
+    other = decided(("Ali", "QA finished early."), ("Ali", "Shall we move the launch to Friday?"), ("Bea", "yes, Monday"))
+    assert len(other) == 1 and other[0].startswith("Yes, Monday (re:")
+
+
+@pytest.mark.parametrize(("question", "answer", "line"), [
+    ("Lansmanı cumaya atalım mı?", "katılıyorum", "Lansmanı cumaya atalım"),
+    ("Lansmanı cumaya alalım mı?", "evet, olur", "Lansmanı cumaya alalım"),
+    ("Verschieben wir den Launch auf Freitag?", "ja, passt", "Verschieben wir den Launch auf Freitag"),
+    ("¿Movemos el lanzamiento al viernes?", "sí, de acuerdo", "Movemos el lanzamiento al viernes"),
+    ("On décale la démo à lundi ?", "oui, d'accord", "On décale la démo à lundi"),
+])
+def test_a_yes_no_proposal_agreed_to_is_the_proposal_in_other_languages(question, answer, line):
+    """Where the course is the verb itself or comes last ("… atalım mı?"), the proposal is the question as a plan."""
+    assert decided(("Ali", "QA ok."), ("Ali", question), ("Eva", answer)) == [f"{line} (Ali agreed)"]

@@ -746,7 +746,7 @@ class ThreadReader:
             if len(own) < 2 or own[1].is_question:
                 return False
             statement = own[1]
-        if len(content_words(statement.text)) < 2 or statement.is_question or self._promises(statement.text) \
+        if len(content_words(statement.text)) < 2 or statement.is_question or self._promises(self._without_own_task(statement).text) \
                 or _HYPOTHETICAL.search(statement.text) \
                 or any(p.search(statement.text) for p in (*self.cues.request, *self.cues.unassigned)):
             return False  # a promise or a task, not a conclusion
@@ -940,15 +940,34 @@ class ThreadReader:
             return  # "But that would drop our baseline by a third.", or someone else proposes another way
         text = " ".join(x.text.strip() for x in (answer, *self._carried_on(answer))).rstrip("!. ")
         context: str | None = s.text.strip()
-        if len(content_words(self.cues.agree.sub(" ", text))) <= 1 and not self._objects(answer.text):
+        if self._only_agrees(text, s.text) and not self._objects(answer.text):
             if any(p.search(self._message_text(reply.index)) for p in self.cues.request):
                 return  # "Can we add a canary?" — "Yes. Tomás, can you own the canary setup?": a task given
-            asked = self.cues.course.search(s.text)
-            proposition = _RHETORICAL.sub("", s.text[asked.end():] if asked else "").strip(" ?？¿")
-            if content_words(proposition):  # "+1" to "can we agree that X should …?" decides X
+            if content_words(proposition := self._proposition(s.text)):  # "+1" to "can we agree that X should …?" decides X
                 text, context = proposition[:1].upper() + proposition[1:], None
         found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
                             context=context), SETTLED))
+
+    def _only_agrees(self, answer: str, question: str) -> bool:
+        """A yes that adds nothing to the course asked: "+1", "katılıyorum", or "yes, Friday works" to "Shall we move
+        the launch to Friday?" (its words beyond the yes are the question's, but for one such as "works"; never a
+        name, day or figure of its own, as "yes, Monday" to a question about Friday)."""
+        rest = content_words(self.cues.agree.sub(" ", answer))
+        extra = rest - content_words(question)
+        named = {w.lower() for w in _CAPITALISED.findall(answer)} | {w for w in extra if _DIGIT.search(w)}
+        return not extra & named and (len(rest) <= 1 or len(extra) <= 1 and len(rest) > len(extra))
+
+    def _proposition(self, question: str) -> str:
+        """What a "should we …?" question proposes, said as a plan: in English the words after its course ("Shall
+        we | move the launch to Friday?"); in languages whose course is the verb itself ("Verschieben wir …?",
+        "¿Movemos …?", "Lansmanı cumaya atalım mı?") the question without its question word or particle."""
+        asked = self.cues.course.search(question)
+        if asked is None:
+            return ""
+        after = question[asked.end():]
+        if self.english or _RHETORICAL.match(after):  # "können wir uns einigen, dass …": what they agree on
+            return _RHETORICAL.sub("", after).strip(" ?？¿")
+        return _QUESTION_PARTICLE.sub("", _YES_NO_WORD.sub("", question.strip(" ?？¿"))).strip(" ?？¿,")
 
     def _echoes(self, answer: str, question: str) -> bool:
         """The answer opens with the verb the question asks about: "Refund the second one." to "Can we refund …?"."""
@@ -1413,6 +1432,7 @@ class ThreadReader:
             return Found("", s.source_id, s.index, s.speaker, None, None, sentence=s.text)
         owner = what = topic = offer = lead = None
         back = False
+        said = text  # where its due date is read
         listed = self._list_item(text, s.speaker) if not question else \
             self._list_item(text.rstrip(" ?？"), s.speaker, owner_first=False) if word_count(text) <= 8 else None  # "Postmortem doc: Ana?"
         if listed is not None and question and (listed[0] is None or listed[0] == s.speaker):
@@ -1471,6 +1491,8 @@ class ThreadReader:
                 m = pattern.search(text)
                 if m and (task := self._own_task(m)) is not None:
                     owner, what, lead = s.speaker, task, text[:m.start()]  # "rollback plan: I'll write it up"
+                    if _AND_BEFORE.search(text, 0, m.start()):  # "we move it to Friday and I tell sales": its own due
+                        said = text[m.start():]
                     topic = lead.strip(" ,:;-–")
                     start = next((m.start(k) for k in _WHAT_GROUPS if m.groupdict().get(k)), m.end())
                     back = not self.english and bool(_CLITIC_BEFORE.search(text[:start]))  # "eso lo miro yo": about what came before
@@ -1491,7 +1513,7 @@ class ThreadReader:
                     break
         if what is None:
             return None
-        due, due_date = self.due(text, self.messages[s.index].sent)
+        due, due_date = self.due(said, self.messages[s.index].sent)
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
         accepted = self._accepted_by(s.index, owner) if owner and owner != s.speaker and asked_of.get(s.index) == owner else None
@@ -1798,10 +1820,13 @@ _FAREWELL = re.compile(r"\b(?:see\s+(?:you|u|ya)|bye|good\s*night|talk\s+(?:to\s
 # What a "should we …?" wraps around its proposition: "(at least) agree that", "nicht einfach", "just".
 _RHETORICAL = re.compile(r"^\W*(?:(?:not|nicht|pas|no|não|just|simply|einfach|mal|juste|simplemente|só|(?:at\s+least\s+)?agree\s+that"
                          r"|(?:uns\s+)?einigen,?\s+dass|(?:se\s+)?mettre\s+d'accord\s+(?:pour\s+dire\s+)?que)\s+)+", re.I)
+_QUESTION_PARTICLE = re.compile(r"\s+m[ıiuü](?:y[ıiuü]z)?\s*$|(?<=ます)か\s*$|(?<=しょう)か\s*$")  # "atalım mı", "しますか": a yes/no question's last word
+_YES_NO_WORD = re.compile(r"^\W*(?:czy|क्या|هل|est-ce\s+qu(?:e\s+|'))\s*", re.I)  # a yes/no question's first word
 _CONDITIONAL = re.compile(r"\b(?:if|unless|wenn|falls|si|sauf\s+si|caso)\b[^.;!?]*$", re.I)
 _CONDITIONAL_ANSWER = re.compile(
     r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
     r"|no\s+necesariamente|não\s+necessariamente)\b", re.I)
+_AND_BEFORE = re.compile(r"\s(?:and|und|et|y|e)\s+$", re.I)  # a clause joined to the one before it
 _AND_I = re.compile(r"[,;]?\s+(?:and|und|et|y|e)\s+(?:I|ich|je|j'|yo|eu|io)\s+(?=\w)", re.I)  # "…, and I tell sales"
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'll|I'm|ich|je|j'|yo|eu|io)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\bwe\b|\bwir\b|\bnous\b|\bon\b|\bnosotros\b|\bnós\b|\bvamos\b", re.I)

@@ -125,3 +125,23 @@ def test_a_proposal_welcomed_in_principle_but_not_taken_stays_open():
     for reply in ("yes, let's do that", "no, the EU team is too small", "keep them but 15 min max"):
         assert open_texts(("Brandon", "holiday planning for the team is still open"),
                           ("Mia", "could we split into 12h shifts across EU and US?"), ("Brandon", reply)) == [], reply
+
+
+def test_the_options_an_undecided_thread_opened_with_stay_open():
+    variants = summarize(thread(
+        ("Elif", "Design review for the onboarding checklist. Two variants: checklist in a sidebar vs. a modal on first "
+                 "login. Feedback pls"),
+        ("Marcus", "sidebar feels less intrusive"),
+        ("Jo", "the sidebar eats space on small laptops"),
+        ("Nadia", "I don't think we can choose without testing with users"),
+        ("Elif", "research is booked until end of month. let's revisit after")))
+    assert variants.no_decision
+    assert [q.text for q in variants.open_questions][:1] == [
+        "Elif: Two variants: checklist in a sidebar vs. a modal on first login."]
+    # a bare call for votes names no subject: the message's first sentence does
+    poll = open_texts(("Léa", "Sondage pour le nom de la nouvelle newsletter produit\n1 « Le Changelog »\n"
+                              "2 « Sous le capot »\nVotez en réaction !"),
+                      ("Hugo", "« Sous le capot » c'est mignon mais très technique"),
+                      ("Manon", "justement c'est le ton qu'on veut"),
+                      ("Léa", "je laisse le sondage ouvert jusqu'à lundi, on regarde lundi"))
+    assert poll[:1] == ["Léa: Sondage pour le nom de la nouvelle newsletter produit — Votez en réaction !"]

@@ -156,6 +156,7 @@ CONCLUSION_REACH = 20  # messages back to the choice a conclusion closes
 OPTION_WORDS = 8  # at most this many words when the asker names an option without "ok" or "so"
 MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply or a conclusion; read from agreement
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
+CALL_WORDS = 4  # at most this many words in a bare call for input ("Votez en réaction !") that names no subject
 
 
 @quick_init
@@ -1644,7 +1645,7 @@ class ThreadReader:
                 continue
             found.append(Found(f"{s.speaker}: {s.text.strip()}", s.source_id, s.index, owner=s.speaker))
         if parked and (opening := self._opening_question()) is not None and all(f.index != opening.index for f in found):
-            found.insert(0, Found(f"{opening.speaker}: {opening.text.strip()}", opening.source_id, opening.index,
+            found.insert(0, Found(f"{opening.speaker}: {self._with_topic(opening)}", opening.source_id, opening.index,
                                   owner=opening.speaker))
         return found
 
@@ -1689,6 +1690,14 @@ class ThreadReader:
         sprints a kanban.", "Two variants: A … B …", "Cursor or offset?"), else a question in its first two messages."""
         return next((s for s in self.by_message.get(0, ()) if word_count(s.text) >= 3 and self._seeking(s)), None) \
             or next((s for s in self.sentences if s.index <= 1 and s.is_question and word_count(s.text) >= 3), None)
+
+    def _with_topic(self, s: Sentence) -> str:
+        """A bare call for input ("Votez en réaction !", "Feedback pls", "Opinions?") names no subject: the message's
+        first sentence does ("Sondage pour le nom de la nouvelle newsletter produit")."""
+        first = self.by_message[s.index][0]
+        if first is s or word_count(s.text) > CALL_WORDS:
+            return s.text.strip()
+        return f"{first.text.strip()} — {s.text.strip()}"
 
     def _answered(self, s: Sentence, decisions: list[Found], about: str | None = None) -> bool:
         """Answered when the person asked replied, or someone else replied to it: first after it (the asker's own

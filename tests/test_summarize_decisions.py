@@ -342,3 +342,17 @@ def test_a_yes_no_proposal_agreed_to_is_decided_as_the_proposal():
 def test_a_yes_no_proposal_agreed_to_is_the_proposal_in_other_languages(question, answer, line):
     """Where the course is the verb itself or comes last ("… atalım mı?"), the proposal is the question as a plan."""
     assert decided(("Ali", "QA ok."), ("Ali", question), ("Eva", answer)) == [f"{line} (Ali agreed)"]
+
+
+def test_agreement_after_a_question_the_proposer_answered_decides_the_proposal():
+    """ "+1" and "sounds good" a few messages after a proposal, past a question its proposer answered."""
+    assert decided(("Ali", "Proposal: we drop IE11 support in the next release."),
+                   ("Bea", "What about the two enterprise customers?"), ("Ali", "They are on Edge already."),
+                   ("Cem", "+1"), ("Dan", "sounds good")) == ["They drop IE11 support in the next release (Cem and Dan agreed)"]
+    # the question left unanswered, or an objection after the answer: nothing decided
+    assert decided(("Ali", "Proposal: we drop IE11 support in the next release."),
+                   ("Bea", "What about the two enterprise customers?"), ("Cem", "Do they still need it?"),
+                   ("Dan", "sounds good")) == []
+    assert decided(("Ali", "Proposal: we drop IE11 support in the next release."),
+                   ("Bea", "What about the two enterprise customers?"), ("Ali", "They are on Edge already."),
+                   ("Cem", "No, Globex still runs IE11 on the shop floor.")) == []

@@ -155,6 +155,7 @@ CARRIED_SENTENCES = 2  # statements after the decisive sentence, in its message,
 CONCLUSION_REACH = 20  # messages back to the choice a conclusion closes
 OPTION_WORDS = 8  # at most this many words when the asker names an option without "ok" or "so"
 MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply or a conclusion; read from agreement
+CONSENSUS_REACH = 6  # later messages read for agreement with a proposal, past a question its proposer answered
 ANSWER_WINDOW = 40  # later messages read for an answer to a question
 CALL_WORDS = 4  # at most this many words in a bare call for input ("Votez en réaction !") that names no subject
 
@@ -361,6 +362,42 @@ class ThreadReader:
             if _QUESTION_END.search(m.text) or self._asks_task(m.text):
                 break  # moves on to something else; a "yes" after "I'll IC. Dev, can you …" answers that request
         return list(dict.fromkeys(agreed)), False
+
+    def _answered_by_proposer(self, s: Sentence) -> bool:
+        """A question about someone's earlier proposal that they answer first, not agreeing ("Proposal: we drop IE11."
+        — "What about the two enterprise customers?" — "They are on Edge already."): a concern met, not a proposal."""
+        reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
+        return reply is not None and not (self.cues.agree.search(reply.text) or self.cues.settles.search(reply.text)) \
+            and any(x.speaker == reply.speaker and self.cues.proposal.search(x.text) and not x.is_question
+                    for x in self._sentences_before(s.index, 3))
+
+    def _consensus(self, s: Sentence) -> list[str]:
+        """Those who agree with a proposal later on, after a question about it that its proposer answered ("Proposal:
+        we drop IE11." — "What about the two enterprise accounts?" — "They're on Edge already." — "+1" — "sounds good"):
+        bare agreements by others within CONSENSUS_REACH messages. A question left unanswered by the proposer, an
+        objection or another proposal ends the reading."""
+        agreed: list[str] = []
+        pending = False  # a question to the proposer not answered yet
+        for m in self.messages[s.index + 1:s.index + 1 + CONSENSUS_REACH]:
+            own = self.by_message.get(m.index, ())
+            if not own:
+                continue
+            if m.speaker == s.speaker:
+                if own[0].is_question or self.cues.revision.search(m.text):
+                    break
+                pending = False  # the proposer answers
+                continue
+            if pending or self._objects(m.text) or self.cues.contrast.search(m.text) or self.cues.defer.search(m.text):
+                break
+            if self._bare_agreement(own[0]):
+                agreed.append(m.speaker)
+            elif any(x.is_question for x in own):
+                if agreed:
+                    break
+                pending = True
+            elif self.cues.proposal.search(m.text) or self._asks_task(m.text):
+                break
+        return list(dict.fromkeys(agreed))
 
     def _choice_answered(self, s: Sentence) -> Found | None:
         """ "Newsletter or just the changelog?" — "Both.": a choice put to the thread, answered right after."""
@@ -572,6 +609,10 @@ class ThreadReader:
                 if any(p.search(text) for p in self.cues.unassigned) or self.cues.small_step.search(text):
                     continue  # "someone needs to …, let's …" is a task; "let's check the logs first", a next step
                 agreed, opposed = self._agreement(s.index, s.speaker)
+                if question and agreed and self._answered_by_proposer(s):
+                    continue  # "What about the two enterprise customers?" — "They're on Edge already." — "+1": the +1 is for the answer
+                if not opposed and not agreed and not question:
+                    agreed = self._consensus(s)
                 if not opposed and (agreed or self.messages[s.index].agreement >= 1):
                     found.append((self._found(s, agreed), AGREED))
             elif not question and not promise and (self.cues.policy.search(text) or s.index == 0 and self.cues.verdict.search(text)) \
@@ -651,7 +692,8 @@ class ThreadReader:
         for _ in range(3):  # "OK, unanimous then: …", "ठीक है, तय हुआ: …"
             label = _OUTCOME_LABEL.match(out)
             if label and (self.cues.decided.search(label.group(1) + ": x") or self.cues.settles.search(label.group(1) + ": x")
-                          or self.cues.conclude.fullmatch(label.group(1))) and enough(out[label.end():]):
+                          or self.cues.conclude.fullmatch(label.group(1)) or self.cues.proposal.fullmatch(label.group(1) + ":")) \
+                    and enough(out[label.end():]):  # "Proposal: we drop IE11", agreed: "we drop IE11"
                 out = out[label.end():]
                 continue
             opener = self.cues.conclude.match(out) or self.cues.agree.match(out) or _THEN_FIRST.match(out)

@@ -1,7 +1,7 @@
 """The words that mark a decision, a commitment, a request, an answer or a deferral, per language.
 
 One table per language (English, German, French, Spanish, Portuguese, Italian, Japanese, Chinese, Hindi, Arabic,
-Dutch, Polish, Russian, Swedish, Turkish, Korean); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
+Dutch, Polish, Russian, Swedish, Turkish, Korean, Hebrew, Vietnamese, Indonesian); `cues_for(lang)` joins the thread's language with English, because work chat in any language borrows
 "LGTM", "ship it" or "+1".
 Every pattern is matched case-insensitively against one sentence of prose (code, quotes and links
 already removed). Kept as data so a language can be added without touching the detectors.
@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from skills.summarize.screen import screened
 
-# Combining marks that `re` does not count as \w: Latin accents, Devanagari vowel signs, Arabic harakat.
-MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u064b-\u065f\u0670"
+# Combining marks that `re` does not count as \w: Latin accents, Devanagari vowel signs, Arabic harakat, Hebrew points.
+MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
 NAME = rf"@?(?P<who>[^\W\d_][\w{MARKS}.-]*)"  # a first name or @handle, in any script
 HONORIFICS = "さん|くん|君|様|さま|ちゃん|氏|先生|जी"  # after a name ("鈴木さん", "Amit जी"): not part of it
 
@@ -939,6 +939,166 @@ KO = Lexicon(
     follow_up=r"^\W*(?:그리고|그럼)\s*[^?？]*[?？]\s*$",
 )
 
+# Hebrew: prefixes join the word ("ו", "ה", "ב", "ל", "ש"); a first-person future opens with א ("אשלח" I'll send,
+# "אבדוק" I'll check), a request to someone with ת ("תשלח", "תוכל"). Words read as one of those but not a promise
+# (conjunctions and adverbs that open with א, "אחכה" I'll wait, "אהיה" I'll be) are listed in _HE_NOT_PROMISE.
+_HE_NOT_PROMISE = (r"(?:אני|אבל|אולי|אחרי|אחר|אחרת|אם|אז|אין|איך|איפה|אנחנו|אחד|אחת|אותו|אותה|אותם|אצל|אפשר|אל|אף|אך|אמור|אמורה|אחלה|אוקיי|אוקי"
+                   r"|אישור|אחראי|אחראית|אתה|את|אתם|אלה|אלו|אמרתי|אמרנו|אחכה|אהיה|אדע|אוהב|אוהבת|איזה|איזו|אגב|אכן|אמנם|אפילו|אולם|אחשוב|אנסה)")
+HE = Lexicon(
+    decided=r"(?:\bהחלטה\s*[:\-]|(?<!\w)ו?(?:החלטנו|הוחלט|סוכם|סיכמנו|הסכמנו|בחרנו)(?!\w)|\bסגרנו\s+(?:על|ש)|\bזה\s+(?:סגור|סופי)\b|\bפה\s+אחד\b"
+            r"|(?<!אם\s)\b(?:הולכים|נלך|נשארים|נישאר|ממשיכים)\s+(?:על|עם)\b(?!.*\?))",
+    settles=r"(?:^\W*(?:סיכום|לסיכום|בשורה\s+התחתונה|השורה\s+התחתונה)\s*:\s*\w|^\W*(?:אוקיי|אוקי|טוב|אז|יאללה|סבבה|מעולה)?[\s,]*(?:סגור|סגרנו|סוכם|מוסכם|דיל|הוחלט)(?!\w)|\bאז\s+הולכים\s+על\b)",
+    endorse=r"^\W*(?:@\S+\s+)?(?:מסכים|מסכימה|מסכימים|מקובל(?:\s+עליי)?|נשמע\s+(?:טוב|מצוין|מעולה|הגיוני)|רעיון\s+טוב|אני\s+בעד|בעד(?!\w)|עובד\s+לי|מתאים\s+לי|\+1|👍)",
+    proposal=r"(?:\bאני\s+מציע(?:ה)?\b|\bמה\s+דעתכם\s+(?:על|ש)|\bמה\s+אם\s+נ|\bבו(?:או|א)\s+נ\w+|\bאולי\s+נ\w+|\bכדאי\s+ש?נ\w+|\bהייתי\s+(?:הולך|הולכת|בוחר|בוחרת|מעדיף|מעדיפה)\b|\bהצעה\s*:)",
+    agree=r"^\W*(?:@\S+\s+)?(?:כן(?!\w)|מסכים|מסכימה|בסדר|סבבה|אחלה|מעולה|מצוין|יופי|בטח|ברור|נשמע\s+(?:טוב|מצוין|מעולה|הגיוני)|מקובל|אוקיי|אוקי|יאללה|בדיוק|נכון|בעד|אני\s+בעד|הגיוני|\+1|👍)",
+    disagree=r"^\W*(?:לא(?!\w)|לא\s+מסכים|לא\s+מסכימה|אני\s+נגד|נגד(?!\w)|עדיף\s+שלא|אבל(?!\w)|המ+|רגע(?!\w)|לא\s+בטוח)",
+    defer=r"(?:\bה?החלטה\s+(?:ה?סופית\s+)?(?:היא\s+)?(?:אצל|של)\s|(?:נחכה|מחכים)[^.?!]*לפני\s+ש(?:נחליט|מחליטים|נסגור)|\bנחזור\s+(?:לזה|לנושא|לעניין)|\bנדבר\s+על\s+זה\s+(?:ב|אחרי|מחר|שוב)|\bנחליט\s+(?:ב|אחרי|מחר|כש|לאחר|בהמשך)|\b(?:עוד|עדיין)\s+לא\s+(?:החלטנו|הוחלט|סגרנו|סגור|סופי)|\bאין\s+(?:עדיין\s+|עוד\s+)?החלטה|\bבלי\s+החלטה"
+          r"|\bלפני\s+ש(?:נחליט|מחליטים|נסגור)|\bנחכה\s+ל|\bמחכים\s+ל|\bצריך\s+(?:קודם\s+)?(?:מספרים|נתונים|הצעת\s+מחיר)|\b(?:לחשוב|נחשוב)\s+על\s+זה|\bנדחה\s+את|\bלדחות\s+את|\bבהמתנה\b|\bלא\s+עכשיו\b)",
+    waiting=r"(?:נחכה\s+ל|מחכים\s+ל|מחכה\s+ל|תלוי\s+ב|עד\s+ש)(?P<what>[^.;!?]{3,80}?)(?=\s+(?:לפני|ואז)(?!\w)|\s*[.;!?]|\s*$)",
+    commit=rf"(?:^|[,;:.]\s*|\bאני\s+|(?<!\w)ו)(?:(?:אני|גם|כבר|היום|מחר|עכשיו)\s+){{0,2}}(?P<what>(?!{_HE_NOT_PROMISE}(?!\w))א[א-ת]{{2,5}}(?!\w).*)"
+           r"|\bאני\s+(?P<what2>(?:מטפל|מטפלת|לוקח|לוקחת|שולח|שולחת|כותב|כותבת|מעדכן|מעדכנת|מכין|מכינה|מתקן|מתקנת|קובע|קובעת|מריץ|מריצה|מארגן|מארגנת|מזמין|מזמינה)(?!\w).+)"
+           r"|\bאני\s+(?:יכול|יכולה)\s+(?P<what3>ל[א-ת]{3,}(?!\w).*)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:עליי|עלי)\s*[.!]*$|^\W*(?:זה\s+)?(?:עליי|עלי|אני\s+על\s+זה)\W*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:בטח|אין\s+בעיה|סגור|על\s+זה|אני\s+על\s+זה|בסדר|סבבה|אוקיי|אוקי|כן(?!\w)|יאללה|עליי|עלי(?!\w)|מטפל|מטפלת|בשמחה|קיבלתי|רשמתי|הבנתי|אעשה|תסמכו\s+עליי|👍)",
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:תוכל|תוכלי|תוכלו|אתה\s+יכול|את\s+יכולה|אתם\s+יכולים)\s+(?:בבקשה\s+)?|בבקשה\s+)(?P<what>.+?)(?:\?|$))"
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<what4>(?!(?:תודה|תראה|תראי|תשמע|תשמעי|תקשיב|תקשיבי|תחשוב|תגיד|תגידי)(?!\w))ת[א-ת]{{2,}}(?!\w)[^?]*?)(?:[,\s]+בבקשה)?\s*[.!?]*$",
+    assign=rf"^\W*{NAME}\s+(?P<what>(?:ישלח|תשלח|יבדוק|תבדוק|יכתוב|תכתוב|יעדכן|תעדכן|יטפל|תטפל|יכין|תכין|ידבר|תדבר|יתקן|תתקן|יקבע|תקבע|לוקח|לוקחת|אחראי|אחראית)(?!\w).+)",
+    unassigned=r"\bמישהו\s+(?:צריך|צריכה|חייב)\s+(?P<what>.+)|^\W*(?:todo|משימה|משימות)\s*[:\-]\s*(?P<what2>.+)|\b(?:אנחנו\s+)?(?:צריכים|חייבים)\s+(?:גם\s+|עוד\s+)?(?P<what3>ל[א-ת]{3,}(?!\w).+)",
+    answer=r"^\W*(?:כן(?!\w)|לא(?!\w)|נראה\s+לי|אני\s+חושב|אני\s+חושבת|כי(?!\w)|בגלל|זה(?!\w)|יש(?!\w)|אין(?!\w)|לפי(?!\w))",
+    not_known=r"(?:אין\s+לי\s+מושג|לא\s+יודע|לא\s+יודעת|שאלה\s+טובה|לא\s+בטוח|לא\s+בטוחה|צריך\s+לבדוק|עוד\s+לא\s+ידוע|לא\s+ברור)",
+    revision=r"^\W*(?:תיקון|עדכון|שינוי\s+(?:תוכנית|תכנית|בתוכנית|בתכנית)|בעצם)(?!\w)",
+    conclude=r"^\W*(?:אוקיי|אוקי|טוב|אז|יאללה|סבבה|מעולה)(?!\w)[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:בסדר|מקובל|(?:יש\s+)?התנגדויות|כולם\s+מסכימים|מישהו\s+נגד|סבבה|מתאים\s+לכולם)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:אפשר|מותר)\s+(?:לי|שאני)(?!\w)|(?:אנחנו\s+)?(?:צריכים|אמורים|חייבים)(?!\w)|כדאי\s+ש?נ)",
+    interim=r"(?:בינתיים|בינתים|עד\s+אז|זמנית|באופן\s+זמני)",
+    alternative=r"\sאו\s",
+    contrast=r"(?:^|\s)(?:אבל|אך|למרות)(?!\w)",
+    refusal=r"(?:אי\s+אפשר|אנחנו\s+לא\s+יכולים|לא\s+נוכל|אסור)(?!\w)",
+    verdict=r"(?<!\w)(?:זז|זזה|עובר|עוברת|נדחה|נדחית|נדחים)\s+ל",
+    factual=NEVER,
+    policy=r"(?:מעכשיו|מהיום|מעתה|החל\s+מ)",
+    due="",
+    options=r"(?:אפשרויות|אופציות|מועמדים)[^.?!:]{0,80}:|(?<!\w)(?:הצביעו|הצבעה)(?!\w)",
+    when=r"(?<!\w)(?:מתי|באיזה\s+יום)(?!\w)",
+    small_step=r"\bבו(?:או|א)\s+(?:קודם\s+)?(?:נבדוק|נסתכל|נדבר|נעלה\s+לשיחה)(?!\w)",
+    aside=r"^\W*(?:אגב|דרך\s+אגב|בנושא\s+אחר)(?!\w)",
+    yes_no=r"^\W*(?:כן|לא|עוד\s+לא|עדיין\s+לא)\s*[,.!;:]",
+    second_person=r"(?<!\w)(?:אתה|אתם|אתן|לך|לכם)(?!\w)",
+    taken_back=r"(?:עזבו|תתעלמו|תתעלם)(?!\w)",
+    self_answered=r"^\W*(?:מצאתי|הסתדרתי|פתרתי|עזבו)",
+    finding_out=r"(?<!\w)(?:אבדוק|אברר|אשאל|אחזור\s+אליך|אחזור\s+אליכם)(?!\w)",
+    suggestion=r"(?<!\w)(?:ניסית|ניסיתם)(?!\w)",
+    who=r"(?<!\w)מי(?!\w)",
+    follow_up=r"^\W*ומה\s+(?:עם|לגבי)(?!\w)[^?？]*[?？]\s*$",
+)
+
+# Vietnamese: no inflection, so the cues are words. "I" is a kinship word as often as "tôi"/"mình" ("em sẽ gửi",
+# "để anh xem"); a name is called with "ơi" ("Minh ơi, …"), and a request ends in a particle ("được không?", "nhé").
+_VI_I = r"(?:em|mình|tôi|tớ|anh|chị)"
+_VI_YOU = r"(?:(?:anh|chị|em|bạn|cậu)\s+)?"
+_VI_TAIL = r"(?:\s+(?:giúp|hộ)\s+(?:anh|chị|em|mình|tôi))?(?:\s+(?:được\s+không|đc\s+không|được\s+ko|nhé|nha|nhá|với|ạ|luôn))*"
+VI = Lexicon(
+    decided=r"(?:\bquyết\s+định\s*[:\-]|\b(?:mình|chúng\s+ta|team|bên\s+mình|mọi\s+người)\s+(?:đã\s+)?(?:quyết\s+định|thống\s+nhất|chốt)\b|\bchốt\s*[:\-]|\b(?:đã\s+)?chốt\s+(?:là|phương\s+án|lại|luôn|vậy|nhé|nha)\b|\bchốt\s*[.!]"
+            r"|\bthống\s+nhất\s+(?:là|vậy|như\s+vậy|chọn)\b|\bnhất\s+trí\s+(?:là|chọn|với)\b|\b(?:mình|chúng\s+ta|team)\s+(?:sẽ\s+)?(?:chọn|đi\s+với|dùng|theo)\s+(?:phương\s+án|option|bản|cách)\b(?!.*\?)|\bquyết\s+vậy\b|\blàm\s+vậy\s+(?:đi|nhé|nha)\b)",
+    settles=r"(?:^\W*(?:tóm\s+lại|kết\s+luận|chốt\s+lại)\s*[:,]\s*\w|^\W*(?:ok(?:e|ay)?|vậy|thế|được|rồi)?[\s,]*(?:chốt|thống\s+nhất|quyết\s+vậy|vậy\s+nhé|vậy\s+đi|deal)\b|\bvậy\s+(?:thì\s+)?(?:chốt|làm\s+vậy|thống\s+nhất)\b)",
+    endorse=rf"^\W*(?:@\S+\s+)?(?:{_VI_I}\s+)?(?:đồng\s+ý|nhất\s+trí|ủng\s+hộ|hợp\s+lý|ý\s+hay|chuẩn|ok\s+(?:với|luôn)|\+1|👍)",
+    proposal=rf"\b(?:{_VI_I}\s+(?:đề\s+xuất|đề\s+nghị|nghĩ\s+(?:mình|chúng\s+ta)\s+nên|nghiêng\s+về|vote)|hay\s+là\s+(?:mình|chúng\s+ta)|(?:mình|chúng\s+ta)\s+(?:nên|có\s+thể|thử)|thế\s+còn|còn\s+(?:phương\s+án|option))\b|\bđề\s+xuất\s*:",
+    agree=rf"^\W*(?:@\S+\s+)?(?:{_VI_I}\s+)?(?:đồng\s+ý|nhất\s+trí|ok(?:e|ie)?\b|được\b|đc\b|ừ\b|ừm|vâng|dạ|đúng|chuẩn|hợp\s+lý|ủng\s+hộ|tuyệt|ổn\b|ý\s+hay|chắc\s+chắn|tất\s+nhiên|\+1|👍)",
+    disagree=rf"^\W*(?:không\b|ko\b|hmm|khoan|chờ\s+đã|nhưng|(?:{_VI_I}\s+)?(?:không\s+đồng\s+ý|phản\s+đối|nghĩ\s+không\s+nên)|chưa\s+chắc)",
+    defer=r"(?:\bquyết\s+định\s+(?:cuối(?:\s+cùng)?\s+)?(?:vẫn\s+)?(?:là\s+)?(?:của|thuộc\s+về|do)\s|\b(?:chờ|đợi)\b[^.?!]*\b(?:quyết|chốt)\b|\b(?:để|tính)\s+sau\b|\bbàn\s+(?:lại|thêm|tiếp)\b|\bthảo\s+luận\s+(?:thêm|lại|tiếp)\b|\bchưa\s+(?:quyết(?:\s+định)?|chốt|thống\s+nhất)\b|\b(?:suy\s+nghĩ|cân\s+nhắc|xem\s+xét)\s+thêm\b"
+          r"|\b(?:chờ|đợi)\s+(?:có\s+)?(?:số\s+liệu|dữ\s+liệu|báo\s+giá|ý\s+kiến|phản\s+hồi|sếp|ban\s+giám\s+đốc|kết\s+quả|quyết\s+định)|\btrước\s+khi\s+(?:quyết|chốt)\b|\bhoãn\b|\btạm\s+gác\b|\b(?:tuần\s+sau|mai)\s+(?:quyết|chốt|bàn)\b|\b(?:quyết|chốt)\s+sau\b)",
+    waiting=r"\b(?:chờ|đợi|phụ\s+thuộc\s+vào|tùy\s+vào|sau\s+khi\s+có)\s+(?P<what>[^.;!?,]{3,80}?)(?=\s+(?:rồi|trước\s+khi)\b|\s*[.;!?,]|\s*$)",
+    commit=rf"\b{_VI_I}\s+(?:sẽ|xin|nhận|lo)\s+(?!(?:xem\s+xét|suy\s+nghĩ|nghĩ|cân\s+nhắc|không|chưa|cố|là|phép)\b)(?P<what>\S.+)"
+           rf"|\bđể\s+{_VI_I}\s+(?!(?:xem\s+xét|suy\s+nghĩ|nghĩ|cân\s+nhắc)\b)(?P<what2>\S.+)"
+           r"|\b(?:em|mình|tôi|tớ)\s+(?P<what3>(?:làm|gửi|check|kiểm\s+tra|cập\s+nhật|viết|liên\s+hệ|gọi|soạn|chuẩn\s+bị|đặt|book|fix|sửa|review|deploy|báo|hỏi)\b(?![^.!?]*\b(?:rồi|xong)\s*[.!]*$).+)"
+           r"|^\W*(?P<mine>[^,;:]+?)\s+(?:để\s+)?(?:em|mình|tôi|tớ)\s+(?:lo|nhận|làm)\s*(?:nhé|nha|cho)?\s*[.!]*$",
+    accept=r"^\W*(?:@\S+\s+)?(?:ok(?:e|ie)?\b|dạ|vâng|được\b|đc\b|ừ\b|em\s+nhận|để\s+em|em\s+làm\s+(?:ngay|luôn)|không\s+vấn\s+đề|chắc\s+chắn|nhận\b|noted|rõ\b|👍)",
+    request=rf"(?:^|[\s,(]){NAME}(?:\s+ơi)?\s*[,:]?\s+{_VI_YOU}(?:có\s+thể|giúp|nhờ|làm\s+ơn|xem\s+giúp|check\s+giúp)\s+(?P<what>.+?){_VI_TAIL}\s*(?:\?|[.!]*$)"
+            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)(?:\s+ơi)?\s*[,:]\s+{_VI_YOU}(?P<what2>(?!(?:có|đã|là|ổn|sao)\b)[^?]+?)(?:\s+(?:giúp|hộ)\s+(?:anh|chị|em|mình|tôi))?\s+(?:được\s+không|đc\s+không|nhé|nha|nhá)(?:\s+ạ)?\s*[?.!]*$",
+    assign=rf"^\W*{NAME}\s+(?:sẽ|lo|phụ\s+trách|nhận)\s+(?!(?:không|chưa|nghỉ|là)\b)(?P<what>.+)",
+    unassigned=r"\b(?:ai\s+đó|có\s+ai)\s+(?:cần|nên|phải|có\s+thể)\s+(?P<what>.+)|^\W*(?:todo|việc\s+cần\s+làm|action\s+item)\s*[:\-]\s*(?P<what2>.+)|\b(?:mình|chúng\s+ta|team)\s+(?:cần|phải)\s+(?:(?:thêm|cũng)\s+)?(?P<what3>.+)|\bchưa\s+ai\s+(?:nhận|lo)\s+(?P<what7>.+)",
+    answer=r"^\W*(?:có\b|không\b|vâng|dạ|đúng|em\s+nghĩ|mình\s+nghĩ|tôi\s+nghĩ|chắc\s+là|vì\b|bởi\s+vì|theo\b|đã\b|chưa\b|rồi\b)",
+    not_known=r"\b(?:không\s+biết|ko\s+biết|chưa\s+biết|chưa\s+rõ|không\s+rõ|không\s+chắc|chưa\s+chắc|câu\s+hỏi\s+hay|phải\s+kiểm\s+tra|cần\s+check)\b",
+    revision=r"^\W*(?:cập\s+nhật|đính\s+chính|sửa\s+lại|thay\s+đổi\s+kế\s+hoạch|à\s+không|thật\s+ra)\b",
+    conclude=r"^\W*(?:ok(?:e)?|vậy|thế|rồi|được|tóm\s+lại)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:ok\s+không|được\s+không|mọi\s+người\s+(?:thấy\s+)?(?:ok|sao|đồng\s+ý)(?:\s+không)?|(?:có\s+)?ai\s+phản\s+đối\s+không)\s*[?？]\s*$",
+    course=r"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:mình|chúng\s+ta|team)\s+có\s+(?:nên|cần|phải)\b|(?:mình|chúng\s+ta)\s+(?:nên|có)\b(?=[^?]*\?\s*$)|(?:em|mình|tôi)\s+có\s+thể\b(?=[^?]*\?\s*$))",
+    interim=r"\b(?:trong\s+lúc\s+chờ|tạm\s+thời|trước\s+mắt|trong\s+khi\s+chờ)\b",
+    alternative=r"\s(?:hay|hoặc)\s",
+    contrast=r"\b(?:nhưng|tuy\s+nhiên|mặc\s+dù)\b",
+    refusal=r"\b(?:không\s+thể|không\s+được|ko\s+được)\b",
+    verdict=r"\b(?:dời|lùi|chuyển)\s+(?:sang|qua|đến)\b",
+    factual=NEVER,
+    policy=r"\b(?:từ\s+(?:nay|bây\s+giờ|hôm\s+nay|tuần\s+sau)|kể\s+từ)\b",
+    due="",
+    options=r"\b(?:các\s+phương\s+án|phương\s+án|lựa\s+chọn)\b[^.?!:]{0,80}:|\bbình\s+chọn\b",
+    when=r"\b(?:khi\s+nào|bao\s+giờ|hôm\s+nào|ngày\s+nào)\b",
+    small_step=r"\b(?:mình|chúng\s+ta)\s+(?:cùng\s+)?(?:xem|check|kiểm\s+tra|họp|call|trao\s+đổi)\s+(?:trước|thử|nhanh)\b",
+    aside=r"^\W*(?:nhân\s+tiện|à\s+mà|ngoài\s+lề|chuyện\s+khác)\b",
+    yes_no=r"^\W*(?:có|không|chưa|rồi|vâng|dạ)\s*[,.!;:]",
+    second_person=r"\b(?:bạn|anh|chị|cậu|các\s+bạn)\b",
+    taken_back=r"\b(?:thôi\s+bỏ\s+qua|bỏ\s+qua\s+nhé|không\s+cần\s+nữa)\b",
+    self_answered=r"^\W*(?:tìm\s+(?:được|thấy)\s+rồi|thôi\s+được\s+rồi)",
+    finding_out=rf"\b(?:để\s+{_VI_I}\s+(?:check|kiểm\s+tra|hỏi|xem)|(?:em|mình|tôi)\s+(?:sẽ\s+)?(?:hỏi\s+lại|check\s+lại|kiểm\s+tra\s+lại)|(?:em|mình)\s+báo\s+lại\s+sau)\b",
+    suggestion=r"\bđã\s+thử\b[^?？]*\bchưa\s*[?？]",
+    who=r"\bai\s+(?:sẽ|làm|lo|nhận|phụ\s+trách|gửi|viết|check|có\s+thể)\b",
+    follow_up=r"^\W*còn\b[^?？]*[?？]\s*$",
+)
+
+# Indonesian: no inflection either; "saya"/"aku"/"gue" promise with "akan", "nanti" or a bare verb ("saya kirim besok"),
+# "biar saya …" offers, a request asks "bisa …?" or "tolong …" and ends in "ya".
+_ID_I = r"(?:saya|aku|gue|gw)"
+ID = Lexicon(
+    decided=r"(?:\bkeputusan(?:nya)?\s*[:\-]|\b(?:kita|kami)\s+(?:sudah\s+|udah\s+)?(?:putuskan|memutuskan|sepakat|sepakati)\b|\b(?:sudah\s+|udah\s+)?(?:diputuskan|disepakati|disetujui)\b(?!.*\?)|\bsepakat\s+(?:ya|untuk|pakai)\b"
+            r"|\bfix\s+(?:ya|kita|pakai|jadi|pilih|ambil)\b|^\W*fix\s*[.!]*$|\b(?:jadi\s+)?kita\s+(?:pakai|pilih|ambil|jalan\s+dengan|lanjut\s+dengan|tetap\s+(?:pakai|di|dengan))\b(?!.*\?)|\bfinal(?:nya)?\s*[:\-]|\bsuara\s+bulat\b)",
+    settles=r"(?:^\W*(?:jadi|kesimpulan(?:nya)?|ringkasnya|intinya)\s*[:,]\s*\w|^\W*(?:oke|ok|sip|baik|jadi)?[\s,]*(?:deal|sepakat|fix|diputuskan)\b|\bjadi\s+kita\s+(?:pakai|pilih|ambil)\b)",
+    endorse=rf"^\W*(?:@\S+\s+)?(?:setuju|sepakat|{_ID_I}\s+setuju|ide\s+bagus|masuk\s+akal|cocok|{_ID_I}\s+dukung|gas\b|\+1|👍)",
+    proposal=rf"\b(?:{_ID_I}\s+usul(?:kan)?|gimana\s+kalau|bagaimana\s+kalau|kalau\s+kita|kita\s+(?:bisa|sebaiknya|coba)|sebaiknya\s+kita|mending(?:an)?\s+kita|{_ID_I}\s+(?:pilih|prefer|lebih\s+suka))\b|\busul(?:an)?\s*:",
+    agree=r"^\W*(?:@\S+\s+)?(?:setuju|sepakat|oke|ok\b|okay|sip|siap|boleh|mantap|betul|benar|bener|iya|ya\b|yup|bagus|masuk\s+akal|cocok|gas\b|tentu|pasti|\+1|👍)",
+    disagree=r"^\W*(?:tidak\b|nggak|gak\b|ga\b|enggak|kurang\s+setuju|tidak\s+setuju|gak\s+setuju|saya\s+keberatan|tapi\b|hmm|tunggu\s+dulu|bentar\b|belum\s+yakin|kurang\s+yakin)",
+    defer=r"(?:\bkeputusan(?:nya)?\s+(?:akhir(?:nya)?\s+)?(?:tetap\s+|ada\s+)?(?:di|dari|pada)\s|\b(?:tunggu|menunggu|nunggu)\b[^.?!]*\b(?:memutuskan|diputuskan|putuskan|keputusan)\b|\b(?:nanti\s+)?(?:kita\s+)?bahas\s+(?:lagi|lebih\s+lanjut|nanti|minggu\s+depan|besok)\b|\bdibahas\s+(?:lagi|nanti)\b|\bditunda\b|\btunda\s+dulu\b|\bbelum\s+(?:ada\s+)?(?:keputusan|diputuskan|final|fix|sepakat)\b"
+          r"|\b(?:tunggu|menunggu|nunggu)\s+(?:dulu\s+)?(?:keputusan|jawaban|data|angka|approval|persetujuan|konfirmasi|kabar|hasil|manajemen|direksi|atasan|pak|bu)\b|\bpikir(?:-pikir|kan)?\s+dulu\b|\bdipikirkan\s+dulu\b"
+          r"|\b(?:putuskan|diputuskan)\s+(?:nanti|minggu\s+depan|besok|setelah)\b|\bsebelum\s+(?:memutuskan|diputuskan|kita\s+putuskan)\b|\bbutuh\s+(?:data|angka|penawaran)\s+dulu\b)",
+    waiting=r"\b(?:tunggu|menunggu|nunggu|tergantung|sampai\s+ada|setelah\s+ada)\s+(?P<what>[^.;!?,]{3,80}?)(?=\s+(?:sebelum|baru|dulu)\b|\s*[.;!?,]|\s*$)",
+    commit=rf"\b{_ID_I}\s+(?:akan|nanti|coba|yang|siap|bakal|segera)\s+(?!(?:pikir|lihat\s+dulu|setuju|bilang|ikut|tidak|nggak|gak)\b)(?P<what>\S.+)"
+           rf"|\bbiar\s+{_ID_I}(?:\s+yang)?\s+(?P<what2>\S.+)"
+           rf"|\b{_ID_I}\s+(?P<what3>(?:kirim|cek|urus|handle|kerjakan|siapkan|buat|bikin|tulis|update|hubungi|telepon|telpon|follow\s+up|perbaiki|beresin|atur|jadwalkan|pesan|booking|review|deploy|rilis|tanyakan|infokan|kabari)\b.+)"
+           rf"|^\W*(?P<mine>[^,;:]+?)\s+(?:biar\s+)?{_ID_I}\s+(?:yang\s+)?(?:urus|handle|pegang|kerjakan)\s*(?:ya)?\s*[.!]*$|^\W*{_ID_I}\s+(?:yang\s+)?(?:pegang|handle|urus)\s+(?:ini|itu)\W*$",
+    accept=rf"^\W*(?:@\S+\s+)?(?:siap|oke|ok\b|sip|baik|bisa|boleh|noted|tentu|pasti|beres|{_ID_I}\s+(?:kerjakan|urus)|aman\b|👍)",
+    request=rf"(?:^|[\s,(]){NAME}(?:\s*[,:—–])?\s+(?:bisa|boleh|tolong|mohon|minta)\s+(?:tolong\s+|bantu\s+|minta\s+)?(?P<what>.+?)(?:\s+(?:ya|yah|ga|gak|nggak|kah|dong))*\s*(?:\?|[.!]*$)"
+            rf"|(?:bisa|tolong)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*[?!]"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<what3>(?!(?:terima\s+kasih|makasih|thanks|iya|oke|ok)\b)[^?]+?)\s+ya\s*[.!]*$",
+    assign=rf"^\W*{NAME}\s+(?:akan|yang|bakal|pegang|handle|urus)\s+(?!(?:tidak|nggak|gak|cuti|libur|setuju)\b)(?P<what>.+)",
+    unassigned=r"\b(?:seseorang|ada\s+yang|siapa\s+pun)\s+(?:harus|perlu|mesti)\s+(?P<what>.+)|^\W*(?:todo|to\s*do|tugas|action\s+item)\s*[:\-]\s*(?P<what2>.+)|\bkita\s+(?:harus|perlu|mesti)\s+(?:juga\s+|masih\s+)?(?P<what3>.+)|\bbelum\s+ada\s+yang\s+(?:pegang|handle|urus|ambil)\s+(?P<what7>.+)",
+    answer=r"^\W*(?:ya\b|iya|tidak\b|nggak|gak\b|enggak|bukan|sudah|udah|belum|saya\s+rasa|kayaknya|sepertinya|karena|soalnya|menurut|ada\b)",
+    not_known=r"\b(?:tidak\s+tahu|nggak\s+tahu|gak\s+tahu|ga\s+tau|gak\s+tau|nggak\s+tau|kurang\s+tahu|belum\s+tahu|belum\s+jelas|tidak\s+yakin|gak\s+yakin|pertanyaan\s+bagus|harus\s+cek|perlu\s+dicek)\b",
+    revision=r"^\W*(?:ralat|koreksi|perubahan\s+rencana|ganti\s+rencana|eh\s+ternyata)\b",
+    conclude=r"^\W*(?:oke|ok|sip|baik|jadi|yaudah|ya\s+udah|ya\s+sudah)\b[\s,.:;!-]*",
+    consent=r"(?:^|[\s.,;]+)(?:oke|setuju|ada\s+(?:yang\s+)?keberatan|semua\s+setuju|gimana|aman)\s*[?？]\s*$",
+    course=rf"^\W*(?:[^\W\d_][\w\'-]*[,\s]+){{0,3}}?(?:(?:boleh|bisa)\s+{_ID_I}\b|(?:apa(?:kah)?\s+)?kita\s+(?:harus|perlu|mau|jadi|tetap)\b|(?:perlu|haruskah)\s+kita\b)",
+    interim=r"\b(?:sementara(?:\s+ini|\s+itu)?|untuk\s+sementara|sambil\s+menunggu)\b",
+    alternative=r"\satau\s",
+    contrast=r"\b(?:tapi|tetapi|namun|meskipun|walaupun)\b",
+    refusal=r"\b(?:(?:kita|saya|aku)\s+(?:tidak|nggak|gak|ga)\s+bisa|tidak\s+boleh|gak\s+boleh|nggak\s+boleh)\b",
+    verdict=r"\b(?:diundur|dimundurkan|dipindah|pindah)\s+ke\b",
+    factual=r"^\W*(?:apakah|apa)\s+(?:itu|ini|dia|sudah|ada)\b",
+    policy=r"\b(?:mulai\s+(?:sekarang|hari\s+ini|besok|minggu\s+depan|senin)|ke\s+depannya|seterusnya)\b",
+    due="",
+    options=r"\b(?:opsi(?:nya)?|pilihan(?:nya)?|kandidat(?:nya)?)\b[^.?!:]{0,80}:|\bvoting\b",
+    when=r"\b(?:kapan|hari\s+apa|tanggal\s+berapa)\b",
+    small_step=r"\b(?:kita|yuk)\s+(?:cek|lihat|bahas|diskusi|call|meeting|ngobrol)\s+(?:dulu|sebentar|bareng)\b",
+    aside=r"^\W*(?:oh\s+ya|ngomong-ngomong|omong-omong|satu\s+lagi|hal\s+lain)\b",
+    yes_no=r"^\W*(?:iya|tidak|nggak|belum|sudah|udah)\s*[,.!;:]",
+    second_person=r"\b(?:kamu|anda|kalian|mbak)\b",
+    taken_back=r"\b(?:gak\s+jadi|nggak\s+jadi|tidak\s+jadi|abaikan)\b",
+    self_answered=r"^\W*(?:udah\s+ketemu|sudah\s+ketemu|gak\s+jadi|nggak\s+jadi)",
+    finding_out=rf"\b{_ID_I}\s+(?:cek|tanya|tanyakan|konfirmasi)\s+(?:dulu|ke|sama)\b|\bnanti\s+{_ID_I}\s+kabari\b|\b{_ID_I}\s+kabari\s+(?:nanti|lagi)\b",
+    suggestion=r"\b(?:sudah|udah)\s+(?:coba|dicoba)\b",
+    who=r"\bsiapa\b",
+    follow_up=r"^\W*(?:kalau|terus|lalu)\b[^?？]*[?？]\s*$",
+)
+
+
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
@@ -984,11 +1144,19 @@ _DUE = {
     "ja": ("", r"(?:今日|明日|明後日|今週|来週|今月|月末|週末|(?:来週の)?[月火水木金土日]曜(?:日)?|\d{1,2}月\d{1,2}日)(?:の(?:朝|夜|午前|午後|夕方))?(?:中に|中)?(?:までに|まで)?"),
     "zh": ("", r"(?:今天|明天|后天|今晚|这周|本周|下周[一二三四五六日天]?|周[一二三四五六日]|星期[一二三四五六日天]|月底|\d{1,2}月\d{1,2}[日号])(?:上午|下午|晚上|中午|下班)?(?:前|之前|以前)?"),
     "hi": ("", r"(?:आज|कल|परसों|इस\s+हफ्ते|अगले\s+हफ्ते|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)(?:\s+(?:सुबह|शाम|रात|दोपहर))?(?:\s+\d{1,2}\s+बजे)?(?:\s+तक)?"),
+    # Hebrew: the prefix joined to the date ("ביום חמישי", "עד מחר") is part of the phrase
+    "he": ("", r"(?:(?:עד|לפני)\s+)?(?:[בל]|עד\s+ה|לפני\s+ה)?(?:יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי)(?:\s+הבא)?|שבת|מחרתיים|מחר(?:\s+(?:בבוקר|בצהריים|בערב))?|היום|הערב|(?:ה)?שבוע\s+הבא|השבוע|סוף\s+(?:השבוע|היום|החודש|הספרינט)|\d{1,2}[./]\d{1,2})"),
+    "vi": (r"(?:trước|hạn|trong|đến|tới|vào)",
+           r"(?:(?:sáng|trưa|chiều|tối)\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)(?:\s+(?:tuần\s+(?:này|sau|tới)|này|sau|tới))?|(?:sáng|trưa|chiều|tối|ngày)\s+mai|hôm\s+nay|(?:sáng|trưa|chiều|tối)\s+nay"
+           r"|cuối\s+(?:ngày|tuần|tháng|sprint)(?:\s+(?:này|sau))?|tuần\s+(?:này|sau|tới)|ngày\s+\d{1,2}(?:/\d{1,2})?|\d{1,2}/\d{1,2}"),
+    "id": (r"(?:sebelum|paling\s+lambat|sampai|maksimal|hingga)",
+           r"(?:hari\s+)?(?:senin|selasa|rabu|kamis|jum'?at|sabtu)(?:\s+(?:depan|ini|pagi|siang|sore|malam))?|hari\s+minggu(?:\s+depan)?|besok(?:\s+(?:pagi|siang|sore|malam))?|lusa|hari\s+ini|(?:sore|malam|siang)\s+ini|nanti\s+(?:sore|malam|siang)"
+           r"|(?:minggu|pekan)\s+(?:ini|depan)|akhir\s+(?:minggu|pekan|bulan|hari|sprint)(?:\s+ini)?|eod|\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)|\d{1,2}/\d{1,2}"),
     "ar": (r"(?:قبل|بحلول|حتى)", r"(?:اليوم|غدا|غدًا|بكرة|بكره|بعد\s+غد|الأسبوع\s+الجاي|هذا\s+الأسبوع|الأسبوع\s+القادم|(?:يوم\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+القادم)?|نهاية\s+(?:الأسبوع|الشهر))"),
 }
 
 LEXICONS = {"en": EN, "de": DE, "fr": FR, "es": ES, "pt": PT, "it": IT, "ja": JA, "zh": ZH, "hi": HI, "ar": AR, "nl": NL, "pl": PL, "ru": RU,
-            "sv": SV, "tr": TR, "ko": KO}
+            "sv": SV, "tr": TR, "ko": KO, "he": HE, "vi": VI, "id": ID}
 SUPPORTED = tuple(LEXICONS)
 UNSPACED = frozenset({"ja", "zh", "ko"})  # no spaces between words, or a particle glued to the date ("금요일까지"): no word boundaries
 

@@ -52,7 +52,7 @@ _HEADED = re.compile(r"")  # the empty marker of a sentence under a decision hea
 _HANDS_CALL = re.compile(r"\byour\s+call\b|\bup\s+to\s+you\b|\byou\s+(?:decide|make\s+the\s+call)\b|\bdeine\s+entscheidung\b"
                          r"|\bdu\s+entscheidest\b|\bà\s+(?:toi|vous)\s+de\s+(?:voir|décider|trancher)\b|\bdecides\s+tú\b"
                          r"|\b(?:você|tu)\s+decides?\b|\bdecidi\s+tu\b|\bjij\s+beslist\b", re.I)
-_DECIDE = re.compile(r"decid|décid|decis|décis|tranch|entscheid|beslis|beslu|decyd|реш|karar|besl|決め|決定|决定|(?<=再)定|결정|तय|قرر", re.I)  # a deferral that names the decision itself
+_DECIDE = re.compile(r"decid|décid|decis|décis|tranch|entscheid|beslis|beslu|decyd|реш|karar|besl|決め|決定|决定|(?<=再)定|결정|तय|قرر|quyết|chốt|putus|החלט|נחליט|מחליט", re.I)  # a deferral that names the decision itself
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
 _SETTLE_WORDS = frozenset(
@@ -147,7 +147,11 @@ _STOP = frozenset(
     "eu ele ela nós vocês eles elas meu minha seu sua com por para sem sobre até desde muito mais já sim também "
     "isso isto esse essa este esta aqui não pra pro "
     "il lo gli i una di del della e o ma che è sono non per con su da si ci anche "
-    "entonces alors então donc dann".split())
+    "entonces alors então donc dann "
+    # Hebrew, Vietnamese and Indonesian: "של", "mình", "kita" name nobody's subject either
+    "של את על עם זה לא כן אני אנחנו הוא היא גם אבל או אז כל יש אין מה מי כי רק עוד כבר "
+    "mình chúng không được của cho với này thì các những một rồi nhé nha anh chị tôi bạn "
+    "yang dari untuk dengan ini itu kita kami saya aku akan sudah belum tidak juga atau tapi jadi bisa kalau dulu".split())
 
 DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
@@ -1947,7 +1951,7 @@ _VAGUE_WORDS = frozenset(
 
 # Words by which a task points back at something said before: "write it up", "aktualisiere sie", "le livrer".
 _BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto उसे इसे उन्हें इन्हें "
-                           "معه معها معهم عليه عليها عليهم له لها لهم به بها بهم فيه فيها منه منها عنه عنها".split())
+                           "معه معها معهم عليه عليها عليهم له لها لهم به بها بهم فيه فيها منه منها عنه عنها אותו אותה אותם אותן".split())
 _PAST_FIRST_PERSON = re.compile(r"(?:ei|é|í)$", re.I)  # limpei, mandei; revisé, envié; corrí
 _NEED = re.compile(r"\b(?:need|needs|needed|brauche|brauchen|besoin|necesit\w*|precis\w*)\b|需要|必要|ज़रूरत|जरूरत|चाहिए|نحتاج|أحتاج", re.I)
 _BACK_CJK = re.compile(r"それ|これ|あれ|这个|那个|它")
@@ -2165,8 +2169,8 @@ def _tidy(what: str, due: str | None) -> str:
     return _LEADING_FILLER.sub("", what)
 
 
-_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk|do|przed|до|к|till|före|innan|senast)$", re.I)
-_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk före innan senast".split())
+_DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk|do|przed|до|к|till|före|innan|senast|trước|vào|hạn|sebelum|sampai|hingga|paling\s+lambat|maksimal)$", re.I)
+_DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk före innan senast trước vào hạn sebelum sampai hingga maksimal".split())
 
 
 def _ends_with_lead(what: str, due: str) -> bool:
@@ -2198,28 +2202,31 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
 
 
 _WEEKDAY_NAMES = {
-    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник", "måndag", "pazartesi", "월요일"),
-    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일"),
-    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일"),
-    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг", "torsdag", "perşembe", "목요일"),
-    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц", "fredag", "cuma", "금요일"),
-    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일"),
-    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일"),
+    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник", "måndag", "pazartesi", "월요일", "thứ hai", "thứ 2", "senin", "יום שני"),
+    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일", "thứ ba", "thứ 3", "selasa", "יום שלישי"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일", "thứ tư", "thứ 4", "rabu", "יום רביעי"),
+    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг", "torsdag", "perşembe", "목요일", "thứ năm", "thứ 5", "kamis", "יום חמישי"),
+    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц", "fredag", "cuma", "금요일", "thứ sáu", "thứ 6", "jumat", "jum'at", "יום שישי"),
+    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일", "thứ bảy", "thứ 7", "sabtu", "שבת"),
+    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일", "chủ nhật", "hari minggu", "יום ראשון"),
 }
 # Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).
 _WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
 _TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day",
           "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня",
           "idag", "i dag", "i kväll", "ikväll", "i eftermiddag", "i förmiddag", "bugün", "bu akşam", "akşama kadar",
-          "gün sonuna", "오늘")
-_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра", "i morgon", "imorgon", "yarın", "내일")
-_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра", "övermorgon", "öbür gün", "모레")
+          "gün sonuna", "오늘", "hôm nay", "sáng nay", "trưa nay", "chiều nay", "tối nay", "cuối ngày", "hari ini", "sore ini",
+          "malam ini", "siang ini", "nanti sore", "nanti malam", "היום", "הערב")
+_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра", "i morgon", "imorgon", "yarın", "내일", "ngày mai", "sáng mai", "trưa mai",
+             "chiều mai", "tối mai", "besok", "מחר")
+_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра", "övermorgon", "öbür gün", "모레", "lusa", "ngày kia", "מחרתיים")
 _NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende", "przyszł", "następn",
-         "следующ", "nästa", "kommande", "gelecek", "önümüzdeki", "다음 주", "다음주")
+         "следующ", "nästa", "kommande", "gelecek", "önümüzdeki", "다음 주", "다음주", "tuần sau", "tuần tới", "depan", "הבא")
 _END_OF_WEEK = ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine",
                 "fin de semana", "fim da semana", "eind van de week", "einde van de week", "eind van deze week",
                 "einde van deze week", "końca tygodnia", "koniec tygodnia", "конца недели", "конец недели",
-                "slutet av veckan", "den här veckan", "denna vecka", "i veckan", "bu hafta", "hafta sonuna", "이번 주", "이번주")
+                "slutet av veckan", "den här veckan", "denna vecka", "i veckan", "bu hafta", "hafta sonuna", "이번 주", "이번주", "cuối tuần", "tuần này",
+                "akhir minggu", "akhir pekan", "minggu ini", "pekan ini", "השבוע")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

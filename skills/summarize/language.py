@@ -4,8 +4,9 @@ Detection uses `lingua-language-detector` (maintained, offline, models ship in t
 the languages we have cues for, on the whole thread's text: single chat lines are too short to tell
 apart, a thread is not. Plain-ASCII text full of English function words skips the detector: it is the
 common case, and the detector's models cost about 0.4 s to load on first use. Text mostly in another
-script goes to a second detector restricted to Japanese, Chinese, Korean, Hindi, Arabic and Russian, which tells
-them apart by script almost at once (kana make Japanese; Hangul, Korean; Han characters alone, Chinese).
+script goes to a second detector restricted to Japanese, Chinese, Korean, Hindi, Arabic, Hebrew and Russian, which
+tells them apart by script almost at once (kana make Japanese; Hangul, Korean; Han characters alone, Chinese).
+Vietnamese letters with their tone marks (U+1E00–U+1EFF) are Latin: they do not make a thread "another script".
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LATIN = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "sv", "tr")
-OTHER_SCRIPTS = ("ja", "zh", "ko", "hi", "ar", "ru")
+LATIN = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "sv", "tr", "vi", "id")
+OTHER_SCRIPTS = ("ja", "zh", "ko", "hi", "ar", "he", "ru")
 
 _ENGLISH_WORDS = frozenset(
     "the a an and or but to of in on at for with is are was were be been it this that we you i they he she "
@@ -64,7 +65,7 @@ def _sample_language(texts: list[str]) -> str:
         return "en"
     letters = [ch for ch in sample if ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc")]  # vowel signs count
     # work chat in Hindi or Japanese is full of English terms ("staging", "release notes"): a third is enough
-    other_script = sum(ch > "\u024f" for ch in letters) >= OTHER_SCRIPT_SHARE * len(letters)
+    other_script = sum(ch > "\u024f" and not "\u1e00" <= ch <= "\u1eff" for ch in letters) >= OTHER_SCRIPT_SHARE * len(letters)
     found = _detector(OTHER_SCRIPTS if other_script else LATIN).detect_language_of(sample)
     if found is not None:
         return found.iso_code_639_1.name.lower()
@@ -73,7 +74,7 @@ def _sample_language(texts: list[str]) -> str:
 
 _SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
             ("zh", re.compile(r"[\u4e00-\u9fff]")),
-            ("hi", re.compile(r"[\u0900-\u097f]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
+            ("hi", re.compile(r"[\u0900-\u097f]")), ("ar", re.compile(r"[\u0600-\u06ff]")), ("he", re.compile(r"[\u0590-\u05ff]")),
             ("ru", re.compile(r"[\u0400-\u04ff]")))
 
 

@@ -1996,7 +1996,7 @@ _TO_LATIN = str.maketrans({
     **dict.fromkeys("аеёиоуыэюяъь", ""),
 })
 _LATIN_VOWELS = re.compile(r"[aeiouyw]+")
-_ADDRESS_FORMS = frozenset({"pl", "ru"})  # languages that change a name when speaking to its owner
+_ADDRESS_FORMS = frozenset({"pl", "ru", "uk"})  # languages that change a name when speaking to its owner
 
 
 # What a sentence's words alone say, kept per text: a thread asks it of every sentence, and a week repeats its lines.
@@ -2202,13 +2202,13 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
 
 
 _WEEKDAY_NAMES = {
-    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник", "måndag", "pazartesi", "월요일", "thứ hai", "thứ 2", "senin", "יום שני"),
-    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일", "thứ ba", "thứ 3", "selasa", "יום שלישי"),
-    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일", "thứ tư", "thứ 4", "rabu", "יום רביעי"),
-    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг", "torsdag", "perşembe", "목요일", "thứ năm", "thứ 5", "kamis", "יום חמישי"),
-    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц", "fredag", "cuma", "금요일", "thứ sáu", "thứ 6", "jumat", "jum'at", "יום שישי"),
-    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일", "thứ bảy", "thứ 7", "sabtu", "שבת"),
-    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일", "chủ nhật", "hari minggu", "יום ראשון"),
+    0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник", "måndag", "pazartesi", "월요일", "thứ hai", "thứ 2", "senin", "יום שני", "понеділ"),
+    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일", "thứ ba", "thứ 3", "selasa", "יום שלישי", "вівтор"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일", "thứ tư", "thứ 4", "rabu", "יום רביעי", "середу", "середа", "середи"),
+    3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг", "torsdag", "perşembe", "목요일", "thứ năm", "thứ 5", "kamis", "יום חמישי", "четвер"),
+    4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц", "fredag", "cuma", "금요일", "thứ sáu", "thứ 6", "jumat", "jum'at", "יום שישי", "ятниц"),
+    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일", "thứ bảy", "thứ 7", "sabtu", "שבת", "субот"),
+    6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일", "chủ nhật", "hari minggu", "יום ראשון", "неділ"),
 }
 # Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).
 _WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
@@ -2216,17 +2216,17 @@ _TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "
           "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня",
           "idag", "i dag", "i kväll", "ikväll", "i eftermiddag", "i förmiddag", "bugün", "bu akşam", "akşama kadar",
           "gün sonuna", "오늘", "hôm nay", "sáng nay", "trưa nay", "chiều nay", "tối nay", "cuối ngày", "hari ini", "sore ini",
-          "malam ini", "siang ini", "nanti sore", "nanti malam", "היום", "הערב")
+          "malam ini", "siang ini", "nanti sore", "nanti malam", "היום", "הערב", "сьогодні")
 _TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра", "i morgon", "imorgon", "yarın", "내일", "ngày mai", "sáng mai", "trưa mai",
              "chiều mai", "tối mai", "besok", "מחר")
-_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра", "övermorgon", "öbür gün", "모레", "lusa", "ngày kia", "מחרתיים")
+_DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра", "övermorgon", "öbür gün", "모레", "lusa", "ngày kia", "מחרתיים", "післязавтра")
 _NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende", "przyszł", "następn",
-         "следующ", "nästa", "kommande", "gelecek", "önümüzdeki", "다음 주", "다음주", "tuần sau", "tuần tới", "depan", "הבא")
+         "следующ", "nästa", "kommande", "gelecek", "önümüzdeki", "다음 주", "다음주", "tuần sau", "tuần tới", "depan", "הבא", "наступн")
 _END_OF_WEEK = ("end of the week", "end of week", "eow", "ende der woche", "fin de semaine", "fin de la semaine",
                 "fin de semana", "fim da semana", "eind van de week", "einde van de week", "eind van deze week",
                 "einde van deze week", "końca tygodnia", "koniec tygodnia", "конца недели", "конец недели",
                 "slutet av veckan", "den här veckan", "denna vecka", "i veckan", "bu hafta", "hafta sonuna", "이번 주", "이번주", "cuối tuần", "tuần này",
-                "akhir minggu", "akhir pekan", "minggu ini", "pekan ini", "השבוע")
+                "akhir minggu", "akhir pekan", "minggu ini", "pekan ini", "השבוע", "кінця тижня", "кінець тижня", "цього тижня")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

@@ -2,7 +2,7 @@
 "prévenir le client", "La mando yo" → "mandar", "Ich aktualisiere sie" → "sie aktualisieren".
 
 Lemmas come from `simplemma` (offline dictionaries for German, French, Spanish, Portuguese, Italian, Dutch, Polish,
-Russian, Swedish and Turkish, shipped in
+Russian, Ukrainian, Swedish and Turkish, shipped in
 the wheel, loaded per language on first use). The dictionaries read some first-person forms as nouns
 ("mando", "passo", "réserve", "schick"); for those the regular infinitive is tried and kept only when
 the dictionary knows it. Whether a clause's first word is a verb at all is decided the same way, so the
@@ -18,7 +18,7 @@ _INFINITIVE_END = {
     "de": re.compile(r"(?:en|ern|eln)$"), "fr": re.compile(r"(?:er|ir|re|oir)$"),
     "es": re.compile(r"(?:ar|er|ir|ír)$"), "pt": re.compile(r"(?:ar|er|ir|or|ôr)$"),
     "it": re.compile(r"(?:are|ere|ire|rre)$"), "nl": re.compile(r"n$"),
-    "pl": re.compile(r"(?:ć|c)$"), "ru": re.compile(r"(?:ть|ти|чь|ться|тись)$"), "sv": re.compile(r"[aåeö]$"),
+    "pl": re.compile(r"(?:ć|c)$"), "ru": re.compile(r"(?:ть|ти|чь|ться|тись)$"), "uk": re.compile(r"(?:ти|тися|тись|ть)$"), "sv": re.compile(r"[aåeö]$"),
 }
 _UNACCENT = str.maketrans("íú", "iu")
 _NONE = re.compile(r"(?!)")
@@ -32,6 +32,7 @@ em com por para que se il gli di del della per con
 het een dit deze die dat naar voor met op aan bij uit om over van tot ook nog wel even maar of
 na do w we z ze i to ten ta te się nie już jak
 на до в во с со и а о это тот та те не уже как по за
+у з із та й і це ця ці вже як
 och att en ett den det de som på av med till för från om är""".split())
 # German and Dutch separable prefixes left at the end of the clause: "trage das ein" → "das eintragen",
 # "zet het klaar" → "het klaarzetten".

@@ -480,3 +480,22 @@ def test_korean_request_by_name_a_promise_after_a_reason_and_an_unanswered_quest
         "민수: 새 계약에 법무팀 승인이 필요한가요?"]
     # Hangul words of two syllables carry meaning ("로그", "확인"): a task of them names something
     assert content_words("어제 로그 확인") == {"어제", "로그", "확인"}
+
+
+def test_japanese_topic_promises_and_chinese_softened_promises():
+    # the topic before "私が" is what the speaker takes on; the due date may follow after a comma or be a date with a slash
+    checklist = items(("山本", "今後ドメイン変更時はチェックリストに確認を入れることにしましょう"), ("鈴木", "賛成です"),
+                      ("伊藤", "チェックリストは私が更新します、今週中に"))
+    assert checklist == [("伊藤", "チェックリストを更新", "今週中に")]
+    notes = items(("高橋", "リリースは12/17に変更します。"), ("高橋", "準備をお願いします"), ("中村", "リリースノートは私が12/15までに用意します"))
+    assert ("中村", "リリースノートを用意", "12/15までに") in notes
+    venue = items(("佐藤", "明日のデモの件です。"), ("田中", "会場はどうしますか？"), ("鈴木", "今日は私が予約します。"))
+    assert venue and not any(text.startswith("今日を") for _, text, _ in venue)  # a time, not a topic
+    # "我查一下" answers the question it follows; "一下" is dropped when an object follows it
+    count = items(("王磊", "看板还去掉了内部账号。"), ("王磊", "测试账号有多少？"), ("张伟", "我查一下，明天告诉你"))
+    assert count == [("张伟", "查一下 (re: “测试账号有多少？”)", "明天")]
+    ask = items(("孙丽", "线上告警已经恢复了。"), ("孙丽", "需要通知受影响的用户吗？"), ("Amy", "我问一下客服主管"))
+    assert ask == [("Amy", "问客服主管", None)]
+    # an object said first ("回滚我今天弄") is about the sentence that names it, even one opening with "好"
+    rollback = items(("刘洋", "大家看要不要推迟？"), ("刘洋", "好，就这样：周三照常提审，推送相关改动先回滚"), ("赵强", "回滚我今天弄"))
+    assert rollback == [("赵强", "回滚 (re: “好，就这样：周三照常提审，推送相关改动先回滚”)", "今天")]

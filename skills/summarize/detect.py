@@ -1579,7 +1579,7 @@ class ThreadReader:
         context = None
         if _refers_back(what) or back and len(content_words(what)) <= 3:
             context = _lead_topic(lead) or next((t for t in (topic, header) if t and self._says_something(t)), None) \
-                or self._task_context(s)
+                or self._task_context(s, what)
         elif owner == s.speaker:
             context = self._who_asked(s, what)  # "who's organising the team dinner?" — "I'll handle the dinner"
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
@@ -1598,7 +1598,9 @@ class ThreadReader:
                 return None
             rest = " ".join(filter(None, (_INV_FILLER.sub("", groups.get("pre") or ""), _what(m).strip())))
             return f"{groups['inv'].lower()} {rest}" if rest else ""
-        return _what(m)
+        if groups.get("obj"):  # "チェックリストは私が更新します": the topic is what the verb acts on
+            return f"{groups['obj']}を{_what(m)}"
+        return _SOFTENER.sub("", _what(m))  # "我问一下客服主管" → "问客服主管": the softener says nothing of the task
 
     def _accepted_by(self, index: int, person: str) -> Message | None:
         """The reply by which `person` takes on what was asked of them in message `index` ("Fico. Até quarta",
@@ -1654,13 +1656,17 @@ class ThreadReader:
         return len(content_words(said)) >= 2 and not self.cues.not_known.search(text) and not (
             said == text and (self.cues.agree.search(text) or self.cues.accept.search(text) or _THANKS.search(text)))
 
-    def _task_context(self, s: Sentence) -> str | None:
+    def _task_context(self, s: Sentence, task: str = "") -> str | None:
         """What "I'll write it up" or "Ich aktualisiere sie" is about: the nearest sentence before it, in the same
-        message or the last few, that says something of its own (not "Yes, …", "Thanks!" or another task)."""
+        message or the last few, that says something of its own (not "Yes, …", "Thanks!" or another task).
+        A Chinese or Japanese `task` that is its object alone ("回滚我今天弄") is the nearest sentence naming it
+        ("好，就这样：…，推送相关改动先回滚"), even one that opens with an "ok"."""
         earlier = self._window(s.index - 3, s.index + 1)
         # `s` may be part of a sentence ("…, and Alex will write it up"): cut at the sentence that holds it
         earlier = earlier[:next((i for i, x in enumerate(earlier) if x.index == s.index and s.text.strip() in x.text),
                                 len(earlier))]
+        if _CJK.fullmatch(task) and not _KANA.search(task) and not _softened_chinese_verb(task) and (named := next((x for x in reversed(earlier) if task in x.text), None)):
+            return _clip(named.text)
         candidates = [x for x in reversed(earlier) if x.text not in self.tasked and self._says_something(x.text)]
         pick = next((x for x in candidates if x.index == s.index), None) \
             or next((x for x in candidates if x.is_question), None) \
@@ -2091,7 +2097,16 @@ _LEAD_TOPIC = re.compile(r"(?:^|[.!?]\s+)(?P<lead>[^.!?:—–]+?)\s*(?::|\s[—
 
 def _refers_back(task: str) -> bool:
     """A task that names nothing of its own: a pronoun for its object, or a single word ("nachfragen")."""
-    return len(content_words(task)) < 2 or _points_back(task) or _bare_japanese_verb(task)
+    return len(content_words(task)) < 2 or _points_back(task) or _bare_japanese_verb(task) or _softened_chinese_verb(task)
+
+
+def _softened_chinese_verb(task: str) -> bool:
+    """ "查一下", "确认一下": a Chinese verb softened with 一下 and nothing after it names no object of its own."""
+    return bool(_SOFTENED.fullmatch(task))
+
+
+_SOFTENED = re.compile(r"[\u4e00-\u9fff]{1,2}一下")
+_SOFTENER = re.compile(r"(?<=[\u4e00-\u9fff])一下(?=[\u4e00-\u9fff])")
 
 
 def _bare_japanese_verb(task: str) -> bool:

@@ -251,6 +251,7 @@ def test_items_kept_batch_by_batch_are_those_kept_all_at_once():
 def test_the_digest_is_byte_for_byte_the_same_without_the_summarizers_shortcuts(synthetic_export: Path, monkeypatch):
     # The remembered answers and literal pre-checks of skills/summarize/screen.py and the caches of pure functions
     # (issue 17) may only make the digest faster, whatever the detectors' rules are at the time.
+    from skills.digest import build
     from skills.summarize import cues, detect, extractive, language, rewrite
     from skills.summarize.screen import Remembered
 
@@ -262,8 +263,10 @@ def test_the_digest_is_byte_for_byte_the_same_without_the_summarizers_shortcuts(
     fast = digest("--json"), digest()
     caches = (cues.cues_for, extractive._sentences, rewrite.to_third_person, rewrite._tokens, language._counts,
               detect._option_words, detect._tidy, detect.content_words, detect._name_key, detect._word_total,
-              detect._inner_capitals, detect._separators, detect._lead, detect._part_starts, detect._lower_words, detect._due_on, detect._first_person_object)
+              detect._inner_capitals, detect._separators, detect._lead, detect._part_starts, detect._lower_words, detect._due_on, detect._first_person_object,
+              detect._asks)
     monkeypatch.setattr(cues, "screened", lambda pattern: pattern)
+    monkeypatch.setattr(build, "_may_ask", lambda group, as_of: True)  # every thread's open questions read
     for name, pattern in vars(detect).items():
         if isinstance(pattern, Remembered):
             monkeypatch.setattr(detect, name, pattern.pattern)
@@ -274,6 +277,32 @@ def test_the_digest_is_byte_for_byte_the_same_without_the_summarizers_shortcuts(
     finally:
         cues.cues_for.cache_clear()
     assert plain == fast
+
+
+def test_threads_younger_than_a_day_have_no_open_question_old_enough_to_list(synthetic_export: Path):
+    # The digest does not read the open questions of a thread whose first message is younger than a day
+    # (`_may_ask`): read anyway, every one of them is too young to be listed.
+    from adapters.slack.messages import SLACK_MESSAGES
+    from skills.digest.build import QUESTION_AGE, _may_ask, _names_in, _when
+    from skills.summarize.extractive import summarize
+    from skills.summarize.messages import read_utterances
+
+    export = open_export(synthetic_export)
+    week = Week.parse("2026-W47")
+    threads: dict[str, list[dict]] = {}
+    for raw in export.week_messages("general", week):
+        m = SLACK_MESSAGES.read_message(raw)
+        if isinstance(m, dict):
+            threads.setdefault(m.get("thread_ts") or m["ts"], []).append(m)
+    names = {uid: user.display for uid, user in export.users.items()}
+    skipped = 0
+    for group in threads.values():
+        if _may_ask(group, week.end):
+            continue
+        summary = summarize(read_utterances(group, _names_in(group, names), reader=SLACK_MESSAGES), with_tldr=False)
+        assert all(week.end - _when(q.source_id) < QUESTION_AGE for q in summary.open_questions)
+        skipped += bool(summary.open_questions)
+    assert skipped  # the synthetic week has such threads: the shortcut is taken
 
 
 def test_the_chat_layout_caps_each_section_and_highlights_working_hours():

@@ -50,3 +50,28 @@ def test_decision_candidates_left_out_never_change_the_decisions(lower):
         assert _decisions(reader, fast, model) == _decisions(reader, full, model)
         left_out += len(missing)
     assert left_out  # the shortcut is taken
+
+
+def test_the_reply_and_revision_bounds_hold_for_every_sentence():
+    """`_Reach` bounds a sentence's reply features by the others' messages among the next AGREE_REACH and its
+    revision features by whether a message comes before and after it: on every sentence the model reads in full,
+    what those features add never exceeds the bound (so the sentences it leaves out could not have been kept)."""
+    model = decision_model.load_model()
+    reach = decision_model._Reach.of(model)
+    at = decision_model.FEATURES.index
+    weight = dict(zip(decision_model.FEATURES, model.weights))
+    replies = ("agreed_by", "objected", "short_replies", "repliers")
+    revisions = ("revised_later", "revised_by_self", "restates")
+    tight = 0
+    for reader in _readers():
+        found, undecided, _ = reader.decisions()
+        n = len(reader.messages)
+        for c in decision_model.candidates(reader, found, undecided):
+            s = c.sentence
+            others = sum(m.speaker != s.speaker
+                         for m in reader.messages[s.index + 1:s.index + 1 + decision_model.AGREE_REACH])
+            added = sum(weight[f] * c.features[at(f)] for f in replies)
+            assert added <= reach.replies_most(others) + 1e-12
+            assert sum(weight[f] * c.features[at(f)] for f in revisions) <= reach.revision_most(s.index, n) + 1e-12
+            tight += others < decision_model.AGREE_REACH
+    assert tight  # the bound is tighter than the old fixed one somewhere

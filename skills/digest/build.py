@@ -618,7 +618,7 @@ def _read_thread(
                                   tuple(people), replies, reactions, root.get("permalink"))
         return thread, ([], [], []), _lone_question(root, group, names, as_of, reader), False
     utterances = read_utterances(group, _names_in(group, names), reader=reader)
-    summary = summarize(utterances, with_tldr=False)
+    summary = summarize(utterances, with_tldr=False, with_questions=_may_ask(group, as_of))
     by_ts = {str(m["ts"]): m for m in group}
 
     def said_by(ts: str) -> str:
@@ -667,6 +667,12 @@ def _lone_question(root: dict, group: list[dict], names: Mapping[str, str], as_o
     if not is_question(text):
         return []
     return [DigestItem(_one_line(text), str(root["ts"]), _author(root, names, reader))]
+
+
+def _may_ask(group: list[dict], as_of: datetime) -> bool:
+    """Whether any open question of the thread could be old enough to list: its first message is (a question's
+    time is its message's, `_when` keeps the order of `ts`); a thread younger than a day needs none read."""
+    return as_of - _when(min(group, key=lambda m: float(m["ts"]))["ts"]) >= QUESTION_AGE
 
 
 @lru_cache(maxsize=4)

@@ -139,29 +139,42 @@ def _cue_features(cues: Cues) -> Callable[[str], tuple[float, ...]]:
 class _Reach:
     """How high a sentence's score can still go before its reply and revision features are read (the costly part):
     the model's weights split at those features, and the most each group can add — every feature at its largest
-    value where its weight is positive (the features are never negative). Exact: a sentence is left out only when
-    even that cannot reach `floor`, the lowest score at which `select` looks at a sentence the rules did not choose."""
+    value where its weight is positive (the features are never negative). The largest value is the sentence's own:
+    agreement, short replies and repliers count the others' messages among the next AGREE_REACH (none after the
+    thread's last message), a revision needs a later message and a restatement an earlier one. Exact: a sentence is
+    left out only when even that cannot reach `floor`, the lowest score at which `select` looks at a sentence the
+    rules did not choose."""
 
     floor: float
     head: tuple[float, ...]  # weights of the features before "agreed_by": place and cues
     answers: float
     opening: float
     replies: tuple[float, float, float, float]  # agreed_by, objected, short_replies, repliers
-    replies_most: float
-    revision_most: float
+    counted: float  # agreed_by, short_replies and repliers, positive weights summed: each at most log1p(others' replies)
+    objected: float  # the objection's weight if positive
+    later: float  # revised_later and revised_by_self, positive weights summed: only with a later message
+    earlier: float  # restates, if positive: only with an earlier message
 
     @staticmethod
     @lru_cache(maxsize=4)
     def of(model: Model) -> _Reach:
         w = dict(zip(FEATURES, model.weights))
-        most_replies = math.log1p(AGREE_REACH)  # agreement, short replies and repliers: read from AGREE_REACH messages
         replies = ("agreed_by", "objected", "short_replies", "repliers")
         return _Reach(
             min(model.threshold, model.thread_threshold) - 1e-9,  # the margin covers a float sum's order
             model.weights[:FEATURES.index("agreed_by")], w["answers_question"], w["opening_overlap"],
             tuple(w[f] for f in replies),
-            sum(max(0.0, w[f]) * (1.0 if f == "objected" else most_replies) for f in replies),
-            sum(max(0.0, w[f]) for f in ("revised_later", "revised_by_self", "restates")))
+            sum(max(0.0, w[f]) for f in ("agreed_by", "short_replies", "repliers")), max(0.0, w["objected"]),
+            sum(max(0.0, w[f]) for f in ("revised_later", "revised_by_self")), max(0.0, w["restates"]))
+
+    def replies_most(self, others: int) -> float:
+        """The most the reply features add when `others` of the next AGREE_REACH messages are by someone else
+        (`_replies` reads agreement, short replies and repliers, and an objection, from those alone)."""
+        return self.counted * math.log1p(others) + self.objected * (others > 0)
+
+    def revision_most(self, index: int, n: int) -> float:
+        """The most the revision features add to a sentence of message `index` of `n`."""
+        return self.later * (index < n - 1) + self.earlier * (index > 0)
 
 
 def _rule_sentences(reader: ThreadReader, found: list[Found]) -> dict[Sentence, tuple[Found, ...]]:
@@ -249,6 +262,7 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model:
 
     reach = _Reach.of(model) if model is not None else None
     replies: dict[int, tuple] = {}  # the same for every sentence of a message
+    others: dict[int, int] = {}  # others' messages among the next AGREE_REACH, by message
     out: list[Candidate] = []
     for s in sentences:
         text, own, chosen = s.text, reader.by_message[s.index], s in by_rule
@@ -271,18 +285,22 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model:
         opening_overlap = 2 * len(words & opening) / (len(words) + len(opening)) if words and opening and s.index else 0.0
         if reach is not None and not chosen:
             score = model.bias + sum(map(mul, reach.head, place)) + reach.answers * answers + reach.opening * opening_overlap
-            if score + reach.replies_most + reach.revision_most < reach.floor:
+            if s.index not in others:
+                others[s.index] = sum(m.speaker != s.speaker for m in messages[s.index + 1:s.index + 1 + AGREE_REACH])
+            revision_most = reach.revision_most(s.index, n)
+            if score + reach.replies_most(others[s.index]) + revision_most < reach.floor:
                 continue
-        if not chosen and (_pushed_back(reader, s) or _answers_fact(reader, s)):
-            continue
         if s.index not in replies:
             replies[s.index] = _replies(reader, s.index, s.speaker)
         agreed, opposed, short, repliers = replies[s.index]
         if reach is not None and not chosen:
             score += sum(map(mul, reach.replies, (math.log1p(len(agreed)), float(opposed), math.log1p(short),
                                                   math.log1p(repliers))))
-            if score + reach.revision_most < reach.floor:
+            if score + revision_most < reach.floor:
                 continue
+        # after the bound: the replies (read once per message) leave out more sentences than these per-sentence checks
+        if not chosen and (_pushed_back(reader, s) or _answers_fact(reader, s)):
+            continue
         revised = revised_self = restates = 0.0
         if len(words) >= 2:
             size = len(words)

@@ -191,7 +191,13 @@ class Sentence:
 
     @once  # asked of each sentence many times over (every later question looks back at it)
     def is_question(self) -> bool:
-        return bool(_QUESTION_END.search(self.text)) or self.text.lstrip().startswith("¿") or bool(_QUESTION_WORDED.search(self.text))
+        return _asks(self.text)
+
+
+@lru_cache(maxsize=16_384)  # a week repeats its short questions and replies in thread after thread
+def _asks(text: str) -> bool:
+    """Whether a sentence asks something: it ends as a question, opens with "¿", or is worded as one."""
+    return bool(_QUESTION_END.search(text)) or text.lstrip().startswith("¿") or bool(_QUESTION_WORDED.search(text))
 
 
 @quick_init

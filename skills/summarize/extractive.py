@@ -153,11 +153,12 @@ def read_thread(utterances: list[Utterance], min_messages: int = MIN_MESSAGES) -
 
 def summarize(
     utterances: list[Utterance], max_words: int = MAX_WORDS, max_sentences: int = 2, min_messages: int = MIN_MESSAGES,
-    with_tldr: bool = True,
+    with_tldr: bool = True, with_questions: bool = True,
 ) -> Summary:
     """Summarize one thread, root first. Bot messages are ignored; fewer than 3 human messages → too short.
 
-    `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests).
+    `with_tldr=False` skips the TL;DR, the costly part, when only the items are wanted (weekly digests);
+    `with_questions=False` the open questions (a digest lists none from a thread younger than a day).
     """
     read = read_thread(utterances, min_messages)
     if read.reader is None:
@@ -169,7 +170,7 @@ def summarize(
     humans, texts, participants, sentences, lang, reader = read
     decisions, undecided, waiting_on = decision_model.decisions(reader)  # the rules' verdict, weighed by the model
     actions = reader.action_items()
-    questions = reader.open_questions(decisions, reader.parked, undecided)
+    questions = reader.open_questions(decisions, reader.parked, undecided) if with_questions else []
     links = {u.id: u.link for u in humans}
     tldr = ""
     if with_tldr:

@@ -226,6 +226,14 @@ def test_the_task_said_with_a_conclusion_is_its_speakers_action_item():
         assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Alex", "tell sales", None)]
 
 
+def test_the_askers_conclusion_leads_the_tldr_between_two_people_or_alone():
+    """The Playground's thread: the outcome first, then the next step, not the question restated."""
+    for bea in ("Alex", "Bea"):
+        summary = summarize(thread(("Alex", "Should we move the launch to Friday?"), (bea, "Friday works for me, QA is done"),
+                                   ("Alex", "Then we move it to Friday and I tell sales")))
+        assert summary.tldr == "Decided: Move the launch to Friday. Alex will tell sales."
+
+
 def test_with_others_around_the_askers_own_words_are_no_answer():
     # with others around, the asker's own words in between are no answer
     assert decided(("Alex", "Should we move the launch to Friday?"), ("Alex", "Friday works for me, QA is done"),

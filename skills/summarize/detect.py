@@ -215,6 +215,7 @@ class Found:
     sentence: str = ""  # the sentence an action item was read from
     proposed: bool = False  # a decision said as a proposal ("Let's go with May 12"), now agreed
     scored: bool = False  # a decision the rules did not read, added by the decision model: listed, never the TL;DR's lead
+    closed: bool = False  # the one who put the choice to the thread closed it ("Then we move it to Friday")
 
     @property
     def said(self) -> str:
@@ -818,8 +819,8 @@ class ThreadReader:
             return False
         self._supersede_answers(asked, s, found)
         agreed, _ = self._agreement(s.index, s.speaker)
-        found.append((self._closing(self._restated(self._found(self._without_own_task(statement), agreed), asked), asked),
-                      SETTLED))
+        found.append((replace(self._closing(self._restated(self._found(self._without_own_task(statement), agreed), asked), asked),
+                              closed=True), SETTLED))
         return True
 
     def _without_own_task(self, s: Sentence) -> Sentence:

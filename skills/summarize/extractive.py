@@ -255,10 +255,11 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
 
 
 def _firm(decision: Found, texts: list[str], lang: str) -> bool:
-    """Said as a decision ("we decided", "Decision: …"), agreed to by reactions, or agreed to in words when it is a
-    statement that stands on its own (not "How about Monday?" — "Sure", nor a short reply read with its question)."""
-    if decision.reactions or cues_for(lang).decided.search(texts[decision.index]):
-        return True
+    """Said as a decision ("we decided", "Decision: …") or as the asker's conclusion, agreed to by reactions, or agreed
+    to in words when it is a statement that stands on its own (not "How about Monday?" — "Sure", nor a short reply
+    read with its question)."""
+    if decision.reactions or decision.closed or cues_for(lang).decided.search(texts[decision.index]):
+        return True  # the asker closing their own question after the answers ("Then we move it to Friday") decides
     said = decision.text.rstrip()
     return bool(decision.agreed_by) and not said.endswith("?") and len(content_words(said)) >= 4 and decision.context is None
 

@@ -202,3 +202,36 @@ def test_block_readers_read_each_text_as_the_per_message_readers_do():
 if __name__ == "__main__":
     REFERENCE.write_text(json.dumps(links_as_json(reference_channel()), separators=(",", ":")) + "\n")
     print(f"wrote {REFERENCE}", file=sys.stderr)
+
+
+def test_nearest_keeps_only_the_first_flag_of_each_row():
+    """`_nearest` (one `argmax` a row) is the running-`or` definition: flags[:, d] and none of flags[:, :d]."""
+    import numpy as np
+
+    from skills.threads.links import _nearest
+
+    rng = np.random.default_rng(7)
+    for shape, density in (((300, 50), 0.05), ((40, 7), 0.5), ((5, 1), 0.5), ((6, 0), 0.5), ((0, 4), 0.5)):
+        flags = rng.random(shape) < density
+        seen = np.zeros_like(flags)
+        if shape[1] > 1:
+            np.logical_or.accumulate(flags[:, :-1], axis=1, out=seen[:, 1:])
+        out = np.full(shape, 9.0, dtype=np.float32)  # every cell is written
+        _nearest(flags, out)
+        assert (out == (flags & ~seen)).all(), shape
+
+
+def test_seconds_reads_each_message_as_its_property_does():
+    """`_seconds` (every `ts` through `float` in C) gives each message's `seconds`, also when a message carries
+    `at` (Teams) or a `ts` that is not a number (0.0)."""
+    import numpy as np
+
+    from skills.threads.links import _seconds
+
+    plain = reference_channel(count=200, seed=2)
+    teams = [*plain[:5], ChannelMessage(ts="19:abc", user="u", text="x", at=1_764_000_123.5), *plain[5:9]]
+    odd = [*plain[:5], ChannelMessage(ts="not-a-number", user="u", text="x"), *plain[5:9]]
+    for messages in (plain, teams, odd, [], plain[:1]):
+        got = _seconds(messages)
+        assert got.dtype == np.float64
+        assert got.tolist() == [m.seconds for m in messages]

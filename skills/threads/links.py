@@ -206,7 +206,8 @@ SELF_COL = {name: k for k, name in enumerate(SELF_FEATURES)}
 PAIRS, SELVES = slice(0, len(PAIR_FEATURES)), slice(len(PAIR_FEATURES), len(FEATURES))
 _DISTANCE_COLUMNS = [COL[name] for name in PAIR_FEATURES[1:1 + len(_DISTANCE_BUCKETS)]]
 _NO_MENTION: tuple[frozenset[str], None] = (frozenset(), None)
-_USER, _TEXT, _SUBTYPE, _MENTIONS = (attrgetter(name) for name in ("user", "text", "subtype", "mentions"))
+_USER, _TEXT, _SUBTYPE, _MENTIONS, _AT, _TS = (
+    attrgetter(name) for name in ("user", "text", "subtype", "mentions", "at", "ts"))
 CHUNK = 256  # messages whose candidates are built and scored together (a few MiB: stays in cache)
 
 
@@ -248,7 +249,7 @@ class _BlockFacts:
             if to is not None and users.get(to, a) != a:
                 addressed[i] = users[to]
 
-        self.times = np.array([m.seconds for m in messages], dtype=np.float64)
+        self.times = _seconds(messages)
         self.system = np.array(list(map(SYSTEM_SUBTYPES.__contains__, subtypes)), dtype=bool)
         self.action = np.array(list(map(eq, subtypes, repeat("me_message"))), dtype=np.float32)
         self.question = np.array(list(map(is_question, texts)), dtype=np.float32)
@@ -338,10 +339,9 @@ class _BlockFacts:
         p[COL["parent_first_of_author"]] = take(prev_same, j) < 0
         p[COL["parent_greeting"]] = take(self.greeting, j)
         # The nearest candidate (smallest distance) with a property: none nearer has it.
-        p[COL["parent_mentions_author_latest"]] = back & ~_seen_nearer(back)
-        p[COL["nearest_other_author"]] = other & ~_seen_nearer(other)
-        other_question = other & (qj > 0)
-        p[COL["latest_other_question"]] = other_question & ~_seen_nearer(other_question)
+        _nearest(back, p[COL["parent_mentions_author_latest"]])
+        _nearest(other, p[COL["nearest_other_author"]])
+        _nearest(other & (qj > 0), p[COL["latest_other_question"]])
         if not exists.all():
             p[:, ~exists] = 0.0
 
@@ -366,12 +366,26 @@ class _BlockFacts:
         return p, s
 
 
-def _seen_nearer(flags: np.ndarray) -> np.ndarray:
-    """seen[:, d] = any(flags[:, :d]): a nearer candidate already had the property."""
-    seen = np.zeros_like(flags)
-    if flags.shape[1] > 1:
-        np.logical_or.accumulate(flags[:, :-1], axis=1, out=seen[:, 1:])
-    return seen
+def _seconds(messages: list[ChannelMessage]) -> np.ndarray:
+    """Each message's `seconds`, float64: its `ts` read by `float` in C when no message has `at` and every `ts`
+    is a number (Slack's, IRC's: the same values), else message by message through the property."""
+    if list(map(_AT, messages)).count(None) == len(messages):
+        try:
+            return np.fromiter(map(float, map(_TS, messages)), dtype=np.float64, count=len(messages))
+        except ValueError:  # a `ts` that is not a number (its message's `seconds` is 0.0)
+            pass
+    return np.array([m.seconds for m in messages], dtype=np.float64)
+
+
+def _nearest(flags: np.ndarray, out: np.ndarray) -> None:
+    """out[:, d] = flags[:, d] and not any(flags[:, :d]): only each row's first flag (the nearest candidate with
+    a property) is set, found by `argmax` (which stops at it) rather than by a running `or` along every row."""
+    out[:] = 0.0
+    if flags.shape[1] == 0:  # a window of 0: no candidates
+        return
+    rows = np.arange(len(flags))
+    first = flags.argmax(axis=1)  # 0 for a row without a flag: its `flags` value there, False, is what is written
+    out[rows, first] = flags[rows, first]
 
 
 def _same_author_neighbours(author: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -400,14 +414,19 @@ def _band_cosine_flat(flat: list[str], n: int, w: int) -> np.ndarray:
     each message's sums run over its words in that order, one by one in float32, as a sparse
     row-times-matrix product adds them up.
     """
-    ids = {t: k for k, t in enumerate(dict.fromkeys(flat))}
-    codes = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
-    nul = ids.get("\x00", -1)
+    # Each word's place of first use, in one pass in C (`setdefault`: one lookup a word, no Python call), then
+    # numbered in that order among the words alone (the NUL left out).
+    first_use: dict[str, int] = {}
+    codes = np.fromiter(map(first_use.setdefault, flat, count()), dtype=np.int64, count=len(flat))
+    nul = first_use.get("\x00", -1)
     ends = codes == nul
     rows = (np.cumsum(ends) - ends)[~ends]  # each word's message: the NULs before it
-    cols = codes[~ends]
-    cols -= cols > nul  # numbered in order of first use among the words alone
-    n_words = max(1, len(ids) - (nul >= 0))
+    numbered = np.zeros(len(flat), dtype=bool)
+    numbered[codes] = True
+    if nul >= 0:
+        numbered[nul] = False
+    cols = (np.cumsum(numbered) - 1)[codes[~ends]]
+    n_words = max(1, len(first_use) - (nul >= 0))
     keys = _unique(rows * n_words + cols)
     rows, cols = keys // n_words, keys % n_words
     cosine = np.zeros((n, w + 1), dtype=np.float32)
@@ -428,12 +447,12 @@ def _band_cosine_flat(flat: list[str], n: int, w: int) -> np.ndarray:
     position = np.empty_like(order)
     position[order] = np.arange(len(order))
     first = np.searchsorted(keys, cols * n + np.maximum(rows - w, 0))
-    count = position - first
-    total = int(count.sum())
+    earlier = position - first  # each entry's partners: its word's entries in the window before it
+    total = int(earlier.sum())
     if total == 0:
         return cosine
-    entry = np.repeat(np.arange(len(rows)), count)
-    offset = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + 1
+    entry = np.repeat(np.arange(len(rows)), earlier)
+    offset = np.arange(total) - np.repeat(np.cumsum(earlier) - earlier, earlier) + 1
     partner = order[position[entry] - offset]
     child = rows[entry]
     flat = cosine.reshape(-1)

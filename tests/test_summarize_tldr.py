@@ -48,3 +48,27 @@ def test_between_two_people_an_agreed_question_does_not_lead_but_an_agreed_state
     statement = tldr(("Alex", "I think we should fly directly to Split, it saves a whole day of travel."), ("Michelle", "Agreed."),
                      ("Alex", "I'll book it tonight."))
     assert statement.startswith("Decided: Alex thinks they should fly directly to Split")
+
+
+
+def summary(*lines: tuple[str, str]):
+    return summarize([Utterance(f"{MONDAY + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)])
+
+
+def test_the_next_step_keeps_a_day_that_names_a_meeting_or_a_range():
+    """A weekday that says which meeting ("Thursday's security sync") is the due date but stays in the task, and a
+    range of days taken on ("Dec 27–29") is none: cut out, they left "bring it to's security sync" and "take–29"."""
+    sync = summary(
+        ("Aisha", "Security review for the SSO rollout. We accept unsigned assertions when the metadata has no cert."),
+        ("Aisha", "options: (a) enforce signatures for everyone, (b) new connections only"),
+        ("Greg", "I lean (a) honestly"),
+        ("Pieter", "they're a big account though. I'd want CS in the room before we break them"),
+        ("Aisha", "agree we can't decide this without CS. I'll bring it to Thursday's security sync and invite Rosa"))
+    assert "Aisha will bring it to Thursday's security sync and invite Rosa." in sync.tldr  # no "… by Thursday" again
+    assert sync.action_items[0].text.startswith("bring it to Thursday's security sync")
+    assert sync.action_items[0].due == "Thursday"
+    cover = summary(("Brandon", "holiday on-call for Dec 24–Jan 1 is still empty 😬 anyone? we pay the holiday rate"),
+                    ("Cat", "I can take Dec 27–29 but not the 24–26"),
+                    ("Brandon", "thanks, putting you down for 27–29"),
+                    ("Ahmed", "I'm traveling the whole time, sorry"))
+    assert [(a.text, a.owner, a.due) for a in cover.action_items] == [("take Dec 27–29 but not the 24–26", "Cat", None)]

@@ -2181,7 +2181,9 @@ def _is_pronoun(word: str) -> bool:
 
 @lru_cache(maxsize=16_384)
 def _tidy(what: str, due: str | None) -> str:
-    if due:
+    """The task without its due phrase, which the item states apart; a day that names a meeting stays in the task
+    ("bring it to Thursday's security sync", not "bring it to's security sync")."""
+    if due and not re.search(rf"{re.escape(due)}['’]s\b", what, re.I):
         edge = "" if _CJK.search(due) else rf"(?![\w{MARKS}])"  # no word boundary inside Japanese or Chinese text
         cut = re.sub(rf"\s*(?:\b\w+\s+)?{re.escape(due)}{edge}", "", what, count=1, flags=re.I) if _ends_with_lead(what, due) \
             else re.sub(rf"\s*{re.escape(due)}{edge}", "", what, count=1, flags=re.I)
@@ -2253,13 +2255,16 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 _RANGE_LEADS = frozenset("to until till through bis au jusqu'à al hasta até".split())  # "Montag bis Mittwoch"
+_DAY_RANGE = re.compile(r"\s*(?:[-–—]|to|bis|au|al|até|hasta)\s*(?=\d{1,2}(?!\d))", re.I)  # "Dec 27–29", "3 bis 5"
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|through|und|bis|et|au|y|al|e|a|à|-|–)\s*", re.I)
 
 
 def _in_range(text: str, match: re.Match, bare: re.Pattern) -> bool:
-    """ "Donnerstag und Freitag", "Montag bis Mittwoch": the days are what is taken on, not a due date."""
+    """ "Donnerstag und Freitag", "Montag bis Mittwoch", "Dec 27–29": the days are what is taken on, not a due date."""
     after = _RANGE_JOIN.match(text, match.end())
     if after and bare.match(text, after.end()):
+        return True
+    if (dash := _DAY_RANGE.match(text, match.end())) and match.group(0)[-1:].isdigit() and dash.group(0).strip():
         return True
     if match.group(0).split(None, 1)[0].lower() not in _RANGE_LEADS:
         return False

@@ -304,8 +304,8 @@ def _next_step(actions, english: bool) -> str:
     if not actions:
         return ""
     first = actions[0]
-    if first.owner and english:
-        due = f" {_due_phrase(first.due)}" if first.due else ""
+    if first.owner and english:  # "bring it to Thursday's sync" says its day already
+        due = f" {_due_phrase(first.due)}" if first.due and first.due.lower() not in first.text.lower() else ""
         return f"{first.owner} will {first.text}{due}."
     due = f" (due {first.due})" if first.due else ""
     if first.owner:

@@ -373,6 +373,27 @@ def test_the_digest_lists_what_the_summaries_find_and_no_pasted_question():
     assert [q.text for q in digest.open_questions] == ["Who owns the on-call rota for December?"]
 
 
+def test_the_digest_keeps_a_question_the_thread_put_off_or_welcomed_without_taking():
+    """The digest's open questions come from the summary's detectors: a question parked, then a "yes please" to an
+    offer of help, and a proposal met with "would be nice but …" both stay open; one answered does not."""
+    people = {"U1": User("U1", "Zoe", tz="Europe/Berlin"), "U2": User("U2", "Mateus", tz="Europe/Berlin"),
+              "U3": User("U3", "Fiona", tz="Europe/Berlin")}
+    root = "1794819600.000100"  # Monday 2026-11-16 10:20 Berlin
+    said = [("U1", "Offsite kickoff: budget is 45k for 38 people, sometime in May."),
+            ("U2", "quick q: are partners invited for the last dinner?"),
+            ("U1", "haven't thought about that. let's park it until we have venue quotes"),
+            ("U3", "I can help with venue research if needed"), ("U1", "yes please! I'll ping you Monday"),
+            ("U2", "do we want a team budget alarm too?"), ("U1", "would be nice but tagging is a big project"),
+            ("U3", "is the venue list in the drive?"), ("U1", "yes, in the offsite folder")]
+    messages = [{"type": "message", "user": u, "text": t, "ts": f"17948196{i:02d}.000100", "thread_ts": root,
+                 **({"reply_count": len(said) - 1} if i == 0 else {})} for i, (u, t) in enumerate(said)]
+    messages[0]["ts"] = root
+    digest = build_digest(messages, people, "general", "2026-W47", members=list(people.values()),
+                          as_of=datetime(2026, 11, 22, 23, tzinfo=timezone.utc))
+    assert [q.text for q in digest.open_questions] == ["quick q: are partners invited for the last dinner?",
+                                                       "do we want a team budget alarm too?"]
+
+
 def test_messages_and_items_cross_to_workers_as_their_fields():
     """Link blocks go to a worker, and items come back, as tuples of their fields in `__init__`'s order (cheaper to
     pickle than dataclasses): every field, including those left at their default, makes the same object again."""

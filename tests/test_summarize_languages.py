@@ -499,3 +499,12 @@ def test_japanese_topic_promises_and_chinese_softened_promises():
     # an object said first ("回滚我今天弄") is about the sentence that names it, even one opening with "好"
     rollback = items(("刘洋", "大家看要不要推迟？"), ("刘洋", "好，就这样：周三照常提审，推送相关改动先回滚"), ("赵强", "回滚我今天弄"))
     assert rollback == [("赵强", "回滚 (re: “好，就这样：周三照常提审，推送相关改动先回滚”)", "今天")]
+
+
+def test_a_check_mark_by_what_the_task_names_reports_it_done_in_any_language():
+    done = items(("Thomas", "Vorschlag: Maskierung sofort wieder rein."), ("Ulla", "ja"),
+                 ("Kemal", "Maskierung mach ich jetzt, ist eine Zeile in der Config"), ("Kemal", "Maskierung ist live ✅"))
+    assert done == []
+    other = items(("Thomas", "Vorschlag: Maskierung sofort wieder rein."), ("Ulla", "ja"),
+                  ("Kemal", "Maskierung mach ich jetzt, ist eine Zeile in der Config"), ("Kemal", "Logs gelöscht ✅"))
+    assert [text for _, text, _ in other] == ["Maskierung jetzt machen"]  # the check mark is for something else

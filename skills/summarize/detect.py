@@ -174,6 +174,7 @@ class Message:
     text: str
     source_id: str
     agreement: int = 0  # agreement reactions from others
+    checked: bool = False  # a check mark in what was posted ("Maskierung ist live ✅"), which `text` drops with the emoji
 
     @once  # read only for a due date ("by Friday"): most messages never need it
     def sent(self) -> datetime | None:
@@ -1303,6 +1304,8 @@ class ThreadReader:
         if _LOOK.search(item.text) and any(self._finding(m.text) for m in later if m.index <= item.index + 4):
             return True  # "Dev, can you look at the proxy side?" — "yep" — "proxy looks healthy, p99 is 180ms"
         task = _stems(item.text)
+        if any(m.checked and task & _stems(m.text) and not _QUESTION_END.search(m.text) for m in later):
+            return True  # "Maskierung jetzt machen" — "Maskierung ist live ✅": a check mark by what it names reports it done
         participle = _task_participle(item.text, self.cues.lang)
         return any(task & _stems(m.text) and not _QUESTION_END.search(m.text)
                    and (_reports_done(m.text) or participle is not None and _reports_done(m.text, participle)) for m in later)

@@ -120,6 +120,9 @@ class ReadThread(NamedTuple):
     reader: ThreadReader | None  # None when fewer than `min_messages` people's messages: too short to read
 
 
+_CHECK_MARK = re.compile(r"[✅✔☑]|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:")  # work reported done
+
+
 def read_thread(utterances: list[Utterance], min_messages: int = MIN_MESSAGES) -> ReadThread:
     """The thread's human messages as prose (bot messages ignored, an agreeing emoji reply counted as a reaction
     on the message before it), its language, sentences and `ThreadReader`; shared by `summarize` and the training
@@ -140,7 +143,7 @@ def read_thread(utterances: list[Utterance], min_messages: int = MIN_MESSAGES) -
         return ReadThread(humans, [], participants, [], "und", None)
     texts = [text for _, text in cleaned]
     lang = thread_language(texts)
-    messages = [Message(i, u.speaker, text, u.id, u.agreement) for i, (u, text) in enumerate(cleaned)]
+    messages = [Message(i, u.speaker, text, u.id, u.agreement, bool(_CHECK_MARK.search(u.text))) for i, (u, text) in enumerate(cleaned)]
     sentences: list[Sentence] = []
     for index, (u, text) in enumerate(zip(humans, texts)):
         sentences += [Sentence(s, index, u.speaker, u.id) for s in split_sentences(text)]

@@ -378,7 +378,7 @@ class ThreadReader:
     def _answered_by_proposer(self, s: Sentence) -> bool:
         """A question about someone's earlier proposal that they answer first, not agreeing ("Proposal: we drop IE11."
         — "What about the two enterprise customers?" — "They are on Edge already."): a concern met, not a proposal."""
-        reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
+        reply = self._first_other(s, within=3)
         return reply is not None and not (self.cues.agree.search(reply.text) or self.cues.settles.search(reply.text)) \
             and any(x.speaker == reply.speaker and self.cues.proposal.search(x.text) and not x.is_question
                     for x in self._sentences_before(s.index, 3))
@@ -1304,11 +1304,11 @@ class ThreadReader:
         if _LOOK.search(item.text) and any(self._finding(m.text) for m in later if m.index <= item.index + 4):
             return True  # "Dev, can you look at the proxy side?" — "yep" — "proxy looks healthy, p99 is 180ms"
         task = _stems(item.text)
-        if any(m.checked and task & _stems(m.text) and not _QUESTION_END.search(m.text) for m in later):
-            return True  # "Maskierung jetzt machen" — "Maskierung ist live ✅": a check mark by what it names reports it done
         participle = _task_participle(item.text, self.cues.lang)
+        # "Maskierung jetzt machen" — "Maskierung ist live ✅": a check mark by what it names reports it done too
         return any(task & _stems(m.text) and not _QUESTION_END.search(m.text)
-                   and (_reports_done(m.text) or participle is not None and _reports_done(m.text, participle)) for m in later)
+                   and (m.checked or _reports_done(m.text) or participle is not None and _reports_done(m.text, participle))
+                   for m in later)
 
     def _finding(self, text: str) -> bool:
         """A statement of what was found: not a question, a promise, or a bare "yep"."""
@@ -1621,8 +1621,9 @@ class ThreadReader:
         first = self.by_message[reply.index][0].text
         return reply if self.cues.accept.search(first) or self._promises(first) else None
 
-    def _first_other(self, s: Sentence) -> Message | None:
-        return next((m for m in self.messages[s.index + 1:s.index + 3] if m.speaker != s.speaker), None)
+    def _first_other(self, s: Sentence, within: int = 2) -> Message | None:
+        """The first reply by someone else among the next `within` messages."""
+        return next((m for m in self.messages[s.index + 1:s.index + 1 + within] if m.speaker != s.speaker), None)
 
     def _request_verb(self, s: Sentence) -> str | None:
         """The verb of the request just before `s` in the same message ("can you write …" → "write")."""

@@ -5,13 +5,7 @@ English, German, French, Spanish and Portuguese."""
 from __future__ import annotations
 
 from skills.summarize.extractive import summarize
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def thread(*lines: tuple[str, str]) -> list[Utterance]:
-    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]
+from tests.summary_threads import thread
 
 
 def items(*lines: tuple[str, str]) -> list[tuple[str | None, str]]:

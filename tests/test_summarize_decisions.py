@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from skills.summarize.extractive import split_sentences, summarize
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def thread(*lines: tuple[str, str], reactions: dict[int, int] | None = None) -> list[Utterance]:
-    """Utterances one minute apart; `reactions` gives message index → agreement reactions from others."""
-    reactions = reactions or {}
-    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text, agreement=reactions.get(i, 0))
-            for i, (who, text) in enumerate(lines)]
+from tests.summary_threads import MONDAY, thread
 
 
 def decided(*lines, reactions=None) -> list[str]:

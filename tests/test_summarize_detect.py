@@ -6,13 +6,7 @@ from __future__ import annotations
 from skills.summarize.extractive import summarize
 from skills.summarize.language import thread_language
 from skills.summarize.rewrite import to_third_person
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def thread(*lines: tuple[str, str], start: int = MONDAY + 9 * 3600) -> list[Utterance]:
-    return [Utterance(f"{start + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]
+from tests.summary_threads import thread
 
 
 def decisions(*lines) -> list[str]:

@@ -5,13 +5,7 @@ participle; a negated promise."""
 from __future__ import annotations
 
 from skills.summarize.extractive import summarize
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def thread(*lines: tuple[str, str]) -> list[Utterance]:
-    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]
+from tests.summary_threads import thread
 
 
 def test_a_reply_that_goes_to_find_the_answer_leaves_the_question_open():

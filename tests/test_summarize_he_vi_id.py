@@ -7,15 +7,8 @@ from __future__ import annotations
 import unicodedata
 
 from skills.summarize.detect import content_words, word_count
-from skills.summarize.extractive import summarize
 from skills.summarize.language import thread_language
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def read(*lines: tuple[str, str]):
-    return summarize([Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)])
+from tests.summary_threads import read
 
 
 def test_hebrew_vietnamese_and_indonesian_threads_are_detected():

@@ -7,15 +7,7 @@ from __future__ import annotations
 from skills.summarize.detect import content_words, word_count
 from skills.summarize.extractive import summarize
 from skills.summarize.language import thread_language
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def thread(*lines: tuple) -> list[Utterance]:
-    """(speaker, text) or (speaker, text, agreement reactions from others)."""
-    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", line[0], line[1], agreement=line[2] if len(line) > 2 else 0)
-            for i, line in enumerate(lines)]
+from tests.summary_threads import read, thread
 
 
 def items(*lines: tuple) -> list[tuple[str | None, str, str | None]]:
@@ -243,10 +235,6 @@ def test_one_task_given_to_several_people_is_a_line_for_each_and_a_list_line_can
 # For each language a decided thread (the decision, a task asked of someone by name and accepted, a first-person
 # promise with its due date, a question left open) and an undecided one (the summary says no decision was reached).
 # Without the language's table these threads are read with English cues only and none of it is found.
-
-def read(*lines: tuple):
-    return summarize(thread(*lines))
-
 
 def test_dutch_thread_decision_tasks_with_owners_and_dates_and_an_open_question():
     lines = (("Anna", "Release 3.4 staat klaar op staging, alle regressietests zijn groen."),

@@ -5,13 +5,7 @@ again; a reply that hands the question on or puts it off leaves it open, whateve
 from __future__ import annotations
 
 from skills.summarize.extractive import summarize
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def thread(*lines: tuple[str, str]) -> list[Utterance]:
-    return [Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]
+from tests.summary_threads import thread
 
 
 def open_texts(*lines: tuple[str, str]) -> list[str]:

@@ -3,14 +3,11 @@ one or agreed to, a deferral that says what it waits for), else the gist of the 
 
 from __future__ import annotations
 
-from skills.summarize.extractive import summarize
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
+from tests.summary_threads import MONDAY, read
 
 
 def tldr(*lines: tuple[str, str]) -> str:
-    return summarize([Utterance(f"{MONDAY + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)]).tldr
+    return read(*lines, start=MONDAY).tldr
 
 
 def test_a_weak_settling_reply_between_two_people_does_not_replace_the_gist():
@@ -52,7 +49,7 @@ def test_between_two_people_an_agreed_question_does_not_lead_but_an_agreed_state
 
 
 def summary(*lines: tuple[str, str]):
-    return summarize([Utterance(f"{MONDAY + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)])
+    return read(*lines, start=MONDAY)
 
 
 def test_the_next_step_keeps_a_day_that_names_a_meeting_or_a_range():

@@ -3,15 +3,8 @@ by name in the vocative and accepted, a promise with its due date, a question le
 
 from __future__ import annotations
 
-from skills.summarize.extractive import summarize
 from skills.summarize.language import thread_language
-from skills.summarize.utterance import Utterance
-
-MONDAY = 1794787200  # 2026-11-16 00:00 UTC, a Monday
-
-
-def read(*lines: tuple[str, str]):
-    return summarize([Utterance(f"{MONDAY + 9 * 3600 + 60 * i}.000100", who, text) for i, (who, text) in enumerate(lines)])
+from tests.summary_threads import read
 
 
 def test_ukrainian_is_told_from_russian_by_its_letters():

@@ -17,7 +17,7 @@ fold is just their score there):
 - grouped 5-fold cross-validation by thread over dev (each thread's decisions scored by a model that never saw
   it, thresholds chosen by an inner 4-fold cross-validation of the training folds);
 - leave one blind batch out: each batch written blind to the engine (400–519, 520–559, 560–599, 600–629, 630–689,
-  690–749) scored by a model trained on every other dev thread (does a change carry over to threads by someone who
+  690–749, 750–809) scored by a model trained on every other dev thread (does a change carry over to threads by someone who
   never saw it?).
 Only the dev split is read; the test split never. The fresh blind batches (threads numbered from FRESH_FROM) are left
 out of training and only scored, with `--fresh`, to see how both do on threads nobody tuned on.
@@ -53,11 +53,12 @@ from skills.summarize.extractive import read_thread
 
 FOLDS = 5
 L2 = 10.0  # chosen among 0.3, 1, 3, 10, 30 by the cross-validated F1 (3–30 alike)
-BATCHES = ((400, 520), (520, 560), (560, 600), (600, 630), (630, 690), (690, 750))  # written blind to the engine, each left out in turn
-FRESH_FROM = 750  # threads numbered from here on are fresh blind batches: scored (--fresh), not trained on until then
+BATCHES = ((400, 520), (520, 560), (560, 600), (600, 630), (630, 690), (690, 750),
+           (750, 810))  # written blind to the engine, each left out in turn
+FRESH_FROM = 810  # threads numbered from here on are fresh blind batches: scored (--fresh), not trained on until then
 # (520–599 were scored with --fresh at 8a22c2d, 600–629 once at the end of the 2026-11-30 session, 630–689 once at
-# the end of the 2026-12-01 day session, 690–749 once at the end of the 2026-12-02 night session, before they joined
-# the training set: bench/RESULTS.md)
+# the end of the 2026-12-01 day session, 690–749 once at the end of the 2026-12-02 night session, 750–809 at the start
+# and end of the 2026-12-02 afternoon session, before they joined the training set: bench/RESULTS.md)
 _NUMBER = re.compile(r"^(\d+)")
 
 

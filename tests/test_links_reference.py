@@ -235,3 +235,24 @@ def test_seconds_reads_each_message_as_its_property_does():
         got = _seconds(messages)
         assert got.dtype == np.float64
         assert got.tolist() == [m.seconds for m in messages]
+
+
+def test_decimal_stamps_are_the_doubles_float_reads():
+    """`_decimal_stamps` (a stamp's digits as a whole number, divided by a power of ten once) gives `float`'s own
+    double for every stamp it reads, and declines stamps of mixed shapes, signs, letters, or too many digits."""
+    from skills.threads.links import _decimal_stamps
+
+    rng = random.Random(11)
+    read = 0
+    for _ in range(20000):
+        width, dot = rng.randint(1, 20), rng.randint(-1, 18)
+        stamps = ["".join(rng.choice("0123456789") for _ in range(width)) for _ in range(rng.randint(1, 4))]
+        stamps = [s[:dot] + "." + s[dot + 1:] if 0 <= dot < width else s for s in stamps]
+        got = _decimal_stamps(stamps)
+        if got is not None:
+            read += 1
+            assert got.tolist() == [float(s) for s in stamps], stamps
+    assert read > 10000
+    assert _decimal_stamps(["1700000000.123456", "1100521080.000001"]).tolist() == [1700000000.123456, 1100521080.000001]
+    for declined in ([], ["."], ["12a.5"], ["1.5", "22"], ["1.5", "22."], ["-1.5"], ["1e5"], ["9" * 19]):
+        assert _decimal_stamps(declined) is None, declined

@@ -333,3 +333,54 @@ def test_a_promise_with_its_object_said_before_the_verb_says_what_it_is_about():
                   ("Marta", "eso lo miro yo con soporte, no es bloqueante para el precio"))
     assert len(found) == 1 and found[0][0] == "Marta" and found[0][1].startswith("mirar con soporte (re: ")
     assert "SLA de 48h" in found[0][1]
+
+
+def test_a_bare_acceptance_takes_the_request_put_to_the_thread_with_its_due_date():
+    """ "On it." / "Ich mach das." / "Je m'en occupe." after a request to nobody by name: the requested task, the
+    taker as owner, the request's due date carried over."""
+    def taken(request: str, reply: str) -> list[tuple[str | None, str, str | None]]:
+        lines = [("Zoe", "Quick sync on the launch."), ("Mia", request), ("Ken", reply)]
+        return [(a.owner, a.text, a.due) for a in summarize(thread(*lines)).action_items]
+
+    assert taken("Can someone update the pricing page by Thursday?", "On it.") == [("Ken", "update the pricing page", "Thursday")]
+    assert taken("Someone needs to renew the TLS cert before Friday.", "on it") == [("Ken", "renew the TLS cert", "Friday")]
+    assert taken("Could someone review PR #42 by tomorrow?", "will do") == [("Ken", "review PR #42", "tomorrow")]
+    assert taken("Who can write the postmortem by Thursday?", "I'll take it") == [("Ken", "write the postmortem", "Thursday")]
+    assert taken("Kann jemand bis Donnerstag die Release Notes schreiben?", "Ich mach das.") == \
+        [("Ken", "die Release Notes schreiben", "Donnerstag")]
+    assert taken("Quelqu'un peut préparer la démo pour jeudi ?", "Je m'en occupe.") == [("Ken", "préparer la démo", "jeudi")]
+    assert taken("¿Alguien puede revisar el contrato antes del viernes?", "Me encargo yo.") == \
+        [("Ken", "revisar el contrato", "viernes")]
+
+
+def test_a_reply_that_only_sets_the_deadline_dates_the_task_instead_of_adding_one():
+    asked = items(("Hannah", "Someone should actually test the JSM sync instead of guessing."),
+                  ("Mel", "I can set up a trial workspace and test the sync with a fake JSM project."),
+                  ("Hannah", "thanks mel. can you have something by end of next week?"), ("Mel", "yep"))
+    assert asked == [("Mel", "set up a trial workspace and test the sync with a fake JSM project")]
+    due = summarize(thread(("Priya", "Renewal quote came in, 22% up."), ("Priya", "Tom can you tag which APM hosts we can drop?"),
+                           ("Tom", "yep, will have it EOD tomorrow"))).action_items
+    assert [(a.owner, a.text, a.due) for a in due] == [("Tom", "tag which APM hosts they can drop", "EOD tomorrow")]
+
+
+def test_i_dont_think_we_can_decide_today_is_no_task():
+    assert items(("Hannah", "Eng wants it, support and finance have real blockers."),
+                 ("Hannah", "I don't think we can decide today."), ("Chloe", "agreed.")) == []
+
+
+def test_the_owners_first_reply_dates_the_task_handed_to_them():
+    listed = summarize(thread(("Gil", "Retro follow-ups, owner after the colon:\n- flaky e2e suite: Dan\n- on-call rotation doc: Eve"),
+                              ("Dan", "ack"), ("Eve", "Rotation doc by Friday."))).action_items
+    assert [(a.owner, a.due) for a in listed] == [("Dan", None), ("Eve", "Friday")]
+    asked = summarize(thread(("Maya", "Quarterly review prep: Ana: slides; Ben: budget; I'll book the room."), ("Ana", "on it"),
+                             ("Ben", "Budget by Wednesday works?"), ("Maya", "Wednesday is fine."))).action_items
+    assert [(a.owner, a.due) for a in asked if a.owner == "Ben"] == [("Ben", "Wednesday")]
+    said = summarize(thread(("Rosa", "For the 4.2 release: Alex will write the migration script, Adele the release notes."),
+                            ("Alex", "ack"), ("Adele", "Release notes by Monday then."))).action_items
+    assert [(a.owner, a.due) for a in said] == [("Alex", None), ("Adele", "Monday")]
+
+
+def test_an_acceptance_that_says_only_when_adds_no_words_to_the_task():
+    found = items(("Victoria", "What I need from you all:"), ("Victoria", "Yusuf: check with Fjord whether read-only offline is acceptable"),
+                  ("Yusuf", "on it, I have a call with them Wednesday"))
+    assert found == [("Yusuf", "check with Fjord whether read-only offline is acceptable")]

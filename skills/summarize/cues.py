@@ -103,7 +103,7 @@ EN = Lexicon(
            r"|\bI'?m\s+(?:taking|handling|grabbing|owning|picking\s+up)\s+(?!(?:a\s+(?:break|day|look)|time|off|over)\b)(?P<what2>\S.+)"
            r"|^\W*(?P<ready>(?:the\s+|my\s+|our\s+)?(?!it\b|this\b|that\b|everything\b|we\b|they\b)[^\W\d_][\w\s-]{2,40}?)\s+will\s+be\s+(?:ready|done|up|out|finished|in\s+review)\b"
            # a plain present with a time to come, as people write English as a second language: "good, I order today", "I send you the quote in 1 hour"
-           r"|\bI\s+(?P<what3>(?!(?:am|was|have|had|do|did|can|could|would|should|will|think|guess|feel|know|mean|agree|see|hope|like|love|want|need|wonder|believe|understand|prefer|just|also|only|really|already|never|always|still|got|saw|said|told|tried|found|went|left|sent|made|heard|put|thought|was|were|usually|normally|often)\b)[a-z]{3,}\b(?<!ed)[^.?!;]*?\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|in\s+\d+\s*(?:min(?:ute)?s?|hours?|h)|next\s+week)\b[^.?!;]*)",
+           r"|\bI\s+(?P<what3>(?![a-z]+n['’]t\b)(?!(?:am|was|have|had|do|did|can|could|would|should|will|think|guess|feel|know|mean|agree|see|hope|like|love|want|need|wonder|believe|understand|prefer|just|also|only|really|already|never|always|still|got|saw|said|told|tried|found|went|left|sent|made|heard|put|thought|was|were|usually|normally|often)\b)[a-z]{3,}\b(?<!ed)[^.?!;]*?\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|in\s+\d+\s*(?:min(?:ute)?s?|hours?|h)|next\s+week)\b[^.?!;]*)",
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b|noted\b|understood\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
@@ -182,7 +182,7 @@ DE = Lexicon(
             rf"|@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?P<inv>(?!(?:kannst|könntest|würdest|hast|bist|weißt|willst|musst)\b)\w+st)\s+du\s+(?P<what3>.+?)\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:kümmert\s+sich\s+(?:um\s+)?|übernimmt|macht|schreibt|wird)\s*(?P<what>.+)"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]\s+du\s+(?P<verbed>(?!bist\b|hast\b|kannst\b|musst\b|sollst\b|willst\b|weißt\b)\w+st\b.*)",
-    unassigned=r"\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|\bniemand\s+für\s+(?P<what8>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
+    unassigned=r"\b(?:kann|könnte)\s+(?:bitte\s+)?(?:jemand|wer)\s+(?:bitte\s+)?(?!(?:mir|uns)\s)(?P<what5>[^?]+)|\b(?:jemand|wer)\s+(?:sollte|muss|müsste)\s+(?P<what>.+)|\bniemand\s+für\s+(?P<what8>.+)|^\W*(?:todo|to\s*do|aufgabe)\s*[:\-]\s*(?P<what2>.+)|\bwir\s+müssen\s+(?:noch\s+)?(?P<what3>.+)|^\W*(?:noch\s+)?zu\s+erledigen\s*:\s*(?P<what4>.+)"
                r"|\bwir\s+sollten\s+(?:auch|noch)\s+(?P<what6>.+)|^\W*(?P<pre>[^,;:?]+?)\s+müssen\s+wir\s+(?:noch\s+|auch\s+)?(?P<what7>[^?]+)$",
     answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
     not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen|klären\s+wir|(?:muss|müssen)\s+(?:ich|wir)\s+(?:noch\s+)?(?:klären|fragen|nachfragen)|nicht\s+meine\s+entscheidung|noch\s+offen|liegt\s+nicht\s+bei\s+(?:mir|uns))\b",
@@ -242,7 +242,7 @@ FR = Lexicon(
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tu\s+(?P<verbed>(?!(?:es|as|peux|pourrais|sais|veux|crois|penses|vois|trouves|préfères|dis|fais\s+quoi)\b)\w{{3,}}s\b[^?]*)$",
-    unassigned=r"\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
+    unassigned=r"\bquelqu'un\s+(?:peut|pourrait)\s+(?!(?:me|nous)\s|m')(?P<what5>[^?]+)|\bquelqu'un\s+(?:doit|devrait|peut)\s+(?P<what>.+)|\bpersonne\s+pour\s+(?P<what8>.+)|^\W*(?:todo|à\s+faire)\s*[:\-]\s*(?P<what2>.+)|\bil\s+faut\s+(?:encore\s+)?(?P<what3>.+)|\bon\s+doit\s+(?:encore\s+)?(?P<what4>.+)"
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
     not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call)|(?:ça\s+)?ne\s+dépend\s+pas\s+de\s+(?:moi|nous))\b",
@@ -302,7 +302,7 @@ ES = Lexicon(
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|porfa|porfi)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tú\s+(?P<verbed>(?!(?:eres|estás|tienes|puedes|sabes|quieres|crees|piensas|ves|prefieres)\b)\w{{3,}}s\b[^?]*)$",
-    unassigned=r"\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
+    unassigned=r"\balguien\s+(?:puede|podría)\s+(?!(?:me|nos)\s|\w+(?:me|nos)\b)(?P<what5>[^?]+)|\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
     not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión|no\s+depende\s+de\s+(?:mí|nosotros))\b",
@@ -364,7 +364,7 @@ PT = Lexicon(
             rf"|^\W*@?(?P<who6>[^\W\d_][\w.-]*)[,:]?\s+(?:tu\s+)?(?:me\s+|nos\s+)?(?P<inv2>(?!(?:podes|consegues|sabes|queres|achas|tens|estás|és|vais|preferes|concordas|lembras|vês|dizes)\b)\w{{3,}}(?:as|es))(?:\s+tu\b)?(?:\s+(?P<what6>[^?]+?))?\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+(?:você|vc)\s+(?P<verbed>(?!(?:é|está|tem|pode|sabe|quer|acha|vê|prefere)\b)\w{{3,}}\b[^?]*)$",
-    unassigned=r"\balguém\s+(?:tem\s+(?:que|de)|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+(?:que|de)\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
+    unassigned=r"\balguém\s+(?:pode|poderia|consegue)\s+(?!(?:me|nos)\s|\w+-(?:me|nos)\b)(?P<what5>[^?]+)|\balguém\s+(?:tem\s+(?:que|de)|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+(?:que|de)\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo)|não\s+depende\s+de\s+(?:mim|nós))\b",
@@ -1164,8 +1164,8 @@ UK = Lexicon(
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
            r"(?:(?:next|this|coming)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night|eod))?"
-           r"|tomorrow(?:\s+(?:morning|afternoon|evening|night|eod|noon))?|today|tonight|this\s+(?:morning|afternoon|evening|week)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|sprint|quarter)"
-           r"|eod|eow|cob|next\s+(?:week|month|sprint)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+           r"|tomorrow(?:\s+(?:morning|afternoon|evening|night|eod|noon))?|today|tonight|this\s+(?:morning|afternoon|evening|week)|(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|sprint|quarter)"
+           r"|eod(?:\s+(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri)day))?|eow|cob|next\s+(?:week|month|sprint)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
            r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
            r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|noon|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm))"),
     "de": (r"(?:bis|vor|am|spätestens)",

@@ -1206,6 +1206,8 @@ class ThreadReader:
         found: list[Found] = []
         asked_of: dict[int, str] = {}
         for s in self.sentences:
+            if _TAKES_IT.match(s.text) and self._takes_request(found, s):
+                continue  # "Can someone renew the cert by Friday?" — "On it.": the request is the task, theirs now
             header, parts = self._task_parts(s.text)
             for part in parts:
                 said = s if part == s.text else Sentence(part, s.index, s.speaker, s.source_id)  # most sentences are one part
@@ -1225,6 +1227,11 @@ class ThreadReader:
         if item.owner is None and _SOMEONE_ELSE.search(item.sentence) and self._hand_back(found, item, speaker):
             return True  # "sorry, I'm out from tomorrow. can someone else take the handbook bit?": their task is open again
         own = item.owner == speaker
+        if _DEADLINE_ONLY.match(item.text) and (earlier := self._owners_latest(found, item)) is not None:
+            # "I can set up a trial workspace" — "can you have something by end of next week?": its due date
+            found[earlier] = replace(found[earlier], due=item.due or found[earlier].due,
+                                     due_date=item.due_date if item.due else found[earlier].due_date)
+            return True
         if not own:
             # "Dev, can you take the call?" — "Sorry, can't." — "Sam, could you do it?": Sam's call
             return bool(item.owner) and _vague(item.text, self.people.keys()) and self._take_open_task(found, item)
@@ -1235,6 +1242,7 @@ class ThreadReader:
             return True  # "we need to review the contract" — "Eu vejo isso amanhã": the task nobody held is theirs
         if self._claims_listed_task(found, item):
             return True  # "press kit → nobody yet" … "I can take the press kit": hers now
+        self._drop_answered_call(found, item)
         if _bare(item.text, item.sentence):
             # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for, or carries on
             # the speaker's own ("水曜日までに終わらせます"), or says what it does when what it answers names that
@@ -1250,6 +1258,48 @@ class ThreadReader:
             found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
             return True
         return False
+
+    def _takes_request(self, found: list[Found], s: Sentence) -> bool:
+        """Whether the reply `s` ("On it.", "I'll take it", "Ich mach das", "Je m'en occupe"), the first sentence of
+        its message, takes the latest task nobody held that someone else put to the thread in the last few messages
+        ("Can someone update the pricing page by Thursday?", "Someone needs to renew the cert"): that task, word for
+        word, becomes the speaker's, with its own due date unless the reply names another. A reply that follows a
+        task put to the speaker by name accepts that one instead."""
+        if self.by_message[s.index][0] is not s:
+            return False
+        recent = [k for k in range(len(found) - 1, -1, -1) if 0 < s.index - found[k].index <= 4]
+        if any(found[k].owner == s.speaker for k in recent):
+            return False  # "Ana → landing page copy" — Ana: "on it": she accepts her own part, not the open one
+        for k in recent:
+            task = found[k]
+            if task.owner is None and self.messages[task.index].speaker != s.speaker:
+                due, due_date = self.due(self.messages[s.index].text, self.messages[s.index].sent)
+                found[k] = replace(task, owner=s.speaker, due=due or task.due, due_date=due_date if due else task.due_date)
+                return True
+        return False
+
+    def _drop_answered_call(self, found: list[Found], taker: Found) -> None:
+        """ "someone should actually test the JSM ↔ Linear sync" — "I can set up a trial workspace and test the
+        sync": the promise, in its own words, answers the call just made by someone else, which is no task of its
+        own any more."""
+        for k in range(len(found) - 1, -1, -1):
+            task = found[k]
+            if taker.index - task.index > 2:
+                return
+            if task.owner is None and task.index < taker.index and self.messages[task.index].speaker != taker.owner \
+                    and len(_stems(task.text) & _stems(taker.text)) >= 2:
+                del found[k]
+                return
+
+    @staticmethod
+    def _owners_latest(found: list[Found], item: Found) -> int | None:
+        """The latest task of `item`'s owner from the last few messages, if any."""
+        for k in range(len(found) - 1, -1, -1):
+            if item.index - found[k].index > 4:
+                return None
+            if found[k].owner == item.owner is not None:
+                return k
+        return None
 
     def _verb_first(self, text: str) -> bool:
         """Whether `text` opens with a verb, as one owner's part of a list does ("set up Geekbot", "redigir o
@@ -1358,13 +1408,15 @@ class ThreadReader:
             asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and (who := _WHO_WILL.match(x.text))
                           and not (bare and who.group("what") and not who.group("takes") and not self._same_verb(taker.text, who.group("what")))), None)
             if asked is not None:
-                what = _tidy(_what(_WHO_WILL.match(asked.text)), None)
+                what = _what(_WHO_WILL.match(asked.text))
+                due, due_date = (taker.due, taker.due_date) if taker.due else self.due(what, m.sent)  # "Who can … by Thursday?"
+                what = _tidy(what, due)
                 what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
                 own = self.by_message[m.index]
                 before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)),
                               who.group("lead") if who.group("lead") and word_count(who.group("lead")) >= 3 else None)
                 context = _clip(before) if before and _refers_back(what) else None  # "… expira na sexta. Quem renova?"
-                found.append(Found(what, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date, context=context))
+                found.append(Found(what, taker.source_id, taker.index, taker.owner, due, due_date, context=context))
                 return True
         return False
 
@@ -1385,9 +1437,7 @@ class ThreadReader:
             if request is None:
                 out.append(item)
                 continue
-            joined = replace(request, text=f"{request.text} and {item.text}", due=request.due or item.due,
-                             due_date=request.due_date or item.due_date)
-            out[out.index(request)] = joined
+            out[out.index(request)] = _joined(request, item)
         return out
 
     def _accepts_and_promises(self, index: int, text: str) -> bool:
@@ -1576,6 +1626,8 @@ class ThreadReader:
         accepted = self._accepted_by(s.index, owner) if owner and owner != s.speaker and asked_of.get(s.index) == owner else None
         if due is None and accepted is not None:
             due, due_date = self.due(accepted.text, accepted.sent)  # "Marta, ficas com isso?" — "Fico. Até quarta"
+        elif due is None and owner and owner != s.speaker:
+            due, due_date = self._due_in_reply(s, owner, what)  # "- on-call rotation doc: Eve" — Eve: "Rotation doc by Friday."
         what = _tidy(what, due)
         if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)) \
                 and not (accepted is not None and self._task_context(s)):
@@ -1620,6 +1672,23 @@ class ThreadReader:
             return None
         first = self.by_message[reply.index][0].text
         return reply if self.cues.accept.search(first) or self._promises(first) else None
+
+    def _due_in_reply(self, s: Sentence, owner: str, task: str) -> tuple[str | None, date | None]:
+        """The due date `owner` sets in a short first reply to the task handed to them in `s` ("Rotation doc by
+        Friday.", "Release notes by Monday then."), or asks for and gets ("Budget by Wednesday works?" — "Wednesday
+        is fine."); (None, None) when their reply names none, turns the task down, or is about something else."""
+        reply = next((m for m in self.messages[s.index + 1:s.index + 1 + MAX_REPLIES_READ] if m.speaker == owner), None)
+        if reply is None or _DECLINE.search(reply.text) or self.cues.disagree.search(reply.text):
+            return None, None
+        first = self.by_message[reply.index][0]
+        if word_count(first.text) > 8 and not _stems(first.text) & _stems(task):
+            return None, None
+        due, due_date = self.due(first.text, reply.sent)
+        if due is not None and first.is_question:
+            answer = next((m for m in self.messages[reply.index + 1:reply.index + 3] if m.speaker != owner), None)
+            if answer is None or due.lower() not in answer.text.lower() and not self.cues.agree.match(answer.text):
+                return None, None  # "Budget by Wednesday works?" — nobody said it does
+        return due, due_date
 
     def _first_other(self, s: Sentence, within: int = 2) -> Message | None:
         """The first reply by someone else among the next `within` messages."""
@@ -1845,6 +1914,17 @@ _NEGATED = re.compile(r"(?<![\w-])(?:nicht|kein(?:e[nmr]?)?|pas|jamais|não|nao|
 NEGATION_REACH = 6
 _REPLY_OPENING = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok(?:ay)?|sure|great|good\s+catch|thanks|fair|ja|oui|sí|sim|super|danke|merci|gracias|valeu)\b[\s,.!]*)+", re.I)
 # "Should I send her the feedback?", answered "yes please": a task for the one who offered.
+# A reply that takes on a task by itself, with no task of its own: "On it.", "I'll take it", "Ich mach das", "Je m'en occupe"
+_TAKES_IT = re.compile(
+    r"^\W*(?:@\S+\s+)?(?:(?:ok(?:ay)?|sure|yes|yep|ja|klar|oui|sí|sim|claro|vale)[,!.\s]+)?"
+    r"(?:will\s+do|(?:I'?m\s+)?on\s+it|I'?ll\s+(?:take|handle|do|grab|own)\s+(?:it|that|this(?:\s+one)?)|I\s+can\s+(?:take|do|handle)\s+(?:it|that|this)|consider\s+it\s+done|leave\s+it\s+with\s+me|can\s+do"
+    r"|mach\s+ich|ich\s+mach(?:e)?\s+(?:das|es)|ich\s+kümmere\s+mich(?:\s+(?:drum|darum))?|übernehme\s+ich|ich\s+übernehme(?:\s+das)?|erledige\s+ich|wird\s+gemacht"
+    r"|je\s+m'en\s+(?:occupe|charge)|je\s+prends|c'est\s+pour\s+moi|(?:yo\s+)?me\s+encargo(?:\s+yo)?|lo\s+hago(?:\s+yo)?|me\s+lo\s+quedo"
+    r"|(?:pode\s+)?deix(?:a|e)\s+comigo|pode\s+deixar|eu\s+cuido(?:\s+disso)?|fica\s+comigo|me\s+ne\s+occupo(?:\s+io)?|ci\s+penso\s+io|lo\s+faccio(?:\s+io)?)"
+    r"(?:[\s,!.]+(?:thanks|danke|merci|gracias|obrigad[oa]|grazie))?[\s.!👍🙋]*$", re.I)
+# A task that only says when the one before it will be done: "have it by EOD", "have something by end of next week"
+_DEADLINE_ONLY = re.compile(r"^\W*(?:have|get|send|finish|deliver)\s+(?:it|that|this|them|something|one)(?:\s+(?:done|ready|over|back|out))?"
+                            r"(?:\s+(?:by|before|until|tomorrow|today|tonight|end|of|the|next|this|week))*\W*$", re.I)
 _SHALL_I = re.compile(
     r"^\W*(?:(?:should|shall)\s+I|soll\s+ich|zal\s+ik|(?:est-ce\s+que\s+)?je\s+dois|dois-je|¿?debo|devo)\s+(?P<what>[^?]{6,}?)\s*[?？]\s*$", re.I)
 # "Finn, the Slack v2 scope?" right after "Jamal, can you write the SCIM one-pager?": the same verb, for Finn.
@@ -2160,7 +2240,10 @@ def _task_participle(task: str, lang: str) -> re.Pattern | None:
 
 
 def _joined(first: Found, then: Found) -> Found:
-    return replace(first, text=f"{first.text} and {then.text}", due=first.due or then.due, due_date=first.due_date or then.due_date)
+    """`first` carried on by `then`; a `then` that only says when ("yep, will have it EOD") or what the speaker has
+    planned ("on it, I have a call with them Wednesday") adds its due date, not its words."""
+    text = first.text if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) else f"{first.text} and {then.text}"
+    return replace(first, text=text, due=first.due or then.due, due_date=first.due_date or then.due_date)
 
 
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")  # "booked" and "book", "paused" and "pause" (English; others cut at five)
@@ -2304,6 +2387,8 @@ def _due_on(written: str, day: date) -> date | None:
             return day + timedelta(days=ahead)
     if any(w in low for w in _END_OF_WEEK):
         return day + timedelta(days=(4 - day.weekday()) % 7)
+    if low.endswith("end of next week"):  # the Friday of the week after this one
+        return day + timedelta(days=(4 - day.weekday()) % 7 + 7)
     return None
 
 

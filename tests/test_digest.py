@@ -410,3 +410,35 @@ def test_messages_and_items_cross_to_workers_as_their_fields():
     assert list(starmap(DigestItem, map(build._ITEM_FIELDS, items))) == items
     assert build._link_packed(list(map(build._MESSAGE_FIELDS, messages)))[0].tolist() == \
         build._link_block(messages)[0].tolist()
+
+
+def test_utterances_come_in_time_order_whatever_order_the_messages_come_in():
+    # `read_utterances` leaves messages already in time order as they are and sorts the others by their ts
+    # as a number (not as text: "999.5" comes before "1000.1"), equal times keeping the order given.
+    from adapters.slack.messages import SLACK_MESSAGES
+    from skills.summarize.messages import read_utterances
+
+    def said(ts: str, user: str = "U1", text: str = "hi") -> dict:
+        return {"ts": ts, "user": user, "text": text}
+
+    def order(messages: list[dict]) -> list[tuple[str, str]]:
+        return [(u.id, u.text) for u in read_utterances(messages, {"U1": "Ana"}, reader=SLACK_MESSAGES)]
+
+    assert order([said("999.5"), said("1000.1", text="b")]) == [("999.5", "hi"), ("1000.1", "b")]
+    assert order([said("1000.1", text="b"), said("999.5"), said("1000.10", text="c"), said("1000.0", text="d")]) == [
+        ("999.5", "hi"), ("1000.0", "d"), ("1000.1", "b"), ("1000.10", "c")]
+    assert [u.speaker for u in read_utterances([said("2.0", "U2"), said("1.0")], {"U1": "Ana"}, reader=SLACK_MESSAGES)] \
+        == ["Ana", "U2"]
+
+
+def test_a_threads_people_are_its_human_authors_once_each_in_order_of_first_message():
+    from adapters.slack.messages import SLACK_MESSAGES
+    from skills.digest.build import _people
+
+    users = {"U1": User("U1", "Ana"), "U2": User("U2", "Ben"), "B1": User("B1", "ci", is_bot=True)}
+    names = {uid: user.display for uid, user in users.items()}
+    group = [{"ts": "1.0", "user": "U2", "text": "a"}, {"ts": "2.0", "user": "B1", "text": "build"},
+             {"ts": "3.0", "user": "U9", "text": "b", "user_profile": {"display_name": "Cleo"}},
+             {"ts": "4.0", "user": "U1", "text": "c"}, {"ts": "5.0", "user": "U2", "text": "d"},
+             {"ts": "6.0", "user": "U3", "text": "e", "bot_id": "B7"}, {"ts": "7.0", "user": "U8", "text": "f"}]
+    assert _people(group, names, users, SLACK_MESSAGES) == ["Ben", "Cleo", "Ana", "U8"]

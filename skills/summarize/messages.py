@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from itertools import islice
+from operator import itemgetter, le
 
 from bot.message_reader import MessageReader
 from skills.summarize.utterance import Utterance, count_agreement
@@ -30,18 +32,16 @@ def read_utterances(messages: Iterable[dict], names: dict[str, str], bots: Colle
         return f"<@{uid}|{names[uid]}>" if uid in names else mention.group(0)
 
     out = []
-    for message in read.values():
-        user, text = message["user"], message["text"]
+    name_of = names.get
+    for message in read.values():  # fields in `Utterance`'s order: a week's digest makes one per message of its threads
+        user, text, get = message["user"], message["text"], message.get
         if "<@" in text:  # most messages mention nobody
             text = _MENTION.sub(named, text)
-        reactions = message.get("reactions")
-        out.append(Utterance(
-            id=message["ts"],
-            speaker=names.get(user, user),
-            text=text,
-            is_bot=is_bot_post(message) or user in bots,
-            agreement=count_agreement(reactions, user) if isinstance(reactions, list) else 0,
-            link=message.get("permalink") if isinstance(message.get("permalink"), str) else None,
-        ))
-    out.sort(key=lambda u: float(u.id))  # Slack's ts orders a thread
+        reactions, link = get("reactions"), get("permalink")
+        out.append(Utterance(message["ts"], name_of(user, user), text, is_bot_post(message) or user in bots,
+                             count_agreement(reactions, user) if isinstance(reactions, list) and reactions else 0,
+                             link if isinstance(link, str) else None))
+    seconds = list(map(float, read))  # Slack's ts orders a thread
+    if not all(map(le, seconds, islice(seconds, 1, None))):  # a thread's messages mostly come in order already
+        out = [u for _, u in sorted(zip(seconds, out), key=itemgetter(0))]
     return out

@@ -355,3 +355,52 @@ def test_agreement_after_a_question_the_proposer_answered_decides_the_proposal()
     assert decided(("Ali", "Proposal: we drop IE11 support in the next release."),
                    ("Bea", "What about the two enterprise customers?"), ("Ali", "They are on Edge already."),
                    ("Cem", "No, Globex still runs IE11 on the shop floor.")) == []
+
+
+@pytest.mark.parametrize(("lines", "waiting"), [
+    ((("Ana", "Should we move the billing service to Kubernetes this quarter?"), ("Ben", "It would halve our deploy time."),
+      ("Cy", "But the on-call team has never run k8s."),
+      ("Ana", "Good points, but I don't want to decide this in a thread. Let's take it to the leads on Thursday.")),
+     "the leads on Thursday"),
+    ((("Ana", "Do we give Acme the 30% discount they asked for?"), ("Ben", "They are our biggest logo this year."),
+      ("Cy", "30% sets a precedent for every renewal."), ("Ana", "Agreed it's above my pay grade. Escalating to Maria to decide.")),
+     "Maria to decide"),
+    ((("Ana", "Do we switch the office to 4 days a week?"), ("Ben", "I'd love that."), ("Cy", "+1"),
+      ("Ana", "ok, but it's not our call, we only give feedback. It's up to HR to decide.")), "HR"),
+    ((("Nadine", "Sollen wir Acme 30 % Rabatt geben?"), ("Felix", "Das ist viel."), ("Jana", "Aber sie sind unser größter Kunde."),
+      ("Nadine", "Das muss die Geschäftsführung entscheiden, ich eskaliere das an Petra.")), "Petra"),
+    ((("Julien", "On passe le support en 24/7 ?"), ("Sophie", "Il faudrait deux recrutements."), ("Bastien", "Les clients US le demandent."),
+      ("Julien", "Je ne veux pas trancher ça dans un fil. On remonte la question à la direction.")), "la direction"),
+    ((("Diego", "¿Le damos a Acme el 30 % de descuento?"), ("Carmen", "Es mucho."), ("Pablo", "Es nuestro mayor cliente."),
+      ("Diego", "Esto lo tiene que decidir la dirección, lo escalo a Marta.")), "Marta"),
+    ((("Inês", "Damos à Acme os 30% de desconto?"), ("Rui", "É muito."), ("Tiago", "Concordo, é muito."),
+      ("Inês", "ok, mas não decidimos nós, só damos feedback. Quem decide é a diretoria.")), "a diretoria"),
+])
+def test_handing_the_call_to_someone_else_is_no_decision_and_waits_on_them(lines, waiting):
+    """ "Escalating to Maria", "let's take it to the leads", "quem decide é a diretoria": nothing is decided in the
+    thread, and the TL;DR says whom it waits for."""
+    summary = summarize(thread(*lines))
+    assert summary.decisions == () and summary.no_decision
+    assert f": waiting for {waiting}." in summary.tldr
+
+
+@pytest.mark.parametrize(("lines", "words"), [
+    ((("Neha", "banner ke liye variant A ya B?"), ("Priyanka", "mujhe B accha lag raha hai"), ("Sandeep", "B +1"),
+      ("Neha", "ok B final.")), "B final"),
+    ((("Rohit", "release Friday ko karein ya Monday?"), ("Ananya", "Monday safer hai"), ("Vikram", "haan"),
+      ("Rohit", "chalo, Monday final.")), "Monday final"),
+    ((("Rohit", "kal ka standup 11 baje kar dete hain? client call hai 10 baje"), ("Ananya", "haan theek hai"),
+      ("Vikram", "done hai, 11 baje milte hain")), "11 baje"),
+    ((("Rohit", "demo mein reports module dikhayenge ya billing?"), ("Ananya", "reports, billing abhi buggy hai"),
+      ("Vikram", "pakka, reports hi")), "reports hi"),
+])
+def test_hinglish_ways_of_settling_it_decide(lines, words):
+    """Hinglish passes for English: "ok B final", "chalo, Monday final", "done hai", "pakka" settle what came before."""
+    found = decided(*lines)
+    assert len(found) == 1 and words in found[0]
+
+
+def test_not_deciding_for_now_in_chinese_is_no_decision():
+    summary = summarize(thread(("刘洋", "企业版要不要改成按用量收费？"), ("赵敏", "收入更难预测"), ("Kevin", "可以混合模式：基础座位费加用量"),
+                               ("刘洋", "好吧，先不定。赵敏你帮忙跟数据组提个需求？"), ("赵敏", "好，今天提")))
+    assert summary.decisions == () and summary.no_decision

@@ -68,6 +68,10 @@ class Lexicon:
     who: str = ""  # a "who" question's word, answered by someone volunteering or being named: "who", "wer", "qui", "谁"
     follow_up: str = ""  # a short follow-up asking again about part of an earlier question: "and 3?", "und die Latenz?"
     hedge: str = ""  # a proposal welcomed in principle, then what stands in its way: "would be nice but …", "possible, mais …"
+    # the call handed to someone else, so nothing is decided here and the thread waits on them: "escalating to Maria",
+    # "let's take it to the leads", "das muss die Geschäftsführung entscheiden"; each pattern's group `what` is who or
+    # where it goes (a deferral too: `cues_for` joins them to `defer` without their groups)
+    hand_off: tuple[str, ...] = ()
 
 
 EN = Lexicon(
@@ -79,7 +83,10 @@ EN = Lexicon(
             r"|\b(?!(?:whatever|whichever|whoever|nobody|no\s+one)\b)\w+\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
             r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b|manage\b|survive\b|make\s+it\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay|until|till|unless|if|when|because|as|where|whatever|before|after|since)\b)\w+\s+it\s+is(?:\s+then)?\s*(?:[.!,;]|$)|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
-            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there|suddenly|again|later|one|someone|somebody|everything|nothing|all|what)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))",
+            r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there|suddenly|again|later|one|someone|somebody|everything|nothing|all|what)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))"
+            # Hinglish, which passes for English: "ok B final", "chalo final", "done hai", "pakka"
+            r"|^\W*(?:ok(?:ay)?|toh|to|chalo|th[ei]+k\s+hai|haan)?[\s,]*(?:[^\s.!?,]+\s+){0,3}final(?:\s+(?:hai|hua|ho\s+gaya|kar\s+(?:do|dete\s+hain)))?\s*[.!]*$"
+            r"|^\W*(?:(?:ok(?:ay)?|toh|chalo)[\s,]+)?(?:done\s+hai|pakka|fix\s+hai|chalo\s+done|ye\s+(?:chalega|final))\b",
     endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
     proposal=r"\b(?:let'?s(?!\s+(?:you|him|her|them|people|users|customers|me|hope|pray)\b)|how\s+about(?!\s+you\b)|what\s+about(?!\s+you\b)|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
@@ -94,8 +101,11 @@ EN = Lexicon(
           r"|need\s+(?:more\s+)?(?:the\s+)?(?:numbers|data|input|info|details)|(?:numbers|data)\s+first|let'?s\s+wait|we\s+(?:should|need\s+to|have\s+to|'ll|will|can)\s+wait|wait\s+(?:for|until|on)\s+.*\bbefore\b|waiting\s+(?:for|on)\s+.*\b(?:before|to\s+decide)\b"
           r"|until\s+we\s+(?:know|hear|have|get)|not\s+decided|no\s+decision|undecided|pick\s+(?:this|it)\s+up|come\s+back\s+to\s+(?:this|it)|discuss\s+(?:it\s+)?(?:again|further|next)"
           r"|take\s+(?:it|this)\s+offline|(?:take|bring|put)\s+(?:it|this|that)\s+(?:to|into|on)\s+(?:the\s+|next\s+|\w+'s\s+)?(?:[\w-]+\s+){0,3}(?:meeting|sync|review|planning|standup|retro|call|1:1|offsite|agenda|discussion)|not\s+(?:going\s+to\s+)?(?:settl(?:e|ing)|call(?:ing)?|resolv(?:e|ing))\s+(?:this|it|that)\s+(?:in|here|today|now|on)\b|(?:we|I)(?:'ll|\s+will|\s+can|\s+could|\s+should)?\s+decide\s+(?:at|during|once|when\s+(?:we|I|they|the)\b)|(?:we|I)\s+decide\s+(?:at|in|during)\s+(?:the\s+|next\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}(?:meeting|sync|review|planning|standup|retro|call|offsite)|no\s+winner|it'?s\s+a\s+tie|(?:put|run|do|set\s+up|start|create)\s+(?:up\s+)?a\s+poll|whatever\s+wins|not\s+the\s+(?:right\s+)?(?:time|moment)|hold\s+off|on\s+hold|not\s+(?:ready|yet)\s+to\s+decide|before\s+we\s+decide|can'?t\s+decide"
-          r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b|\b(?:and\s+)?then\s+we\s+decide\b|\b(?:decid(?:e|ing)|decision|call)\b.{0,40}?\b(?:after|once|until|till|later|next\s+(?:week|time|sprint|meeting)|tomorrow)\b|\b(?:not|n't)\s+decide\b|\bleave\s+(?:it|this|that)\s+(?:for|until|till)\b|\bnot\s+(?:today|now|this\s+(?:week|sprint|quarter))\s*[.!]*$|\bbefore\s+(?:deciding|picking|choosing|committing|we\s+(?:pick|choose|commit))\b|\b(?:and|then)\s+decide\b|\b(?:get|come)\s+back\s+to\s+(?:you|everyone|the\s+(?:thread|team))\b|\breport\s+back\b",
-    waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
+          r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b|\b(?:and\s+)?then\s+we\s+decide\b|\b(?:decid(?:e|ing)|decision|call)\b.{0,40}?\b(?:after|once|until|till|later|next\s+(?:week|time|sprint|meeting)|tomorrow)\b|\b(?:not|n't)\s+decide\b|\bleave\s+(?:it|this|that)\s+(?:for|until|till)\b|\bnot\s+(?:today|now|this\s+(?:week|sprint|quarter))\s*[.!]*$|\bbefore\s+(?:deciding|picking|choosing|committing|we\s+(?:pick|choose|commit))\b|\b(?:and|then)\s+decide\b|\b(?:get|come)\s+back\s+to\s+(?:you|everyone|the\s+(?:thread|team))\b|\breport\s+back\b"
+          # "I don't want to decide this in a thread", "not our call", "above my pay grade": the call is someone else's
+          r"|\b(?:don'?t|do\s+not|doesn'?t|won'?t)\s+want\s+to\s+(?:decide|settle|call|resolve)\b|\bnot\s+(?:our|my|ours|mine|for\s+us)\s+(?:call|to\s+decide|decision)\b|\babove\s+(?:my|our)\s+pay\s+grade\b"
+          r"|\b(?:can'?t|cannot|won'?t)\s+(?:finali[sz]e|decide|commit|sign\s+off|call)\b[^.;!?]*\buntil\b",
+    waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|(?<=until)(?=\s+(?!we\b)\w+\s+(?:answers?|confirms?|decides?|approves?|signs?\s+off|replies|gets\s+back|comes\s+back)\b)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|when\s+we\s+(?:have|get|see|hear(?:\s+from)?)|decide\s+(?:at|during)|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
            r"|I\s+(?=(?:take|own)\b)|(?<=\band\s)I\s+(?=(?:tell|inform|notify|brief|ping|email|call|update|send|ask|book|write|post|announce)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|(?<!\S\s)(?<!\S)mine[,:]\s*|(?:^\W*|[,;]\s*)will\s+(?!(?:you|we|they|it|this|that|do)\b)|I\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?!(?:think|check\s+if|see|wait|leave|go|run\b|be|know|say|admit)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b|get\s+back\s+to\s+(?:you|u)\b))(?P<what>\S.+)"
@@ -154,6 +164,14 @@ EN = Lexicon(
     who=r"\b(?:who|whom)\b",
     follow_up=r"^\W*and\b[^?？]*[?？]\s*$",
     hedge=r"^\W*(?:(?:would|could)\s+be\s+(?:nice|good|great|useful|cool|interesting)|(?:sounds\s+)?(?:nice|interesting|tempting|possible)|(?:I\s+)?(?:love|like)\s+(?:it|that|the\s+idea)|in\s+(?:principle|theory)|not\s+a\s+bad\s+idea)\b[^.!?;]*?\b(?:but|though|however|would\s+need)\b",
+    hand_off=(
+        r"\bescalat(?:e|es|ed|ing)\s+(?:(?:it|this|that)\s+)?to\s+(?P<what>[^.;!?,]{2,60})",
+        r"\b(?:take|takes|taking|bring|brings|bringing|raise|raising|kick|kicking|run|running)\s+(?:it|this|that)\s+(?:up\s+)?(?:to|with|by|past)\s+"
+        r"(?P<what>(?:the\s+|our\s+|my\s+)?(?:team\s+)?(?:leads?|leadership|management|execs?|executives?|board|directors?|steering|committee|manager|boss|vp|cto|ceo|cfo|coo|founders?)\b[^.;!?,]{0,50})",
+        r"\b(?:up\s+to|for)\s+(?P<what>(?!(?:us|me|you)\b)[^.;!?,]{2,40}?)\s+to\s+(?:decide|make\s+the\s+call|sign\s+off)\b",
+        r"\b(?:it'?s|that'?s|this\s+is)\s+(?P<what>(?!(?:our|my|your)\b)[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)'s\s+(?:call|decision)\b",
+        r"\b(?P<what>(?!(?:we|I|you|they|he|she|it|who|then)\b)(?:the\s+)?(?:team\s+)?[^\W\d_][\w.-]*)\s+(?:will|should|has\s+to|have\s+to|needs?\s+to|must|gets?\s+to)\s+(?:decide|make\s+the\s+call)\b",
+    ),
 )
 
 DE = Lexicon(
@@ -167,7 +185,8 @@ DE = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon)",
     disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b|oh\s+je\b|mist\b)",
     defer=r"(?:\bnicht\s+(?:\w+\s+){0,4}entscheiden\b|\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
-          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b|\b(?:drüber|darüber)\s+schlafen\b|\bbesprechen\s+wir\s+(?:(?:dann|nochmal|lieber|erst)\s+)?(?:im|am|beim|in)\b|\b(?:im|am|beim)\s+(?:jour\s+fixe|meeting|weekly|termin|daily|team-?meeting)\b.*\bbesprechen\b|\bumfrage\b|\bdann\s+sehen\s+wir\s+weiter\b|\bwird\s+(?:das\s+)?(?:hier\s+)?(?:heute\s+)?nichts\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bentscheiden\s+wir,?\s+(?:dann\s+|erst\s+)?(?:wenn|sobald)\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b",
+          r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b|\b(?:drüber|darüber)\s+schlafen\b|\bbesprechen\s+wir\s+(?:(?:dann|nochmal|lieber|erst)\s+)?(?:im|am|beim|in)\b|\b(?:im|am|beim)\s+(?:jour\s+fixe|meeting|weekly|termin|daily|team-?meeting)\b.*\bbesprechen\b|\bumfrage\b|\bdann\s+sehen\s+wir\s+weiter\b|\bwird\s+(?:das\s+)?(?:hier\s+)?(?:heute\s+)?nichts\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bentscheiden\s+wir,?\s+(?:dann\s+|erst\s+)?(?:wenn|sobald)\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b"
+          r"|\bnicht\s+(?:unsere|meine)\s+entscheidung\b|\bliegt\s+nicht\s+bei\s+(?:uns|mir)\b",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
@@ -215,6 +234,12 @@ DE = Lexicon(
     who=r"\b(?:wer|wem)\b",
     follow_up=r"^\W*und\b[^?？]*[?？]\s*$",
     hedge=r"^\W*(?:(?:wäre|klingt)\s+(?:schön|gut|nett|interessant|sinnvoll)|interessant|möglich|theoretisch|grundsätzlich|im\s+prinzip|warum\s+nicht)\b[^.!?;]*?\b(?:aber|allerdings|nur\s+müsste|bräuchten)\b",
+    hand_off=(
+        r"\beskalier\w*\s+(?:(?:das|es|ich|wir)\s+){0,2}(?:an|zu|bei)\s+(?P<what>[^.;!?,]{2,60})",
+        r"\bnehm\w*\s+(?:(?:ich|wir|das|es|die|den)\s+){0,2}mit\s+(?:in\s+(?:die|den|das)|zu[rm]?|ins)\s+(?P<what>[^.;!?,]{2,60})",
+        r"\b(?:muss|soll|sollte|wird|müssen|sollen|sollten)\s+(?P<what>(?:die|der|das|unser\w*)\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+entscheiden\b",
+        r"\b(?:das\s+)?entscheide[nt]\s+(?P<what>(?:die|der|das)\s+[^\W\d_][\w-]*)",
+    ),
 )
 
 FR = Lexicon(
@@ -273,6 +298,12 @@ FR = Lexicon(
     who=r"\bqui\b",
     follow_up=r"^\W*et\b[^?？]*[?？]\s*$",
     hedge=r"^\W*(?:(?:ce|ça)\s+serait\s+(?:bien|top|intéressant|utile)|possible|intéressant|pourquoi\s+pas|en\s+(?:théorie|principe))\b[^.!?;]*?\b(?:mais|par\s+contre|sauf\s+que|il\s+faudrait)\b",
+    hand_off=(
+        r"\bescalad\w*\s+(?:(?:ça|cela|le\s+sujet|la\s+question)\s+)?(?:à|au|aux|vers)\s+(?P<what>[^.;!?,]{2,60})",
+        r"\b(?:remont|port|amèn|soumet)\w*\s+(?:(?:ça|cela|le\s+sujet|la\s+question)\s+)?(?:à|au|aux|en|devant)\s+"
+        r"(?P<what>(?:la\s+|le\s+|l'|les\s+)?(?:direction|comité|codir|comex|management|managers?|leads?|responsables?|board|chefs?|réunion)[^.;!?,]{0,50})",
+        r"\bc'est\s+(?:à|au|aux)\s+(?P<what>[^.;!?,]{2,40}?)\s+de\s+(?:décider|trancher)\b",
+    ),
 )
 
 ES = Lexicon(
@@ -284,7 +315,8 @@ ES = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:sí\b|si\b|vale|de\s+acuerdo|perfecto|genial|buena\s+idea|me\s+parece\s+bien|me\s+vale|dale|ok(?:ay)?\b|estoy\s+de\s+acuerdo|claro|totalmente|hecho|listo|\+1|👍|me\s+gusta|por\s+mí\s+bien|es\s+justo|adelante|creo\s+que\s+sí)",
     disagree=r"^\W*(?:no\b|no\s+estoy\s+de\s+acuerdo|mejor\s+no|prefiero|pero\b|hmm|espera|uf\b|vaya\b)",
     defer=r"(?:\bno\s+(?:lo\s+)?(?:decidimos|cerramos|vamos\s+a\s+(?:decidir|cerrar))\b|\baparca(?:r|do|da|mos|mo|rlo)\b|\blo\s+(?:pensamos|hablamos|vemos|revisamos|retomamos)\b|\blo\s+dejamos\s+para\b|\b(?:esto|eso|lo|el\s+tema)\s+(?:queda|dejamos|pasamos|movemos)\s+(?:para|a)\b|\bno\s+es\s+(?:el\s+)?momento\b|\bencuesta\b|\bmás\s+adelante\b|\bvolvemos\s+a\s+(?:verlo|hablarlo)|\bpensarlo\b|\brevisar(?:lo)?\s+la\s+(?:próxima|otra)\s+semana|\besperar\s+(?:a|los|las|el)\b|\besperamos\b|\bnecesitamos\s+(?:primero\s+)?(?:los\s+)?(?:números|datos)"
-          r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\bdecid(?:imos|iremos)\s+cuando\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b|\bantes\s+de\s+(?:decidir|elegir)\b|\b(?:os|les|te)\s+(?:digo\s+algo|aviso|cuento)\b|\bvuelvo\s+a\s+escribir\b",
+          r"|\bsin\s+decisión\b|\bno\s+hemos\s+decidido\b|\bdecid(?:imos|iremos)\s+cuando\b|\ben\s+pausa\b|\bpendiente\b|\baplazar\b|\bpospon(?:er|emos)\b)|\bdecid\w*\b.*\b(?:después|más\s+tarde|luego|tras)\b|\bdecisión\b.*\b(?:después|tras|más\s+tarde)\b|\bantes\s+de\s+(?:decidir|elegir)\b|\b(?:os|les|te)\s+(?:digo\s+algo|aviso|cuento)\b|\bvuelvo\s+a\s+escribir\b"
+          r"|\bno\s+(?:quiero|queremos|voy\s+a|vamos\s+a)\s+decidir\b|\bno\s+(?:nos|me)\s+(?:toca|corresponde)\s+(?:a\s+(?:nosotros|mí)\s+)?decidir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
            r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
@@ -333,6 +365,13 @@ ES = Lexicon(
     who=r"\bquién\b",
     follow_up=r"^\W*y\b[^?？]*[?？]\s*$",
     hedge=r"^\W*(?:(?:estaría|sería)\s+(?:bien|genial|interesante|útil)|posible|interesante|por\s+qué\s+no|en\s+(?:teoría|principio))\b[^.!?;]*?\b(?:pero|aunque|habría\s+que)\b",
+    hand_off=(
+        r"\b(?:lo\s+)?escal(?:o|amos|ar|ando|aré|aremos)\s+(?:(?:esto|eso|el\s+tema)\s+)?(?:a|con)\s+(?P<what>[^.;!?,]{2,60})",
+        r"\b(?:lo\s+)?(?:llev|sub|pas)(?:o|amos|ar|aré|aremos)\s+(?:(?:esto|eso|el\s+tema)\s+)?(?:a|al)\s+"
+        r"(?P<what>(?:la\s+|el\s+)?(?:dirección|comité|reunión|gerencia|jefes?|jefas?|leads?|management|junta|responsables?)[^.;!?,]{0,50})",
+        r"\b(?:lo\s+)?(?:tiene|debe|tendrá|tienen|deben)\s+que\s+decidir(?:lo)?\s+(?P<what>(?:la|el|los|las)\s+[^.;!?,]{2,40})",
+        r"\bque\s+(?:lo\s+)?decida[n]?\s+(?P<what>[^.;!?,]{2,40})",
+    ),
 )
 
 PT = Lexicon(
@@ -344,7 +383,8 @@ PT = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:sim\b|concordo|fechado|combinado|beleza|boa\b|boa\s+ideia|perfeito|ótimo|show|pode\s+ser|por\s+mim\s+ok|ok(?:ay)?\b|claro|com\s+certeza|\+1|👍|isso\b|tá\s+bom|está\s+bem|bora|fechou|justo\b|pode\s+ir|vai\s+em\s+frente|manda\s+ver|acho\s+que\s+sim)",
     disagree=r"^\W*(?:não\b|nao\b|discordo|melhor\s+não|prefiro|mas\b|hmm|espera|eita\b|putz\b)",
     defer=r"(?:\bnão\s+(?:\w+\s+){0,2}(?:decid[oiae]\w*|fech[oa]\w*)\s+(?:agora|hoje|aqui)\b|\bpensar\s+(?:melhor|mais)\b|(?:^\W*(?:(?:então|tá|ok|bom)[,.]?\s+)?|\b(?:isso|isto|o\s+assunto|o\s+tema|a\s+decisão)\s+)fica\s+(?:para|pra)\b|\bdeix(?:a|amos|ar|e)\s+(?:isso\s+|isto\s+|o\s+assunto\s+)?(?:para|pra)\s+(?:depois|mais\s+tarde|outr[oa]|a\s+próxima)|\bnão\s+é\s+(?:o\s+)?momento\b|\benquete\b|\bretomamos\b|\bvoltar\s+nisso\b|\ba\s+gente\s+vê\s+(?:isso\s+)?depois\b|\bvoltamos\s+(?:a\s+)?(?:falar|nisso)|\brever\s+na\s+(?:próxima|outra)\s+semana|\besperar\s+(?:os|as|o|a|pelo|pela)\b|\baguardar\b|\baguardando\b|\bprecisamos\s+(?:primeiro\s+)?(?:dos\s+)?(?:números|dados)"
-          r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bnão\s+decidimos\s+nada\b|\bfica(?:mos|r)\s+à\s+espera\b|\bdecidimos\s+quando\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b",
+          r"|\bsem\s+decisão\b|\bainda\s+não\s+(?:decidimos|decidido)\b|\bnão\s+decidimos\s+nada\b|\bfica(?:mos|r)\s+à\s+espera\b|\bdecidimos\s+quando\b|\bem\s+aberto\b|\badiar\b|\bpendente\b)|\bdecid\w*\b.*\b(?:depois|mais\s+tarde|após)\b|\bdecisão\b.*\b(?:depois|após|mais\s+tarde)\b|\bantes\s+de\s+(?:decidir|escolher)\b|\b(?:volto|retorno)\s+(?:com\s+(?:a\s+resposta|vocês|novidades)|a\s+falar)\b|\b(?:vos|te|lhes)\s+aviso\b"
+          r"|\bnão\s+(?:quero|queremos|vou|vamos)\s+decidir\b|\bnão\s+(?:somos\s+nós\s+(?:que|quem)\s+decid\w*|decidimos\s+nós|(?:nos|me)\s+cabe\s+decidir)",
     waiting=r"\b(?:esperar\s+(?:o|a|os|as|pelo|pela)?|aguardar\s+(?:o|a|os|as)?|aguardando\s+(?:o|a|os|as)?|precisamos\s+(?:primeiro\s+)?(?:de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|(?:pode\s+)?deixa(?:r)?\s+que\s+eu|pode\s+deixar|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
            r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo)\b.*)"
@@ -395,6 +435,13 @@ PT = Lexicon(
     who=r"\bquem\b",
     follow_up=r"^\W*e\b[^?？]*[?？]\s*$",
     hedge=r"^\W*(?:seria\s+(?:bom|legal|ótimo|interessante|útil)|possível|interessante|por\s+que\s+não|em\s+(?:teoria|princípio))\b[^.!?;]*?\b(?:mas|porém|só\s+que|teria\s+que|precisaria)\b",
+    hand_off=(
+        r"\bescal(?:o|amos|ar|ando|arei|aremos)\s+(?:(?:isso|isto|o\s+tema)\s+)?(?:para|pra|a|ao|à)\s+(?P<what>[^.;!?,]{2,60})",
+        r"\b(?:lev|sub|pass)(?:o|amos|ar|arei|aremos)\s+(?:(?:isso|isto|o\s+tema|os\s+pontos)\s+)?(?:à|ao|para\s+a|para\s+o|pra|a)\s+"
+        r"(?P<what>(?:a\s+|o\s+)?(?:reunião|diretoria|direção|liderança|gestão|comitê|comité|chefia|board|administração)[^.;!?,]{0,50})",
+        r"\bquem\s+decide\s+(?:é|são)\s+(?P<what>[^.;!?,]{2,40})",
+        r"\b(?:cabe|compete)\s+(?:à|ao|a)\s+(?P<what>[^.;!?,]{2,40}?)\s+decidir\b",
+    ),
 )
 
 # ---- languages written without spaces (Japanese, Chinese) or in Devanagari and Arabic script ---------------------
@@ -452,7 +499,8 @@ ZH = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:好的?|可以|行|没问题|同意|赞成|好主意|对|是的|嗯|OK|收到|明白|当然|\+1|👍)",
     endorse=r"^\W*(?:@\S+\s+)?(?:同意|赞成|好主意|没问题|\+1|👍)",
     disagree=r"^\W*(?:不行|不同意|不对|不好|但是|可是|等等|反对|我觉得不)",
-    defer=r"再(?:讨论|说|看看|商量|议|定|决定)|下次(?:周会|会议|开会)?(?:再)?讨论|以后再|先放一放|暂缓|还没(?:决定|定)|待定|考虑一下|回头再",
+    defer=r"再(?:讨论|说|看看|商量|议|定|决定)|下次(?:周会|会议|开会)?(?:再)?讨论|以后再|先放一放|暂缓|还没(?:决定|定)|待定|考虑一下|回头再"
+          r"|先不(?:定|决定)|暂不(?:定|决定)",
     waiting=r"等(?:待)?(?P<what>[^。！？!?，,]{2,30}?)(?:之后|以后|再|出来)",
     # "我来联系CDN供应商", "我会…", "我周四前导出来": the speaker's own task
     commit=r"(?:我来|我会|我去|我负责|交给我|我(?:今天|明天|后天|下周|这周|本周|周[一二三四五六日])?(?:马上|先|就|顺便|现在)(?!是))(?P<what>[^。！？!?，,]*?)[吧呢啊]?(?=[。！？!?，,]|$)"
@@ -1275,6 +1323,9 @@ class Cues:
     hedge: re.Pattern
 
 
+_GROUP = re.compile(r"\(\?P<\w+>")  # a named group's opening: alternatives joined into one pattern cannot share names
+
+
 def _either(sources: list[str]) -> re.Pattern:
     return screened(re.compile("|".join(f"(?:{s})" for s in sources if s), re.I))
 
@@ -1294,13 +1345,16 @@ def cues_for(lang: str) -> Cues:
     def each(field: str) -> tuple[re.Pattern, ...]:  # patterns with named groups cannot share one alternation
         return tuple(screened(re.compile(getattr(t, field), re.I)) for t in tables)
 
+    hand_off = [p for t in tables for p in t.hand_off]
+
     lead = "|".join(_DUE[code][0] for code in langs if _DUE[code][0])
     phrase = "|".join(_DUE[code][1] for code in langs if code not in UNSPACED)
     unspaced = "|".join(_DUE[code][1] for code in langs if code in UNSPACED)  # no word boundary around them
     bare = rf"(?<!\w)({phrase})(?!\w)" + (f"|({unspaced})" if unspaced else "")
     return Cues(
         lang=lang, decided=joined("decided"), settles=joined("settles"), proposal=joined("proposal"),
-        agree=joined("agree"), endorse=joined("endorse"), disagree=joined("disagree"), defer=joined("defer"), waiting=each("waiting"),
+        agree=joined("agree"), endorse=joined("endorse"), disagree=joined("disagree"), defer=_either([t.defer for t in tables] + [_GROUP.sub("(?:", p) for p in hand_off]),
+        waiting=each("waiting") + tuple(screened(re.compile(p, re.I)) for p in hand_off),
         commit=each("commit"), accept=joined("accept"), request=each("request"), assign=each("assign"),
         unassigned=each("unassigned"), answer=joined("answer"), not_known=joined("not_known"),
         revision=joined("revision"), conclude=joined("conclude"), consent=joined("consent"), course=joined("course"),

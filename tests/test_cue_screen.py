@@ -48,8 +48,9 @@ def _gold_texts() -> list[str]:
 
 def _fuzz_texts(count: int) -> list[str]:
     """Sentences made of the cue tables' own words, in any case, with odd white space and punctuation."""
-    words = sorted({w for lexicon in LEXICONS.values() for source in vars(lexicon).values()
-                    for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?|\+1|👍", source)})
+    sources = [source for lexicon in LEXICONS.values() for field in vars(lexicon).values()
+               for source in ((field,) if isinstance(field, str) else field)]
+    words = sorted({w for source in sources for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?|\+1|👍", source)})
     spaces = [" ", " ", " ", "  ", "\t", "\n", "\u00a0", " \n "]
     marks = ["", "", "", ",", ".", "!", "?", ":", " -", "…", "¿"]
     odd_case = {"i": "İ", "I": "ı", "s": "ſ", "k": "\u212a"}  # equal under re.IGNORECASE, but not ASCII

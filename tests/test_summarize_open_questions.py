@@ -139,3 +139,37 @@ def test_the_options_an_undecided_thread_opened_with_stay_open():
                       ("Manon", "justement c'est le ton qu'on veut"),
                       ("Léa", "je laisse le sondage ouvert jusqu'à lundi, on regarde lundi"))
     assert poll[:1] == ["Léa: Sondage pour le nom de la nouvelle newsletter produit — Votez en réaction !"]
+
+
+def test_doubt_said_as_a_statement_is_open_until_someone_answers_it():
+    # "let's ask the research team" hands it on: both questions wait for that answer
+    assert open_texts(
+        ("Lena", "New checkout screens are up in Figma, feedback welcome."),
+        ("Omar", "Nice. Should the coupon field be collapsed by default?"),
+        ("Lena", "Went back and forth on that. Also not sure if we need the gift option at all."),
+        ("Omar", "Let's ask the research team what they saw in the interviews.")) == [
+        "Omar: Should the coupon field be collapsed by default?",
+        "Lena: Also not sure if we need the gift option at all."]
+    # answered: no longer open
+    assert open_texts(
+        ("Lena", "New checkout screens are up in Figma."),
+        ("Lena", "Not sure if we need the gift option at all."),
+        ("Omar", "We do, 8 % of December orders used it.")) == []
+
+
+def test_setting_out_to_find_who_does_not_answer_a_who_question():
+    asked = ("Oskar", "vem kör releasen på tisdag? jag är ledig då")
+    assert open_texts(("Erik", "Release 3.2 flyttas till tisdag, kodfrys fredag."), ("Maja", "Låter klokt."), asked,
+                      ("Erik", "bra fråga, jag kollar vem som har jour")) == ["Oskar: vem kör releasen på tisdag?"]
+    # someone taking it on answers it
+    assert open_texts(("Erik", "Release 3.2 flyttas till tisdag, kodfrys fredag."), ("Maja", "Låter klokt."), asked,
+                      ("Erik", "jag kör den")) == []
+
+
+def test_a_choice_the_thread_opened_with_stays_open_when_it_ends_undecided():
+    opened = ("Kevin", 'naming time for the container above projects: "Spaces" or "Workspaces"?')
+    undecided = open_texts(opened, ("Ana", "Spaces is shorter"), ("Raj", "Workspaces is what Notion users know"),
+                           ("Kevin", "ok let's revisit after the user interviews next week"))
+    assert undecided == ['Kevin: naming time for the container above projects: "Spaces" or "Workspaces"?']
+    decided = open_texts(opened, ("Ana", "Spaces is shorter"), ("Raj", "+1 Spaces"), ("Kevin", "Spaces it is."))
+    assert decided == []

@@ -104,7 +104,8 @@ EN = Lexicon(
           r"|(?:isn'?t|is\s+not|not|wasn'?t)\s+(?:yet\s+)?(?:approved|decided|confirmed|final|signed\s+off)|not\s+deciding|let\s+me\s+think|not\s+go\s+there|before\s+the\s+(?:research|data|numbers|review))\b|\b(?:and\s+)?then\s+we\s+decide\b|\b(?:decid(?:e|ing)|decision|call)\b.{0,40}?\b(?:after|once|until|till|later|next\s+(?:week|time|sprint|meeting)|tomorrow)\b|\b(?:not|n't)\s+decide\b|\bleave\s+(?:it|this|that)\s+(?:for|until|till)\b|\bnot\s+(?:today|now|this\s+(?:week|sprint|quarter))\s*[.!]*$|\bbefore\s+(?:deciding|picking|choosing|committing|we\s+(?:pick|choose|commit))\b|\b(?:and|then)\s+decide\b|\b(?:get|come)\s+back\s+to\s+(?:you|everyone|the\s+(?:thread|team))\b|\breport\s+back\b"
           # "I don't want to decide this in a thread", "not our call", "above my pay grade": the call is someone else's
           r"|\b(?:don'?t|do\s+not|doesn'?t|won'?t)\s+want\s+to\s+(?:decide|settle|call|resolve)\b|\bnot\s+(?:our|my|ours|mine|for\s+us)\s+(?:call|to\s+decide|decision)\b|\babove\s+(?:my|our)\s+pay\s+grade\b"
-          r"|\b(?:can'?t|cannot|won'?t)\s+(?:finali[sz]e|decide|commit|sign\s+off|call)\b[^.;!?]*\buntil\b",
+          r"|\b(?:can'?t|cannot|won'?t)\s+(?:finali[sz]e|decide|commit|sign\s+off|call)\b[^.;!?]*\buntil\b"
+          r"|\blet'?s\s+decide\s+(?:at|during|on|in|after|once|when|next|tomorrow|later)\b",
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|(?<=until)(?=\s+(?!we\b)\w+\s+(?:answers?|confirms?|decides?|approves?|signs?\s+off|replies|gets\s+back|comes\s+back)\b)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|when\s+we\s+(?:have|get|see|hear(?:\s+from)?)|decide\s+(?:at|during)|depends\s+on|blocked\s+on|pending)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
@@ -154,7 +155,7 @@ EN = Lexicon(
     second_person=r"\b(?:you|u)\b",
     taken_back=r"\b(?:ignore\s+me|never\s*mind|nvm|scratch\s+that)\b",
     self_answered=r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted)",
-    finding_out=(r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
+    finding_out=(r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|let'?s\s+(?:ask|check\s+with)\s+(?:the\s+)?\w+|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
                  r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
                  r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline|once|when|after)\b|need\s+to\s+figure\s+out|let\s+me\s+think\b"
                  r"|keep\s+(?:digging|investigating|looking)\s+into|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
@@ -460,7 +461,7 @@ JA = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:了解|はい|いいですね|賛成|それでいい|問題(?:ない|ありません)|大丈夫|OK|オッケー|いいと思います|同意|承知|わかりました|分かりました|もちろん|ぜひ|\+1|👍)",
     endorse=r"^\W*(?:@\S+\s+)?(?:賛成|いいですね|同意|それでいい|いいと思います|\+1|👍)",
     disagree=r"^\W*(?:いいえ|いや|でも|反対|うーん|ちょっと待って|微妙|すみません)",
-    defer=r"保留|持ち帰|また(?:今度|来週)|検討(?:します|しましょう|中)|考えさせて|後で決め|まだ決まって(?:い)?ない|未定|様子を見",
+    defer=r"保留|持ち帰|てから決め|次第で決め|(?:の)?後で?決め|また(?:今度|来週)|検討(?:します|しましょう|中)|考えさせて|後で決め|まだ決まって(?:い)?ない|未定|様子を見",
     waiting=r"(?P<what>[^。！？!?、]{2,40}?)(?:を待って|待ち|次第)",
     # "私が予約します", "明日までに候補を送ります", "FAQに追加しておきます": a statement of what the speaker will do;
     # not "…ように見えます" (it looks), "…と思っております" (I think), "登録お願いします" (a request), "頑張ります"
@@ -542,7 +543,7 @@ HI = Lexicon(
     agree=r"^\W*(?:@\S+\s+)?(?:हाँ|हां|जी\s+हाँ|ठीक\s+है|सही|बिल्कुल|ज़रूर|जरूर|अच्छा|सहमत|मंज़ूर|ओके|मैं\s+भी|\+1|👍)",
     endorse=r"^\W*(?:@\S+\s+)?(?:सहमत|मैं\s+भी|बिल्कुल|\+1|👍)",
     disagree=r"^\W*(?:नहीं|लेकिन|मगर|रुको|असहमत)",
-    defer=r"बाद\s+में\s+(?:तय|देख|बात)|अगले\s+हफ्ते\s+(?:तय|देख|बात)|सोच\s+(?:कर|के)\s+बता|अभी\s+तय\s+नहीं|इंतज़ार|इंतजार",
+    defer=r"बाद\s+में\s+(?:तय|देख|बात)|के\s+बाद\s+(?:ही\s+)?तय|अगले\s+हफ्ते\s+(?:तय|देख|बात)|सोच\s+(?:कर|के)\s+बता|अभी\s+तय\s+नहीं|इंतज़ार|इंतजार",
     waiting=r"(?P<what>[^।.?!]{3,60}?)\s+(?:का|की|के)\s+(?:इंतज़ार|इंतजार)",
     # "मैं docs पूरे कर दूँगी", "release notes भेज दूँगी": a first-person future verb, not negated
     # (from the start of a clause, so "नहीं कर पाऊँगा" — "I won't manage" — is no promise)

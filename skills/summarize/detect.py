@@ -45,7 +45,10 @@ _QUESTION_WORDED = re.compile(
     r"\b(?:the\s+(?:real\s+|open\s+|big\s+|main\s+|remaining\s+)?question\s+is\s+(?:whether|if|how|what|who|when)|I\s+wonder\s+(?:whether|if)"
     r"|(?:frage|fragen)\s+(?:ich\s+|wir\s+)?(?:mich|uns),?\s+ob|die\s+frage\s+ist,?\s+ob|je\s+me\s+demande\s+si|la\s+question\s+(?:c'est|est)\s+(?:de\s+savoir\s+)?si"
     r"|me\s+pregunto\s+si|la\s+pregunta\s+es\s+si|(?:eu\s+)?me\s+pergunto\s+se|a\s+pergunta\s+é\s+se"
-    r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se)\b"
+    r"|need\s+to\s+know\s+(?:whether|if)|besoin\s+de\s+savoir\s+si|(?:muss|müssen)\s+wissen,?\s+ob|necesito\s+saber\s+si|preciso\s+saber\s+se"
+    # doubt said as a statement: "also not sure if we need the role picker at all", "unklar, ob …", "open question: …"
+    r"|not\s+sure\s+(?:yet\s+)?(?:if|whether)\s+we\b|unclear\s+(?:yet\s+)?(?:if|whether)\b|open\s+question\s*:"
+    r"|nicht\s+sicher,?\s+ob\s+wir\b|unklar,?\s+ob\b|offene\s+frage\s*:|question\s+ouverte\s*:|pregunta\s+abierta\s*:|pergunta\s+em\s+aberto\s*:)\b"
     r"|(?:吗|呢)[。.]?\s*$|^\W*هل\s", re.I)
 # "Sam, your call on EU hosting": the choice handed to someone by name, so their answer decides, it is no task taken
 _HEADED = re.compile(r"")  # the empty marker of a sentence under a decision header
@@ -1869,7 +1872,10 @@ class ThreadReader:
             if first_other and _echo_answer(m.text, s.text):
                 return True  # "Dá pra limpar o cache?" — "Dá sim, …": the question's own verb, said back
             # or gave it to someone; a promise may be a later sentence ("見落としていました。明日直します")
-            volunteered = who_question and (any(self._promises(x.text) for x in self.by_message.get(m.index, ()))
+            # but setting out to find out who ("bra fråga, jag kollar vem som har jour") names nobody yet
+            volunteered = who_question and (any(self._promises(x.text) and not (self.cues.finding_out.search(x.text)
+                                                                                and self.cues.who.search(x.text))
+                                                for x in self.by_message.get(m.index, ()))
                                             or m.index in self.assigned)
             if volunteered:
                 return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"

@@ -384,3 +384,15 @@ def test_an_acceptance_that_says_only_when_adds_no_words_to_the_task():
     found = items(("Victoria", "What I need from you all:"), ("Victoria", "Yusuf: check with Fjord whether read-only offline is acceptable"),
                   ("Yusuf", "on it, I have a call with them Wednesday"))
     assert found == [("Yusuf", "check with Fjord whether read-only offline is acceptable")]
+
+
+def test_a_lead_s_imperative_to_someone_by_name_is_their_task():
+    found = items(("Kai", "Checkout errors are back since the 14:05 deploy."), ("Lin", "It's the idempotency middleware."),
+                  ("Kai", "Rolling back to 4.2.1. Lin, write the postmortem by Thursday."), ("Lin", "ok"))
+    assert found == [("Lin", "write the postmortem")]
+    # a name then a word that is no task verb is no task: "Lin, great catch."
+    assert items(("Kai", "Checkout errors are back."), ("Lin", "It's the middleware."), ("Kai", "Lin, great catch.")) == []
+    # declined: the task stays, nobody owns it
+    assert items(("Kai", "Checkout errors are back."), ("Lin", "It's the middleware."),
+                 ("Kai", "Lin, write the postmortem by Thursday."), ("Lin", "sorry, can't, I'm out tomorrow")) == \
+        [(None, "write the postmortem")]

@@ -118,7 +118,11 @@ EN = Lexicon(
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b|noted\b|understood\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
             rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
-            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s*[,:—–])?\s+(?P<what3>[^?]+?)[,\s]+(?:please|pls)\s*[.!]*$)",
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s*[,:—–])?\s+(?P<what3>[^?]+?)[,\s]+(?:please|pls)\s*[.!]*$"
+            # a lead's imperative to someone by name: "Lin, do the hotfix properly tomorrow with a test for mixed key formats."
+            rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what4>(?:do|write|send|fix|update|check|review|draft|prepare|ping|tell|book|file|add|run|set\s+up"
+            rf"|schedule|merge|deploy|investigate|look\s+into|reach\s+out\s+to|follow\s+up|coordinate|post|share|create|build|revert|roll\s+back|email|ask|loop\s+in"
+            rf"|order|submit|publish|announce|finish|clean\s+up|write\s+up|pair\s+with|own|take\s+care\s+of|handle)\s[^?]+?)\s*[.!]*$)",
     assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna|on(?!\s+(?:call|leave|vacation|holiday|pto|it)\b))|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
            r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)"  # "Ken to send the deck"
            r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what5>(?!(?:it|this|that|he|she|they|we|I)\b).+?)\s+(?:is|are)\s+(?:on|with)\s+@?(?P<who5>[^\W\d_][\w.-]*)\s*[.!]*$|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",

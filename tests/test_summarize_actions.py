@@ -396,3 +396,9 @@ def test_a_lead_s_imperative_to_someone_by_name_is_their_task():
     assert items(("Kai", "Checkout errors are back."), ("Lin", "It's the middleware."),
                  ("Kai", "Lin, write the postmortem by Thursday."), ("Lin", "sorry, can't, I'm out tomorrow")) == \
         [(None, "write the postmortem")]
+
+
+def test_a_promise_with_a_tag_question_is_still_a_promise():
+    found = items(("Carla", "Three intern offers are out."), ("Wen", "Great, the data team is happy."),
+                  ("Nick", "I'll send the final round schedule to candidates by Friday, same as last year?"))
+    assert found == [("Nick", "send the final round schedule to candidates")]

@@ -75,7 +75,7 @@ _AFTERTHOUGHT = re.compile(
     r"|\s+(?:if|unless|wenn|falls)\s+(?=(?:someone|somebody|anyone|you|we|they|he|she|it|jemand|du|ihr|wir)\b))", re.I)
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
 _TAG_QUESTION = re.compile(
-    r",\s*(?:right|ok(?:ay)?|correct|yes|no|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
+    r",\s*(?:right|ok(?:ay)?|correct|yes|no|same\s+as\s+(?:last\s+(?:time|year|week|month|quarter)|before|usual|always)|as\s+(?:usual|always|before)|sounds?\s+good|oder|ne|gell|nicht\s+wahr|non|n'est-ce\s+pas|¿?no|¿?verdad|¿?vale|né|não\s+é|certo)\s*[?？]\s*$", re.I)
 # An object pronoun or a demonstrative just before a promise's verb: "lo seguo io", "eso lo miro yo", "je le fais", "isso eu vejo"
 _CLITIC_BEFORE = re.compile(r"(?:^|[\s,;:])(?:lo|la|los|las|le|les|l'|lhe|o|a|os|as|ne|eso|esto|isso|isto|ça|cela|das|dies|quello|questo)\s*(?:(?:yo|eu|io|je|ich)\s+)?$", re.I)
 _NOT_VERBS = frozenset("on with for to at in of the a an and or is are was as from by via lead owner".split())

@@ -402,3 +402,9 @@ def test_a_promise_with_a_tag_question_is_still_a_promise():
     found = items(("Carla", "Three intern offers are out."), ("Wen", "Great, the data team is happy."),
                   ("Nick", "I'll send the final round schedule to candidates by Friday, same as last year?"))
     assert found == [("Nick", "send the final round schedule to candidates")]
+
+
+def test_a_name_written_without_its_accents_is_still_that_person():
+    found = items(("Grace", "4.12 go/no-go: the build is green."), ("Lucía Fernández", "Marketing has the announcement Wednesday."),
+                  ("Grace", "lucia can you also chase the ja/pt-BR translations?"), ("Lucía Fernández", "on it"))
+    assert found == [("Lucía Fernández", "chase the ja/pt-BR translations")]

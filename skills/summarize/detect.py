@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
@@ -328,6 +329,9 @@ class ThreadReader:
             matches = {display for low, display in self.people.items() if low.split()[0] == key}
             if not matches and not key.isascii() and len(sound := _consonants(key)) >= 2:  # "अमित", "كريم" for Amit, Karim
                 matches = {display for low, display in self.people.items() if low.isascii() and _consonants(low.split()[0]) == sound}
+            if not matches and key.isascii() and len(key) >= 3 and key not in _STOP:
+                # "lucia" for Lucía, "tomas" for Tomás (not a nickname by its start: "Poll:" is no "Polly")
+                matches = {display for low, display in self.people.items() if _folded(low.split()[0]) == key}
             if not matches and self.cues.lang in _ADDRESS_FORMS and len(key) >= 3:
                 # a name said to its owner ("Aniu", "Tomku" for Ania, Tomek; "Саш" for Саша): the same stem or consonants
                 sound = _consonants(key)
@@ -1911,6 +1915,12 @@ class ThreadReader:
             superseded = superseded or any(x.is_question for x in self.by_message.get(m.index, ())) and word_count(m.text) >= 3
         return any(d.index > s.index and d.index not in left_open and _overlap(decision_line(d), about) >= 0.2
                    for d in decisions)  # the decision answered it
+
+
+@lru_cache(maxsize=4096)
+def _folded(word: str) -> str:
+    """The word without its accents: "lucía" → "lucia"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 _NUMBER_ASKED = re.compile(r"(?<![\w.])([1-9])(?![\w.])")

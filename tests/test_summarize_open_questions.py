@@ -169,7 +169,13 @@ def test_setting_out_to_find_who_does_not_answer_a_who_question():
 def test_a_choice_the_thread_opened_with_stays_open_when_it_ends_undecided():
     opened = ("Kevin", 'naming time for the container above projects: "Spaces" or "Workspaces"?')
     undecided = open_texts(opened, ("Ana", "Spaces is shorter"), ("Raj", "Workspaces is what Notion users know"),
-                           ("Kevin", "ok let's revisit after the user interviews next week"))
+                           ("Kevin", "let's decide at design crit on the 9th with the test results"))
     assert undecided == ['Kevin: naming time for the container above projects: "Spaces" or "Workspaces"?']
+    # the same parking in Japanese and Hindi: "decide after seeing the survey", "decide after the budget comes"
+    assert open_texts(("佐藤", "定例会議を火曜にするか木曜にするか、どうしましょう？"), ("田中", "火曜は外出が多いです。"),
+                      ("鈴木", "木曜はリリース日なので避けたいです。"), ("佐藤", "全員の予定を確認してから決めましょう。")) == [
+        "佐藤: 定例会議を火曜にするか木曜にするか、どうしましょう？"]
+    assert open_texts(("पूजा", "नई ऑफिस मीटिंग के लिए मंगलवार या गुरुवार? राय दो।"), ("विकास", "मंगलवार"), ("सीमा", "गुरुवार"),
+                      ("पूजा", "ठीक है, मैनेजर से बात करने के बाद तय करेंगे।")) == ["पूजा: नई ऑफिस मीटिंग के लिए मंगलवार या गुरुवार?"]
     decided = open_texts(opened, ("Ana", "Spaces is shorter"), ("Raj", "+1 Spaces"), ("Kevin", "Spaces it is."))
     assert decided == []

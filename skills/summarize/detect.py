@@ -1877,10 +1877,9 @@ class ThreadReader:
                 return True  # "Dá pra limpar o cache?" — "Dá sim, …": the question's own verb, said back
             # or gave it to someone; a promise may be a later sentence ("見落としていました。明日直します")
             # but setting out to find out who ("bra fråga, jag kollar vem som har jour") names nobody yet
-            volunteered = who_question and (any(self._promises(x.text) and not (self.cues.finding_out.search(x.text)
-                                                                                and self.cues.who.search(x.text))
-                                                for x in self.by_message.get(m.index, ()))
-                                            or m.index in self.assigned)
+            volunteered = who_question and (m.index in self.assigned or any(
+                self._promises(x.text) and not (self.cues.finding_out.search(x.text) and self.cues.who.search(x.text))
+                for x in self.by_message.get(m.index, ())))
             if volunteered:
                 return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"
             if m.speaker == asked and request and any(self._promises(x.text) for x in self.by_message.get(m.index, ())):

@@ -22,6 +22,12 @@ def test_short_settling_replies_are_decisions_with_what_they_settle():
     assert len(deal) == 1 and "dashboards in January" in deal[0] and "Ana agreed" in deal[0]
 
 
+def test_a_short_decision_is_tied_to_the_option_put_forward_not_to_a_plus_one():
+    topic = decisions(("Yasmin", "Lunch & learn next Friday. Ideas so far: (a) the home-lab k3s setup, (b) intro to our billing system"),
+                      ("Deepa", "(b) please, I still don't get proration"), ("Finn", "+1 for billing"), ("Yasmin", "billing it is."))
+    assert len(topic) == 1 and "intro to our billing system" in topic[0] and "+1" not in topic[0]
+
+
 def test_unanimous_and_agreed_with_a_date():
     assert decisions(("Ola", "Priya was great in every round."), ("Ben", "Strong yes from me."),
                      ("Ola", "Unanimous then: we're making Priya an offer."))

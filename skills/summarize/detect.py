@@ -511,7 +511,8 @@ class ThreadReader:
     def _context(self, s: Sentence) -> str | None:
         """The sentence a short decision most likely settles: the numbered option it picks ("Going with the second
         one"); else, among the opening message and the few before it, the one sharing most words with it (a
-        question or a list of options first), else the previous one."""
+        question or a list of options first, and one that puts the option forward before a "+1 for billing" that
+        only backs it), else the previous one."""
         if (listed := self._listed_option(s)) is not None:
             return listed
         window = sorted({m.index for m in self.messages[max(0, s.index - 4):s.index] if m.speaker != s.speaker} | {0})
@@ -523,7 +524,8 @@ class ThreadReader:
 
         def rank(c: Sentence) -> tuple:
             figure = numbered and bool(_DIGIT.search(c.text))
-            return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text, c.index)
+            backs = bool(self.cues.agree.search(c.text) or self.cues.endorse.search(c.text))
+            return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text, not backs, c.index)
 
         best = max(candidates, key=rank)
         clip = best.text.split()

@@ -496,3 +496,13 @@ def test_a_check_mark_by_what_the_task_names_reports_it_done_in_any_language():
     other = items(("Thomas", "Vorschlag: Maskierung sofort wieder rein."), ("Ulla", "ja"),
                   ("Kemal", "Maskierung mach ich jetzt, ist eine Zeile in der Config"), ("Kemal", "Logs gelöscht ✅"))
     assert [text for _, text, _ in other] == ["Maskierung jetzt machen"]  # the check mark is for something else
+
+
+def test_a_noun_in_o_reporting_a_figure_is_no_first_person_promise():
+    # Spanish and Portuguese read a first word in -o as "I <verb>"; a noun with a gerund, "=" or "is" after it is a report
+    assert items(("Sergio", "El disco de la réplica está al 96%."), ("Tomás", "disco bajando: 94%"),
+                 ("Andrés", "hice números: playa = 470€. centro = 430€"), ("Rocío", "yo seguro que no quiero perdérmelo"),
+                 ("Jaime", "Acabo de sacar los datos: el 71% es móvil")) == []
+    assert items(("Rafael", "Checkout com Pix falhando, taxa de erro 38%"), ("Bruna", "erro caindo... 12%"),
+                 ("Larissa", "eu mandaria, o custo é bem menor que perder o cliente")) == []
+    # the verb itself still reads as a promise: test_a_speakers_own_verb_becomes_the_infinitive_of_a_task_list_in_each_language

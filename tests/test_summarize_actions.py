@@ -33,6 +33,14 @@ def test_a_task_the_owner_later_reports_done_is_no_longer_open():
     promised = items(("Greg", "Should we ship a desktop app?"), ("Noemi", "I'll run 5 customer interviews."),
                      ("Greg", "When?"), ("Noemi", "I can have the interviews done in 3 weeks."))
     assert promised == [("Noemi", "run 5 customer interviews")]
+    told = [("Paula", "ok then: dark mode polish, CSV import v2, audit log export out."), ("Jin", "ok"),
+            ("Sophie", "I'll tell the two CSV import customers it's slipping")]
+    assert items(*told) == [("Sophie", "tell the two CSV import customers it's slipping")]
+    assert items(*told, ("Sophie", "told both, they're fine with January")) == []  # the irregular past of the task's verb
+    invites = [("Priscilla", "Interview panel for Li Na on Thursday, please confirm."),
+               ("Ben", "I can take the 10:00 slot instead of Ana."), ("Priscilla", "perfect, I'll update the invites.")]
+    assert ("Priscilla", "update the invites") in items(*invites)
+    assert ("Priscilla", "update the invites") not in items(*invites, ("Priscilla", "updated, thanks Ben!"))  # regular past
 
 
 def test_an_accepted_request_elaborated_in_the_reply_is_one_task_and_an_extra_promise_another():

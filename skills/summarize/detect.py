@@ -1375,10 +1375,17 @@ class ThreadReader:
             and not self.cues.accept.match(text) and not self.cues.defer.search(text)
 
     def _did(self, report: str, task: str) -> bool:
-        """ "Limpei, caiu pra 12 minutos." after "limpar o cache": the report opens with the task's own verb in
-        the past (Spanish and Portuguese first person, read with the verb dictionary)."""
+        """ "Limpei, caiu pra 12 minutos." after "limpar o cache", "told both, they're fine" after "tell the two
+        customers": the report opens with the task's own verb in the past (Spanish and Portuguese first person,
+        read with the verb dictionary; English, regular or one of the common irregular verbs)."""
         first = _WORDS.match(report.strip(" ¡!¿"))
-        if first is None or self.cues.lang not in ("es", "pt") or not _PAST_FIRST_PERSON.search(first.group()):
+        if first is None:
+            return False
+        if self.english:
+            verb, said = task.split(" ", 1)[0].lower(), first.group().lower()
+            regular = _task_participle(verb, "en")
+            return said in _IRREGULAR_PAST.get(verb, ()) or regular is not None and regular.fullmatch(said) is not None
+        if self.cues.lang not in ("es", "pt") or not _PAST_FIRST_PERSON.search(first.group()):
             return False
         verb = infinitive(first.group(), self.cues.lang)
         return verb is not None and verb == task.split(" ", 1)[0].lower()
@@ -2067,6 +2074,12 @@ _VAGUE_WORDS = frozenset(
 _BACK_ANYWHERE = frozenset("it them those these sie ihn dies isso disso isto उसे इसे उन्हें इन्हें "
                            "معه معها معهم عليه عليها عليهم له لها لهم به بها بهم فيه فيها منه منها عنه عنها אותו אותה אותם אותן".split())
 _PAST_FIRST_PERSON = re.compile(r"(?:ei|é|í)$", re.I)  # limpei, mandei; revisé, envié; corrí
+# The past of the verbs tasks start with most, where it is not the verb with -ed: "told both" reports "tell …" done.
+_IRREGULAR_PAST = {verb: frozenset(forms.split()) for verb, forms in (
+    ("tell", "told"), ("send", "sent"), ("write", "wrote written"), ("make", "made"), ("buy", "bought"),
+    ("take", "took taken"), ("get", "got"), ("give", "gave given"), ("find", "found"), ("do", "did done"),
+    ("run", "ran"), ("set", "set"), ("put", "put"), ("pay", "paid"), ("build", "built"), ("bring", "brought"),
+    ("draw", "drew drawn"), ("leave", "left"), ("ring", "rang"), ("lead", "led"), ("shut", "shut"), ("cut", "cut"))}
 _NEED = re.compile(r"\b(?:need|needs|needed|brauche|brauchen|besoin|necesit\w*|precis\w*)\b|需要|必要|ज़रूरत|जरूरत|चाहिए|نحتاج|أحتاج", re.I)
 _BACK_CJK = re.compile(r"それ|これ|あれ|这个|那个|它")
 _BACK_OBJECT = frozenset("that this das es ça cela eso esto det detta bunu onu 그건 그거 이거".split())  # as the task's first or second word

@@ -506,3 +506,11 @@ def test_a_noun_in_o_reporting_a_figure_is_no_first_person_promise():
     assert items(("Rafael", "Checkout com Pix falhando, taxa de erro 38%"), ("Bruna", "erro caindo... 12%"),
                  ("Larissa", "eu mandaria, o custo é bem menor que perder o cliente")) == []
     # the verb itself still reads as a promise: test_a_speakers_own_verb_becomes_the_infinitive_of_a_task_list_in_each_language
+
+
+def test_german_pronouns_and_prepositions_are_never_read_as_the_verb():
+    # "schau ich mir gleich an" said "anmiren", "ich kann bei der Boulderbar anfragen" said "der Boulderbar anfragen beien"
+    assert items(("Tobi", "payment-service v2.14.0 wirft 502er"), ("Sandra", "schau ich mir gleich an"), ("Tobi", "danke")) == []
+    assert items(("Theresa", "Mehrheit ist fürs Bouldern, dann machen wir das."),
+                 ("Benedikt", "ich kann bei der Boulderbar anfragen, ich kenn den Trainer dort"),
+                 ("Theresa", "super")) == [("Benedikt", "bei der Boulderbar anfragen", None)]

@@ -194,7 +194,7 @@ DE = Lexicon(
           r"|\bnicht\s+(?:unsere|meine)\s+entscheidung\b|\bliegt\s+nicht\s+bei\s+(?:uns|mir)\b",
     waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
-           r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
+           r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)\b"

@@ -26,7 +26,8 @@ _ENCLITIC = re.compile(r"^(\w{3,}?)-?(?:me|te|le|lo|la|nos|les|los|las|se)$")  #
 _UNSTRESS = str.maketrans("áéíóú", "aeiou")
 _SUBJECT = frozenset("yo eu ich je moi io я jag".split())  # "mando yo" → "mandar"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
-_NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mit für auf im am an bis von zu
+_NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mir mich dir dich uns euch sich mit für auf im am an bis von zu
+bei beim vom nach aus vor über unter ohne um durch gegen seit ab
 zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
 em com por para que se il gli di del della per con
 het een dit deze die dat naar voor met op aan bij uit om over van tot ook nog wel even maar of

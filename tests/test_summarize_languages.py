@@ -514,3 +514,10 @@ def test_german_pronouns_and_prepositions_are_never_read_as_the_verb():
     assert items(("Theresa", "Mehrheit ist fürs Bouldern, dann machen wir das."),
                  ("Benedikt", "ich kann bei der Boulderbar anfragen, ich kenn den Trainer dort"),
                  ("Theresa", "super")) == [("Benedikt", "bei der Boulderbar anfragen", None)]
+
+
+def test_japanese_thanks_and_passive_statements_are_no_promises():
+    # "助かります" (that helps) and "リセットされます" (it is reset) end in -ます like a promise
+    assert items(("田中", "ステージングのDBに接続できません。"), ("佐藤", "鍵は #infra-help で申請すればその日のうちに発行されます。"),
+                 ("田中", "ありがとうございます！"), ("鈴木", "助かります。")) == []
+    assert items(("高橋", "ステージングのDBは毎朝6時にリセットされます。"), ("木村", "了解です")) == []

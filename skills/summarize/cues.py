@@ -126,7 +126,7 @@ EN = Lexicon(
     assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna|on(?!\s+(?:call|leave|vacation|holiday|pto|it)\b))|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
            r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)"  # "Ken to send the deck"
            r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what5>(?!(?:it|this|that|he|she|they|we|I)\b).+?)\s+(?:is|are)\s+(?:on|with)\s+@?(?P<who5>[^\W\d_][\w.-]*)\s*[.!]*$|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",
-    unassigned=r"\b(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
+    unassigned=r"\b(?:someone|somebody|anyone|anybody)(?:\s+else)?\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)(?:\s+else)?\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
                r"|\b(?:nobody|no\s+one|no\s+owner)\s+(?:yet\s+)?(?:for|on)\s+(?:the\s+)?(?P<what7>.+)"
                r"|\bwe(?:'ll|\s+will)?\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)"
                r"|\bwe\s+should\s+(?:also|still)\s+(?P<what6>.+)",

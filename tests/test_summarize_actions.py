@@ -43,6 +43,15 @@ def test_a_task_the_owner_later_reports_done_is_no_longer_open():
     assert ("Priscilla", "update the invites") not in items(*invites, ("Priscilla", "updated, thanks Ben!"))  # regular past
 
 
+def test_a_promise_to_follow_up_names_no_task():
+    asked = [("Maya", "Can we get the Q3 numbers before the board meeting?")]
+    assert items(*asked, ("Dominic", "no idea yet, I'll get you an answer by Friday, sorry"), ("Maya", "thanks")) == []
+    assert items(*asked, ("Rohan", "checking with finance, will get back to you"), ("Maya", "thanks")) == []
+    assert items(*asked, ("Dominic", "I'll get the Q3 numbers by Friday"), ("Maya", "thanks")) == [("Dominic", "get the Q3 numbers")]
+    assert items(("Rob", "Halvorsen wants 30% for two years."), ("Rob", "I'll take it back to them today"), ("Jess", "ok")) \
+        == [("Rob", "take it back to them (re: “Halvorsen wants 30% for two years.”)")]
+
+
 def test_an_accepted_request_elaborated_in_the_reply_is_one_task_and_an_extra_promise_another():
     one = items(("Megan", "Madrid it is."), ("Megan", "Lucía, can you get hotel quotes by next Wednesday?"),
                 ("Lucía", "Sure, I'll take care of it. I'll get 3 options near Atocha."))

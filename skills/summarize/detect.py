@@ -2288,8 +2288,15 @@ def _stems(text: str) -> frozenset[str]:
 
 def _vague(text: str, people: frozenset[str] | set[str] = frozenset()) -> bool:
     """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich"),
-    "mit Murat" (only who helps)."""
-    return not (content_words(re.split(r"[,;]", text, maxsplit=1)[0]) - _VAGUE_WORDS - people)
+    "mit Murat" (only who helps), "get back to you" (only a follow-up)."""
+    first = re.split(r"[,;]", text, maxsplit=1)[0]
+    return not (content_words(first) - _VAGUE_WORDS - people) or bool(_FOLLOW_UP.match(first))
+
+
+# Following up is no task of its own: "get back to you", "come back", "get you an answer", "keep you posted".
+_FOLLOW_UP = re.compile(r"^\W*(?:(?:get|come|report)\s+back(?:\s+to\s+(?:you|u|them|him|her|everyone|y'all))?"
+                        r"|(?:get|give)\s+(?:you|u|them)\s+an?\s+answer|keep\s+(?:you|u|everyone|them)\s+(?:posted|updated)"
+                        r"|let\s+(?:you|u|everyone|them)\s+know)(?:\s+(?:asap|soon|today|tomorrow|later))?\W*$", re.I)
 
 
 def _is_pronoun(word: str) -> bool:

@@ -47,6 +47,9 @@ def test_a_promise_to_follow_up_names_no_task():
     asked = [("Maya", "Can we get the Q3 numbers before the board meeting?")]
     assert items(*asked, ("Dominic", "no idea yet, I'll get you an answer by Friday, sorry"), ("Maya", "thanks")) == []
     assert items(*asked, ("Rohan", "checking with finance, will get back to you"), ("Maya", "thanks")) == []
+    assert items(*asked, ("Zoe", "good q, I'll ping you Monday"), ("Maya", "thanks")) == []
+    assert items(("Lee", "search is down for customers"), ("Aisha", "degraded search, we're on it, no ETA yet."),
+                 ("Lee", "thx")) == []  # "on it, no ETA yet" is no task named "no ETA yet"
     assert items(*asked, ("Dominic", "I'll get the Q3 numbers by Friday"), ("Maya", "thanks")) == [("Dominic", "get the Q3 numbers")]
     assert items(("Rob", "Halvorsen wants 30% for two years."), ("Rob", "I'll take it back to them today"), ("Jess", "ok")) \
         == [("Rob", "take it back to them (re: “Halvorsen wants 30% for two years.”)")]

@@ -2296,7 +2296,7 @@ def _vague(text: str, people: frozenset[str] | set[str] = frozenset()) -> bool:
 # Following up is no task of its own: "get back to you", "come back", "get you an answer", "keep you posted".
 _FOLLOW_UP = re.compile(r"^\W*(?:(?:get|come|report)\s+back(?:\s+to\s+(?:you|u|them|him|her|everyone|y'all))?"
                         r"|(?:get|give)\s+(?:you|u|them)\s+an?\s+answer|keep\s+(?:you|u|everyone|them)\s+(?:posted|updated)"
-                        r"|let\s+(?:you|u|everyone|them)\s+know)(?:\s+(?:asap|soon|today|tomorrow|later))?\W*$", re.I)
+                        r"|let\s+(?:you|u|everyone|them)\s+know|ping\s+(?:you|u))(?:\s+(?:asap|soon|today|tomorrow|later))?\W*$", re.I)
 
 
 def _is_pronoun(word: str) -> bool:

@@ -43,6 +43,11 @@ def test_a_task_the_owner_later_reports_done_is_no_longer_open():
     assert ("Priscilla", "update the invites") not in items(*invites, ("Priscilla", "updated, thanks Ben!"))  # regular past
 
 
+def test_an_acceptance_restating_the_request_adds_its_date_not_its_words():
+    assert items(("Lena", "reviews: 24h SLA + reminder bot. Sam can you set up the action?"),
+                 ("Sam", "yes, I'll set it up by monday"), ("Lena", "great")) == [("Sam", "set up the action")]
+
+
 def test_a_promise_to_follow_up_names_no_task():
     asked = [("Maya", "Can we get the Q3 numbers before the board meeting?")]
     assert items(*asked, ("Dominic", "no idea yet, I'll get you an answer by Friday, sorry"), ("Maya", "thanks")) == []

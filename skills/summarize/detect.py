@@ -2271,8 +2271,11 @@ def _task_participle(task: str, lang: str) -> re.Pattern | None:
 
 def _joined(first: Found, then: Found) -> Found:
     """`first` carried on by `then`; a `then` that only says when ("yep, will have it EOD") or what the speaker has
-    planned ("on it, I have a call with them Wednesday") adds its due date, not its words."""
-    text = first.text if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) else f"{first.text} and {then.text}"
+    planned ("on it, I have a call with them Wednesday") or only restates it ("set up the action" — "I'll set it up by
+    Monday") adds its due date, not its words."""
+    restated = _points_back(then.text) and then.text.split(" ", 1)[0].lower() == first.text.split(" ", 1)[0].lower()
+    text = first.text if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated \
+        else f"{first.text} and {then.text}"
     return replace(first, text=text, due=first.due or then.due, due_date=first.due_date or then.due_date)
 
 

@@ -2078,8 +2078,8 @@ _PAST_FIRST_PERSON = re.compile(r"(?:ei|é|í)$", re.I)  # limpei, mandei; revis
 _IRREGULAR_PAST = {verb: frozenset(forms.split()) for verb, forms in (
     ("tell", "told"), ("send", "sent"), ("write", "wrote written"), ("make", "made"), ("buy", "bought"),
     ("take", "took taken"), ("get", "got"), ("give", "gave given"), ("find", "found"), ("do", "did done"),
-    ("run", "ran"), ("set", "set"), ("put", "put"), ("pay", "paid"), ("build", "built"), ("bring", "brought"),
-    ("draw", "drew drawn"), ("leave", "left"), ("ring", "rang"), ("lead", "led"), ("shut", "shut"), ("cut", "cut"))}
+    ("run", "ran"), ("pay", "paid"), ("build", "built"), ("bring", "brought"), ("draw", "drew drawn"),
+    ("leave", "left"), ("ring", "rang"), ("lead", "led"))}  # not "set", "put", "cut": their past reads as a promise
 _NEED = re.compile(r"\b(?:need|needs|needed|brauche|brauchen|besoin|necesit\w*|precis\w*)\b|需要|必要|ज़रूरत|जरूरत|चाहिए|نحتاج|أحتاج", re.I)
 _BACK_CJK = re.compile(r"それ|これ|あれ|这个|那个|它")
 _BACK_OBJECT = frozenset("that this das es ça cela eso esto det detta bunu onu 그건 그거 이거".split())  # as the task's first or second word
@@ -2289,17 +2289,17 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(_INFLECTION.sub("", w)[:5] if len(w) > 4 else w for w in content_words(text) if not w.isdigit())
 
 
+# Following up is no task of its own: "get back to you", "come back", "get you an answer", "keep you posted".
+_FOLLOW_UP = re.compile(r"^\W*(?:(?:get|come|report)\s+back(?:\s+to\s+(?:you|u|them|him|her|everyone|y'all))?"
+                        r"|(?:get|give)\s+(?:you|u|them)\s+an?\s+answer|keep\s+(?:you|u|everyone|them)\s+(?:posted|updated)"
+                        r"|let\s+(?:you|u|everyone|them)\s+know|ping\s+(?:you|u))(?:\s+(?:asap|soon|today|tomorrow|later))?\W*$", re.I)
+
+
 def _vague(text: str, people: frozenset[str] | set[str] = frozenset()) -> bool:
     """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich"),
     "mit Murat" (only who helps), "get back to you" (only a follow-up)."""
     first = re.split(r"[,;]", text, maxsplit=1)[0]
     return not (content_words(first) - _VAGUE_WORDS - people) or bool(_FOLLOW_UP.match(first))
-
-
-# Following up is no task of its own: "get back to you", "come back", "get you an answer", "keep you posted".
-_FOLLOW_UP = re.compile(r"^\W*(?:(?:get|come|report)\s+back(?:\s+to\s+(?:you|u|them|him|her|everyone|y'all))?"
-                        r"|(?:get|give)\s+(?:you|u|them)\s+an?\s+answer|keep\s+(?:you|u|everyone|them)\s+(?:posted|updated)"
-                        r"|let\s+(?:you|u|everyone|them)\s+know|ping\s+(?:you|u))(?:\s+(?:asap|soon|today|tomorrow|later))?\W*$", re.I)
 
 
 def _is_pronoun(word: str) -> bool:

@@ -433,3 +433,25 @@ def test_a_name_written_without_its_accents_is_still_that_person():
     found = items(("Grace", "4.12 go/no-go: the build is green."), ("Lucía Fernández", "Marketing has the announcement Wednesday."),
                   ("Grace", "lucia can you also chase the ja/pt-BR translations?"), ("Lucía Fernández", "on it"))
     assert found == [("Lucía Fernández", "chase the ja/pt-BR translations")]
+
+
+def test_take_it_is_about_the_clause_before_it_in_the_same_sentence():
+    found = items(("Camille", "Rollback done, the errors are gone."), ("Hugo", "I switched the flag off in LaunchDarkly too."),
+                  ("Camille", "thanks all. postmortem to write by Wednesday, Julien can you take it?"), ("Julien", "ok for me"))
+    # the clause before the request, not the message about the flag before it
+    assert found == [("Julien", "take it (re: “postmortem to write by Wednesday”)")]
+    # an agreement before the comma names nothing: the task is still about what was said before
+    thanks = items(("Camille", "The postmortem needs writing."), ("Camille", "Sounds good, Julien can you take it?"),
+                   ("Julien", "sure"))
+    assert thanks == [("Julien", "take it (re: “The postmortem needs writing.”)")]
+
+
+def test_a_vague_promise_takes_the_step_advised_just_before_it():
+    advice = ("Julien", "Stripe retries for 3 days, better to replay them by hand from the dashboard")
+    assert items(advice, ("Nadia", "I'll take care of it, I have the list of event ids"), ("Sophie", "great")) == \
+        [("Nadia", "replay them by hand from the dashboard")]
+    assert items(("Julien", "We should replay the failed events by hand from the dashboard."), ("Nadia", "I'll take care of it."),
+                 ("Sophie", "great")) == [("Nadia", "replay the failed events by hand from the dashboard")]
+    # advice put as a question, or given by the one promising, is no step someone took on
+    assert items(("Julien", "Should we replay the failed events by hand?"), ("Nadia", "I'll take care of it."),
+                 ("Sophie", "great")) == []

@@ -521,3 +521,13 @@ def test_japanese_thanks_and_passive_statements_are_no_promises():
     assert items(("田中", "ステージングのDBに接続できません。"), ("佐藤", "鍵は #infra-help で申請すればその日のうちに発行されます。"),
                  ("田中", "ありがとうございます！"), ("鈴木", "助かります。")) == []
     assert items(("高橋", "ステージングのDBは毎朝6時にリセットされます。"), ("木村", "了解です")) == []
+
+
+def test_a_french_promise_complete_in_itself_takes_the_advice_not_the_clause_after_it():
+    found = items(("Julien", "Stripe retente pendant 3 jours. mieux vaut les rejouer à la main depuis le dashboard"),
+                  ("Nadia B.", "je m'en occupe, j'ai la liste des event ids"), ("Sophie", "top"))
+    assert found == [("Nadia B.", "les rejouer à la main depuis le dashboard", None)]
+    # a clause that says what the promise is for is its task
+    kept = items(("Bernd", "Die neuen Enterprise-Preise gelten ab März."), ("Sven", "Gut."),
+                 ("Lara", "Ich kümmere mich drum, dass das Sales-Team die neuen Preise kennt."))
+    assert [owner for owner, _, _ in kept] == ["Lara"] and "Sales-Team" in kept[0][1]

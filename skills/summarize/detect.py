@@ -85,6 +85,12 @@ _INFINITIVE = re.compile(r"(?:ar|er|ir|re|en|are|ere|ire)$")
 _SOMEONE_ELSE = re.compile(r"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+else|jemand\s+ander(?:es|s)|quelqu'un\s+d'autre|alguien\s+más"
                            r"|otra\s+persona|outra\s+pessoa|algu[ée]m\s+mais|qualcun\s+altro|qualcuno\s+(?:altro|che\s+mi\s+sostituisca)|iemand\s+anders)\b", re.I)
 _MENTION_OPENING = re.compile(r"^(\W*@[^\W\d_][\w.-]*)\s+(?=[^\W\d_])(?![A-Z][a-z]+\s)")  # not "@Marta Kowalska do …"
+# A next step put to the thread as advice, which a vague promise right after it takes on: "better to replay them by
+# hand" — "I'll take care of it", "mieux vaut les rejouer à la main" — "je m'en occupe"
+_SUGGESTED = re.compile(
+    r"\b(?:we\s+should|we\s+need\s+to|we'd\s+better|(?:it's\s+|it\s+is\s+|probably\s+)?(?:better|best)\s+to"
+    r"|mieux\s+vaut|il\s+faudrait|on\s+devrait|faudrait|lo\s+mejor\s+es|mejor|habría\s+que|deberíamos"
+    r"|o\s+melhor\s+é|melhor|deveríamos|wir\s+sollten|sollten\s+wir|am\s+besten|besser)\s+(?P<what>[^.!?]{6,})", re.I)
 _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
     r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
@@ -1434,7 +1440,24 @@ class ThreadReader:
                 context = _clip(before) if before and _refers_back(what) else None  # "… expira na sexta. Quem renova?"
                 found.append(Found(what, taker.source_id, taker.index, taker.owner, due, due_date, context=context))
                 return True
-        return False
+        return not bare and self._take_suggestion(found, taker)
+
+    def _take_suggestion(self, found: list[Found], taker: Found) -> bool:
+        """Give a vague promise ("I'll take care of it", "je m'en occupe") the step someone else advised in the
+        message just before it ("mieux vaut les rejouer à la main depuis le dashboard"); False if there is none."""
+        if taker.index == 0:
+            return False
+        m = self.messages[taker.index - 1]
+        advice = next((a for x in self.by_message.get(m.index, ()) if not x.is_question
+                       and (a := _SUGGESTED.search(x.text))), None) if m.speaker != taker.owner else None
+        if advice is None:
+            return False
+        what = advice.group("what").strip(" ,;:")
+        due, due_date = (taker.due, taker.due_date) if taker.due else self.due(what, m.sent)
+        what = _tidy(what, due)
+        what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
+        found.append(Found(what, taker.source_id, taker.index, taker.owner, due, due_date))
+        return True
 
     def _same_verb(self, task: str, asked: str) -> bool:
         """ "lo seguo io" answering "chi segue il monitoraggio?": the promise's verb is the question's."""
@@ -1622,6 +1645,8 @@ class ThreadReader:
                     # "On it, I'll sign …", "Je m'en occupe, je préviens le client": the inner promise names the task
                     while (inner := pattern.search(what.lstrip(" ,;:"))) and inner.start() == 0 and _what(inner) != what:
                         what = _what(inner)
+                    if _NEW_CLAUSE.match(what):
+                        what = ""  # "je m'en occupe, j'ai la liste des event ids": the task is what it takes on
                     break
         if what is None and in_list and not question and (named := _NAMED_PART.match(text)) \
                 and (target := self.resolve(named.group("who"))) and word_count(named.group("rest")) >= 2 \
@@ -1656,8 +1681,8 @@ class ThreadReader:
         self.tasked.add(s.text)
         context = None
         if _refers_back(what) or back and len(content_words(what)) <= 3:
-            context = _lead_topic(lead) or next((t for t in (topic, header) if t and self._says_something(t)), None) \
-                or self._task_context(s, what)
+            context = _lead_topic(lead) or self._clause_before(lead) \
+                or next((t for t in (topic, header) if t and self._says_something(t)), None) or self._task_context(s, what)
         elif owner == s.speaker:
             context = self._who_asked(s, what)  # "who's organising the team dinner?" — "I'll handle the dinner"
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
@@ -1751,6 +1776,13 @@ class ThreadReader:
         said = _REPLY_OPENING.sub("", text)
         return len(content_words(said)) >= 2 and not self.cues.not_known.search(text) and not (
             said == text and (self.cues.agree.search(text) or self.cues.accept.search(text) or _THANKS.search(text)))
+
+    def _clause_before(self, before: str | None) -> str | None:
+        """What "take it" is about when the same sentence names it in a clause before the request, after a comma:
+        "post-mortem à rédiger d'ici mercredi, Julien tu peux le prendre ?" ("Sounds good, …" names nothing)."""
+        m = _COMMA_LEAD.search(before) if before else None
+        clause = m and m.group("lead").strip()
+        return clause if clause and word_count(clause) <= 8 and self._says_something(clause) else None
 
     def _task_context(self, s: Sentence, task: str = "") -> str | None:
         """What "I'll write it up" or "Ich aktualisiere sie" is about: the nearest sentence before it, in the same
@@ -2214,6 +2246,10 @@ def _lead_topic(before: str | None) -> str | None:
 
 
 _LEAD_TOPIC = re.compile(r"(?:^|[.!?]\s+)(?P<lead>[^.!?:—–]+?)\s*(?::|\s[—–-])\s*$")
+# what follows a promise complete in itself ("je m'en occupe, j'ai la liste") is no task, unless it says what the
+# promise is for ("Ich kümmere mich drum, dass das Sales-Team die Preise kennt")
+_NEW_CLAUSE = re.compile(r"\s*[,;](?!\s*(?:dass|daß|damit|um|that|so\s+that|que|pour|para|per|perché)\b)", re.I)
+_COMMA_LEAD = re.compile(r"(?:^|[.!?]\s+)(?P<lead>[^.!?:—–,]+?)\s*,\s*$")
 
 
 def _refers_back(task: str) -> bool:

@@ -531,3 +531,10 @@ def test_a_french_promise_complete_in_itself_takes_the_advice_not_the_clause_aft
     kept = items(("Bernd", "Die neuen Enterprise-Preise gelten ab März."), ("Sven", "Gut."),
                  ("Lara", "Ich kümmere mich drum, dass das Sales-Team die neuen Preise kennt."))
     assert [owner for owner, _, _ in kept] == ["Lara"] and "Sales-Team" in kept[0][1]
+
+
+def test_a_french_offer_ends_before_its_condition_and_the_remark_after_it():
+    found = items(("Claire", "Bon, d'accord, on part sur Annecy les 12-13 mars. Je regarde les hôtels."),
+                  ("Élodie", "Je peux gérer les billets de train si tu veux, j'ai l'habitude avec le portail SNCF pro"),
+                  ("Claire", "Top, merci Élodie"))
+    assert ("Élodie", "gérer les billets de train", None) in found

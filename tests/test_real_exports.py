@@ -103,6 +103,20 @@ def test_the_digest_counts_nine_messages_from_five_people_in_week_27():
     assert "9 messages from 5 people, 0 of them in threads." in shown
 
 
+def test_without_a_week_the_digest_shows_the_latest_week_people_wrote_in():
+    """#general's last day files (Oct 15 and 18, 2018-W42) hold a Slackbot reminder and a join: nobody's words.
+    The digest goes back to 2018-W41 and says so on stderr; --week still shows exactly the week asked for."""
+    result = runner.invoke(app, ["digest", str(EXPORT), "--channel", "general"])
+    assert result.exit_code == 0, result.output
+    # ju.koba.itit.shar, junji.hashimoto ×2, maoe ×2 (Oct 8–11); 2 joins, a reminder and an empty file post are not
+    assert result.stdout.startswith("# #general — week 2018-W41\n")
+    assert "5 messages from 3 people, 0 of them in threads." in result.stdout
+    assert "2018-W42, the export's last week, has no messages from people: showing 2018-W41" in result.stderr
+    asked = runner.invoke(app, ["digest", str(EXPORT), "--channel", "general", "--week", "2018-W42"])
+    assert asked.exit_code == 0 and asked.stdout.startswith("# #general — week 2018-W42\n")
+    assert "No messages from people." in asked.stdout and not asked.stderr
+
+
 def test_no_working_hours_are_made_up_when_users_json_has_no_time_zones():
     """haskell-jp's users.json has handles only: the chart highlighted 9 to 5 UTC for a channel working in Tokyo."""
     members = list(open_export(EXPORT).users.values())

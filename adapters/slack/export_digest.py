@@ -35,7 +35,8 @@ def digest_export(
     out: Callable[[str], None] = print, err: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
     progress: bool | None = None,
 ) -> int:
-    """Print the digest of `channel`'s week (default: the latest week in the export). Returns the exit code.
+    """Print the digest of `channel`'s week (default: the latest week with messages from people). Returns the exit
+    code.
 
     Day files are read and digested one at a time. `progress` draws a bar on stderr (never stdout);
     by default only when stderr is a terminal and the week's day files hold `PROGRESS_MIN_BYTES` or more.
@@ -63,11 +64,40 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
         raise ExportError(f"channel {channel!r} has no messages in {chosen} "
                           f"(day files from {days[0]} to {days[-1]})" if days else
                           f"channel {channel!r} has no day files")
+    digest, problems, skipped = _week_digest(export, channel, name, chosen, progress)
+    # Without --week, the latest week people wrote in: an export often ends with a week of joins and bot posts only.
+    earlier = sorted({Week.of(day) for day in days} - {chosen}, key=lambda w: w.monday, reverse=True)
+    for other in earlier if not week and not digest.stats["messages"] else ():
+        found = _week_digest(export, channel, name, other, progress)
+        if found[0].stats["messages"]:
+            err(f"etiquette digest: {chosen}, the export's last week, has no messages from people: "
+                f"showing {other}, the latest week that has some (--week picks another)")
+            chosen, (digest, problems, skipped) = other, found
+            break
+    for problem in problems:
+        err(f"etiquette digest: skipped {problem}")
+    if chart is not None:
+        members = export.members(channel)
+        png = activity_chart_png(digest.hourly, members or list(export.users.values()), digest.zone,
+                                 chart_day(chosen.monday), title=f"#{digest.channel}, {chosen}")
+        try:
+            Path(chart).write_bytes(png)
+        except OSError as error:
+            err(f"etiquette digest: cannot write the chart to {chart} ({error.strerror})")
+            return EXIT_BAD_INPUT
+    out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
+    return EXIT_SKIPPED if skipped or problems else 0
+
+
+def _week_digest(export: SlackExport, channel: str, name: str, chosen: Week,
+                 progress: bool | None) -> tuple[Digest, list[str], int]:
+    """One week's digest, the problems met in its messages and how many of its day files could not be read."""
     members = export.members(channel)
     files = export.week_files(channel, chosen)
     sizes = [export.archive.size(file) for file in files]
     show = progress if progress is not None else _stderr_is_terminal() and sum(sizes) >= PROGRESS_MIN_BYTES
     skipped = 0
+    problems: list[str] = []
     with ExitStack() as stack:
         pool = None
         if sum(sizes) >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1:
@@ -83,7 +113,7 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
                 try:
                     day = export.read_day(file)
                 except ExportError as error:  # one broken day file: the rest of the week still counts
-                    err(f"etiquette digest: skipped {error}")
+                    problems.append(str(error))
                     skipped += 1
                     advance(size)
                     continue
@@ -92,18 +122,7 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
                 del day  # free this day's messages before the next day file is read
             advance(size)
         digest = builder.finish()
-    for problem in builder.problems:
-        err(f"etiquette digest: skipped {problem}")
-    if chart is not None:
-        png = activity_chart_png(digest.hourly, members or list(export.users.values()), digest.zone,
-                                 chart_day(chosen.monday), title=f"#{digest.channel}, {chosen}")
-        try:
-            Path(chart).write_bytes(png)
-        except OSError as error:
-            err(f"etiquette digest: cannot write the chart to {chart} ({error.strerror})")
-            return EXIT_BAD_INPUT
-    out(json.dumps(digest.to_json(), ensure_ascii=False, indent=2) if as_json else digest.as_markdown())
-    return EXIT_SKIPPED if skipped or builder.problems else 0
+    return digest, problems + list(builder.problems), skipped
 
 
 def build_digest(messages: Iterable[dict], users: Mapping[str, User], channel: str, week: str,

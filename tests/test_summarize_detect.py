@@ -459,3 +459,16 @@ def test_a_japanese_promise_may_end_in_ne_and_a_booking_reported_in_portuguese_i
     pt = summarize(thread(("Fernanda", "Bruna, marca a call pra quinta ou sexta?"), ("Bruna", "marco sim"),
                           ("Thiago", "relatório carregou em 1,8s"), ("Bruna", "maravilha, call marcada quinta 15h")))
     assert not pt.action_items
+
+
+def test_a_reason_against_one_of_two_courses_decides_neither():
+    office = decisions(("Sofia", "Hyresavtalet går ut i juni. Ska vi flytta till mindre lokaler eller förlänga?"),
+                       ("Erik", "men på tisdagar är det fullt. flyttar vi till 35 platser blir det kaos de dagarna"),
+                       ("Sofia", "bra poäng, jag tar fram siffror på båda"))
+    assert office == []
+    staging = decisions(("Lea", "ist der Staging-Cluster heute wieder langsam oder liegt das an mir?"),
+                        ("Jonas", "liegt nicht an dir, da läuft ein Reindex"), ("Lea", "ah danke"))
+    assert staging == []
+    # a plain "no" to a yes/no course still decides not to
+    assert decisions(("Ana", "Should we move the launch to Friday?"), ("Ben", "No, we keep Thursday: marketing is booked."),
+                     ("Ana", "ok")) != []

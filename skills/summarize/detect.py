@@ -998,7 +998,9 @@ class ThreadReader:
                 return
             yes = bool(self.cues.agree.search(first.text) or self.cues.proposal.search(first.text)
                        or self._echoes(first.text, s.text))  # "Can we refund it?" — "Refund the second one."
-            no = self._objects(first.text) and len(content_words(first.text)) >= 2
+            # a "no" to "X or Y?" is a reason against one of them, not the course taken ("Ska vi flytta … eller
+            # förlänga?" — "men på tisdagar är det fullt"; "… langsam oder liegt das an mir?" — "liegt nicht an dir")
+            no = self._objects(first.text) and len(content_words(first.text)) >= 2 and not self.cues.alternative.search(s.text)
             if yes or no:
                 answer, reply = first, m
                 break

@@ -472,3 +472,22 @@ def test_a_reason_against_one_of_two_courses_decides_neither():
     # a plain "no" to a yes/no course still decides not to
     assert decisions(("Ana", "Should we move the launch to Friday?"), ("Ben", "No, we keep Thursday: marketing is booked."),
                      ("Ana", "ok")) != []
+
+
+def test_confirming_what_one_sees_is_no_decision():
+    seen = decisions(("Rafael", "Pessoal, checkout com Pix falhando desde 14:05. Taxa de erro 38%"),
+                     ("Bruna", "confirmado, tô vendo 504 Gateway Timeout na chamada pro PSP"),
+                     ("Lucas", "é só Pix ou cartão também?"), ("Bruna", "só Pix por enquanto"))
+    assert not any("504" in line for line in seen)
+    english = decisions(("Rafael", "Checkout with Pix is failing since 14:05, error rate 38%"),
+                        ("Bruna", "Confirmed: seeing 504s on the PSP call"), ("Lucas", "only Pix?"), ("Bruna", "only Pix so far"))
+    assert not any("504" in line for line in english)
+
+
+def test_a_heading_is_not_the_plan_it_announces():
+    steps = decisions(("Rafael", "Pessoal, checkout com Pix falhando desde 14:05. A gente faz rollback ou corrige?"),
+                      ("Caio", "rollback"), ("Caio", "rollback feito, deploy 13:50 revertido"), ("Bruna", "normalizou ✅"),
+                      ("Fernanda", "fechei o chamado no PSP, não era eles"), ("Rafael", "valeu galera. Próximos passos:"),
+                      ("Rafael", "• Caio: fixar o timeout explícito\n• eu escrevo o post-mortem até sexta"),
+                      ("Caio", "beleza, amanhã de manhã subo"))
+    assert not any(line.startswith("Próximos passos") for line in steps)

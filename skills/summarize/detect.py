@@ -92,6 +92,12 @@ _SUGGESTED = re.compile(
     r"\b(?:we\s+should|we\s+need\s+to|we'd\s+better|(?:it's\s+|it\s+is\s+|probably\s+)?(?:better|best)\s+to"
     r"|mieux\s+vaut|il\s+faudrait|on\s+devrait|faudrait|lo\s+mejor\s+es|mejor|habría\s+que|deberíamos"
     r"|o\s+melhor\s+é|melhor|deveríamos|wir\s+sollten|sollten\s+wir|am\s+besten|besser)\s+(?P<what>[^.!?]{6,})", re.I)
+_LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
+# What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
+_OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
+                       r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"
+                       r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
+                       r"|chez\s+moi\s+aussi|bei\s+mir\s+auch)", re.I)
 _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
     r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
@@ -610,8 +616,11 @@ class ThreadReader:
                 self._settle(settling, found)  # "Fechado, eu preparo o rollback": agreement, then a task
                 continue
             if decided and not question:
-                if self._promised_decision(s) or self._echoes_question(s, marker) or self._reviews(s, marker):
-                    continue  # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks
+                if self._promised_decision(s) or self._echoes_question(s, marker) or self._reviews(s, marker) \
+                        or _OBSERVED.match(text, marker.end()):
+                    # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks; "confirmado,
+                    # tô vendo 504 na chamada pro PSP": what someone sees, not what the team decides
+                    continue
                 if not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
                         self._supersede_answers(asked, s, found)
@@ -869,7 +878,7 @@ class ThreadReader:
             return False  # "top, Kunden sind informiert": a report; "good q, I don't know": no answer
         own = self.by_message[s.index]
         announced = next((x for x in own[:2] if not x.is_question and self.cues.announce.search(x.text)
-                          and not self._promises(x.text)), None)
+                          and not self._promises(x.text) and not _LABEL.fullmatch(x.text)), None)
         short = _word_total(s.text) <= OPTION_WORDS
         if not (announced or short or self.cues.due[1].search(s.text) or _CHOICE_VERB.search(s.text)):
             return False  # cheap first: looking back for the choice is the costly part

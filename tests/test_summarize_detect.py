@@ -491,3 +491,11 @@ def test_a_heading_is_not_the_plan_it_announces():
                       ("Rafael", "• Caio: fixar o timeout explícito\n• eu escrevo o post-mortem até sexta"),
                       ("Caio", "beleza, amanhã de manhã subo"))
     assert not any(line.startswith("Próximos passos") for line in steps)
+
+
+def test_an_answer_to_a_german_question_of_fact_with_oder_is_information():
+    said = decisions(("Ralf", "Wo liegen eigentlich die anonymisierten Testdaten für die Lasttests?"), ("Tim", "hmm, gute Frage"),
+                     ("Oksana", "übrigens, ist der Staging-Cluster heute wieder langsam oder liegt das an mir?"),
+                     ("Tim", "liegt nicht an dir, da läuft ein Reindex. sollte gegen 15 Uhr durch sein"),
+                     ("Oksana", "ah ok danke"))
+    assert said == []

@@ -219,7 +219,8 @@ DE = Lexicon(
     contrast=r"\b(?:aber|jedoch|allerdings|trotzdem)\b",
     refusal=r"\b(?:können|sollten|sollen|dürfen|werden)\s+wir\b[^.!?]*\bnicht\b|\bgeht\s+(?:so\s+)?nicht\b",
     verdict=r"\b(?:ist|sind)\s+(?:ok(?:ay)?|in\s+ordnung|freigegeben|raus|gestrichen)\b|\b(?:rückt|rücken|wandert|wandern|verschiebt\s+sich|wird\s+verschoben)\s+(?:auf|in|nach)\b|\bbleibt\s+(?:bei|auf|in)\b",
-    factual=r"\boder\s+(?:ist|sind|war|waren|hat|haben|hatte|wird|werden|kann|können|gibt)\s+(?!(?:wir|ich|du|ihr)\b)\w+|^\W*(?:muss|müssen|brauche|brauchen)\s+(?:ich|wir)\b"
+    factual=r"\boder\s+(?:ist|sind|war|waren|hat|haben|hatte|wird|werden|kann|können|gibt|liegt)\s+(?!(?:wir|ich|du|ihr)\b)\w+|^\W*(?:muss|müssen|brauche|brauchen)\s+(?:ich|wir)\b"
+            r"|^\W*(?:[^\W\d_]+\s*,\s*)?(?:ist|sind|war|waren|hat|haben|gibt\s+es)\s+(?!(?:es\s+)?(?:besser|sinnvoller|ok|okay)\b)(?=[^?]*\soder\s)"
             r"|^\W*(?:ist|sind|war|waren|hat|hatte|haben|wird|werden)\s+(?:das|der|die|es|er|sie|du|ihr)\b",
     policy=r"\b(?:ab\s+(?:sofort|jetzt|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|nächster\s+woche)|künftig|in\s+zukunft|ab\s+\S+\s+gilt)\b",
     due=r"",

@@ -179,3 +179,16 @@ def test_a_choice_the_thread_opened_with_stays_open_when_it_ends_undecided():
                       ("पूजा", "ठीक है, मैनेजर से बात करने के बाद तय करेंगे।")) == ["पूजा: नई ऑफिस मीटिंग के लिए मंगलवार या गुरुवार?"]
     decided = open_texts(opened, ("Ana", "Spaces is shorter"), ("Raj", "+1 Spaces"), ("Kevin", "Spaces it is."))
     assert decided == []
+
+
+def test_a_late_reply_that_opens_with_the_askers_name_answers_them():
+    lines = [("Ralf", "Wo liegen eigentlich die anonymisierten Testdaten für die Lasttests?"), ("Tim", "hmm, gute Frage"),
+             ("Oksana", "übrigens, ist der Staging-Cluster heute wieder langsam oder liegt das an mir?"),
+             ("Tim", "liegt nicht an dir, da läuft ein Reindex. sollte gegen 15 Uhr durch sein"), ("Oksana", "ah ok danke")]
+    answered = ("Sabine Keller", "@Ralf sorry, war im Meeting. Die neuen Dumps liegen in `s3://perf-testdata-2025/anon/`, "
+                                 "wöchentlich per Cronjob aktualisiert.")
+    assert open_texts(*lines, answered, ("Ralf", "perfekt, hab Zugriff, danke!")) == []
+    # without that reply it stays open; a reply to the asker that does not know leaves it open too
+    assert [q for q in open_texts(*lines) if "Testdaten" in q]
+    unknown = ("Sabine Keller", "@Ralf keine Ahnung, frag mal im Platform-Channel")
+    assert [q for q in open_texts(*lines, unknown) if "Testdaten" in q]

@@ -1956,6 +1956,9 @@ class ThreadReader:
                 superseded = superseded or word_count(m.text) >= 3  # "lunch anyone?" takes nothing over
                 first_other = False
                 continue
+            if (opening := _OPENING_AT.match(m.text)) and self.resolve(opening.group(1)) == s.speaker \
+                    and not self.cues.not_known.search(m.text):
+                return True  # "@Ralf sorry, war im Meeting. Die neuen Dumps liegen in …": the asker answered by name
             related = _overlap(m.text, about) >= 0.2
             adjacent = first_other and (m.index <= s.index + 2 or not superseded)  # the asker may add details first
             # "(sorry, meetings) yes, …"; once a reply put it off, a later bare "yes" answers what came in between
@@ -2206,6 +2209,7 @@ def _part_starts(text: str) -> tuple[str, ...] | None:
 
 
 _UNSPACED_LEAD = object()
+_OPENING_AT = re.compile(r"^\W*@([^\W\d_][\w.-]*)")  # a reply that opens by naming whom it answers
 _VOCATIVE_NAME = re.compile(r"^\W*([^\W\d_][\w.-]*)\s*[,:]")  # "Ken, can you …?": the name a question is put to
 
 

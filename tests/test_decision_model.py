@@ -133,3 +133,9 @@ def test_a_decision_the_model_adds_is_listed_but_never_leads_the_tldr(monkeypatc
                                 ("Cid", "Rotate the debug logs daily and keep three days of them.")))
     assert [d.text for d in summary.decisions] == ["Rotate the debug logs daily and keep three days of them"]
     assert not summary.tldr.startswith("Decided") and not summary.no_decision
+
+
+@pytest.mark.parametrize("doubt", ["Mais pas sûr que ce soit validé avant jeudi", "No estoy segura de que llegue el jueves",
+                                   "Não tenho certeza se fecha até quinta", "Bin nicht sicher, ob das bis Donnerstag klappt"])
+def test_not_being_sure_is_a_hedge_in_each_language(doubt):
+    assert decision_model._HEDGE.search(doubt)

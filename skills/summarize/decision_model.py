@@ -49,8 +49,9 @@ READ_LAST = 150  # messages of a long thread whose sentences the model reads (th
 # "maybe", "what if", "I think": a view put forward, not a call. Several languages, since the cue tables lack it.
 _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|probably|what\s+if|i\s+think|i\s+guess|i\s+feel|not\s+sure|might|could\s+we|we\s+could"
-    r"|vielleicht|eventuell|ich\s+glaube|ich\s+denke|was\s+wäre\s+wenn|könnten\s+wir|peut-être|je\s+pense|et\s+si"
-    r"|on\s+pourrait|quizás?|tal\s+vez|creo\s+que|y\s+si|podríamos|talvez|acho\s+que|e\s+se|poderíamos"
+    r"|vielleicht|eventuell|ich\s+glaube|ich\s+denke|was\s+wäre\s+wenn|könnten\s+wir|nicht\s+sicher|peut-être|je\s+pense"
+    r"|et\s+si|on\s+pourrait|pas\s+sûr|quizás?|tal\s+vez|creo\s+que|y\s+si|podríamos|no\s+estoy\s+segur[oa]|talvez"
+    r"|acho\s+que|e\s+se|poderíamos|não\s+tenho\s+certeza"
     r"|forse|secondo\s+me|potremmo)\b"
     r"|たぶん|かも|(?<=[\u3040-\u309f\u4e00-\u9fff])そう(?:です|だ)?ね|と思(?:う|います)|気がします"  # "簡単そうですね": seems
     r"|也许|可能|शायद|ربما", re.I)

@@ -499,3 +499,9 @@ def test_an_answer_to_a_german_question_of_fact_with_oder_is_information():
                      ("Tim", "liegt nicht an dir, da läuft ein Reindex. sollte gegen 15 Uhr durch sein"),
                      ("Oksana", "ah ok danke"))
     assert said == []
+
+
+def test_a_course_question_under_a_label_is_decided_by_its_yes():
+    said = decisions(("Sofia", "newsletter: ok to push the send to thursday 10am ET instead of tomorrow? the pricing page "
+                               "won't be live until wed night"), ("Kwame", "fine by me"), ("Hannah", "👍 i'll move it in customer.io"))
+    assert said == ["Newsletter: push the send to thursday 10am ET instead of tomorrow (Sofia agreed)"]

@@ -92,6 +92,7 @@ _SUGGESTED = re.compile(
     r"\b(?:we\s+should|we\s+need\s+to|we'd\s+better|(?:it's\s+|it\s+is\s+|probably\s+)?(?:better|best)\s+to"
     r"|mieux\s+vaut|il\s+faudrait|on\s+devrait|faudrait|lo\s+mejor\s+es|mejor|habría\s+que|deberíamos"
     r"|o\s+melhor\s+é|melhor|deveríamos|wir\s+sollten|sollten\s+wir|am\s+besten|besser)\s+(?P<what>[^.!?]{6,})", re.I)
+_LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 # What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
 _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
@@ -1048,7 +1049,8 @@ class ThreadReader:
             return ""
         after = question[asked.end():]
         if self.english or _RHETORICAL.match(after):  # "können wir uns einigen, dass …": what they agree on
-            return _RHETORICAL.sub("", after).strip(" ?？¿")
+            label = _LEAD_LABEL.match(question[:asked.end()])  # "newsletter: ok to push the send …?" is about the newsletter
+            return (f"{label.group(1)}: " if label else "") + _RHETORICAL.sub("", after).strip(" ?？¿")
         return _QUESTION_PARTICLE.sub("", _YES_NO_WORD.sub("", question.strip(" ?？¿"))).strip(" ?？¿,")
 
     def _echoes(self, answer: str, question: str) -> bool:

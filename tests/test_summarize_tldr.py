@@ -69,3 +69,12 @@ def test_the_next_step_keeps_a_day_that_names_a_meeting_or_a_range():
                     ("Brandon", "thanks, putting you down for 27–29"),
                     ("Ahmed", "I'm traveling the whole time, sorry"))
     assert [(a.text, a.owner, a.due) for a in cover.action_items] == [("take Dec 27–29 but not the 24–26", "Cat", None)]
+
+
+def test_the_gist_does_not_repeat_the_next_step_and_ends_before_it():
+    said = tldr(("Bernd", "Audit ist am 15. Januar, was fehlt noch"),
+                ("Kathrin", "Die Liste der 6 Leute ohne Schulungsnachweis schick ich dir heute"),
+                ("Jonas", "Ich aktualisiere die Zugriffsliste bis Freitag"),
+                ("Bernd", "Ich kümmere mich um die Richtlinien bis Ende der Woche"))
+    gist, step = said.split(" Next: ")
+    assert gist.endswith(".") and "Schulungsnachweis" not in gist and "Schulungsnachweis" in step

@@ -253,8 +253,13 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
                                skip={d.index for d in decisions})
         return " ".join(part for part in (outcome, second) if part)
     gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
-                 1 if step else min(max_sentences, 2), english)
+                 1 if step else min(max_sentences, 2), english, skip={actions[0].index} if step else set())
+    if gist and step and not _ENDED.search(gist):
+        gist += "."  # "… erinnern musst du sie aber selbst. Next: …", not "… selbst Next: …"
     return " ".join(part for part in (gist, step) if part)
+
+
+_ENDED = re.compile(r"[.!?…。！？।؟:;)\]\"”»]\s*$")  # a sentence's own end, in any script
 
 
 def _firm(decision: Found, texts: list[str], lang: str) -> bool:

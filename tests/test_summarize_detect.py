@@ -505,3 +505,10 @@ def test_a_course_question_under_a_label_is_decided_by_its_yes():
     said = decisions(("Sofia", "newsletter: ok to push the send to thursday 10am ET instead of tomorrow? the pricing page "
                                "won't be live until wed night"), ("Kwame", "fine by me"), ("Hannah", "👍 i'll move it in customer.io"))
     assert said == ["Newsletter: push the send to thursday 10am ET instead of tomorrow (Sofia agreed)"]
+
+
+def test_a_decision_line_does_not_repeat_what_it_settles_when_it_says_it_already():
+    said = decisions(("Baptiste", "MR prête, une ligne + un test"), ("Inès", "validé ✅"), ("Baptiste", "déployé, fichier régénéré"),
+                     ("Romain", "uploadé sur le portail, Hugo à toi pour la 2e validation"), ("Hugo", "validé à 15h12"),
+                     ("Romain", "accusé de réception OK de la banque"))
+    assert "validé à 15h12" in said  # not "validé à 15h12 (re: “validé”)"

@@ -716,7 +716,9 @@ class ThreadReader:
         outcome = self._outcome(f.text)
         text = to_third_person(outcome, f.owner) if self.english and f.owner else outcome
         proposed = self.english and bool(_LETS_FIRST.match(_THEN_FIRST.sub("", self.cues.conclude.sub("", f.text, count=1))))
-        return replace(f, text=text, reactions=self.messages[f.index].agreement, proposed=proposed)
+        # what it settles, unless the line says it all already: "validé à 15h12", not "… (re: “validé”)"
+        context = f.context if f.context and not content_words(f.context) <= content_words(text) else None
+        return replace(f, text=text, reactions=self.messages[f.index].agreement, proposed=proposed, context=context)
 
     def _outcome(self, text: str) -> str:
         """The outcome clause a person would note, without the talk around it: "Agreed, fail over now" → "fail over

@@ -538,3 +538,36 @@ def test_a_french_offer_ends_before_its_condition_and_the_remark_after_it():
                   ("Élodie", "Je peux gérer les billets de train si tu veux, j'ai l'habitude avec le portail SNCF pro"),
                   ("Claire", "Top, merci Élodie"))
     assert ("Élodie", "gérer les billets de train", None) in found
+
+
+DEBRIEF = [("Philipp", "Debrief Lea Hoffmann (Senior Backend), bitte bis 12 Uhr euer Feedback hier rein"),
+           ("Moritz", "Ich war skeptischer. Bei der Frage nach dem Incident kam wenig Konkretes"),
+           ("Katrin", "Hm, wie meinst du wenig Konkretes? Red Flag oder eher nervös?"),
+           ("Moritz", "eher nervös würd ich sagen. Kein Blocker für mich"),
+           ("Deniz", "Kotlin → Python ist in 2 Monaten erledigt, da mach ich mir null Sorgen"),
+           ("Katrin", "Moritz, magst du die Referenzgespräche machen? Du hattest ja die Bedenken"),
+           ("Moritz", "Diese Woche krieg ich das echt nicht hin, bin bis Freitag im Kundenprojekt. Sorry"),
+           ("Olga", "Ich kann das machen. Philipp, schickst du mir die Kontakte?"), ("Philipp", "klar")]
+
+
+def test_german_opinions_are_no_tasks_and_a_request_with_magst_or_mir_reads_as_a_task():
+    found = items(*DEBRIEF)
+    owners = {owner for owner, _, _ in found}
+    assert "Moritz" not in owners and "Deniz" not in owners  # "würd ich sagen", "mach ich mir null Sorgen"
+    assert ("Olga", "die Referenzgespräche machen", None) in found  # not "… machen mögen"
+    assert ("Philipp", "Olga die Kontakte schicken", None) in found  # not "mir die Kontakte schicken"
+
+
+def test_german_advice_with_wuerd_ich_is_taken_by_mach_ich():
+    found = items(("Jana", "Variante B für den Empty State, Screens im Figma"), ("Tom", "B gefällt mir"),
+                  ("Pia", "passt für mich. nur das Wording vom Untertitel würd ich noch mit Content abstimmen"),
+                  ("Mareike", "mach ich, danke euch!"))
+    assert found == [("Mareike", "das Wording vom Untertitel mit Content abstimmen", None)]
+
+
+def test_two_parts_of_one_task_are_joined_with_the_threads_own_and():
+    from skills.summarize.detect import Found, _joined
+    first, then = Found("das Angebot schicken", "1", 0, "Ana"), Found("die Rechnung prüfen", "2", 1, "Ana")
+    assert _joined(first, then, "de").text == "das Angebot schicken und die Rechnung prüfen"
+    assert _joined(first, then, "fr").text.endswith(" et die Rechnung prüfen")
+    assert _joined(first, then, "xx").text == "das Angebot schicken; die Rechnung prüfen"

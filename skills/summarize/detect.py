@@ -39,6 +39,7 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:also|then|just|please|pls|bitte|definitely|probably|and|und|et|y|e|so|ok(?:ay)?|sure|yes|ja|oui|sí|sim)\b[\s,]*)+", re.I)
 _ME = re.compile(r"\bme\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
+_MIR = re.compile(r"\b(?:mir|mich)\b")  # German "me" in a task asked of someone else: the one who asked
 _QUESTION_END = re.compile(r"(?:[?？؟]|(?:ですか|ますか|でしょうか)[。]?)\W*$")  # Japanese may end a question with "か。"
 # A question asked without "?": "the real question is whether …", "ich frage mich, ob …", "je me demande si …",
 # a Chinese "…吗。", an Arabic "هل …".
@@ -99,6 +100,9 @@ _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:se
                        r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"
                        r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
                        r"|chez\s+moi\s+aussi|bei\s+mir\s+auch)", re.I)
+# German advice in the first person: "das Wording vom Untertitel würd ich noch mit Content abstimmen" (not "… würd ich sagen")
+_WOULD_I = re.compile(r"(?:^|[,.;:]\s*)(?:nur\s+|aber\s+)?(?P<pre>[^,.;:!?]+?)\s+würd(?:e)?\s+ich\s+(?:noch\s+|eher\s+|auf\s+jeden\s+fall\s+)?"
+                      r"(?P<what>(?:\w+\s+)+?(?!sagen\b|meinen\b|denken\b|schätzen\b|tippen\b|behaupten\b|sehen\b)\w+en)\b", re.I)
 _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
     r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
@@ -1286,7 +1290,7 @@ class ThreadReader:
                 return True
             return not _echoes(item.text, item.context)
         if (earlier := self._earlier_task(found, item)) is not None:
-            found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item)
+            found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item, self.cues.lang)
             return True
         return False
 
@@ -1465,10 +1469,10 @@ class ThreadReader:
             return False
         m = self.messages[taker.index - 1]
         advice = next((a for x in self.by_message.get(m.index, ()) if not x.is_question
-                       and (a := _SUGGESTED.search(x.text))), None) if m.speaker != taker.owner else None
+                       and (a := _SUGGESTED.search(x.text) or _WOULD_I.search(x.text))), None) if m.speaker != taker.owner else None
         if advice is None:
             return False
-        what = advice.group("what").strip(" ,;:")
+        what = " ".join(filter(None, (advice.groupdict().get("pre"), advice.group("what")))).strip(" ,;:")
         due, due_date = (taker.due, taker.due_date) if taker.due else self.due(what, m.sent)
         what = _tidy(what, due)
         what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
@@ -1492,7 +1496,7 @@ class ThreadReader:
             if request is None:
                 out.append(item)
                 continue
-            out[out.index(request)] = _joined(request, item)
+            out[out.index(request)] = _joined(request, item, self.cues.lang)
         return out
 
     def _accepts_and_promises(self, index: int, text: str) -> bool:
@@ -1694,6 +1698,8 @@ class ThreadReader:
             what = self._lower_first(what)
         elif not listed:
             what = as_task(what, self.cues.lang)  # "préviens le client" → "prévenir le client", as a task list reads
+            if owner != s.speaker and self.cues.lang == "de":
+                what = _MIR.sub(s.speaker, what)  # "Philipp, schickst du mir die Kontakte?": Olga die Kontakte schicken
         self.tasked.add(s.text)
         context = None
         if _refers_back(what) or back and len(content_words(what)) <= 3:
@@ -2325,16 +2331,19 @@ def _task_participle(task: str, lang: str) -> re.Pattern | None:
     return re.compile(rf"\b{re.escape(stem.group(1))}{rule[1]}\b", re.I) if stem and len(stem.group(1)) >= 4 else None
 
 
-def _joined(first: Found, then: Found) -> Found:
-    """`first` carried on by `then`; a `then` that only says when ("yep, will have it EOD") or what the speaker has
-    planned ("on it, I have a call with them Wednesday") or only restates it ("set up the action" — "I'll set it up by
-    Monday") adds its due date, not its words."""
+def _joined(first: Found, then: Found, lang: str = "en") -> Found:
+    """`first` carried on by `then`, joined with the thread language's "and"; a `then` that only says when ("yep,
+    will have it EOD") or what the speaker has planned ("on it, I have a call with them Wednesday") or only restates
+    it ("set up the action" — "I'll set it up by Monday") adds its due date, not its words."""
     restated = _points_back(then.text) and then.text.split(" ", 1)[0].lower() == first.text.split(" ", 1)[0].lower()
     text = first.text if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated \
-        else f"{first.text} and {then.text}"
+        else f"{first.text}{_AND.get(lang, ';')} {then.text}"
     return replace(first, text=text, due=first.due or then.due, due_date=first.due_date or then.due_date)
 
 
+# "and" between two parts of one task, in the thread's language (a semicolon where none is listed)
+_AND = {"en": " and", "de": " und", "fr": " et", "es": " y", "pt": " e", "it": " e", "nl": " en", "sv": " och",
+        "pl": " i", "ru": " и", "uk": " і", "tr": " ve", "id": " dan", "vi": " và", "ja": "、", "zh": "，", "ko": ","}
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")  # "booked" and "book", "paused" and "pause" (English; others cut at five)
 
 

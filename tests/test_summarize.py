@@ -255,3 +255,9 @@ def test_items_without_the_tldr_are_the_same_items():
     assert items_only.tldr == "" and full.tldr
     assert (items_only.decisions, items_only.action_items, items_only.open_questions) == (
         full.decisions, full.action_items, full.open_questions)
+
+
+def test_a_how_do_i_question_is_reported_as_how_to():
+    from skills.summarize.rewrite import question_to_third_person
+    assert question_to_third_person("how do I reseed the staging DB?", "alex_m", None) == "alex_m asks how to reseed the staging DB."
+    assert question_to_third_person("Who should I ask about the VPN?", "Ana", None) == "Ana asks who to ask about the VPN."

@@ -164,6 +164,7 @@ _YES_NO = re.compile(r"^(?:do|does|did|are|is|were|was|have|has|will|would|can|c
 _REQUEST = re.compile(r"^(?:(?:can|could|would|will)\s+you|please)\s+(?:please\s+)?(.*)$", re.I | re.S)
 _MAY_I = re.compile(r"^(?:can|could|may)\s+I\s+(.*)$", re.I | re.S)
 _WH = re.compile(r"^(what|when|where|who|why|how|which|whose)\b", re.I)
+_WH_I = re.compile(r"^(what|when|where|who|how)\s+(?:do|should|can|could)\s+I\s+(.*)$", re.I | re.S)
 
 
 def question_to_third_person(question: str, speaker: str, addressee: str | None, group: str | None = None) -> str:
@@ -188,6 +189,9 @@ def question_to_third_person(question: str, speaker: str, addressee: str | None,
             first, _, tail = rest.partition(" ")
             rest = f"{first}{verb} {tail}".strip()
         return f"{speaker} asks if {rest}."
+    if (how := _WH_I.match(body)) and how.group(2):  # "how do I reseed the staging DB?" asks how to reseed it
+        rest = to_third_person(how.group(2), speaker, addressee, group)
+        return f"{speaker} asks {how.group(1).lower()} to {rest[:1].lower() + rest[1:]}."
     rest = to_third_person(body, speaker, addressee, group)
     if _WH.match(body):
         return f"{speaker} asks {rest[:1].lower() + rest[1:]}."

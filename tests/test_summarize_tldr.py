@@ -78,3 +78,11 @@ def test_the_gist_does_not_repeat_the_next_step_and_ends_before_it():
                 ("Bernd", "Ich kümmere mich um die Richtlinien bis Ende der Woche"))
     gist, step = said.split(" Next: ")
     assert gist.endswith(".") and "Schulungsnachweis" not in gist and "Schulungsnachweis" in step
+
+
+def test_the_next_step_named_is_one_that_says_what_it_is_about():
+    said = tldr(("Nora", "Design review for the new search results page: should the filter rail collapse?"),
+                ("Ben", "ok sort moves to the top of results."), ("Nora", "I'll update that today."),
+                ("Jae", "I'll check with the search team if the trending endpoint can be reused."),
+                ("Omar", "Let's test both in next week's usability sessions, no decision yet."))
+    assert "update that" not in said and "trending endpoint" in said

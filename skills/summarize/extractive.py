@@ -253,7 +253,7 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
                                skip={d.index for d in decisions})
         return " ".join(part for part in (outcome, second) if part)
     gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
-                 1 if step else min(max_sentences, 2), english, skip={actions[0].index} if step else set())
+                 1 if step else min(max_sentences, 2), english, skip={_lead_task(actions).index} if step else set())
     if gist and step and not _ENDED.search(gist):
         gist += "."  # "… erinnern musst du sie aber selbst. Next: …", not "… selbst Next: …"
     return " ".join(part for part in (gist, step) if part)
@@ -311,7 +311,7 @@ def _next_step(actions, english: bool) -> str:
     """The first open task and its owner: "Ken will write the postmortem by Thursday." (the rest are listed below)."""
     if not actions:
         return ""
-    first = actions[0]
+    first = _lead_task(actions)
     if first.owner and english:  # "bring it to Thursday's sync" says its day already
         due = f" {_due_phrase(first.due)}" if first.due and first.due.lower() not in first.text.lower() else ""
         return f"{first.owner} will {first.text}{due}."
@@ -319,6 +319,12 @@ def _next_step(actions, english: bool) -> str:
     if first.owner:
         return f"Next: {first.owner}: {first.text}{due}."
     return f"Still to do: {first.text}{due} (no owner yet)."
+
+
+def _lead_task(actions: list[Found]) -> Found:
+    """The task the TL;DR names: the first that says what it is about on its own ("Nora will update that today"
+    tells a reader nothing), else the first."""
+    return next((a for a in actions if not a.context), actions[0])
 
 
 def _due_phrase(due: str) -> str:

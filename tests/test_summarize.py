@@ -261,3 +261,11 @@ def test_a_how_do_i_question_is_reported_as_how_to():
     from skills.summarize.rewrite import question_to_third_person
     assert question_to_third_person("how do I reseed the staging DB?", "alex_m", None) == "alex_m asks how to reseed the staging DB."
     assert question_to_third_person("Who should I ask about the VPN?", "Ana", None) == "Ana asks who to ask about the VPN."
+
+
+def test_german_abbreviations_written_with_a_space_end_no_sentence():
+    from skills.summarize.extractive import split_sentences
+    assert split_sentences("Wollen wir feste Kernarbeitszeiten einführen, z. B. 10–15 Uhr? Der Support klappt nicht.") == \
+        ["Wollen wir feste Kernarbeitszeiten einführen, z. B. 10–15 Uhr?", "Der Support klappt nicht."]
+    assert split_sentences("Mehr Tests, d. h. mehr Zeit. Das ist Plan A. Beim nächsten Mal anders.") == \
+        ["Mehr Tests, d. h. mehr Zeit.", "Das ist Plan A.", "Beim nächsten Mal anders."]

@@ -80,8 +80,9 @@ _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesda
 
 # "am 26.11. oder", "ca. 30k", "z. B. 10–15 Uhr": a full stop inside a date or after an abbreviation, with the
 # sentence going on in lower case or with a figure, ends nothing.
-_NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:ca|bzw|z\.\s?B|d\.\s?h|usw|etc|vs|approx|e\.g|i\.e|env|p\.\s?ex|aprox|vgl|inkl|ggf)\.)$", re.I)
-_GOES_ON = re.compile(r"^[^\W\d_A-ZÀ-ÞА-Я]|^\d")
+_NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:ca|bzw|z\.\s?B|d\.\s?h|u\.\s?a|usw|etc|vs|approx|e\.g|i\.e|env|p\.\s?ex|aprox|vgl|inkl|ggf"
+                         r"|(?<![\w.])[zdu])\.)$", re.I)
+_GOES_ON = re.compile(r"^[^\W\d_A-ZÀ-ÞА-Я]|^\d|^[BHA]\.(?:\s|$)")  # "z. B." split after "z.": the "B." goes on
 
 
 def split_sentences(text: str) -> list[str]:

@@ -64,20 +64,20 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
         raise ExportError(f"channel {channel!r} has no messages in {chosen} "
                           f"(day files from {days[0]} to {days[-1]})" if days else
                           f"channel {channel!r} has no day files")
-    digest, problems, skipped = _week_digest(export, channel, name, chosen, progress)
-    # Without --week, the latest week people wrote in: an export often ends with a week of joins and bot posts only.
-    earlier = sorted({Week.of(day) for day in days} - {chosen}, key=lambda w: w.monday, reverse=True)
-    for other in earlier if not week and not digest.stats["messages"] else ():
-        found = _week_digest(export, channel, name, other, progress)
-        if found[0].stats["messages"]:
-            err(f"etiquette digest: {chosen}, the export's last week, has no messages from people: "
-                f"showing {other}, the latest week that has some (--week picks another)")
-            chosen, (digest, problems, skipped) = other, found
-            break
+    members = export.members(channel)
+    digest, problems, skipped = _week_digest(export, channel, name, members, chosen, progress)
+    if not week and not digest.stats["messages"]:
+        # the latest week people wrote in: an export often ends with a week of joins and bot posts only
+        for other in sorted({Week.of(day) for day in days} - {chosen}, key=lambda w: w.monday, reverse=True):
+            found = _week_digest(export, channel, name, members, other, progress)
+            if found[0].stats["messages"]:
+                err(f"etiquette digest: {chosen}, the export's last week, has no messages from people: "
+                    f"showing {other}, the latest week that has some (--week picks another)")
+                chosen, (digest, problems, skipped) = other, found
+                break
     for problem in problems:
         err(f"etiquette digest: skipped {problem}")
     if chart is not None:
-        members = export.members(channel)
         png = activity_chart_png(digest.hourly, members or list(export.users.values()), digest.zone,
                                  chart_day(chosen.monday), title=f"#{digest.channel}, {chosen}")
         try:
@@ -89,10 +89,9 @@ def _digest(export: SlackExport, channel: str, week: str | None, as_json: bool, 
     return EXIT_SKIPPED if skipped or problems else 0
 
 
-def _week_digest(export: SlackExport, channel: str, name: str, chosen: Week,
+def _week_digest(export: SlackExport, channel: str, name: str, members: Sequence[User], chosen: Week,
                  progress: bool | None) -> tuple[Digest, list[str], int]:
     """One week's digest, the problems met in its messages and how many of its day files could not be read."""
-    members = export.members(channel)
     files = export.week_files(channel, chosen)
     sizes = [export.archive.size(file) for file in files]
     show = progress if progress is not None else _stderr_is_terminal() and sum(sizes) >= PROGRESS_MIN_BYTES

@@ -2331,7 +2331,7 @@ def _task_participle(task: str, lang: str) -> re.Pattern | None:
     return re.compile(rf"\b{re.escape(stem.group(1))}{rule[1]}\b", re.I) if stem and len(stem.group(1)) >= 4 else None
 
 
-def _joined(first: Found, then: Found, lang: str = "en") -> Found:
+def _joined(first: Found, then: Found, lang: str) -> Found:
     """`first` carried on by `then`, joined with the thread language's "and"; a `then` that only says when ("yep,
     will have it EOD") or what the speaker has planned ("on it, I have a call with them Wednesday") or only restates
     it ("set up the action" — "I'll set it up by Monday") adds its due date, not its words."""

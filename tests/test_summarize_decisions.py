@@ -404,3 +404,41 @@ def test_not_deciding_for_now_in_chinese_is_no_decision():
     summary = summarize(thread(("刘洋", "企业版要不要改成按用量收费？"), ("赵敏", "收入更难预测"), ("Kevin", "可以混合模式：基础座位费加用量"),
                                ("刘洋", "好吧，先不定。赵敏你帮忙跟数据组提个需求？"), ("赵敏", "好，今天提")))
     assert summary.decisions == () and summary.no_decision
+
+
+def test_a_course_question_after_its_reason_is_settled_by_a_reply_that_restates_it():
+    """ "design won't be ready, can we do May 12?" — "ok, moving launch to May 12": the "can we …?" is what is
+    settled (not the reason before it), the "ok," goes, and between two people the TL;DR leads with it."""
+    summary = summarize(thread(("Rita", "launch date is April 28"), ("Omar", "design won't be ready, can we do May 12?"),
+                               ("Rita", "ok, moving launch to May 12"), ("Omar", "thanks! I'll update the roadmap doc.")))
+    assert [d.line for d in summary.decisions] == ["Moving launch to May 12 (Omar agreed)"]
+    assert summary.tldr.startswith("Decided: Moving launch to May 12.")
+
+
+def test_a_second_way_of_saying_yes_agrees_to_the_course_asked():
+    """ "Sí, tiene sentido" to "¿no deberíamos meter el BOM?": "tiene" is no imperative of a request to someone
+    called "Sí", and the yes decides the question's course, said without its lead-in and its "no"."""
+    assert decided(("Marta", "Un cliente dice que las tildes salen rotas al exportar a CSV."),
+                   ("Álvaro", "Es el Excel, exportamos en UTF-8 sin BOM."),
+                   ("Nerea", "Por cierto, ¿no deberíamos meter el BOM y ya?"),
+                   ("Álvaro", "Sí, tiene sentido. Lo meto esta semana.")) == ["Deberíamos meter el BOM y ya (Nerea agreed)"]
+
+
+def test_confirming_what_one_sees_is_no_decision():
+    """ "Confirmed, error rate is back to normal after the rollback" reports a state; "Confirmed, we ship Tuesday"
+    still decides."""
+    assert decided(("Priya", "checkout is throwing 502s since the deploy, rolling back now"),
+                   ("Marco", "Confirmed, error rate is back to normal after the rollback"),
+                   ("Priya", "thanks. I'll write the postmortem by Friday."),
+                   ("Lena", "great")) == []
+    assert decided(("Priya", "Ship on Tuesday or Thursday?"), ("Marco", "Tuesday works for QA"),
+                   ("Priya", "Confirmed, we ship Tuesday."), ("Lena", "great")) != []
+
+
+def test_the_asker_closes_a_choice_with_one_of_its_options_in_one_word():
+    """ "Dann Donnerstag." after "Dienstag oder Donnerstag?" and a reason against Tuesday: the asker's word decides,
+    not the reason, and the bare options are shown with the question before them."""
+    assert decided(("Jonas", "Wann machen wir das Release 3.4? Dienstag oder Donnerstag?"),
+                   ("Mia", "Dienstag ist knapp, die Migration ist noch nicht getestet."),
+                   ("Jonas", "Dann Donnerstag. Mia, kannst du die Migration bis Mittwoch testen?"),
+                   ("Mia", "Mach ich.")) == ["Donnerstag (re: “Wann machen wir das Release 3.4? Dienstag oder Donnerstag?”)"]

@@ -192,3 +192,15 @@ def test_a_late_reply_that_opens_with_the_askers_name_answers_them():
     assert [q for q in open_texts(*lines) if "Testdaten" in q]
     unknown = ("Sabine Keller", "@Ralf keine Ahnung, frag mal im Platform-Channel")
     assert [q for q in open_texts(*lines, unknown) if "Testdaten" in q]
+
+
+def test_a_who_question_is_taken_by_a_promise_about_it_not_by_one_about_something_else():
+    """ "Who would own the Airflow cluster?" — "probably data-platform, but they haven't agreed yet" — "I'll write up
+    the job list": nobody took it. "I'll raise it with data-platform" or a short "I can do it" would have."""
+    lines = [("Tess", "I think we should move the nightly ETL from cron to Airflow."), ("Ugo", "ok, how many jobs?"),
+             ("Tess", "37 of them."), ("Ugo", "That's a big migration. Who would own the Airflow cluster?"),
+             ("Tess", "Good question, probably data-platform, but they haven't agreed yet.")]
+    who = "Ugo: Who would own the Airflow cluster?"
+    assert who in open_texts(*lines, ("Vik", "I'll write up the list of jobs by Friday."))
+    assert who not in open_texts(*lines, ("Vik", "I'll raise it with them at Thursday's sync."))
+    assert who not in open_texts(*lines, ("Vik", "I can take it."))

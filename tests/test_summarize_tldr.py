@@ -86,3 +86,16 @@ def test_the_next_step_named_is_one_that_says_what_it_is_about():
                 ("Jae", "I'll check with the search team if the trending endpoint can be reused."),
                 ("Omar", "Let's test both in next week's usability sessions, no decision yet."))
     assert "update that" not in said and "trending endpoint" in said
+
+
+def test_no_decision_waits_until_a_clause_and_does_not_quote_the_opening_twice():
+    """ "let's revisit once Nick has the numbers": "waiting until Nick has the numbers" ("waiting for Nick has …" is
+    no English); the opening question is quoted in "No decision yet on …", so the second sentence is another one."""
+    said = tldr(("Tom", "should we move the mobile app to React Native?"),
+                ("Eve", "I'd rather not, the team knows Swift and Kotlin well"),
+                ("Tom", "but we maintain two codebases for every feature"),
+                ("Nick", "we need the numbers on duplicated work before deciding"),
+                ("Tom", "fair. let's revisit once Nick has the numbers."))
+    assert said.startswith("No decision yet on “should we move the mobile app to React Native”: "
+                           "waiting until Nick has the numbers. ")
+    assert said.count("React Native") == 1

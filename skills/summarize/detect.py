@@ -96,10 +96,16 @@ _SUGGESTED = re.compile(
 _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 # What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
+# what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
+_POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
 _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
                        r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"
                        r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
-                       r"|chez\s+moi\s+aussi|bei\s+mir\s+auch)", re.I)
+                       r"|chez\s+moi\s+aussi|bei\s+mir\s+auch"
+                       # or the state it is in: "confirmed, error rate is back to normal", "bestätigt, läuft wieder"
+                       r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)"
+                       r"|works\s+(?:again|now)|(?:ist|sind|läuft|laufen)\s+wieder|(?:est|sont)\s+revenus?|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)"
+                       r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona)\b)", re.I)
 # German advice in the first person: "das Wording vom Untertitel würd ich noch mit Content abstimmen" (not "… würd ich sagen")
 _WOULD_I = re.compile(r"(?:^|[,.;:]\s*)(?:nur\s+|aber\s+)?(?P<pre>[^,.;:!?]+?)\s+würd(?:e)?\s+ich\s+(?:noch\s+|eher\s+|auf\s+jeden\s+fall\s+)?"
                       r"(?P<what>(?:\w+\s+)+?(?!sagen\b|meinen\b|denken\b|schätzen\b|tippen\b|behaupten\b|sehen\b)\w+en)\b", re.I)
@@ -545,9 +551,7 @@ class ThreadReader:
             backs = bool(self.cues.agree.search(c.text) or self.cues.endorse.search(c.text))
             return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text, not backs, c.index)
 
-        best = max(candidates, key=rank)
-        clip = best.text.split()
-        return " ".join(clip[:16]) + ("…" if len(clip) > 16 else "")
+        return self._clipped_choice(max(candidates, key=rank))
 
     def _listed_option(self, s: Sentence) -> str | None:
         """ "Going with the second one." after "Options: 1) stay on Elastic, 2) self-hosted Loki, 3) Datadog": the
@@ -744,8 +748,9 @@ class ThreadReader:
             if not opener or not opener.end():
                 break
             end = _OPENER_END.match(out, opener.end())
+            ended = end or _ENDS_OPENER.search(opener.group())  # the cue took its comma along: "Ok, " + "moving …"
             rest = out[end.end() if end else opener.end():]
-            if not (end or _THEN_FIRST.match(out)) or not enough(rest) or self.cues.contrast.match(rest):
+            if not (ended or _THEN_FIRST.match(out)) or not enough(rest) or self.cues.contrast.match(rest):
                 break  # "Yes, but only after …" keeps its "yes"
             out = rest
         if self.english and (lets := _LETS_FIRST.match(out)) and enough(lets.group(1)):
@@ -829,11 +834,12 @@ class ThreadReader:
         if opener is None:
             return self._names_option(s, found)
         statement = Sentence(s.text[opener.end():], s.index, s.speaker, s.source_id)
-        if len(content_words(statement.text)) < 2:  # "ok." then the statement
+        if len(content_words(statement.text)) < 2 and not self._one_option(statement, found):  # "ok." then the statement
             if len(own) < 2 or own[1].is_question:
                 return False
             statement = own[1]
-        if len(content_words(statement.text)) < 2 or statement.is_question or self._promises(self._without_own_task(statement).text) \
+        if len(content_words(statement.text)) < 2 and not self._one_option(statement, found) or statement.is_question \
+                or self._promises(self._without_own_task(statement).text) \
                 or _HYPOTHETICAL.search(statement.text) \
                 or any(p.search(statement.text) for p in (*self.cues.request, *self.cues.unassigned)):
             return False  # a promise or a task, not a conclusion
@@ -855,6 +861,12 @@ class ThreadReader:
         found.append((replace(self._closing(self._restated(self._found(self._without_own_task(statement), agreed), asked), asked),
                               closed=True), SETTLED))
         return True
+
+    def _one_option(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
+        """ "Dann Donnerstag." after "Dienstag oder Donnerstag?": one word, and it is one of the options asked."""
+        words = content_words(s.text)
+        return len(words) == 1 and (asked := self._open_choice(s, found)) is not None \
+            and words <= content_words(asked.text) and bool(self.cues.alternative.search(asked.text))
 
     def _without_own_task(self, s: Sentence) -> Sentence:
         """ "Then we move it to Friday and I tell sales": the conclusion without the task its speaker takes on in
@@ -913,8 +925,17 @@ class ThreadReader:
         if f.context is not None or asked.index == f.index or not self._seeking(asked) \
                 or len({w for w in content_words(f.text) & content_words(asked.text) if len(w) > 3}) >= 2:
             return f
-        clip = asked.text.split()
-        return replace(f, context=" ".join(clip[:16]) + ("…" if len(clip) > 16 else ""))
+        return replace(f, context=self._clipped_choice(asked))
+
+    def _clipped_choice(self, asked: Sentence) -> str:
+        """The choice, clipped: bare options say which choice with the question before them ("Wann machen wir das
+        Release? Dienstag oder Donnerstag?")."""
+        own = self.by_message[asked.index]
+        before = own[own.index(asked) - 1] if own[0] is not asked else None
+        said = f"{before.text.strip()} {asked.text.strip()}" \
+            if before is not None and before.is_question and len(content_words(asked.text)) <= 3 else asked.text
+        clip = said.split()
+        return " ".join(clip[:16]) + ("…" if len(clip) > 16 else "")
 
     @staticmethod
     def _names_one_option(text: str, choice: str) -> bool:
@@ -1028,20 +1049,32 @@ class ThreadReader:
         if any(self._objects(m.text) or m.speaker != s.speaker and self.cues.proposal.search(m.text) for m in later):
             return  # "But that would drop our baseline by a third.", or someone else proposes another way
         text = " ".join(x.text.strip() for x in (answer, *self._carried_on(answer))).rstrip("!. ")
-        context: str | None = s.text.strip()
+        asked = self.cues.course.search(s.text)  # "design won't be ready, can we do May 12?" settles the "can we …?"
+        context: str | None = s.text[asked.start():].lstrip(",; ") if asked and asked.group()[:1] in ",;" else s.text.strip()
         if self._only_agrees(text, s.text) and not self._objects(answer.text):
-            if any(p.search(self._message_text(reply.index)) for p in self.cues.request):
+            if self._asks_someone(self._message_text(reply.index)):
                 return  # "Can we add a canary?" — "Yes. Tomás, can you own the canary setup?": a task given
             if content_words(proposition := self._proposition(s.text)):  # "+1" to "can we agree that X should …?" decides X
                 text, context = proposition[:1].upper() + proposition[1:], None
         found.append((Found(text, answer.source_id, answer.index, owner=answer.speaker, agreed_by=(s.speaker,),
                             context=context), SETTLED))
 
+    def _asks_someone(self, text: str) -> bool:
+        """A request in a reply, read loosely: "sí, hasta el viernes" has its shape ("Ana, manda …") and takes a task
+        as surely as one; but not "Sí, tiene sentido", whose would-be imperative is a second way of saying yes."""
+        for pattern in self.cues.request:
+            if (m := pattern.search(text)) and not (m.groupdict().get("imp") and self.cues.agree.match(text[m.start("imp"):])):
+                return True
+        return False
+
     def _only_agrees(self, answer: str, question: str) -> bool:
         """A yes that adds nothing to the course asked: "+1", "katılıyorum", or "yes, Friday works" to "Shall we move
         the launch to Friday?" (its words beyond the yes are the question's, but for one such as "works"; never a
         name, day or figure of its own, as "yes, Monday" to a question about Friday)."""
-        rest = content_words(self.cues.agree.sub(" ", answer))
+        said = answer
+        while (yes := self.cues.agree.match(said)) and yes.end():  # "Sí, tiene sentido": two ways of saying yes
+            said = said[yes.end():].lstrip(" ,.!;:")
+        rest = content_words(said)
         extra = rest - content_words(question)
         named = {w.lower() for w in _CAPITALISED.findall(answer)} | {w for w in extra if _DIGIT.search(w)}
         return not extra & named and (len(rest) <= 1 or len(extra) <= 1 and len(rest) > len(extra))
@@ -1057,6 +1090,8 @@ class ThreadReader:
         if self.english or _RHETORICAL.match(after):  # "können wir uns einigen, dass …": what they agree on
             label = _LEAD_LABEL.match(question[:asked.end()])  # "newsletter: ok to push the send …?" is about the newsletter
             return (f"{label.group(1)}: " if label else "") + _RHETORICAL.sub("", after).strip(" ?？¿")
+        if asked.group()[:1] in ",;":  # "Por cierto, ¿no deberíamos …?": the question after its lead-in
+            question = question[asked.start():].lstrip(",; ")
         return _QUESTION_PARTICLE.sub("", _YES_NO_WORD.sub("", question.strip(" ?？¿"))).strip(" ?？¿,")
 
     def _echoes(self, answer: str, question: str) -> bool:
@@ -1090,6 +1125,8 @@ class ThreadReader:
         "Deal." (which decides what it answers)."""
         if self._answers_assignment(s):
             return
+        if (settled := self.cues.settles.search(s.text)) and _OBSERVED.match(s.text, settled.end()):
+            return  # "Confirmed, error rate is back to normal": what someone sees, not what the team decides
         rest = content_words(s.text) - set(self.people) - _COURTESY - _SETTLE_WORDS
         if rest and not self.cues.agree.fullmatch(s.text.strip(" .!")):
             recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
@@ -1927,6 +1964,7 @@ class ThreadReader:
         # work asked of the person it names: "Ken, can you …?", "@Marco prepari tu le note?", "@刘洋 你负责？"
         request = asked is not None and (self._asks_task(s.text) or bool(_ASKED_YOU.match(s.text) or self.cues.second_person.search(s.text)))
         first_other = True
+        asked_in = f"{about} {self._message_text(s.index)}"
         left_open: set[int] = set()  # replies that said it is not known yet, or handed it on
         for m in self.messages[s.index + 1:s.index + 1 + ANSWER_WINDOW]:
             question_only = all(x.is_question for x in self.by_message.get(m.index, ())) \
@@ -1940,8 +1978,13 @@ class ThreadReader:
                 return True  # "Dá pra limpar o cache?" — "Dá sim, …": the question's own verb, said back
             # or gave it to someone; a promise may be a later sentence ("見落としていました。明日直します")
             # but setting out to find out who ("bra fråga, jag kollar vem som har jour") names nobody yet
+            # — about what was asked: "who tells support?" — "I'll write the postmortem" takes another task; "I'll do
+            # it", "die nehme ich mit", "kann ich machen" or a promise that shares a word with the question's message
+            # take this one
             volunteered = who_question and (m.index in self.assigned or any(
                 self._promises(x.text) and not (self.cues.finding_out.search(x.text) and self.cues.who.search(x.text))
+                and (word_count(x.text) <= 4 or _POINTS_BACK.search(x.text) or self.cues.accept.search(x.text)
+                     or _overlap(x.text, asked_in) > 0)
                 for x in self.by_message.get(m.index, ())))
             if volunteered:
                 return True  # "who tells the CS team?" — "let me check with Priscilla which customers, I'll get back"
@@ -2054,7 +2097,8 @@ _FAREWELL = re.compile(r"\b(?:see\s+(?:you|u|ya)|bye|good\s*night|talk\s+(?:to\s
 _RHETORICAL = re.compile(r"^\W*(?:(?:not|nicht|pas|no|não|just|simply|einfach|mal|juste|simplemente|só|(?:at\s+least\s+)?agree\s+that"
                          r"|(?:uns\s+)?einigen,?\s+dass|(?:se\s+)?mettre\s+d'accord\s+(?:pour\s+dire\s+)?que)\s+)+", re.I)
 _QUESTION_PARTICLE = re.compile(r"\s+m[ıiuü](?:y[ıiuü]z)?\s*$|(?<=ます)か\s*$|(?<=しょう)か\s*$")  # "atalım mı", "しますか": a yes/no question's last word
-_YES_NO_WORD = re.compile(r"^\W*(?:czy|क्या|هل|est-ce\s+qu(?:e\s+|'))\s*", re.I)  # a yes/no question's first word
+# a yes/no question's first word, and the "no" of a "¿no deberíamos …?" (a yes to it says "deberíamos …")
+_YES_NO_WORD = re.compile(r"^\W*(?:czy|क्या|هل|est-ce\s+qu(?:e\s+|')|(?:no|não|non)(?=\s+\w))\s*", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|wenn|falls|si|sauf\s+si|caso)\b[^.;!?]*$", re.I)
 _CONDITIONAL_ANSWER = re.compile(
     r"^\W*(?:\w+[,.!]?\s+)?(?:if|unless|only\s+if|si|wenn|falls|caso|not\s+necessarily|pas\s+forcément|nicht\s+unbedingt"
@@ -2067,6 +2111,7 @@ _THEN = re.compile(r"\bthen\b", re.I)
 _GREETING_WORDS = frozenset("hey hello hiya hallo salut hola olá".split())
 _ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|all|everything|something|not|looks?|sounds?|feels?|seems?)\s*$", re.I)
 _OUTCOME_LABEL = re.compile(r"^\W*([^:：\n]{1,30}?)\s*[:：]\s*(?=\S)")
+_ENDS_OPENER = re.compile(r"[,.!:;،，、。।–—-]\s*$")
 _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،，、。।–—-]*")
 _THEN_FIRST = re.compile(r"^\W*(?:then|so|dann|also|alors|donc|entonces|pues|então)\b\s*(?=\w)", re.I)
 _LETS_FIRST = re.compile(r"^\W*let'?s\s+(?!(?:say|see|hope|not)\b)(\w.*)$", re.I | re.S)

@@ -245,19 +245,29 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     elif undecided and (group or waiting_on) and not decisions:
         topic = _topic(texts[0])
         outcome = f"No decision yet{f' on {topic}' if topic else ''}"
-        outcome += f": waiting for {waiting_on.rstrip(' .')}." if waiting_on else "."
+        outcome += f": {_waiting(waiting_on.rstrip(' .'))}." if waiting_on else "."
     else:
         outcome = ""
     step = _next_step(actions, english) if outcome or len(actions) >= 2 and group else ""
     if outcome:
-        second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english,
-                               skip={d.index for d in decisions})
+        said = {d.index for d in decisions} if decisions else {0}  # "No decision yet on “…”" quoted the opening already
+        second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip=said)
         return " ".join(part for part in (outcome, second) if part)
     gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
                  1 if step else min(max_sentences, 2), english, skip={_lead_task(actions).index} if step else set())
     if gist and step and not _ENDED.search(gist):
         gist += "."  # "… erinnern musst du sie aber selbst. Next: …", not "… selbst Next: …"
     return " ".join(part for part in (gist, step) if part)
+
+
+# "Nick has the numbers", "legal signs off": a clause, which "waiting for" cannot take ("waiting until Nick has …")
+_CLAUSE = re.compile(r"^(?:[\w'’-]+\s+){1,3}?(?<!\bto\s)(?:has|have|is|are|gets|got|signs|sends|confirms|decides|approves|"
+                     r"replies|answers|comes|finishes|does|can|will|knows|hears|shares|checks|runs|gives|returns|"
+                     r"agrees|reviews|looks|makes|tells)\b")  # not "Maria to decide"
+
+
+def _waiting(what: str) -> str:
+    return f"waiting until {what}" if _CLAUSE.match(what) else f"waiting for {what}"
 
 
 _ENDED = re.compile(r"[.!?…。！？।؟:;)\]\"”»]\s*$")  # a sentence's own end, in any script

@@ -571,3 +571,22 @@ def test_two_parts_of_one_task_are_joined_with_the_threads_own_and():
     assert _joined(first, then, "de").text == "das Angebot schicken und die Rechnung prüfen"
     assert _joined(first, then, "fr").text.endswith(" et die Rechnung prüfen")
     assert _joined(first, then, "xx").text == "das Angebot schicken; die Rechnung prüfen"
+
+
+def test_a_done_word_that_promises_a_date_takes_the_task():
+    """ "Hecho, la tengo el jueves" is "deal, I'll have it Thursday": the task is taken, not reported done; a bare
+    "Hecho." a moment later still reports it done."""
+    asked = [("Lucía", "Diego, ¿puedes preparar la propuesta salarial para el jueves?")]
+    rest = [("Ana", "¿Hace falta que lo apruebe finanzas?"), ("Lucía", "No, ya está en presupuesto.")]
+    assert items(*asked, ("Diego", "Hecho, la tengo el jueves."), *rest) == \
+        [("Diego", "preparar la propuesta salarial", "el jueves")]
+    assert items(*asked, ("Diego", "Vale."), ("Diego", "Hecho."), *rest) == []
+
+
+def test_agreeing_and_then_deciding_the_same_call_is_one_decision():
+    """ "De acuerdo, le hacemos oferta" — "Perfecto, decidido: oferta para Pablo": one call, said twice."""
+    summary = summarize(thread(("Lucía", "Debrief de la entrevista con Pablo: técnicamente fuerte."),
+                               ("Diego", "Para mí es un sí, el ejercicio de sistemas fue el mejor que vimos."),
+                               ("Ana", "De acuerdo, le hacemos oferta."),
+                               ("Lucía", "Perfecto, decidido: oferta para Pablo."), ("Diego", "👍")))
+    assert [d.text for d in summary.decisions] == ["Oferta para Pablo"]

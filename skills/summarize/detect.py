@@ -1253,6 +1253,8 @@ class ThreadReader:
             def same_subject(kept: Found) -> bool:
                 if kept.index == item.index or _overlap(kept.said, item.said) >= 0.3:
                     return True
+                if item.index - kept.index <= 2 and _overlap(self._outcome(kept.text), self._outcome(item.text)) >= 0.5:
+                    return True  # "Le hacemos oferta" — "decidido: oferta para Pablo": the same call, said as decided
                 shared = _option_words(item.text) & _option_words(kept.said)  # the new one names the subject itself
                 earlier = self._when_words(kept.said)
                 return bool(shared) and bool(earlier) and bool(self._when_words(item.text) - earlier)
@@ -1421,7 +1423,7 @@ class ThreadReader:
         if item.owner is None:
             return False
         later = [m for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW] if m.speaker == item.owner]
-        if any(_DONE.search(m.text) or self._did(m.text, item.text) for m in later if m.index <= item.index + 3):
+        if any(self._done_now(m) or self._did(m.text, item.text) for m in later if m.index <= item.index + 3):
             return True
         if _LOOK.search(item.text) and any(self._finding(m.text) for m in later if m.index <= item.index + 4):
             return True  # "Dev, can you look at the proxy side?" — "yep" — "proxy looks healthy, p99 is 180ms"
@@ -1431,6 +1433,11 @@ class ThreadReader:
         return any(task & _stems(m.text) and not _QUESTION_END.search(m.text)
                    and (m.checked or _reports_done(m.text) or participle is not None and _reports_done(m.text, participle))
                    for m in later)
+
+    def _done_now(self, m: Message) -> bool:
+        """ "Erledigt.", "Done: PAY-812"; not "Hecho, la tengo el jueves", whose "hecho" is "deal": it is still to come."""
+        done = _DONE.search(m.text)
+        return bool(done) and not self._promises(m.text) and self.due(m.text[done.end():], m.sent)[0] is None
 
     def _finding(self, text: str) -> bool:
         """A statement of what was found: not a question, a promise, or a bare "yep"."""

@@ -455,3 +455,16 @@ def test_a_vague_promise_takes_the_step_advised_just_before_it():
     # advice put as a question, or given by the one promising, is no step someone took on
     assert items(("Julien", "Should we replay the failed events by hand?"), ("Nadia", "I'll take care of it."),
                  ("Sophie", "great")) == []
+
+
+def test_tasks_handed_out_in_the_present_tense_are_one_line_per_owner():
+    """ "Ken writes the announcement, Mei updates the pricing page, and I'll brief support": each part is a task
+    for the one it names, written as task lines are ("write the announcement"); a part that names only its object
+    ("Mei handles the pricing page") is told as "Mei takes the pricing page", not "Mei will the pricing page"."""
+    lines = [("Ken", "ok, draft by thursday noon"), ("Mei", "sure"), ("Dana", "thanks all")]
+    assert items(("Dana", "for friday's launch: Ken writes the announcement, Mei updates the pricing page, "
+                          "and I'll brief support."), *lines) == \
+        [("Ken", "write the announcement"), ("Mei", "update the pricing page"), ("Dana", "brief support")]
+    told = summarize(thread(("Dana", "Mei handles the pricing page, Ken writes the announcement."), ("Mei", "sure"),
+                            ("Ken", "ok"), ("Dana", "thanks all"))).tldr
+    assert "Mei takes the pricing page." in told

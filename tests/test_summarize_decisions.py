@@ -442,3 +442,14 @@ def test_the_asker_closes_a_choice_with_one_of_its_options_in_one_word():
                    ("Mia", "Dienstag ist knapp, die Migration ist noch nicht getestet."),
                    ("Jonas", "Dann Donnerstag. Mia, kannst du die Migration bis Mittwoch testen?"),
                    ("Mia", "Mach ich.")) == ["Donnerstag (re: “Wann machen wir das Release 3.4? Dienstag oder Donnerstag?”)"]
+
+
+def test_waiting_for_someone_in_german_word_order_is_no_decision():
+    """ "Das klären wir mit dem Plattform-Team nächste Woche." — "Gut, dann warten wir auf das Plattform-Team.": put
+    off, in the inverted order German uses after "dann"; the TL;DR says on whom it waits."""
+    summary = summarize(thread(("Anna", "Sollen wir auf Kubernetes 1.30 upgraden?"),
+                               ("Ben", "Erst wenn die Helm-Charts kompatibel sind."),
+                               ("Carl", "Das klären wir mit dem Plattform-Team nächste Woche."),
+                               ("Anna", "Gut, dann warten wir auf das Plattform-Team.")))
+    assert summary.decisions == () and summary.no_decision
+    assert ": waiting for das Plattform-Team." in summary.tldr

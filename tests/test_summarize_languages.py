@@ -590,3 +590,11 @@ def test_agreeing_and_then_deciding_the_same_call_is_one_decision():
                                ("Ana", "De acuerdo, le hacemos oferta."),
                                ("Lucía", "Perfecto, decidido: oferta para Pablo."), ("Diego", "👍")))
     assert [d.text for d in summary.decisions] == ["Oferta para Pablo"]
+
+
+def test_a_spanish_list_part_with_del_keeps_its_article():
+    """ "Marta se encarga de las slides, Luis del demo": "del" is "de" + "el", so Luis's task is "el demo"."""
+    assert ("Luis", "el demo", "lunes") in items(
+        ("Pedro", "Reparto: Marta se encarga de las slides, Luis del demo y yo de la invitación."),
+        ("Marta", "Ok, las tengo para el martes."), ("Luis", "El demo lo preparo el lunes."),
+        ("Pedro", "¿Alguien sabe si la sala grande está libre?"))

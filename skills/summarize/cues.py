@@ -17,6 +17,11 @@ from skills.summarize.screen import screened
 
 # Combining marks that `re` does not count as \w: Latin accents, Devanagari vowel signs, Arabic harakat, Hebrew points.
 MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+# A task said in the present of the one who does it: "Ken writes the announcement", "Mei updates the pricing page"
+THIRD_PERSON_TASKS = (r"writes|updates|sends|books|prepares|reviews|drafts|fixes|checks|covers|preps|pings|calls|organi[sz]es|"
+                      r"collects|builds|schedules|creates|files|posts|tells|briefs|contacts|emails|investigates|migrates|"
+                      r"deploys|merges|orders|buys|designs|records|hosts|moderates|presents|translates|prints|brings|"
+                      r"sets\s+up|follows\s+up|looks\s+into|reaches\s+out")
 NAME = rf"@?(?P<who>[^\W\d_][\w{MARKS}.-]*)"  # a first name or @handle, in any script
 HONORIFICS = "さん|くん|君|様|さま|ちゃん|氏|先生|जी"  # after a name ("鈴木さん", "Amit जी"): not part of it
 
@@ -123,7 +128,8 @@ EN = Lexicon(
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what4>(?:do|write|send|fix|update|check|review|draft|prepare|ping|tell|book|file|add|run|set\s+up"
             rf"|schedule|merge|deploy|investigate|look\s+into|reach\s+out\s+to|follow\s+up|coordinate|post|share|create|build|revert|roll\s+back|email|ask|loop\s+in"
             rf"|order|submit|publish|announce|finish|clean\s+up|write\s+up|pair\s+with|own|take\s+care\s+of|handle)\s[^?]+?)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna|on(?!\s+(?:call|leave|vacation|holiday|pto|it)\b))|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
+    assign=rf"^\W*{NAME}(?:'s\s+(?:going\s+to|gonna|on(?!\s+(?:call|leave|vacation|holiday|pto|it)\b))|'ll|\s+(?:will|is\s+going\s+to|takes|owns|is\s+on|handles|can\s+take)"
+           rf"|(?=\s+(?:{THIRD_PERSON_TASKS})\s))\s+(?!(?:know|be|see|like|love|think|feel|need|want|have|probably|actually|never|also\s+be)\b)(?P<what>.+)"
            r"|^\W*[-•*]?\s*@?(?P<who2>[^\W\d_][\w.-]*)\s+to\s+(?P<what2>(?!(?:be|the|a|an|me|you|us|them|him|her|it|all|everyone)\b)[^\W\d_]{2,}\b.+)"  # "Ken to send the deck"
            r"|\bassign(?:ing|ed)?\s+(?P<what3>.+?)\s+to\s+@?(?P<who3>[^\W\d_][\w.-]*)|^\W*(?P<what5>(?!(?:it|this|that|he|she|they|we|I)\b).+?)\s+(?:is|are)\s+(?:on|with)\s+@?(?P<who5>[^\W\d_][\w.-]*)\s*[.!]*$|^\W*(?P<what4>.+?)\s+(?:is|are)\s+assigned\s+to\s+@?(?P<who4>[^\W\d_][\w.-]*)",
     unassigned=r"\b(?:someone|somebody|anyone|anybody)(?:\s+else)?\s+(?:should|needs?\s+to|has\s+to|must|to)\s+(?P<what>.+)|\b(?:can|could)\s+(?:someone|somebody|anyone|anybody)(?:\s+else)?\s+(?:please\s+)?(?P<what5>[^?]+)|^\W*(?:todo|to\s*do|action(?:\s+item)?|ai|next\s+steps?)\s*[:\-]\s*(?P<what2>.+)"
@@ -189,10 +195,11 @@ DE = Lexicon(
     proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b|\bvorschlag\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon|macht\s+Sinn|ergibt\s+Sinn|sinnvoll)",
     disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b|oh\s+je\b|mist\b)",
-    defer=r"(?:\bnicht\s+(?:\w+\s+){0,4}entscheiden\b|\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:auf|bis)\b"
+    defer=r"(?:\bnicht\s+(?:\w+\s+){0,4}entscheiden\b|\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:wir\s+)?(?:auf|bis)\b"
+          r"|\b(?:klären|besprechen|bereden|entscheiden)\s+wir\b[^.!?]{0,40}\b(?:nächste[nr]?|kommende[nr]?|später|morgen)\b"
           r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b|\b(?:drüber|darüber)\s+schlafen\b|\bbesprechen\s+wir\s+(?:(?:dann|nochmal|lieber|erst)\s+)?(?:im|am|beim|in)\b|\b(?:im|am|beim)\s+(?:jour\s+fixe|meeting|weekly|termin|daily|team-?meeting)\b.*\bbesprechen\b|\bumfrage\b|\bdann\s+sehen\s+wir\s+weiter\b|\bwird\s+(?:das\s+)?(?:hier\s+)?(?:heute\s+)?nichts\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bentscheiden\s+wir,?\s+(?:dann\s+|erst\s+)?(?:wenn|sobald)\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b"
           r"|\bnicht\s+(?:unsere|meine)\s+entscheidung\b|\bliegt\s+nicht\s+bei\s+(?:uns|mir)\b",
-    waiting=r"\b(?:warten\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
+    waiting=r"\b(?:warten\s+(?:wir\s+)?(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich(?!\s+mir\b)|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
@@ -340,7 +347,7 @@ ES = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:eso\s+sí,\s*|por\s+favor,?\s*)?(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro|eso)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)(?:[,\s]+por\s+favor)?\s*[.!]*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|porfa|porfi)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}\s+(?:se\s+encarga\s+de|se\s+ocupa\s+de|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)"
+    assign=rf"^\W*{NAME}\s+(?:se\s+(?:encarga|ocupa)\s+d(?:e\b|(?=el\b))|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)"  # "del demo": "el demo"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tú\s+(?P<verbed>(?!(?:eres|estás|tienes|puedes|sabes|quieres|crees|piensas|ves|prefieres)\b)\w{{3,}}s\b[^?]*)$",
     unassigned=r"\balguien\s+(?:puede|podría)\s+(?!(?:me|nos)\s|\w+(?:me|nos)\b)(?P<what5>[^?]+)|\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",

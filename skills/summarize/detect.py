@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from skills.frozen import quick_init
-from skills.summarize.cues import HONORIFICS, MARKS, Cues
+from skills.summarize.cues import HONORIFICS, MARKS, THIRD_PERSON_TASKS, Cues
 from skills.summarize.once import once
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
@@ -1381,8 +1381,8 @@ class ThreadReader:
         first = text.split(" ", 1)[0]
         if not first.isalpha() or not first.islower() or first in _NOT_VERBS:
             return False
-        if self.english:
-            return not first.endswith("s") or first.endswith("ss")
+        if self.english:  # "writes the announcement" is a task in the present; "gets the deal confirmed" a status
+            return not first.endswith("s") or first.endswith("ss") or bool(_PRESENT_TASK.match(text))
         return infinitive(first, self.cues.lang, addressed=True) is not None or bool(_INFINITIVE.search(first))
 
     @staticmethod
@@ -1694,7 +1694,7 @@ class ThreadReader:
                 m = pattern.search(text)
                 who = m and next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
                 if who and (target := self.resolve(who)) and not _is_pronoun(who) and (task := self._own_task(m)):
-                    owner, what = target, task  # "Ken will …", "Lena, du machst die Slides"
+                    owner, what = target, _base_form(task) if self.english else task  # "Ken will …", "Ken writes …"
                     break
         if what is None and not question:
             for pattern in self.cues.commit:
@@ -1715,7 +1715,7 @@ class ThreadReader:
         if what is None and in_list and not question and (named := _NAMED_PART.match(text)) \
                 and (target := self.resolve(named.group("who"))) and word_count(named.group("rest")) >= 2 \
                 and self._verb_first(named.group("rest")):
-            owner, what = target, named.group("rest")  # "owners: Amelia set up Geekbot, Zhou draft the sheriff rota"
+            owner, what = target, _base_form(named.group("rest")) if self.english else named.group("rest")  # "owners: Amelia set up Geekbot, Zhou draft the sheriff rota"
         if what is None and not _OBJECTION.search(text):  # "… but someone has to run Postgres for it": a cost, not a task
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)
@@ -2348,6 +2348,20 @@ def _bare_japanese_verb(task: str) -> bool:
     """A Japanese promise that is its verb and a word or two ("後で直し", "は終わらせ"): no object (を), no noun
     phrase (の), no more than six letters, so it says what it is about with what came before."""
     return bool(_KANA.search(task)) and len(task) <= 6 and not re.search(r"[をの]", task)
+
+
+_PRESENT_TASK = re.compile(rf"(?:{THIRD_PERSON_TASKS})\b", re.I)
+_ES_ENDING = re.compile(r"(?:[xo]|sh|ch|ss)es$")
+
+
+def _base_form(task: str) -> str:
+    """ "writes the announcement" → "write the announcement", "fixes the build" → "fix the build": a task in the
+    present of its owner, as task lines are written."""
+    if not (present := _PRESENT_TASK.match(task)):
+        return task
+    verb, _, rest = present.group().partition(" ")
+    base = verb[:-2] if _ES_ENDING.search(verb) else verb[:-1]
+    return " ".join(filter(None, (base, rest))) + task[present.end():]
 
 
 def _clip(text: str, words: int = 16) -> str:

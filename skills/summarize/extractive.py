@@ -325,11 +325,15 @@ def _next_step(actions, english: bool) -> str:
     first = _lead_task(actions)
     if first.owner and english:  # "bring it to Thursday's sync" says its day already
         due = f" {_due_phrase(first.due)}" if first.due and first.due.lower() not in first.text.lower() else ""
-        return f"{first.owner} will {first.text}{due}."
+        verb = "takes" if _OBJECT_ONLY.match(first.text) else "will"  # "Mei: the pricing page": "Mei takes the pricing page"
+        return f"{first.owner} {verb} {first.text}{due}."
     due = f" (due {first.due})" if first.due else ""
     if first.owner:
         return f"Next: {first.owner}: {first.text}{due}."
     return f"Still to do: {first.text}{due} (no owner yet)."
+
+
+_OBJECT_ONLY = re.compile(r"(?:the|a|an|our|their|his|her|my|this|that|these|those)\s", re.I)
 
 
 def _lead_task(actions: list[Found]) -> Found:

@@ -99,3 +99,13 @@ def test_no_decision_waits_until_a_clause_and_does_not_quote_the_opening_twice()
     assert said.startswith("No decision yet on “should we move the mobile app to React Native”: "
                            "waiting until Nick has the numbers. ")
     assert said.count("React Native") == 1
+
+
+def test_a_bare_deferral_waits_for_what_the_message_before_it_needs_first():
+    """ "we need conversion numbers first" — "ok let's think about it more and revisit next week": the thread waits
+    for the conversion numbers, though the deferral itself does not say so."""
+    said = tldr(("Lee", "proposal: we drop the free tier in Q2"),
+                ("Ola", "I'm worried about signups, free is 60% of our top of funnel"),
+                ("Max", "we need conversion numbers first"),
+                ("Lee", "ok let's think about it more and revisit next week"), ("Ola", "sounds good"))
+    assert said.startswith("No decision yet on “proposal: we drop the free tier in Q2”: waiting for conversion numbers. ")

@@ -97,6 +97,7 @@ _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "new
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 # What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
+_FIRST = re.compile(r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b", re.I)  # "we need the numbers first"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
 _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
                        r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"
@@ -615,7 +616,8 @@ class ThreadReader:
                 if sought or proposed:
                     # what it waits for, said in this sentence or an earlier one of the same message ("On décide
                     # quand on aura le chiffrage. ClickHouse, on en reparlera …")
-                    waiting = self._waiting_on(text) or (waiting if last_defer and last_defer[0] == s.index else None)
+                    waiting = self._waiting_on(text) or (waiting if last_defer and last_defer[0] == s.index else None) \
+                        or self._waiting_before(s.index)
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
                     main_deferred = main_deferred or self._parks_main_question(s)
                 continue
@@ -1266,6 +1268,13 @@ class ThreadReader:
         """The days, dates, times and figures a text names: a revision brings one the earlier decision lacked."""
         return frozenset(w.lower() for m in self.cues.due[1].finditer(text) for w in _WORDS.findall(m.group(0))) \
             | frozenset(w for w in _WORDS_ANY_SCRIPT.findall(text.lower()) if _DIGIT.search(w))
+
+    def _waiting_before(self, index: int) -> str | None:
+        """What the message just before a bare deferral said it needs: "we need conversion numbers first" — "ok,
+        let's revisit next week" waits for the conversion numbers."""
+        before = next((m for m in reversed(self.messages[max(0, index - 2):index]) if not _QUESTION_END.search(m.text)), None)
+        what = self._waiting_on(before.text) if before is not None and _FIRST.search(before.text) else None
+        return _FIRST.sub("", what).strip(" ,") or None if what else None
 
     def _waiting_on(self, text: str) -> str | None:
         match = next((m for p in self.cues.waiting if (m := p.search(text))), None)

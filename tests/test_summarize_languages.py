@@ -598,3 +598,14 @@ def test_a_spanish_list_part_with_del_keeps_its_article():
         ("Pedro", "Reparto: Marta se encarga de las slides, Luis del demo y yo de la invitación."),
         ("Marta", "Ok, las tengo para el martes."), ("Luis", "El demo lo preparo el lunes."),
         ("Pedro", "¿Alguien sabe si la sala grande está libre?"))
+
+
+def test_a_task_said_with_its_verb_in_the_present_keeps_the_verb():
+    """ "Lucas faz o deploy, Marina revisa o PR e eu atualizo o changelog": "fazer o deploy", not "o deploy", and
+    Marina's verb is her own ("revisar o PR", not "fazer revisa o PR"); "Luis prepara el demo": "preparar el demo"."""
+    tasks = items(("Fernanda", "Pra sexta: Lucas faz o deploy, Marina revisa o PR e eu atualizo o changelog."),
+                  ("Lucas", "Fechado, deploy sexta às 10h."), ("Marina", "Reviso amanhã."))
+    assert [(owner, text) for owner, text, _ in tasks] == \
+        [("Lucas", "fazer o deploy"), ("Marina", "revisar o PR"), ("Fernanda", "atualizar o changelog")]
+    assert ("Luis", "preparar el demo", "el lunes") in items(
+        ("Pedro", "Luis prepara el demo para el lunes."), ("Luis", "Ok."), ("Marta", "¿Y las slides?"), ("Pedro", "Las hago yo."))

@@ -109,3 +109,11 @@ def test_a_bare_deferral_waits_for_what_the_message_before_it_needs_first():
                 ("Max", "we need conversion numbers first"),
                 ("Lee", "ok let's think about it more and revisit next week"), ("Ola", "sounds good"))
     assert said.startswith("No decision yet on “proposal: we drop the free tier in Q2”: waiting for conversion numbers. ")
+
+
+def test_a_deal_between_two_people_leads_the_tldr():
+    """ "fine, alerts in January for another 1k" — "Deal, thanks Sam!": agreed to as settled, so the TL;DR says what
+    was decided first, however few words it has."""
+    said = tldr(("Sam", "I can migrate the dashboards for 2k if we skip the alerts."), ("Ana", "what about the alerts later?"),
+                ("Sam", "fine, alerts in January for another 1k."), ("Ana", "Deal, thanks Sam!"))
+    assert said.startswith("Decided: Alerts in January for another 1k.")

@@ -347,7 +347,7 @@ ES = Lexicon(
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?:eso\s+sí,\s*|por\s+favor,?\s*)?(?P<imp>(?!(?:gracias|vale|dale|venga|mira|oye|perfecto|genial|buena|bueno|hola|sí|no|claro|eso)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)(?:[,\s]+por\s+favor)?\s*[.!]*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|porfa|porfi)\s*[.!]*$)",
-    assign=rf"^\W*{NAME}\s+(?:se\s+(?:encarga|ocupa)\s+d(?:e\b|(?=el\b))|va\s+a|hará|prepara|lleva)\s*(?P<what>.+)"  # "del demo": "el demo"
+    assign=rf"^\W*{NAME}\s+(?:se\s+(?:encarga|ocupa)\s+d(?:e\b|(?=el\b))|va\s+a|hará|(?=(?:prepara|lleva)\s))\s*(?P<what>.+)"  # "del demo": "el demo"; "prepara X": "preparar X"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tú\s+(?P<verbed>(?!(?:eres|estás|tienes|puedes|sabes|quieres|crees|piensas|ves|prefieres)\b)\w{{3,}}s\b[^?]*)$",
     unassigned=r"\balguien\s+(?:puede|podría)\s+(?!(?:me|nos)\s|\w+(?:me|nos)\b)(?P<what5>[^?]+)|\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
@@ -417,7 +417,7 @@ PT = Lexicon(
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|pfv|pf)\s*[.!]*$"
             # pt-PT "Marta, ficas com isso?", "Inês, configuras tu?": the verb said to "tu"
             rf"|^\W*@?(?P<who6>[^\W\d_][\w.-]*)[,:]?\s+(?:tu\s+)?(?:me\s+|nos\s+)?(?P<inv2>(?!(?:podes|consegues|sabes|queres|achas|tens|estás|és|vais|preferes|concordas|lembras|vês|dizes)\b)\w{{3,}}(?:as|es))(?:\s+tu\b)?(?:\s+(?P<what6>[^?]+?))?\s*\?)",
-    assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|faz|prepara)\s*(?P<what>.+)"
+    assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|(?=(?:faz|prepara)\s))\s*(?P<what>.+)"  # "faz o deploy": "fazer o deploy"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+(?:você|vc)\s+(?P<verbed>(?!(?:é|está|tem|pode|sabe|quer|acha|vê|prefere)\b)\w{{3,}}\b[^?]*)$",
     unassigned=r"\balguém\s+(?:pode|poderia|consegue)\s+(?!(?:me|nos)\s|\w+-(?:me|nos)\b)(?P<what5>[^?]+)|\balguém\s+(?:tem\s+(?:que|de)|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+(?:que|de)\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",

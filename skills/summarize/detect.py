@@ -1605,7 +1605,9 @@ class ThreadReader:
                 who, rest = named.group("who"), named.group("rest")
                 words = rest.split()
                 head = list(itertools.takewhile(lambda w: w.lower() not in _ARTICLES, words))
-                if not head or verb and len(words) <= 3 and not any(p.search(piece) for p in (*self.cues.assign, *self.cues.request)):
+                own_verb = self._verb_first(rest) and (not self.english or bool(_PRESENT_TASK.match(rest)))  # "Marina revisa o PR"
+                if not head or verb and len(words) <= 3 and not own_verb \
+                        and not any(p.search(piece) for p in (*self.cues.assign, *self.cues.request)):
                     # "Adele the release notes", "Diego, el entorno", "Ben budget": the object alone
                     piece = f"{who} {verb} {rest}" if verb else f"{who}: {rest}"
                 elif len(head) < len(words):  # "Alex will write the migration script": "will write" serves the parts after it

@@ -280,6 +280,8 @@ def _firm(decision: Found, texts: list[str], lang: str) -> bool:
     if decision.reactions or decision.closed or cues_for(lang).decided.search(texts[decision.index]):
         return True  # the asker closing their own question after the answers ("Then we move it to Friday") decides
     said = decision.text.rstrip()
+    if decision.agreed_by and any(cues_for(lang).settles.match(t) for t in texts[decision.index + 1:decision.index + 3]):
+        return True  # "fine, alerts in January for another 1k" — "Deal, thanks Sam!": agreed to as settled
     return bool(decision.agreed_by) and not said.endswith("?") and len(content_words(said)) >= 4 and decision.context is None
 
 

@@ -16,6 +16,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -313,6 +314,91 @@ def _overlap(a: str, b: str) -> float:
     return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
 
 
+@lru_cache(maxsize=4096)  # each decision is compared with every one kept before it, a week repeats its lines
+def _when_words(dates: re.Pattern, text: str) -> frozenset[str]:
+    """The days, dates, times and figures a text names (`dates`: the thread's `cues.due[1]`): a revision brings one
+    the earlier decision lacked."""
+    return frozenset(w.lower() for m in dates.finditer(text) for w in _WORDS.findall(m.group(0))) \
+        | frozenset(w for w in _WORDS_ANY_SCRIPT.findall(text.lower()) if _DIGIT.search(w))
+
+
+@lru_cache(maxsize=None)  # one per language's cues (`cues_for` makes one `Cues` per language)
+def _task_cues(cues: Cues) -> Callable[[str, bool], tuple[str, bool, bool, bool]]:
+    """How `ThreadReader._action` reads a sentence before it looks at the thread: (its text without a confirming tag
+    question, whether it asks, whether it is a bare "me" / "ich", whether any pattern that can give a task matches
+    it), remembered per (sentence, `in_list`). Most sentences give no task, and a week meets the same ones in
+    thread after thread; when none of the patterns matches, `_action` answers None at once (the same None that
+    every branch would reach, since each needs its pattern's match before it reads the thread or notes a request).
+    A match here only means "read on": the branches check the rest (who is named, the dictionary, the replies)."""
+
+    def read(raw: str, in_list: bool) -> tuple[str, bool, bool, bool]:
+        text = raw.strip()
+        question = _asks(raw)
+        if tag := _TAG_QUESTION.search(text):
+            text, question = text[:tag.start()], False
+        if _ME_ALONE.match(text):
+            return text, question, True, True
+        bare = text.rstrip(" ?？")
+        addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if "@" in text else text
+        cued = any(p.match(t) for p in (_LISTED, _LISTED_AFTER, _PAREN_OWNER) for t in (text, bare)) \
+            or any(p.search(addressed) for p in cues.request) \
+            or question and bool(_ELLIPTIC.match(text) or _NAMED_TOPIC.match(addressed) or _ASKED_YOU.match(text)
+                                 or _SHALL_I.match(text)) \
+            or not question and any(p.search(text) for p in (*cues.assign, *cues.commit)) \
+            or in_list and not question and bool(_NAMED_PART.match(text)) \
+            or any(p.search(text) for p in cues.unassigned)
+        return text, question, False, bool(cued)
+
+    return lru_cache(maxsize=16_384)(read)
+
+
+@lru_cache(maxsize=None)  # one per language's cues
+def _reported(cues: Cues) -> Callable[[str], tuple[str, bool]]:
+    """A decision's text as `ThreadReader._as_reported` reads it before naming anyone: (its outcome clause, whether it
+    was said as a proposal, "Let's …", in English), remembered per text: both depend on the text and the cues alone,
+    and a week's decisions repeat their wording."""
+
+    def read(text: str) -> tuple[str, bool]:
+        proposed = cues.lang == "en" and bool(_LETS_FIRST.match(_THEN_FIRST.sub("", cues.conclude.sub("", text, count=1))))
+        return _outcome(cues, text), proposed
+
+    return lru_cache(maxsize=16_384)(read)
+
+
+def _outcome(cues: Cues, text: str) -> str:
+    """The outcome clause a person would note, without the talk around it: "Agreed, fail over now" → "fail over
+    now", "Unanimous then: we're making Priya an offer" → "we're making Priya an offer", "Let's do all three
+    onsites Wednesday then" → "Do all three onsites Wednesday", "Acme gets the contract since they …" → "Acme
+    gets the contract". Each cut is kept only when two content words remain."""
+    def enough(rest: str) -> bool:
+        return len(content_words(rest)) >= 2
+
+    out = text.strip()
+    for _ in range(3):  # "OK, unanimous then: …", "ठीक है, तय हुआ: …"
+        label = _OUTCOME_LABEL.match(out)
+        if label and (cues.decided.search(label.group(1) + ": x") or cues.settles.search(label.group(1) + ": x")
+                      or cues.conclude.fullmatch(label.group(1)) or cues.proposal.fullmatch(label.group(1) + ":")) \
+                and enough(out[label.end():]):  # "Proposal: we drop IE11", agreed: "we drop IE11"
+            out = out[label.end():]
+            continue
+        opener = cues.conclude.match(out) or cues.agree.match(out) or _THEN_FIRST.match(out)
+        if not opener or not opener.end():
+            break
+        end = _OPENER_END.match(out, opener.end())
+        ended = end or _ENDS_OPENER.search(opener.group())  # the cue took its comma along: "Ok, " + "moving …"
+        rest = out[end.end() if end else opener.end():]
+        if not (ended or _THEN_FIRST.match(out)) or not enough(rest) or cues.contrast.match(rest):
+            break  # "Yes, but only after …" keeps its "yes"
+        out = rest
+    if cues.lang == "en" and (lets := _LETS_FIRST.match(out)) and enough(lets.group(1)):
+        out = lets.group(1)
+    reason = _DECISION_REASON.search(out)
+    if reason and reason.start() and enough(out[:reason.start()]):
+        out = out[:reason.start()]
+    out = _THEN_LAST.sub("", out).strip(" ,;:-–—") or text
+    return out[:1].upper() + out[1:] if out[:1].islower() and text[:1].isupper() else out
+
+
 class ThreadReader:
     """Reads one thread's messages with one language's cues: `decisions()`, `action_items()`, `open_questions()`."""
 
@@ -322,6 +408,8 @@ class ThreadReader:
         self.people = people  # lower-cased name or first name → display name
         self.cues = cues
         self.english = cues.lang == "en"
+        self._task_cues = _task_cues(cues)  # these two looked up once: a `Cues` is a large key to hash
+        self._reported = _reported(cues)
         self.by_message: dict[int, list[Sentence]] = {}
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question
         self.assigned: set[int] = set()  # messages asking someone by name to do a task ("Ivy, could you do it?")
@@ -723,45 +811,11 @@ class ThreadReader:
     def _as_reported(self, f: Found) -> Found:
         """A final decision in the third person ("we'll keep" → "they'll keep"), with its reactions; rewritten only
         now, for the few that remain, because the rewrite is the costly part."""
-        outcome = self._outcome(f.text)
+        outcome, proposed = self._reported(f.text)
         text = to_third_person(outcome, f.owner) if self.english and f.owner else outcome
-        proposed = self.english and bool(_LETS_FIRST.match(_THEN_FIRST.sub("", self.cues.conclude.sub("", f.text, count=1))))
         # what it settles, unless the line says it all already: "validé à 15h12", not "… (re: “validé”)"
         context = f.context if f.context and not content_words(f.context) <= content_words(text) else None
         return replace(f, text=text, reactions=self.messages[f.index].agreement, proposed=proposed, context=context)
-
-    def _outcome(self, text: str) -> str:
-        """The outcome clause a person would note, without the talk around it: "Agreed, fail over now" → "fail over
-        now", "Unanimous then: we're making Priya an offer" → "we're making Priya an offer", "Let's do all three
-        onsites Wednesday then" → "Do all three onsites Wednesday", "Acme gets the contract since they …" → "Acme
-        gets the contract". Each cut is kept only when two content words remain."""
-        def enough(rest: str) -> bool:
-            return len(content_words(rest)) >= 2
-
-        out = text.strip()
-        for _ in range(3):  # "OK, unanimous then: …", "ठीक है, तय हुआ: …"
-            label = _OUTCOME_LABEL.match(out)
-            if label and (self.cues.decided.search(label.group(1) + ": x") or self.cues.settles.search(label.group(1) + ": x")
-                          or self.cues.conclude.fullmatch(label.group(1)) or self.cues.proposal.fullmatch(label.group(1) + ":")) \
-                    and enough(out[label.end():]):  # "Proposal: we drop IE11", agreed: "we drop IE11"
-                out = out[label.end():]
-                continue
-            opener = self.cues.conclude.match(out) or self.cues.agree.match(out) or _THEN_FIRST.match(out)
-            if not opener or not opener.end():
-                break
-            end = _OPENER_END.match(out, opener.end())
-            ended = end or _ENDS_OPENER.search(opener.group())  # the cue took its comma along: "Ok, " + "moving …"
-            rest = out[end.end() if end else opener.end():]
-            if not (ended or _THEN_FIRST.match(out)) or not enough(rest) or self.cues.contrast.match(rest):
-                break  # "Yes, but only after …" keeps its "yes"
-            out = rest
-        if self.english and (lets := _LETS_FIRST.match(out)) and enough(lets.group(1)):
-            out = lets.group(1)
-        reason = _DECISION_REASON.search(out)
-        if reason and reason.start() and enough(out[:reason.start()]):
-            out = out[:reason.start()]
-        out = _THEN_LAST.sub("", out).strip(" ,;:-–—") or text
-        return out[:1].upper() + out[1:] if out[:1].islower() and text[:1].isupper() else out
 
     def _objected_later(self, f: Found) -> bool:
         """Someone who had not agreed objects to it later in the thread ("but that would drop our baseline"): what
@@ -1251,23 +1305,19 @@ class ThreadReader:
         """A later decision on the same subject replaces the earlier one: shared words, or a new day or time
         for something the later one names (Friday 14:00 → Monday 14:00, April 28 → May 12, v4 Monday → Wednesday)."""
         out: list[Found] = []
+        outcome = _reported(self.cues)
         for item in found:
             def same_subject(kept: Found) -> bool:
                 if kept.index == item.index or _overlap(kept.said, item.said) >= 0.3:
                     return True
-                if item.index - kept.index <= 2 and _overlap(self._outcome(kept.text), self._outcome(item.text)) >= 0.5:
+                if item.index - kept.index <= 2 and _overlap(outcome(kept.text)[0], outcome(item.text)[0]) >= 0.5:
                     return True  # "Le hacemos oferta" — "decidido: oferta para Pablo": the same call, said as decided
                 shared = _option_words(item.text) & _option_words(kept.said)  # the new one names the subject itself
-                earlier = self._when_words(kept.said)
-                return bool(shared) and bool(earlier) and bool(self._when_words(item.text) - earlier)
+                earlier = _when_words(self.cues.due[1], kept.said)
+                return bool(shared) and bool(earlier) and bool(_when_words(self.cues.due[1], item.text) - earlier)
             out = [kept for kept in out if not same_subject(kept)]
             out.append(item)
         return out
-
-    def _when_words(self, text: str) -> frozenset[str]:
-        """The days, dates, times and figures a text names: a revision brings one the earlier decision lacked."""
-        return frozenset(w.lower() for m in self.cues.due[1].finditer(text) for w in _WORDS.findall(m.group(0))) \
-            | frozenset(w for w in _WORDS_ANY_SCRIPT.findall(text.lower()) if _DIGIT.search(w))
 
     def _waiting_before(self, index: int) -> str | None:
         """What the message just before a bare deferral said it needs: "we need conversion numbers first" — "ok,
@@ -1645,12 +1695,11 @@ class ThreadReader:
 
     def _action(self, s: Sentence, asked_of: dict[int, str], header: str | None = None, in_list: bool = False) -> Found | None:
         """The task `s` gives, if any; `header` is what a task list is for, `in_list` says `s` is one owner's part of one."""
-        text = s.text.strip()
-        question = s.is_question
-        if tag := _TAG_QUESTION.search(text):
-            text, question = text[:tag.start()], False
-        if _ME_ALONE.match(text):  # "und wer sagt mir Donnerstag das Datum?" — "ich": the speaker takes what was asked
+        text, question, alone, cued = self._task_cues(s.text, in_list)
+        if alone:  # "und wer sagt mir Donnerstag das Datum?" — "ich": the speaker takes what was asked
             return Found("", s.source_id, s.index, s.speaker, None, None, sentence=s.text)
+        if not cued:
+            return None  # none of the patterns below matches: no task, and nothing asked of anyone
         owner = what = topic = offer = lead = None
         back = False
         said = text  # where its due date is read

@@ -65,3 +65,12 @@ def test_a_decision_is_reported_as_read_afresh():
     assert english("Let's ship the release on Friday.") == ("Ship the release on Friday.", True)
     assert german("Let's ship the release on Friday.") == ("Let's ship the release on Friday.", False)
 
+
+
+def test_each_language_has_one_cues_object_which_is_its_cache_key():
+    """`Cues` hash and compare as the object itself: `cues_for` must make exactly one per language (what is
+    remembered per `Cues` is then remembered per language), and different languages' cues are different keys."""
+    assert cues_for("de") is cues_for("de")
+    assert cues_for("de") != cues_for("en") and hash(cues_for("de")) != hash(cues_for("en"))
+    assert detect._task_cues(cues_for("de")) is detect._task_cues(cues_for("de"))
+    assert detect._task_cues(cues_for("de")) is not detect._task_cues(cues_for("en"))

@@ -1287,9 +1287,14 @@ SUPPORTED = tuple(LEXICONS)
 UNSPACED = frozenset({"ja", "zh", "ko"})  # no spaces between words, or a particle glued to the date ("금요일까지"): no word boundaries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Cues:
-    """Compiled patterns for one thread: its language's and English's, joined."""
+    """Compiled patterns for one thread: its language's and English's, joined.
+
+    Compared and hashed as the object itself (`eq=False`): `cues_for` makes one per language, and the detectors
+    look up what they remember per language's cues (`lru_cache` keyed on a `Cues`) once per thread. The field-wise
+    hash a frozen dataclass gets hashed some sixty fields and their tuples of patterns each time, 1–6 µs a look-up.
+    """
 
     lang: str
     decided: re.Pattern

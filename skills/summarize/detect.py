@@ -408,7 +408,7 @@ class ThreadReader:
         self.people = people  # lower-cased name or first name → display name
         self.cues = cues
         self.english = cues.lang == "en"
-        self._task_cues = _task_cues(cues)  # these two looked up once: a `Cues` is a large key to hash
+        self._task_cues = _task_cues(cues)  # what the rules remember of texts in this language (see both)
         self._reported = _reported(cues)
         self.by_message: dict[int, list[Sentence]] = {}
         self.tasked: set[str] = set()  # sentences read as a task, so never also as an open question

@@ -97,8 +97,8 @@ _SUGGESTED = re.compile(
 _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 # What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
-# what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _FIRST = re.compile(r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b", re.I)  # "we need the numbers first"
+# what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
 _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
                        r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"

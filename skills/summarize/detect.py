@@ -96,10 +96,10 @@ _SUGGESTED = re.compile(
     r"|o\s+melhor\s+é|melhor|deveríamos|wir\s+sollten|sollten\s+wir|am\s+besten|besser)\s+(?P<what>[^.!?]{6,})", re.I)
 _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
-# What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
 _FIRST = re.compile(r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b", re.I)  # "we need the numbers first"
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
+# What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
 _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
                        r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"
                        r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
@@ -990,8 +990,7 @@ class ThreadReader:
         before = own[own.index(asked) - 1] if own[0] is not asked else None
         said = f"{before.text.strip()} {asked.text.strip()}" \
             if before is not None and before.is_question and len(content_words(asked.text)) <= 3 else asked.text
-        clip = said.split()
-        return " ".join(clip[:16]) + ("…" if len(clip) > 16 else "")
+        return _clip(said)
 
     @staticmethod
     def _names_one_option(text: str, choice: str) -> bool:
@@ -1105,8 +1104,7 @@ class ThreadReader:
         if any(self._objects(m.text) or m.speaker != s.speaker and self.cues.proposal.search(m.text) for m in later):
             return  # "But that would drop our baseline by a third.", or someone else proposes another way
         text = " ".join(x.text.strip() for x in (answer, *self._carried_on(answer))).rstrip("!. ")
-        asked = self.cues.course.search(s.text)  # "design won't be ready, can we do May 12?" settles the "can we …?"
-        context: str | None = s.text[asked.start():].lstrip(",; ") if asked and asked.group()[:1] in ",;" else s.text.strip()
+        context: str | None = self._after_reason(s.text) or s.text.strip()  # it settles the "can we …?", not the reason
         if self._only_agrees(text, s.text) and not self._objects(answer.text):
             if self._asks_someone(self._message_text(reply.index)):
                 return  # "Can we add a canary?" — "Yes. Tomás, can you own the canary setup?": a task given
@@ -1146,9 +1144,14 @@ class ThreadReader:
         if self.english or _RHETORICAL.match(after):  # "können wir uns einigen, dass …": what they agree on
             label = _LEAD_LABEL.match(question[:asked.end()])  # "newsletter: ok to push the send …?" is about the newsletter
             return (f"{label.group(1)}: " if label else "") + _RHETORICAL.sub("", after).strip(" ?？¿")
-        if asked.group()[:1] in ",;":  # "Por cierto, ¿no deberíamos …?": the question after its lead-in
-            question = question[asked.start():].lstrip(",; ")
+        question = self._after_reason(question) or question  # "Por cierto, ¿no deberíamos …?"
         return _QUESTION_PARTICLE.sub("", _YES_NO_WORD.sub("", question.strip(" ?？¿"))).strip(" ?？¿,")
+
+    def _after_reason(self, question: str) -> str | None:
+        """A course question said after a reason or lead-in, from its course on ("design won't be ready, can we do
+        May 12?" → "can we do May 12?"); None when the course opens the sentence."""
+        asked = self.cues.course.search(question)
+        return question[asked.start():].lstrip(",; ") if asked and asked.group()[:1] in ",;" else None
 
     def _echoes(self, answer: str, question: str) -> bool:
         """The answer opens with the verb the question asks about: "Refund the second one." to "Can we refund …?"."""
@@ -1305,12 +1308,11 @@ class ThreadReader:
         """A later decision on the same subject replaces the earlier one: shared words, or a new day or time
         for something the later one names (Friday 14:00 → Monday 14:00, April 28 → May 12, v4 Monday → Wednesday)."""
         out: list[Found] = []
-        outcome = _reported(self.cues)
         for item in found:
             def same_subject(kept: Found) -> bool:
                 if kept.index == item.index or _overlap(kept.said, item.said) >= 0.3:
                     return True
-                if item.index - kept.index <= 2 and _overlap(outcome(kept.text)[0], outcome(item.text)[0]) >= 0.5:
+                if item.index - kept.index <= 2 and _overlap(self._reported(kept.text)[0], self._reported(item.text)[0]) >= 0.5:
                     return True  # "Le hacemos oferta" — "decidido: oferta para Pablo": the same call, said as decided
                 shared = _option_words(item.text) & _option_words(kept.said)  # the new one names the subject itself
                 earlier = _when_words(self.cues.due[1], kept.said)
@@ -1655,8 +1657,7 @@ class ThreadReader:
                 who, rest = named.group("who"), named.group("rest")
                 words = rest.split()
                 head = list(itertools.takewhile(lambda w: w.lower() not in _ARTICLES, words))
-                own_verb = self._verb_first(rest) and (not self.english or bool(_PRESENT_TASK.match(rest)))  # "Marina revisa o PR"
-                if not head or verb and len(words) <= 3 and not own_verb \
+                if not head or verb and len(words) <= 3 and not self._own_verb(rest) \
                         and not any(p.search(piece) for p in (*self.cues.assign, *self.cues.request)):
                     # "Adele the release notes", "Diego, el entorno", "Ben budget": the object alone
                     piece = f"{who} {verb} {rest}" if verb else f"{who}: {rest}"
@@ -1667,6 +1668,10 @@ class ThreadReader:
                 verb = f"will {' '.join(head)}" if 0 < len(head) < len(mine.group("rest").split()) else verb
             out.append(piece)
         return header, out
+
+    def _own_verb(self, part: str) -> bool:
+        """A list part that opens with its own verb ("revisa o PR", "updates the pricing page") borrows none."""
+        return self._verb_first(part) and (not self.english or bool(_PRESENT_TASK.match(part)))
 
     def _list_item(self, text: str, speaker: str, owner_first: bool = True) -> tuple[str | None, str] | None:
         """(owner, task) of one line of a task list: the owner before the task ("• Dev: demo environment",
@@ -2411,7 +2416,7 @@ def _bare_japanese_verb(task: str) -> bool:
 
 
 _PRESENT_TASK = re.compile(rf"(?:{THIRD_PERSON_TASKS})\b", re.I)
-_ES_ENDING = re.compile(r"(?:[xo]|sh|ch|ss)es$")
+_TAKES_ES = re.compile(r"(?:[xo]|sh|ch|ss)es$")  # "fixes", "does": the verb took "-es", not "-s"
 
 
 def _base_form(task: str) -> str:
@@ -2420,7 +2425,7 @@ def _base_form(task: str) -> str:
     if not (present := _PRESENT_TASK.match(task)):
         return task
     verb, _, rest = present.group().partition(" ")
-    base = verb[:-2] if _ES_ENDING.search(verb) else verb[:-1]
+    base = verb[:-2] if _TAKES_ES.search(verb) else verb[:-1]
     return " ".join(filter(None, (base, rest))) + task[present.end():]
 
 

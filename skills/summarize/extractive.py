@@ -277,10 +277,11 @@ def _firm(decision: Found, texts: list[str], lang: str) -> bool:
     """Said as a decision ("we decided", "Decision: …") or as the asker's conclusion, agreed to by reactions, or agreed
     to in words when it is a statement that stands on its own (not "How about Monday?" — "Sure", nor a short reply
     read with its question)."""
-    if decision.reactions or decision.closed or cues_for(lang).decided.search(texts[decision.index]):
+    cues = cues_for(lang)
+    if decision.reactions or decision.closed or cues.decided.search(texts[decision.index]):
         return True  # the asker closing their own question after the answers ("Then we move it to Friday") decides
     said = decision.text.rstrip()
-    if decision.agreed_by and any(cues_for(lang).settles.match(t) for t in texts[decision.index + 1:decision.index + 3]):
+    if decision.agreed_by and any(cues.settles.match(t) for t in texts[decision.index + 1:decision.index + 3]):
         return True  # "fine, alerts in January for another 1k" — "Deal, thanks Sam!": agreed to as settled
     return bool(decision.agreed_by) and not said.endswith("?") and len(content_words(said)) >= 4 and decision.context is None
 

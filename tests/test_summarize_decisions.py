@@ -453,3 +453,23 @@ def test_waiting_for_someone_in_german_word_order_is_no_decision():
                                ("Anna", "Gut, dann warten wir auf das Plattform-Team.")))
     assert summary.decisions == () and summary.no_decision
     assert ": waiting for das Plattform-Team." in summary.tldr
+
+
+def test_then_one_of_the_vendors_listed_decides():
+    """ "Two vendors for SSO left: Okta and Auth0." … "Then Okta, since IT already knows it.": the list put a choice
+    to the thread, and the lead's "then" closes it (the price comparison before it decided nothing)."""
+    assert decided(("Tom", "Two vendors for SSO left: Okta and Auth0. Okta is 20% more but has SCIM."),
+                   ("Uma", "SCIM matters for the enterprise deals"),
+                   ("Vik", "Auth0 has SCIM on the enterprise plan too, same price as Okta then"),
+                   ("Tom", "Then Okta, since IT already knows it. I'll tell procurement today."),
+                   ("Uma", "sounds good")) == ["Okta, since IT already knows it (re: “Two vendors for SSO left: Okta and "
+                                               "Auth0.”) (Uma agreed)"]
+
+
+def test_a_conclusion_that_points_at_the_answer_names_it():
+    """ "ok doing that, 30 days retention from now on" after "clean snapshots, …": the decision names the option the
+    answer chose, not "Doing that"."""
+    assert decided(("Ray", "staging db is at 95% disk. bump to 500GB or clean old snapshots?"),
+                   ("Sal", "clean snapshots, we keep 90 days for no reason"),
+                   ("Ray", "ok doing that, 30 days retention from now on"),
+                   ("Sal", "👍"))[0].startswith("Clean snapshots, 30 days retention from now on")

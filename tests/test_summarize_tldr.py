@@ -117,3 +117,13 @@ def test_a_deal_between_two_people_leads_the_tldr():
     said = tldr(("Sam", "I can migrate the dashboards for 2k if we skip the alerts."), ("Ana", "what about the alerts later?"),
                 ("Sam", "fine, alerts in January for another 1k."), ("Ana", "Deal, thanks Sam!"))
     assert said.startswith("Decided: Alerts in January for another 1k.")
+
+
+def test_the_second_sentence_does_not_retell_what_the_decision_answered():
+    """The question a decision answers, and the answer it takes up, are told by "Decided: …" already: the second
+    sentence is not "Ray: Bump to 500GB or clean old snapshots?"."""
+    said = tldr(("Ray", "staging db is at 95% disk. bump to 500GB or clean old snapshots?"),
+                ("Sal", "clean snapshots, we keep 90 days for no reason"),
+                ("Ray", "ok doing that, 30 days retention from now on"), ("Sal", "👍"))
+    assert said.startswith("Decided: Clean snapshots, 30 days retention from now on.")
+    assert "500GB" not in said and "90 days" not in said

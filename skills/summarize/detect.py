@@ -146,6 +146,26 @@ _APPROVAL = re.compile(r"\b(?:approved|lgtm|freigegeben|genehmigt|approuvé|vali
 _REVIEW_ASKED = re.compile(r"\b(?:PR|MR|pull\s+request|merge\s+request|review(?:ing|er)?|diff)\b|#\d+", re.I)
 _WE_PLAN = re.compile(r"\b(?:we|we'll|we're)\s+(?!(?:are|were|have|had|did|do|don'?t|can'?t|know|think|need|saw|see)\b)\w+", re.I)
 # "so windows users would break if we change it": what would happen, not what was settled
+# "doing that", "let's go with it": a conclusion that points at the answer before it instead of naming it
+_POINTER = re.compile(r"^\W*(?:(?:let'?s|we'?ll)\s+)?(?:do(?:ing)?|go(?:ing)?\s+with)\s+(?:that|this|it)\b(?:\s+then\b)?[\s,;:.!-]*",
+                      re.I)
+
+
+def _pointed(statement: Sentence, asked: Sentence, replies: list[Message]) -> Sentence:
+    """ "ok doing that, 30 days retention from now on" after "clean snapshots, we keep 90 days for no reason": the
+    decision names the option the latest answer chose ("Clean snapshots, 30 days retention …"), not "Doing that"."""
+    pointer = _POINTER.match(statement.text)
+    if pointer is None:
+        return statement
+    choice = _option_words(asked.text)
+    named = next((head for m in reversed(replies)
+                  if _option_words(head := re.split(r"[,;.!?]", m.text.strip(), maxsplit=1)[0].strip()) & choice), None)
+    if not named:
+        return statement
+    rest = statement.text[pointer.end():].strip()
+    return replace(statement, text=named[:1].upper() + named[1:] + (f", {rest}" if rest else ""))
+
+
 _HYPOTHETICAL = re.compile(r"\b(?:would|würde|würden|serait|seraient|sería|seria)\b.*\b(?:if|wenn|falls|si|se)\b|\b(?:if|wenn|falls|si)\b.*\b(?:would|würde|würden|serait|sería|seria)\b", re.I)
 # "…ことにします。助言ありがとうございます。", "ça marche nickel, merci Élodie": thanks, not a decision
 _GRATITUDE = re.compile(r"ありがとう|感謝|谢谢|多谢|धन्यवाद|شكرا|\b(?:thanks|thank\s+you|thx|merci|danke|gracias|obrigad[oa]|valeu|grazie)\b", re.I)
@@ -914,7 +934,8 @@ class ThreadReader:
             return False
         self._supersede_answers(asked, s, found)
         agreed, _ = self._agreement(s.index, s.speaker)
-        found.append((replace(self._closing(self._restated(self._found(self._without_own_task(statement), agreed), asked), asked),
+        statement = _pointed(self._without_own_task(statement), asked, replies)
+        found.append((replace(self._closing(self._restated(self._found(statement, agreed), asked), asked),
                               closed=True), SETTLED))
         return True
 

@@ -250,7 +250,7 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
         outcome = ""
     step = _next_step(actions, english) if outcome or len(actions) >= 2 and group else ""
     if outcome:
-        said = {d.index for d in decisions} if decisions else {0}  # "No decision yet on “…”" quoted the opening already
+        said = _told(decisions, texts) if decisions else {0}  # "No decision yet on “…”" quoted the opening already
         second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip=said)
         return " ".join(part for part in (outcome, second) if part)
     gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
@@ -258,6 +258,18 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     if gist and step and not _ENDED.search(gist):
         gist += "."  # "… erinnern musst du sie aber selbst. Next: …", not "… selbst Next: …"
     return " ".join(part for part in (gist, step) if part)
+
+
+def _told(decisions: list[Found], texts: list[str]) -> set[int]:
+    """The messages the outcome has told already: the decisions' own, the question each answers when quoted
+    ("Decided: … (on “…”)"), and earlier ones it takes up in its words ("bump to 500GB or clean old snapshots?",
+    "clean snapshots, we keep 90 days for no reason" — "Clean snapshots, 30 days retention from now on")."""
+    told = {d.index for d in decisions}
+    for d in decisions:
+        words = {w for w in content_words(d.text) if len(w) > 3}
+        told.update(i for i, t in enumerate(texts[:d.index]) if d.context and d.context.strip() in t
+                    or len(words & content_words(t)) >= 2)
+    return told
 
 
 # "Nick has the numbers", "legal signs off": a clause, which "waiting for" cannot take ("waiting until Nick has …")

@@ -473,3 +473,55 @@ def test_a_conclusion_that_points_at_the_answer_names_it():
                    ("Sal", "clean snapshots, we keep 90 days for no reason"),
                    ("Ray", "ok doing that, 30 days retention from now on"),
                    ("Sal", "👍"))[0].startswith("Clean snapshots, 30 days retention from now on")
+
+
+def test_a_french_go_no_go_round_decides_and_gives_the_deploy():
+    """ "Côté front c'est bon pour moi" is a yes to "On part sur la mise en prod ce soir ?" (the round said go), and
+    "Hugo tu lances le déploiement ?" — "oui je m'en occupe" gives Hugo the deploy, comma or not."""
+    summary = summarize(thread(("Julien", "On part sur la mise en prod ce soir ? Tour de table svp"),
+                               ("Camille", "Côté front c'est bon pour moi"),
+                               ("Hugo", "Back ok, les tests de charge sont passés"),
+                               ("Julien", "Parfait, on y va à 20h. Hugo tu lances le déploiement ?"),
+                               ("Hugo", "oui je m'en occupe")))
+    assert not summary.no_decision and [d.text for d in summary.decisions] == ["On part sur la mise en prod ce soir"]
+    assert [(a.owner, a.text) for a in summary.action_items] == [("Hugo", "lancer le déploiement")]
+
+
+def test_a_change_headed_as_such_replaces_the_date_and_drops_its_heading():
+    assert decided(("Margaux", "La démo client est prévue jeudi 14h"), ("Bastien", "ça me va"),
+                   ("Margaux", "Changement : le client ne peut pas jeudi, on décale à vendredi 10h"),
+                   ("Bastien", "ok pour vendredi")) == ["Le client ne peut pas jeudi, on décale à vendredi 10h (Bastien agreed)"]
+
+
+def test_we_will_revisit_is_no_decision_and_the_choice_to_make_is_no_task():
+    summary = summarize(thread(("Grace", "we need to decide datadog vs grafana cloud for logs before the contract renews"),
+                               ("Tom", "datadog UI is way nicer tbh"), ("Wei", "but grafana is like half the cost at our volume"),
+                               ("Tom", "is it though? their ingest pricing changed last month"),
+                               ("Grace", "ok let's not decide today. Wei can you redo the cost comparison with the new "
+                                         "pricing? we'll revisit next tuesday")))
+    assert summary.decisions == () and summary.no_decision
+    assert [(a.owner, a.text) for a in summary.action_items] == [("Wei", "redo the cost comparison with the new pricing")]
+
+
+def test_choosing_between_two_named_options_is_closed_by_then_and_one_of_them():
+    assert decided(("Tobias", "Wir müssen uns zwischen GitHub Actions und GitLab CI entscheiden"),
+                   ("Sabine", "Actions, wir sind eh schon auf GitHub"), ("Jan", "+1 für Actions"),
+                   ("Tobias", "Gut, dann GitHub Actions. Jan, kannst du bis Ende der Woche die Pipeline migrieren?"),
+                   ("Jan", "klar, mach ich")) == ["GitHub Actions (Jan agreed)"]
+
+
+def test_chat_style_go_decisions_without_a_comma():
+    """ "ok moving forward with an offer", "ok we're go", "ok on lui fait une offre au niveau mid alors": decided,
+    told without the "ok" (and the closing "alors"), a go with the go/no-go it answers."""
+    offer = decided(("Mara", "debrief for Kofi (senior backend). my take: strong hire"), ("Leo", "agree on design"),
+                    ("Priti", "culture interview went great"), ("Mara", "any no's?"), ("Leo", "nope"),
+                    ("Mara", "ok moving forward with an offer. I'll write up the packet"))
+    assert len(offer) == 1 and offer[0].startswith("Moving forward with an offer") and "nope" not in offer[0]
+    go = decided(("Sofia", "go/no-go for 2.8 at 3pm. status pls"), ("Julia", "mobile: go"),
+                 ("Arjun", "backend: go, migrations ran fine in staging"), ("Sofia", "any objections?"), ("Nate", "none"),
+                 ("Sofia", "ok we're go. I'll post in #announcements after"))
+    assert len(go) == 1 and go[0].endswith("(re: “go/no-go for 2.8 at 3pm.”)")
+    assert decided(("Claire", "Débrief pour Sarah (product designer) ?"), ("Mathieu", "Portfolio très solide"),
+                   ("Inès", "Pareil, très bon entretien"),
+                   ("Claire", "ok on lui fait une offre au niveau mid alors. Inès tu préviens les RH demain ?")) \
+        == ["On lui fait une offre au niveau mid"]

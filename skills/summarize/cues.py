@@ -88,6 +88,7 @@ EN = Lexicon(
             r"|we(?:'ll| will| are|'re)\s+(?:going\s+(?:with|to\s+go\s+with)|go(?:ing)?\s+(?:with|ahead)|stick(?:ing)?\s+with|sticking)\b"
             r"|let'?s\s+go\s+(?:with|for|ahead)\b|(?:we\s+)?agreed\s+(?:on|to|that)\b|unanimous\b|it'?s\s+a\s+go\b"
             r"|go(?:ing)?\s+forward,?\s+we\b|we\s+(?:have|'ve)\s+a\s+decision|the\s+plan\s+is\b|we'?re\s+moving\s+(?:forward|ahead)\s+with"
+            r"|^\W*(?:ok(?:ay)?|so|alright|great)?[,.!\s]*(?:moving\s+forward|going\s+ahead|proceeding)\s+with\b|\bwe'?re\s+(?:a\s+)?go\b(?!\s+(?:to|for|with|on|ahead)\b)"
             r"|\b(?!(?:whatever|whichever|whoever|nobody|no\s+one)\b)\w+\s+wins\b|^\W*(?:yes|ok(?:ay)?|sure)?[,.!\s]*approved\b|ship\s+it\b|green\s*light|signed\s+off\s+on|we\s+settled\s+on"
             r"|^\W*(?:\w+[,!.]\s+)?we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?!see\b|need\b|talk\b|have\b|know\b|figure\b|discuss\b|check\b|find\b|try\b|wait\b|look\b|probably\b|maybe\b|be\b|get\s+back\b|keep\s+an?\b|decide\b|think\b|miss\b|meet\b|go\s+home\b|manage\b|survive\b|make\s+it\b)\w+)",
     settles=r"(?:\b(?:it|that)\s+is\s+then\b|\b(?!(?:yeah|yes|yep|no|so|it|that|this|what|which|how|sure|course|ok|okay|until|till|unless|if|when|because|as|where|whatever|before|after|since)\b)\w+\s+it\s+is(?:\s+then)?\s*(?:[.!,;]|$)|^\s*(?:ok(?:ay)?|alright|right|fine|great|so|then)?[\s,]*(?:agreed|deal|done deal|decided|settled|sold|confirmed)\b"
@@ -146,7 +147,7 @@ EN = Lexicon(
               # a hand-off or a later answer leaves it open too: "not my call, ask Greta", "I'll get you an answer Thursday"
               r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bnot\s+up\s+to\s+(?:me|us)\b|\b(?:doesn'?t|does\s+not)\s+depend\s+on\s+(?:me|us)\b|\bask\s+@?(?-i:[A-Z])\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
               r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
-    revision=r"^\W*(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|update\s*:|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b",
+    revision=r"^\W*(?:(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b|change\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|then|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;¿]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|(?:anyone|someone)\s+against|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*(?:[,\s]+|:\s+)){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really|need)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
@@ -159,7 +160,7 @@ EN = Lexicon(
     policy=r"\b(?:from\s+now\s+on|going\s+forward|starting\s+(?:today|tomorrow|now|next|on|(?:mon|tues|wednes|thurs|fri)day)|effective\s+(?:today|immediately)|we'?re\s+(?:freezing|moving|switching|dropping|pausing|stopping|starting)\b)",
     due=r"",  # filled from _DUE_EN below
     announce=r"^\W*(?:(?:ok(?:ay)?|so|alright|fair)[,.]?\s+)?(?:going\s+with|sticking\s+with|staying\s+(?:with|on)|switching\s+to|rolling\s+back|reverting\s+to|shipping|dropping\s+(?!by|in|off)|keeping\s+(?!(?:an?\s+)?(?:eye|track)\b)|pushing\s+(?:\w+\s+){0,3}?(?:to|back)|postponing|cancell?ing|skipping|freezing|pausing|scrapping|moving\s+(?!on\b|forward\b))\b(?!\s+(?:is|was|are|were|will|would|has|had|can|could|should|might)\b)",
-    options=r"\b(?:options|candidates|choices|alternatives|quotes|variants|finalists|vendors|providers|contenders)\b[^.?!:]{0,80}:|\b(?:torn|hesitating|undecided)\s+between\b|\bvote\s*!|\bplease\s+vote\b",
+    options=r"\b(?:options|candidates|choices|alternatives|quotes|variants|finalists|vendors|providers|contenders)\b[^.?!:]{0,80}:|\b(?:torn|hesitating|undecided)\s+between\b|\b(?:decide|choose|pick)\s+between\b|\b(?:decide|choose|pick)\b[^.?!]{1,40}\s(?:vs\.?|versus)\s|\bvote\s*!|\bplease\s+vote\b",
     react_call=r"\b(?:react|thumbs\s+up|\+1)\b.*\bif\b|^\W*(?:please\s+)?(?:react|vote)\b",
     when=r"\bwhen\b|\bwhat\s+(?:day|date|time)\b",
     small_step=r"\blet'?s\s+(?:just\s+|quickly\s+|first\s+|all\s+)?(?:look|check|see|sync|talk|discuss|meet|chat|catch\s+up|dig|investigate|ask|figure\s+out|hop|jump|grab|get\s+on|take\s+a\s+(?:look|step\s+back)|debug|reproduce|find\s+out)\b",
@@ -235,7 +236,7 @@ DE = Lexicon(
     policy=r"\b(?:ab\s+(?:sofort|jetzt|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|nächster\s+woche)|künftig|in\s+zukunft|ab\s+\S+\s+gilt)\b",
     due=r"",
     announce=r"^\W*(?:(?:ok(?:ay)?|gut|also|dann)[,.]?\s+)?wir\s+(?!(?:müssen|sollten|könnten|brauchen|haben|hatten|sind|waren|wissen|warten|schauen|sehen|reden|sprechen|überlegen|denken|können|wollen|werden)\b)[^\W\d_]{3,}(?:en|n)\b(?!.*\?)",
-    options=r"\b(?:optionen|vorschläge|kandidaten|varianten|finalisten|anbieter|dienstleister)\b[^.?!:]{0,80}:|\b(?:schwanke|unschlüssig)\s+zwischen\b|\babstimm(?:en|ung)\b|\bim\s+angebot\b",
+    options=r"\b(?:optionen|vorschläge|kandidaten|varianten|finalisten|anbieter|dienstleister)\b[^.?!:]{0,80}:|\b(?:schwanke|unschlüssig)\s+zwischen\b|\bzwischen\b[^.?!]{1,60}\bentscheiden\b|\babstimm(?:en|ung)\b|\bim\s+angebot\b",
     react_call=r"\breagiert\b|^\W*wenn\s+(?:ok|einverstanden)\W*$|\b(?:\+1|daumen)\b.*\bwenn\b",
     when=r"\bwann\b|\ban\s+welchem\s+tag\b",
     small_step=r"\blass(?:t)?\s+uns\s+(?:(?:mal|kurz|erst(?:mal)?)\s+)*(?:(?:in|auf|nach)\s+\S+(?:\s+\S+)?\s+)?(?:schauen|anschauen|nachsehen|prüfen|checken|reden|sprechen|telefonieren|treffen|debuggen)\b",
@@ -261,10 +262,10 @@ DE = Lexicon(
 FR = Lexicon(
     decided=r"(?:\bc'est\s+décidé\b|\bdécision\s*[:\-]|\bon\s+a\s+(?:décidé|tranché|validé|choisi)\b|\bnous\s+avons\s+décidé\b|\bdécidé\s*[:\-]|\bon\s+part\s+sur\b(?!.*\?)"
             r"|\bon\s+(?:garde|retient|valide|prend|reste\s+sur)\b(?!.*\?)|\bc'est\s+(?:validé|acté|tranché|officiel)\b|\bvalidé\b|\bacté\b|\badopté\b|\bva\s+pour\b|\bd'accord\s+pour\b|\bà\s+l'unanimité\b|\bunanime\b|^\W*(?:oui|ok)?[,.!\s]*approuvé\b)",
-    settles=r"(?:^\W*(?:donc|bref|alors)?,?\s*(?:dans\s+tous\s+les\s+cas|quoi\s+qu'il\s+arrive|en\s+résumé|bref|au\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b)",
+    settles=r"(?:^\W*(?:donc|bref|alors)?,?\s*(?:dans\s+tous\s+les\s+cas|quoi\s+qu'il\s+arrive|en\s+résumé|bref|au\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b|^\W*(?:ok(?:ay)?|bon|parfait|d'accord|super)[,\s]+.+\balors\s*[.!]*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:d'accord|ça\s+marche|ça\s+me\s+va|bonne\s+idée|je\s+suis\s+d'accord|validé|\+1|👍|carrément|ça\s+roule|banco)",
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va)\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
-    agree=r"^\W*(?:@\S+\s+)?(?:oui\b|ok(?:ay)?\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y|je\s+(?:pense|crois)\s+que\s+oui|ça\s+se\s+tient|logique\b)",
+    agree=r"^\W*(?:@\S+\s+)?(?:côté\s+[\w-]+\s*[,:]?\s*)?(?:oui\b|ok(?:ay)?\b|c'est\s+(?:bon|ok)\b|d'accord|ça\s+marche|ça\s+me\s+va|parfait|super|top\b|bonne\s+idée|entendu|carrément|je\s+suis\s+d'accord|pareil|validé|\+1|👍|tout\s+à\s+fait|exactement|volontiers|ça\s+roule|nickel|c'est\s+juste|vas-y|allez-y|je\s+(?:pense|crois)\s+que\s+oui|ça\s+se\s+tient|logique\b)",
     disagree=r"^\W*(?:non\b|pas\s+d'accord|je\s+ne\s+suis\s+pas\s+(?:sûr|d'accord)|plutôt\s+pas|mais\b|hmm|attends|je\s+préfère(?:rais)?|aïe\b|mince\b)",
     defer=r"(?:\bpas\s+(?:\w+\s+){0,3}(?:décider|trancher)\b|\bne\s+(?:\w+\s+){0,2}(?:décid|tranch)\w*\s+pas\b|\bon\s+en\s+(?:re)?parl(?:e|era|erons)\b|\bsondage\b|\bon\s+tranchera\b|\bpas\s+le\s+(?:bon\s+)?moment\b|\bon\s+(?:y\s+)?réfléchit\b|\by\s+réfléchir\b|\bà\s+revoir\b|\brevoir\s+(?:ça|la\s+semaine)|\breporter\b|\breporté\b|\bon\s+attend\b|\battendre\s+(?:les|le|la|que)\b|\bbesoin\s+(?:des|de|d')\s*(?:chiffres|données|infos)"
           r"|\bpas\s+encore\s+(?:décidé|tranché|validé|confirmé|approuvé|signé)e?s?\b|\bpas\s+de\s+décision\b|\bon\s+verra\b|\ben\s+suspens\b|\bla\s+semaine\s+prochaine\s+on\b)|\bdécid\w*\b.*\b(?:après|plus\s+tard|ensuite|une\s+fois)\b|\b(?:décid|tranch)\w*\s+(?:\w+\s+){0,3}(?:quand|lorsqu)|\bdécision\b.*\b(?:après|plus\s+tard)\b|\bavant\s+de\s+(?:décider|trancher|choisir)\b|\b(?:je\s+)?reviens\s+vers\s+(?:vous|toi)\b|\bje\s+vous\s+(?:redis|tiens\s+au\s+courant)\b",
@@ -278,7 +279,7 @@ FR = Lexicon(
     accept=r"^\W*(?:@\S+\s+)?(?:je\s+m'en\s+occupe|ça\s+marche|ok(?:ay)?|oui\b|d'accord|entendu|c'est\s+noté|noté|avec\s+plaisir|pas\s+de\s+souci|sans\s+problème|je\s+prends|compris\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:tu\s+(?:peux|pourrais)|peux-tu|pourrais-tu|est-ce\s+que\s+tu\s+peux)\s+(?:stp\s+|s'il\s+te\s+plaît\s+)?|merci\s+de\s+|stp\s+|tu\s+(?:t'occupes|te\s+charges)\s+(?=d)\s*)(?P<what>.+?)(?:\s*\?|$)"
             rf"|(?:tu\s+peux|peux-tu|pourrais-tu)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
-            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
+            rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]?\s+tu\s+(?:(?:me|nous|lui|leur|le|la|les)\s+|[lmt]')?(?P<inv>(?!(?:peux|pourrais|es|as|sais|veux|crois|penses|vois|trouves|préfères|dis)\b)\w{{3,}}s)\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:merci|bravo|super|bonne|bon|attends|écoute|regarde|dis|tiens|désolée?|salut|bonjour|oui|non)\b)[^\W\d_]{{3,}})(?:-(?:lui|leur|moi|nous|les|le|la|toi|en|y))?\s+(?P<what4>[^?]+?)(?:[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp))?\s*[.!]*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:s'il\s+te\s+pla[iî]t|s'il\s+vous\s+pla[iî]t|stp|svp)\s*[.!]*$)",
     assign=rf"^\W*{NAME}\s+(?:s'occupe\s+(?=d)|s'en\s+occupe|prend|va|fera|gère)\s*(?P<what>.+)"
@@ -287,7 +288,7 @@ FR = Lexicon(
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
     not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call)|(?:ça\s+)?ne\s+dépend\s+pas\s+de\s+(?:moi|nous))\b",
-    revision=r"^\W*(?:finalement|en\s+fait|correction|changement\s+de\s+plan|plutôt)\b",
+    revision=r"^\W*(?:finalement|en\s+fait|correction|changement(?:\s+de\s+plan)?|plutôt)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord|quelqu'un\s+(?:est\s+)?contre)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:je\s+peux|puis-je|est-ce\s+que\s+je\s+peux|est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?!(?:a|est|sait|avait|était)\b)\w+)\b",
@@ -300,7 +301,7 @@ FR = Lexicon(
     policy=r"\b(?:à\s+partir\s+d[e']|désormais|dorénavant|dès\s+(?:aujourd'hui|demain|lundi|maintenant))",
     due=r"",
     announce=r"^\W*(?:(?:bon|alors|donc|ok)[,.]?\s+)?(?:ce\s+sera\b|on\s+(?!(?:verra|en\s+re?parle\w*|pourrait|devrait|peut|doit|sait|a\s+besoin|attend|réfléchit)\b)(?:passe|part|garde|prend|reste|lance|décale|repousse|migre|bascule|change|gèle)\b)",
-    options=r"\b(?:options|propositions|candidats|devis|variantes|finalistes|fournisseurs|prestataires)\b[^.?!:]{0,80}:|\bj'hésite\s+entre\b|\bvotez\b",
+    options=r"\b(?:options|propositions|candidats|devis|variantes|finalistes|fournisseurs|prestataires)\b[^.?!:]{0,80}:|\bj'hésite\s+entre\b|\b(?:choisir|trancher|décider)\s+entre\b|\bvotez\b",
     react_call=r"\bréagissez\b|\bmettez\s+un\b.*\bsi\b",
     when=r"\bquand\b|\bquel(?:le)?\s+(?:date|jour)\b",
     small_step=r"\b(?:et\s+si\s+on|on\s+pourrait)\s+(?:regardait|regarder|vérifiait|vérifier|en\s+parlait|en\s+parler|s'appelait|s'appeler)\b",
@@ -356,7 +357,7 @@ ES = Lexicon(
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
     not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión|no\s+depende\s+de\s+(?:mí|nosotros))\b",
-    revision=r"^\W*(?:al\s+final|mejor|cambio\s+de\s+plan(?:es)?|corrección|en\s+realidad)\b",
+    revision=r"^\W*(?:(?:al\s+final|mejor|cambio\s+de\s+plan(?:es)?|corrección|en\s+realidad)\b|cambio\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|vale|bueno|pues|entonces|de\s+acuerdo|perfecto)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)¿?(?:vale|de\s+acuerdo|os\s+parece|les\s+parece|(?:alguna\s+)?objeci[oó]n(?:es)?|todos\s+de\s+acuerdo|alguien\s+en\s+contra)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?¿?(?:puedo|tenemos\s+que|vamos\s+a|(?!(?:tenemos|sabemos|estamos|somos|habíamos|teníamos)\b)\w+(?:amos|emos|imos))\b",
@@ -369,7 +370,7 @@ ES = Lexicon(
     policy=r"\b(?:a\s+partir\s+de|desde\s+ahora|de\s+ahora\s+en\s+adelante|desde\s+hoy)\b",
     due=r"",
     announce=r"^\W*(?:(?:vale|bueno|pues|entonces|ok)[,.]?\s+)?(?:(?:lo|la|los|las|se)\s+)?(?!(?:tenemos|sabemos|estamos|somos|podemos|necesitamos|hablamos|vemos|pensamos|creemos|queremos|habíamos|teníamos|vamos|esperamos|dejamos|hacemos)\b)[^\W\d_]{3,}(?:amos|emos|imos)\b(?!.*\?)",
-    options=r"\b(?:opciones|candidatos|propuestas|presupuestos|variantes|finalistas|proveedores)\b[^.?!:]{0,80}:|\b(?:dudo|dudando)\s+entre\b|\bvotad\b|\bvotación\b",
+    options=r"\b(?:opciones|candidatos|propuestas|presupuestos|variantes|finalistas|proveedores)\b[^.?!:]{0,80}:|\b(?:dudo|dudando)\s+entre\b|\b(?:decidir|elegir|escoger)\s+entre\b|\bvotad\b|\bvotación\b",
     react_call=r"\breaccion(?:ad|en|a)\b",
     when=r"\bcuándo\b|\bqué\s+(?:día|fecha)\b",
     small_step=r"\b(?:podríamos|hagamos|vamos\s+a)\s+(?:mirar|revisar|hablar|hablarlo|una\s+llamada)\b",
@@ -426,7 +427,7 @@ PT = Lexicon(
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo)|não\s+depende\s+de\s+(?:mim|nós))\b",
-    revision=r"^\W*(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b",
+    revision=r"^\W*(?:(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b|mudança\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo|algu[ée]m\s+contra)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:posso|temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",
@@ -439,7 +440,7 @@ PT = Lexicon(
     policy=r"\b(?:a\s+partir\s+de|daqui\s+pra\s+frente|de\s+agora\s+em\s+diante|desde\s+hoje)\b",
     due=r"",
     announce=r"^\W*(?:(?:ok|então|beleza|bom)[,.]?\s+)?(?:(?:o|a|os|as|se)\s+)?(?!(?:temos|sabemos|estamos|somos|podemos|precisamos|vamos|achamos|queremos|falamos|vemos|pensamos|esperamos|fazemos|tínhamos)\b)[^\W\d_]{3,}(?:amos|emos|imos)\b(?!.*\?)",
-    options=r"\b(?:opções|candidatos|propostas|orçamentos|variantes|finalistas|fornecedores)\b[^.?!:]{0,80}:|\b(?:em\s+dúvida|dividid[oa])\s+entre\b|\bvotem\b|\bvotação\b",
+    options=r"\b(?:opções|candidatos|propostas|orçamentos|variantes|finalistas|fornecedores)\b[^.?!:]{0,80}:|\b(?:em\s+dúvida|dividid[oa])\s+entre\b|\b(?:decidir|escolher)\s+entre\b|\bvotem\b|\bvotação\b",
     react_call=r"\breaj(?:am|a)\b",
     when=r"\bquando\b|\bque\s+dia\b",
     small_step=r"\b(?:vamos|bora|podíamos|poderíamos)\s+(?:ver|olhar|checar|conversar|falar|verificar)\b",

@@ -59,6 +59,17 @@ _HANDS_CALL = re.compile(r"\byour\s+call\b|\bup\s+to\s+you\b|\byou\s+(?:decide|m
                          r"|\bdu\s+entscheidest\b|\bà\s+(?:toi|vous)\s+de\s+(?:voir|décider|trancher)\b|\bdecides\s+tú\b"
                          r"|\b(?:você|tu)\s+decides?\b|\bdecidi\s+tu\b|\bjij\s+beslist\b", re.I)
 _DECIDE = re.compile(r"decid|décid|decis|décis|tranch|entscheid|beslis|beslu|decyd|реш|karar|besl|決め|決定|决定|(?<=再)定|결정|तय|قرر|quyết|chốt|putus|החלט|נחליט|מחליט", re.I)  # a deferral that names the decision itself
+def _only_decide(what: str) -> bool:
+    """ "we need to decide datadog vs grafana cloud", "wir müssen uns zwischen A und B entscheiden": the choice the
+    thread is about, not a task for somebody (the decisions say how it ended)."""
+    words = what.split()
+    return bool(words) and any(_DECIDE_VERB.fullmatch(w) for w in (words[0], words[-1].rstrip(".!,;")))
+
+
+_DECIDE_VERB = re.compile(r"decide|choose|pick|entscheiden|festlegen|décider|trancher|choisir|decidir|elegir|escolher|"
+                          r"decidere|scegliere|beslissen|kiezen", re.I)
+
+
 _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|move|keep|switch|drop|pick|need|must|plan|instead|rather|lead|start|stop)\b", re.I))
 # Words that only say "settled" ("Deal.", "Passt.", "Ça marche."): a reply made of them alone settles what came before.
 _SETTLE_WORDS = frozenset(
@@ -96,6 +107,7 @@ _SUGGESTED = re.compile(
     r"|o\s+melhor\s+é|melhor|deveríamos|wir\s+sollten|sollten\s+wir|am\s+besten|besser)\s+(?P<what>[^.!?]{6,})", re.I)
 _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
+_AFTER_LABEL = re.compile(r"\s*[:：–—-]\s*(?=\w)")  # "Changement : on décale …": the heading's colon
 _FIRST = re.compile(r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b", re.I)  # "we need the numbers first"
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
@@ -405,7 +417,8 @@ def _outcome(cues: Cues, text: str) -> str:
         if not opener or not opener.end():
             break
         end = _OPENER_END.match(out, opener.end())
-        ended = end or _ENDS_OPENER.search(opener.group())  # the cue took its comma along: "Ok, " + "moving …"
+        # the cue took its comma along ("Ok, " + "moving …"), or chat leaves it out ("ok moving forward with an offer")
+        ended = end or _ENDS_OPENER.search(opener.group()) or _BARE_OK.fullmatch(opener.group())
         rest = out[end.end() if end else opener.end():]
         if not (ended or _THEN_FIRST.match(out)) or not enough(rest) or cues.contrast.match(rest):
             break  # "Yes, but only after …" keeps its "yes"
@@ -416,7 +429,8 @@ def _outcome(cues: Cues, text: str) -> str:
     if reason and reason.start() and enough(out[:reason.start()]):
         out = out[:reason.start()]
     out = _THEN_LAST.sub("", out).strip(" ,;:-–—") or text
-    return out[:1].upper() + out[1:] if out[:1].islower() and text[:1].isupper() else out
+    cut = out != text.strip()  # "ok on lui fait une offre … alors" → "On lui fait une offre …", a line of its own
+    return out[:1].upper() + out[1:] if out[:1].islower() and (text[:1].isupper() or cut) else out
 
 
 class ThreadReader:
@@ -650,6 +664,10 @@ class ThreadReader:
             return listed
         window = sorted({m.index for m in self.messages[max(0, s.index - 4):s.index] if m.speaker != s.speaker} | {0})
         candidates = [c for k in window if k < s.index for c in self.by_message.get(k, ())]
+        # "nope", "none": a bare reply says nothing of what was settled, unless it names the option ("B for me too")
+        options = _option_words(s.text)
+        candidates = [c for c in candidates if len(content_words(c.text)) >= 2 or options & _option_words(c.text)] \
+            or candidates
         if not candidates:
             return None
         words = content_words(s.text)
@@ -658,7 +676,8 @@ class ThreadReader:
         def rank(c: Sentence) -> tuple:
             figure = numbered and bool(_DIGIT.search(c.text))
             backs = bool(self.cues.agree.search(c.text) or self.cues.endorse.search(c.text))
-            return (len(words & content_words(c.text)), figure, c.is_question or " or " in c.text, not backs, c.index)
+            choice = c.is_question or " or " in c.text or bool(_GO_NO_GO.search(c.text))
+            return (len(words & content_words(c.text)), figure, choice, not backs, c.index)
 
         return self._clipped_choice(max(candidates, key=rank))
 
@@ -714,9 +733,9 @@ class ThreadReader:
                 marker = _HEADED.match(text)  # a sentence under the header, said as decided
             # "we'll profile during the close and decide then": a decision put off, whatever else it says; so is one
             # whose last word puts it off ("nehmen wir ins Postmortem auf, besprechen wir dann im Planning")
-            # and so is one the deferral says around its marker: "n'est pas encore validé", "not yet approved"
-            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.start() > marker.end()
-                                                          or deferred.start() <= marker.start() < deferred.end()))
+            # and so is one the deferral says around or inside its marker: "n'est pas encore validé", "not yet
+            # approved", "we'll revisit next tuesday"
+            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.end() > marker.start()))
             proposed = bool(self.cues.proposal.search(text))
             if not decided and not question and self._concludes(s, found):
                 continue
@@ -753,8 +772,12 @@ class ThreadReader:
                 self._consented(s, found)
             elif question and self.cues.course.search(text):
                 self._course_answered(s, found)
-            elif not question and self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
-                found.append((self._found(s), SETTLED))  # "Change of plan: v4 ships Wednesday." by who decided
+            elif not question and (revised := self.cues.revision.search(text)) and any(f.owner == s.speaker for f, _ in found):
+                # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
+                f = self._found(s)
+                if (label := _AFTER_LABEL.match(text, revised.end())) and f.text.startswith(text[:label.end()]):
+                    f = replace(f, text=f.text[label.end()].upper() + f.text[label.end() + 1:])
+                found.append((f, SETTLED))
             elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
                 self._add_agreement(plan, s.speaker, found)
             elif self.cues.settles.search(text) and not question and not promise:
@@ -1805,7 +1828,7 @@ class ThreadReader:
         if what is None and not _OBJECTION.search(text):  # "… but someone has to run Postgres for it": a cost, not a task
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)
-                if m and (not question or m.groupdict().get("what5")):
+                if m and (not question or m.groupdict().get("what5")) and not _only_decide(_what(m)):
                     what = " ".join(filter(None, (m.groupdict().get("pre"), _what(m))))  # "Das Backup müssen wir testen"
                     owner = None
                     break
@@ -2206,9 +2229,11 @@ _ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|
 _OUTCOME_LABEL = re.compile(r"^\W*([^:：\n]{1,30}?)\s*[:：]\s*(?=\S)")
 _ENDS_OPENER = re.compile(r"[,.!:;،，、。।–—-]\s*$")
 _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،，、。।–—-]*")
+_GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles
+_BARE_OK = re.compile(r"\W*(?:ok(?:ay)?|alright)\s+", re.I)
 _THEN_FIRST = re.compile(r"^\W*(?:then|so|dann|also|alors|donc|entonces|pues|então)\b\s*(?=\w)", re.I)
 _LETS_FIRST = re.compile(r"^\W*let'?s\s+(?!(?:say|see|hope|not)\b)(\w.*)$", re.I | re.S)
-_THEN_LAST = re.compile(r"[,\s]+then\s*[.!]*$", re.I)
+_THEN_LAST = re.compile(r"[,\s]+(?:then|dann|alors|entonces|pues|então)\s*[.!]*$", re.I)
 _DECISION_REASON = re.compile(
     r",?\s+(?:since|because|as\s+(?=(?:it|it's|they|they're|we|we're|the|this|that|he|she)\b)|weil|denn|car|parce\s+qu|puisque"
     r"|porque|ya\s+que|já\s+que)\b", re.I)

@@ -468,3 +468,10 @@ def test_tasks_handed_out_in_the_present_tense_are_one_line_per_owner():
     told = summarize(thread(("Dana", "Mei handles the pricing page, Ken writes the announcement."), ("Mei", "sure"),
                             ("Ken", "ok"), ("Dana", "thanks all"))).tldr
     assert "Mei takes the pricing page." in told
+
+
+def test_tmrw_is_tomorrow():
+    summary = summarize(thread(("Hana", "orders-db is back"), ("Owen", "great"),
+                               ("Hana", "I'll do the incident writeup tmrw morning")))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Hana", "do the incident writeup", "tmrw morning")]
+    assert summary.action_items[0].due_date is not None

@@ -525,3 +525,14 @@ def test_chat_style_go_decisions_without_a_comma():
                    ("Inès", "Pareil, très bon entretien"),
                    ("Claire", "ok on lui fait une offre au niveau mid alors. Inès tu préviens les RH demain ?")) \
         == ["On lui fait une offre au niveau mid"]
+
+
+def test_ship_it_and_fine_by_me_back_the_proposal_the_proposer_then_decides():
+    """ "ship it" from someone else backs the proposal on the table, and "ok fine by me then" after an answer to one's
+    own question accepts the proposal questioned, not the answer ("6, all still in early stage")."""
+    assert decided(("Carla", "proposal: raise enterprise seat price from $40 to $45 for new contracts only"),
+                   ("Ben", "how many deals in pipeline would that hit?"), ("Carla", "6, all still in early stage"),
+                   ("Ines", "+1"), ("Ben", "ok fine by me then 👍"), ("Tariq", "ship it"),
+                   ("Carla", "great, going with $45 for new contracts starting March 1."), ("Ben", "on it")) \
+        == ["Going with $45 for new contracts starting March 1 (re: “proposal: raise enterprise seat price from $40 to "
+            "$45 for new contracts only”)"]

@@ -127,3 +127,19 @@ def test_the_second_sentence_does_not_retell_what_the_decision_answered():
                 ("Ray", "ok doing that, 30 days retention from now on"), ("Sal", "👍"))
     assert said.startswith("Decided: Clean snapshots, 30 days retention from now on.")
     assert "500GB" not in said and "90 days" not in said
+
+
+def test_an_incident_tldr_says_where_it_stands_and_keeps_its_sentences_apart():
+    """ "Token erneuert, Zahlungen gehen wieder durch": the TL;DR tells that the trouble is over, and a sentence
+    written without a full stop ends before the next speaker's ("… fehl. Anja: …")."""
+    said = tldr(("Stefan", "Zahlungen per PayPal schlagen seit ca. 10:20 fehl 🔥"),
+                ("Anja", "Schaue ich mir an, sieht nach abgelaufenem API-Token aus"),
+                ("Anja", "Token erneuert, Zahlungen gehen wieder durch"),
+                ("Stefan", "Danke! Können wir einen Alert dafür bauen?"),
+                ("Anja", "Ja, ich baue bis Freitag einen Alert, der 14 Tage vorher warnt"))
+    assert "Zahlungen gehen wieder durch" in said and "fehl. Anja" in said
+    english = tldr(("Hana", "sev2 - orders-db primary is at 98% disk, writes starting to fail"),
+                   ("Owen", "looking. it's the audit_log table, someone turned on verbose logging in prod yesterday"),
+                   ("Owen", "I'm moving the old partitions to cold storage"),
+                   ("Owen", "disk at 71% now, writes recovered"), ("Hana", "nice, thanks"))
+    assert "writes recovered" in english

@@ -707,6 +707,12 @@ class ThreadReader:
                 continue
             if _THANKS.search(m.text) or self._promises(m.text):
                 return None  # "Passt." after thanks or a promise settles nothing new
+            asked = self.messages[m.index - 1] if m.index else None
+            if asked is not None and asked.speaker == speaker and _HOW_MUCH.search(asked.text):
+                # "how many deals would that hit?" — "6, all in early stage" — "ok fine by me then": the asker
+                # accepts the proposal they questioned, not the answer
+                return next((p for p in reversed(self.messages[max(0, asked.index - 3):asked.index])
+                             if p.speaker != speaker and any(self._seeking(x) for x in self.by_message.get(p.index, ()))), None)
             return m
         return None
 
@@ -759,7 +765,9 @@ class ThreadReader:
                     # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks; "confirmado,
                     # tô vendo 504 na chamada pro PSP": what someone sees, not what the team decides
                     continue
-                if not self._supports_recent(s, found):
+                if (plan := self._backed_proposal(s, marker)) is not None:
+                    self._add_agreement(plan, s.speaker, found)  # "ship it" to a proposal by someone else: a vote for it
+                elif not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
                         self._supersede_answers(asked, s, found)
                     agreed, _ = self._agreement(s.index, s.speaker)
@@ -1312,6 +1320,14 @@ class ThreadReader:
                 return Sentence(head, x.index, x.speaker, x.source_id) if len(content_words(head)) >= 2 else None
             return None
         return None
+
+    def _backed_proposal(self, s: Sentence, marker: re.Match) -> Sentence | None:
+        """ "ship it", "approved" alone, from someone who did not make the proposal on the table: agreement with that
+        proposal, not a decision of its own (the proposer's conclusion, if any, says what was decided)."""
+        if content_words(s.text[marker.end():]) or content_words(s.text[:marker.start()]) or len(self.by_message[s.index]) > 1:
+            return None
+        return next((x for x in self._sentences_before(s.index, CONCLUSION_REACH)
+                     if x.speaker != s.speaker and not x.is_question and self.cues.proposal.search(x.text)), None)
 
     def _add_agreement(self, plan: Sentence, speaker: str, found: list[tuple[Found, int]]) -> None:
         """A plan agreed to: a decision of its own, or one more person agreeing with it when already found."""
@@ -2229,6 +2245,7 @@ _ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|
 _OUTCOME_LABEL = re.compile(r"^\W*([^:：\n]{1,30}?)\s*[:：]\s*(?=\S)")
 _ENDS_OPENER = re.compile(r"[,.!:;،，、。।–—-]\s*$")
 _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،，、。।–—-]*")
+_HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles
 _BARE_OK = re.compile(r"\W*(?:ok(?:ay)?|alright)\s+", re.I)
 _THEN_FIRST = re.compile(r"^\W*(?:then|so|dann|also|alors|donc|entonces|pues|então)\b\s*(?=\w)", re.I)
@@ -2610,7 +2627,7 @@ _TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "
           "idag", "i dag", "i kväll", "ikväll", "i eftermiddag", "i förmiddag", "bugün", "bu akşam", "akşama kadar",
           "gün sonuna", "오늘", "hôm nay", "sáng nay", "trưa nay", "chiều nay", "tối nay", "cuối ngày", "hari ini", "sore ini",
           "malam ini", "siang ini", "nanti sore", "nanti malam", "היום", "הערב", "сьогодні")
-_TOMORROW = ("tomorrow", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра", "i morgon", "imorgon", "yarın", "내일", "ngày mai", "sáng mai", "trưa mai",
+_TOMORROW = ("tomorrow", "tmrw", "tmr", "2moro", "morgen", "demain", "mañana", "amanhã", "jutr", "завтра", "i morgon", "imorgon", "yarın", "내일", "ngày mai", "sáng mai", "trưa mai",
              "chiều mai", "tối mai", "besok", "מחר")
 _DAY_AFTER_TOMORROW = ("übermorgen", "overmorgen", "pojutrze", "послезавтра", "övermorgon", "öbür gün", "모레", "lusa", "ngày kia", "מחרתיים", "післязавтра")
 _NEXT = ("next ", "nächste", "prochain", "próximo", "próxima", "que viene", "volgende", "przyszł", "następn",

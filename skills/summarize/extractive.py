@@ -39,6 +39,7 @@ AGREEMENT_START_WEIGHT = 0.6
 MAX_WORDS = 32
 GROUP_SIZE = 3  # people in a thread for a weakly evidenced outcome or a next step to lead its TL;DR
 DECISION_WEIGHT = 2.0
+RESOLVED_WEIGHT = 5.0  # "disk at 71% now, writes recovered": where an incident stands is what a reader asks first
 FIRST_PERSON_BONUS = 0.5  # "I'll ...", "we ...": rewritten, these name who does what
 NOTHING_YET = "Nothing to summarize yet: only {n} message{s} so far{by}."
 NOTHING_FROM_PEOPLE = "Nothing to summarize yet: no messages from people so far."  # a day of joins, an app's posts
@@ -71,6 +72,12 @@ _HEDGES = re.compile(
 _MENTION_LABEL = re.compile(r"<@[A-Z0-9]+\|([^>]+)>")
 _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
 _VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
+# a report that the trouble is over, in the thread's languages
+_RESOLVED = re.compile(
+    r"\b(?:recovered|resolved|back\s+to\s+normal|back\s+up|fixed\s+now|mitigated|all\s+clear|behoben|wieder\s+(?:da|online|"
+    r"normal|erreichbar)|(?:gehen|läuft|laufen|funktioniert)\s+wieder|résolu|rétabli|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|"
+    r"resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|resolvido|voltou\s+(?:ao\s+normal|a\s+funcionar)|normalizou)",
+    re.I)
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟।。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")  # ؟ Arabic, । Devanagari
@@ -382,6 +389,8 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
         score *= 1.0 + FIRST_MESSAGE_BONUS * (s.index == 0) + EARLY_BONUS * (s.index < total / 3)
         if s.index in decided:
             score *= DECISION_WEIGHT
+        if s.index and _RESOLVED.search(s.text):
+            score *= RESOLVED_WEIGHT
         if s.index in acted:
             score *= 1.2
         if _NUMBERISH.search(s.text):
@@ -423,7 +432,8 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
     for _, s in sorted(chosen, key=lambda x: x[0]):
         addressee = _addressee(humans, s.index)
         if not english:
-            parts.append(s.text.strip() if s.speaker == previous else f"{s.speaker}: {s.text.strip()}")
+            said = s.text.strip() if _ENDED.search(s.text) else s.text.strip() + "."  # "… fehl. Anja: …", not "… fehl Anja: …"
+            parts.append(said if s.speaker == previous else f"{s.speaker}: {said}")
             previous = s.speaker
             continue
         said_by, previous = previous, None

@@ -609,3 +609,18 @@ def test_a_task_said_with_its_verb_in_the_present_keeps_the_verb():
         [("Lucas", "fazer o deploy"), ("Marina", "revisar o PR"), ("Fernanda", "atualizar o changelog")]
     assert ("Luis", "preparar el demo", "el lunes") in items(
         ("Pedro", "Luis prepara el demo para el lunes."), ("Luis", "Ok."), ("Marta", "¿Y las slides?"), ("Pedro", "Las hago yo."))
+
+
+def test_german_abwarten_says_no_decision_and_what_it_waits_for():
+    summary = read(("Jonas", "Sollen wir das Feature-Flag für alle aktivieren?"),
+                   ("Petra", "Lieber abwarten, bis die Fehlerrate stabil ist."), ("Jonas", "Ok, dann warten wir ab."))
+    assert not summary.decisions and summary.no_decision
+    assert summary.tldr.startswith("No decision yet on “Sollen wir das Feature-Flag für alle aktivieren”: "
+                                   "waiting until die Fehlerrate stabil ist.")
+
+
+def test_spanish_hecho_trato_closes_the_question_and_perfecto_firmo_is_a_task():
+    summary = read(("Lucía", "¿Cerramos con el proveedor A por 12k?"), ("Marcos", "hecho, trato"),
+                   ("Lucía", "perfecto, firmo el contrato mañana"))
+    assert [d.text for d in summary.decisions] == ["Cerramos con el proveedor A por 12k"]
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Lucía", "firmar el contrato", "mañana")]

@@ -143,3 +143,16 @@ def test_an_incident_tldr_says_where_it_stands_and_keeps_its_sentences_apart():
                    ("Owen", "I'm moving the old partitions to cold storage"),
                    ("Owen", "disk at 71% now, writes recovered"), ("Hana", "nice, thanks"))
     assert "writes recovered" in english
+
+
+def test_a_revised_date_leads_and_the_old_one_is_not_retold():
+    summary = read(("Ana", "launch date is April 28"), ("Ben", "marketing needs more time, can we move it?"),
+                   ("Ana", "ok, revised: launch moves to May 12"), ("Ben", "great, thanks"))
+    assert [d.line for d in summary.decisions] == ["Launch moves to May 12 (Ben agreed)"]
+    assert summary.tldr.startswith("Decided: Launch moves to May 12.") and "April 28" not in summary.tldr
+
+
+def test_work_handed_out_to_two_people_names_both_and_no_head_count():
+    said = tldr(("Sam", "offsite logistics, who does what?\n- Jen: book hotel\n- Luis: catering quotes by Friday"),
+                ("Jen", "on it"), ("Luis", "sure, will do"), ("Sam", "thanks!"))
+    assert said == "Jen will book hotel; Luis takes catering quotes by Friday."

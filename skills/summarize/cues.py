@@ -21,7 +21,7 @@ MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u064b-
 THIRD_PERSON_TASKS = (r"writes|updates|sends|books|prepares|reviews|drafts|fixes|checks|covers|preps|pings|calls|organi[sz]es|"
                       r"collects|builds|schedules|creates|files|posts|tells|briefs|contacts|emails|investigates|migrates|"
                       r"deploys|merges|orders|buys|designs|records|hosts|moderates|presents|translates|prints|brings|"
-                      r"sets\s+up|follows\s+up|looks\s+into|reaches\s+out")
+                      r"runs|leads|coordinates|announces|publishes|tests|ships|sets\s+up|follows\s+up|looks\s+into|reaches\s+out")
 # Where a course question ("can we …?", "sollen wir …?") starts: the sentence's start, or the clause after a
 # reason that ends in the question ("design won't be ready, can we do May 12?")
 COURSE_LEAD = r"(?:^|[,;]\s(?=[^,;.!]*\?))"
@@ -147,7 +147,7 @@ EN = Lexicon(
               # a hand-off or a later answer leaves it open too: "not my call, ask Greta", "I'll get you an answer Thursday"
               r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bnot\s+up\s+to\s+(?:me|us)\b|\b(?:doesn'?t|does\s+not)\s+depend\s+on\s+(?:me|us)\b|\bask\s+@?(?-i:[A-Z])\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
               r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
-    revision=r"^\W*(?:(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b|change\s*:)",
+    revision=r"^\W*(?:(?:ok(?:ay)?|so|alright)[,.!]?\s+)?(?:(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b|change\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|then|fine|good|great|fair)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;¿]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|(?:anyone|someone)\s+against|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*(?:[,\s]+|:\s+)){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really|need)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
@@ -199,11 +199,11 @@ DE = Lexicon(
     proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b|\bvorschlag\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon|macht\s+Sinn|ergibt\s+Sinn|sinnvoll)",
     disagree=r"^\W*(?:nein\b|nee\b|eher\s+nicht|lieber\s+nicht|ich\s+bin\s+dagegen|dagegen|ich\s+weiß\s+nicht|bin\s+nicht\s+sicher|aber\b|hmm|moment\b|warte\b|oh\s+je\b|mist\b)",
-    defer=r"(?:\bnicht\s+(?:\w+\s+){0,4}entscheiden\b|\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:wir\s+)?(?:auf|bis)\b"
+    defer=r"(?:\bnicht\s+(?:\w+\s+){0,4}entscheiden\b|\bnochmal\s+(?:drüber\s+)?(?:reden|sprechen|nachdenken|anschauen)|\bdrüber\s+(?:nach)?denken|\bvertagen\b|\bvertagt\b|\bnächste\s+woche\s+(?:nochmal|wieder)\b|\bwarten\s+(?:wir\s+)?(?:auf|bis)\b|\babwarten\b|\bwarten\s+wir\s+(?:\w+\s+)?ab\b"
           r"|\b(?:klären|besprechen|bereden|entscheiden)\s+wir\b[^.!?]{0,40}\b(?:nächste[nr]?|kommende[nr]?|später|morgen)\b"
           r"|\bbrauchen\s+(?:erst(?:mal)?|zuerst)\b|\berst\s+(?:die\s+)?(?:zahlen|daten)\b|\bnoch\s+nicht\s+entschieden\b|\bkeine\s+entscheidung\b|\boffen\b|\bnoch\s+unklar\b|\bzurückstellen\b|\bparken\b|\b(?:drüber|darüber)\s+schlafen\b|\bbesprechen\s+wir\s+(?:(?:dann|nochmal|lieber|erst)\s+)?(?:im|am|beim|in)\b|\b(?:im|am|beim)\s+(?:jour\s+fixe|meeting|weekly|termin|daily|team-?meeting)\b.*\bbesprechen\b|\bumfrage\b|\bdann\s+sehen\s+wir\s+weiter\b|\bwird\s+(?:das\s+)?(?:hier\s+)?(?:heute\s+)?nichts\b)|\bentscheid\w*\b.*\b(?:erst|später|danach)\b|\bdann\s+entscheiden\b|\bentscheiden\s+wir,?\s+(?:dann\s+|erst\s+)?(?:wenn|sobald)\b|\bbevor\s+wir\s+(?:\w+\s+)?entscheiden\b|\bvor\s+einer\s+entscheidung\b|\b(?:ich\s+)?melde\s+mich(?:\s+(?:dann|wieder|zurück|bei\s+euch))?\b"
           r"|\bnicht\s+(?:unsere|meine)\s+entscheidung\b|\bliegt\s+nicht\s+bei\s+(?:uns|mir)\b",
-    waiting=r"\b(?:warten\s+(?:wir\s+)?(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
+    waiting=r"\b(?:(?:ab)?warten(?:\s+wir)?(?:\s+ab)?,?\s+(?:auf|bis)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich(?!\s+mir\b)|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
@@ -336,7 +336,8 @@ ES = Lexicon(
           r"|\bno\s+(?:quiero|queremos|voy\s+a|vamos\s+a)\s+decidir\b|\bno\s+(?:nos|me)\s+(?:toca|corresponde)\s+(?:a\s+(?:nosotros|mí)\s+)?decidir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esperamos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+de|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
-           r"|(?:^|\byo\s+)(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo)\b.*)"
+           r"|(?:^|\byo\s+|^\W*(?:perfecto|vale|genial|listo|bueno|dale|ok(?:ay)?)\W{1,3})"
+           r"(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo|firmo|aviso|pido|organizo|publico)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
            r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\s+que\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b|seguro\b|acabo\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
            r"|\btengo\s+que\s+(?P<what8>(?!irme\b|salir\b|pensarlo\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)?\b.*)"

@@ -75,13 +75,13 @@ _PLAN = screened(re.compile(r"\b(?:should|will|'ll|would|'d|let'?s|go|use|ship|m
 _SETTLE_WORDS = frozenset(
     "agreed deal decided settled then done sold confirmed consensus okay alright right fine great sounds good perfect works "
     "funktioniert funciona serve "
-    "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho acuerdo "
+    "passt abgemacht einverstanden gebongt dann also klar geht gut marche entendu accord bon parfait vale hecho trato acuerdo cerrado "
     "listo dale perfecto fechado combinado feito beleza perfeito show bom pode ser fechou está bem".split())
 # A task ends where the speaker starts explaining: "handle the dinner, I know a place …".
 # … or adds what it is for ("draft the abstract so I can review it") or what not to do (", don't promise anything").
 _AFTERTHOUGHT = re.compile(
     r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|let'?s|don'?t|each|ich|je|yo|eu|es|c'est|das"
-    r"|lass\s+uns|aber|mais|pero|mas|vamos"
+    r"|lass\s+uns|aber|mais|pero|mas|vamos|then\s+(?:we|I|they)"  # "run the interviews, then we decide"
     # a reason, a condition or a remark after the task, in each language: "…, senão …", "…, weil …", "…, nessun problema"
     r"|j'|j’|otherwise|he|she|senão|porque|pois|sonst|weil|denn|sinon|parce|car|sino|altrimenti|perché|no\s+es|não\s+é|nessun\s+problema"
     r"|pas\s+de\s+souci|sin\s+problema|sem\s+problema|kein\s+problem|no\s+problem|ele|ela|él|ella|elle|er|lui|wir|noi|nous|a\s+gente)\b)"
@@ -109,6 +109,7 @@ _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "new
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 _AFTER_LABEL = re.compile(r"\s*[:：–—-]\s*(?=\w)")  # "Changement : on décale …": the heading's colon
 _FIRST = re.compile(r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b", re.I)  # "we need the numbers first"
+_FIRST_END = re.compile(r"\s*\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\W*$", re.I)
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
 # What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
@@ -637,9 +638,20 @@ class ThreadReader:
 
     def _decision_text(self, s: Sentence) -> tuple[str, str | None]:
         """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
-        text = " ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. ")
+        text = self._unheaded(" ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. "))
         text = _LEADING_CLAUSE.sub("", text, count=1) or text  # "After going through the quotes, Acme gets …"
         return text, self._context(s) if len(content_words(text)) < 4 else None
+
+    def _unheaded(self, text: str) -> str:
+        """ "Revised: launch moves to May 12" reads "Launch moves to May 12": the heading says that a plan changed,
+        the rest says to what."""
+        revised = self.cues.revision.match(text)
+        if revised is None:
+            return text
+        label = revised if revised.group().rstrip().endswith((":", "：")) else _AFTER_LABEL.match(text, revised.end())
+        if label is None or label.end() >= len(text):
+            return text
+        return text[label.end()].upper() + text[label.end() + 1:]
 
     def _carried_on(self, s: Sentence) -> list[Sentence]:
         """The statements that follow the decisive one in its message and say what it settles ("SCIM is unanimous.
@@ -749,7 +761,8 @@ class ThreadReader:
                 if sought or proposed:
                     # what it waits for, said in this sentence or an earlier one of the same message ("On décide
                     # quand on aura le chiffrage. ClickHouse, on en reparlera …")
-                    waiting = self._waiting_on(text) or (waiting if last_defer and last_defer[0] == s.index else None) \
+                    # or in the deferral just before ("lieber abwarten, bis …" — "ok, dann warten wir ab")
+                    waiting = self._waiting_on(text) or (waiting if last_defer and s.index - last_defer[0] <= 1 else None) \
                         or self._waiting_before(s.index)
                     last_defer = (s.index, text)  # parking a choice, not just any "we'll see"
                     main_deferred = main_deferred or self._parks_main_question(s)
@@ -780,12 +793,9 @@ class ThreadReader:
                 self._consented(s, found)
             elif question and self.cues.course.search(text):
                 self._course_answered(s, found)
-            elif not question and (revised := self.cues.revision.search(text)) and any(f.owner == s.speaker for f, _ in found):
+            elif not question and self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
                 # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
-                f = self._found(s)
-                if (label := _AFTER_LABEL.match(text, revised.end())) and f.text.startswith(text[:label.end()]):
-                    f = replace(f, text=f.text[label.end()].upper() + f.text[label.end() + 1:])
-                found.append((f, SETTLED))
+                found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
             elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
                 self._add_agreement(plan, s.speaker, found)
             elif self.cues.settles.search(text) and not question and not promise:
@@ -1385,14 +1395,13 @@ class ThreadReader:
         """What the message just before a bare deferral said it needs: "we need conversion numbers first" — "ok,
         let's revisit next week" waits for the conversion numbers."""
         before = next((m for m in reversed(self.messages[max(0, index - 2):index]) if not _QUESTION_END.search(m.text)), None)
-        what = self._waiting_on(before.text) if before is not None and _FIRST.search(before.text) else None
-        return _FIRST.sub("", what).strip(" ,") or None if what else None
+        return self._waiting_on(before.text) if before is not None and _FIRST.search(before.text) else None
 
     def _waiting_on(self, text: str) -> str | None:
         match = next((m for p in self.cues.waiting if (m := p.search(text))), None)
         if not match:
             return None
-        what = match.group("what").strip(" ,:;")
+        what = _FIRST_END.sub("", match.group("what")).strip(" ,:;")  # "conversion numbers first": what, not when
         return what if len(_WORDS.findall(what)) >= 1 else None
 
     # ---- action items -------------------------------------------------------------------------------

@@ -257,25 +257,34 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
         outcome = ""
     step = _next_step(actions, english) if outcome or len(actions) >= 2 and group else ""
     if outcome:
-        said = _told(decisions, texts) if decisions else {0}  # "No decision yet on “…”" quoted the opening already
-        second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip=said)
+        said = _told(decisions, texts, lang) if decisions else {0}  # "No decision yet on “…”" quoted the opening already
+        second = step or _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip=said) \
+            or _exchanged(participants, len(humans))
         return " ".join(part for part in (outcome, second) if part)
     gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words,
-                 1 if step else min(max_sentences, 2), english, skip={_lead_task(actions).index} if step else set())
+                 1 if step else min(max_sentences, 2), english, skip={_lead_task(actions).index} if step else set()) \
+        or ("" if step else _exchanged(participants, len(humans)))  # the tasks handed out say more than a head count
     if gist and step and not _ENDED.search(gist):
         gist += "."  # "… erinnern musst du sie aber selbst. Next: …", not "… selbst Next: …"
     return " ".join(part for part in (gist, step) if part)
 
 
-def _told(decisions: list[Found], texts: list[str]) -> set[int]:
+def _exchanged(participants: list[str], messages: int) -> str:
+    return f"{names_list(participants)} exchanged {messages} messages."
+
+
+def _told(decisions: list[Found], texts: list[str], lang: str) -> set[int]:
     """The messages the outcome has told already: the decisions' own, the question each answers when quoted
     ("Decided: … (on “…”)"), and earlier ones it takes up in its words ("bump to 500GB or clean old snapshots?",
-    "clean snapshots, we keep 90 days for no reason" — "Clean snapshots, 30 days retention from now on")."""
+    "clean snapshots, we keep 90 days for no reason" — "Clean snapshots, 30 days retention from now on"); a revision
+    replaces what it shares one word with ("launch date is April 28" — "revised: launch moves to May 12")."""
     told = {d.index for d in decisions}
+    revision = cues_for(lang).revision
     for d in decisions:
         words = {w for w in content_words(d.text) if len(w) > 3}
+        shared = 1 if revision.search(texts[d.index]) else 2
         told.update(i for i, t in enumerate(texts[:d.index]) if d.context and d.context.strip() in t
-                    or len(words & content_words(t)) >= 2)
+                    or len(words & content_words(t)) >= shared)
     return told
 
 
@@ -285,8 +294,12 @@ _CLAUSE = re.compile(r"^(?:[\w'’-]+\s+){1,3}?(?<!\bto\s)(?:has|have|is|are|get
                      r"agrees|reviews|looks|makes|tells)\b")  # not "Maria to decide"
 
 
+# "bis die Fehlerrate stabil ist": a German clause ends on its verb
+_CLAUSE_DE = re.compile(r"\s(?:ist|sind|hat|haben|liegt|liegen|vorliegt|vorliegen|kommt|kommen|steht|stehen|gibt|sagt|meldet)$")
+
+
 def _waiting(what: str) -> str:
-    return f"waiting until {what}" if _CLAUSE.match(what) else f"waiting for {what}"
+    return f"waiting until {what}" if _CLAUSE.match(what) or _CLAUSE_DE.search(what) else f"waiting for {what}"
 
 
 _ENDED = re.compile(r"[.!?…。！？।؟:;)\]\"”»]\s*$")  # a sentence's own end, in any script
@@ -297,7 +310,8 @@ def _firm(decision: Found, texts: list[str], lang: str) -> bool:
     to in words when it is a statement that stands on its own (not "How about Monday?" — "Sure", nor a short reply
     read with its question)."""
     cues = cues_for(lang)
-    if decision.reactions or decision.closed or cues.decided.search(texts[decision.index]):
+    if decision.reactions or decision.closed or cues.decided.search(texts[decision.index]) \
+            or cues.revision.search(texts[decision.index]):  # "revised: launch moves to May 12"
         return True  # the asker closing their own question after the answers ("Then we move it to Friday") decides
     said = decision.text.rstrip()
     if decision.agreed_by and any(cues.settles.match(t) for t in texts[decision.index + 1:decision.index + 3]):
@@ -341,21 +355,29 @@ def _topic(root: str) -> str:
 
 
 def _next_step(actions, english: bool) -> str:
-    """The first open task and its owner: "Ken will write the postmortem by Thursday." (the rest are listed below)."""
+    """The first open task and its owner: "Ken will write the postmortem by Thursday.", and when work was handed
+    out to several people, the next one's too: "Jen will book the hotel; Luis takes the catering quotes by Friday."
+    (the rest are listed below)."""
     if not actions:
         return ""
     first = _lead_task(actions)
-    if first.owner and english:  # "bring it to Thursday's sync" says its day already
-        due = f" {_due_phrase(first.due)}" if first.due and first.due.lower() not in first.text.lower() else ""
-        verb = "takes" if _OBJECT_ONLY.match(first.text) else "will"  # "Mei: the pricing page": "Mei takes the pricing page"
-        return f"{first.owner} {verb} {first.text}{due}."
-    due = f" (due {first.due})" if first.due else ""
-    if first.owner:
-        return f"Next: {first.owner}: {first.text}{due}."
-    return f"Still to do: {first.text}{due} (no owner yet)."
+    if not first.owner:
+        return f"Still to do: {first.text}{f' (due {first.due})' if first.due else ''} (no owner yet)."
+    second = next((a for a in actions if a.owner and a.owner != first.owner and not a.context), None)
+    steps = [_step(task, english) for task in (first, second) if task is not None]
+    return f"{'; '.join(steps)}." if english else f"Next: {'; '.join(steps)}."
 
 
-_OBJECT_ONLY = re.compile(r"(?:the|a|an|our|their|his|her|my|this|that|these|those)\s", re.I)
+def _step(task: Found, english: bool) -> str:
+    if english:  # "bring it to Thursday's sync" says its day already
+        due = f" {_due_phrase(task.due)}" if task.due and task.due.lower() not in task.text.lower() else ""
+        verb = "takes" if _OBJECT_ONLY.match(task.text) else "will"  # "Mei: the pricing page": "Mei takes the pricing page"
+        return f"{task.owner} {verb} {task.text}{due}"
+    return f"{task.owner}: {task.text}{f' (due {task.due})' if task.due else ''}"
+
+
+# a task written as its object ("Luis: catering quotes"): an article, or a first word no base verb looks like
+_OBJECT_ONLY = re.compile(r"(?:the|a|an|our|their|his|her|my|this|that|these|those)\s|\w{3,}ing\s|\w+[^su\W]s\b", re.I)
 
 
 def _lead_task(actions: list[Found]) -> Found:
@@ -421,7 +443,7 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
         chosen_words.append(unique)
         used_words += length
     if not chosen:
-        return f"{names_list(participants)} exchanged {total} messages."
+        return ""
 
     group = names_list(participants) if len(participants) == 2 else None
     agreed = {f.index: f.agreed_by for f in decisions if f.agreed_by}

@@ -624,3 +624,14 @@ def test_spanish_hecho_trato_closes_the_question_and_perfecto_firmo_is_a_task():
                    ("Lucía", "perfecto, firmo el contrato mañana"))
     assert [d.text for d in summary.decisions] == ["Cerramos con el proveedor A por 12k"]
     assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Lucía", "firmar el contrato", "mañana")]
+
+
+def test_portuguese_proposal_agreed_then_closed_by_its_proposer_is_the_decision():
+    """ "eu ofereceria 10%" — "concordo, vou propor 10% …" — "fechado": the proposal, agreed and closed, is what
+    was decided (not a bare "fechado"), and it leads the TL;DR."""
+    summary = read(("Rafael", "pessoal, o cliente pediu desconto de 15% na renovação. topamos?"),
+                   ("Bia", "15% é muito, eu ofereceria 10%"),
+                   ("Rafael", "concordo, vou propor 10% e ver o que eles dizem"), ("Bia", "fechado"))
+    assert [d.line for d in summary.decisions] == [
+        "15% é muito, eu ofereceria 10% (re: “pessoal, o cliente pediu desconto de 15% na renovação.”) (Rafael agreed)"]
+    assert summary.tldr.startswith("Decided: 15% é muito, eu ofereceria 10%")

@@ -778,8 +778,9 @@ class ThreadReader:
                     # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks; "confirmado,
                     # tô vendo 504 na chamada pro PSP": what someone sees, not what the team decides
                     continue
-                if (plan := self._backed_proposal(s, marker)) is not None:
-                    self._add_agreement(plan, s.speaker, found)  # "ship it" to a proposal by someone else: a vote for it
+                if (backed := self._backed_proposal(s, marker)) is not None:
+                    plan, agreer = backed  # "ship it" to a proposal by someone else: a vote for it
+                    self._add_agreement(plan, agreer, found, closed=plan.speaker == s.speaker)
                 elif not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
                         self._supersede_answers(asked, s, found)
@@ -1331,21 +1332,34 @@ class ThreadReader:
             return None
         return None
 
-    def _backed_proposal(self, s: Sentence, marker: re.Match) -> Sentence | None:
+    def _backed_proposal(self, s: Sentence, marker: re.Match) -> tuple[Sentence, str] | None:
         """ "ship it", "approved" alone, from someone who did not make the proposal on the table: agreement with that
-        proposal, not a decision of its own (the proposer's conclusion, if any, says what was decided)."""
+        proposal, not a decision of its own (the proposer's conclusion, if any, says what was decided). From the
+        proposer, once someone agreed ("eu ofereceria 10%" — "concordo, vou propor 10%" — "fechado"): that proposal,
+        agreed to by whoever agreed. Returns the proposal and who agreed with it."""
         if content_words(s.text[marker.end():]) or content_words(s.text[:marker.start()]) or len(self.by_message[s.index]) > 1:
             return None
-        return next((x for x in self._sentences_before(s.index, CONCLUSION_REACH)
-                     if x.speaker != s.speaker and not x.is_question and self.cues.proposal.search(x.text)), None)
+        agreer = None
+        for x in self._sentences_before(s.index, CONCLUSION_REACH):
+            if x.is_question or not self.cues.proposal.search(x.text):
+                if agreer is None and x.speaker != s.speaker and self.cues.agree.match(x.text):
+                    agreer = x.speaker
+                continue
+            if x.speaker != s.speaker:
+                return x, s.speaker
+            return (x, agreer) if agreer else None
+        return None
 
-    def _add_agreement(self, plan: Sentence, speaker: str, found: list[tuple[Found, int]]) -> None:
-        """A plan agreed to: a decision of its own, or one more person agreeing with it when already found."""
-        for k, (f, how) in enumerate(found):
-            if f.index == plan.index:
-                found[k] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, speaker)))), max(how, SETTLED))
-                return
-        found.append((self._found(plan, (speaker,)), SETTLED))
+    def _add_agreement(self, plan: Sentence, speaker: str, found: list[tuple[Found, int]], closed: bool = False) -> None:
+        """A plan agreed to: a decision of its own, or one more person agreeing with it when already found;
+        `closed` when its proposer closed it after the agreement ("fechado")."""
+        known = [k for k, (f, _) in enumerate(found) if f.index == plan.index]
+        for k in known:
+            f, how = found[k]
+            found[k] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, speaker))), closed=f.closed or closed),
+                        max(how, SETTLED))
+        if not known:
+            found.append((replace(self._found(plan, (speaker,)), closed=closed), SETTLED))
 
     def _after_choice(self, s: Sentence) -> bool:
         """Whether a line that settles only by its "then" has something to settle: a choice, proposal or "when" put

@@ -3,6 +3,8 @@ deferrals that are not decisions (a tie and a poll, "take it to the meeting", "l
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from skills.summarize.extractive import split_sentences, summarize
@@ -536,3 +538,19 @@ def test_ship_it_and_fine_by_me_back_the_proposal_the_proposer_then_decides():
                    ("Carla", "great, going with $45 for new contracts starting March 1."), ("Ben", "on it")) \
         == ["Going with $45 for new contracts starting March 1 (re: “proposal: raise enterprise seat price from $40 to "
             "$45 for new contracts only”)"]
+
+
+def test_a_question_put_for_objections_that_nobody_raises_decides_it():
+    """ "so hire at senior? any objections?" — "no objection" — "none from me": decided, and "by Wed" is a due
+    date (Wednesday)."""
+    summary = summarize(thread(("Grace", "debrief for Omar (backend, senior). thoughts?"),
+                               ("Leo", "strong on system design, a bit weak on testing"),
+                               ("Ivy", "agree on design. culture interview went great"),
+                               ("Grace", "so hire at senior? any objections?"), ("Leo", "no objection"),
+                               ("Ivy", "none from me"),
+                               ("Grace", "great, I'll send the offer today. Leo can you do the reference check by Wed?"),
+                               ("Leo", "yep")))
+    assert [d.text for d in summary.decisions] == ["Hire at senior (re: “debrief for Omar (backend, senior).”)"]
+    assert summary.tldr.startswith("Decided: Hire at senior")
+    reference = summary.action_items[1]
+    assert (reference.owner, reference.due, reference.due_date) == ("Leo", "Wed", date(2026, 11, 18))

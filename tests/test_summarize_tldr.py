@@ -156,3 +156,11 @@ def test_work_handed_out_to_two_people_names_both_and_no_head_count():
     said = tldr(("Sam", "offsite logistics, who does what?\n- Jen: book hotel\n- Luis: catering quotes by Friday"),
                 ("Jen", "on it"), ("Luis", "sure, will do"), ("Sam", "thanks!"))
     assert said == "Jen will book hotel; Luis takes catering quotes by Friday."
+
+
+def test_checking_with_others_first_is_no_decision_and_says_on_whom_it_waits():
+    summary = read(("Zoe", "should we move standup to 10am? 9 is early for the west coast folks"),
+                   ("Ahmed", "10 clashes with the design sync"), ("Mila", "what about 9:30?"), ("Ahmed", "9:30 works"),
+                   ("Zoe", "ok let me check with the west coast folks first"))
+    assert summary.decisions == () and summary.no_decision and summary.waiting_on == "the west coast folks"
+    assert summary.tldr.startswith("No decision yet on “should we move standup to 10am”: waiting for the west coast folks.")

@@ -1126,8 +1126,9 @@ class ThreadReader:
             statement = replace(statement, text=head)
         if len(content_words(statement.text)) < 2:
             own = self.by_message[s.index]
-            statement = next((x for x in reversed(own[:own.index(s)])
-                              if not x.is_question and len(content_words(x.text)) >= 2), None)
+            statement = next((x for x in reversed(own[:own.index(s)]) if len(content_words(x.text)) >= 2), None)
+            if statement is not None and statement.is_question:  # "so hire at senior? any objections?"
+                statement = replace(statement, text=_THEN_FIRST.sub("", statement.text).rstrip(" ?？"))
         if statement is None or self._promises(statement.text):
             return  # "kann ich machen, bis Donnerstag ok?": offering to take a task
         reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
@@ -2644,6 +2645,8 @@ _WEEKDAY_NAMES = {
     6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일", "chủ nhật", "hari minggu", "יום ראשון", "неділ"),
 }
 # Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).
+_WEEKDAY_SHORT = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+                  "thur": "thursday", "thurs": "thursday", "fri": "friday"}  # "by Wed": a due written as a whole word only
 _WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
 _TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day",
           "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня",
@@ -2702,7 +2705,7 @@ def _due_on(written: str, day: date) -> date | None:
     if any(word in low for word in _TODAY):
         return day
     for name, weekday in _WEEKDAYS_LONGEST_FIRST:
-        if name in low:
+        if name in low or name == _WEEKDAY_SHORT.get(low.rstrip(".")):
             ahead = (weekday - day.weekday()) % 7 or 7
             if any(w in low for w in _NEXT) and ahead < 7:
                 ahead += 7 if weekday <= day.weekday() else 0

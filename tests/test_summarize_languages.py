@@ -635,3 +635,23 @@ def test_portuguese_proposal_agreed_then_closed_by_its_proposer_is_the_decision(
     assert [d.line for d in summary.decisions] == [
         "15% é muito, eu ofereceria 10% (re: “pessoal, o cliente pediu desconto de 15% na renovação.”) (Rafael agreed)"]
     assert summary.tldr.startswith("Decided: 15% é muito, eu ofereceria 10%")
+
+
+def test_spanish_yo_les_aviso_takes_the_task_and_defers_nothing():
+    summary = read(("Diego", "la API de pagos devuelve 500 desde las 14:05"),
+                   ("Carla", "lo veo, parece el certificado del proveedor"), ("Carla", "renovado, ya responde bien"),
+                   ("Diego", "genial. ¿alguien avisa a soporte?"), ("Carla", "yo les aviso"))
+    assert not summary.no_decision and summary.open_questions == ()
+    assert [a.owner for a in summary.action_items] == ["Carla"]
+
+
+def test_french_request_taken_with_its_own_words_is_one_task_in_the_reply_s_words():
+    """ "Inès, tu t'occupes des goodies ?" — "je commande les goodies la semaine prochaine": one task, as the reply
+    puts it (not "des goodies et commander les goodies"), and both owners lead the TL;DR."""
+    summary = read(("Élodie", "pour le salon de mars, on a trois choses à caler"),
+                   ("Élodie", "Thomas, tu réserves le stand ? Inès, tu t'occupes des goodies ?"),
+                   ("Thomas", "ok je réserve d'ici vendredi"),
+                   ("Inès", "ça marche, je commande les goodies la semaine prochaine"), ("Élodie", "merci !"))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
+        ("Thomas", "réserver le stand", "vendredi"), ("Inès", "commander les goodies", "la semaine prochaine")]
+    assert "Thomas: réserver le stand (due vendredi); Inès: commander les goodies" in summary.tldr

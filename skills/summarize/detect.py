@@ -2554,9 +2554,14 @@ def _joined(first: Found, then: Found, lang: str) -> Found:
     will have it EOD") or what the speaker has planned ("on it, I have a call with them Wednesday") or only restates
     it ("set up the action" — "I'll set it up by Monday") adds its due date, not its words."""
     restated = _points_back(then.text) and then.text.split(" ", 1)[0].lower() == first.text.split(" ", 1)[0].lower()
-    text = first.text if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated \
-        else f"{first.text}{_AND.get(lang, ';')} {then.text}"
-    return replace(first, text=text, due=first.due or then.due, due_date=first.due_date or then.due_date)
+    if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated:
+        text = first.text
+    elif _stems(first.text) <= _stems(then.text):
+        text = then.text  # "tu t'occupes des goodies ?" — "je commande les goodies": the reply says it all
+    else:
+        text = f"{first.text}{_AND.get(lang, ';')} {then.text}"
+    return replace(first, text=text, due=first.due or then.due, due_date=first.due_date or then.due_date,
+                   context=then.context if text == then.text else first.context)
 
 
 # "and" between two parts of one task, in the thread's language (a semicolon where none is listed)

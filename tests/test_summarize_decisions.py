@@ -554,3 +554,29 @@ def test_a_question_put_for_objections_that_nobody_raises_decides_it():
     assert summary.tldr.startswith("Decided: Hire at senior")
     reference = summary.action_items[1]
     assert (reference.owner, reference.due, reference.due_date) == ("Leo", "Wed", date(2026, 11, 18))
+
+
+def test_a_plan_put_as_then_question_and_agreed_decides_it():
+    """ "Dann Release am Donnerstag?" — "Passt" — "Ja": decided; "right, so A then?" — "yes" — "agreed, A": A, with
+    both voices; but "Dann eben mehrere Räume parallel?" answered with a poll, or "so release notes by Friday then?"
+    answered with a promise, decides nothing."""
+    german = summarize(thread(("Anna", "Release 3.1 – Stand?"), ("Felix", "Backend ist fertig, Frontend fehlt noch der Export-Dialog"),
+                              ("Sara", "Export-Dialog schaffe ich bis Mittwoch"), ("Anna", "Gut. Dann Release am Donnerstag?"),
+                              ("Felix", "Passt"), ("Sara", "Ja")))
+    assert [d.line for d in german.decisions] == ["Release am Donnerstag (re: “Release 3.1 – Stand?”) (Felix and Sara agreed)"]
+    assert german.tldr.startswith("Decided: Release am Donnerstag")
+    vendor = summarize(thread(("Kim", "Vendor A quote: $30k/yr, Vendor B: $24k/yr but no SSO"), ("Lars", "we need SSO for the audit"),
+                              ("Kim", "right, so A then?"), ("Lars", "yes"), ("Nadia", "agreed, A")))
+    assert [(d.text.split(" (re:")[0], d.support) for d in vendor.decisions] == [("A", "Lars and Nadia agreed")]
+    assert not any("Räume" in d for d in decided(
+        ("Kim", "Weihnachtsfeier: Bowling, Escape Room oder Kochkurs?"), ("Lea", "Escape Room ist für 25 Leute schwierig"),
+        ("Tom", "Dann eben mehrere Räume parallel?"), ("Kim", "Ich mache bis Freitag eine Umfrage, dann sehen wir weiter.")))
+    assert [d.split(" (")[0] for d in decided(("Ana", "let's move to Monday the 15th, final answer"), ("Bo", "works for QA"),
+                                              ("Cy", "ok, so release notes by Friday then?"),
+                                              ("Ana", "yes, Friday. I'll write them"))] == ["Move to Monday the 15th, final answer"]
+
+
+def test_a_task_put_to_anyone_and_turned_down_is_no_task():
+    summary = summarize(thread(("Tina", "valeu time 🙏 e alguém desativa a rotação automática até a gente resolver isso?"),
+                               ("Caio", "não, desativar não. 90 dias dá tempo de sobra pra consertar o sync"), ("Tina", "ok")))
+    assert summary.action_items == ()

@@ -655,3 +655,14 @@ def test_french_request_taken_with_its_own_words_is_one_task_in_the_reply_s_word
     assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
         ("Thomas", "réserver le stand", "vendredi"), ("Inès", "commander les goodies", "la semaine prochaine")]
     assert "Thomas: réserver le stand (due vendredi); Inès: commander les goodies" in summary.tldr
+
+
+def test_french_tu_mets_and_portuguese_alguem_abre_are_tasks_taken_in_the_reply():
+    assert items(("Sophie", "ok, on teste ça sur le sprint 15. Chloé tu mets à jour le guide de contribution ?"),
+                 ("Chloé", "oui, je le fais demain"), ("Yanis", "top")) \
+        == [("Chloé", "mettre à jour le guide de contribution", "demain")]
+    incident = read(("João", "o deploy das 15h quebrou o login no app"),
+                    ("Marta", "tô vendo, parece ser o feature flag novo"), ("Marta", "desliguei a flag, login voltou"),
+                    ("João", "valeu! alguém abre o ticket pro time de auth investigar?"), ("Marta", "eu abro"))
+    assert [(a.owner, a.text) for a in incident.action_items] == [("Marta", "abrir o ticket pro time de auth investigar")]
+    assert "login voltou" in incident.tldr and incident.open_questions == ()

@@ -427,7 +427,9 @@ PT = Lexicon(
             rf"|^\W*@?(?P<who6>[^\W\d_][\w.-]*)[,:]?\s+(?:tu\s+)?(?:me\s+|nos\s+)?(?P<inv2>(?!(?:podes|consegues|sabes|queres|achas|tens|estás|és|vais|preferes|concordas|lembras|vês|dizes)\b)\w{{3,}}(?:as|es))(?:\s+tu\b)?(?:\s+(?P<what6>[^?]+?))?\s*\?)",
     assign=rf"^\W*{NAME}\s+(?:cuida\s+d[eoa]s?|fica\s+com|vai|(?=(?:faz|prepara)\s))\s*(?P<what>.+)"  # "faz o deploy": "fazer o deploy"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+(?:você|vc)\s+(?P<verbed>(?!(?:é|está|tem|pode|sabe|quer|acha|vê|prefere)\b)\w{{3,}}\b[^?]*)$",
-    unassigned=r"\balguém\s+(?:pode|poderia|consegue)\s+(?!(?:me|nos)\s|\w+-(?:me|nos)\b)(?P<what5>[^?]+)|\balguém\s+(?:tem\s+(?:que|de)|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+(?:que|de)\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
+    # "alguém pode abrir …?", "alguém abre o ticket …?": a task put to anyone
+    unassigned=r"\balguém\s+(?:(?:pode|poderia|consegue)\s+(?!(?:me|nos)\s|\w+-(?:me|nos)\b)"
+               r"|(?=(?!(?:sabe|viu|acha|lembra|conhece|entende|usa|tem|pode|precisa|deveria|está|tá|é)\b)\w{3,}[ae]\s))(?P<what5>[^?]+)|\balguém\s+(?:tem\s+(?:que|de)|precisa|deveria|pode)\s+(?P<what>.+)|\bninguém\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendente|tarefa)\s*[:\-]\s*(?P<what2>.+)|\btemos\s+(?:que|de)\s+(?P<what3>.+)|\bprecisamos\s+(?P<what4>.+)"
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo)|não\s+depende\s+de\s+(?:mim|nós))\b",

@@ -790,7 +790,7 @@ class ThreadReader:
             promise = self._promises(text)  # a promise is an action item, not a decision
             if promise and not question and (settling := self._settling_part(s)) is not None:
                 s, text, promise = settling, settling.text, False  # "thai it is, I'll book for 8"
-            if question and self.cues.consent.search(text):
+            if question and (self.cues.consent.search(text) or _THEN_ASK.match(text)):
                 self._consented(s, found)
             elif question and self.cues.course.search(text):
                 self._course_answered(s, found)
@@ -1118,13 +1118,17 @@ class ThreadReader:
 
     def _consented(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """ "Then we move the launch to May 12. Objections?" — nobody objects in the replies: decided."""
-        statement = Sentence(self.cues.consent.sub("", s.text).strip(), s.index, s.speaker, s.source_id)
+        said = self.cues.consent.sub("", s.text).strip()
+        concluded = bool(_THEN_ASK.match(said))  # "Dann Release am Donnerstag?", "so A then?": the plan put to the thread
+        if concluded:
+            said = _THEN_ASKED.sub("", said).rstrip(" ?？") or said
+        statement = Sentence(said, s.index, s.speaker, s.source_id)
         if _ASKS_ON.search(statement.text):  # "…, is that still ok?", "are you ok?": the question is its own subject
             head = statement.text[:max(statement.text.rfind(","), statement.text.rfind(";"), 0)]
             if len(content_words(head) - set(self.people) - _GREETING_WORDS) < 2:
                 return
             statement = replace(statement, text=head)
-        if len(content_words(statement.text)) < 2:
+        if len(content_words(statement.text)) < 2 and not concluded:  # a short plan is read with what it settles
             own = self.by_message[s.index]
             statement = next((x for x in reversed(own[:own.index(s)]) if len(content_words(x.text)) >= 2), None)
             if statement is not None and statement.is_question:  # "so hire at senior? any objections?"
@@ -1136,6 +1140,11 @@ class ThreadReader:
         if reply is not None and self._objects(reply.text):
             return
         if (reply is None or all(x.is_question for x in self.by_message[reply.index])) and not reacted:
+            return
+        if concluded and not reacted and (not (self.cues.agree.search(reply.text) or self.cues.settles.search(reply.text))
+                                          or self._promises(reply.text)):
+            # "Dann eben mehrere Räume parallel?" — "Ich mache eine Umfrage": a plan put, not taken; "so release
+            # notes by Friday then?" — "yes, Friday. I'll write them": a task taken
             return
         agreed, opposed = self._agreement(s.index, s.speaker)
         if not opposed:
@@ -1272,6 +1281,10 @@ class ThreadReader:
         if own and own[0] == s and any(not x.is_question and (self.cues.conclude.match(x.text) or self.cues.decided.search(x.text))
                                        for x in own[1:]):
             return  # "show! então: deixamos tudo …": an interjection before the speaker's own conclusion
+        if found and s.index - 2 <= found[-1][0].index < s.index and found[-1][0].owner != s.speaker:
+            f, how = found[-1]  # "so A then?" — "yes" — "agreed, A": one more voice for the decision just made
+            found[-1] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker)))), max(how, SETTLED))
+            return
         target = self._settled_proposal(s.index, s.speaker)
         if target is not None and (self.cues.defer.search(target.text) or self._asks_task(target.text)):
             return  # "Lo dejamos para julio." — "Perfecto.": agreeing to wait (or that a task exists) decides nothing
@@ -1477,6 +1490,11 @@ class ThreadReader:
             found[earlier] = item if _MOVED.match(item.text) else _joined(found[earlier], item, self.cues.lang)
             return True
         return False
+
+    def _refused(self, s: Sentence) -> bool:
+        """ "alguém desativa a rotação?" — "não, desativar não": the first reply by someone else turns the call down."""
+        reply = self._first_other(s)
+        return reply is not None and self._objects(reply.text)
 
     def _takes_request(self, found: list[Found], s: Sentence) -> bool:
         """Whether the reply `s` ("On it.", "I'll take it", "Ich mach das", "Je m'en occupe"), the first sentence of
@@ -1868,7 +1886,7 @@ class ThreadReader:
         if what is None and not _OBJECTION.search(text):  # "… but someone has to run Postgres for it": a cost, not a task
             for pattern in self.cues.unassigned:
                 m = pattern.search(text)
-                if m and (not question or m.groupdict().get("what5")) and not _only_decide(_what(m)):
+                if m and (not question or m.groupdict().get("what5") and not self._refused(s)) and not _only_decide(_what(m)):
                     what = " ".join(filter(None, (m.groupdict().get("pre"), _what(m))))  # "Das Backup müssen wir testen"
                     owner = None
                     break
@@ -2200,7 +2218,7 @@ _TAKES_IT = re.compile(
     r"(?:will\s+do|(?:I'?m\s+)?on\s+it|I'?ll\s+(?:take|handle|do|grab|own)\s+(?:it|that|this(?:\s+one)?)|I\s+can\s+(?:take|do|handle)\s+(?:it|that|this)|consider\s+it\s+done|leave\s+it\s+with\s+me|can\s+do"
     r"|mach\s+ich|ich\s+mach(?:e)?\s+(?:das|es)|ich\s+kümmere\s+mich(?:\s+(?:drum|darum))?|übernehme\s+ich|ich\s+übernehme(?:\s+das)?|erledige\s+ich|wird\s+gemacht"
     r"|je\s+m'en\s+(?:occupe|charge)|je\s+prends|c'est\s+pour\s+moi|(?:yo\s+)?me\s+encargo(?:\s+yo)?|lo\s+hago(?:\s+yo)?|me\s+lo\s+quedo"
-    r"|(?:pode\s+)?deix(?:a|e)\s+comigo|pode\s+deixar|eu\s+cuido(?:\s+disso)?|fica\s+comigo|me\s+ne\s+occupo(?:\s+io)?|ci\s+penso\s+io|lo\s+faccio(?:\s+io)?)"
+    r"|(?:pode\s+)?deix(?:a|e)\s+comigo|pode\s+deixar|eu\s+cuido(?:\s+disso)?|eu\s+(?!não\b)\w{2,}o|fica\s+comigo|me\s+ne\s+occupo(?:\s+io)?|ci\s+penso\s+io|lo\s+faccio(?:\s+io)?)"
     r"(?:[\s,!.]+(?:thanks|danke|merci|gracias|obrigad[oa]|grazie))?[\s.!👍🙋]*$", re.I)
 # A task that only says when the one before it will be done: "have it by EOD", "have something by end of next week"
 _DEADLINE_ONLY = re.compile(r"^\W*(?:have|get|send|finish|deliver)\s+(?:it|that|this|them|something|one)(?:\s+(?:done|ready|over|back|out))?"
@@ -2272,6 +2290,14 @@ _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،�
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles
 _BARE_OK = re.compile(r"\W*(?:ok(?:ay)?|alright)\s+", re.I)
+# a plan put as a question that draws the consequence: "Dann Release am Donnerstag?", "ok so A then?"
+_THEN_ASK = re.compile(r"^\W*(?:(?:ok(?:ay)?|gut|right|bon|vale|alright)[,.!]?\s+)?(?!.*\b(?:can|could|do|does|did|is|are|was|were|will|would|"
+                       r"should|what|why|how|who|when|where|which|it'?s|they|kann|können|ist|sind|was|wie|wer|warum|wann|est-ce|qu\w*|"
+                       r"peut|quoi|qué|cómo|por|puede|es|como|pode|é|we|wir|on|nous|you|du|ihr|tu|vous)\b)"
+                       r"(?:(?:then|so|dann|alors|donc|entonces|então)\s+[^?,]{2,40}|(?:\S+\s+){0,2}\S+\s(?:then|dann|alors|entonces|então))"
+                       r"\s*[?？]\s*$", re.I)
+_THEN_ASKED = re.compile(r"^\W*(?:(?:ok(?:ay)?|gut|right|bon|vale|alright)[,.!]?\s+)?(?:(?:then|so|dann|alors|donc|entonces|então)\s+)?"
+                         r"|\s+(?:then|dann|alors|entonces|então)\s*[?？]?\s*$", re.I)  # what a _THEN_ASK puts, bare
 _THEN_FIRST = re.compile(r"^\W*(?:then|so|dann|also|alors|donc|entonces|pues|então)\b\s*(?=\w)", re.I)
 _LETS_FIRST = re.compile(r"^\W*let'?s\s+(?!(?:say|see|hope|not)\b)(\w.*)$", re.I | re.S)
 _THEN_LAST = re.compile(r"[,\s]+(?:then|dann|alors|entonces|pues|então)\s*[.!]*$", re.I)

@@ -74,7 +74,7 @@ _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
 _VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
 # a report that the trouble is over, in the thread's languages
 _RESOLVED = re.compile(
-    r"\b(?:recovered|resolved|back\s+to\s+normal|back\s+up|fixed\s+now|mitigated|all\s+clear|behoben|wieder\s+(?:da|online|"
+    r"\b(?:recovered|resolved|back\s+to\s+normal|back\s+up|back\s+online|(?:is|are)\s+back|fixed\s+now|voltou|volvió|est\s+revenu|mitigated|all\s+clear|behoben|wieder\s+(?:da|online|"
     r"normal|erreichbar)|(?:gehen|läuft|laufen|funktioniert)\s+wieder|résolu|rétabli|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|"
     r"resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|resolvido|voltou\s+(?:ao\s+normal|a\s+funcionar)|normalizou)",
     re.I)

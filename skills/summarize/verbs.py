@@ -79,6 +79,11 @@ def _swedish_infinitive(low: str) -> str | None:
     return None
 
 
+# Forms the lemmatizer reads as another word ("mets": a dish, not "mettre")
+_IRREGULAR = {"fr": {"mets": "mettre", "met": "mettre", "remets": "remettre", "prends": "prendre", "reprends": "reprendre",
+                     "sors": "sortir", "pars": "partir", "rejoins": "rejoindre"}}
+
+
 @lru_cache(maxsize=8192)
 def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
     """The infinitive of a conjugated verb ("préviens" → "prévenir"), or None when `word` is not a conjugated
@@ -92,6 +97,8 @@ def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
 
     if lang == "sv":
         return _swedish_infinitive(low)
+    if (known := _IRREGULAR.get(lang, {}).get(low)) is not None:
+        return known
     lemma = simplemma.lemmatize(low, lang=lang)
     if lemma != low and ending.search(lemma):
         return lemma

@@ -580,3 +580,10 @@ def test_a_task_put_to_anyone_and_turned_down_is_no_task():
     summary = summarize(thread(("Tina", "valeu time 🙏 e alguém desativa a rotação automática até a gente resolver isso?"),
                                ("Caio", "não, desativar não. 90 dias dá tempo de sobra pra consertar o sync"), ("Tina", "ok")))
     assert summary.action_items == ()
+
+
+def test_a_bare_do_we_after_a_fact_asks_the_fact_and_decides_nothing():
+    summary = summarize(thread(("Hana", "Customer Globex asks if we support SAML with Okta. do we?"), ("Ravi", "yes, since v2.3"),
+                               ("Hana", "great. and SCIM?"), ("Ravi", "not yet, it's on the Q2 roadmap"),
+                               ("Hana", "ok I'll tell them SAML yes, SCIM in Q2")))
+    assert summary.decisions == () and not summary.no_decision and not summary.tldr.startswith(("Decided", "No decision"))

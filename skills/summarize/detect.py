@@ -792,7 +792,7 @@ class ThreadReader:
                 s, text, promise = settling, settling.text, False  # "thai it is, I'll book for 8"
             if question and (self.cues.consent.search(text) or _THEN_ASK.match(text)):
                 self._consented(s, found)
-            elif question and self.cues.course.search(text):
+            elif question and self.cues.course.search(text) and not _BARE_TAG.match(text):
                 self._course_answered(s, found)
             elif not question and self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
                 # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
@@ -938,7 +938,7 @@ class ThreadReader:
             return True
         if ":" in s.text and self.cues.alternative.search(s.text.split(":", 1)[1]):
             return True  # "We need a tool for the survey: Typeform, SurveyMonkey or Qualtrics."
-        return s.is_question and not self.cues.factual.search(s.text) and bool(
+        return s.is_question and not self.cues.factual.search(s.text) and not _BARE_TAG.match(s.text) and bool(
             self.cues.alternative.search(s.text) or self.cues.course.search(s.text) or self.cues.consent.search(s.text))
 
     def _concludes(self, s: Sentence, found: list[tuple[Found, int]]) -> bool:
@@ -2296,6 +2296,8 @@ _THEN_ASK = re.compile(r"^\W*(?:(?:ok(?:ay)?|gut|right|bon|vale|alright)[,.!]?\s
                        r"peut|quoi|qué|cómo|por|puede|es|como|pode|é|we|wir|on|nous|you|du|ihr|tu|vous)\b)"
                        r"(?:(?:then|so|dann|alors|donc|entonces|então)\s+[^?,]{2,40}|(?:\S+\s+){0,2}\S+\s(?:then|dann|alors|entonces|então))"
                        r"\s*[?？]\s*$", re.I)
+# "Globex asks if we support SAML. do we?": the question is the fact just stated, not a course to take
+_BARE_TAG = re.compile(r"^\W*(?:do|does|did|is|are|was|were|has|have)\s+(?:we|it|they|you|he|she|that|this)\s*\?\s*$", re.I)
 _THEN_ASKED = re.compile(r"^\W*(?:(?:ok(?:ay)?|gut|right|bon|vale|alright)[,.!]?\s+)?(?:(?:then|so|dann|alors|donc|entonces|então)\s+)?"
                          r"|\s+(?:then|dann|alors|entonces|então)\s*[?？]?\s*$", re.I)  # what a _THEN_ASK puts, bare
 _THEN_FIRST = re.compile(r"^\W*(?:then|so|dann|also|alors|donc|entonces|pues|então)\b\s*(?=\w)", re.I)

@@ -666,3 +666,27 @@ def test_french_tu_mets_and_portuguese_alguem_abre_are_tasks_taken_in_the_reply(
                     ("João", "valeu! alguém abre o ticket pro time de auth investigar?"), ("Marta", "eu abro"))
     assert [(a.owner, a.text) for a in incident.action_items] == [("Marta", "abrir o ticket pro time de auth investigar")]
     assert "login voltou" in incident.tldr and incident.open_questions == ()
+
+
+def test_put_off_in_each_language_says_what_it_waits_for():
+    """A short reply naming a condition ("faut voir avec la finance", "Depende del precio por volumen") is what the
+    deferral after it waits for; "schauen wir uns nach dem Release nochmal an" puts it off; "parking it until budget
+    is approved" and "decide after they've talked to them" wait until a clause."""
+    german = read(("Jan", "Sollen wir auf Kubernetes 1.30 upgraden?"), ("Mia", "Nicht vor dem Release"),
+                  ("Jan", "Okay, schauen wir uns nach dem Release nochmal an"))
+    assert not german.decisions and german.waiting_on == "dem Release"
+    french = read(("Paul", "On passe à Notion pour la doc ?"), ("Léa", "ça coûte combien ?"), ("Paul", "8€ par utilisateur"),
+                  ("Léa", "faut voir avec la finance"), ("Paul", "ok je leur demande et on en reparle lundi"))
+    assert french.tldr.startswith("No decision yet on “On passe à Notion pour la doc”: waiting for la finance.")
+    spanish = read(("Inés", "¿Cambiamos el proveedor de correo a Postmark?"), ("Raúl", "Depende del precio por volumen"),
+                   ("Inés", "Vale, pido presupuesto y lo vemos el lunes"))
+    assert spanish.waiting_on == "el precio por volumen"
+    assert [(a.owner, a.text, a.due) for a in spanish.action_items] == [("Inés", "pedir presupuesto", "lunes")]
+    english = read(("Tom", "do we renew the Figma enterprise plan or downgrade?"),
+                   ("Sara", "depends on whether we get budget approval for Q1"), ("Tom", "ok, parking it until budget is approved"))
+    assert english.tldr.startswith("No decision yet on “do we renew the Figma enterprise plan or downgrade”: "
+                                   "waiting until budget is approved.")
+    sunset = read(("Nora", "should we sunset the v1 API in March?"), ("Eli", "some enterprise customers still use it heavily"),
+                  ("Nora", "how many?"), ("Eli", "14 accounts, 3 of them big"),
+                  ("Nora", "ok, let's get the account list to CS and decide after they've talked to them"))
+    assert "waiting until they've talked to them." in sunset.tldr

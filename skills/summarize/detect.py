@@ -86,6 +86,7 @@ _AFTERTHOUGHT = re.compile(
     r"|j'|j’|otherwise|he|she|senão|porque|pois|sonst|weil|denn|sinon|parce|car|sino|altrimenti|perché|no\s+es|não\s+é|nessun\s+problema"
     r"|pas\s+de\s+souci|sin\s+problema|sem\s+problema|kein\s+problem|no\s+problem|ele|ela|él|ella|elle|er|lui|wir|noi|nous|a\s+gente)\b)"
     r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b)"
+    r"|\s+(?:et|y|e)\s+(?=(?:on|lo|la|a\s+gente)\s+\w)"  # "je leur demande et on en reparle lundi": then the team again
     r"|\s+(?:if|unless|wenn|falls)\s+(?=(?:someone|somebody|anyone|you|we|they|he|she|it|jemand|du|ihr|wir)\b)"
     r"|\s+(?:si|se)\s+(?=(?:tu|vous|on|besoin|quieres|queréis|quiere|hace\s+falta|quiser|quiserem|precisar)\b))", re.I)
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
@@ -219,6 +220,7 @@ _STOP = frozenset(
 DONE_WINDOW = 10  # later messages read for the owner reporting a task done
 MAX_REPLIES_READ = 6  # later messages read for agreement or acceptance
 CARRIED_SENTENCES = 2  # statements after the decisive sentence, in its message, that belong to the decision
+SHORT_CONDITION_WORDS = 8  # a reply this short that names a condition is what a deferral after it waits for
 CONCLUSION_REACH = 20  # messages back to the choice a conclusion closes
 OPTION_WORDS = 8  # at most this many words when the asker names an option without "ok" or "so"
 MARKED, SETTLED, AGREED = 2, 1, 0  # a decision said as one; settled by a reply or a conclusion; read from agreement
@@ -1423,7 +1425,11 @@ class ThreadReader:
         """What the message just before a bare deferral said it needs: "we need conversion numbers first" — "ok,
         let's revisit next week" waits for the conversion numbers."""
         before = next((m for m in reversed(self.messages[max(0, index - 2):index]) if not _QUESTION_END.search(m.text)), None)
-        return self._waiting_on(before.text) if before is not None and _FIRST.search(before.text) else None
+        # "we need conversion numbers first", or a short reply that only says on what it depends ("Depende del
+        # precio por volumen", "faut voir avec la finance")
+        if before is None or not (_FIRST.search(before.text) or word_count(before.text) <= SHORT_CONDITION_WORDS):
+            return None
+        return self._waiting_on(before.text)
 
     def _waiting_on(self, text: str) -> str | None:
         match = next((m for p in self.cues.waiting if (m := p.search(text))), None)

@@ -291,7 +291,8 @@ def _told(decisions: list[Found], texts: list[str], lang: str) -> set[int]:
 # "Nick has the numbers", "legal signs off": a clause, which "waiting for" cannot take ("waiting until Nick has …")
 _CLAUSE = re.compile(r"^(?:[\w'’-]+\s+){1,3}?(?<!\bto\s)(?:has|have|is|are|gets|got|signs|sends|confirms|decides|approves|"
                      r"replies|answers|comes|finishes|does|can|will|knows|hears|shares|checks|runs|gives|returns|"
-                     r"agrees|reviews|looks|makes|tells)\b")  # not "Maria to decide"
+                     r"agrees|reviews|looks|makes|tells)\b"
+                     r"|^(?:they|we|you|he|she|it|I)(?:'ve|'re|'ll|'d|’ve|’re|’ll)\s")  # not "Maria to decide"; "they've talked to them"
 
 
 # "bis die Fehlerrate stabil ist": a German clause ends on its verb

@@ -484,3 +484,18 @@ def test_a_task_handed_out_as_runs_or_leads_is_the_named_persons():
         == [("Arjun", "run the deploy at 3"), ("Kate", "post in #announcements after")]
     assert items(("Mia", "who's on the customer call?"), ("Tom", "Priya leads the call, Ana writes the notes"),
                  ("Priya", "ok"), ("Ana", "sure")) == [("Priya", "lead the call"), ("Ana", "write the notes")]
+
+
+def test_who_is_doing_it_taken_by_me_and_the_follow_up_for_the_next_piece():
+    """ "who's doing the changelog?" — "me"; "and the migration guide?" — "I'll take it": one task each, the
+    follow-up borrowing the who-question's verb ("doing" → "do")."""
+    summary = summarize(thread(("Amy", "release checklist for 5.0: who's doing the changelog?"), ("Bob", "me"),
+                               ("Amy", "and the migration guide?"), ("Cat", "I'll take it"), ("Amy", "thanks both")))
+    assert [(a.owner, a.text.split(" (re:")[0]) for a in summary.action_items] == [
+        ("Bob", "do the changelog"), ("Cat", "do the migration guide")]
+
+
+def test_a_promise_that_says_only_where_takes_the_who_question():
+    assert [(a.owner, a.text) for a in summarize(thread(
+        ("Kai", "Super. Und wer kommuniziert das ans Team?"), ("Eva", "Mach ich im Weekly"), ("Kai", "Danke"))).action_items] \
+        == [("Eva", "das ans Team kommunizieren im Weekly")]

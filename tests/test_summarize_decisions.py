@@ -587,3 +587,11 @@ def test_a_bare_do_we_after_a_fact_asks_the_fact_and_decides_nothing():
                                ("Hana", "great. and SCIM?"), ("Ravi", "not yet, it's on the Q2 roadmap"),
                                ("Hana", "ok I'll tell them SAML yes, SCIM in Q2")))
     assert summary.decisions == () and not summary.no_decision and not summary.tldr.startswith(("Decided", "No decision"))
+
+
+def test_a_suggestion_put_as_a_question_that_the_asker_agrees_to_decides_and_answers_the_question():
+    summary = summarize(thread(("Kai", "Was machen wir mit den alten Tickets im Backlog?"),
+                               ("Eva", "Alles älter als 6 Monate schließen?"),
+                               ("Kai", "Gute Idee. Und wer kommuniziert das ans Team?"), ("Eva", "Mach ich im Weekly")))
+    assert [d.line for d in summary.decisions] == ["Alles älter als 6 Monate schließen (Kai agreed)"]
+    assert [q.text for q in summary.open_questions] == []

@@ -164,3 +164,9 @@ def test_checking_with_others_first_is_no_decision_and_says_on_whom_it_waits():
                    ("Zoe", "ok let me check with the west coast folks first"))
     assert summary.decisions == () and summary.no_decision and summary.waiting_on == "the west coast folks"
     assert summary.tldr.startswith("No decision yet on “should we move standup to 10am”: waiting for the west coast folks.")
+
+
+def test_a_sentence_that_introduced_a_code_block_loses_its_colon():
+    said = tldr(("Lena", "error in prod:\n```\nWhy is this null? at Foo.bar()\n```\nanyone seen this?"),
+                ("Omar", "yes, it's the cache key bug, fixed in 2.3.1"), ("Lena", "thanks, upgrading"))
+    assert "prod:." not in said and "error in prod." in said

@@ -29,7 +29,7 @@ from skills.summarize.once import once
 from skills.summarize.result import names_list
 from skills.summarize.rewrite import to_third_person
 from skills.summarize.screen import screened
-from skills.summarize.verbs import as_task, infinitive
+from skills.summarize.verbs import as_task, infinitive, ing_base
 
 _WORDS = re.compile(r"\w+")
 _WORDS_ANY_SCRIPT = regex.compile(r"[\w\p{M}]+")  # a letter keeps its combining marks (क्या is one word)
@@ -126,12 +126,16 @@ _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:se
 _WOULD_I = re.compile(r"(?:^|[,.;:]\s*)(?:nur\s+|aber\s+)?(?P<pre>[^,.;:!?]+?)\s+würd(?:e)?\s+ich\s+(?:noch\s+|eher\s+|auf\s+jeden\s+fall\s+)?"
                       r"(?P<what>(?:\w+\s+)+?(?!sagen\b|meinen\b|denken\b|schätzen\b|tippen\b|behaupten\b|sehen\b)\w+en)\b", re.I)
 _WHO_WILL = re.compile(
-    r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[^\W\d_][\w']*){0,7})\s*[,，、]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
-    r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
+    r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[\w'.]+){0,7})\s*[,，、:：]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
+    r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)(?:(?:'s|’s|\s+is)(?=\s+\w+ing\b))?\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*"
     r"(?!(?:is|are|was|were|ist|sind|war|est|es|está|é|è|knows|weiß|sait|sabe)\b)(?P<what>[^?？]{6,})"  # "Wer ist heute IC?" asks who someone is
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
     r"|و?(?:من|مين)\s+(?:راح\s+|رح\s+|سوف\s+|س)?(?=ي)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
+# "and the migration guide?" after a who-question: who takes the same work on this
+_AND_THE = re.compile(r"^\W*(?:and|und|et|y|e)\s+(?P<what>(?:the|die|der|das|den|le|la|les|l'|el|los|las|o|a|os|as)\s*[^?？]{2,50}?)"
+                      r"\s*[?？]\s*$", re.I)
+_DOING = re.compile(r"(\w+ing)\b")  # the "-ing" verb a "who's … ?" starts with
 _DONE = re.compile(r"^\W*(?:(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
                    r"|已经?(?:完成|搞定|发|回滚|修复|提交|审批)|搞定|完了しました|終わりました|済みです|हो\s+गया|कर\s+दिया|تم(?=\s|[.!،]|$)|انتهيت)", re.I)
 # A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
@@ -1152,6 +1156,16 @@ class ThreadReader:
         if not opposed:
             found.append((self._found(statement, agreed or ([reply.speaker] if reply and not reacted else [])), SETTLED))
 
+    def _suggestion_taken(self, asked: Sentence, suggestion: Sentence) -> Found | None:
+        """A course put to the thread answered with a suggestion as a question, which the asker's next words agree
+        to: that suggestion, decided."""
+        reply = next((m for m in self.messages[suggestion.index + 1:suggestion.index + 3] if m.speaker == asked.speaker), None)
+        if reply is None or self._objects(reply.text) or not self.cues.agree.match(self.by_message[reply.index][0].text) \
+                or len(content_words(suggestion.text)) < 2 or self._promises(suggestion.text) or self.cues.who.search(suggestion.text):
+            return None
+        said = Sentence(suggestion.text.rstrip(" ?？"), suggestion.index, suggestion.speaker, suggestion.source_id)
+        return self._found(said, (asked.speaker,))
+
     def _course_answered(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """ "Should we warn admins before their cert expires?" — "Yes, let's add that to the Q3 roadmap.": a
         question about what the team does, answered yes or no by someone else, and nobody objecting after."""
@@ -1161,6 +1175,9 @@ class ThreadReader:
         answer = reply = None
         for m in [m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker][:2]:
             first = self.by_message[m.index][0]
+            if first.is_question and (taken := self._suggestion_taken(s, first)) is not None:
+                found.append((taken, SETTLED))  # "Was machen wir mit den alten Tickets?" — "Alles älter als 6 Monate schließen?" — "Gute Idee."
+                return
             if first.is_question or self.cues.not_known.search(first.text) or self.cues.defer.search(first.text):
                 return
             yes = bool(self.cues.agree.search(first.text) or self.cues.proposal.search(first.text)
@@ -1662,8 +1679,13 @@ class ThreadReader:
                 continue
             asked = next((x for x in self.by_message.get(m.index, ()) if x.is_question and (who := _WHO_WILL.match(x.text))
                           and not (bare and who.group("what") and not who.group("takes") and not self._same_verb(taker.text, who.group("what")))), None)
+            if asked is None and (followed := self._followed_who(m)) is not None:
+                found.append(Found(followed, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date))
+                return True
             if asked is not None:
                 what = _what(_WHO_WILL.match(asked.text))
+                if self.english and (doing := _DOING.match(what)):  # "who's doing the changelog?" → "do the changelog"
+                    what = ing_base(doing.group(1)) + what[doing.end(1):]
                 due, due_date = (taker.due, taker.due_date) if taker.due else self.due(what, m.sent)  # "Who can … by Thursday?"
                 what = _tidy(what, due)
                 what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
@@ -1671,9 +1693,26 @@ class ThreadReader:
                 before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)),
                               who.group("lead") if who.group("lead") and word_count(who.group("lead")) >= 3 else None)
                 context = _clip(before) if before and _refers_back(what) else None  # "… expira na sexta. Quem renova?"
+                if _WHEN_ONLY.match(taker.text):
+                    what = f"{what} {taker.text.strip(' .!')}"  # "Mach ich morgen im Sales-Weekly": where it is done
                 found.append(Found(what, taker.source_id, taker.index, taker.owner, due, due_date, context=context))
                 return True
         return not bare and self._take_suggestion(found, taker)
+
+    def _followed_who(self, m: Message) -> str | None:
+        """ "who's doing the changelog?" … "and the migration guide?": the task the follow-up asks who takes, with
+        the verb of the who-question before it ("do the migration guide"); None when `m` asks no such thing."""
+        tail = next((t for x in self.by_message.get(m.index, ()) if x.is_question and (t := _AND_THE.match(x.text))), None)
+        if tail is None:
+            return None
+        for earlier in reversed(self.messages[max(0, m.index - 4):m.index]):
+            who = next((w for x in self.by_message.get(earlier.index, ()) if x.is_question
+                        and (w := _WHO_WILL.match(x.text)) and w.group("what")), None)
+            if who is not None:
+                verb = who.group("what").split(" ", 1)[0]
+                what = f"{ing_base(verb) if self.english else verb} {tail.group('what')}"
+                return self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
+        return None
 
     def _take_suggestion(self, found: list[Found], taker: Found) -> bool:
         """Give a vague promise ("I'll take care of it", "je m'en occupe") the step someone else advised in the
@@ -2130,6 +2169,10 @@ class ThreadReader:
         if asked is None and (vocative := _VOCATIVE_NAME.match(s.text)):
             asked = self.resolve(vocative.group(1))
         who_question = bool(self.cues.who.search(s.text))
+        if self.cues.course.search(s.text) and (reply := self._first_other(s)) is not None \
+                and self.by_message[reply.index][0].is_question \
+                and any(d.index == reply.index and d.owner != s.speaker and s.speaker in d.agreed_by for d in decisions):
+            return True  # "Was machen wir mit den alten Tickets?" — "Alles älter als 6 Monate schließen?" — "Gute Idee."
         if self.messages[s.index].agreement and not who_question:
             return True  # "Can I merge the copy changes?" with a ✅ from someone else: a yes
         own = self.by_message[s.index]
@@ -2621,7 +2664,12 @@ def _vague(text: str, people: frozenset[str] | set[str] = frozenset()) -> bool:
     """A promise that names no task of its own: "do that", "take care of it", "" ("on it", "mach ich"),
     "mit Murat" (only who helps), "get back to you" (only a follow-up)."""
     first = re.split(r"[,;]", text, maxsplit=1)[0]
-    return not (content_words(first) - _VAGUE_WORDS - people) or bool(_FOLLOW_UP.match(first))
+    return not (content_words(first) - _VAGUE_WORDS - people) or bool(_FOLLOW_UP.match(first) or _WHEN_ONLY.match(first))
+
+
+# A promise that says only where or when: "Mach ich im Weekly", "I'll do it at standup", "je le fais en réunion"
+_WHEN_ONLY = re.compile(r"^\W*(?:im|am|beim|in|at|during|dans|pendant|au|en|durante|no|na)\s+(?:(?:the|dem|der|den|le|la|el|o|a)\s+)?[^\W\d][\w-]*\W*$",
+                        re.I)
 
 
 def _is_pronoun(word: str) -> bool:

@@ -478,7 +478,7 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
             elif humans[s.index].agreement:
                 text += "; others agreed"
         else:
-            text = to_third_person(body.rstrip(" .!"), s.speaker, addressee, group)
+            text = to_third_person(body.rstrip(" .!:"), s.speaker, addressee, group)  # "error in prod:" before its code
             if s.speaker.lower() not in text.lower():  # no "X says" chains
                 text = text if said_by == s.speaker else f"{s.speaker}: {_lower_first(text, lower_words)}"
                 previous = s.speaker

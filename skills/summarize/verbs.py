@@ -236,3 +236,21 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
             verb = clause.pop().rstrip(",").lower() + verb
         return " ".join([*clause, verb + comma, *tail])
     return " ".join([verb, *rest])
+
+
+_DOUBLED = re.compile(r"([bcdgkmnprt])\1$")  # "cutt", "plann", "runn": the consonant doubled before "-ing"
+
+
+@lru_cache(maxsize=1024)
+def ing_base(word: str) -> str:
+    """The base form of an English "-ing" verb: "doing" → "do", "writing" → "write", "planning" → "plan",
+    "reviewing" → "review" (the lemmatizer's English word list decides whether an "e" was dropped)."""
+    low = word.lower()
+    if not low.endswith("ing") or len(low) < 5:
+        return word
+    stem = low[:-3]
+    if _DOUBLED.search(stem):
+        return stem[:-1]
+    import simplemma  # loaded only for a "who's doing …?"
+
+    return stem + "e" if len(stem) > 2 and simplemma.is_known(stem + "e", lang="en") else stem

@@ -690,3 +690,12 @@ def test_put_off_in_each_language_says_what_it_waits_for():
                   ("Nora", "how many?"), ("Eli", "14 accounts, 3 of them big"),
                   ("Nora", "ok, let's get the account list to CS and decide after they've talked to them"))
     assert "waiting until they've talked to them." in sunset.tldr
+
+
+def test_portuguese_fica_pra_proxima_reuniao_and_spanish_y_decidimos_put_it_off():
+    portuguese = read(("Ana", "vamos contratar mais um dev pro time mobile?"), ("Rui", "precisamos ver o orçamento do Q2 antes"),
+                      ("Ana", "beleza, fica pra próxima reunião de planejamento"))
+    assert not portuguese.decisions and portuguese.waiting_on == "o orçamento do Q2"
+    spanish = read(("Sofia", "¿Hacemos el offsite en Lisboa o en Oporto?"), ("Pablo", "Yo prefiero Lisboa"),
+                   ("Lucía", "Oporto es más barato"), ("Sofia", "Hago una encuesta y decidimos el viernes"))
+    assert not spanish.decisions and [(a.owner, a.text) for a in spanish.action_items] == [("Sofia", "hacer una encuesta")]

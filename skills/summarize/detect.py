@@ -86,7 +86,7 @@ _AFTERTHOUGHT = re.compile(
     r"|j'|j’|otherwise|he|she|senão|porque|pois|sonst|weil|denn|sinon|parce|car|sino|altrimenti|perché|no\s+es|não\s+é|nessun\s+problema"
     r"|pas\s+de\s+souci|sin\s+problema|sem\s+problema|kein\s+problem|no\s+problem|ele|ela|él|ella|elle|er|lui|wir|noi|nous|a\s+gente)\b)"
     r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b)"
-    r"|\s+(?:et|y|e)\s+(?=(?:on|lo|la|a\s+gente)\s+\w)"  # "je leur demande et on en reparle lundi": then the team again
+    r"|\s+(?:et|y|e)\s+(?=(?:on|lo|la|a\s+gente)\s+\w|(?:decidimos|decidiremos|vemos|hablamos|falamos)\b)"  # "je leur demande et on en reparle lundi", "hago una encuesta y decidimos el viernes": then the team again
     r"|\s+(?:if|unless|wenn|falls)\s+(?=(?:someone|somebody|anyone|you|we|they|he|she|it|jemand|du|ihr|wir)\b)"
     r"|\s+(?:si|se)\s+(?=(?:tu|vous|on|besoin|quieres|queréis|quiere|hace\s+falta|quiser|quiserem|precisar)\b))", re.I)
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.

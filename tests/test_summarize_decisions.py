@@ -595,3 +595,18 @@ def test_a_suggestion_put_as_a_question_that_the_asker_agrees_to_decides_and_ans
                                ("Kai", "Gute Idee. Und wer kommuniziert das ans Team?"), ("Eva", "Mach ich im Weekly")))
     assert [d.line for d in summary.decisions] == ["Alles älter als 6 Monate schließen (Kai agreed)"]
     assert [q.text for q in summary.open_questions] == []
+
+
+def test_the_one_who_decided_giving_way_to_an_objection_revises_the_decision():
+    summary = summarize(thread(("Jo", "do we still need the staging-eu cluster?"), ("Kim", "nobody has deployed there since March"),
+                               ("Jo", "ok let's shut it down end of month"), ("Kim", "👍 I'll announce it in #infra"),
+                               ("Lu", "wait, the load tests use it"), ("Jo", "hmm ok, keeping it until we move the load tests")))
+    assert [d.text for d in summary.decisions] == ["Keeping it until they move the load tests"]
+
+
+def test_a_request_for_suggestions_settled_by_the_asker_is_not_open():
+    summary = summarize(thread(("Dana", "the Q3 OKR draft is in the doc. feedback by thursday pls"),
+                               ("Eli", "looks good, one thing: \"reduce churn\" needs a number"),
+                               ("Dana", "good point, what would you suggest?"), ("Eli", "5% → 3.5%?"),
+                               ("Fay", "3.5 feels aggressive, 4%?"), ("Dana", "let's go with 4%. I'll update the doc")))
+    assert summary.open_questions == () and [d.text.split(" (re:")[0] for d in summary.decisions] == ["Let's go with 4%"]

@@ -648,6 +648,16 @@ class ThreadReader:
         text = _LEADING_CLAUSE.sub("", text, count=1) or text  # "After going through the quotes, Acme gets …"
         return text, self._context(s) if len(content_words(text)) < 4 else None
 
+    def _gives_way(self, s: Sentence) -> bool:
+        """ "let's shut it down end of month" … "wait, the load tests use it" — "hmm ok, keeping it until we move the
+        load tests": the one who decided takes the objection just made and says the new plan (a revision)."""
+        if s.index == 0 or not _GIVES_WAY.match(s.text) or len(content_words(_GIVES_WAY.sub("", s.text))) < 2:
+            return False
+        objection = self.messages[s.index - 1]
+        return objection.speaker != s.speaker and self._objects(objection.text) and any(
+            m.speaker == s.speaker and (self.cues.proposal.search(m.text) or self.cues.decided.search(m.text))
+            for m in self.messages[max(0, s.index - 5):s.index - 1])
+
     def _unheaded(self, text: str) -> str:
         """ "Revised: launch moves to May 12" reads "Launch moves to May 12": the heading says that a plan changed,
         the rest says to what."""
@@ -800,9 +810,13 @@ class ThreadReader:
                 self._consented(s, found)
             elif question and self.cues.course.search(text) and not _BARE_TAG.match(text):
                 self._course_answered(s, found)
-            elif not question and self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
+            elif not question and (self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found)
+                                   or self._gives_way(s)):
                 # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
-                found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
+                f = self._found(s, self._agreement(s.index, s.speaker)[0])
+                if (ack := _GIVES_WAY.match(f.text)) and ack.end() < len(f.text):  # "hmm ok, keeping it …" → "Keeping it …"
+                    f = replace(f, text=f.text[ack.end()].upper() + f.text[ack.end() + 1:])
+                found.append((f, SETTLED))
             elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
                 self._add_agreement(plan, s.speaker, found)
             elif self.cues.settles.search(text) and not question and not promise:
@@ -2173,6 +2187,8 @@ class ThreadReader:
                 and self.by_message[reply.index][0].is_question \
                 and any(d.index == reply.index and d.owner != s.speaker and s.speaker in d.agreed_by for d in decisions):
             return True  # "Was machen wir mit den alten Tickets?" — "Alles älter als 6 Monate schließen?" — "Gute Idee."
+        if _ASKS_SUGGESTION.search(s.text) and any(d.owner == s.speaker and s.index < d.index <= s.index + 4 for d in decisions):
+            return True  # "what would you suggest?" — "5% → 3.5%?" — "4%?" — "let's go with 4%": settled by the asker
         if self.messages[s.index].agreement and not who_question:
             return True  # "Can I merge the copy changes?" with a ✅ from someone else: a yes
         own = self.by_message[s.index]
@@ -2336,6 +2352,10 @@ _ASKS_ON = re.compile(r"\b(?:is|are|am|was|were|be|it|that|this|you|u|still|any|
 _OUTCOME_LABEL = re.compile(r"^\W*([^:：\n]{1,30}?)\s*[:：]\s*(?=\S)")
 _ENDS_OPENER = re.compile(r"[,.!:;،，、。।–—-]\s*$")
 _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،，、。।–—-]*")
+_ASKS_SUGGESTION = re.compile(r"\bwhat\s+(?:would|do)\s+you\s+(?:suggest|propose|recommend)|\bany\s+(?:suggestions|ideas|proposals)\b"
+                              r"|\bwas\s+schl(?:a|ä)gst\s+du\s+vor|\bqu'est-ce\s+que\s+tu\s+(?:proposes|suggères)|\bqu[ée]\s+propones"
+                              r"|\bo\s+que\s+(?:você|vc)\s+(?:sugere|propõe)", re.I)
+_GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|right|good\s+(?:point|catch)|true|ah|oh)\b[,.!]?\s*", re.I)
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles
 _BARE_OK = re.compile(r"\W*(?:ok(?:ay)?|alright)\s+", re.I)

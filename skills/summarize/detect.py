@@ -109,8 +109,9 @@ _SUGGESTED = re.compile(
 _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 _AFTER_LABEL = re.compile(r"\s*[:：–—-]\s*(?=\w)")  # "Changement : on décale …": the heading's colon
-_FIRST = re.compile(r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b", re.I)  # "we need the numbers first"
-_FIRST_END = re.compile(r"\s*\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\W*$", re.I)
+_FIRST_WORDS = r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b"
+_FIRST = re.compile(_FIRST_WORDS, re.I)  # "we need the numbers first"
+_FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
 # What someone sees, right after a "confirmed": "confirmado, tô vendo 504", "confirmed, seeing it too", "bestätigt, sehe ich auch"
@@ -420,6 +421,7 @@ def _outcome(cues: Cues, text: str) -> str:
                 and enough(out[label.end():]):  # "Proposal: we drop IE11", agreed: "we drop IE11"
             out = out[label.end():]
             continue
+        out = _HESITATION.sub("", out, count=1) or out  # "hmm ok, keeping it …": the opener after the hesitation
         opener = cues.conclude.match(out) or cues.agree.match(out) or _THEN_FIRST.match(out)
         if not opener or not opener.end():
             break
@@ -813,10 +815,7 @@ class ThreadReader:
             elif not question and (self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found)
                                    or self._gives_way(s)):
                 # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
-                f = self._found(s, self._agreement(s.index, s.speaker)[0])
-                if (ack := _GIVES_WAY.match(f.text)) and ack.end() < len(f.text):  # "hmm ok, keeping it …" → "Keeping it …"
-                    f = replace(f, text=f.text[ack.end()].upper() + f.text[ack.end() + 1:])
-                found.append((f, SETTLED))
+                found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
             elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
                 self._add_agreement(plan, s.speaker, found)
             elif self.cues.settles.search(text) and not question and not promise:
@@ -2355,6 +2354,7 @@ _OPENER_END = re.compile(r"[\s]*(?:[,.!:;،，、。।]|\s[-–—])[\s,.!:;،�
 _ASKS_SUGGESTION = re.compile(r"\bwhat\s+(?:would|do)\s+you\s+(?:suggest|propose|recommend)|\bany\s+(?:suggestions|ideas|proposals)\b"
                               r"|\bwas\s+schl(?:a|ä)gst\s+du\s+vor|\bqu'est-ce\s+que\s+tu\s+(?:proposes|suggères)|\bqu[ée]\s+propones"
                               r"|\bo\s+que\s+(?:você|vc)\s+(?:sugere|propõe)", re.I)
+_HESITATION = re.compile(r"^\W*(?:hmm+|uh+m*|um+|ah+|oh+)\b[,.!]*\s+(?=\w)", re.I)
 _GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|right|good\s+(?:point|catch)|true|ah|oh)\b[,.!]?\s*", re.I)
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles

@@ -699,3 +699,61 @@ def test_portuguese_fica_pra_proxima_reuniao_and_spanish_y_decidimos_put_it_off(
     spanish = read(("Sofia", "¿Hacemos el offsite en Lisboa o en Oporto?"), ("Pablo", "Yo prefiero Lisboa"),
                    ("Lucía", "Oporto es más barato"), ("Sofia", "Hago una encuesta y decidimos el viernes"))
     assert not spanish.decisions and [(a.owner, a.text) for a in spanish.action_items] == [("Sofia", "hacer una encuesta")]
+
+
+def test_french_je_leur_demande_keeps_whom_it_asks():
+    """ "Pas encore, je leur demande demain" is a promise to ask them: "leur demander", not a bare "demander"
+    that reads as no task at all, and the question it answers says what about."""
+    assert items(("Claire", "Le client a validé la maquette ?"), ("Hugo", "Pas encore, je leur demande demain."),
+                 ("Claire", "Merci !")) == [("Hugo", "leur demander (re: “Le client a validé la maquette ?”)", "demain")]
+
+
+def test_spanish_and_portuguese_fresh_threads_tasks_dues_and_waits():
+    """Found on threads written fresh: "te encargas del postmortem …?" — "si, me encargo yo" hands the task over
+    (an unaccented "si" is yes); "para el miercoles 19" is a due date without its accent; "esperemos la cotizacion y
+    lo retomamos" waits for the quote (not for "… y lo retomamos"); "esperar os números" is not "s números";
+    "pregunto porque vi … esta mañana" is no task, and "esta mañana" (this morning) no due date."""
+    assert items(("Lucia", "listo, rollback hecho, ya responde bien"),
+                 ("Lucia", "genial. Sofia te encargas del postmortem para el jueves?"), ("Sofia", "si, me encargo yo")) \
+        == [("Sofia", "el postmortem", "el jueves")]
+    assert items(("Andres", "ok, vamos con el 21 entonces"), ("Camila", "perfecto"),
+                 ("Pablo", "yo armo las release notes para el miercoles 19")) \
+        == [("Pablo", "armar las release notes", "el miercoles 19")]
+    spanish = read(("Hernan", "deberiamos pasar los logs de ELK a Datadog?"),
+                   ("Ana", "Datadog es caro, con nuestro volumen nos mata"),
+                   ("Hernan", "bueno, esperemos la cotizacion y lo retomamos"))
+    assert spanish.no_decision and spanish.waiting_on == "la cotizacion"
+    portuguese = read(("Ricardo", "a gente devia trocar o Jenkins pelo GitHub Actions?"),
+                      ("Tatiana", "preciso ver o billing antes de opinar"),
+                      ("Ricardo", "ok, vamos esperar os números e decidir na próxima reunião"))
+    assert portuguese.no_decision and portuguese.waiting_on == "os números"
+    assert items(("Gabriel", "che, el cron de facturacion sigue corriendo a las 3am o lo movieron?"),
+                 ("Gabriel", "pregunto porque vi reportes duplicados esta mañana"), ("Gabriel", "alguien?")) == []
+
+
+def test_english_wait_for_and_revisit_waits_for_the_first_part_only():
+    summary = read(("Hernan", "should we move the logs from ELK to Datadog?"), ("Ana", "Datadog is expensive at our volume"),
+                   ("Hernan", "ok, let's wait for the quote and revisit"))
+    assert summary.no_decision and summary.waiting_on == "the quote"
+
+
+def test_portuguese_verb_and_sim_accepts_the_request_in_its_words():
+    """ "Gustavo, vc consegue revisar o contrato até segunda?" — "consigo sim": the request is the task, with its
+    due date (not "conseguir sim")."""
+    assert items(("Felipe", "verdade. vamos de Pagar.me então"), ("Carol", "show, eu abro o ticket de integração"),
+                 ("Felipe", "Gustavo, vc consegue revisar o contrato até segunda?"), ("Gustavo", "consigo sim")) \
+        == [("Carol", "abrir o ticket de integração", None), ("Gustavo", "revisar o contrato", "segunda")]
+
+
+def test_change_of_plans_replaces_the_decision_it_changes_in_spanish_and_portuguese():
+    """ "cambio de planes: seguimos con nativo" by the one who decided "vamos con React Native" replaces it, though
+    the two share no word, and "cambio de planes" is no task of hers; Portuguese "muda então: …" revises too."""
+    spanish = read(("Marina", "para el onboarding nuevo vamos con React Native"), ("Esteban", "ok, me pongo con el scaffold"),
+                   ("Paula", "ojo que el equipo mobile no tiene experiencia en RN, todos son nativos"),
+                   ("Marina", "mmm tenes razon. cambio de planes: seguimos con nativo (Swift/Kotlin)"))
+    assert [d.line for d in spanish.decisions] == ["Seguimos con nativo (Swift/Kotlin)"]
+    assert "Marina" not in [a.owner for a in spanish.action_items]
+    portuguese = read(("Beatriz", "vamos migrar o banco no sábado de manhã"), ("Lucas", "ok"),
+                      ("Fernanda", "sábado não dá, tem a campanha de black friday rodando"),
+                      ("Beatriz", "putz, verdade. muda então: migração fica pro domingo à noite"))
+    assert [d.line.lower() for d in portuguese.decisions] == ["migração fica pro domingo à noite"]

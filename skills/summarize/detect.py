@@ -111,6 +111,8 @@ _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next
 _AFTER_LABEL = re.compile(r"\s*[:：–—-]\s*(?=\w)")  # "Changement : on décale …": the heading's colon
 _FIRST_WORDS = r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b"
 _FIRST = re.compile(_FIRST_WORDS, re.I)  # "we need the numbers first"
+_VERB_YES = re.compile(r"\w+\s+(?:sim|s[íi])\W*", re.I)  # the verb asked about, and yes: "consigo sim"
+_AND_THEN = re.compile(r",?\s+(?:and|then|y|e|et|und|dann|luego|então|puis)\s+", re.I)  # joining what it waits for to what follows
 _FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
 _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|ça|cela|eso|esto|isso|isto|en)\b", re.I)
@@ -812,9 +814,11 @@ class ThreadReader:
                 self._consented(s, found)
             elif question and self.cues.course.search(text) and not _BARE_TAG.match(text):
                 self._course_answered(s, found)
-            elif not question and (self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found)
+            elif not question and ((revised := self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found))
                                    or self._gives_way(s)):
                 # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
+                if revised:
+                    self._drop_revised(s, found)
                 found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
             elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
                 self._add_agreement(plan, s.speaker, found)
@@ -855,6 +859,13 @@ class ThreadReader:
         if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
             return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
         return [self._as_reported(g) for f in self._latest_per_subject([f for f, _ in found]) for g in self._split(f)], False, None
+
+    @staticmethod
+    def _drop_revised(s: Sentence, found: list[tuple[Found, int]]) -> None:
+        """A change of plan said as one ("cambio de planes: seguimos con nativo") replaces the decision of its
+        speaker it is most about, else their latest, though the two share no word ("vamos con React Native")."""
+        own = [k for k, (f, _) in enumerate(found) if f.owner == s.speaker]
+        del found[max(own, key=lambda k: (_overlap(found[k][0].said, s.text), k))]
 
     def _answers_deferral(self, f: Found, how: int, deferral: int) -> bool:
         """ "let's wait for legal's read, don't merge yet" — "keeping it on a branch": the next message, by someone
@@ -1466,6 +1477,10 @@ class ThreadReader:
         if not match:
             return None
         what = _FIRST_END.sub("", match.group("what")).strip(" ,:;")  # "conversion numbers first": what, not when
+        for joint in _AND_THEN.finditer(what):  # "the quote and revisit", "la cotizacion y lo retomamos": what, not the rest
+            if self.cues.defer.search(what[joint.end():]) or _DECIDE.search(what[joint.end():]):
+                what = what[:joint.start()]
+                break
         return what if len(_WORDS.findall(what)) >= 1 else None
 
     # ---- action items -------------------------------------------------------------------------------
@@ -1985,6 +2000,8 @@ class ThreadReader:
         lang = self.cues.lang
         if groups.get("verbed") and infinitive(groups["verbed"].split()[0], lang) is None:
             return None
+        if groups.get("verbed") and _VERB_YES.fullmatch(groups["verbed"]):
+            return ""  # "consigo sim", "aviso sim": yes to what was asked, which is the task
         if _NEGATED.search(" ".join(re.split(r"[,;:]", _what(m), maxsplit=1)[0].split()[:NEGATION_REACH])):
             return None  # "Ich krieg das diese Woche echt nicht hin", "je ne pourrai pas": a refusal, not a promise
         if groups.get("inv") is not None:
@@ -2744,11 +2761,11 @@ def _merge_tasks(found: list[Found]) -> list[Found]:
 
 _WEEKDAY_NAMES = {
     0: ("monday", "montag", "lundi", "lunes", "segunda", "maandag", "poniedział", "понедельник", "måndag", "pazartesi", "월요일", "thứ hai", "thứ 2", "senin", "יום שני", "понеділ"),
-    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일", "thứ ba", "thứ 3", "selasa", "יום שלישי", "вівтор"),
-    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일", "thứ tư", "thứ 4", "rabu", "יום רביעי", "середу", "середа", "середи"),
+    1: ("tuesday", "dienstag", "mardi", "martes", "terça", "terca", "dinsdag", "wtor", "вторник", "tisdag", "salı", "화요일", "thứ ba", "thứ 3", "selasa", "יום שלישי", "вівтор"),
+    2: ("wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "quarta", "woensdag", "środ", "сред", "onsdag", "çarşamba", "수요일", "thứ tư", "thứ 4", "rabu", "יום רביעי", "середу", "середа", "середи"),
     3: ("thursday", "donnerstag", "jeudi", "jueves", "quinta", "donderdag", "czwart", "четверг", "torsdag", "perşembe", "목요일", "thứ năm", "thứ 5", "kamis", "יום חמישי", "четвер"),
     4: ("friday", "freitag", "vendredi", "viernes", "sexta", "vrijdag", "piąt", "пятниц", "fredag", "cuma", "금요일", "thứ sáu", "thứ 6", "jumat", "jum'at", "יום שישי", "ятниц"),
-    5: ("saturday", "samstag", "samedi", "sábado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일", "thứ bảy", "thứ 7", "sabtu", "שבת", "субот"),
+    5: ("saturday", "samstag", "samedi", "sábado", "sabado", "zaterdag", "sobot", "суббот", "lördag", "cumartesi", "토요일", "thứ bảy", "thứ 7", "sabtu", "שבת", "субот"),
     6: ("sunday", "sonntag", "dimanche", "domingo", "zondag", "niedziel", "воскресен", "söndag", "pazar", "일요일", "chủ nhật", "hari minggu", "יום ראשון", "неділ"),
 }
 # Longest name first: Turkish "cumartesi" (Saturday) holds "cuma" (Friday), "pazartesi" (Monday) holds "pazar" (Sunday).

@@ -25,6 +25,7 @@ _NONE = re.compile(r"(?!)")
 _ENCLITIC = re.compile(r"^(\w{3,}?)-?(?:me|te|le|lo|la|nos|les|los|las|se)$")  # an imperative with its pronoun
 _UNSTRESS = str.maketrans("áéíóú", "aeiou")
 _SUBJECT = frozenset("yo eu ich je moi io я jag".split())  # "mando yo" → "mandar"
+_FRENCH_WHOM = frozenset(("lui", "leur"))  # before the verb: "je leur demande" → "leur demander"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mir mich dir dich uns euch sich mit für auf im am an bis von zu
 bei beim vom nach aus vor über unter ohne um durch gegen seit ab
@@ -216,6 +217,11 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
     what = " ".join(words)
     if not words or lang == "de" and not words[0].islower():
         return what  # a German verb is never capitalised mid-sentence; "Montag bis Mittwoch machen" has none first
+    if lang == "fr" and len(words) > 1 and words[0].lower() in _FRENCH_WHOM:
+        if len(words) == 2:  # "je leur demande (demain)": whom it asks is all the task names besides its verb
+            verb = infinitive(words[1], lang, addressed)
+            return what if verb is None else f"{words[0].lower()} {verb}"
+        words = words[1:]  # "je leur renvoie l'invit" → "renvoyer l'invit", as a task list reads
     verb = infinitive(words[0], lang, addressed)
     if verb is None:
         return what

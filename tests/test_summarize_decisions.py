@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from skills.summarize.extractive import split_sentences, summarize
-from tests.summary_threads import MONDAY, thread
+from tests.summary_threads import MONDAY, read, thread
 
 
 def decided(*lines, reactions=None) -> list[str]:
@@ -610,3 +610,17 @@ def test_a_request_for_suggestions_settled_by_the_asker_is_not_open():
                                ("Dana", "good point, what would you suggest?"), ("Eli", "5% → 3.5%?"),
                                ("Fay", "3.5 feels aggressive, 4%?"), ("Dana", "let's go with 4%. I'll update the doc")))
     assert summary.open_questions == () and [d.text.split(" (re:")[0] for d in summary.decisions] == ["Let's go with 4%"]
+
+
+def test_fresh_english_tabling_extending_an_offer_and_skipping_it_then():
+    """ "let's not commit now. tabling until Q1" puts it off; "ok, we're extending an offer" and "yes, skipping it
+    this sprint then" say what was decided."""
+    tabled = read(("Ines", "should we move the docs to Notion?"), ("Raj", "costs are unclear, and migration is a lot of work"),
+                  ("Ines", "let's not commit now. tabling until Q1"))
+    assert tabled.no_decision and not tabled.decisions
+    hire = read(("Ravi", "debrief for the senior backend candidate: thoughts?"), ("Mei", "strong yes, great system design"),
+                ("Tom", "yes from me too"), ("Ravi", "ok, we're extending an offer. I'll sync with recruiting today"))
+    assert [d.line for d in hire.decisions][:1] and "extending an offer" in hire.decisions[0].line
+    skip = read(("Ana", "the iOS login crash fix won't make it, QA needs two more days"), ("Bo", "then we skip it?"),
+                ("Ana", "yes, skipping it this sprint then"))
+    assert [d.line for d in skip.decisions] and "skipping it this sprint" in skip.decisions[0].line.lower()

@@ -757,3 +757,18 @@ def test_change_of_plans_replaces_the_decision_it_changes_in_spanish_and_portugu
                       ("Fernanda", "sábado não dá, tem a campanha de black friday rodando"),
                       ("Beatriz", "putz, verdade. muda então: migração fica pro domingo à noite"))
     assert [d.line.lower() for d in portuguese.decisions] == ["migração fica pro domingo à noite"]
+
+
+def test_german_fresh_threads_object_first_offers_particles_and_opinions():
+    """ "CSV-Export kann ich übernehmen" takes the CSV export; "halte ich für overkill" is an opinion, no task;
+    "mal messen, wie …" is "messen, wie …" (the particle "mal" is no verb "malen"); "wir müssen uns zwischen A und B entscheiden,
+    der Vertrag läuft aus" is the choice the thread is about, not a task."""
+    assert items(("Paul", "Sprint-Planung: CSV-Export, Zeitzonen-Bug und SAML"),
+                 ("Jana", "CSV-Export kann ich übernehmen, sollte bis Mittwoch fertig sein"), ("Paul", "super, danke")) \
+        == [("Jana", "CSV-Export", "Mittwoch")]
+    redis = items(("Tim", "Sollen wir Redis als Cache einführen?"), ("Carla", "halte ich für overkill"),
+                  ("Tim", "Ich kann bis nächste Woche mal messen, wie langsam die Abfragen wirklich sind"))
+    assert redis == [("Tim", "messen, wie langsam die Abfragen wirklich sind", "nächste Woche")]
+    assert items(("Lukas", "wir müssen uns zwischen Datadog und Grafana Cloud entscheiden, der Vertrag läuft aus"),
+                 ("Oliver", "Grafana ist günstiger"), ("Lukas", "ok, ich hole Angebote ein")) \
+        == [("Lukas", "Angebote einholen", None)]

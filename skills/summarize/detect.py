@@ -62,7 +62,7 @@ _DECIDE = re.compile(r"decid|décid|decis|décis|tranch|entscheid|beslis|beslu|d
 def _only_decide(what: str) -> bool:
     """ "we need to decide datadog vs grafana cloud", "wir müssen uns zwischen A und B entscheiden": the choice the
     thread is about, not a task for somebody (the decisions say how it ended)."""
-    words = what.split()
+    words = what.split(",")[0].split()  # "…entscheiden, der Vertrag läuft aus": the clause with the verb
     return bool(words) and any(_DECIDE_VERB.fullmatch(w) for w in (words[0], words[-1].rstrip(".!,;")))
 
 
@@ -111,6 +111,7 @@ _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next
 _AFTER_LABEL = re.compile(r"\s*[:：–—-]\s*(?=\w)")  # "Changement : on décale …": the heading's colon
 _FIRST_WORDS = r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b"
 _FIRST = re.compile(_FIRST_WORDS, re.I)  # "we need the numbers first"
+_WE_ARE_DOING = re.compile(r"^\W*\w+[,.!]?\s+we'?re\s+\w+ing\b", re.I)  # "ok, we're extending an offer"
 _VERB_YES = re.compile(r"\w+\s+(?:sim|s[íi])\W*", re.I)  # the verb asked about, and yes: "consigo sim"
 _AND_THEN = re.compile(r",?\s+(?:and|then|y|e|et|und|dann|luego|então|puis)\s+", re.I)  # joining what it waits for to what follows
 _FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
@@ -981,6 +982,11 @@ class ThreadReader:
         opener = self.cues.conclude.match(s.text)
         if opener is None:
             return self._names_option(s, found)
+        # "ok, we're extending an offer": an announced plan after an opener closes the thread's question as well
+        return self._closes(s, own, opener, found) or bool(_WE_ARE_DOING.match(s.text)) and self._names_option(s, found)
+
+    def _closes(self, s: Sentence, own: list[Sentence], opener: re.Match, found: list[tuple[Found, int]]) -> bool:
+        """`_concludes` for a statement after its opener: it takes up the words of the choice it closes."""
         statement = Sentence(s.text[opener.end():], s.index, s.speaker, s.source_id)
         if len(content_words(statement.text)) < 2 and not self._one_option(statement, found):  # "ok." then the statement
             if len(own) < 2 or own[1].is_question:

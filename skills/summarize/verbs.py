@@ -25,6 +25,7 @@ _NONE = re.compile(r"(?!)")
 _ENCLITIC = re.compile(r"^(\w{3,}?)-?(?:me|te|le|lo|la|nos|les|los|las|se)$")  # an imperative with its pronoun
 _UNSTRESS = str.maketrans("áéíóú", "aeiou")
 _SUBJECT = frozenset("yo eu ich je moi io я jag".split())  # "mando yo" → "mandar"
+_GERMAN_PARTICLES = frozenset("mal eben kurz schnell noch".split())  # before the verb, they say how, not what
 _FRENCH_WHOM = frozenset(("lui", "leur"))  # before the verb: "je leur demande" → "leur demander"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mir mich dir dich uns euch sich mit für auf im am an bis von zu
@@ -214,6 +215,9 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
     words = what.split()
     if len(words) > 1 and words[0].lower() in ("de", "d'", "du") and _INFINITIVE_END.get(lang, _NONE).search(words[1].lower()):
         words = words[1:]  # "me encargo de preparar …" → "preparar …"
+    if lang == "de":
+        while len(words) > 1 and words[0].lower() in _GERMAN_PARTICLES:
+            words = words[1:]  # "mal messen": the particle is no verb ("malen")
     what = " ".join(words)
     if not words or lang == "de" and not words[0].islower():
         return what  # a German verb is never capitalised mid-sentence; "Montag bis Mittwoch machen" has none first

@@ -499,3 +499,10 @@ def test_a_promise_that_says_only_where_takes_the_who_question():
     assert [(a.owner, a.text) for a in summarize(thread(
         ("Kai", "Super. Und wer kommuniziert das ans Team?"), ("Eva", "Mach ich im Weekly"), ("Kai", "Danke"))).action_items] \
         == [("Eva", "das ans Team kommunizieren im Weekly")]
+
+
+def test_a_due_date_said_right_after_the_request_is_its_due():
+    """ "Marcus can you write up the postmortem? by Friday pls": the second sentence only says when."""
+    summary = summarize(thread(("Lea", "payments are back, error rate normal again"),
+                               ("Lea", "Marcus can you write up the postmortem? by Friday pls"), ("Marcus", "yep")))
+    assert [(a.owner, a.due) for a in summary.action_items] == [("Marcus", "Friday")]

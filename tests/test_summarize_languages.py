@@ -772,3 +772,13 @@ def test_german_fresh_threads_object_first_offers_particles_and_opinions():
     assert items(("Lukas", "wir müssen uns zwischen Datadog und Grafana Cloud entscheiden, der Vertrag läuft aus"),
                  ("Oliver", "Grafana ist günstiger"), ("Lukas", "ok, ich hole Angebote ein")) \
         == [("Lukas", "Angebote einholen", None)]
+
+
+def test_german_ordinals_do_not_end_a_sentence():
+    """ "Zugfahrten 1. Klasse", "am 3. Mai", "im 2. Stock": a German ordinal's period is no sentence end."""
+    from skills.summarize.extractive import split_sentences
+    assert split_sentences("gilt das auch für Zugfahrten 1. Klasse bei über 4 Stunden?") == [
+        "gilt das auch für Zugfahrten 1. Klasse bei über 4 Stunden?"]
+    assert split_sentences("Release am 3. Mai. Danach Urlaub.") == ["Release am 3. Mai.", "Danach Urlaub."]
+    assert split_sentences("Wir sind im 2. Stock. Kommt vorbei.") == ["Wir sind im 2. Stock.", "Kommt vorbei."]
+    assert split_sentences("We need 2. Then we ship.") == ["We need 2.", "Then we ship."]

@@ -1972,6 +1972,8 @@ class ThreadReader:
         if what is None:
             return None
         due, due_date = self.due(said, self.messages[s.index].sent)
+        if due is None and question and (after := self._due_after(s)) is not None:
+            due, due_date = self.due(after, self.messages[s.index].sent)  # "can you write up the postmortem? by Friday pls"
         if due is None and offer is not None and (reply := self._first_other(s)) is not None:
             due, due_date = self.due(reply.text, reply.sent)
         accepted = self._accepted_by(s.index, owner) if owner and owner != s.speaker and asked_of.get(s.index) == owner else None
@@ -1998,6 +2000,14 @@ class ThreadReader:
         elif owner == s.speaker:
             context = self._who_asked(s, what)  # "who's organising the team dinner?" — "I'll handle the dinner"
         return Found(what, s.source_id, s.index, owner, due, due_date, context=context, sentence=s.text)
+
+    def _due_after(self, s: Sentence) -> str | None:
+        """The next sentence of the same message when it says only when ("by Friday pls", "bis Freitag bitte")."""
+        own = self.by_message.get(s.index, ())
+        after = own[own.index(s) + 1].text if s in own and own.index(s) + 1 < len(own) else None
+        if after is None or word_count(after) > 4 or (due := self.due(after, self.messages[s.index].sent)[0]) is None:
+            return None
+        return after if len(content_words(after.replace(due, ""))) <= 1 else None
 
     def _own_task(self, m: re.Match) -> str | None:
         """The task of a first-person match, or None when the word read as the verb is none

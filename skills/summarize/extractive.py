@@ -89,6 +89,10 @@ _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesda
 # sentence going on in lower case or with a figure, ends nothing.
 _NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:ca|bzw|z\.\s?B|d\.\s?h|u\.\s?a|usw|etc|vs|approx|e\.g|i\.e|env|p\.\s?ex|aprox|vgl|inkl|ggf"
                          r"|(?<![\w.])[zdu])\.)$", re.I)
+# "am 3. Mai", "1. Klasse", "im 2. Stock": a German ordinal, then the month or noun it counts
+_ORDINAL_END = re.compile(r"\s\d{1,2}\.$")
+_ORDINAL_NOUN = re.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Klasse|Stock"
+                           r"|Etage|Quartal|Runde|Stufe|Platz|Woche|Tag|Sprint|Meilenstein|Mal|Obergeschoss)\b")
 _GOES_ON = re.compile(r"^[^\W\d_A-ZÀ-ÞА-Я]|^\d|^[BHA]\.(?:\s|$)")  # "z. B." split after "z.": the "B." goes on
 
 
@@ -110,7 +114,8 @@ def _sentences(text: str) -> tuple[str, ...]:
         part = part.strip() if part else ""
         if not part:
             continue
-        if parts and _NOT_AN_END.search(parts[-1]) and _GOES_ON.match(part):
+        if parts and (_NOT_AN_END.search(parts[-1]) and _GOES_ON.match(part)
+                      or _ORDINAL_END.search(parts[-1]) and _ORDINAL_NOUN.match(part)):
             parts[-1] = f"{parts[-1]} {part}"
         else:
             parts.append(part)

@@ -624,3 +624,14 @@ def test_fresh_english_tabling_extending_an_offer_and_skipping_it_then():
     skip = read(("Ana", "the iOS login crash fix won't make it, QA needs two more days"), ("Bo", "then we skip it?"),
                 ("Ana", "yes, skipping it this sprint then"))
     assert [d.line for d in skip.decisions] and "skipping it this sprint" in skip.decisions[0].line.lower()
+
+
+def test_a_yes_but_and_a_confirmed_measurement_decide_nothing():
+    """ "agreed but clients complained last time …" objects; "confirmed, 12% error rate" reports what someone sees."""
+    api = read(("Pete", "proposal: cursor-based pagination for the v2 API"),
+               ("Ann", "agreed but clients complained last time about not being able to jump to page N"),
+               ("Pete", "fair, we can expose a total count"), ("Ann", "final answer: cursor-based, with a total count header"))
+    assert [d.line for d in api.decisions] == ["Cursor-based, with a total count header"]
+    incident = read(("Ann", "checkout is throwing 500s since the deploy"), ("Bo", "confirmed, 12% error rate"),
+                    ("Ann", "I'll roll back to 4.12.3 now"), ("Ann", "rollback done, error rate back to 0.2%"))
+    assert incident.decisions == ()

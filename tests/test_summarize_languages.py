@@ -782,3 +782,9 @@ def test_german_ordinals_do_not_end_a_sentence():
     assert split_sentences("Release am 3. Mai. Danach Urlaub.") == ["Release am 3. Mai.", "Danach Urlaub."]
     assert split_sentences("Wir sind im 2. Stock. Kommt vorbei.") == ["Wir sind im 2. Stock.", "Kommt vorbei."]
     assert split_sentences("We need 2. Then we ship.") == ["We need 2.", "Then we ship."]
+
+
+def test_german_rollback_durch_reports_the_promised_rollback_done():
+    assert items(("Miriam", "checkout wirft 500er seit dem Deploy"), ("Jonas", "bestätigt, 12% Fehlerrate"),
+                 ("Miriam", "ja, ich roll jetzt auf 4.12.3 zurück"),
+                 ("Miriam", "Rollback durch, Fehlerrate wieder bei 0,2%"), ("Jonas", "top, danke")) == []

@@ -204,3 +204,11 @@ def test_a_who_question_is_taken_by_a_promise_about_it_not_by_one_about_somethin
     assert who in open_texts(*lines, ("Vik", "I'll write up the list of jobs by Friday."))
     assert who not in open_texts(*lines, ("Vik", "I'll raise it with them at Thursday's sync."))
     assert who not in open_texts(*lines, ("Vik", "I can take it."))
+
+
+def test_good_q_then_yes_answers_the_question():
+    """ "good q, yes — anything under 100% needs a PM ok" answers; "good q, let me check" would not."""
+    assert summarize(thread(("Mark", "do flags under 100% need a PM sign-off before cleanup?"),
+                            ("Eric", "good q, yes — anything under 100% needs a PM ok"), ("Mark", "thanks"))).open_questions == ()
+    assert len(summarize(thread(("Mark", "do flags under 100% need a PM sign-off before cleanup?"),
+                                ("Eric", "good q, let me check with product"), ("Mark", "thanks"))).open_questions) == 1

@@ -141,7 +141,7 @@ EN = Lexicon(
                r"|\b(?:nobody|no\s+one|no\s+owner)\s+(?:yet\s+)?(?:for|on)\s+(?:the\s+)?(?P<what7>.+)"
                r"|\bwe(?:'ll|\s+will)?\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?P<what3>.+)|^\W*(?:still\s+)?need\s+to\s+(?P<what4>.+)"
                r"|\bwe\s+should\s+(?:also|still)\s+(?P<what6>.+)",
-    answer=r"^\W*(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
+    answer=r"^\W*(?:good\s+q(?:uestion)?\W+)?(?:yes|yeah|yep|yup|no\b|nope|nah|sure|correct|right|exactly|I\s+think|I\s+believe|we\s+(?:do|don'?t|can|can'?t|will|won'?t|are|aren'?t|have|did)|it'?s\b|it\s+(?:is|was|does)|they\s+(?:do|are|will)"
            r"|should\s+be|probably|definitely|not\s+(?:really|yet)|only|just|because|since|that'?s|there'?s|the\s+answer|answer\s*:|afaik|iirc|according\s+to|per\s+)",
     not_known=r"\b(?:no\s+idea|not\s+sure|don'?t\s+know|dunno|idk|tbd|unclear|good\s+question|no\s+clue|nobody\s+knows|we'?ll\s+see|need\s+to\s+check|have\s+to\s+check|not\s+me"
               r"|(?:isn'?t|is\s+not|not|aren'?t|wasn'?t)\s+(?:\w+\s+)?yet)\b"
@@ -171,7 +171,7 @@ EN = Lexicon(
     taken_back=r"\b(?:ignore\s+me|never\s*mind|nvm|scratch\s+that)\b",
     self_answered=r"^\W*(?:nvm|never\s*mind|found\s+it|found\s+the|got\s+it|figured\s+it\s+out|sorted)",
     finding_out=(r"\b(?:let\s+me\s+(?:check|ask|find\s+out|confirm|verify|look\s+into|dig)|let'?s\s+(?:ask|check\s+with)\s+(?:the\s+)?\w+|I'?ll\s+(?:ask|find\s+out|confirm|verify)\b|I'?ll\s+check\s+(?:with|and)"
-                 r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b|let'?s\s+not\s+(?:settle|decide|solve|change)"
+                 r"|will\s+(?:tell|let)\s+(?:you|u|y'all|everyone)\b|(?:get|come)\s+back\s+to\s+(?:you|u)|good\s+q\b(?!\W+(?:yes|yeah|yep|no|nope)\b)|let'?s\s+not\s+(?:settle|decide|solve|change)"
                  r"|let'?s\s+(?:talk\s+about|figure|discuss|sort|cover)\s+(?:it|that|this)(?:\s+out)?\s+(?:at|in|during|on|offline|once|when|after)\b|need\s+to\s+figure\s+out|let\s+me\s+think\b"
                  r"|keep\s+(?:digging|investigating|looking)\s+into|depends\s+on\s+the\s+(?:contract|plan|deal|vendor)"
                  r"|ask\s+(?:the|their|our|your)\s+(?:\w+\s+)?(?:rep|vendor|lawyers?|legal|finance|manager|owner|admin|support)\b"

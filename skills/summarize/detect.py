@@ -121,7 +121,7 @@ _POINTS_BACK = re.compile(r"^\W*(?:das|die|den)\b|\b(?:that|this|it|them|das|es|
 _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:see|seeing|getting|reproduced?)\b"
                        r"|(?:tô|to|estou|tamo|estamos)\s+vendo\b|vejo\b|(?:je|on)\s+(?:le\s+|la\s+|les\s+)?voi[st]\b"
                        r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
-                       r"|chez\s+moi\s+aussi|bei\s+mir\s+auch"
+                       r"|chez\s+moi\s+aussi|bei\s+mir\s+auch|\s*,\s*\d+(?:[.,]\d+)?\s*%"  # "confirmed, 12% error rate" (not "let's go with 4%")
                        # or the state it is in: "confirmed, error rate is back to normal", "bestätigt, läuft wieder"
                        r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)"
                        r"|works\s+(?:again|now)|(?:ist|sind|läuft|laufen)\s+wieder|(?:est|sont)\s+revenus?|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)"
@@ -140,7 +140,7 @@ _WHO_WILL = re.compile(
 _AND_THE = re.compile(r"^\W*(?:and|und|et|y|e)\s+(?P<what>(?:the|die|der|das|den|le|la|les|l'|el|los|las|o|a|os|as)\s*[^?？]{2,50}?)"
                       r"\s*[?？]\s*$", re.I)
 _DOING = re.compile(r"(\w+ing)\b")  # the "-ing" verb a "who's … ?" starts with
-_DONE = re.compile(r"^\W*(?:(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
+_DONE = re.compile(r"^\W*(?:[\w.-]+(?:\s+[\w.-]+)?\s+(?:ist\s+)?durch\s*(?:[,.!;]|$)|(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
                    r"|已经?(?:完成|搞定|发|回滚|修复|提交|审批)|搞定|完了しました|終わりました|済みです|हो\s+गया|कर\s+दिया|تم(?=\s|[.!،]|$)|انتهيت)", re.I)
 # A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|auch|außerdem|aussi|également|también|además|também)\b", re.I)
@@ -823,7 +823,7 @@ class ThreadReader:
                 found.append((self._found(s, self._agreement(s.index, s.speaker)[0]), SETTLED))
             elif not question and not promise and (plan := self._agreed_plan(s)) is not None:
                 self._add_agreement(plan, s.speaker, found)
-            elif self.cues.settles.search(text) and not question and not promise:
+            elif self.cues.settles.search(text) and not question and not promise and not self._yes_but(text):
                 self._settle(s, found)
             elif not question and not promise and (choice := self._choice_answered(s)) is not None:
                 found.append((choice, SETTLED))
@@ -867,6 +867,11 @@ class ThreadReader:
         speaker it is most about, else their latest, though the two share no word ("vamos con React Native")."""
         own = [k for k, (f, _) in enumerate(found) if f.owner == s.speaker]
         del found[max(own, key=lambda k: (_overlap(found[k][0].said, s.text), k))]
+
+    def _yes_but(self, text: str) -> bool:
+        """ "agreed but clients complained last time …", "d'accord, mais …": a yes that goes on to an objection."""
+        yes = self.cues.agree.match(text)
+        return yes is not None and self.cues.contrast.match(text[yes.end():].lstrip(" ,;:—–-")) is not None
 
     def _answers_deferral(self, f: Found, how: int, deferral: int) -> bool:
         """ "let's wait for legal's read, don't merge yet" — "keeping it on a branch": the next message, by someone

@@ -506,3 +506,39 @@ def test_a_due_date_said_right_after_the_request_is_its_due():
     summary = summarize(thread(("Lea", "payments are back, error rate normal again"),
                                ("Lea", "Marcus can you write up the postmortem? by Friday pls"), ("Marcus", "yep")))
     assert [(a.owner, a.due) for a in summary.action_items] == [("Marcus", "Friday")]
+
+
+def test_mentions_handing_out_tasks_with_their_due_dates():
+    """ "@Arjun landing page copy — due Tuesday": one owner's task per line; "I'll draft the launch email myself"
+    is the speaker's, without "myself"."""
+    summary = summarize(thread(("Zoe", "launch is the 22nd. handing out the remaining bits:"),
+                               ("Zoe", "@Arjun landing page copy — due Tuesday"),
+                               ("Zoe", "@Beth pricing page screenshots, due Wednesday"),
+                               ("Arjun", "got it"), ("Beth", "on it"),
+                               ("Zoe", "and I'll draft the launch email myself, ready for review Thursday")))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
+        ("Arjun", "landing page copy", "Tuesday"), ("Beth", "pricing page screenshots", "Wednesday"),
+        ("Zoe", "draft the launch email, ready for review", "Thursday")]
+    assert "myself" not in summary.tldr and " them," not in summary.tldr
+
+
+def test_a_task_its_owner_gives_up_later_is_no_task():
+    """ "I'm taking the migration" … "I'll set up the replica then instead of the migration": one task, the new one;
+    "ok scratch that, we'll postpone …" is the decision without its heading."""
+    summary = summarize(thread(("Sam", "proposal: we move the events table to ClickHouse this quarter"),
+                               ("Ada", "+1, postgres is choking on the analytics queries"),
+                               ("Sam", "ok locking this in — ClickHouse migration in Q3"),
+                               ("Ada", "I'm taking the migration, will start with a shadow write"),
+                               ("Noor", "wait, I just got the infra budget for Q3 — we have zero headroom for a new cluster"),
+                               ("Sam", "ugh. ok scratch that, we'll postpone ClickHouse to Q4 and add a read replica for postgres instead"),
+                               ("Ada", "fine by me. I'll set up the replica then instead of the migration, by end of next week")))
+    assert [a.text.split(" then")[0] for a in summary.action_items] == ["set up the replica"]
+    assert [d.line.split(" (")[0] for d in summary.decisions] == [
+        "They will postpone ClickHouse to Q4 and add a read replica for postgres instead"]
+
+
+def test_the_object_said_before_i_will_is_the_task_s_object():
+    summary = summarize(thread(("Grace", "Webhooks v2 GA is next Thursday. who takes what?"),
+                               ("Nikolai", "I'll add the status page component, quick one"),
+                               ("Grace", "changelog I'll write myself, Wednesday"), ("Nikolai", "ok")))
+    assert ("Grace", "write changelog", "Wednesday") in [(a.owner, a.text, a.due) for a in summary.action_items]

@@ -788,3 +788,13 @@ def test_german_rollback_durch_reports_the_promised_rollback_done():
     assert items(("Miriam", "checkout wirft 500er seit dem Deploy"), ("Jonas", "bestätigt, 12% Fehlerrate"),
                  ("Miriam", "ja, ich roll jetzt auf 4.12.3 zurück"),
                  ("Miriam", "Rollback durch, Fehlerrate wieder bei 0,2%"), ("Jonas", "top, danke")) == []
+
+
+def test_spanish_descarto_gives_up_the_task_and_podes_asks():
+    summary = read(("Marina", "para el onboarding nuevo vamos con React Native"), ("Esteban", "ok, me pongo con el scaffold"),
+                   ("Paula", "ojo que el equipo mobile no tiene experiencia en RN, todos son nativos"),
+                   ("Marina", "mmm tenes razon. cambio de planes: seguimos con nativo (Swift/Kotlin)"),
+                   ("Esteban", "entendido, descarto el scaffold de RN"),
+                   ("Marina", "Paula, podes actualizar el doc de arquitectura para el viernes?"), ("Paula", "si, lo hago"))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
+        ("Paula", "actualizar el doc de arquitectura", "el viernes")]

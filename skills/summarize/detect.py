@@ -109,10 +109,14 @@ _SUGGESTED = re.compile(
 _LEAD_LABEL = re.compile(r"^\W*([^\W\d_][\w'-]*(?:\s+[\w'-]+){0,2}):\s")  # "newsletter: ok to …?": what it is about
 _LABEL = re.compile(r"\W*\w[^.!?:：]{0,30}[:：]\s*")  # a short heading: "Next steps:", "Próximos passos:"
 _AFTER_LABEL = re.compile(r"\s*[:：–—-]\s*(?=\w)")  # "Changement : on décale …": the heading's colon
+_SCRATCH_THAT = re.compile(r"\s*,\s*(?=\w)")  # "ok scratch that, we'll postpone …": a revision that is a clause of its own
 _FIRST_WORDS = r"\b(?:first|zuerst|erst|d'abord|primero|antes|primeiro)\b"
 _FIRST = re.compile(_FIRST_WORDS, re.I)  # "we need the numbers first"
 _WE_ARE_DOING = re.compile(r"^\W*\w+[,.!]?\s+we'?re\s+\w+ing\b", re.I)  # "ok, we're extending an offer"
 _VERB_YES = re.compile(r"\w+\s+(?:sim|s[íi])\W*", re.I)  # the verb asked about, and yes: "consigo sim"
+# what someone gives up: "instead of the migration", "statt der Migration", "descarto el scaffold de RN", "dropping the RN scaffold"
+_GIVEN_UP = re.compile(r"\b(?:instead\s+of|rather\s+than|(?:an)?statt|au\s+lieu\s+d[eu]|en\s+(?:lugar|vez)\s+de|em\s+vez\s+de|ao\s+invés\s+de"
+                       r"|dropping|scrapping|ditching|descart(?:o|amos)|abandon(?:o|amos|ne|nons)|verwerfe|lasse\s+ich\s+fallen)\s+(?P<what>[^.;!?]{2,60})", re.I)
 _AND_THEN = re.compile(r",?\s+(?:and|then|y|e|et|und|dann|luego|então|puis)\s+", re.I)  # joining what it waits for to what follows
 _FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
@@ -383,7 +387,7 @@ def _task_cues(cues: Cues) -> Callable[[str, bool], tuple[str, bool, bool, bool]
             return text, question, True, True
         bare = text.rstrip(" ?？")
         addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if "@" in text else text
-        cued = any(p.match(t) for p in (_LISTED, _LISTED_AFTER, _PAREN_OWNER) for t in (text, bare)) \
+        cued = any(p.match(t) for p in (_LISTED, _LISTED_AFTER, _PAREN_OWNER, _MENTION_DUE) for t in (text, bare)) \
             or any(p.search(addressed) for p in cues.request) \
             or question and bool(_ELLIPTIC.match(text) or _NAMED_TOPIC.match(addressed) or _ASKED_YOU.match(text)
                                  or _SHALL_I.match(text)) \
@@ -670,6 +674,8 @@ class ThreadReader:
         if revised is None:
             return text
         label = revised if revised.group().rstrip().endswith((":", "：")) else _AFTER_LABEL.match(text, revised.end())
+        if label is None and revised.group().lower().endswith("that"):
+            label = _SCRATCH_THAT.match(text, revised.end())
         if label is None or label.end() >= len(text):
             return text
         return text[label.end()].upper() + text[label.end() + 1:]
@@ -1511,7 +1517,7 @@ class ThreadReader:
                 self.tasked.add(s.text)
                 if not self._absorbed(found, item, s.speaker):
                     found.append(item)
-        found = [item for item in found if not self._reported_done(item)]
+        found = [item for item in found if not self._reported_done(item) and not self._withdrawn(item)]
         self.assigned = set(asked_of)
         return _merge_tasks(self._join_accepted(found, asked_of))
 
@@ -1640,6 +1646,17 @@ class ThreadReader:
                     and (not moved or _stems(task.text) & _stems(item.text)):
                 return k
         return None
+
+    def _withdrawn(self, item: Found) -> bool:
+        """Its owner later gave it up: "I'll set up the replica then instead of the migration" after "I'm taking the
+        migration"; "descarto el scaffold de RN" after "me pongo con el scaffold"."""
+        if item.owner is None:
+            return False
+        task = _stems(item.text)
+        for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW]:
+            if m.speaker == item.owner and (given_up := _GIVEN_UP.search(m.text)) and task & _stems(given_up.group("what")):
+                return True
+        return False
 
     def _reported_done(self, item: Found) -> bool:
         """The owner said it was done a moment later ("Erledigt.", "Done: PAY-812"), or later reported the
@@ -1863,7 +1880,8 @@ class ThreadReader:
         """(owner, task) of one line of a task list: the owner before the task ("• Dev: demo environment",
         "1. @Ana → landing page copy", "moi → les badges"), after it ("flaky e2e suite: Dan", "docs update → me",
         "press kit → nobody yet": no owner) or in parentheses ("landing (Irene)"); None for any other line."""
-        if owner_first and (m := _LISTED.match(text)) and (owner := self._owner_word(m.group("who"), speaker)):
+        if owner_first and (m := _LISTED.match(text) or _MENTION_DUE.match(text)) \
+                and (owner := self._owner_word(m.group("who"), speaker)):
             return owner, m.group("what")
         for pattern in (_LISTED_AFTER, _PAREN_OWNER):
             if m := pattern.match(text):
@@ -1987,6 +2005,9 @@ class ThreadReader:
         elif due is None and owner and owner != s.speaker:
             due, due_date = self._due_in_reply(s, owner, what)  # "- on-call rotation doc: Eve" — Eve: "Rotation doc by Friday."
         what = _tidy(what, due)
+        if self.english and owner == s.speaker and topic and word_count(_MYSELF.sub("", what)) == 1 \
+                and _FRONTED.fullmatch(topic) and not self.cues.agree.match(topic) and not self.cues.accept.match(topic):
+            what = f"{_MYSELF.sub('', what)} {topic}"  # "changelog I'll write myself": the object said first
         if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)) \
                 and not (accepted is not None and self._task_context(s)):
             return None  # "Ken, please review": no task named ("赵敏你来写吧" says it with what came before)
@@ -2451,6 +2472,8 @@ def _what(match: re.Match) -> str:
 _BULLET = r"(?:(?:[-•*·–]|\d{1,2}[.)])\s*)?"
 _LISTED = re.compile(rf"^\s*{_BULLET}@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONORIFICS})?\s*(?:[:—–→]\s+|(?:->|=>|→)\s*|：\s*)(?P<what>\S.{{3,}})$")
 _LISTED_AFTER = re.compile(rf"^\s*{_BULLET}(?P<what>[^:：→\n]{{3,}}?)\s*(?:[:：→]|->|=>)\s*@?(?P<who>[^\W\d_][\w{MARKS}.' -]*?|\?+)\s*[.!]?$")
+# "@Arjun landing page copy — due Tuesday", "@Beth pricing page screenshots, by Wednesday": a mention, then its task and due
+_MENTION_DUE = re.compile(rf"^\s*{_BULLET}@(?P<who>[^\W\d_][\w{MARKS}.-]*)\s+(?P<what>[^,—–:@]{{3,}}?)\s*(?:[,—–]|\s-)\s*(?:due|by)\b", re.I)
 _PAREN_OWNER = re.compile(rf"^\s*{_BULLET}(?P<what>[^()]{{3,}}?)\s*\(\s*@?(?P<who>[^()]+?)\s*\)\s*[.!]?$")
 _IN_PARENTHESES = re.compile(rf"\(\s*@?[^\W\d_][\w{MARKS}.-]*\s*\)")
 _NOBODY = re.compile(r"(?:nobody|no\s*one|no\s+owner|unassigned|tbd|open|\?+|n/a|personne|nadie|ninguém|niemand|offen|无人|未定)"
@@ -2758,10 +2781,16 @@ def _ends_with_lead(what: str, due: str) -> bool:
     return bool(m and m.group(1).lower() in _DUE_LEADS)
 
 
+# "changelog I'll write": one to three words before the promise, none of them a filler, a yes or a clause of its own
+_FRONTED = re.compile(r"(?:(?!(?:oops|hmm+|well|so|and|then|also|but|or|ok|okay|sure|yes|no|fine|right|thanks|i|we|agree|disagree)\b)"
+                      r"[a-z][\w-]*\s*){1,3}", re.I)
+_MYSELF = re.compile(r"\s+myself\b", re.I)  # "draft the launch email myself": whose task it is says it already
+
+
 @lru_cache(maxsize=16_384)
 def _first_person_object(what: str, speaker: str) -> str:
     """In the speaker's own commitment, "send you my notes" keeps "you" but "my" becomes theirs."""
-    return _MY.sub("their", _ME.sub(speaker, what))
+    return _MY.sub("their", _ME.sub(speaker, _MYSELF.sub("", what)))
 
 
 def _merge_tasks(found: list[Found]) -> list[Found]:

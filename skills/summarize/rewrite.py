@@ -117,7 +117,9 @@ def to_third_person(
                     j += 1
                 i = j
                 continue
-        elif low in ("me", "myself"):
+        elif low == "myself":
+            out.append((i, "themselves"))  # "I'll draft it myself": Zoe will draft it themselves
+        elif low == "me":
             out.append((i, "them" if named else speaker))
         elif low in ("my", "mine"):
             out.append((i, "their" if named else speaker + "'s"))

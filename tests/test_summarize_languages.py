@@ -798,3 +798,28 @@ def test_spanish_descarto_gives_up_the_task_and_podes_asks():
                    ("Marina", "Paula, podes actualizar el doc de arquitectura para el viernes?"), ("Paula", "si, lo hago"))
     assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
         ("Paula", "actualizar el doc de arquitectura", "el viernes")]
+
+
+def test_portuguese_request_put_as_a_question_and_taken_with_its_verb_and_sim():
+    """ "Fernanda, avisa o time de marketing até amanhã?" — "aviso sim": her task is the request, with its due."""
+    assert items(("Beatriz", "migração fica pro domingo à noite"), ("Lucas", "blz, ajusto o cronograma"),
+                 ("Beatriz", "Fernanda, avisa o time de marketing até amanhã?"), ("Fernanda", "aviso sim"))[-1:] \
+        == [("Fernanda", "avisar o time de marketing", "amanhã")]
+
+
+def test_french_yes_with_a_condition_still_agrees():
+    """ "ça marche, mais il faut que la traduction soit prête avant lundi" agrees with a condition (unlike "agreed but
+    clients complained …"): the later "go pour le jeudi 12 alors" is the decision, not "ok pour moi"."""
+    summary = read(("Sophie", "pour la release 2.4 de l'app, on vise quelle date ? Apple met parfois 3 jours pour la review"),
+                   ("Antoine", "si on soumet lundi on peut viser le jeudi 12"), ("Sophie", "ok pour moi"),
+                   ("Léa", "ça marche, mais il faut que la traduction allemande soit prête avant lundi"),
+                   ("Antoine", "je relance l'agence de traduction aujourd'hui"),
+                   ("Sophie", "go pour le jeudi 12 alors. Léa tu peux préparer les notes de version d'ici vendredi ?"),
+                   ("Léa", "oui je m'en occupe"))
+    assert [d.line.split(" (")[0] for d in summary.decisions] == ["Go pour le jeudi 12"]
+
+
+def test_german_offer_to_find_out_keeps_what_without_a_comma():
+    assert items(("Jan", "sollen wir von REST auf GraphQL umstellen für die Mobile-API?"), ("Carla", "halte ich für overkill"),
+                 ("Stefan", "Ich kann bis nächste Woche mal messen wie viel Zeit die App mit den Requests verbringt")) \
+        == [("Stefan", "messen wie viel Zeit die App mit den Requests verbringt", "nächste Woche")]

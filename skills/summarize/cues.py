@@ -209,7 +209,7 @@ DE = Lexicon(
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich(?!\s+mir\b)|übernehm(?:e)?\s+ich|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
-           r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln)\b(?:,\s+(?:wie|ob|was|wo|wann|warum|welche[nrms]?)\s[^,;?]+)?)"
+           r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln)\b(?:,?\s+(?:wie|ob|was|wo|wann|warum|welche[nrms]?)\s[^,;?]+)?)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)|(?:kann|könnte|würde)\s+ich\s+(?:gerne?\s+)?(?:übernehmen|machen|nehmen))\b"
            r"|(?:^|[,;:]\s*)(?P<pre>[^,;:?]*?)\b(?P<inv>(?!(?:bin|habe|hab|hatte|halte|halt|glaube|glaub|denke|denk|finde|find|fände|meine|würde|würd|wäre|wär|hätte|hätt|könnte|könnt|sollte|müsste|kann|muss|soll|will|darf|möchte|mag|weiß|sehe|verstehe|hoffe|kenne|fürchte|stimme|schlage|war|werde|brauche|wüsste|dachte|fand|meinte|sag|sage|finds|seh|weiss|bleibe|frage\s+mich|und|aber|oder|denn|also|dann|doch|weil|wenn|dass|ob|sonst|jetzt|hier|da|so|wie|was|wer|wo)\b)[^\W\d_]{3,})\s+ich\b(?!\s+(?:mich|mir|nicht|auch|dass)\b)(?P<what4>[^,;:?]*)"
            r"|\bich\s+(?P<what2>(?!bin\b|habe\b|glaube\b|denke\b|finde\b|fände\b|meine\b|würde\b|wäre\b|hätte\b|könnte\b|sollte\b|müsste\b|wollte\b|hatte\b|dachte\b|sehe\b|verstehe\b|schlage\b|stimme\b|hoffe\b|möchte\b|mag\b|kenne\b|fürchte\b|frage\s+mich\b|weiß\b)\w{3,}e\b.*)",
@@ -425,6 +425,8 @@ PT = Lexicon(
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$"
+            # asked as a question: "Fernanda, avisa o time de marketing até amanhã?" (an -ar verb's imperative, not "acha …?")
+            rf"|^\W*@?(?P<who7>[^\W\d_][\w.-]*)[,:]\s+(?P<imp2>(?!(?:acha|tá|está|gosta|lembra|precisa|topa|fica|cheg[oa]|vira|vota|ganha)\b)[^\W\d_]{{3,}}a)\s+(?P<what7>[^?]+?)\s*\?\s*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|pfv|pf)\s*[.!]*$"
             # pt-PT "Marta, ficas com isso?", "Inês, configuras tu?": the verb said to "tu"
             rf"|^\W*@?(?P<who6>[^\W\d_][\w.-]*)[,:]?\s+(?:tu\s+)?(?:me\s+|nos\s+)?(?P<inv2>(?!(?:podes|consegues|sabes|queres|achas|tens|estás|és|vais|preferes|concordas|lembras|vês|dizes)\b)\w{{3,}}(?:as|es))(?:\s+tu\b)?(?:\s+(?P<what6>[^?]+?))?\s*\?)",

@@ -117,6 +117,8 @@ _VERB_YES = re.compile(r"\w+\s+(?:sim|s[íi])\W*", re.I)  # the verb asked about
 # what someone gives up: "instead of the migration", "statt der Migration", "descarto el scaffold de RN", "dropping the RN scaffold"
 _GIVEN_UP = re.compile(r"\b(?:instead\s+of|rather\s+than|(?:an)?statt|au\s+lieu\s+d[eu]|en\s+(?:lugar|vez)\s+de|em\s+vez\s+de|ao\s+invés\s+de"
                        r"|dropping|scrapping|ditching|descart(?:o|amos)|abandon(?:o|amos|ne|nons)|verwerfe|lasse\s+ich\s+fallen)\s+(?P<what>[^.;!?]{2,60})", re.I)
+_CONDITION_AFTER_BUT = re.compile(r"\W*(?:il\s+faut|faut|faudra|we(?:'d|\s+will|'ll)?\s+need|need|let'?s|only|make\s+sure|(?:wir\s+)?müssen"
+                                  r"|muss|hay\s+que|tenemos\s+que|precisa(?:mos)?|temos\s+que|tem\s+que)\b", re.I)
 _AND_THEN = re.compile(r",?\s+(?:and|then|y|e|et|und|dann|luego|então|puis)\s+", re.I)  # joining what it waits for to what follows
 _FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
@@ -875,9 +877,11 @@ class ThreadReader:
         del found[max(own, key=lambda k: (_overlap(found[k][0].said, s.text), k))]
 
     def _yes_but(self, text: str) -> bool:
-        """ "agreed but clients complained last time …", "d'accord, mais …": a yes that goes on to an objection."""
+        """ "agreed but clients complained last time …": a yes that goes on to an objection; not one that adds a
+        condition ("ça marche, mais il faut que la traduction soit prête avant lundi" agrees)."""
         yes = self.cues.agree.match(text)
-        return yes is not None and self.cues.contrast.match(text[yes.end():].lstrip(" ,;:—–-")) is not None
+        rest = text[yes.end():].lstrip(" ,;:—–-") if yes else ""
+        return (but := self.cues.contrast.match(rest)) is not None and not _CONDITION_AFTER_BUT.match(rest, but.end())
 
     def _answers_deferral(self, f: Found, how: int, deferral: int) -> bool:
         """ "let's wait for legal's read, don't merge yet" — "keeping it on a branch": the next message, by someone
@@ -1931,7 +1935,8 @@ class ThreadReader:
                 continue
             who = next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
             target = self.resolve(who) if who else None
-            verb = m.groupdict().get("inv") or m.groupdict().get("inv2") or m.groupdict().get("imp")  # "Florian, schreibst du …?", "Ana, manda o …"
+            groups = m.groupdict()  # "Florian, schreibst du …?", "Ana, manda o …", "Fernanda, avisa o time …?"
+            verb = groups.get("inv") or groups.get("inv2") or groups.get("imp") or groups.get("imp2")
             if verb and infinitive(verb, self.cues.lang, addressed=True) is None:
                 continue
             if target and target != s.speaker:

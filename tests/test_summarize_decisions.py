@@ -635,3 +635,10 @@ def test_a_yes_but_and_a_confirmed_measurement_decide_nothing():
     incident = read(("Ann", "checkout is throwing 500s since the deploy"), ("Bo", "confirmed, 12% error rate"),
                     ("Ann", "I'll roll back to 4.12.3 now"), ("Ann", "rollback done, error rate back to 0.2%"))
     assert incident.decisions == ()
+
+
+def test_lets_not_commit_now_is_no_decision():
+    summary = read(("Paul", "are we still moving the docs from Confluence to Docusaurus?"),
+                   ("Amara", "I want to but nobody has bandwidth"), ("Paul", "I could help in Jan maybe"),
+                   ("Amara", "let's not commit now. tabling until Q1"), ("Paul", "works for me"))
+    assert summary.no_decision and summary.decisions == ()

@@ -542,3 +542,10 @@ def test_the_object_said_before_i_will_is_the_task_s_object():
                                ("Nikolai", "I'll add the status page component, quick one"),
                                ("Grace", "changelog I'll write myself, Wednesday"), ("Nikolai", "ok")))
     assert ("Grace", "write changelog", "Wednesday") in [(a.owner, a.text, a.due) for a in summary.action_items]
+
+
+def test_me_then_a_clause_takes_what_who_asked():
+    """ "who pings design about the mockups?" — "me, I'm seeing Ines tomorrow": Hugo's task, in its base form."""
+    summary = summarize(thread(("Lea", "and who pings design about the mockups?"), ("Hugo", "me, I'm seeing Ines tomorrow"),
+                               ("Lea", "thanks")))
+    assert [(a.owner, a.text) for a in summary.action_items] == [("Hugo", "ping design about the mockups")]

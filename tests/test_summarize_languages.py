@@ -823,3 +823,9 @@ def test_german_offer_to_find_out_keeps_what_without_a_comma():
     assert items(("Jan", "sollen wir von REST auf GraphQL umstellen für die Mobile-API?"), ("Carla", "halte ich für overkill"),
                  ("Stefan", "Ich kann bis nächste Woche mal messen wie viel Zeit die App mit den Requests verbringt")) \
         == [("Stefan", "messen wie viel Zeit die App mit den Requests verbringt", "nächste Woche")]
+
+
+def test_french_moi_je_peux_takes_what_qui_asked():
+    assert items(("Léa", "pour le sprint: la refonte du profil sort"), ("Hugo", "ok"),
+                 ("Léa", "et qui relance le design pour les maquettes ?"), ("Hugo", "moi je peux, je vois Inès demain")) \
+        == [("Hugo", "relancer le design pour les maquettes", None)]

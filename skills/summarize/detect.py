@@ -385,7 +385,7 @@ def _task_cues(cues: Cues) -> Callable[[str, bool], tuple[str, bool, bool, bool]
         question = _asks(raw)
         if tag := _TAG_QUESTION.search(text):
             text, question = text[:tag.start()], False
-        if _ME_ALONE.match(text):
+        if _ME_ALONE.match(text) or _ME_FIRST.match(text):
             return text, question, True, True
         bare = text.rstrip(" ?？")
         addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if "@" in text else text
@@ -1748,7 +1748,8 @@ class ThreadReader:
                     what = ing_base(doing.group(1)) + what[doing.end(1):]
                 due, due_date = (taker.due, taker.due_date) if taker.due else self.due(what, m.sent)  # "Who can … by Thursday?"
                 what = _tidy(what, due)
-                what = self._lower_first(what) if self.english else as_task(what, self.cues.lang, addressed=True)
+                # "who pings design about the mockups?" — "me": "ping design about the mockups"
+                what = _base_form(self._lower_first(what)) if self.english else as_task(what, self.cues.lang, addressed=True)
                 own = self.by_message[m.index]
                 before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)),
                               who.group("lead") if who.group("lead") and word_count(who.group("lead")) >= 3 else None)
@@ -2356,7 +2357,9 @@ _SHALL_I = re.compile(
 # "Finn, the Slack v2 scope?" right after "Jamal, can you write the SCIM one-pager?": the same verb, for Finn.
 _ELLIPTIC = re.compile(r"^\W*@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>(?:the|a|an|der|die|das|le|la|les|el|los|las|o|os|as)\s[^?？]{3,}?)\s*[?？]\s*$", re.I)
 # A first-person pronoun alone, the answer to "who …?": "me", "ich", "moi !", "yo mismo", "eu", "io", "我"
-_ME_ALONE = re.compile(r"^\W*(?:me|i\s+will|i\s+can|i\s+do|ich|moi|yo|eu|io|ik|ja|я|我|私|मैं|أنا)(?:\s+(?:mismo|misma|même|selbst|mesmo|mesma|stesso|stessa))?\s*[.!🙋‍♀️🙋‍♂️🙋🙂]*\s*$", re.I)
+_ME_ALONE = re.compile(r"^\W*(?:me|i\s+will|i\s+can|i\s+do|ich(?:\s+kann)?|moi(?:,?\s+je\s+(?:peux|veux\s+bien))?|yo(?:\s+puedo)?|eu(?:\s+posso)?|io|ik|ja|я|我|私|मैं|أنا)(?:\s+(?:mismo|misma|même|selbst|mesmo|mesma|stesso|stessa))?\s*[.!🙋‍♀️🙋‍♂️🙋🙂]*\s*$", re.I)
+# "me, I'm seeing Ines tomorrow", "moi je peux, je vois Inès demain": the answer to "who …?" first, then why or when
+_ME_FIRST = re.compile(r"^\W*(?:me|moi(?:,?\s+je\s+(?:peux|veux\s+bien))?|yo(?:\s+puedo)?|eu(?:\s+posso)?)\s*[,;—–]\s+\S", re.I)
 # A task put to someone by name in a word or two, without a verb: "Bruno, post-mortem até sexta?", "follow-up: Ana, the invoice?"
 _NAMED_TOPIC = re.compile(r"^\W*(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*:\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>[^?？]{3,}?)\s*[?？]\s*$")
 _QUESTION_WORD = re.compile(r"(?:what|when|where|why|how|who|which|is|are|do|does|did|can|could|will|would|should|any|was|were|have|has"

@@ -829,3 +829,17 @@ def test_french_moi_je_peux_takes_what_qui_asked():
     assert items(("Léa", "pour le sprint: la refonte du profil sort"), ("Hugo", "ok"),
                  ("Léa", "et qui relance le design pour les maquettes ?"), ("Hugo", "moi je peux, je vois Inès demain")) \
         == [("Hugo", "relancer le design pour les maquettes", None)]
+
+
+def test_spanish_sprint_planning_object_first_me_sumo_and_queda_con():
+    """ "el bug del csv lo tomo yo, lo tengo para el martes" is "tomar el bug del csv"; "dale, me sumo" takes up
+    what was asked (no decision); "el sprint queda con esas dos cosas" is the decision."""
+    summary = read(("Carla", "arrancamos planning. prioridades del sprint: migracion a postgres 15 y el bug de exportar csv"),
+                   ("Nico", "el bug del csv lo tomo yo, lo tengo para el martes"),
+                   ("Carla", "bien. Fede, la migracion la podes liderar vos?"), ("Fede", "si, pero necesito a alguien de infra"),
+                   ("Carla", "Juli te puede dar una mano?"),
+                   ("Julieta", "dale, me sumo. preparo el ambiente de staging para el lunes"),
+                   ("Carla", "buenisimo. entonces el sprint queda con esas dos cosas, lo demas al backlog"))
+    assert [d.line for d in summary.decisions] == ["El sprint queda con esas dos cosas, lo demas al backlog"]
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
+        ("Nico", "tomar el bug del csv", "el martes"), ("Julieta", "preparar el ambiente de staging", "el lunes")]

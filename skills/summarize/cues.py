@@ -327,7 +327,7 @@ FR = Lexicon(
 )
 
 ES = Lexicon(
-    decided=r"(?:^\W*confirmado\b|\bdecidido\b|\bdecisión\s*[:\-]|\b(?:hemos|ya)\s+decidido\b|\bdecidimos\b|\bqueda\s+(?:decidido|aprobado|así)\b|\bvamos\s+con\b(?!.*\?)|\bnos\s+quedamos\s+con\b"
+    decided=r"(?:^\W*confirmado\b|\bdecidido\b|\bdecisión\s*[:\-]|\b(?:hemos|ya)\s+decidido\b|\bdecidimos\b|\bqueda\s+(?:decidido|aprobado|así)\b|\bqueda\s+con\b(?!.*\?)|\bvamos\s+con\b(?!.*\?)|\bnos\s+quedamos\s+con\b"
             r"|\btrato\s+hecho\b|\bpor\s+unanimidad\b|\bunánime\b|\bno\s+se\s+hable\s+más\b|\bfinalmente\b.*\bvamos\b|^\W*(?:sí|vale|ok)?[,.!\s]*aprobad[oa]\b)",
     settles=r"(?:^\W*(?:entonces|pues|bueno)?,?\s*(?:en\s+cualquier\s+caso|pase\s+lo\s+que\s+pase|en\s+resumen|resumiendo|al\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
     endorse=r"^\W*(?:@\S+\s+)?(?:de\s+acuerdo|buena\s+idea|me\s+parece\s+bien|me\s+vale|estoy\s+de\s+acuerdo|\+1|👍|me\s+gusta|por\s+mí\s+bien|dale)",
@@ -340,6 +340,7 @@ ES = Lexicon(
           r"|\bno\s+(?:quiero|queremos|voy\s+a|vamos\s+a)\s+decidir\b|\bno\s+(?:nos|me)\s+(?:toca|corresponde)\s+(?:a\s+(?:nosotros|mí)\s+)?decidir\b",
     waiting=r"\b(?:esperar\s+(?:a\s+)?|esper[ae]mos\s+(?:a\s+)?|necesitamos\s+(?:primero\s+)?|hasta\s+(?:que\s+)?|depende\s+d(?=el\b)|depende\s+de(?!l\b)|pendiente\s+de|cuando\s+(?:tengamos|sepamos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:yo\s+)?me\s+encargo(?:\s+yo)?(?:\s+de)?|me\s+hago\s+cargo(?:\s+de)?|me\s+pongo\s+(?:yo\s+)?con|(?:yo\s+)?me\s+ocupo(?:\s+yo)?(?:\s+de)?|voy\s+a|lo\s+hago\s+yo|puedo\s+(?:hacer|encargarme|ocuparme))\s*(?P<what>.*)"
+           r"|\bme\s+(?:sumo|apunto)\b(?=\W*$|[.,;!])"  # "dale, me sumo": in on what was asked
            r"|(?:^|\byo\s+|^\W*(?:perfecto|vale|genial|listo|bueno|dale|ok(?:ay)?)\W{1,3})"
            r"(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo|firmo|aviso|pido|organizo|publico)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
@@ -350,7 +351,7 @@ ES = Lexicon(
            # a first word in -o read as "I <verb>" ("Mando el informe hoy"), but not a noun that a gerund, "=", ":" or
            # "es" follows ("disco bajando: 94%", "centro = 430€", "el costo es…"), nor "seguro que", "tipo", "acabo de" (just did)
            r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|entonces|pues|así\s+que|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:cambio\s+de\s+plan(?:es)?|creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras|seguro|tipo|acabo|hubo)\b)(?!\w+(?:ado|ido|ada|ida)\b)(?!\w+o\s*[=:]|\w+o\s+\w+(?:ando|endo|iendo)\b|\w+o\s+(?:es|está|fue|era|son|sigue|porque|por\s+qu[eé])\b)\w{3,}o\b.*)",
-    accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello|anotado\b|entendido\b)",
+    accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|(?:dale,?\s+)?me\s+(?:sumo|apunto)\b|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}(?:\s*[,:—–])?\s+¿?(?:(?:puedes|podrías|pod[eé]s)\s+(?:por\s+favor\s+)?|te\s+(?:encargas|ocupas)\s+d(?=el\s)|te\s+(?:encargas|ocupas)\s+de\s+|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+¿?(?:(?:me|nos|le|les|lo|la|los|las)\s+)?(?P<inv>(?!(?:puedes|podrías|tienes|sabes|quieres|crees|estás|eres|vienes|vas)\b)\w{{3,}}[ae]s)\s+(?P<what3>[^?]+?)\s*\?"

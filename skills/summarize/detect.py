@@ -2011,9 +2011,12 @@ class ThreadReader:
         elif due is None and owner and owner != s.speaker:
             due, due_date = self._due_in_reply(s, owner, what)  # "- on-call rotation doc: Eve" — Eve: "Rotation doc by Friday."
         what = _tidy(what, due)
-        if self.english and owner == s.speaker and topic and word_count(_MYSELF.sub("", what)) == 1 \
-                and _FRONTED.fullmatch(topic) and not self.cues.agree.match(topic) and not self.cues.accept.match(topic):
-            what = f"{_MYSELF.sub('', what)} {topic}"  # "changelog I'll write myself": the object said first
+        if owner == s.speaker and topic and (self.english and _I_NEXT.match(text, len(lead or "")) or back) and _FRONTED.fullmatch(topic) \
+                and not self.cues.agree.match(topic) and not self.cues.accept.match(topic):
+            # "changelog I'll write myself", "el bug del csv lo tomo yo, lo tengo para el martes": the object said first
+            head = [w for w in _MYSELF.sub("", what).split(",")[0].split() if w.lower() not in _SUBJECT_WORDS]
+            if len(head) == 1:
+                what, back = f"{head[0]} {topic}", False
         if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)) \
                 and not (accepted is not None and self._task_context(s)):
             return None  # "Ken, please review": no task named ("赵敏你来写吧" says it with what came before)
@@ -2791,7 +2794,9 @@ def _ends_with_lead(what: str, due: str) -> bool:
 
 # "changelog I'll write": one to three words before the promise, none of them a filler, a yes or a clause of its own
 _FRONTED = re.compile(r"(?:(?!(?:oops|hmm+|well|so|and|then|also|but|or|ok|okay|sure|yes|no|fine|right|thanks|i|we|agree|disagree)\b)"
-                      r"[a-z][\w-]*\s*){1,3}", re.I)
+                      r"[^\W\d_][\w-]*\s*){1,4}", re.I)
+_I_NEXT = re.compile(r"\s*I\b", re.I)  # "changelog I'll write", not "benchmark running, will take till tomorrow"
+_SUBJECT_WORDS = frozenset("yo eu je ich".split())  # "lo tomo yo": the verb is what is left
 _MYSELF = re.compile(r"\s+myself\b", re.I)  # "draft the launch email myself": whose task it is says it already
 
 

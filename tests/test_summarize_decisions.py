@@ -642,3 +642,17 @@ def test_lets_not_commit_now_is_no_decision():
                    ("Amara", "I want to but nobody has bandwidth"), ("Paul", "I could help in Jan maybe"),
                    ("Amara", "let's not commit now. tabling until Q1"), ("Paul", "works for me"))
     assert summary.no_decision and summary.decisions == ()
+
+
+def test_talking_again_at_a_date_is_no_decision_and_asking_the_team_is_what_it_waits_for():
+    """ "ok, on en reparle à la rétro la semaine prochaine" names a date, not an option: no decision; "we should ask
+    the team first" is what the deferral after it waits for."""
+    french = read(("Vincent", "je propose qu'on passe à 4 jours de présentiel par semaine"),
+                  ("Mathilde", "4 jours c'est beaucoup, beaucoup de gens ont des trajets longs"),
+                  ("Guillaume", "on pourrait faire 3 jours async et 2 jours en visio ?"),
+                  ("Mathilde", "pourquoi pas, mais faut demander à l'équipe"),
+                  ("Vincent", "ok, on en reparle à la rétro la semaine prochaine"))
+    assert french.no_decision and french.decisions == ()
+    english = read(("Vince", "what if we do 3 async days and 2 video days?"),
+                   ("Maya", "why not, but we should ask the team first"), ("Vince", "ok, let's revisit at the retro next week"))
+    assert english.no_decision and english.waiting_on == "the team"

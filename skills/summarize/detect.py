@@ -119,6 +119,9 @@ _GIVEN_UP = re.compile(r"\b(?:instead\s+of|rather\s+than|(?:an)?statt|au\s+lieu\
                        r"|dropping|scrapping|ditching|descart(?:o|amos)|abandon(?:o|amos|ne|nons)|verwerfe|lasse\s+ich\s+fallen)\s+(?P<what>[^.;!?]{2,60})", re.I)
 _CONDITION_AFTER_BUT = re.compile(r"\W*(?:il\s+faut|faut|faudra|we(?:'d|\s+will|'ll)?\s+need|need|let'?s|only|make\s+sure|(?:wir\s+)?müssen"
                                   r"|muss|hay\s+que|tenemos\s+que|precisa(?:mos)?|temos\s+que|tem\s+que)\b", re.I)
+# putting the talk itself off: "on en reparle à la rétro la semaine prochaine" names a date, not an option
+_TALK_AGAIN = re.compile(r"\b(?:revisit|circle\s+back|talk\s+(?:about\s+it\s+)?again|en\s+re?parl|rediscut|retom|volvemos\s+a\s+(?:hablar|verlo)"
+                         r"|lo\s+hablamos|voltamos\s+a\s+falar|nochmal\s+(?:drüber\s+|darüber\s+)?(?:reden|sprechen)|(?:reden|sprechen|besprechen)\s+wir)", re.I)
 _AND_THEN = re.compile(r",?\s+(?:and|then|y|e|et|und|dann|luego|então|puis)\s+", re.I)  # joining what it waits for to what follows
 _FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
@@ -1019,7 +1022,7 @@ class ThreadReader:
         words = _option_words(statement.text)
         dated = self._dated_answer(asked, statement.text)
         if deferred := self.cues.defer.search(statement.text):  # "on attend le correctif" picks an option, it does not park one
-            if _DECIDE.search(deferred.group()):
+            if _DECIDE.search(deferred.group()) or _TALK_AGAIN.search(statement.text):
                 return False  # "好，等压测结果和成本出来再定": putting the deciding off closes nothing
             if not words & _option_words(asked.text) and not dated:
                 return False

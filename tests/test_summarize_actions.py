@@ -549,3 +549,16 @@ def test_me_then_a_clause_takes_what_who_asked():
     summary = summarize(thread(("Lea", "and who pings design about the mockups?"), ("Hugo", "me, I'm seeing Ines tomorrow"),
                                ("Lea", "thanks")))
     assert [(a.owner, a.text) for a in summary.action_items] == [("Hugo", "ping design about the mockups")]
+
+
+def test_a_bulleted_list_of_mentions_hands_out_tasks_and_already_done_closes_one():
+    """ "- @tyler landing page copy by mon" gives Tyler that task; "already done actually" reports Kai's done;
+    "@tyler also pls loop in legal …" — "sure, today" is Tyler's, due today."""
+    summary = summarize(thread(
+        ("rachel", "launch checklist for the webinar on the 22nd:\n- @tyler landing page copy by mon\n"
+                   "- @sofia email sequence by wed\n- @kai zoom webinar + registration by tue"),
+        ("tyler", "ok"), ("sofia", "can do"), ("kai", "already done actually, link's in the doc"),
+        ("rachel", ":tada: thx kai. @tyler also pls loop in legal on the recording disclaimer"), ("tyler", "sure, today")))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
+        ("tyler", "landing page copy", "mon"), ("sofia", "email sequence", "wed"),
+        ("tyler", "loop in legal on the recording disclaimer", "today")]

@@ -843,3 +843,16 @@ def test_spanish_sprint_planning_object_first_me_sumo_and_queda_con():
     assert [d.line for d in summary.decisions] == ["El sprint queda con esas dos cosas, lo demas al backlog"]
     assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
         ("Nico", "tomar el bug del csv", "el martes"), ("Julieta", "preparar el ambiente de staging", "el lunes")]
+
+
+def test_bulleted_mentions_in_portuguese_and_german_task_lists():
+    """ "- @gabi revisar as permissões do bucket até sexta"; "- policy-doku übernehm ich" without its bullet; a task
+    reported done ("dns atualizado ✅", "zugriffsrechte sind durch") is gone."""
+    assert items(("patrícia", "tarefas da migração:\n- @lucas atualizar o dns até quarta\n"
+                              "- @gabi revisar as permissões do bucket até sexta"),
+                 ("lucas", "blz"), ("gabi", "ok"), ("lucas", "dns atualizado :white_check_mark:")) \
+        == [("gabi", "revisar as permissões do bucket", "sexta")]
+    assert items(("michael", "kurze aufgabenverteilung fürs audit:\n- @julia zugriffsrechte prüfen bis 12.06.\n"
+                             "- @deniz backup-nachweise sammeln bis ende der woche\n- policy-doku übernehm ich"),
+                 ("julia", "passt"), ("deniz", "👍"), ("julia", "zugriffsrechte sind durch, liste liegt im sharepoint")) \
+        == [("deniz", "backup-nachweise sammeln", "ende der woche"), ("michael", "policy-doku übernehmen", None)]

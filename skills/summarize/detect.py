@@ -149,7 +149,7 @@ _WHO_WILL = re.compile(
 _AND_THE = re.compile(r"^\W*(?:and|und|et|y|e)\s+(?P<what>(?:the|die|der|das|den|le|la|les|l'|el|los|las|o|a|os|as)\s*[^?？]{2,50}?)"
                       r"\s*[?？]\s*$", re.I)
 _DOING = re.compile(r"(\w+ing)\b")  # the "-ing" verb a "who's … ?" starts with
-_DONE = re.compile(r"^\W*(?:[\w.-]+(?:\s+[\w.-]+)?\s+(?:ist\s+)?durch\s*(?:[,.!;]|$)|(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
+_DONE = re.compile(r"^\W*(?:[\w.-]+(?:\s+[\w.-]+)?\s+(?:ist\s+)?durch\s*(?:[,.!;]|$)|(?:(?:already|just|all)\s+)?(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
                    r"|已经?(?:完成|搞定|发|回滚|修复|提交|审批)|搞定|完了しました|終わりました|済みです|हो\s+गया|कर\s+दिया|تم(?=\s|[.!،]|$)|انتهيت)", re.I)
 # A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|auch|außerdem|aussi|également|también|además|também)\b", re.I)
@@ -392,7 +392,7 @@ def _task_cues(cues: Cues) -> Callable[[str, bool], tuple[str, bool, bool, bool]
             return text, question, True, True
         bare = text.rstrip(" ?？")
         addressed = _MENTION_OPENING.sub(r"\1, ", text, count=1) if "@" in text else text
-        cued = any(p.match(t) for p in (_LISTED, _LISTED_AFTER, _PAREN_OWNER, _MENTION_DUE) for t in (text, bare)) \
+        cued = any(p.match(t) for p in (_LISTED, _LISTED_AFTER, _PAREN_OWNER, _MENTION_DUE, _BULLET_MENTION) for t in (text, bare)) \
             or any(p.search(addressed) for p in cues.request) \
             or question and bool(_ELLIPTIC.match(text) or _NAMED_TOPIC.match(addressed) or _ASKED_YOU.match(text)
                                  or _SHALL_I.match(text)) \
@@ -1888,7 +1888,7 @@ class ThreadReader:
         """(owner, task) of one line of a task list: the owner before the task ("• Dev: demo environment",
         "1. @Ana → landing page copy", "moi → les badges"), after it ("flaky e2e suite: Dan", "docs update → me",
         "press kit → nobody yet": no owner) or in parentheses ("landing (Irene)"); None for any other line."""
-        if owner_first and (m := _LISTED.match(text) or _MENTION_DUE.match(text)) \
+        if owner_first and (m := _LISTED.match(text) or _MENTION_DUE.match(text) or _BULLET_MENTION.match(text)) \
                 and (owner := self._owner_word(m.group("who"), speaker)):
             return owner, m.group("what")
         for pattern in (_LISTED_AFTER, _PAREN_OWNER):
@@ -2474,7 +2474,7 @@ def _names_in(names: str) -> list[str]:
 _I_WILL = re.compile(r"^\W*I(?:'ll|\s+will)\s+(?P<rest>\S.*)$", re.I)
 _ARTICLES = frozenset("the a an le la les l' un une des du de el los las una del o os as um uma da do das dos der die das den dem ein eine".split())
 _WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
-_INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber|dan|dus|top|prima|oké|goed|en|maar)\b[\s,]*)+", re.I)
+_INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber|dan|dus|top|prima|oké|goed|en|maar)\b[\s,]*)*", re.I)
 
 
 def _what(match: re.Match) -> str:
@@ -2488,6 +2488,8 @@ _LISTED = re.compile(rf"^\s*{_BULLET}@?(?P<who>[^\W\d_][\w{MARKS}.-]*?)(?:{HONOR
 _LISTED_AFTER = re.compile(rf"^\s*{_BULLET}(?P<what>[^:：→\n]{{3,}}?)\s*(?:[:：→]|->|=>)\s*@?(?P<who>[^\W\d_][\w{MARKS}.' -]*?|\?+)\s*[.!]?$")
 # "@Arjun landing page copy — due Tuesday", "@Beth pricing page screenshots, by Wednesday": a mention, then its task and due
 _MENTION_DUE = re.compile(rf"^\s*{_BULLET}@(?P<who>[^\W\d_][\w{MARKS}.-]*)\s+(?P<what>[^,—–:@]{{3,}}?)\s*(?:[,—–]|\s-)\s*(?:due|by)\b", re.I)
+# "- @lucas atualizar o dns até quarta": a list line that opens with a mention gives that person the rest
+_BULLET_MENTION = re.compile(rf"^\s*(?:[-•*·–]|\d{{1,2}}[.)])\s*@(?P<who>[^\W\d_][\w{MARKS}.-]*)[,:]?\s+(?P<what>\S.{{3,}})$")
 _PAREN_OWNER = re.compile(rf"^\s*{_BULLET}(?P<what>[^()]{{3,}}?)\s*\(\s*@?(?P<who>[^()]+?)\s*\)\s*[.!]?$")
 _IN_PARENTHESES = re.compile(rf"\(\s*@?[^\W\d_][\w{MARKS}.-]*\s*\)")
 _NOBODY = re.compile(r"(?:nobody|no\s*one|no\s+owner|unassigned|tbd|open|\?+|n/a|personne|nadie|ninguém|niemand|offen|无人|未定)"

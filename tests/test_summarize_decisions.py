@@ -656,3 +656,26 @@ def test_talking_again_at_a_date_is_no_decision_and_asking_the_team_is_what_it_w
     english = read(("Vince", "what if we do 3 async days and 2 video days?"),
                    ("Maya", "why not, but we should ask the team first"), ("Vince", "ok, let's revisit at the retro next week"))
     assert english.no_decision and english.waiting_on == "the team"
+
+
+def test_waiting_said_as_what_the_call_needs_is_no_decision_and_says_on_what_it_waits():
+    """ "we can't settle this without numbers from finance", "no decidamos nada hasta que tengamos las métricas":
+    nothing decided, waiting for the numbers (not for "tengamos …")."""
+    english = read(("Ana", "should we switch vendors?"), ("Ben", "honestly we can't settle this without numbers from finance"),
+                   ("Ana", "fair"))
+    assert english.no_decision and english.decisions == () and english.waiting_on == "numbers from finance"
+    spanish = read(("Lu", "¿pasamos a la v2 de la api ya?"),
+                   ("Tomás", "no decidamos nada hasta que tengamos las métricas de latencia"), ("Lu", "ok"))
+    assert spanish.no_decision and spanish.decisions == () and spanish.waiting_on == "las métricas de latencia"
+
+
+def test_an_announced_offer_and_a_revised_plan_decide():
+    """ "cool, we're making him an offer" after a debrief; "bueno, en realidad mejor movemos la demo al viernes"
+    changes a plan that was handed out, not agreed, and decides the new one."""
+    offer = decided(("Maya", "final round went well, everyone was a yes"), ("Raj", "same from me"),
+                    ("Maya", "cool, we're making him an offer"))
+    assert offer == ["They are making him an offer"]
+    demo = decided(("Ana", "plan: demo el jueves con el cliente"),
+                   ("Luis", "bueno, en realidad mejor movemos la demo al viernes, el jueves no llega el build"),
+                   ("Ana", "ok, viernes"))
+    assert len(demo) == 1 and "movemos la demo al viernes" in demo[0]

@@ -856,3 +856,13 @@ def test_bulleted_mentions_in_portuguese_and_german_task_lists():
                              "- @deniz backup-nachweise sammeln bis ende der woche\n- policy-doku übernehm ich"),
                  ("julia", "passt"), ("deniz", "👍"), ("julia", "zugriffsrechte sind durch, liste liegt im sharepoint")) \
         == [("deniz", "backup-nachweise sammeln", "ende der woche"), ("michael", "policy-doku übernehmen", None)]
+
+
+def test_a_named_spanish_owner_in_the_third_person_and_a_german_task_taken_instead():
+    """ "pablo migra los tickets" gives Pablo "migrar los tickets" (his name, ending like a verb, is no "I");
+    "ich leg stattdessen nen neuen space an" replaces Jonas's earlier task, without the "stattdessen"."""
+    assert items(("Marta", "plan para la migración del lunes"), ("Marta", "pablo migra los tickets"), ("Pablo", "ok")) \
+        == [("Pablo", "migrar los tickets", None)]
+    assert items(("Lena", "wer kümmert sich um die doku?"), ("Jonas", "ich leg die doku im alten wiki-space ab"),
+                 ("Lena", "danke"), ("Jonas", "hm, der space ist archiviert. ich leg stattdessen nen neuen space an, bis freitag")) \
+        == [("Jonas", "nen neuen space anlegen", "freitag")]

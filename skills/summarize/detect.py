@@ -122,6 +122,7 @@ _CONDITION_AFTER_BUT = re.compile(r"\W*(?:il\s+faut|faut|faudra|we(?:'d|\s+will|
 # putting the talk itself off: "on en reparle à la rétro la semaine prochaine" names a date, not an option
 _TALK_AGAIN = re.compile(r"\b(?:revisit|circle\s+back|talk\s+(?:about\s+it\s+)?again|en\s+re?parl|rediscut|retom|volvemos\s+a\s+(?:hablar|verlo)"
                          r"|lo\s+hablamos|voltamos\s+a\s+falar|nochmal\s+(?:drüber\s+|darüber\s+)?(?:reden|sprechen)|(?:reden|sprechen|besprechen)\s+wir)", re.I)
+_INSTEAD = re.compile(r"\b(?:stattdessen|instead(?!\s+of)|à\s+la\s+place|en\s+su\s+lugar|em\s+vez\s+disso)\b", re.I)
 _AND_THEN = re.compile(r",?\s+(?:and|then|y|e|et|und|dann|luego|então|puis)\s+", re.I)  # joining what it waits for to what follows
 _FIRST_END = re.compile(rf"\s*{_FIRST_WORDS}\W*$", re.I)  # said last, it is when, not what
 # what was asked, taken by a pronoun: "I'll do that tomorrow", "die nehme ich mit", "je m'en occupe", "yo me encargo de eso"
@@ -827,7 +828,7 @@ class ThreadReader:
             elif question and self.cues.course.search(text) and not _BARE_TAG.match(text):
                 self._course_answered(s, found)
             elif not question and ((revised := self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found))
-                                   or self._gives_way(s)):
+                                   or self._gives_way(s) or self._revised_plan(text)):
                 # "Change of plan: v4 ships Wednesday." by who decided; the decision is what follows the heading
                 if revised:
                     self._drop_revised(s, found)
@@ -871,6 +872,14 @@ class ThreadReader:
         if not found:  # nothing decided: say so when the thread opened by putting a choice to the group
             return [], any(self._seeking(x) for x in self.by_message.get(0, ())), None
         return [self._as_reported(g) for f in self._latest_per_subject([f for f, _ in found]) for g in self._split(f)], False, None
+
+    def _revised_plan(self, text: str) -> bool:
+        """ "bueno, en realidad mejor movemos la demo al viernes": a change of plan that announces the new one,
+        though nothing before was read as decided (the plan was handed out, not agreed)."""
+        rest, revised = self.cues.conclude.sub("", text, count=1), False
+        while (heading := self.cues.revision.match(rest)) is not None and heading.end() > 0:
+            rest, revised = rest[heading.end():].lstrip(" ,:;—–-"), True
+        return revised and bool(self.cues.announce.match(rest))
 
     @staticmethod
     def _drop_revised(s: Sentence, found: list[tuple[Found, int]]) -> None:
@@ -1661,8 +1670,9 @@ class ThreadReader:
             return False
         task = _stems(item.text)
         for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW]:
-            if m.speaker == item.owner and (given_up := _GIVEN_UP.search(m.text)) and task & _stems(given_up.group("what")):
-                return True
+            if m.speaker == item.owner and ((given_up := _GIVEN_UP.search(m.text)) and task & _stems(given_up.group("what"))
+                                            or _INSTEAD.search(m.text) and self._promises(m.text)):
+                return True  # "ich leg stattdessen nen neuen space an": a new task in place of the old
         return False
 
     def _reported_done(self, item: Found) -> bool:
@@ -1972,7 +1982,9 @@ class ThreadReader:
                 m = pattern.search(text)
                 who = m and next((v for k, v in m.groupdict().items() if k.startswith("who") and v), None)
                 if who and (target := self.resolve(who)) and not _is_pronoun(who) and (task := self._own_task(m)):
-                    owner, what = target, _base_form(task) if self.english else task  # "Ken will …", "Ken writes …"
+                    # "Ken will …", "Ken writes …", "pablo migra los tickets" (the third person reads as "tú"'s imperative)
+                    owner, what = target, _base_form(task) if self.english else \
+                        as_task(task, self.cues.lang, addressed=True) if m.groupdict().get("who3") else task
                     break
         if what is None and not question:
             for pattern in self.cues.commit:
@@ -2052,8 +2064,8 @@ class ThreadReader:
         ("Bueno …", "Como …"); German "Dann nehme ich Freitag" puts the verb before "ich"."""
         groups = m.groupdict()
         lang = self.cues.lang
-        if groups.get("verbed") and infinitive(groups["verbed"].split()[0], lang) is None:
-            return None
+        if groups.get("verbed") and (infinitive(groups["verbed"].split()[0], lang) is None or self.resolve(groups["verbed"].split()[0])):
+            return None  # "pablo migra los tickets": a name ending like a verb ("Pablo", "Bruno") is no first person
         if groups.get("verbed") and _VERB_YES.fullmatch(groups["verbed"]):
             return ""  # "consigo sim", "aviso sim": yes to what was asked, which is the task
         if _NEGATED.search(" ".join(re.split(r"[,;:]", _what(m), maxsplit=1)[0].split()[:NEGATION_REACH])):

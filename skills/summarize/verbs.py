@@ -229,7 +229,7 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
     verb = infinitive(words[0], lang, addressed)
     if verb is None:
         return what
-    rest = [w for w in words[1:] if w.lower().rstrip(",;") not in _SUBJECT]
+    rest = [w for w in words[1:] if w.lower().rstrip(",;") not in _SUBJECT and w.lower() != "stattdessen"]  # what, not why
     if lang == "sv":
         rest = ["sig" if w == "mig" else w for w in rest]  # "hör av mig" → "höra av sig"
     if lang in _VERB_LAST:

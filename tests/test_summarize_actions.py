@@ -5,7 +5,7 @@ English, German, French, Spanish and Portuguese."""
 from __future__ import annotations
 
 from skills.summarize.extractive import summarize
-from tests.summary_threads import thread
+from tests.summary_threads import read, thread
 
 
 def items(*lines: tuple[str, str]) -> list[tuple[str | None, str]]:
@@ -562,3 +562,20 @@ def test_a_bulleted_list_of_mentions_hands_out_tasks_and_already_done_closes_one
     assert [(a.owner, a.text, a.due) for a in summary.action_items] == [
         ("tyler", "landing page copy", "mon"), ("sofia", "email sequence", "wed"),
         ("tyler", "loop in legal on the recording disclaimer", "today")]
+
+
+def test_a_request_for_it_by_a_day_of_the_month_takes_the_open_task():
+    """ "we need to send the cost report" — "@pedro can you have it done by the 30th?" — "yes": Pedro's, due the 30th
+    (resolved to that day); the TL;DR asks no "can pedro has it done"."""
+    summary = read(("Lucia", "we need to send the cost report to finance"), ("Lucia", "@pedro can you have it done by the 30th?"),
+                   ("Pedro", "yes, by the 30th"))
+    assert [(a.owner, a.text, a.due, str(a.due_date)) for a in summary.action_items] == [
+        ("Pedro", "send the cost report to finance", "the 30th", "2026-11-30")]
+    assert "can Pedro has" not in summary.tldr and "can pedro has" not in summary.tldr
+
+
+def test_a_mentioned_request_is_told_as_asked_of_that_person():
+    """ "@pedro can you review the deck?" — "sure": the TL;DR does not say "can pedro review" after "@pedro"."""
+    summary = read(("Lucia", "@pedro can you review the deck?"), ("Pedro", "sure"), ("Lucia", "thanks"))
+    assert [(a.owner, a.text) for a in summary.action_items] == [("Pedro", "review the deck")]
+    assert "@pedro can" not in summary.tldr.lower()

@@ -866,3 +866,18 @@ def test_a_named_spanish_owner_in_the_third_person_and_a_german_task_taken_inste
     assert items(("Lena", "wer kümmert sich um die doku?"), ("Jonas", "ich leg die doku im alten wiki-space ab"),
                  ("Lena", "danke"), ("Jonas", "hm, der space ist archiviert. ich leg stattdessen nen neuen space an, bis freitag")) \
         == [("Jonas", "nen neuen space anlegen", "freitag")]
+
+
+def test_asked_for_it_by_a_date_and_asked_to_take_care_of_it_in_spanish_french_and_german():
+    """ "¿puedes tenerlo antes del 30?" / "@pedro lo puedes tener antes del 30?" take the open task; "tu peux t'en
+    occuper ?" — "oui je regarde ça ce matin" is Hugo's "regarder ça", due this morning; "hast du Kapazität, das
+    diese woche zu aktualisieren?" — "ja nehm ich" is Deniz's."""
+    for ask in ("pedro, ¿puedes tenerlo antes del 30?", "@pedro lo puedes tener antes del 30?"):
+        assert items(("Lucía", "hay que entregar el informe de costos"), ("Lucía", ask), ("Pedro", "sí, antes del 30 lo tienes")) \
+            == [("Pedro", "entregar el informe de costos", "antes del 30")]
+    french = items(("Claire", "le script de backup plante depuis hier soir"), ("Claire", "@hugo tu peux t'en occuper ?"),
+                   ("Hugo", "oui je regarde ça ce matin"))
+    assert [(owner, text.split(" (re:")[0], due) for owner, text, due in french] == [("Hugo", "regarder ça", "ce matin")]
+    german = items(("Michael", "das onboarding-doc ist veraltet. @Deniz hast du Kapazität, das diese woche zu aktualisieren?"),
+                   ("Deniz", "ja nehm ich"), ("Michael", "danke!"))
+    assert [(owner, text.split(" (re:")[0], due) for owner, text, due in german] == [("Deniz", "das aktualisieren", "diese woche")]

@@ -2033,8 +2033,8 @@ class ThreadReader:
             if len(head) == 1:
                 what, back = f"{head[0]} {topic}", False
         if word_count(what) < 2 and owner != s.speaker and not (listed or in_list or _CJK.fullmatch(what)) \
-                and not (accepted is not None and self._task_context(s)):
-            return None  # "Ken, please review": no task named ("赵敏你来写吧" says it with what came before)
+                and not (accepted is not None and (self._task_context(s) or _vague(what, self.people.keys()))):
+            return None  # "Ken, please review": no task named ("赵敏你来写吧" says it with what came before; "¿puedes tenerlo?" takes the open one)
         if self.english:
             what = _first_person_object(what, s.speaker) if owner == s.speaker else to_third_person(what, s.speaker)
             what = self._lower_first(what)
@@ -2508,10 +2508,10 @@ _NOBODY = re.compile(r"(?:nobody|no\s*one|no\s+owner|unassigned|tbd|open|\?+|n/a
                      r"(?:\s+(?:yet|for\s+now|so\s+far|encore|todavía|ainda|noch))?", re.I)
 _ME_WORDS = frozenset("me moi yo eu ich mir mí mim 我 私 मैं أنا".split())
 _VAGUE_WORDS = frozenset(
-    "that this those these them it one care take handle can will sure yes too also now today first mine thing things "
+    "that this those these them it one care take handle can will sure yes too also now today first mine thing things have done ready "
     "das es dem den drum darum cela ça lo la eso esto isso disso isto disto with mit avec con com "
     # the verbs of taking something on, in each language: "ficar com isso", "me encargo", "übernehmen", "je m'en occupe"
-    "grab own pick up ficar tratar cuidar pegar assumir fazer encargar encargarse ocupar ocuparse hacer "
+    "grab own pick up ficar tratar cuidar pegar assumir fazer encargar encargarse ocupar ocuparse hacer tener listo lista pronto tenerlo tenerla hacerlo hacerla "
     "gérer occuper prendre faire charger übernehmen kümmern machen erledigen prendere occupare fare pensare "
     "det detta dem fixar fixa tar ta gör göra sköter ordnar bunu onu şunu hallederim hallet yaparım yap bakarım bak "
     "그건 그거 이거 제가 할게요 하기 해볼게요 해보기".split())
@@ -2742,8 +2742,8 @@ def _joined(first: Found, then: Found, lang: str) -> Found:
     restated = _points_back(then.text) and then.text.split(" ", 1)[0].lower() == first.text.split(" ", 1)[0].lower()
     if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated:
         text = first.text
-    elif _stems(first.text) <= _stems(then.text):
-        text = then.text  # "tu t'occupes des goodies ?" — "je commande les goodies": the reply says it all
+    elif _stems(first.text) <= _stems(then.text) or _vague(first.text):
+        text = then.text  # "tu t'occupes des goodies ?" — "je commande les goodies"; "tu peux t'en occuper ?": the reply says it all
     else:
         text = f"{first.text}{_AND.get(lang, ';')} {then.text}"
     return replace(first, text=text, due=first.due or then.due, due_date=first.due_date or then.due_date,
@@ -2852,7 +2852,7 @@ _WEEKDAY_NAMES = {
 _WEEKDAY_SHORT = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
                   "thur": "thursday", "thurs": "thursday", "fri": "friday"}  # "by Wed": a due written as a whole word only
 _WEEKDAYS_LONGEST_FIRST = sorted(((name, day) for day, names in _WEEKDAY_NAMES.items() for name in names), key=lambda p: -len(p[0]))
-_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "hoy", "hoje", "end of day",
+_TODAY = ("today", "tonight", "eod", "cob", "heute", "aujourd'hui", "ce soir", "ce matin", "cet après-midi", "hoy", "hoje", "end of day",
           "end of the day", "vandaag", "vanavond", "vanmiddag", "vanochtend", "dziś", "dzisiaj", "сегодня",
           "idag", "i dag", "i kväll", "ikväll", "i eftermiddag", "i förmiddag", "bugün", "bu akşam", "akşama kadar",
           "gün sonuna", "오늘", "hôm nay", "sáng nay", "trưa nay", "chiều nay", "tối nay", "cuối ngày", "hari ini", "sore ini",
@@ -2888,6 +2888,21 @@ def _in_range(text: str, match: re.Match, bare: re.Pattern) -> bool:
     return any(m.end() == len(before) for m in bare.finditer(before))
 
 
+_DAY_ONLY = re.compile(r"^(?:the|antes\s+del|el|zum|le|(?:o\s+)?dia)\s+(\d{1,2})(?:st|nd|rd|th|\.)?$")
+
+
+def _next_day_of_month(day: date, number: int) -> date | None:
+    year, month = day.year, day.month
+    for _ in range(3):  # the 31st skips a month without one
+        if number >= day.day or (year, month) != (day.year, day.month):
+            try:
+                return date(year, month, number)
+            except ValueError:
+                pass
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def resolve_due(written: str, sent: datetime | None) -> date | None:
     """The calendar date a due phrase means, counted from when it was written; None when it names no day."""
     return None if sent is None else _due_on(written, sent.date())
@@ -2902,6 +2917,8 @@ def _due_on(written: str, day: date) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    if m := _DAY_ONLY.match(low):  # "the 30th", "antes del 30": that day of this month, or of the next once it is past
+        return _next_day_of_month(day, int(m.group(1)))
     if any(word in low for word in _DAY_AFTER_TOMORROW):
         return day + timedelta(days=2)
     if any(word in low for word in _TOMORROW):

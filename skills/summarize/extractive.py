@@ -71,7 +71,7 @@ _HEDGES = re.compile(
     re.I)
 _MENTION_LABEL = re.compile(r"<@[A-Z0-9]+\|([^>]+)>")
 _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
-_VOCATIVE = re.compile(r"^@?([\w.-]+)\s*[,:]\s+(\S.*)$", re.S)
+_VOCATIVE = re.compile(r"^(?:@([\w.-]+)\s*[,:]?|([\w.-]+)\s*[,:])\s+(\S.*)$", re.S)  # "Tom, are you …", "@tom can you …"
 # a report that the trouble is over, in the thread's languages
 _RESOLVED = re.compile(
     r"\b(?:recovered|resolved|back\s+to\s+normal|back\s+up|back\s+online|(?:is|are)\s+back|fixed\s+now|voltou|volvió|est\s+revenu|mitigated|all\s+clear|behoben|wieder\s+(?:da|online|"
@@ -468,9 +468,10 @@ def _gist(humans, texts, sentences, participants, decisions, actions, max_words,
         body = _LEADING_FILLER.sub("", s.text.strip()) or s.text.strip()
         body = _HEDGES.sub("", body).strip() or body
         vocative = _VOCATIVE.match(body)
-        if vocative and _is_name(vocative.group(1), proper | _unseen_lower(vocative.group(1), lower_words), participants) \
-                and re.search(r"\b(?:you|your|u|ur)\b", vocative.group(2), re.I):
-            addressee, body = vocative.group(1), vocative.group(2)  # "Tom, are you busy?" asks Tom
+        name = vocative and (vocative.group(1) or vocative.group(2))
+        if name and _is_name(name, proper | _unseen_lower(name, lower_words), participants) \
+                and re.search(r"\b(?:you|your|u|ur)\b", vocative.group(3), re.I):
+            addressee, body = name, vocative.group(3)  # "Tom, are you busy?" asks Tom
         if s.is_question:
             answer = _answer(humans, texts, s.index)
             fused = answered_question(body, s.speaker, answer[0], answer[1], group) if answer else None

@@ -147,7 +147,7 @@ def to_third_person(
             else:
                 out.append((i, addressee))
                 is_subject = (i == 0 or prev in _SUBJECT_BEFORE or prev in ",;") and prev not in _QUESTION_AUX
-                is_subject = is_subject or nxt.lower() in _AFTER_SUBJECT
+                is_subject = is_subject or nxt.lower() in _AFTER_SUBJECT and prev not in _QUESTION_AUX  # not "can you have"
                 if conjugate_you and is_subject and nxt and nxt[0].isalpha() and nxt.lower() not in _NOT_VERB:
                     out.append((i + 1, conjugate(nxt)))
                     i += 2

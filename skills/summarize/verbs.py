@@ -216,6 +216,8 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
     if len(words) > 1 and words[0].lower() in ("de", "d'", "du") and _INFINITIVE_END.get(lang, _NONE).search(words[1].lower()):
         words = words[1:]  # "me encargo de preparar …" → "preparar …"
     if lang == "de":
+        if len(words) > 2 and words[-2].lower() == "zu":
+            words = words[:-2] + words[-1:]  # "hast du Zeit, das Doc zu aktualisieren?": "das Doc aktualisieren"
         while len(words) > 1 and words[0].lower() in _GERMAN_PARTICLES:
             words = words[1:]  # "mal messen": the particle is no verb ("malen")
     what = " ".join(words)

@@ -579,3 +579,11 @@ def test_a_mentioned_request_is_told_as_asked_of_that_person():
     summary = read(("Lucia", "@pedro can you review the deck?"), ("Pedro", "sure"), ("Lucia", "thanks"))
     assert [(a.owner, a.text) for a in summary.action_items] == [("Pedro", "review the deck")]
     assert "@pedro can" not in summary.tldr.lower()
+
+
+def test_can_u_asks_as_can_you_does():
+    """ "marco can u write the postmortem by thu?" — "👍 will do": Marco's, due Thursday."""
+    summary = read(("Dan", "error rate back to baseline after the rollback"),
+                   ("Dan", "nice. marco can u write the postmortem by thu? and lets freeze ingress changes till then"),
+                   ("Marco", "👍 will do"))
+    assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Marco", "write the postmortem", "thu")]

@@ -126,8 +126,8 @@ EN = Lexicon(
            # a plain present with a time to come, as people write English as a second language: "good, I order today", "I send you the quote in 1 hour"
            r"|\bI\s+(?P<what3>(?![a-z]+n['’]t\b)(?!(?:am|was|have|had|do|did|can|could|would|should|will|think|guess|feel|know|mean|agree|see|hope|like|love|want|need|wonder|believe|understand|prefer|just|also|only|really|already|never|always|still|got|saw|said|told|tried|found|went|left|sent|made|heard|put|thought|was|were|usually|normally|often)\b)[a-z]{3,}\b(?<!ed)[^.?!;]*?\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|in\s+\d+\s*(?:min(?:ute)?s?|hours?|h)|next\s+week)\b[^.?!;]*)",
     accept=r"^\W*(?:@\S+\s+)?(?:will\s+do|on\s+it|I'?m\s+on\s+it|sure(?:\s+thing)?|ok(?:ay)?|yes|yep|yup|can\s+do|consider\s+it\s+done|got\s+it|no\s+problem|np|absolutely|of\s+course|done\b(?!\s+already)|happy\s+to|roger|ack|👍|will\s+(?:have|get)\s+it|I\s+can|I'?ll\s+(?:do|take|handle)\s+(?:it|that|this)|leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this)\b|noted\b|understood\b)",
-    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:also\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
-            rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+you\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+    request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:also\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+|you\s+(?:take|own|handle|do)\s+)"
+            rf"(?P<what>.+?)(?:\?|$)|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)(?:\s*[,:—–])?\s+(?P<what3>[^?]+?)[,\s]+(?:please|pls)\s*[.!]*$"
             # a lead's imperative to someone by name: "Lin, do the hotfix properly tomorrow with a test for mixed key formats."
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what4>(?:do|write|send|fix|update|check|review|draft|prepare|ping|tell|book|file|add|run|set\s+up"

@@ -1239,6 +1239,9 @@ UK = Lexicon(
 )
 
 
+# A day of the month given alone ("by the 30th", "antes del 30") is no amount, time or date in another form.
+_NOT_A_UNIT = r"(?!\s*(?:%|:|\d|h\b|€|\$|k\b|d[eo]\s|of\s))"
+
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
@@ -1246,19 +1249,19 @@ _DUE = {
            r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?|(?:tomorrow|tmrw|tmr|2moro)(?:\s+(?:morning|afternoon|evening|night|eod|noon))?|today|tonight|this\s+(?:morning|afternoon|evening|week)|(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|sprint|quarter)"
            r"|eod(?:\s+(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri)day))?|eow|cob|next\s+(?:week|month|sprint)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
            r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-           r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|noon|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bdue\s))the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:%|:|\d|h\b|€|\$|k\b|de\s|d[eo]\s|of\s)))"),
+           r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|noon|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bdue\s))the\s+\d{1,2}(?:st|nd|rd|th)\b" + _NOT_A_UNIT + r")"),
     "de": (r"(?:bis|vor|am|spätestens)",
            r"(?:(?:nächsten?|diesen?|kommenden?)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:\s*(?:früh|mittag|abend|nachmittag|vormittag))?"
            r"|morgen(?:\s+(?:früh|abend|nachmittag|vormittag))?|übermorgen|heute(?:\s+(?:abend|nachmittag|mittag))?|nächste\s+woche|diese\s+woche|ende\s+(?:der|des)\s+(?:woche|monats|sprints|tages)|eod|zum\s+\d{1,2}\.(?!\s*\d)|\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"),
     "fr": (r"(?:d'ici|avant|pour|jusqu'à|au\s+plus\s+tard)",
            r"(?:(?:ce|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:prochain|matin|soir|midi|après-midi))?|demain(?:\s+(?:matin|soir|midi))?|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+après-midi"
-           r"|la\s+semaine\s+prochaine|cette\s+semaine|(?:la\s+)?fin\s+de\s+(?:la\s+)?(?:semaine|journée|mois|sprint)|(?<=avant\s)le\s+\d{1,2}\b(?!\s*(?:%|:|\d|h\b|€|\$|k\b|de\s|d[eo]\s|of\s))|(?<=d'ici\s)le\s+\d{1,2}\b(?!\s*(?:%|:|\d|h\b|€|\$|k\b|de\s|d[eo]\s|of\s))|\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|\d{1,2}/\d{1,2}"),
+           r"|la\s+semaine\s+prochaine|cette\s+semaine|(?:la\s+)?fin\s+de\s+(?:la\s+)?(?:semaine|journée|mois|sprint)|(?<=avant\s)le\s+\d{1,2}\b" + _NOT_A_UNIT + r"|(?<=d'ici\s)le\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|\d{1,2}/\d{1,2}"),
     "es": (r"(?:para|antes\s+del?|hasta|el)",
            r"(?:el\s+)?(?:próximo\s+)?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2}\b)?(?:\s+(?:que\s+viene|por\s+la\s+mañana|por\s+la\s+tarde))?|(?<!esta\s)mañana(?:\s+por\s+la\s+(?:mañana|tarde))?|hoy|esta\s+(?:tarde|noche|semana)"
-           r"|la\s+semana\s+que\s+viene|la\s+próxima\s+semana|(?:el\s+)?fin\s+de\s+(?:semana|mes|sprint)|antes\s+del\s+\d{1,2}\b(?!\s*(?:%|:|\d|h\b|€|\$|k\b|de\s|d[eo]\s|of\s))|(?<=para\s)el\s+\d{1,2}\b(?!\s*(?:%|:|\d|h\b|€|\$|k\b|de\s|d[eo]\s|of\s))|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|\d{1,2}/\d{1,2}"),
+           r"|la\s+semana\s+que\s+viene|la\s+próxima\s+semana|(?:el\s+)?fin\s+de\s+(?:semana|mes|sprint)|antes\s+del\s+\d{1,2}\b" + _NOT_A_UNIT + r"|(?<=para\s)el\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|\d{1,2}/\d{1,2}"),
     "pt": (r"(?:até|antes\s+d[eao]|para|pra)",
            r"(?:(?:a\s+)?próxima\s+|nesta\s+|na\s+)?(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|s[áa]bado|domingo|amanhã(?:\s+(?:de\s+manhã|cedo|à\s+tarde))?|hoje(?:\s+à\s+(?:tarde|noite))?"
-           r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|(?<=até\s)(?:o\s+)?dia\s+\d{1,2}\b(?!\s*(?:%|:|\d|h\b|€|\$|k\b|de\s|d[eo]\s|of\s))|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
+           r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|(?<=até\s)(?:o\s+)?dia\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
     "it": (r"(?:entro|per|prima\s+di|non\s+oltre)",
            r"(?:(?:il\s+)?prossimo\s+)?(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)(?:\s+(?:prossimo|mattina|pomeriggio|sera))?|domani(?:\s+(?:mattina|pomeriggio|sera))?|dopodomani|oggi|stasera|stamattina"
            r"|questa\s+settimana|la\s+settimana\s+prossima|(?:la\s+)?fine\s+(?:della\s+settimana|del\s+mese|dello\s+sprint|giornata)|\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|\d{1,2}/\d{1,2}"),

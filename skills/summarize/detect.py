@@ -2892,15 +2892,18 @@ _DAY_ONLY = re.compile(r"^(?:the|antes\s+del|el|zum|le|(?:o\s+)?dia)\s+(\d{1,2})
 
 
 def _next_day_of_month(day: date, number: int) -> date | None:
-    year, month = day.year, day.month
-    for _ in range(3):  # the 31st skips a month without one
-        if number >= day.day or (year, month) != (day.year, day.month):
-            try:
-                return date(year, month, number)
-            except ValueError:
-                pass
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    """That day of this month, or of the next month that has it once this month's is past ("the 31st" in November)."""
+    year, month = (day.year, day.month) if number >= day.day else _month_after(day.year, day.month)
+    for _ in range(2):  # never two months in a row without a given day
+        try:
+            return date(year, month, number)
+        except ValueError:
+            year, month = _month_after(year, month)
     return None
+
+
+def _month_after(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def resolve_due(written: str, sent: datetime | None) -> date | None:

@@ -881,3 +881,10 @@ def test_asked_for_it_by_a_date_and_asked_to_take_care_of_it_in_spanish_french_a
     german = items(("Michael", "das onboarding-doc ist veraltet. @Deniz hast du Kapazität, das diese woche zu aktualisieren?"),
                    ("Deniz", "ja nehm ich"), ("Michael", "danke!"))
     assert [(owner, text.split(" (re:")[0], due) for owner, text, due in german] == [("Deniz", "das aktualisieren", "diese woche")]
+
+
+def test_this_mornings_deploy_is_no_due_date():
+    """ "ça ressemble au deploy de ce matin" names the deploy, not when something is due."""
+    found = items(("Camille", "l'api renvoie des 500 depuis 10h12"), ("Camille", "je regarde, ça ressemble au deploy de ce matin"),
+                  ("Théo", "merci"))
+    assert all(due is None and not text.endswith("deploy de") for _, text, due in found)

@@ -1254,7 +1254,7 @@ _DUE = {
            r"(?:(?:nächsten?|diesen?|kommenden?)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:\s*(?:früh|mittag|abend|nachmittag|vormittag))?"
            r"|morgen(?:\s+(?:früh|abend|nachmittag|vormittag))?|übermorgen|heute(?:\s+(?:abend|nachmittag|mittag))?|nächste\s+woche|diese\s+woche|ende\s+(?:der|des)\s+(?:woche|monats|sprints|tages)|eod|zum\s+\d{1,2}\.(?!\s*\d)|\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"),
     "fr": (r"(?:d'ici|avant|pour|jusqu'à|au\s+plus\s+tard)",
-           r"(?:(?:ce|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:prochain|matin|soir|midi|après-midi))?|demain(?:\s+(?:matin|soir|midi))?|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+après-midi"
+           r"(?:(?:ce|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:prochain|matin|soir|midi|après-midi))?|demain(?:\s+(?:matin|soir|midi))?|aujourd'hui|ce\s+soir|(?<!\bde\s)(?<!\bdu\s)ce\s+matin|cet\s+après-midi"
            r"|la\s+semaine\s+prochaine|cette\s+semaine|(?:la\s+)?fin\s+de\s+(?:la\s+)?(?:semaine|journée|mois|sprint)|(?<=avant\s)le\s+\d{1,2}\b" + _NOT_A_UNIT + r"|(?<=d'ici\s)le\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|\d{1,2}/\d{1,2}"),
     "es": (r"(?:para|antes\s+del?|hasta|el)",
            r"(?:el\s+)?(?:próximo\s+)?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2}\b)?(?:\s+(?:que\s+viene|por\s+la\s+mañana|por\s+la\s+tarde))?|(?<!esta\s)mañana(?:\s+por\s+la\s+(?:mañana|tarde))?|hoy|esta\s+(?:tarde|noche|semana)"

@@ -587,3 +587,10 @@ def test_can_u_asks_as_can_you_does():
                    ("Dan", "nice. marco can u write the postmortem by thu? and lets freeze ingress changes till then"),
                    ("Marco", "👍 will do"))
     assert [(a.owner, a.text, a.due) for a in summary.action_items] == [("Marco", "write the postmortem", "thu")]
+
+
+def test_ill_typed_without_its_apostrophe_promises():
+    """ "great, ill send it to recruiting for the offer": "I'll" as it is typed in chat; "I feel ill" promises nothing."""
+    found = items(("rachel", "ok so hire?"), ("mike", "hire"), ("omar", "hire"),
+                  ("rachel", "great, ill send it to recruiting for the offer"), ("omar", "I feel ill today, will be offline"))
+    assert found == [("rachel", "send it to recruiting for the offer")]

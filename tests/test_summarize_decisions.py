@@ -679,3 +679,40 @@ def test_an_announced_offer_and_a_revised_plan_decide():
                    ("Luis", "bueno, en realidad mejor movemos la demo al viernes, el jueves no llega el build"),
                    ("Ana", "ok, viernes"))
     assert len(demo) == 1 and "movemos la demo al viernes" in demo[0]
+
+
+def test_no_to_a_call_for_objections_agrees():
+    """ "ok so hire? any objections" — "no, hire from me" — "hire": unanimous, about the debrief the thread opened with."""
+    lines = [("rachel", "debrief for laura (senior backend). thoughts?"),
+             ("mike", "strong on system design, the rate limiter q was really good. bit weak on sql"),
+             ("omar", "agree, coding round was solid. culture fit 👍"), ("rachel", "ok so hire? any objections"),
+             ("mike", "no, hire from me"), ("omar", "hire")]
+    found = decided(*lines)
+    assert len(found) == 1 and found[0].startswith("Hire") and "laura" in found[0] and "mike agreed" in found[0]
+    # a "no" that goes on to object is still an objection
+    assert decided(*lines[:4], ("mike", "no, but let's wait for the reference check first"), ("omar", "hmm")) == []
+
+
+def test_go_or_no_go_is_the_verdict_a_go_no_go_call_asks_for():
+    """ "ok agreed, no-go. we slip to monday", "ok dann go 🚀 sabine, …", "então no-go, segura pra segunda": the
+    verdict is the decision, in the speaker's words, about the release the thread put to a go/no-go."""
+    english = decided(("sara", "go/no-go for android 3.2 today. qa status?"),
+                      ("tom", "all green except the crash on login w/ samsung a12, repro rate ~2%"),
+                      ("kev", "i'd say no-go, 2% login crash is too much"),
+                      ("sara", "ok agreed, no-go. we slip to monday. @tom can you get a fix in by fri?"),
+                      ("tom", "on it, pr up by thu eod"))
+    assert any("no-go" in line.lower() for line in english) and any("slip to monday" in line for line in english)
+    assert not any(line.startswith("Kev") for line in english)
+    german = decided(("nadine", "go/no-go für release 5.4 heute 16 uhr. status?"), ("robert", "backend ist durch, alle tests grün"),
+                     ("sabine", "frontend auch, nur ein kleiner ui bug im dark mode, nicht kritisch"),
+                     ("nadine", "ok dann go 🚀 sabine, den bug bitte ins nächste sprint"), ("sabine", "ticket ist angelegt"))
+    assert german == ["ok dann go (re: “go/no-go für release 5.4 heute 16 uhr.”)"]
+    portuguese = decided(("Camila", "e aí, sobe a versão 2.4 do app hoje?"),
+                         ("Thiago", "tem um crash no android 10 que apareceu no teste de regressão"),
+                         ("Camila", "afeta quantos usuários?"), ("Thiago", "uns 8% da base"),
+                         ("Camila", "então no-go, segura pra segunda. Thiago corrige o crash até sexta?"),
+                         ("Thiago", "beleza, até sexta"))
+    assert len(portuguese) == 1 and portuguese[0].startswith("No-go, segura pra segunda")
+    # the English verb is no verdict
+    assert decided(("ana", "the staging deploy is blocked on the db migration"), ("ben", "ok go ahead and run it"),
+                   ("ana", "so go fix it then")) == []

@@ -888,3 +888,24 @@ def test_this_mornings_deploy_is_no_due_date():
     found = items(("Camille", "l'api renvoie des 500 depuis 10h12"), ("Camille", "je regarde, ça ressemble au deploy de ce matin"),
                   ("Théo", "merci"))
     assert all(due is None and not text.endswith("deploy de") for _, text, due in found)
+
+
+def test_a_vote_or_a_liking_said_in_the_first_person_is_no_task():
+    """ "yo voto grafana", "eu curto o linear": an opinion in the debate, not work someone takes on."""
+    spanish = items(("Álvaro", "tenemos q decidir entre datadog y grafana cloud"), ("Lucía", "datadog es mas completo pero nos sale el triple"),
+                    ("Marta", "yo voto grafana, el equipo ya lo conoce"),
+                    ("Álvaro", "vale, vamos con grafana cloud. Lucía te encargas de pedir presupuesto anual?"),
+                    ("Lucía", "si, lo tengo para el viernes"))
+    assert [owner for owner, _, _ in spanish] == ["Lucía"]
+    portuguese = items(("Eduardo", "vamos trocar o jira pelo linear?"), ("Mariana", "eu curto o linear, bem mais rápido"),
+                       ("Felipe", "mas a gente tem integração com o jira no financeiro"),
+                       ("Eduardo", "bom ponto. vou perguntar pro Renato do financeiro e volto aqui"))
+    assert [owner for owner, _, _ in portuguese] == ["Eduardo"]
+
+
+def test_a_portuguese_request_by_name_without_a_comma():
+    """ "Thiago corrige o crash até sexta?" — "beleza, até sexta": asked by name, the verb in the third person."""
+    found = items(("Camila", "tem um crash no android 10"), ("Thiago", "uns 8% da base"),
+                  ("Camila", "então no-go, segura pra segunda. Thiago corrige o crash até sexta?"), ("Thiago", "beleza, até sexta"))
+    assert found == [("Thiago", "corrigir o crash", "sexta")]
+    assert items(("Camila", "o Pedro sabe a senha do cofre?"), ("Thiago", "acho que sim"), ("Camila", "ok")) == []

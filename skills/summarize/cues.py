@@ -26,6 +26,14 @@ THIRD_PERSON_TASKS = (r"writes|updates|sends|books|prepares|reviews|drafts|fixes
 # reason that ends in the question ("design won't be ready, can we do May 12?")
 COURSE_LEAD = r"(?:^|[,;]\s(?=[^,;.!]*\?))"
 NAME = rf"@?(?P<who>[^\W\d_][\w{MARKS}.-]*)"  # a first name or @handle, in any script
+# What "I can …" offers to do, and what "ill …" (typed for "I'll") must go on with to be read as a promise.
+_EN_TASK_VERBS = r"take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close"
+# "ok agreed, no-go.", "ok dann go", "então no-go, segura pra segunda": the verdict a go/no-go call asks for, in
+# the words every language uses for it; not the English verb ("go ahead", "go fix it", "go live").
+_GO_VERDICT = (r"|^\W*(?:(?:ok(?:ay)?|so|alright|then|agreed|fine|gut|also|dann|alles\s+klar|bon|alors|donc|d'accord|vale|"
+               r"bueno|pues|entonces|então|beleza|bom|certo)[,.!\s]+){0,3}(?:it'?s\s+a\s+|c'est\s+)?(?:no[-\s]?go|go)\b"
+               r"(?![-/]|\s*(?:/|or|oder|ou|o)\s*no)(?!\s+(?:ahead|to|for\s+it|with|on|back|and|through|over|in|out|home|get|"
+               r"check|fix|live|see|look|away|figure|find|grab|talk|ask)\b)")
 HONORIFICS = "さん|くん|君|様|さま|ちゃん|氏|先生|जी"  # after a name ("鈴木さん", "Amit जी"): not part of it
 
 
@@ -95,7 +103,7 @@ EN = Lexicon(
             r"|^\W*(?:ok(?:ay)?|alright|so|final(?:ly)?|summary|plan)(?:,?\s+(?:either\s+way|in\s+short|to\s+sum\s+up|all\s+in\s+all))?\s*:\s*\w|^\W*(?:ok(?:ay)?|alright|fine)[,\s]+.+\bthen\s*[.!]*$|\b(?:deal|agreed)\s*[.!,]|\bconsensus\b|^\W*(?:ok(?:ay)?[,\s]+|great[,.!\s]+|so[,\s]+)?then\s+(?!(?:we|I|you|they|he|she|it|there|suddenly|again|later|one|someone|somebody|everything|nothing|all|what)\b)\w+|\bmake\s+it\b.*\bthen\b|\bthen\s+it\s+is\b|\bgoing\s+with\b|^\W*(?!(?:ok(?:ay)?|fine|alright|right|good|great|see\s+you|bye|thanks|and|but|so|until|till|since|only|even|just|back|what|and\s+what|now)\b)[\w$€%.:/+-]+(?:\s+[\w$€%.:/+-]+){0,2},?\s+then\s*(?:[.!,]|$))"
             # Hinglish, which passes for English: "ok B final", "chalo final", "done hai", "pakka"
             r"|^\W*(?:ok(?:ay)?|toh|to|chalo|th[ei]+k\s+hai|haan)?[\s,]*(?:[^\s.!?,]+\s+){0,3}final(?:\s+(?:hai|hua|ho\s+gaya|kar\s+(?:do|dete\s+hain)))?\s*[.!]*$"
-            r"|^\W*(?:(?:ok(?:ay)?|toh|chalo)[\s,]+)?(?:done\s+hai|pakka|fix\s+hai|chalo\s+done|ye\s+(?:chalega|final))\b",
+            r"|^\W*(?:(?:ok(?:ay)?|toh|chalo)[\s,]+)?(?:done\s+hai|pakka|fix\s+hai|chalo\s+done|ye\s+(?:chalega|final))\b" + _GO_VERDICT,
     endorse=r"^\W*(?:@\S+\s+)?(?:agreed|I\s+agree|sounds?\s+(?:good|great|perfect|fine|right)|works\s+for\s+me|\+1|lgtm|let'?s\s+do\s+(?:it|that|this)|good\s+(?:idea|call|plan)"
             r"|great\s+(?:idea|call)|makes\s+sense|fine\s+by\s+me|fine\s+with\s+me|that\s+I\s+like|love\s+(?:it|this|that)|I'?m\s+in\b|count\s+me\s+in|no\s+objections?|ship\s+it|deal\b|\+100|same\b)",
     proposal=r"\b(?:let'?s(?!\s+(?:you|him|her|them|people|users|customers|me|hope|pray)\b)|how\s+about(?!\s+you\b)|what\s+about(?!\s+you\b)|shall\s+we|why\s+don'?t\s+we|I\s+(?:suggest|propose|recommend|vote\s+(?:for|to))"
@@ -118,7 +126,7 @@ EN = Lexicon(
     waiting=r"\b(?:wait(?:ing)?\s+(?:for|on|until)|until\s+we\s+(?:know|hear(?:\s+(?:from|back\s+from))?|have|get|see)|(?<=until)(?=\s+(?!we\b)\w+\s+(?:answers?|confirms?|decides?|approves?|signs?\s+off|replies|gets\s+back|comes\s+back)\b)|need(?:\s+to\s+(?:see|get|hear\s+from))?|"
             r"after(?:\s+we\s+(?:get|see|hear))?|once(?:\s+we\s+(?:have|get|see|hear))?|when\s+we\s+(?:have|get|see|hear(?:\s+from)?)|decide\s+(?:at|during)|depends\s+on|blocked\s+on|pending|(?:check|confirm|sync)\s+with|run\s+it\s+by|(?:should|need\s+to|have\s+to|must)\s+ask|(?:can'?t|cannot)\s+(?:settle|decide|call|resolve)\s+(?:this|it|that)\s+without|"
             r"(?:park(?:ing|ed)?|hold(?:ing)?|tabl(?:e|ing))\s+(?:it|this|that)(?:\s+off)?\s+until)\s+(?P<what>[^.;!?]{3,80})",
-    commit=r"\b(?:I(?:'ll| will| shall)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close)\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
+    commit=rf"\b(?:I(?:'ll| will| shall)|(?<![\w'])ill\s+(?=(?:{_EN_TASK_VERBS})\b)|I(?:'m| am)\s+(?:going\s+to|gonna)|I\s+can\s+(?=(?:{_EN_TASK_VERBS})\b)|let\s+me|I'?ll\s+try\s+to|I\s+(?:can|could)\s+(?=take\s+care\s+of)"
            r"|I\s+(?=(?:take|own)\b)|(?<=\band\s)I\s+(?=(?:tell|inform|notify|brief|ping|email|call|update|send|ask|book|write|post|announce)\b)|I'?m\s+on\s+it,?\s+(?:will\s+)?|on\s+it[,.!]?\s+(?:will\s+)?|(?<!\S\s)(?<!\S)mine[,:]\s*|(?:^\W*|[,;]\s*)will\s+(?!(?:you|we|they|it|this|that|do)\b)|I\s+(?:still\s+|also\s+)?(?:need|have)\s+to\s+(?!(?:think|check\s+if|see|wait|leave|go|run\b|be|know|say|admit)\b))\s*(?!\s*(?:be\b|have\s+to\s+wait|think|see\b|guess|let\s+you\s+know\s+if|know\b|explain\b|tell\s+you\b|check\s+if\b|try\s+to\s+remember|need\b|miss\b|love\b|like\b|never\b|probably\b|always\b|let\s+you\s+know\b|get\s+back\s+to\s+(?:you|u)\b|no\b|not\b|nothing\b))(?P<what>\S.+)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:is|are)\s+(?:mine|on\s+me)\b|^\W*(?:leave\s+it\s+with\s+me|I(?:'ve)?\s+got\s+(?:it|this))\W*$"
            r"|\bI'?m\s+(?:taking|handling|grabbing|owning|picking\s+up)\s+(?!(?:a\s+(?:break|day|look)|time|off|over)\b)(?P<what2>\S.+)"
@@ -195,7 +203,7 @@ DE = Lexicon(
             r"|(?<!und\s)(?<!aber\s)(?<!weil\s)(?<!dass\s)(?<!wie\s)(?<!wo\s)(?<!ob\s)(?<!da\s)\bwir\s+(?:nehmen|gehen\s+mit|bleiben\s+bei|machen\s+das|setzen\s+auf|einigen\s+uns\s+auf)\b|\b(?:nehmen|bleiben|gehen)\s+wir\b(?!.*\?)|\bgeeinigt\b|\babgemacht\b|\bes\s+bleibt\s+bei\b|\bfestgelegt\b"
             r"|\b(?:ist\s+)?(?:final|fix|beschlossene\s+sache|entschieden)\b[.!]|\b(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:freigegeben|genehmigt)\b|^\W*(?:freigegeben|genehmigt)\s*[.!]*$|\beinstimmig\b|\b(?:ist|sind|steht)\s+(?:jetzt\s+|damit\s+)?gesetzt\b)",
     settles=r"(?:^\W*(?:also|kurz|fazit|zusammengefasst)?,?\s*(?:so\s+oder\s+so|wie\s+auch\s+immer|unterm\s+strich|fazit|kurz(?:\s+gesagt)?)\s*:\s*\w|^\W*(?:ok(?:ay)?|gut|alles\s+klar|also|dann)?[\s,]*(?:abgemacht|einverstanden|passt|gebongt|geht\s+klar|beschlossen|so\s+machen\s+wir'?s|dann\s+so)\b"
-            r"|\bdann\s+(?:also|eben|halt)\b|\bdann\s+\w+\s+es\s+\w+\b|\bdabei\s+bleibt\s+es\b|^\W*dann\s+\w+(?:en|ern|eln)\s*[.!]*$)",
+            r"|\bdann\s+(?:also|eben|halt)\b|\bdann\s+\w+\s+es\s+\w+\b|\bdabei\s+bleibt\s+es\b|^\W*dann\s+\w+(?:en|ern|eln)\s*[.!]*$)" + _GO_VERDICT,
     endorse=r"^\W*(?:@\S+\s+)?(?:einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|\+1|👍)",
     proposal=r"\b(?:lass(?:t)?\s+uns|wie\s+wäre\s+es|wie\s+wär'?s|was\s+haltet\s+ihr\s+von|ich\s+(?:schlage|schlag)\s+vor|wir\s+könnten|wir\s+sollten|sollen\s+wir|wollen\s+wir|ich\s+bin\s+für)\b|\bvorschlag\s*:",
     agree=r"^\W*(?:@\S+\s+)?(?:ja\b|jep|jo\b|klar|genau|einverstanden|passt|gute\s+idee|finde\s+ich\s+gut|klingt\s+gut|sehr\s+gut|super|perfekt|top\b|stimme\s+zu|bin\s+dabei|bin\s+dafür|dafür\b|gerne|sehe\s+ich\s+auch\s+so|machen\s+wir|geht\s+klar|ok(?:ay)?|\+1|👍|fair\b(?![,\s]+aber)|leg\s+los|mach\s+ruhig|ich\s+(?:denke|glaube)\s+schon|macht\s+Sinn|ergibt\s+Sinn|sinnvoll)",
@@ -264,7 +272,7 @@ DE = Lexicon(
 FR = Lexicon(
     decided=r"(?:\bc'est\s+décidé\b|\bdécision\s*[:\-]|\bon\s+a\s+(?:décidé|tranché|validé|choisi)\b|\bnous\s+avons\s+décidé\b|\bdécidé\s*[:\-]|\bon\s+part\s+sur\b(?!.*\?)"
             r"|\bon\s+(?:garde|retient|valide|prend|reste\s+sur)\b(?!.*\?)|\bc'est\s+(?:validé|acté|tranché|officiel)\b|\bvalidé\b|\bacté\b|\badopté\b|\bva\s+pour\b|\bd'accord\s+pour\b|\bà\s+l'unanimité\b|\bunanime\b|^\W*(?:oui|ok)?[,.!\s]*approuvé\b)",
-    settles=r"(?:^\W*(?:donc|bref|alors)?,?\s*(?:dans\s+tous\s+les\s+cas|quoi\s+qu'il\s+arrive|en\s+résumé|bref|au\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b|^\W*(?:ok(?:ay)?|bon|parfait|d'accord|super)[,\s]+.+\balors\s*[.!]*$)",
+    settles=r"(?:^\W*(?:donc|bref|alors)?,?\s*(?:dans\s+tous\s+les\s+cas|quoi\s+qu'il\s+arrive|en\s+résumé|bref|au\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bon|alors|parfait)?[\s,]*(?:ça\s+marche|entendu|d'accord|marché\s+conclu|c'est\s+bon|validé|vendu|adjugé|ok\s+pour\s+moi)\b|\bva\s+pour\b|\balors\s+c'est\b|^\W*(?:ok(?:ay)?|bon|parfait|d'accord|super)[,\s]+.+\balors\s*[.!]*$)" + _GO_VERDICT,
     endorse=r"^\W*(?:@\S+\s+)?(?:d'accord|ça\s+marche|ça\s+me\s+va|bonne\s+idée|je\s+suis\s+d'accord|validé|\+1|👍|carrément|ça\s+roule|banco)",
     proposal=r"(?:\b(?:on\s+pourrait|on\s+devrait|je\s+propose|je\s+suggère|et\s+si\s+on|pourquoi\s+pas|on\s+part\s+sur|que\s+diriez-vous|ça\s+vous\s+va"
              r"|je\s+(?:partirais\s+sur|proposerais|prendrais|choisirais|garderais|ferais)|j'irais\s+(?:sur|avec))\b|\bje\s+vote\s+pour\b|\bproposition\s*:)",
@@ -329,7 +337,7 @@ FR = Lexicon(
 ES = Lexicon(
     decided=r"(?:^\W*confirmado\b|\bdecidido\b|\bdecisión\s*[:\-]|\b(?:hemos|ya)\s+decidido\b|\bdecidimos\b|\bqueda\s+(?:decidido|aprobado|así)\b|\bqueda\s+con\b(?!.*\?)|\bvamos\s+con\b(?!.*\?)|\bnos\s+quedamos\s+con\b"
             r"|\btrato\s+hecho\b|\bpor\s+unanimidad\b|\bunánime\b|\bno\s+se\s+hable\s+más\b|\bfinalmente\b.*\bvamos\b|^\W*(?:sí|vale|ok)?[,.!\s]*aprobad[oa]\b)",
-    settles=r"(?:^\W*(?:entonces|pues|bueno)?,?\s*(?:en\s+cualquier\s+caso|pase\s+lo\s+que\s+pase|en\s+resumen|resumiendo|al\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)",
+    settles=r"(?:^\W*(?:entonces|pues|bueno)?,?\s*(?:en\s+cualquier\s+caso|pase\s+lo\s+que\s+pase|en\s+resumen|resumiendo|al\s+final)\s*:\s*\w|^\W*(?:ok(?:ay)?|bueno|pues|entonces)?[\s,]*(?:vale|de\s+acuerdo|hecho|trato\s+hecho|perfecto|listo|dale|cerrado|decidido)\b[.!,]|\bentonces\s+\w+\b.*\bserá\b|^\W*(?:pues|entonces)\s+\w+\W*$)" + _GO_VERDICT,
     endorse=r"^\W*(?:@\S+\s+)?(?:de\s+acuerdo|buena\s+idea|me\s+parece\s+bien|me\s+vale|estoy\s+de\s+acuerdo|\+1|👍|me\s+gusta|por\s+mí\s+bien|dale)",
     proposal=r"\b(?:propongo|sugiero|podríamos|deberíamos|qué\s+tal\s+si|y\s+si|por\s+qué\s+no|mi\s+propuesta|vamos\s+con|hagamos"
              r"|yo\s+(?:ofrecería|haría|iría\s+con|elegiría|me\s+quedaría\s+con|mantendría|propondría|usaría|dejaría))\b|\bpropuesta\s*:",
@@ -344,13 +352,13 @@ ES = Lexicon(
            r"|(?:^|\byo\s+|^\W*(?:perfecto|vale|genial|listo|bueno|dale|ok(?:ay)?)\W{1,3})"
            r"(?P<what2>(?:hago|preparo|envío|mando|escribo|reviso|actualizo|llamo|reservo|subo|arreglo|firmo|aviso|pido|organizo|publico)\b.*)"
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
-           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\s+que\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b|seguro\b|acabo\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
+           r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\s+que\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b|seguro\b|acabo\b|voto\b|apoyo\b|opino\b|sugiero\b|insisto\b|dudo\b|odio\b|amo\b|adoro\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
            r"|\btengo\s+que\s+(?P<what8>(?!irme\b|salir\b|pensarlo\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)?\b.*)"
            r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
            # a first word in -o read as "I <verb>" ("Mando el informe hoy"), but not a noun that a gerund, "=", ":" or
            # "es" follows ("disco bajando: 94%", "centro = 430€", "el costo es…"), nor "seguro que", "tipo", "acabo de" (just did)
-           r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|entonces|pues|así\s+que|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:cambio\s+de\s+plan(?:es)?|creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras|seguro|tipo|acabo|hubo)\b)(?!\w+(?:ado|ido|ada|ida)\b)(?!\w+o\s*[=:]|\w+o\s+\w+(?:ando|endo|iendo)\b|\w+o\s+(?:es|está|fue|era|son|sigue|porque|por\s+qu[eé])\b)\w{3,}o\b.*)",
+           r"|(?:^\W*(?:(?:ya|hoy|mañana|ahora|luego|después|entonces|pues|así\s+que|esta\s+(?:tarde|noche|semana))\s+)?|\byo\s+|[,;]\s*(?=(?:te|le|les|lo|la|los|las|se)\s))(?:(?:te|le|les|lo|la|los|las|se)\s+){0,2}(?P<verbed>(?!(?:cambio\s+de\s+plan(?:es)?|creo|pienso|veo|prefiero|propongo|sugiero|estoy|soy|tengo|quiero|debo|necesito|espero|supongo|entiendo|opino|digo|como|cuando|pero|luego|solo|mismo|cierto|claro|bueno|todo|esto|eso|nuevo|tampoco|demasiado|ojo|listo|perfecto|hecho|dicho|puedo|voy|gracias|sobre|mientras|seguro|tipo|acabo|hubo|voto|apoyo|insisto|dudo|odio|amo|adoro)\b)(?!\w+(?:ado|ido|ada|ida)\b)(?!\w+o\s*[=:]|\w+o\s+\w+(?:ando|endo|iendo)\b|\w+o\s+(?:es|está|fue|era|son|sigue|porque|por\s+qu[eé])\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:me\s+encargo|yo\s+me\s+encargo|(?:dale,?\s+)?me\s+(?:sumo|apunto)\b|hecho|vale|ok(?:ay)?|sí\b|claro|dale|perfecto|sin\s+problema|lo\s+hago|de\s+acuerdo|cuenta\s+con\s+ello|anotado\b|entendido\b)",
     request=rf"(?:^|[\s,(¿])(?:{NAME}(?:\s*[,:—–])?\s+¿?(?:(?:(?:lo|la|los|las|me|nos)\s+)?(?:puedes|podrías|pod[eé]s)\s+(?:por\s+favor\s+)?|te\s+(?:encargas|ocupas)\s+d(?=el\s)|te\s+(?:encargas|ocupas)\s+de\s+|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|¿?(?:puedes|podrías)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
@@ -402,7 +410,7 @@ ES = Lexicon(
 PT = Lexicon(
     decided=r"(?:\bfechado\b|\bdecidido\b|\bdecisão\s*[:\-]|\b(?:decidimos|resolvemos)\b|\bficou\s+(?:decidido|combinado|assim)\b|\bvamos\s+(?:de|com)\b(?!.*\?)|\bbora\s+(?:de|com)\b(?!.*\?)"
             r"|\bficou\s+aprovado\b|\bcombinado\b|\bbatido\s+o\s+martelo\b|\bpor\s+unanimidade\b|\bunânime\b|\bconfirmado\b|\bmartelo\s+batido\b|^\W*(?:sim|ok)?[,.!\s]*aprovad[oa]\b)",
-    settles=r"(?:^\W*(?:então|bom)?,?\s*(?:de\s+qualquer\s+(?:forma|jeito|maneira)|seja\s+como\s+for|resumindo|em\s+resumo|no\s+fim)\s*:\s*\w|^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)",
+    settles=r"(?:^\W*(?:então|bom)?,?\s*(?:de\s+qualquer\s+(?:forma|jeito|maneira)|seja\s+como\s+for|resumindo|em\s+resumo|no\s+fim)\s*:\s*\w|^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)" + _GO_VERDICT,
     endorse=r"^\W*(?:@\S+\s+)?(?:concordo|fechado|combinado|boa\s+ideia|por\s+mim\s+ok|pode\s+ser|\+1|👍|bora|fechou|show)",
     proposal=r"\b(?:proponho|sugiro|podíamos|poderíamos|deveríamos|que\s+tal|e\s+se|por\s+que\s+não|minha\s+proposta|bora|vamos\s+(?:de|com)"
              r"|vamos\s+(?!(?:ver|pensar|esperar|aguardar|falar|conversar|decidir|precisar|ter|ficar|voltar|rever)\b)[^\W\d_]{3,}(?:ar|er|ir)(?!.*\?)"
@@ -415,19 +423,20 @@ PT = Lexicon(
     waiting=r"\b(?:esperar\s+(?:pel[oa]s?\s+)?|aguardar\s+|aguardando\s+|precisamos\s+(?:primeiro\s+)?(?:ver\s+|de\s+)?|até\s+(?:que\s+)?|depende\s+d[eoa]s?|quando\s+(?:tivermos|soubermos))\s*(?P<what>[^.;!?]{3,80})",
     commit=r"\b(?:(?:eu\s+)?fico\s+responsável\s+(?=p)|(?:eu\s+)?fico\s+com|(?:eu\s+)?cuido\s+disso|eu\s+cuido(?:\s+d[eoa])?|deixa\s+comigo|(?:pode\s+)?deixa(?:r)?\s+que\s+eu|pode\s+deixar|vou|posso\s+(?:fazer|cuidar|ficar))\s+(?P<what>.*)"
            r"|(?:^|\beu\s+)(?P<what2>(?:faço|preparo|envio|mando|escrevo|reviso|atualizo|ligo|reservo|subo|corrijo)\b.*)"
-           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\s+que\b|proponho\b|sugiro\b)\w{3,}o\b.*)"
+           r"|\beu\s+(?P<what3>(?!acho\b|sou\b|estou\b|tenho\b|gosto\b|penso\b|prefiro\b|quero\b|concordo\b|não\b|nao\b|sei\b|vejo\s+que\b|proponho\b|sugiro\b|curto\b|voto\b|apoio\b|amo\b|adoro\b|odeio\b|duvido\b|insisto\b|discordo\b)\w{3,}o\b.*)"
            r"|\b(?:tenho\s+que|preciso)\s+(?P<what8>(?!ir\b|sair\b|pensar\b)\w+(?:ar|er|ir)\b.*)"
            r"|\bposso\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:é\s+comigo|fica\s+comigo|é\s+meu|é\s+minha|comigo(?=\s*[.!]*$))\b"
-           r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|então|hoje\s+à\s+tarde|mais\s+tarde)\s+)?(?:(?:te|lhe|lhes|se)\s+){0,2}|(?:\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2})(?!\w+\s+\w+(?:ad|id)[oa]s?\b)(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério|seguro|tipo|acabo)\b)(?!\w+(?:ado|ido|ada|ida)\b)(?!\w+o\s*[=:]|\w+o\s+\w+(?:ando|endo|indo)\b|\w+o\s+(?:é|está|foi|era|são|fica|continua|porque|por\s+que)\b)\w{3,}o\b.*)",
+           r"|(?:^\W*(?:(?:já|hoje|amanhã|agora|depois|logo|então|hoje\s+à\s+tarde|mais\s+tarde)\s+)?(?:(?:te|lhe|lhes|se)\s+){0,2}|(?:\beu\s+|[,;]\s*(?=(?:te|lhe|lhes|o|a|os|as|se)\s))(?:(?:te|lhe|lhes|o|a|os|as|se)\s+){0,2})(?!\w+\s+\w+(?:ad|id)[oa]s?\b)(?P<verbed>(?!(?:acho|sou|estou|tenho|gosto|penso|prefiro|quero|concordo|sei|vejo|proponho|sugiro|espero|preciso|posso|devo|como|quando|isso|disso|todo|tudo|obrigado|claro|pronto|certo|bom|muito|pouco|novo|mesmo|só|também|vou|falo\s+sério|seguro|tipo|acabo|curto|voto|apoio|amo|adoro|odeio|duvido|insisto|discordo|então|não)\b)(?!\w+(?:ado|ido|ada|ida)\b)(?!\w+o\s*[=:]|\w+o\s+\w+(?:ando|endo|indo)\b|\w+o\s+(?:é|está|foi|era|são|fica|continua|porque|por\s+que)\b)\w{3,}o\b.*)",
     accept=r"^\W*(?:@\S+\s+)?(?:pode\s+deixar|deixa\s+comigo|eu\s+cuido|fechado|beleza|ok(?:ay)?|sim\b|claro|combinado|feito|tranquilo|sem\s+problema|com\s+certeza|bora|anotado\b|entendido\b"
            r"|fico(?:\s+eu)?\s*(?:[,.!]|com\s+(?:isso|isto|ess[ea]s?)\b|$)|trato\s+(?:eu|disso)\b|conta\s+comigo|(?:é|fica)\s+comigo\b|[^\W\d_]{3,}o\s+sim\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:(?:você|vc)\s+(?:pode|consegue|poderia)|pode|consegue|poderia|(?:tu\s+)?(?:podes|consegues|podias|conseguias))\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$"
-            # asked as a question: "Fernanda, avisa o time de marketing até amanhã?" (an -ar verb's imperative, not "acha …?")
-            rf"|^\W*@?(?P<who7>[^\W\d_][\w.-]*)[,:]\s+(?P<imp2>(?!(?:acha|tá|está|gosta|lembra|precisa|topa|fica|cheg[oa]|vira|vota|ganha)\b)[^\W\d_]{{3,}}a)\s+(?P<what7>[^?]+?)\s*\?\s*$"
+            # asked as a question: "Fernanda, avisa o time de marketing até amanhã?" (an -ar verb's imperative, not "acha …?"),
+            # "Thiago corrige o crash até sexta?" (an -er/-ir verb, the name with no comma)
+            rf"|^\W*@?(?P<who7>[^\W\d_][\w.-]*)(?:[,:]\s+|\s+(?=\w+[ae]\s))(?P<imp2>(?!(?:acha|tá|está|gosta|lembra|precisa|topa|fica|cheg[oa]|vira|vota|ganha|sabe|pode|quer|deve|conhece|entende|vê|prefere|concorda|acredita|percebe|vive|bebe|come|recebe|parece|merece|existe)\b)[^\W\d_]{{3,}}[ae])\s+(?P<what7>[^?]+?)\s*\?\s*$"
             rf"|^\W*@?(?P<who5>[^\W\d_][\w.-]*)[,:]\s+(?P<what5>[^?]+?)[,\s]+(?:por\s+favor|pfv|pf)\s*[.!]*$"
             # pt-PT "Marta, ficas com isso?", "Inês, configuras tu?": the verb said to "tu"
             rf"|^\W*@?(?P<who6>[^\W\d_][\w.-]*)[,:]?\s+(?:tu\s+)?(?:me\s+|nos\s+)?(?P<inv2>(?!(?:podes|consegues|sabes|queres|achas|tens|estás|és|vais|preferes|concordas|lembras|vês|dizes)\b)\w{{3,}}(?:as|es))(?:\s+tu\b)?(?:\s+(?P<what6>[^?]+?))?\s*\?)",

@@ -661,7 +661,17 @@ class ThreadReader:
         """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
         text = self._unheaded(" ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. "))
         text = _LEADING_CLAUSE.sub("", text, count=1) or text  # "After going through the quotes, Acme gets …"
+        if (cut := self._before_vocative(text)) != text:
+            text, s = cut, replace(s, text=cut)  # what it settles is found from the decision's words alone
         return text, self._context(s) if len(content_words(text)) < 4 else None
+
+    def _before_vocative(self, text: str) -> str:
+        """ "ok dann go 🚀 sabine, den bug bitte ins nächste sprint": the decision ends where its speaker turns to
+        someone by name (the emoji that marked the turn is gone from the text)."""
+        for m in _VOCATIVE.finditer(text):
+            if m.group(1).lower() in self.people and (content_words(text[:m.start()]) or _GO_SAID.search(text[:m.start()])):
+                return text[:m.start()].rstrip(" ,;:")
+        return text
 
     def _gives_way(self, s: Sentence) -> bool:
         """ "let's shut it down end of month" … "wait, the load tests use it" — "hmm ok, keeping it until we move the
@@ -722,7 +732,9 @@ class ThreadReader:
             figure = numbered and bool(_DIGIT.search(c.text))
             backs = bool(self.cues.agree.search(c.text) or self.cues.endorse.search(c.text))
             choice = c.is_question or " or " in c.text or bool(_GO_NO_GO.search(c.text))
-            return (len(words & content_words(c.text)), figure, choice, not backs, c.index)
+            shared = len(words & content_words(c.text))
+            # sharing no word, it settles the thread's subject ("debrief for laura" … "ok so hire?"), not a remark
+            return (shared, figure, choice, not backs, not shared and c.index == 0, c.index)
 
         return self._clipped_choice(max(candidates, key=rank))
 
@@ -1200,18 +1212,33 @@ class ThreadReader:
             return  # "kann ich machen, bis Donnerstag ok?": offering to take a task
         reply = next((m for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker), None)
         reacted = self.messages[s.index].agreement >= 1  # "alguém contra?" — 👍 👍 👍
-        if reply is not None and self._objects(reply.text):
+        none_raised = reply is not None and self._none_raised(s, reply)
+        if reply is not None and self._objects(reply.text) and not none_raised:
             return
         if (reply is None or all(x.is_question for x in self.by_message[reply.index])) and not reacted:
             return
-        if concluded and not reacted and (not (self.cues.agree.search(reply.text) or self.cues.settles.search(reply.text))
-                                          or self._promises(reply.text)):
+        if concluded and not reacted and not none_raised and (
+                not (self.cues.agree.search(reply.text) or self.cues.settles.search(reply.text)) or self._promises(reply.text)):
             # "Dann eben mehrere Räume parallel?" — "Ich mache eine Umfrage": a plan put, not taken; "so release
             # notes by Friday then?" — "yes, Friday. I'll write them": a task taken
             return
         agreed, opposed = self._agreement(s.index, s.speaker)
+        if none_raised:  # each "no" to the call for objections is a yes
+            agreed, opposed = [m.speaker for m in self.messages[s.index + 1:s.index + 1 + 3] if m.speaker != s.speaker
+                               and (self._none_raised(s, m) or self.cues.agree.search(m.text))], False
         if not opposed:
             found.append((self._found(statement, agreed or ([reply.speaker] if reply and not reacted else [])), SETTLED))
+
+    def _none_raised(self, s: Sentence, reply: Message) -> bool:
+        """ "ok so hire? any objections" — "no, hire from me": the "no" answers the call for objections and, saying
+        nothing but the plan's own words or agreement, agrees ("Einwände?" — "Nein, Dienstag ist der Betriebsausflug"
+        raises one)."""
+        own = self.by_message[s.index]
+        if not any(_OBJECTIONS_ASKED.search(x.text) for x in own[own.index(s):]) or not (said := _NONE.match(reply.text)):
+            return False
+        rest = reply.text[said.end():]
+        plan = set().union(*(content_words(x.text) for x in own[:own.index(s) + 1]))
+        return content_words(rest) <= plan or bool(self.cues.agree.match(rest) or self.cues.endorse.match(rest))
 
     def _suggestion_taken(self, asked: Sentence, suggestion: Sentence) -> Found | None:
         """A course put to the thread answered with a suggestion as a question, which the asker's next words agree
@@ -1336,7 +1363,8 @@ class ThreadReader:
         if (settled := self.cues.settles.search(s.text)) and _OBSERVED.match(s.text, settled.end()):
             return  # "Confirmed, error rate is back to normal": what someone sees, not what the team decides
         rest = content_words(s.text) - set(self.people) - _COURTESY - _SETTLE_WORDS
-        if rest and not self.cues.agree.fullmatch(s.text.strip(" .!")):
+        carried = bool(rest or _GO_SAID.search(s.text)) and bool(self._carried_on(s))  # "ok agreed, no-go. we slip to monday"
+        if (rest or carried) and not self.cues.agree.fullmatch(s.text.strip(" .!")):
             recent = next((k for k in range(len(found) - 1, max(-1, len(found) - 5), -1)
                            if s.index - 3 <= found[k][0].index < s.index and found[k][0].owner != s.speaker), None)
             if recent is None or self.cues.revision.search(s.text):
@@ -1346,7 +1374,7 @@ class ThreadReader:
                     found.append((self._found(s), SETTLED))
                 return
             f, how = found[recent]  # "Agreed, May works for me": agreement with the decision just made
-            if how < MARKED and rest - content_words(f.text) and not _CONDITION.search(s.text) \
+            if how < MARKED and (rest - content_words(f.text) or carried) and not _CONDITION.search(s.text) \
                     and not _FIRST_SINGULAR.search(s.text):  # "Agreed, GlitchTip is out" says something of its own; "passt, dann frag ich nicht an" does not
                 f = self._found(s, tuple(dict.fromkeys((f.owner, *f.agreed_by))) if f.owner else f.agreed_by)
             else:
@@ -2442,9 +2470,15 @@ _ASKS_SUGGESTION = re.compile(r"\bwhat\s+(?:would|do)\s+you\s+(?:suggest|propose
 _HESITATION = re.compile(r"^\W*(?:hmm+|uh+m*|um+|ah+|oh+)\b[,.!]*\s+(?=\w)", re.I)
 _GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|right|good\s+(?:point|catch)|true|ah|oh)\b[,.!]?\s*", re.I)
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
+_VOCATIVE = re.compile(r"\s@?([^\W\d_][\w.-]*)[,:]\s")  # " sabine, …": a name said to its owner, mid-sentence
+_GO_SAID = re.compile(r"\bno[-\s]?go\b|\bgo\W*$", re.I)  # the verdict itself, which content words leave out
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles
 _BARE_OK = re.compile(r"\W*(?:ok(?:ay)?|alright)\s+", re.I)
 # a plan put as a question that draws the consequence: "Dann Release am Donnerstag?", "ok so A then?"
+# A call for objections, which a "no" answers by agreeing; and that "no".
+_OBJECTIONS_ASKED = re.compile(r"\b(?:objections?|concerns?|anyone\s+against|einwände|bedenken|(?:jemand|wer)\s+dagegen|"
+                               r"des\s+objections|quelqu'un\s+contre|objeciones|alguien\s+en\s+contra|objeções|alguém\s+contra)\b", re.I)
+_NONE = re.compile(r"^\W*(?:no(?:pe)?|none|nein|keine|non|aucune|ninguna|não|nenhuma)\b[\s,.!]*", re.I)
 _THEN_ASK = re.compile(r"^\W*(?:(?:ok(?:ay)?|gut|right|bon|vale|alright)[,.!]?\s+)?(?!.*\b(?:can|could|do|does|did|is|are|was|were|will|would|"
                        r"should|what|why|how|who|when|where|which|it'?s|they|kann|können|ist|sind|was|wie|wer|warum|wann|est-ce|qu\w*|"
                        r"peut|quoi|qué|cómo|por|puede|es|como|pode|é|we|wir|on|nous|you|du|ihr|tu|vous)\b)"

@@ -716,3 +716,23 @@ def test_go_or_no_go_is_the_verdict_a_go_no_go_call_asks_for():
     # the English verb is no verdict
     assert decided(("ana", "the staging deploy is blocked on the db migration"), ("ben", "ok go ahead and run it"),
                    ("ana", "so go fix it then")) == []
+
+
+def test_a_plan_changed_by_whoever_set_it_replaces_it_however_the_change_is_said():
+    """ "ah ok. lets do 10:00 instead then", "pessoal, mudança: … fica 9h mesmo", "ah zut, bon on décale à mercredi
+    14h, je mets à jour l'invit": the new plan alone is the decision (the old one is not brought back by the model),
+    without the promise that follows it."""
+    standup = decided(("greg", "proposal: move standup to 9:30 so the eu folks can join"), ("lin", "+1"), ("pat", "works for me"),
+                      ("greg", "ok standup at 9:30 starting mon"),
+                      ("lin", "wait, 9:30 clashes w the sales sync on tue/thu for me and pat"),
+                      ("greg", "ah ok. lets do 10:00 instead then, still starting mon. ill update the cal invite"),
+                      ("pat", "👍 10 works"))
+    assert len(standup) == 1 and "10:00" in standup[0] and "9:30" not in standup[0]
+    daily = decided(("Vinícius", "a daily passa pra 9h30 a partir de segunda, ok?"), ("Larissa", "ok"),
+                    ("Vinícius", "pessoal, mudança: o time de SP pediu pra manter 9h, então fica 9h mesmo"),
+                    ("Larissa", "melhor assim kkk"))
+    assert len(daily) == 1 and "fica 9h mesmo" in daily[0]
+    retro = decided(("Élodie", "on part sur mardi pour la rétro ?"), ("Benoît", "mardi ok pour moi"),
+                    ("Élodie", "ok rétro mardi 14h alors"), ("Benoît", "ah en fait mardi c'est férié pour l'équipe de lyon 😅"),
+                    ("Élodie", "ah zut, bon on décale à mercredi 14h, je mets à jour l'invit"))
+    assert len(retro) == 1 and retro[0].endswith("on décale à mercredi 14h")

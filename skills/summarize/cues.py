@@ -156,7 +156,7 @@ EN = Lexicon(
               # a hand-off or a later answer leaves it open too: "not my call, ask Greta", "I'll get you an answer Thursday"
               r"|\bnot\s+(?:my|our)\s+(?:call|decision|area)\b|\bnot\s+mine\b|\bnot\s+up\s+to\s+(?:me|us)\b|\b(?:doesn'?t|does\s+not)\s+depend\s+on\s+(?:me|us)\b|\bask\s+@?(?-i:[A-Z])\w+|\b(?:let\s+me|I'?ll|I\s+need\s+to)\s+check\s+with\b"
               r"|\bget\s+(?:you|back\s+to\s+you\s+with)\s+an\s+answer\b|\b(?:bigger|separate|longer)\s+discussion\b|\bnot\s+easily\b",
-    revision=r"^\W*(?:(?:ok(?:ay)?|so|alright)[,.!]?\s+)?(?:(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b|change\s*:)",
+    revision=r"^\W*(?:(?:folks|all|team|everyone|guys|y'all)[,:!]?\s+)?(?:(?:ok(?:ay)?|so|alright)[,.!]?\s+)?(?:(?:actually|update|correction|change\s+of\s+plans?|scratch\s+that|new\s+plan|instead|on\s+second\s+thought|revised|moving\s+it\s+to|pushing\s+(?:it\s+)?to)\b|change\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|alright|all\s+right|right|so|then|fine|good|great|fair|cool|perfect)\b(?!\s+(?:question|point|catch|idea|one)\b)[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;¿]+)(?:ok(?:ay)?|fine|alright|good|agreed|(?:any\s+)?objections|(?:any\s+)?concerns|(?:anyone|someone)\s+against|everyone\s+ok|all\s+good|sounds?\s+good|does\s+that\s+work(?:\s+for\s+(?:everyone|you(?:\s+all)?))?)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*(?:[,\s]+|:\s+)){0,3}?(?:(?:can|may)\s+I\b|ok\s+(?:to|if\s+I)\b|\w+ing(?:\s+(?:it|this|now))?\s*\?$|(?:do|should|shall|can|could|must)\s+we(?!\s+(?:have|know|get|see|still|already|even|really|need)\b)|are\s+we\s+(?:going\s+to|doing|keeping))\b",
@@ -299,7 +299,7 @@ FR = Lexicon(
                r"|\bil\s+faudrait\s+(?:aussi\s+|encore\s+)?que\s+quelqu'un\s+(?P<what6>.+)|\bon\s+devrait\s+(?:aussi|également)\s+(?P<what7>.+)",
     answer=r"^\W*(?:oui\b|non\b|si\b|exact|effectivement|je\s+(?:pense|crois)|il\s+me\s+semble|c'est|parce\s+que|car\b|on\s+(?:a|peut|doit|est))",
     not_known=r"\b(?:aucune\s+idée|je\s+ne\s+sais\s+pas|je\s+sais\s+pas|pas\s+sûr|bonne\s+question|à\s+vérifier|ça\s+se\s+discute|(?:il\s+)?faut\s+demander\s+à|on\s+verra|pas\s+(?:ma|mon)\s+(?:décision|call)|(?:ça\s+)?ne\s+dépend\s+pas\s+de\s+(?:moi|nous))\b",
-    revision=r"^\W*(?:finalement|en\s+fait|correction|changement(?:\s+de\s+plan)?|plutôt)\b",
+    revision=r"^\W*(?:(?:ah\s+)?(?:zut|mince|oups)[,!.]?\s+)?(?:(?:bon|ok|alors)[,!.]?\s+)?(?:finalement|en\s+fait|correction|changement(?:\s+de\s+plan)?|plutôt|on\s+(?:décale|repousse|déplace|avance)\b)\b",
     conclude=r"^\W*(?:ok(?:ay)?|bon|alors|donc|bien|d'accord|entendu)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:d'accord|ça\s+vous\s+va|ok\s+pour\s+vous|des\s+objections|(?:vous\s+êtes\s+)?tous\s+d'accord|quelqu'un\s+(?:est\s+)?contre)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:je\s+peux|puis-je|est-ce\s+que\s+je\s+peux|est-ce\s+qu'on|doit-on|devrait-on|peut-on|faut-il|on\s+(?!(?:a|est|sait|avait|était)\b)\w+)\b",
@@ -448,7 +448,7 @@ PT = Lexicon(
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo)|não\s+depende\s+de\s+(?:mim|nós))\b",
-    revision=r"^\W*(?:(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b|mudança\s*:|muda(?:mos)?\s+(?:então|tudo|o\s+plano)\s*:)",
+    revision=r"^\W*(?:(?:pessoal|galera|gente|time)[,:!]?\s+)?(?:(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b|mudança\s*:|muda(?:mos)?\s+(?:então|tudo|o\s+plano)\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo|algu[ée]m\s+contra)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:posso|temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",

@@ -227,7 +227,7 @@ def _answers_fact(reader: ThreadReader, s: Sentence) -> bool:
 def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model: Model | None = None) -> list[Candidate]:
     """The thread's sentences with their features; `found` and `undecided` are the rules' answer. Left out, unless
     the rules chose it: a question, a list of options, a bare "ok", what someone objected to, the answer to a
-    question of fact, and in a thread longer than READ_LAST messages, what came before its last READ_LAST (the
+    question of fact, a plan its speaker changed later, and in a thread longer than READ_LAST messages, what came before its last READ_LAST (the
     rules read all of it; the model's features cost about as much as the rules, too much for a 2,000-message thread
     to be summarized in half a second). Given the `model` whose scores will choose among them, also a sentence
     whose score cannot reach a threshold (`_Reach`): most of a thread, which `select` would pass over anyway."""
@@ -268,7 +268,8 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model:
     for s in sentences:
         text, own, chosen = s.text, reader.by_message[s.index], s in by_rule
         words = content_words(text)
-        if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)):
+        if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)
+                           or s.index in reader.replaced):
             continue
         near_end = n - 1 - s.index < 3
         leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most

@@ -474,6 +474,7 @@ class ThreadReader:
         self._seeking_cache: dict[Sentence, bool] = {}
         self._proper: frozenset[str] | None = None
         self.parked = False  # set by decisions(): the thread's question was put off ("revisit", "need numbers first")
+        self.replaced: set[int] = set()  # set by decisions(): messages whose decision a later change of plan replaced
         self._by_speaker: dict[str, tuple[list[int], list[Sentence]]] = {}  # each person's sentences, in order
         for sentence in sentences:
             self.by_message.setdefault(sentence.index, []).append(sentence)
@@ -661,7 +662,7 @@ class ThreadReader:
         """The decisive sentence, and for a short one ("Thai it is") what it settles, from the message it answers."""
         text = self._unheaded(" ".join(x.text.strip() for x in (s, *self._carried_on(s))).rstrip("!. "))
         text = _LEADING_CLAUSE.sub("", text, count=1) or text  # "After going through the quotes, Acme gets …"
-        if (cut := self._before_vocative(text)) != text:
+        if (cut := self._before_promise(self._before_vocative(text))) != text:
             text, s = cut, replace(s, text=cut)  # what it settles is found from the decision's words alone
         return text, self._context(s) if len(content_words(text)) < 4 else None
 
@@ -673,11 +674,27 @@ class ThreadReader:
                 return text[:m.start()].rstrip(" ,;:")
         return text
 
+    def _before_promise(self, text: str) -> str:
+        """ "bon on décale à mercredi 14h, je mets à jour l'invit": the decision ends at the comma before its
+        speaker's promise, which is an action item of its own."""
+        promise = next((m for p in self.cues.commit if (m := p.search(text)) and m.start() > 0), None)
+        cut = text.rfind(",", 0, promise.start() + 2) if promise else -1
+        return text[:cut].rstrip() if cut > 0 and len(content_words(text[:cut])) >= 2 else text
+
     def _gives_way(self, s: Sentence) -> bool:
         """ "let's shut it down end of month" … "wait, the load tests use it" — "hmm ok, keeping it until we move the
-        load tests": the one who decided takes the objection just made and says the new plan (a revision)."""
-        if s.index == 0 or not _GIVES_WAY.match(s.text) or len(content_words(_GIVES_WAY.sub("", s.text))) < 2:
+        load tests": the one who decided takes the objection just made and says the new plan (a revision). The
+        giving way may be a sentence of its own, or the plan may say it replaces the old one ("ah ok. lets do 10:00
+        instead then")."""
+        if s.index == 0:
             return False
+        if not _GIVES_WAY.match(s.text) or len(content_words(_GIVES_WAY.sub("", s.text))) < 2:
+            own = self.by_message[s.index]
+            k = own.index(s) if s in own else 0  # `s` may be the settling part of a sentence
+            before = own[k - 1].text if k else ""
+            if len(content_words(s.text)) < 2 or not (_INSTEAD.search(s.text) or before and _GIVES_WAY.match(before)
+                                                      and not _GIVES_WAY.sub("", before).strip(" .,!")):
+                return False
         objection = self.messages[s.index - 1]
         return objection.speaker != s.speaker and self._objects(objection.text) and any(
             m.speaker == s.speaker and (self.cues.proposal.search(m.text) or self.cues.decided.search(m.text))
@@ -829,6 +846,8 @@ class ThreadReader:
                 elif not self._supports_recent(s, found):
                     if (asked := self._open_choice(s, found)) is not None:
                         self._supersede_answers(asked, s, found)
+                    if self.cues.revision.search(text) and any(f.owner == s.speaker for f, _ in found):
+                        self._drop_revised(s, found)  # "ah zut, bon on décale à mercredi 14h": their plan, moved
                     agreed, _ = self._agreement(s.index, s.speaker)
                     found.append((self._found(s, agreed), MARKED))
                 continue
@@ -893,12 +912,13 @@ class ThreadReader:
             rest, revised = rest[heading.end():].lstrip(" ,:;—–-"), True
         return revised and bool(self.cues.announce.match(rest))
 
-    @staticmethod
-    def _drop_revised(s: Sentence, found: list[tuple[Found, int]]) -> None:
+    def _drop_revised(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """A change of plan said as one ("cambio de planes: seguimos con nativo") replaces the decision of its
         speaker it is most about, else their latest, though the two share no word ("vamos con React Native")."""
         own = [k for k, (f, _) in enumerate(found) if f.owner == s.speaker]
-        del found[max(own, key=lambda k: (_overlap(found[k][0].said, s.text), k))]
+        replaced = max(own, key=lambda k: (_overlap(found[k][0].said, s.text), k))
+        self.replaced.add(found[replaced][0].index)
+        del found[replaced]
 
     def _yes_but(self, text: str) -> bool:
         """ "agreed but clients complained last time …": a yes that goes on to an objection; not one that adds a

@@ -594,3 +594,15 @@ def test_ill_typed_without_its_apostrophe_promises():
     found = items(("rachel", "ok so hire?"), ("mike", "hire"), ("omar", "hire"),
                   ("rachel", "great, ill send it to recruiting for the offer"), ("omar", "I feel ill today, will be offline"))
     assert found == [("rachel", "send it to recruiting for the offer")]
+
+
+def test_work_reported_out_or_ready_is_no_longer_a_task():
+    """ "fix ist raus ✅", "migración lista ✅", "feito ✅ já tá tudo na pasta": the owner reports it done."""
+    german = items(("jonas", "die rechnungs-pdfs sind seit heute früh leer"), ("lena", "liegt am neuen font-paket"),
+                   ("jonas", "kannst du das fixen oder sollen wir zurückrollen?"), ("lena", "fix ist klein, mach ich direkt"),
+                   ("lena", "fix ist raus ✅ pdfs werden wieder korrekt erzeugt"), ("jonas", "top danke!"))
+    assert german == []
+    portuguese = items(("vitor", "pra auditoria da semana que vem:\n- @clara separar os contratos de 2023 até terça\n"
+                                 "- @diego exportar os logs de acesso até quarta"),
+                       ("clara", "feito ✅ já tá tudo na pasta da auditoria"), ("diego", "beleza"))
+    assert portuguese == [("diego", "exportar os logs de acesso")]

@@ -736,3 +736,13 @@ def test_a_plan_changed_by_whoever_set_it_replaces_it_however_the_change_is_said
                     ("Élodie", "ok rétro mardi 14h alors"), ("Benoît", "ah en fait mardi c'est férié pour l'équipe de lyon 😅"),
                     ("Élodie", "ah zut, bon on décale à mercredi 14h, je mets à jour l'invit"))
     assert len(retro) == 1 and retro[0].endswith("on décale à mercredi 14h")
+
+
+def test_a_yes_to_the_proposers_next_question_is_not_agreement_with_the_first():
+    """ "kannst du das fixen oder sollen wir zurückrollen?" … "@markus kannst du … schicken?" — "ja mach ich": the
+    yes answers the new request; the first question decided nothing."""
+    found = decided(("jonas", "die rechnungs-pdfs sind seit heute früh leer 😱"), ("lena", "liegt am neuen font-paket"),
+                    ("jonas", "kannst du das fixen oder sollen wir zurückrollen?"), ("lena", "fix ist klein, mach ich direkt"),
+                    ("jonas", "top danke! @markus kannst du bis freitag die betroffenen rechnungen neu generieren?"),
+                    ("markus", "ja mach ich"))
+    assert not any("zurückrollen" in line for line in found)

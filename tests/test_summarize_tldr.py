@@ -129,20 +129,31 @@ def test_the_second_sentence_does_not_retell_what_the_decision_answered():
     assert "500GB" not in said and "90 days" not in said
 
 
-def test_an_incident_tldr_says_where_it_stands_and_keeps_its_sentences_apart():
-    """ "Token erneuert, Zahlungen gehen wieder durch": the TL;DR tells that the trouble is over, and a sentence
-    written without a full stop ends before the next speaker's ("… fehl. Anja: …")."""
+def test_an_incident_tldr_leads_with_the_fix_and_keeps_its_sentences_apart():
+    """ "Token erneuert, Zahlungen gehen wieder durch": the TL;DR tells first that the trouble is over, on what, then
+    the next step; a sentence written without a full stop ends before the next speaker's ("… fehl. Anja: …")."""
     said = tldr(("Stefan", "Zahlungen per PayPal schlagen seit ca. 10:20 fehl 🔥"),
                 ("Anja", "Schaue ich mir an, sieht nach abgelaufenem API-Token aus"),
                 ("Anja", "Token erneuert, Zahlungen gehen wieder durch"),
                 ("Stefan", "Danke! Können wir einen Alert dafür bauen?"),
                 ("Anja", "Ja, ich baue bis Freitag einen Alert, der 14 Tage vorher warnt"))
-    assert "Zahlungen gehen wieder durch" in said and "fehl. Anja" in said
+    assert said.startswith("Fixed: Token erneuert, Zahlungen gehen wieder durch (on “Zahlungen per PayPal schlagen")
+    assert "Next: Anja:" in said and "Freitag" in said
     english = tldr(("Hana", "sev2 - orders-db primary is at 98% disk, writes starting to fail"),
                    ("Owen", "looking. it's the audit_log table, someone turned on verbose logging in prod yesterday"),
                    ("Owen", "I'm moving the old partitions to cold storage"),
                    ("Owen", "disk at 71% now, writes recovered"), ("Hana", "nice, thanks"))
-    assert "writes recovered" in english
+    assert english.startswith("Fixed: Disk at 71% now, writes recovered (on “sev2 - orders-db")
+    french = tldr(("Julien", "@channel l'api de paiement renvoie des 500 depuis 10h12 🔥"),
+                  ("Camille", "je regarde, ca ressemble au deploy de ce matin"), ("Julien", "oui le taux d'erreur est a 30% sur /checkout"),
+                  ("Camille", "rollback fait, erreurs revenues a 0 ✅"), ("Julien", "top merci"))
+    assert french.startswith("Fixed: rollback fait, erreurs revenues a 0")
+    # not while it is still broken
+    assert not tldr(("Rafael", "o login tá fora pra quem usa sso 😬"), ("Bruna", "tô vendo, o certificado expirou"),
+                    ("Bruna", "renovei mas ainda não está funcionando"), ("Rafael", "ok")).startswith("Fixed")
+    apart = tldr(("Stefan", "Zahlungen per PayPal schlagen seit ca. 10:20 fehl 🔥"),
+                 ("Anja", "Schaue ich mir an, sieht nach abgelaufenem API-Token aus"), ("Stefan", "Danke, sag Bescheid"))
+    assert "fehl. Anja" in apart
 
 
 def test_a_revised_date_leads_and_the_old_one_is_not_retold():

@@ -135,7 +135,8 @@ _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:se
                        # or the state it is in: "confirmed, error rate is back to normal", "bestätigt, läuft wieder"
                        r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)"
                        r"|works\s+(?:again|now)|(?:ist|sind|läuft|laufen)\s+wieder|(?:est|sont)\s+revenus?|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)"
-                       r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona)\b)", re.I)
+                       r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona)\b"
+                       r"|[\s,]+\w+(?:ando|endo|indo)\b)", re.I)  # or what is under way: "feito, reiniciando"
 # German advice in the first person: "das Wording vom Untertitel würd ich noch mit Content abstimmen" (not "… würd ich sagen")
 _WOULD_I = re.compile(r"(?:^|[,.;:]\s*)(?:nur\s+|aber\s+)?(?P<pre>[^,.;:!?]+?)\s+würd(?:e)?\s+ich\s+(?:noch\s+|eher\s+|auf\s+jeden\s+fall\s+)?"
                       r"(?P<what>(?:\w+\s+)+?(?!sagen\b|meinen\b|denken\b|schätzen\b|tippen\b|behaupten\b|sehen\b)\w+en)\b", re.I)
@@ -150,7 +151,7 @@ _WHO_WILL = re.compile(
 _AND_THE = re.compile(r"^\W*(?:and|und|et|y|e)\s+(?P<what>(?:the|die|der|das|den|le|la|les|l'|el|los|las|o|a|os|as)\s*[^?？]{2,50}?)"
                       r"\s*[?？]\s*$", re.I)
 _DOING = re.compile(r"(\w+ing)\b")  # the "-ing" verb a "who's … ?" starts with
-_DONE = re.compile(r"^\W*(?:[\w.-]+(?:\s+[\w.-]+)?\s+(?:ist\s+)?durch\s*(?:[,.!;]|$)|(?:(?:already|just|all)\s+)?(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
+_DONE = re.compile(r"^\W*(?:[\w.-]+(?:\s+[\w.-]+)?\s+(?:ist\s+)?(?:durch\s*(?:[,.!;]|$)|raus\b)|[\w.-]+(?:\s+[\w.-]+)?\s+(?:está\s+|tá\s+)?(?:lista|listo|pronta|pronto|feita|feito)\s*(?:[,.!;]|$)|(?:(?:already|just|all)\s+)?(?:done|fixed|shipped|merged|deployed|sent|erledigt|fertig|gemacht|fait|c'est\s+fait|terminé|hecho|listo|enviado|feito|pronto|enviei)\b"
                    r"|已经?(?:完成|搞定|发|回滚|修复|提交|审批)|搞定|完了しました|終わりました|済みです|हो\s+गया|कर\s+दिया|تم(?=\s|[.!،]|$)|انتهيت)", re.I)
 # A report that something is finished, anywhere in a message ("Cert uploaded", "marketing paused the campaign").
 _ALSO = re.compile(r"\b(?:also|too|as\s+well|auch|außerdem|aussi|également|también|además|também)\b", re.I)
@@ -540,6 +541,8 @@ class ThreadReader:
         agreed: list[str] = []
         for m in self.messages[index + 1:index + 1 + 4]:
             if m.speaker == speaker:
+                if _QUESTION_END.search(m.text) or self._asks_task(m.text):
+                    break  # they asked something new: "@markus kannst du …?" — "ja mach ich" answers that
                 continue
             if self.cues.disagree.search(m.text) and not self.cues.agree.search(m.text):
                 return agreed, not agreed

@@ -78,6 +78,18 @@ _RESOLVED = re.compile(
     r"normal|erreichbar)|(?:gehen|läuft|laufen|funktioniert)\s+wieder|résolu|rétabli|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|"
     r"resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|resolvido|voltou\s+(?:ao\s+normal|a\s+funcionar)|normalizou)",
     re.I)
+# The service is back, said by whoever fixed it ("rolled back, error rate back to 0.2% ✅", "rollback fait, erreurs
+# revenues a 0", "fix ist raus, pdfs werden wieder korrekt erzeugt", "renovado e login funcionando"): an incident's
+# outcome. Not when negated ("ainda não está funcionando", "still not back").
+_RESTORED = re.compile(
+    r"\b(?:back\s+to\s+(?:baseline|normal|\d)|error(?:\s+rate)?s?\s+(?:is\s+|are\s+)?(?:dropping|down|gone|back)|(?:is|are)\s+back\b"
+    r"|recovered|resolved|back\s+online|fixed\s+now|mitigated|all\s+clear"
+    r"|revenue?s?\s+(?:à|a)\s+(?:la\s+normale|\d)|rétabli|résolu|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|ça\s+remarche"
+    r"|wieder\s+(?:da|online|normal|erreichbar|korrekt|grün|ok)|(?:gehen|geht|läuft|laufen|funktioniert|werden|wird)\s+wieder|behoben"
+    r"|resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|funciona\s+de\s+nuevo"
+    r"|resolvido|voltou|normalizou|(?:está\s+|tá\s+)?funcionando(?:\s+de\s+novo)?)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|n't|nicht|kein\w*|pas|no|não|nao|ainda\s+não|still\s+not|noch\s+nicht|toujours\s+pas|todavía\s+no)\b"
+                      r"(?:\W+\w+){0,3}\W*$", re.I)
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟।。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")  # ؟ Arabic, । Devanagari
@@ -254,6 +266,11 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     decisions = [d for d in decisions if not d.scored]  # one the model added without a cue word is listed, not told
     if decisions and (group or _firm(decisions[-1], texts, lang)):
         outcome = _decided(decisions[-1], english, len(decisions) - 1)
+    elif (fix := _restored(sentences)) is not None:  # an incident fixed: its outcome, whatever side question was parked
+        topic = _topic(texts[0])
+        said = to_third_person(fix.text, fix.speaker) if english else fix.text
+        outcome = f"Fixed: {said.strip().rstrip('.!')}{f' (on {topic})' if topic else ''}."
+        decisions = [Found(fix.text, fix.source_id, fix.index, owner=fix.speaker)]  # told: the gist does not repeat it
     elif undecided and (group or waiting_on) and not decisions:
         topic = _topic(texts[0])
         outcome = f"No decision yet{f' on {topic}' if topic else ''}"
@@ -272,6 +289,13 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     if gist and step and not _ENDED.search(gist):
         gist += "."  # "… erinnern musst du sie aber selbst. Next: …", not "… selbst Next: …"
     return " ".join(part for part in (gist, step) if part)
+
+
+def _restored(sentences: list[Sentence]) -> Sentence | None:
+    """The latest sentence, after the opening message, saying the service is back ("rolled back, error rate back to
+    0.2%"): what a reader of an incident thread wants first."""
+    return next((s for s in reversed(sentences) if s.index and not s.is_question and (m := _RESTORED.search(s.text))
+                 and not _NEGATED.search(s.text[:m.start()])), None)
 
 
 def _exchanged(participants: list[str], messages: int) -> str:

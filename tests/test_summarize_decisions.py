@@ -746,3 +746,14 @@ def test_a_yes_to_the_proposers_next_question_is_not_agreement_with_the_first():
                     ("jonas", "top danke! @markus kannst du bis freitag die betroffenen rechnungen neu generieren?"),
                     ("markus", "ja mach ich"))
     assert not any("zurückrollen" in line for line in found)
+
+
+def test_work_handed_out_line_by_line_is_no_decision():
+    """ "ok offsite planning, splitting it up" over "- @ben venue shortlist by fri" lines, "👍": tasks, not a decision
+    of the group (read by the rules or the model), in any language."""
+    assert decided(("julia", "ok offsite planning, splitting it up\n- @ben venue shortlist by fri 6/14\n- @chloe budget draft by next wed\n"
+                             "- @sam agenda draft by 6/20\n- i'll handle the travel policy"),
+                   ("ben", "👍"), ("chloe", "can do, might need the finance numbers from ravi first"), ("sam", "ok")) == []
+    assert decided(("thomas", "für die messe in köln nächste woche, aufgaben:\n- @julia standbau mit dem dienstleister klären bis mittwoch\n"
+                               "- @kai flyer drucken lassen (500 stück) bis freitag\n- @mehmet demo-laptops aufsetzen bis montag"),
+                   ("julia", "passt"), ("mehmet", "ok, brauch aber noch die lizenzschlüssel von dir @thomas")) == []

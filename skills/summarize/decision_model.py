@@ -27,6 +27,7 @@ from pathlib import Path
 
 from skills.summarize.cues import Cues
 from skills.summarize.detect import (
+    _ADDRESSED,
     _DIGIT,
     _OBJECTION,
     _THANKS,
@@ -224,10 +225,20 @@ def _answers_fact(reader: ThreadReader, s: Sentence) -> bool:
     return any(x.is_question and x.speaker != s.speaker and reader.cues.factual.search(x.text) for x in before)
 
 
+_LIST_LINE = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s+\S")
+
+
+def _heads_a_task_list(own: list[Sentence], s: Sentence) -> bool:
+    """ "ok offsite planning, splitting it up" above "- @ben venue shortlist …", "- i'll handle the travel policy":
+    the heading of a list of work handed out."""
+    after = own[own.index(s) + 1:] if s in own else []
+    return bool(after) and all(_LIST_LINE.match(x.text) for x in after) and any(_ADDRESSED.match(x.text) for x in after)
+
+
 def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model: Model | None = None) -> list[Candidate]:
     """The thread's sentences with their features; `found` and `undecided` are the rules' answer. Left out, unless
     the rules chose it: a question, a list of options, a bare "ok", what someone objected to, the answer to a
-    question of fact, a plan its speaker changed later, and in a thread longer than READ_LAST messages, what came before its last READ_LAST (the
+    question of fact, a plan its speaker changed later, a line for someone by @-mention or the heading of such lines, and in a thread longer than READ_LAST messages, what came before its last READ_LAST (the
     rules read all of it; the model's features cost about as much as the rules, too much for a 2,000-message thread
     to be summarized in half a second). Given the `model` whose scores will choose among them, also a sentence
     whose score cannot reach a threshold (`_Reach`): most of a thread, which `select` would pass over anyway."""
@@ -269,7 +280,7 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model:
         text, own, chosen = s.text, reader.by_message[s.index], s in by_rule
         words = content_words(text)
         if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)
-                           or s.index in reader.replaced):
+                           or s.index in reader.replaced or _ADDRESSED.match(text) or _heads_a_task_list(own, s)):
             continue
         near_end = n - 1 - s.index < 3
         leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most

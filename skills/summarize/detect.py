@@ -723,7 +723,7 @@ class ThreadReader:
         after = own[own.index(s) + 1:] if s in own else []
         out: list[Sentence] = []
         for x in after[:CARRIED_SENTENCES]:
-            if x.is_question or self._promises_really(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) \
+            if x.is_question or _ADDRESSED.match(x.text) or self._promises_really(x.text) or _DONE.search(x.text) or self.cues.defer.search(x.text) \
                     or _THANKS.search(x.text) or _GRATITUDE.search(x.text) or self.cues.react_call.search(x.text) or any(
                     p.search(x.text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned)):
                 break
@@ -1515,7 +1515,7 @@ class ThreadReader:
         return (not self.english or bool(_PLAN.search(s.text))) and s.text == self._last_sentence(s.index) \
             and not any(x.is_question for x in self.by_message[s.index]) \
             and len(content_words(s.text)) >= 3 and not self.cues.agree.search(self.messages[s.index].text) \
-            and not self._asks_task(s.text)
+            and not self._asks_task(s.text) and not _ADDRESSED.match(s.text)
 
     def _asks_task(self, text: str) -> bool:
         """ "Iker, mándame la lista", "someone needs to update that runbook": a task for someone, not a decision."""
@@ -2493,6 +2493,8 @@ _ASKS_SUGGESTION = re.compile(r"\bwhat\s+(?:would|do)\s+you\s+(?:suggest|propose
 _HESITATION = re.compile(r"^\W*(?:hmm+|uh+m*|um+|ah+|oh+)\b[,.!]*\s+(?=\w)", re.I)
 _GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|right|good\s+(?:point|catch)|true|ah|oh)\b[,.!]?\s*", re.I)
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
+# "- @mehmet demo-laptops aufsetzen bis montag": a line for someone by @-mention, their task and no decision of the group
+_ADDRESSED = re.compile(r"^\W*(?:[-•*]|\d+[.)])?\s*@[^\W\d_]")
 _VOCATIVE = re.compile(r"\s@?([^\W\d_][\w.-]*)[,:]\s")  # " sabine, …": a name said to its owner, mid-sentence
 _GO_SAID = re.compile(r"\bno[-\s]?go\b|\bgo\W*$", re.I)  # the verdict itself, which content words leave out
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles

@@ -909,3 +909,16 @@ def test_a_portuguese_request_by_name_without_a_comma():
                   ("Camila", "então no-go, segura pra segunda. Thiago corrige o crash até sexta?"), ("Thiago", "beleza, até sexta"))
     assert found == [("Thiago", "corrigir o crash", "sexta")]
     assert items(("Camila", "o Pedro sabe a senha do cofre?"), ("Thiago", "acho que sim"), ("Camila", "ok")) == []
+
+
+def test_a_task_turned_down_is_taken_by_whoever_says_so_in_german_and_spanish():
+    """ "wer kann das security review … übernehmen? bis mittwoch" — "ich eher nicht" — "ich machs"; "@Sergio puedes
+    revisar el PR …?" — "hoy no puedo" — "yo lo miro, lo tengo antes de las 17": the taker's, with the date asked."""
+    german = items(("katrin", "wer kann das security review für den neuen login-flow übernehmen? bis mittwoch"),
+                   ("jonas", "ich eher nicht, bin diese woche komplett mit dem migrationsprojekt zu 😕"), ("felix", "ich machs"),
+                   ("katrin", "danke felix! 🙏"))
+    assert german == [("felix", "das security review für den neuen login-flow übernehmen", "mittwoch")]
+    spanish = items(("Raúl", "@Sergio puedes revisar el PR de facturación hoy? es el #482"),
+                    ("Sergio", "hoy no puedo, estoy con la guardia 😩"), ("Nuria", "yo lo miro, lo tengo antes de las 17"),
+                    ("Raúl", "gracias Nuria!"))
+    assert spanish == [("Nuria", "revisar el PR de facturación", "hoy")]

@@ -142,7 +142,7 @@ _WOULD_I = re.compile(r"(?:^|[,.;:]\s*)(?:nur\s+|aber\s+)?(?P<pre>[^,.;:!?]+?)\s
                       r"(?P<what>(?:\w+\s+)+?(?!sagen\b|meinen\b|denken\b|schätzen\b|tippen\b|behaupten\b|sehen\b)\w+en)\b", re.I)
 _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[\w'.]+){0,7})\s*[,，、:：]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
-    r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)(?:(?:'s|’s|\s+is)(?=\s+\w+ing\b))?\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
+    r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)(?:(?:'s|’s|\s+is)(?=\s+\w+ing\b))?\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan(?!n)|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*"
     r"(?!(?:is|are|was|were|ist|sind|war|est|es|está|é|è|knows|weiß|sait|sabe)\b)(?P<what>[^?？]{6,})"  # "Wer ist heute IC?" asks who someone is
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
@@ -1610,6 +1610,9 @@ class ThreadReader:
         if self._claims_listed_task(found, item):
             return True  # "press kit → nobody yet" … "I can take the press kit": hers now
         self._drop_answered_call(found, item)
+        head, _, rest = item.sentence.partition(",")
+        if rest and _bare(item.text.split(",")[0], head) and self._take_open_task(found, item, bare=True):
+            return True  # "yo lo miro, lo tengo antes de las 17": the verb alone, then when, takes the task turned down
         if _bare(item.text, item.sentence):
             # "Lo reviso yo", "私が予約します", "मैं बना दूँगी": a verb alone takes the task asked for, or carries on
             # the speaker's own ("水曜日までに終わらせます"), or says what it does when what it answers names that
@@ -1810,11 +1813,14 @@ class ThreadReader:
                 what = _what(_WHO_WILL.match(asked.text))
                 if self.english and (doing := _DOING.match(what)):  # "who's doing the changelog?" → "do the changelog"
                     what = ing_base(doing.group(1)) + what[doing.end(1):]
+                own = self.by_message[m.index]
+                after = " ".join(x.text for x in own[own.index(asked) + 1:])  # "wer kann das review übernehmen? bis mittwoch"
                 due, due_date = (taker.due, taker.due_date) if taker.due else self.due(what, m.sent)  # "Who can … by Thursday?"
+                if due is None and after and word_count(after) <= 4:  # a date said on its own after the question
+                    due, due_date = self.due(after, m.sent)
                 what = _tidy(what, due)
                 # "who pings design about the mockups?" — "me": "ping design about the mockups"
                 what = _base_form(self._lower_first(what)) if self.english else as_task(what, self.cues.lang, addressed=True)
-                own = self.by_message[m.index]
                 before = next((x.text for x in reversed(own[:own.index(asked)]) if self._says_something(x.text)),
                               who.group("lead") if who.group("lead") and word_count(who.group("lead")) >= 3 else None)
                 context = _clip(before) if before and _refers_back(what) else None  # "… expira na sexta. Quem renova?"
@@ -2115,7 +2121,10 @@ class ThreadReader:
         ("Bueno …", "Como …"); German "Dann nehme ich Freitag" puts the verb before "ich"."""
         groups = m.groupdict()
         lang = self.cues.lang
-        if groups.get("verbed") and (infinitive(groups["verbed"].split()[0], lang) is None or self.resolve(groups["verbed"].split()[0])):
+        verb = groups["verbed"].split()[0] if groups.get("verbed") else None
+        if verb and verb.endswith(",") and _SUBJECT_OR_CLITIC.search(m.string, 0, m.start("verbed")):
+            verb = verb[:-1]  # "yo lo miro, lo tengo …"; but "Equipo, para …", "centro, …" are nouns
+        if verb is not None and (infinitive(verb, lang) is None or self.resolve(verb)):
             return None  # "pablo migra los tickets": a name ending like a verb ("Pablo", "Bruno") is no first person
         if groups.get("verbed") and _VERB_YES.fullmatch(groups["verbed"]):
             return ""  # "consigo sim", "aviso sim": yes to what was asked, which is the task
@@ -2494,6 +2503,7 @@ _HESITATION = re.compile(r"^\W*(?:hmm+|uh+m*|um+|ah+|oh+)\b[,.!]*\s+(?=\w)", re.
 _GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|right|good\s+(?:point|catch)|true|ah|oh)\b[,.!]?\s*", re.I)
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 # "- @mehmet demo-laptops aufsetzen bis montag": a line for someone by @-mention, their task and no decision of the group
+_SUBJECT_OR_CLITIC = re.compile(r"\b(?:yo|eu|lo|la|los|las|le|les|te|lhe)\s+$", re.I)  # just before a first-person verb
 _ADDRESSED = re.compile(r"^\W*(?:[-•*]|\d+[.)])?\s*@[^\W\d_]")
 _VOCATIVE = re.compile(r"\s@?([^\W\d_][\w.-]*)[,:]\s")  # " sabine, …": a name said to its owner, mid-sentence
 _GO_SAID = re.compile(r"\bno[-\s]?go\b|\bgo\W*$", re.I)  # the verdict itself, which content words leave out

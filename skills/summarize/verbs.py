@@ -228,7 +228,7 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
             verb = infinitive(words[1], lang, addressed)
             return what if verb is None else f"{words[0].lower()} {verb}"
         words = words[1:]  # "je leur renvoie l'invit" → "renvoyer l'invit", as a task list reads
-    verb = infinitive(words[0], lang, addressed)
+    verb = infinitive(words[0].rstrip(",;:"), lang, addressed)  # "miro, lo tengo …": "mirar, lo tengo …"
     if verb is None:
         return what
     rest = [w for w in words[1:] if w.lower().rstrip(",;") not in _SUBJECT and w.lower() != "stattdessen"]  # what, not why
@@ -247,7 +247,7 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
         if clause and clause[-1].rstrip(",").lower() in _SEPARABLE[lang]:
             verb = clause.pop().rstrip(",").lower() + verb
         return " ".join([*clause, verb + comma, *tail])
-    return " ".join([verb, *rest])
+    return " ".join([verb + "," * words[0].endswith(","), *rest])
 
 
 _DOUBLED = re.compile(r"([bcdgkmnprt])\1$")  # "cutt", "plann", "runn": the consonant doubled before "-ing"

@@ -757,3 +757,35 @@ def test_work_handed_out_line_by_line_is_no_decision():
     assert decided(("thomas", "für die messe in köln nächste woche, aufgaben:\n- @julia standbau mit dem dienstleister klären bis mittwoch\n"
                                "- @kai flyer drucken lassen (500 stück) bis freitag\n- @mehmet demo-laptops aufsetzen bis montag"),
                    ("julia", "passt"), ("mehmet", "ok, brauch aber noch die lizenzschlüssel von dir @thomas")) == []
+
+
+def test_a_counter_proposal_is_no_agreement_and_a_date_with_its_full_stop_stays_one_sentence():
+    """ "bora fazer quinta às 15h então?" answers a Friday proposal with another plan; "dann würd ich den alten server
+    am 20. abschalten" — "lieber erst ende des monats" — "ok dann abschaltung am 31.": the 31st stands."""
+    review = decided(("larissa", "proposta: sprint review na sexta às 16h com os stakeholders"),
+                     ("gustavo", "sexta tem o feriado municipal aqui em bh, metade do time não vai estar"), ("larissa", "putz, esqueci"),
+                     ("fernanda", "bora fazer quinta às 15h então? a sala grande tá livre"), ("gustavo", "quinta 15h fechado"),
+                     ("larissa", "👍 eu mando o convite hoje"))
+    assert len(review) == 1 and review[0].startswith("quinta 15h fechado")
+    shutdown = decided(("ole", "frage: läuft der nightly export noch auf dem alten server?"),
+                       ("tina", "nein, seit letzter woche auf dem neuen cluster"),
+                       ("ole", "ah ok danke. dann würd ich den alten server am 20. abschalten"),
+                       ("tina", "lieber erst ende des monats, die buchhaltung zieht da noch archivdaten runter"),
+                       ("ole", "ok dann abschaltung am 31."))
+    assert len(shutdown) == 1 and "31" in shutdown[0] and "20." not in shutdown[0]
+    assert split_sentences("dann würd ich den alten server am 20. abschalten") == ["dann würd ich den alten server am 20. abschalten"]
+
+
+def test_put_off_until_something_is_known_in_german_and_french():
+    """ "ok dann vertagen wir das, bis die zahlen von finance da sind", "ok on met ça en pause en attendant RH et les
+    chiffres": no decision, and what it waits for; "je préférerais qu'on attende …" is an opinion, not a task."""
+    german = summarize(thread(("sven", "sollen wir für das neue projekt auf kotlin multiplatform setzen oder bei nativ bleiben?"),
+                              ("carla", "kmp spart uns doppelten code, aber das team kennt es kaum"),
+                              ("dirk", "ich würd erst mal wissen was das budget für q4 hergibt bevor wir was entscheiden"),
+                              ("sven", "ok dann vertagen wir das, bis die zahlen von finance da sind")))
+    assert german.no_decision and german.waiting_on == "die zahlen von finance da sind"
+    french = summarize(thread(("élodie", "on passe au télétravail 3 jours/semaine pour l'équipe support ?"),
+                              ("maxime", "je suis pour, mais faut voir la couverture téléphonique"),
+                              ("sophie", "je préférerais qu'on attende l'avis de la direction RH avant de trancher"),
+                              ("élodie", "ok on met ça en pause en attendant RH et les chiffres")))
+    assert french.no_decision and french.waiting_on == "RH et les chiffres" and not french.action_items

@@ -546,8 +546,9 @@ class ThreadReader:
                 continue
             if self.cues.disagree.search(m.text) and not self.cues.agree.search(m.text):
                 return agreed, not agreed
-            if _ACKNOWLEDGED_THEN_ASKED.search(m.text):
-                break  # "ok, how many jobs are we talking about?": a question about it, not agreement
+            if _ACKNOWLEDGED_THEN_ASKED.search(m.text) or self.by_message[m.index][0].is_question \
+                    and self.cues.proposal.search(self.by_message[m.index][0].text):
+                break  # "ok, how many jobs are we talking about?": a question about it; "bora fazer quinta às 15h então?": another plan
             if self.cues.agree.search(m.text) or self.cues.settles.search(m.text):
                 agreed.append(m.speaker)
                 continue

@@ -97,9 +97,9 @@ _WORD = re.compile(r"\w+(?:'\w+)?", re.U)
 _NUMBERISH = re.compile(r"\d|\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
-# "am 26.11. oder", "ca. 30k", "z. B. 10–15 Uhr": a full stop inside a date or after an abbreviation, with the
+# "am 26.11. oder", "am 20. abschalten", "ca. 30k", "z. B. 10–15 Uhr": a full stop inside a date or after an abbreviation, with the
 # sentence going on in lower case or with a figure, ends nothing.
-_NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:ca|bzw|z\.\s?B|d\.\s?h|u\.\s?a|usw|etc|vs|approx|e\.g|i\.e|env|p\.\s?ex|aprox|vgl|inkl|ggf"
+_NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:am|zum|vom|bis|ab|seit|dem|den)\s+\d{1,2}\.|\b(?:ca|bzw|z\.\s?B|d\.\s?h|u\.\s?a|usw|etc|vs|approx|e\.g|i\.e|env|p\.\s?ex|aprox|vgl|inkl|ggf"
                          r"|(?<![\w.])[zdu])\.)$", re.I)
 # "am 3. Mai", "1. Klasse", "im 2. Stock": a German ordinal, then the month or noun it counts
 _ORDINAL_END = re.compile(r"\s\d{1,2}\.$")

@@ -241,9 +241,10 @@ def as_task(what: str, lang: str, addressed: bool = False) -> str:
         clause, tail = rest[:end], rest[end:]
         if lang == "nl" and (cut := _dutch_particle(clause)) is not None:
             clause, tail = clause[:cut + 1], clause[cut + 1:] + tail  # "zeg 'm op bij TransIP" → "'m opzeggen bij TransIP"
-        if not (clause and clause[-1].rstrip(",").lower() in _SEPARABLE[lang]):
-            clause, tail = rest, []
+        if not (clause and (clause[-1].rstrip(",").lower() in _SEPARABLE[lang] or clause[-1].endswith(","))):
+            clause, tail = rest, []  # "sag der buchhaltung, sie sollen …": the verb closes the clause before the comma
         comma = "," if tail and clause[-1].endswith(",") else ""
+        clause = [*clause[:-1], clause[-1].rstrip(",")] if comma else clause
         if clause and clause[-1].rstrip(",").lower() in _SEPARABLE[lang]:
             verb = clause.pop().rstrip(",").lower() + verb
         return " ".join([*clause, verb + comma, *tail])

@@ -922,3 +922,17 @@ def test_a_task_turned_down_is_taken_by_whoever_says_so_in_german_and_spanish():
                     ("Sergio", "hoy no puedo, estoy con la guardia 😩"), ("Nuria", "yo lo miro, lo tengo antes de las 17"),
                     ("Raúl", "gracias Nuria!"))
     assert spanish == [("Nuria", "revisar el PR de facturación", "hoy")]
+
+
+def test_more_time_asked_for_and_given_moves_the_due_date_and_decides_nothing():
+    """ "jeudi c'est short, je peux avoir jusqu'à lundi ?" — "ok lundi"; "dia 2 fica apertado, posso mandar dia 3?" —
+    "pode, dia 3 então": the owner's task is due then; "fechado 👍" to one's own line of the list decides nothing."""
+    french = summarize(thread(("karim", "pour la migration vers le nouveau crm, voilà la répartition :\n"
+                                        "- @inès export des contacts depuis l'ancien outil d'ici mardi\n- @paul nettoyage des doublons d'ici jeudi"),
+                              ("inès", "ok pour moi"), ("paul", "jeudi c'est short, je peux avoir jusqu'à lundi ?"), ("karim", "ok lundi")))
+    assert [(a.owner, a.due) for a in french.action_items] == [("inès", "mardi"), ("paul", "lundi")] and not french.decisions
+    portuguese = summarize(thread(("Patrícia", "pessoal, pro fechamento do trimestre:\n- @Aline revisa os contratos pendentes até dia 30\n"
+                                               "- @João manda o relatório pro board dia 2"),
+                                  ("Aline", "fechado 👍"), ("João", "dia 2 fica apertado, posso mandar dia 3?"), ("Patrícia", "pode, dia 3 então")))
+    assert [(a.owner, a.due) for a in portuguese.action_items] == [("Aline", "dia 30"), ("João", "dia 3")]
+    assert not portuguese.decisions

@@ -1270,7 +1270,7 @@ _DUE = {
            r"|la\s+semana\s+que\s+viene|la\s+próxima\s+semana|(?:el\s+)?fin\s+de\s+(?:semana|mes|sprint)|antes\s+del\s+\d{1,2}\b" + _NOT_A_UNIT + r"|(?<=para\s)el\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|\d{1,2}/\d{1,2}"),
     "pt": (r"(?:até|antes\s+d[eao]|para|pra)",
            r"(?:(?:a\s+)?próxima\s+|nesta\s+|na\s+)?(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|s[áa]bado|domingo|amanhã(?:\s+(?:de\s+manhã|cedo|à\s+tarde))?|hoje(?:\s+à\s+(?:tarde|noite))?"
-           r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|(?<=até\s)(?:o\s+)?dia\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
+           r"|semana\s+que\s+vem|(?:a\s+)?próxima\s+semana|esta\s+semana|(?:o\s+)?fim\s+d[ao]\s+(?:semana|mês|dia|sprint)|(?:(?<=até\s)o\s+)?(?<!\bno\s)(?<!\bnesse\s)(?<!\bdesde\s)dia\s+\d{1,2}\b" + _NOT_A_UNIT + r"|\d{1,2}\s+de\s+(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|\d{1,2}/\d{1,2}"),
     "it": (r"(?:entro|per|prima\s+di|non\s+oltre)",
            r"(?:(?:il\s+)?prossimo\s+)?(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)(?:\s+(?:prossimo|mattina|pomeriggio|sera))?|domani(?:\s+(?:mattina|pomeriggio|sera))?|dopodomani|oggi|stasera|stamattina"
            r"|questa\s+settimana|la\s+settimana\s+prossima|(?:la\s+)?fine\s+(?:della\s+settimana|del\s+mese|dello\s+sprint|giornata)|\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)|\d{1,2}/\d{1,2}"),

@@ -840,7 +840,7 @@ class ThreadReader:
                 continue
             if decided and not question:
                 if self._promised_decision(s) or self._echoes_question(s, marker) or self._reviews(s, marker) \
-                        or _OBSERVED.match(text, marker.end()):
+                        or _OBSERVED.match(text, marker.end()) or self._takes_own_part(s):
                     # "approved, one nit" to "review please, @Sandra"; "I'll ship it tomorrow": tasks; "confirmado,
                     # tô vendo 504 na chamada pro PSP": what someone sees, not what the team decides
                     continue
@@ -1276,7 +1276,10 @@ class ThreadReader:
 
     def _course_answered(self, s: Sentence, found: list[tuple[Found, int]]) -> None:
         """ "Should we warn admins before their cert expires?" — "Yes, let's add that to the Q3 roadmap.": a
-        question about what the team does, answered yes or no by someone else, and nobody objecting after."""
+        question about what the team does, answered yes or no by someone else, and nobody objecting after. Not
+        "je peux avoir jusqu'à lundi ?": more time on one's own task (`_extended`)."""
+        if _EXTENSION.search(s.text):
+            return
         own = self.by_message[s.index]
         if any(x.is_question for x in own[own.index(s) + 1:]):
             return  # the asker moved on to another question
@@ -1414,7 +1417,8 @@ class ThreadReader:
             found[-1] = (replace(f, agreed_by=tuple(dict.fromkeys((*f.agreed_by, s.speaker)))), max(how, SETTLED))
             return
         target = self._settled_proposal(s.index, s.speaker)
-        if target is not None and (self.cues.defer.search(target.text) or self._asks_task(target.text)):
+        if target is not None and (self.cues.defer.search(target.text) or self._asks_task(target.text)
+                                   or _QUESTION_END.search(target.text) and _EXTENSION.search(target.text)):
             return  # "Lo dejamos para julio." — "Perfecto.": agreeing to wait (or that a task exists) decides nothing
         if target is not None and (not _QUESTION_END.search(target.text) or self.cues.consent.search(target.text)):
             asked = self.cues.consent.sub("", target.text).strip()  # "Scanner rental is $450. ok?" — "ok"
@@ -1522,6 +1526,12 @@ class ThreadReader:
         """ "Iker, mándame la lista", "someone needs to update that runbook": a task for someone, not a decision."""
         return any(p.search(text) for p in (*self.cues.request, *self.cues.assign, *self.cues.unassigned))
 
+    def _takes_own_part(self, s: Sentence) -> bool:
+        """ "fechado 👍" from Aline under "- @Aline revisa os contratos pendentes até dia 30": a bare yes to the part
+        a task list gave her, not a decision."""
+        return len(content_words(s.text)) <= 1 and self._answers_assignment(s) and any(
+            _ADDRESSED.match(x.text) for m in self.messages[max(0, s.index - 3):s.index] for x in self.by_message[m.index])
+
     def _answers_assignment(self, s: Sentence) -> bool:
         """ "Vale, los datos para mañana." or "Hecho, ya está reservada." to a message that gave the speaker a task
         by name: taking or reporting the task, not settling a choice."""
@@ -1585,9 +1595,26 @@ class ThreadReader:
                 self.tasked.add(s.text)
                 if not self._absorbed(found, item, s.speaker):
                     found.append(item)
-        found = [item for item in found if not self._reported_done(item) and not self._withdrawn(item)]
+        found = [self._extended(item) for item in found if not self._reported_done(item) and not self._withdrawn(item)]
         self.assigned = set(asked_of)
         return _merge_tasks(self._join_accepted(found, asked_of))
+
+    def _extended(self, item: Found) -> Found:
+        """ "jeudi c'est short, je peux avoir jusqu'à lundi ?" — "ok lundi": the owner asked for a later date and got
+        it; the task is due then."""
+        if item.owner is None:
+            return item
+        for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW]:
+            asked = next((x for x in self.by_message[m.index] if x.is_question and _EXTENSION.search(x.text)), None) \
+                if m.speaker == item.owner else None
+            # the date asked for, after the asking: "dia 2 fica apertado, posso mandar dia 3?"
+            if asked is None or (when := self.due(asked.text[_EXTENSION.search(asked.text).start():], m.sent))[0] is None:
+                continue
+            reply = next((r for r in self.messages[m.index + 1:m.index + 3] if r.speaker != m.speaker), None)
+            if reply is not None and not self._objects(reply.text) and (
+                    self.cues.agree.match(reply.text) or self.cues.settles.search(reply.text) or when[0].lower() in reply.text.lower()):
+                return replace(item, due=when[0], due_date=when[1])
+        return item
 
     def _absorbed(self, found: list[Found], item: Found, speaker: str) -> bool:
         """Whether `item` needs no line of its own: it went into a task already found (as its owner, its due date
@@ -2504,6 +2531,10 @@ _HESITATION = re.compile(r"^\W*(?:hmm+|uh+m*|um+|ah+|oh+)\b[,.!]*\s+(?=\w)", re.
 _GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|right|good\s+(?:point|catch)|true|ah|oh)\b[,.!]?\s*", re.I)
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 # "- @mehmet demo-laptops aufsetzen bis montag": a line for someone by @-mention, their task and no decision of the group
+# asking for more time on one's own task: "je peux avoir jusqu'à lundi ?", "posso mandar dia 3?", "can I have it by Monday?"
+_EXTENSION = re.compile(r"\b(?:can|could|may)\s+i\s+(?:have|get|do|send|make|finish|deliver)\b|\bje\s+(?:peux|pourrais)\s+(?:avoir|le\s+faire|"
+                        r"le\s+rendre|rendre|livrer|envoyer)\b|\b(?:kann|könnte)\s+ich\b|\bpuedo\s+(?:tenerlo|entregarlo|mandarlo|"
+                        r"hacerlo|tener|entregar|mandar)\b|\bposso\s+(?:mandar|entregar|fazer|enviar)\b", re.I)
 _SUBJECT_OR_CLITIC = re.compile(r"\b(?:yo|eu|lo|la|los|las|le|les|te|lhe)\s+$", re.I)  # just before a first-person verb
 _ADDRESSED = re.compile(r"^\W*(?:[-•*]|\d+[.)])?\s*@[^\W\d_]")
 _VOCATIVE = re.compile(r"\s@?([^\W\d_][\w.-]*)[,:]\s")  # " sabine, …": a name said to its owner, mid-sentence

@@ -606,3 +606,9 @@ def test_work_reported_out_or_ready_is_no_longer_a_task():
                                  "- @diego exportar os logs de acesso até quarta"),
                        ("clara", "feito ✅ já tá tudo na pasta da auditoria"), ("diego", "beleza"))
     assert portuguese == [("diego", "exportar os logs de acesso")]
+
+
+def test_i_got_it_takes_the_shift_someone_else_turned_down():
+    """ "@maya can you take my on-call for sat?" — "sorry cant this weekend" — "i got it greg, swap me your tue shift?"."""
+    assert items(("greg", "@maya can you take my on-call for sat? my kid's recital"), ("maya", "sorry cant this weekend, im out of town ✈️"),
+                 ("dario", "i got it greg, swap me your tue shift?"), ("greg", "deal, thanks dario!! 🙌")) == [("dario", "take greg's on-call for sat")]

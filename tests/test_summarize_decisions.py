@@ -789,3 +789,14 @@ def test_put_off_until_something_is_known_in_german_and_french():
                               ("sophie", "je préférerais qu'on attende l'avis de la direction RH avant de trancher"),
                               ("élodie", "ok on met ça en pause en attendant RH et les chiffres")))
     assert french.no_decision and french.waiting_on == "RH et les chiffres" and not french.action_items
+
+
+def test_a_change_of_plan_that_puts_the_old_plan_off_is_the_new_decision():
+    """ "ok change of plan: we stay on self-hosted Keycloak for now, revisit Auth0 in Q3": decided, replacing Auth0;
+    "hmm fair. kev says the quote came back at 3x" on the way is a report, no plan."""
+    found = decided(("sofia", "heads up team: we're going with Auth0 for the new SSO, decided w/ @kev yesterday. migration starts sprint 14"),
+                    ("ben", "👍"), ("li.wei", "wait did anyone check MAU pricing? at 40k MAU we'd be way over the b2b plan"),
+                    ("sofia", "hmm fair. kev says the quote came back at 3x what we budgeted"),
+                    ("sofia", "ok change of plan: we stay on self-hosted Keycloak for now, revisit Auth0 in Q3"),
+                    ("ben", "makes sense. ill cancel the auth0 trial then"))
+    assert len(found) == 1 and "stay on self-hosted Keycloak" in found[0]

@@ -181,3 +181,11 @@ def test_a_sentence_that_introduced_a_code_block_loses_its_colon():
     said = tldr(("Lena", "error in prod:\n```\nWhy is this null? at Foo.bar()\n```\nanyone seen this?"),
                 ("Omar", "yes, it's the cache key bug, fixed in 2.3.1"), ("Lena", "thanks, upgrading"))
     assert "prod:." not in said and "error in prod." in said
+
+
+def test_a_fix_confirmed_in_a_word_is_told_by_the_fix_itself():
+    """ "ya agregué la nueva uri, probá ahora" — "funciona 👌 gracias vale": the TL;DR tells what was done, not "funciona"."""
+    said = tldr(("diego", "se cayó el login con google en la app de Tandem, a varios usuarios les sale redirect_uri_mismatch"),
+                ("vale", "es porque cambiamos el dominio a app.tandem.io y no actualizamos la consola de google"),
+                ("vale", "ya agregué la nueva uri, probá ahora"), ("diego", "funciona 👌 gracias vale"))
+    assert said.startswith("Fixed: ya agregué la nueva uri, probá ahora (on “se cayó el login con google")

@@ -133,7 +133,7 @@ _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:se
                        r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
                        r"|chez\s+moi\s+aussi|bei\s+mir\s+auch|\s*,\s*\d+(?:[.,]\d+)?\s*%"  # "confirmed, 12% error rate" (not "let's go with 4%")
                        # or the state it is in: "confirmed, error rate is back to normal", "bestätigt, läuft wieder"
-                       r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)"
+                       r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)|back\s+to\s+(?:baseline|normal)"
                        r"|works\s+(?:again|now)|(?:ist|sind|läuft|laufen)\s+wieder|(?:est|sont)\s+revenus?|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)"
                        r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona)\b"
                        r"|[\s,]+\w+(?:ando|endo|indo)\b)", re.I)  # or what is under way: "feito, reiniciando"
@@ -696,9 +696,10 @@ class ThreadReader:
             own = self.by_message[s.index]
             k = own.index(s) if s in own else 0  # `s` may be the settling part of a sentence
             before = own[k - 1].text if k else ""
-            if len(content_words(s.text)) < 2 or not (_INSTEAD.search(s.text) or before and _GIVES_WAY.match(before)
+            plan = self.cues.proposal.search(s.text) or self.cues.announce.match(s.text) or self.cues.decided.search(s.text)
+            if len(content_words(s.text)) < 2 or not (_INSTEAD.search(s.text) or plan and before and _GIVES_WAY.match(before)
                                                       and not _GIVES_WAY.sub("", before).strip(" .,!")):
-                return False
+                return False  # "hmm fair. kev says the quote came back at 3x": a report, no new plan
         objection = self.messages[s.index - 1]
         return objection.speaker != s.speaker and self._objects(objection.text) and any(
             m.speaker == s.speaker and (self.cues.proposal.search(m.text) or self.cues.decided.search(m.text))
@@ -805,8 +806,11 @@ class ThreadReader:
         for s in self.sentences:
             text, question = s.text, s.is_question
             deferred = self.cues.defer.search(text)
-            if deferred and _CONDITIONAL.search(text[:deferred.start()]):
-                deferred = None  # "if support wants recordings later, we revisit": the plan stands until then
+            if deferred and (_CONDITIONAL.search(text[:deferred.start()]) or not question and self.cues.revision.match(text)
+                             and deferred.start() > 0 and any(f.owner == s.speaker for f, _ in found)):
+                # "if support wants recordings later, we revisit": the plan stands until then; "ok change of plan: we
+                # stay on Keycloak for now, revisit Auth0 in Q3": a new plan, and what it puts off is the old one
+                deferred = None
             marker = self.cues.decided.search(text)
             if marker and not question and (_DECIDE.search(marker.group()) or marker.group().rstrip().endswith(":")) \
                     and not content_words(text[marker.end():]) and len(content_words(text[:marker.start()])) <= 1 \
@@ -2465,7 +2469,9 @@ _ELLIPTIC = re.compile(r"^\W*@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>(?:the
 # A first-person pronoun alone, the answer to "who …?": "me", "ich", "moi !", "yo mismo", "eu", "io", "我"
 _ME_ALONE = re.compile(r"^\W*(?:me|i\s+will|i\s+can|i\s+do|ich(?:\s+kann)?|moi(?:,?\s+je\s+(?:peux|veux\s+bien))?|yo(?:\s+puedo)?|eu(?:\s+posso)?|io|ik|ja|я|我|私|मैं|أنا)(?:\s+(?:mismo|misma|même|selbst|mesmo|mesma|stesso|stessa))?\s*[.!🙋‍♀️🙋‍♂️🙋🙂]*\s*$", re.I)
 # "me, I'm seeing Ines tomorrow", "moi je peux, je vois Inès demain": the answer to "who …?" first, then why or when
-_ME_FIRST = re.compile(r"^\W*(?:me|moi(?:,?\s+je\s+(?:peux|veux\s+bien))?|yo(?:\s+puedo)?|eu(?:\s+posso)?)\s*[,;—–]\s+\S", re.I)
+# "i got it greg, swap me your tue shift?": the same, whatever it asks after
+_ME_FIRST = re.compile(r"^\W*(?:me|moi(?:,?\s+je\s+(?:peux|veux\s+bien))?|yo(?:\s+puedo)?|eu(?:\s+posso)?"
+                       r"|I(?:'ve)?\s+got\s+(?:it|this|you)(?:\s+@?[^\W\d_]+)?)\s*[,;—–]\s+\S", re.I)
 # A task put to someone by name in a word or two, without a verb: "Bruno, post-mortem até sexta?", "follow-up: Ana, the invoice?"
 _NAMED_TOPIC = re.compile(r"^\W*(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*:\s*)?@?(?P<who>[^\W\d_][\w.-]*)\s*[,:]\s+(?P<what>[^?？]{3,}?)\s*[?？]\s*$")
 _QUESTION_WORD = re.compile(r"(?:what|when|where|why|how|who|which|is|are|do|does|did|can|could|will|would|should|any|was|were|have|has"
@@ -2906,7 +2912,7 @@ _DUE_LEADS = frozenset("by before until till on due for bis vor am für spätest
 
 def _ends_with_lead(what: str, due: str) -> bool:
     """Whether `due` is preceded by a lead word ("by Friday") that should go with it."""
-    m = re.search(rf"(\w+)\s+{re.escape(due)}\b", what, re.I)
+    m = re.search(rf"(\w+)\s+{re.escape(due)}(?!\w)", what, re.I)  # "bis zum 12.": no word boundary after its full stop
     return bool(m and m.group(1).lower() in _DUE_LEADS)
 
 

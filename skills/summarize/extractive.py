@@ -83,13 +83,15 @@ _RESOLVED = re.compile(
 # outcome. Not when negated ("ainda não está funcionando", "still not back").
 _RESTORED = re.compile(
     r"\b(?:back\s+to\s+(?:baseline|normal|\d)|error(?:\s+rate)?s?\s+(?:is\s+|are\s+)?(?:dropping|down|gone|back)|(?:is|are)\s+back\b"
-    r"|recovered|resolved|back\s+online|fixed\s+now|mitigated|all\s+clear"
+    r"|recovered|resolved|back\s+online|fixed\s+now|mitigated|all\s+clear|works\s+(?:now|again)|(?<![\w\s])\s*works\b|^works\b"
+    r"|läuft\s+durch|(?:tout\s+)?est\s+revenu|ça\s+remonte|c'est\s+reparti|remarche|^funciona\b|funciona\s+(?:ya|otra\s+vez)"
     r"|revenue?s?\s+(?:à|a)\s+(?:la\s+normale|\d)|rétabli|résolu|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|ça\s+remarche"
     r"|wieder\s+(?:da|online|normal|erreichbar|korrekt|grün|ok)|(?:gehen|geht|läuft|laufen|funktioniert|werden|wird)\s+wieder|behoben"
     r"|resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|funciona\s+de\s+nuevo"
     r"|resolvido|voltou|normalizou|(?:está\s+|tá\s+)?funcionando(?:\s+de\s+novo)?)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|nicht|kein\w*|pas|no|não|nao|ainda\s+não|still\s+not|noch\s+nicht|toujours\s+pas|todavía\s+no)\b"
                       r"(?:\W+\w+){0,3}\W*$", re.I)
+_THANKED = re.compile(r"\b(?:thanks?|thx|ty|merci|danke|gracias|obrigad[oa]|valeu)\b.*$", re.I)  # the thanks ending a confirmation
 _AGREEMENT_START = re.compile(r"^\W*(?:agreed|sounds good|ok(?:ay)?|sure|yes|yeah|yep|fine|great|perfect)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|my|our)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟।。！？])\s+(?=\S)|(?<=[。！？])(?=\S)|\n+")  # ؟ Arabic, । Devanagari
@@ -292,10 +294,15 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
 
 
 def _restored(sentences: list[Sentence]) -> Sentence | None:
-    """The latest sentence, after the opening message, saying the service is back ("rolled back, error rate back to
-    0.2%"): what a reader of an incident thread wants first."""
-    return next((s for s in reversed(sentences) if s.index and not s.is_question and (m := _RESTORED.search(s.text))
-                 and not _NEGATED.search(s.text[:m.start()])), None)
+    """The first sentence after the opening message saying the service is back ("rolled back, error rate back to
+    0.2%"): what a reader of an incident thread wants first. A bare confirmation ("funciona 👌 gracias vale") is
+    told by the fix it confirms: the statement just before it, by someone else ("ya agregué la nueva uri")."""
+    fix = next((s for s in sentences if s.index and not s.is_question and (m := _RESTORED.search(s.text))
+                and not _NEGATED.search(s.text[:m.start()])), None)
+    if fix is not None and len(content_words(_THANKED.sub("", fix.text))) < 3:
+        before = [x for x in sentences if x.index == fix.index - 1 and x.speaker != fix.speaker and not x.is_question]
+        fix = before[-1] if before else fix
+    return fix
 
 
 def _exchanged(participants: list[str], messages: int) -> str:

@@ -612,3 +612,16 @@ def test_i_got_it_takes_the_shift_someone_else_turned_down():
     """ "@maya can you take my on-call for sat?" — "sorry cant this weekend" — "i got it greg, swap me your tue shift?"."""
     assert items(("greg", "@maya can you take my on-call for sat? my kid's recital"), ("maya", "sorry cant this weekend, im out of town ✈️"),
                  ("dario", "i got it greg, swap me your tue shift?"), ("greg", "deal, thanks dario!! 🙌")) == [("dario", "take greg's on-call for sat")]
+
+
+def test_due_dates_written_short_and_a_promise_said_twice():
+    """ "eod fri" is Friday, "by next fri" a Friday too (not the text of the task); "i can ping legal, ill do it today"
+    is one task, "ping legal", due today; "… by next fri and we decide then" ends where the team's part starts."""
+    found = summarize(thread(("nadia", "release checklist:\n- @jules smoke test on android 12/13 by thu\n- @nadia app store screenshots eod fri\n"
+                                       "- someone pls ping legal re: the new privacy text"),
+                             ("jules", "ack, thu works"), ("karl", "i can ping legal, ill do it today"))).action_items
+    assert [(a.owner, a.text, a.due, a.due_date.weekday() if a.due_date else None) for a in found] == [
+        ("jules", "smoke test on android 12/13", "thu", 3), ("nadia", "app store screenshots", "eod fri", 4), ("karl", "ping legal", "today", 0)]
+    quotes = summarize(thread(("kim", "offsite planning: lisbon or porto in june?"), ("joel", "porto, way cheaper flights"),
+                              ("kim", "ok ill get quotes from both venues by next fri and we decide then"))).action_items
+    assert [(a.owner, a.text, a.due) for a in quotes] == [("kim", "get quotes from both venues", "next fri")] and quotes[0].due_date.weekday() == 4

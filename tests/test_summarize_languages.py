@@ -936,3 +936,16 @@ def test_more_time_asked_for_and_given_moves_the_due_date_and_decides_nothing():
                                   ("Aline", "fechado 👍"), ("João", "dia 2 fica apertado, posso mandar dia 3?"), ("Patrícia", "pode, dia 3 então")))
     assert [(a.owner, a.due) for a in portuguese.action_items] == [("Aline", "dia 30"), ("João", "dia 3")]
     assert not portuguese.decisions
+
+
+def test_a_german_no_and_who_else_has_time_then_a_taker_and_a_portuguese_da_pra():
+    """ "ne sorry, bin die ganze woche auf der messe" turns the task down; "wer hat noch zeit?" asks who is free (no
+    task of its own); "ich kann das übernehmen" takes it. "@pedro dá pra colocar …?" — "claro, faço agora": Pedro's."""
+    german = items(("ralf", "@svenja kannst du nächste woche den workshop mit dem neuen kunden moderieren?"),
+                   ("svenja", "ne sorry, bin die ganze woche auf der messe in hannover"), ("ralf", "mist. wer hat noch zeit?"),
+                   ("dominik", "ich kann das übernehmen, dienstag oder mittwoch ginge"))
+    assert [(owner, text) for owner, text, _ in german] == [("dominik", "den workshop mit dem neuen kunden moderieren")]
+    portuguese = items(("juliana", "o pix tá falhando no checkout"), ("pedro", "renovei o certificado e reiniciei os pods, voltou"),
+                       ("juliana", "@pedro dá pra colocar um lembrete de expiração de certificado no calendário do time?"),
+                       ("pedro", "claro, faço agora"))
+    assert [(owner, text) for owner, text, _ in portuguese] == [("pedro", "colocar um lembrete de expiração de certificado no calendário do time")]

@@ -432,6 +432,7 @@ PT = Lexicon(
            r"|fico(?:\s+eu)?\s*(?:[,.!]|com\s+(?:isso|isto|ess[ea]s?)\b|$)|trato\s+(?:eu|disso)\b|conta\s+comigo|(?:é|fica)\s+comigo\b|[^\W\d_]{3,}o\s+sim\b)",
     request=rf"(?:^|[\s,(])(?:{NAME}(?:\s*[,:—–])?\s+(?:(?:(?:você|vc)\s+(?:pode|consegue|poderia)|pode|consegue|poderia|(?:tu\s+)?(?:podes|consegues|podias|conseguias))\s+(?:por\s+favor\s+)?|por\s+favor\s+)(?P<what>.+?)(?:\?|$)"
             rf"|(?:você\s+pode|pode|consegue)\s+(?P<what2>.+?),?\s+@?(?P<who2>[^\W\d_][\w.-]*)\s*\?"
+            rf"|^\W*@(?P<who8>[^\W\d_][\w.-]*)[,:]?\s+(?:dá\s+pra|daria\s+pra|tem\s+como)\s+(?P<what8>[^?]+?)\s*\?"  # "@pedro dá pra colocar …?"
             rf"|^\W*@?(?P<who3>[^\W\d_][\w.-]*)[,:]\s+(?:você|vc)\s+(?:me\s+|nos\s+)?(?P<inv>(?!(?:pode|consegue|poderia|sabe|quer|acha|tem|está|é|vai)\b)\w{{3,}}[ae])\s+(?P<what3>[^?]+?)\s*\?"
             rf"|^\W*@?(?P<who4>[^\W\d_][\w.-]*)[,:]\s+(?P<imp>(?!(?:valeu|obrigad[oa]|boa|beleza|show|deixa|pode|olha|oi|sim|não|claro|perfeito|tranquilo|fechado)\b)[^\W\d_]{{3,}})\s+(?P<what4>[^?]+?)\s*[.!]*$"
             # asked as a question: "Fernanda, avisa o time de marketing até amanhã?" (an -ar verb's imperative, not "acha …?"),
@@ -1254,9 +1255,9 @@ _NOT_A_UNIT = r"(?!\s*(?:%|:|\d|h\b|€|\$|k\b|d[eo]\s|of\s))"
 # Due phrases, as written; group 1 is the phrase kept on the action item.
 _DUE = {
     "en": (r"(?:by|before|until|till|on|due|no\s+later\s+than|for)",
-           r"(?:(?:next|this|coming)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night|eod))?"
+           r"(?:(?:next|this|coming)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night|eod))?"
            r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri)\b\.?|(?:tomorrow|tmrw|tmr|2moro)(?:\s+(?:morning|afternoon|evening|night|eod|noon))?|today|tonight|this\s+(?:morning|afternoon|evening|week)|(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|sprint|quarter)"
-           r"|eod(?:\s+(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri)day))?|eow|cob|next\s+(?:week|month|sprint)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+           r"|eod(?:\s+(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri)\b))?|eow|cob|next\s+(?:week|month|sprint)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
            r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
            r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|noon|midnight|\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bdue\s))the\s+\d{1,2}(?:st|nd|rd|th)\b" + _NOT_A_UNIT + r")"),
     "de": (r"(?:bis|vor|am|spätestens)",

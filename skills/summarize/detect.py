@@ -80,13 +80,13 @@ _SETTLE_WORDS = frozenset(
 # A task ends where the speaker starts explaining: "handle the dinner, I know a place …".
 # … or adds what it is for ("draft the abstract so I can review it") or what not to do (", don't promise anything").
 _AFTERTHOUGHT = re.compile(
-    r"\s*(?:;|,\s+(?=(?:I|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|let'?s|don'?t|each|ich|je|yo|eu|es|c'est|das"
+    r"\s*(?:;|,\s+(?=(?:I|ill\s+do\b|I'm|I've|I'd|we|we're|it|it's|that's|they|but|because|since|as|so|let'?s|don'?t|each|ich|je|yo|eu|es|c'est|das"
     r"|lass\s+uns|aber|mais|pero|mas|vamos|then\s+(?:we|I|they)"  # "run the interviews, then we decide"
     # a reason, a condition or a remark after the task, in each language: "…, senão …", "…, weil …", "…, nessun problema"
     r"|j'|j’|otherwise|he|she|senão|porque|pois|sonst|weil|denn|sinon|parce|car|sino|altrimenti|perché|no\s+es|não\s+é|nessun\s+problema"
     r"|pas\s+de\s+souci|sin\s+problema|sem\s+problema|kein\s+problem|no\s+problem|ele|ela|él|ella|elle|er|lui|wir|noi|nous|a\s+gente)\b)"
     r"|\s+(?:so\s+(?:that\s+)?(?=(?:I|we|you|he|she|they|it)\b)|damit\b|pour\s+qu[e']|afin\s+qu[e']|para\s+que\b)"
-    r"|\s+(?:et|y|e)\s+(?=(?:on|lo|la|a\s+gente)\s+\w|(?:decidimos|decidiremos|vemos|hablamos|falamos)\b)"  # "je leur demande et on en reparle lundi", "hago una encuesta y decidimos el viernes": then the team again
+    r"|\s+(?:et|y|e|and)\s+(?=(?:on|lo|la|a\s+gente)\s+\w|(?:decidimos|decidiremos|vemos|hablamos|falamos)\b|we\s+(?:decide|pick|choose|talk|discuss)\b)"  # "je leur demande et on en reparle lundi", "hago una encuesta y decidimos el viernes", "… and we decide then": then the team again
     r"|\s+(?:if|unless|wenn|falls)\s+(?=(?:someone|somebody|anyone|you|we|they|he|she|it|jemand|du|ihr|wir)\b)"
     r"|\s+(?:si|se)\s+(?=(?:tu|vous|on|besoin|quieres|queréis|quiere|hace\s+falta|quiser|quiserem|precisar)\b))", re.I)
 # "Bo will cut the video, right?": a statement asking for confirmation, read as the statement.
@@ -135,7 +135,8 @@ _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:se
                        # or the state it is in: "confirmed, error rate is back to normal", "bestätigt, läuft wieder"
                        r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)|back\s+to\s+(?:baseline|normal)"
                        r"|works\s+(?:again|now)|(?:ist|sind|läuft|laufen)\s+wieder|(?:est|sont)\s+revenus?|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)"
-                       r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona)\b"
+                       r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona"
+                       r"|(?:passando|funcionando|rodando|respondendo|pasando|working|passing|flowing)\s+(?:de\s+novo|de\s+nuevo|again))\b"
                        r"|[\s,]+\w+(?:ando|endo|indo)\b)", re.I)  # or what is under way: "feito, reiniciando"
 # German advice in the first person: "das Wording vom Untertitel würd ich noch mit Content abstimmen" (not "… würd ich sagen")
 _WOULD_I = re.compile(r"(?:^|[,.;:]\s*)(?:nur\s+|aber\s+)?(?P<pre>[^,.;:!?]+?)\s+würd(?:e)?\s+ich\s+(?:noch\s+|eher\s+|auf\s+jeden\s+fall\s+)?"
@@ -144,7 +145,7 @@ _WHO_WILL = re.compile(
     r"^\W*(?:(?P<lead>[^\W\d_][\w']*(?:\s+[\w'.]+){0,7})\s*[,，、:：]\s*|(?:and|und|et|y|e)\s+)?"  # "Au fait, qui …", "¿Y quién …", "接口文档还没更新，谁来…"
     r"(?:(?:who|wer|qui|quién|quien|quem|chi|wie)(?:(?:'s|’s|\s+is)(?=\s+\w+ing\b))?\s+(?P<takes>può|potrebbe|vuole|si\s+occupa\s+d[ie]|kan(?!n)|wil|can|could|will|wants\s+to|is\s+going\s+to|kann|könnte|will|übernimmt|macht|kümmert\s+sich\s+um|"
     r"peut|pourrait|veut|s'occupe\s+d[eu']?|fait|puede|podría|quiere|se\s+encarga\s+de|hace|pode|poderia|quer|cuida\s+d[eoa]s?|faz)?\s*"
-    r"(?!(?:is|are|was|were|ist|sind|war|est|es|está|é|è|knows|weiß|sait|sabe)\b)(?P<what>[^?？]{6,})"  # "Wer ist heute IC?" asks who someone is
+    r"(?!(?:is|are|was|were|ist|sind|war|est|es|está|é|è|knows|weiß|sait|sabe|has|have|hat|habt|a|tiene|tem)\b)(?P<what>[^?？]{6,})"  # "Wer ist heute IC?" asks who someone is, "wer hat noch zeit?" who is free
     r"|谁(?:来|能|可以|负责|去)(?P<what2>[^?？]{2,})|(?:誰|だれ)が(?P<what3>[^?？]{2,}?)(?:しますか|やりますか|ますか)|कौन\s+(?P<what4>[^?]{4,}?)\s+(?:करेगा|करेगी|करेंगे)"
     r"|و?(?:من|مين)\s+(?:راح\s+|رح\s+|سوف\s+|س)?(?=ي)(?P<what5>[^؟?]{4,}))[?？؟]", re.I)
 # "and the migration guide?" after a who-question: who takes the same work on this
@@ -207,7 +208,7 @@ _AND_NAME_WILL = screened(re.compile(r",?\s+(?:and|und|et|y|e)\s+(?=@?[^\W\d_][\
 # Turning a request down: an opening ("sorry", "no"), or saying it cannot be done anywhere in the reply
 # ("Esta semana imposible", "Essa semana não dá", "नहीं कर पाऊँगा", "来週は出張なので難しいです").
 _DECLINE = re.compile(
-    r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso"
+    r"^\W*(?:no\b|sorry|can'?t|cannot|won'?t|not\s+me|(?:ne|nee|nö|nein)\b[,!.]?\s*(?:sorry|sry|leider|sorgy)|leider\s+nicht|kann\s+nicht|désolé|je\s+ne\s+peux\s+pas|no\s+puedo|não\s+posso"
     r"|すみません|申し訳|抱歉|不好意思|माफ़|माफ|آسف|للأسف)"
     r"|\b(?:can'?t|cannot|won'?t\s+(?:be\s+able|have\s+time)|not\s+able\s+to|I'?d\s+rather\s+not|I'?d\s+prefer\s+not|lieber\s+nicht|plutôt\s+pas|prefiero\s+no|prefiro\s+não|no\s+bandwidth|swamped|(?:I'?m\s+)?(?:ooo|out\s+of\s+office|on\s+(?:leave|vacation|holiday|pto))|kann\s+ich\s+nicht|schaffe\s+ich\s+nicht|pas\s+possible|impossible"
     r"|imposible|no\s+(?:puedo|me\s+da\s+tiempo|llego)|não\s+(?:dá|posso|consigo|vou\s+conseguir)|nicht\s+hin|non\s+(?:posso|riesco|ce\s+la\s+faccio))\b"
@@ -2995,6 +2996,7 @@ def _in_range(text: str, match: re.Match, bare: re.Pattern) -> bool:
     return any(m.end() == len(before) for m in bare.finditer(before))
 
 
+_EOD_OF = re.compile(r"^(?:eod|cob)\s+(?=\S)")
 _DAY_ONLY = re.compile(r"^(?:the|antes\s+del|el|zum|le|(?:o\s+)?dia)\s+(\d{1,2})(?:st|nd|rd|th|\.)?$")
 
 
@@ -3021,7 +3023,7 @@ def resolve_due(written: str, sent: datetime | None) -> date | None:
 @lru_cache(maxsize=16_384)
 def _due_on(written: str, day: date) -> date | None:
     """`resolve_due` for a phrase written on `day`."""
-    low = written.lower()
+    low = _EOD_OF.sub("", written.lower())  # "eod fri": the end of that day
     if m := _ISO.search(low):
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -3036,7 +3038,7 @@ def _due_on(written: str, day: date) -> date | None:
     if any(word in low for word in _TODAY):
         return day
     for name, weekday in _WEEKDAYS_LONGEST_FIRST:
-        if name in low or name == _WEEKDAY_SHORT.get(low.rstrip(".")):
+        if name in low or name == _WEEKDAY_SHORT.get(low.rstrip(".").rsplit(None, 1)[-1]):  # "fri", "next fri"
             ahead = (weekday - day.weekday()) % 7 or 7
             if any(w in low for w in _NEXT) and ahead < 7:
                 ahead += 7 if weekday <= day.weekday() else 0

@@ -84,7 +84,7 @@ _RESOLVED = re.compile(
 _RESTORED = re.compile(
     r"\b(?:back\s+to\s+(?:baseline|normal|\d)|error(?:\s+rate)?s?\s+(?:is\s+|are\s+)?(?:dropping|down|gone|back)|(?:is|are)\s+back\b"
     r"|recovered|resolved|back\s+online|fixed\s+now|mitigated|all\s+clear|works\s+(?:now|again)|(?<![\w\s])\s*works\b|^works\b"
-    r"|läuft\s+durch|(?:tout\s+)?est\s+revenu|ça\s+remonte|c'est\s+reparti|remarche|^funciona\b|funciona\s+(?:ya|otra\s+vez)"
+    r"|(?:passando|funcionando|rodando|respondendo|pasando|working|passing|flowing)\s+(?:de\s+novo|de\s+nuevo|again)|läuft\s+durch|(?:tout\s+)?est\s+revenu|ça\s+remonte|c'est\s+reparti|remarche|^funciona\b|funciona\s+(?:ya|otra\s+vez)"
     r"|revenue?s?\s+(?:à|a)\s+(?:la\s+normale|\d)|rétabli|résolu|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|ça\s+remarche"
     r"|wieder\s+(?:da|online|normal|erreichbar|korrekt|grün|ok)|(?:gehen|geht|läuft|laufen|funktioniert|werden|wird)\s+wieder|behoben"
     r"|resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|funciona\s+de\s+nuevo"

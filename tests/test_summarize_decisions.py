@@ -800,3 +800,17 @@ def test_a_change_of_plan_that_puts_the_old_plan_off_is_the_new_decision():
                     ("sofia", "ok change of plan: we stay on self-hosted Keycloak for now, revisit Auth0 in Q3"),
                     ("ben", "makes sense. ill cancel the auth0 trial then"))
     assert len(found) == 1 and "stay on self-hosted Keycloak" in found[0]
+
+
+def test_a_view_a_cleared_alert_and_a_german_postponement():
+    """ "perso je préfère grafana, on garde la main …" is a view, not a decision; "confirmed, alerts cleared" a report;
+    "hmm ok. dann verschieben wir den freeze auf freitag" replaces the Wednesday freeze."""
+    assert decided(("aurélie", "on en est où sur le choix entre Datadog et Grafana Cloud ?"),
+                   ("bastien", "perso je préfère grafana, on garde la main sur les dashboards"),
+                   ("nico", "datadog est bcp plus simple pour l'APM"), ("aurélie", "ok on tranche quand on a le devis alors")) == []
+    assert decided(("priya", "anyone else seeing 502s on /api/invoices?"), ("tom", "yeah since 14:10, pgbouncer pool is maxed out"),
+                   ("tom", "rolled back to 4.11, error rate back to 0"), ("priya", "confirmed, alerts cleared 🙏")) == []
+    freeze = decided(("katrin", "wir frieren den code für das Q2 release am mittwoch ein, danach nur noch bugfixes"), ("sven", "ok"),
+                     ("paul", "mittwoch is knapp, das payment-refactoring ist erst zu 70% durch"),
+                     ("katrin", "hmm ok. dann verschieben wir den freeze auf freitag, aber dann wirklich hart"), ("paul", "danke!! schaffen wir"))
+    assert len(freeze) == 1 and "freitag" in freeze[0]

@@ -949,3 +949,10 @@ def test_a_german_no_and_who_else_has_time_then_a_taker_and_a_portuguese_da_pra(
                        ("juliana", "@pedro dá pra colocar um lembrete de expiração de certificado no calendário do time?"),
                        ("pedro", "claro, faço agora"))
     assert [(owner, text) for owner, text, _ in portuguese] == [("pedro", "colocar um lembrete de expiração de certificado no calendário do time")]
+
+
+def test_german_was_after_glaub_ich_is_no_verb_and_a_separable_verb_closes_before_bevor():
+    found = items(("jana", "dürfen wir die kundenlogos auf die neue landingpage packen?"),
+                  ("felix", "bei den enterprise kunden steht im vertrag glaub ich was von zustimmung"),
+                  ("michi", "ich frag mal bei der rechtsabteilung nach bevor wir da was live stellen"))
+    assert [(owner, text) for owner, text, _ in found] == [("michi", "mal bei der rechtsabteilung nachfragen bevor wir da was live stellen")]

@@ -215,7 +215,7 @@ DE = Lexicon(
     waiting=r"\b(?:(?:ab)?warten(?:\s+wir)?(?:\s+ab)?,?\s+(?:auf|bis)|vertag\w*(?:\s+(?:wir|das|es|den|die|punkt|thema)){0,3},?\s+(?:bis|auf)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+"
             r"(?P<what>[^.;!?]{3,80}?)(?=(?:\s+(?:nochmal|noch\s+mal|wieder|erneut|an|ab|weiter))+\s*[.;!?]?\s*$|\s*[.;!?]|\s*$)",
     commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich(?!\s+mir\b)|übernehm(?:e)?\s+ich|ich\s+(?:mach|übernehm)(?:'?s\b|e?\s+(?:das|es)\b)|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
-           r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja)\b)[^\W\d_]{3,}(?<!e)\b.*)"
+           r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja|was|das|dies|eh|halt|doch|gern|gerne|selbst|dann|jetzt|heute|morgen)\b)[^\W\d_]{3,}(?<!e)\b.*)"
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln)\b(?:,?\s+(?:wie|ob|was|wo|wann|warum|welche[nrms]?)\s[^,;?]+)?)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:(?:ist|sind)\s+(?:meins|meine\s+sache|bei\s+mir)|(?:kann|könnte|würde)\s+ich\s+(?:gerne?\s+)?(?:übernehmen|machen|nehmen))\b"
@@ -231,7 +231,7 @@ DE = Lexicon(
                r"|\bwir\s+sollten\s+(?:auch|noch)\s+(?P<what6>.+)|^\W*(?P<pre>[^,;:?]+?)\s+müssen\s+wir\s+(?:noch\s+|auch\s+)?(?P<what7>[^?]+)$",
     answer=r"^\W*(?:ja\b|nein\b|jep|nee|genau|richtig|stimmt|ich\s+(?:glaube|denke)|soweit\s+ich\s+weiß|das\s+ist|es\s+ist|weil|wir\s+(?:haben|können|sind|müssen|brauchen))",
     not_known=r"\b(?:keine\s+ahnung|weiß\s+(?:ich\s+)?nicht|unklar|gute\s+frage|muss\s+ich\s+(?:nach)?prüfen|klären\s+wir|(?:muss|müssen)\s+(?:ich|wir)\s+(?:noch\s+)?(?:klären|fragen|nachfragen)|nicht\s+meine\s+entscheidung|noch\s+offen|liegt\s+nicht\s+bei\s+(?:mir|uns))\b",
-    revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung|(?:(?:na\s+)?gut,?\s+|ok(?:ay)?,?\s+)?dann\s+doch)\b",
+    revision=r"^\W*(?:doch\s+nicht|korrektur|update|änderung|neuer\s+plan|stattdessen|planänderung|(?:(?:na\s+)?gut,?\s+|ok(?:ay)?,?\s+)?dann\s+doch|(?:(?:hmm+\s+)?ok(?:ay)?[,.]?\s+)?dann\s+(?:verschieben|schieben)\s+wir)\b",
     conclude=r"^\W*(?:ok(?:ay)?|gut|also|dann|alles\s+klar|na\s+gut)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:einverstanden|okay\s+für\s+euch|ok\s+für\s+euch|passt\s+das|(?:irgendwelche\s+)?einwände|alle\s+einverstanden|(?:jemand|wer)\s+dagegen)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:(?:kann|darf)\s+ich\b|(?!(?:haben|sind|wissen|hatten|waren)\s)\w+(?:en|ern|eln)\s+wir\b)",

@@ -133,7 +133,7 @@ _OBSERVED = re.compile(r"\W*(?:(?:i\s+(?:can\s+)?|i'm\s+|we're\s+|also\s+)?(?:se
                        r"|(?:lo\s+|la\s+)?veo\b|estoy\s+viendo\b|(?:ich\s+)?sehe\b|here\s+too|aqui\s+também|aquí\s+también"
                        r"|chez\s+moi\s+aussi|bei\s+mir\s+auch|\s*,\s*\d+(?:[.,]\d+)?\s*%"  # "confirmed, 12% error rate" (not "let's go with 4%")
                        # or the state it is in: "confirmed, error rate is back to normal", "bestätigt, läuft wieder"
-                       r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)|back\s+to\s+(?:baseline|normal)"
+                       r"|[^.!?]{0,40}?\b(?:(?:is|are|'s|looks|seems)\s+(?:back|fixed|gone|normal|stable|green|healthy|resolved|recovered)|back\s+to\s+(?:baseline|normal)|alerts?\s+(?:cleared|gone|resolved)"
                        r"|works\s+(?:again|now)|(?:ist|sind|läuft|laufen)\s+wieder|(?:est|sont)\s+revenus?|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)"
                        r"|vuelve\s+a\s+funcionar|ya\s+funciona|voltou(?:\s+ao\s+normal)?|já\s+funciona"
                        r"|(?:passando|funcionando|rodando|respondendo|pasando|working|passing|flowing)\s+(?:de\s+novo|de\s+nuevo|again))\b"
@@ -824,7 +824,8 @@ class ThreadReader:
             # whose last word puts it off ("nehmen wir ins Postmortem auf, besprechen wir dann im Planning")
             # and so is one the deferral says around or inside its marker: "n'est pas encore validé", "not yet
             # approved", "we'll revisit next tuesday"
-            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.end() > marker.start()))
+            decided = bool(marker) and not (deferred and (_DECIDE.search(deferred.group()) or deferred.end() > marker.start())) \
+                and not (_OPINION.match(text) and not _DECIDE.search(text))  # "perso je préfère grafana, on garde …": a view
             proposed = bool(self.cues.proposal.search(text))
             if not decided and not question and self._concludes(s, found):
                 continue
@@ -2539,6 +2540,9 @@ _GIVES_WAY = re.compile(r"^\W*(?:hmm+[,.]?\s*)?(?:ok(?:ay)?|fair(?:\s+enough)?|r
 _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|cu[aá]nt[oa]s?|quant[oa]s?)\b[^?]*\?", re.I)
 # "- @mehmet demo-laptops aufsetzen bis montag": a line for someone by @-mention, their task and no decision of the group
 # asking for more time on one's own task: "je peux avoir jusqu'à lundi ?", "posso mandar dia 3?", "can I have it by Monday?"
+# a personal view, not the team's decision: "perso je préfère grafana, on garde la main …", "personally I'd keep X"
+_OPINION = re.compile(r"^\W*(?:perso(?:nnellement)?|personally|imo|imho|for\s+me|pour\s+moi|für\s+mich|ich\s+persönlich|a\s+mí|para\s+mí"
+                      r"|pra\s+mim|je\s+préfère|I\s+(?:(?:would|'d)\s+)?prefer|ich\s+finde|yo\s+prefiero|eu\s+prefiro)\b", re.I)
 _EXTENSION = re.compile(r"\b(?:can|could|may)\s+i\s+(?:have|get|do|send|make|finish|deliver)\b|\bje\s+(?:peux|pourrais)\s+(?:avoir|le\s+faire|"
                         r"le\s+rendre|rendre|livrer|envoyer)\b|\b(?:kann|könnte)\s+ich\b|\bpuedo\s+(?:tenerlo|entregarlo|mandarlo|"
                         r"hacerlo|tener|entregar|mandar)\b|\bposso\s+(?:mandar|entregar|fazer|enviar)\b", re.I)

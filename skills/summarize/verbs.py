@@ -43,7 +43,7 @@ _SEPARABLE = {"de": frozenset("ab an auf aus bei ein fest her hin los mit nach v
                              "um durch hoch runter weiter vorbei dran rum herum heraus herein hinein hinaus rauf frei bereit fort".split()),
               "nl": frozenset("aan af bij door in mee na om op over terug toe uit vast voor weg klaar samen".split())}
 # Where a German or Dutch clause ends.
-_CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass en of maar zodra als zodat omdat dat".split())
+_CLAUSE_END = frozenset("und oder aber sobald wenn falls damit weil dass sodass bevor nachdem ob en of maar zodra als zodat omdat dat".split())
 _VERB_LAST = ("de", "nl")  # the infinitive closes the clause
 
 

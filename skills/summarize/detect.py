@@ -674,7 +674,7 @@ class ThreadReader:
     def _before_vocative(self, text: str) -> str:
         """ "ok dann go 🚀 sabine, den bug bitte ins nächste sprint": the decision ends where its speaker turns to
         someone by name (the emoji that marked the turn is gone from the text)."""
-        for m in _VOCATIVE.finditer(text):
+        for m in _VOCATIVE.finditer(text) if "," in text or ":" in text else ():
             if m.group(1).lower() in self.people and (content_words(text[:m.start()]) or _GO_SAID.search(text[:m.start()])):
                 return text[:m.start()].rstrip(" ,;:")
         return text
@@ -682,6 +682,8 @@ class ThreadReader:
     def _before_promise(self, text: str) -> str:
         """ "bon on décale à mercredi 14h, je mets à jour l'invit": the decision ends at the comma before its
         speaker's promise, which is an action item of its own."""
+        if "," not in text:
+            return text  # the cut is at a comma
         promise = next((m for p in self.cues.commit if (m := p.search(text)) and m.start() > 0), None)
         cut = text.rfind(",", 0, promise.start() + 2) if promise else -1
         return text[:cut].rstrip() if cut > 0 and len(content_words(text[:cut])) >= 2 else text

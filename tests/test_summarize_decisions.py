@@ -814,3 +814,11 @@ def test_a_view_a_cleared_alert_and_a_german_postponement():
                      ("paul", "mittwoch is knapp, das payment-refactoring ist erst zu 70% durch"),
                      ("katrin", "hmm ok. dann verschieben wir den freeze auf freitag, aber dann wirklich hart"), ("paul", "danke!! schaffen wir"))
     assert len(freeze) == 1 and "freitag" in freeze[0]
+
+
+def test_fica_assim_replaces_the_plan_it_revises():
+    found = decided(("gui", "vamos subir o timeout do worker de relatórios pra 120s, tá estourando com cliente grande"), ("leo", "+1"),
+                    ("carla", "pera, subir timeout só mascara. o problema é a query sem índice na relatorio_vendas"),
+                    ("gui", "verdade, olhei o explain agora. fica assim: criamos o índice e deixamos o timeout em 60"),
+                    ("leo", "faz sentido"))
+    assert len(found) == 1 and "criamos o índice" in found[0]

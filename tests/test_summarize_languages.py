@@ -956,3 +956,17 @@ def test_german_was_after_glaub_ich_is_no_verb_and_a_separable_verb_closes_befor
                   ("felix", "bei den enterprise kunden steht im vertrag glaub ich was von zustimmung"),
                   ("michi", "ich frag mal bei der rechtsabteilung nach bevor wir da was live stellen"))
     assert [(owner, text) for owner, text, _ in found] == [("michi", "mal bei der rechtsabteilung nachfragen bevor wir da was live stellen")]
+
+
+def test_a_listed_task_turned_down_by_its_owner_goes_to_whoever_takes_it():
+    """ "- @tomás demo grabada eod miércoles" — "el miércoles no puedo grabar, estoy de guardia. ¿alguien?" — "grabo yo la
+    demo": Rocío's, not Tomás's; "no worries, will do" under one's line keeps it."""
+    spanish = items(("fer", "para el cierre de sprint:\n- @nico arreglar el flaky test de pagos para el jueves\n- @tomás demo grabada eod miércoles"),
+                    ("nico", "👍"), ("tomás", "el miércoles no puedo grabar, estoy de guardia. ¿alguien?"), ("rocío", "grabo yo la demo"))
+    assert [owner for owner, _, _ in spanish] == ["nico", "rocío"]
+    english = items(("fer", "sprint wrap-up:\n- @nico fix the flaky payments test by thu\n- @tom record the demo by wed"),
+                    ("nico", "on it"), ("tom", "no worries, will do"))
+    assert [owner for owner, _, _ in english] == ["nico", "tom"]
+    portuguese = items(("gui", "vamos subir o timeout do worker pra 120s"), ("carla", "pera, o problema é a query sem índice"),
+                       ("leo", "faz sentido. @carla você cria o índice hoje?"), ("carla", "crio sim, até o fim do dia"))
+    assert portuguese == [("carla", "criar o índice", "o fim do dia")]

@@ -354,7 +354,7 @@ ES = Lexicon(
            r"|\b(?:lo|la|los|las|les|le)\s+(?P<what3>(?!creo\b|pienso\b|sé\b|veo\b)\w{3,}o\s+yo\b.*)|\b(?P<what4>(?!creo\b|pienso\b)\w{3,}o\s+yo\b.*)"
            r"|\byo\s+(?P<what5>(?!creo\b|pienso\b|sé\b|veo\s+que\b|prefiero\b|propongo\b|estoy\b|soy\b|tengo\b|también\b|puedo\b|quiero\b|debo\b|necesito\b|seguro\b|acabo\b|voto\b|apoyo\b|opino\b|sugiero\b|insisto\b|dudo\b|odio\b|amo\b|adoro\b)\w{3,}o\b.*)|\b(?:lo|la|los|las)\s+tengo\s+list[oa]s?\b(?P<what6>.*)"
            r"|\btengo\s+que\s+(?P<what8>(?!irme\b|salir\b|pensarlo\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)?\b.*)"
-           r"|\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
+           r"|(?<!\bno\s)\bpuedo\s+(?P<what7>(?!ser\b|estar\b)\w+(?:ar|er|ir)(?:lo|la|los|las|le|les|me|se)?\b.*)"
            r"|^\W*(?P<mine>[^,;:]+?)\s+(?:es\s+m[ií][oa]|me\s+lo\s+quedo|para\s+m[ií])\b"
            # a first word in -o read as "I <verb>" ("Mando el informe hoy"), but not a noun that a gerund, "=", ":" or
            # "es" follows ("disco bajando: 94%", "centro = 430€", "el costo es…"), nor "seguro que", "tipo", "acabo de" (just did)
@@ -408,7 +408,7 @@ ES = Lexicon(
 )
 
 PT = Lexicon(
-    decided=r"(?:\bfechado\b|\bdecidido\b|\bdecisão\s*[:\-]|\b(?:decidimos|resolvemos)\b|\bficou\s+(?:decidido|combinado|assim)\b|\bvamos\s+(?:de|com)\b(?!.*\?)|\bbora\s+(?:de|com)\b(?!.*\?)"
+    decided=r"(?:\bfechado\b|\bdecidido\b|\bdecisão\s*[:\-]|\b(?:decidimos|resolvemos)\b|\bficou\s+(?:decidido|combinado|assim)\b|\bfica\s+assim\s*:|\bvamos\s+(?:de|com)\b(?!.*\?)|\bbora\s+(?:de|com)\b(?!.*\?)"
             r"|\bficou\s+aprovado\b|\bcombinado\b|\bbatido\s+o\s+martelo\b|\bpor\s+unanimidade\b|\bunânime\b|\bconfirmado\b|\bmartelo\s+batido\b|^\W*(?:sim|ok)?[,.!\s]*aprovad[oa]\b)",
     settles=r"(?:^\W*(?:então|bom)?,?\s*(?:de\s+qualquer\s+(?:forma|jeito|maneira)|seja\s+como\s+for|resumindo|em\s+resumo|no\s+fim)\s*:\s*\w|^\W*(?:ok(?:ay)?|então|beleza|bom)?[\s,]*(?:fechado|combinado|feito|beleza|perfeito|show|tá\s+bom|está\s+bem|pode\s+ser|fechou)\b[.!,]|^\W*(?:então)\s+\w+\W*$)" + _GO_VERDICT,
     endorse=r"^\W*(?:@\S+\s+)?(?:concordo|fechado|combinado|boa\s+ideia|por\s+mim\s+ok|pode\s+ser|\+1|👍|bora|fechou|show)",
@@ -449,7 +449,7 @@ PT = Lexicon(
                r"|\b(?:deveríamos\s+(?:também\s+)?|teríamos\s+que\s+|a\s+gente\s+(?:precisa|tem\s+que)\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sim\b|não\b|nao\b|isso\b|exato|acho\s+que|creio\s+que|é\b|porque|já\s+(?:está|tá)|temos)",
     not_known=r"\b(?:não\s+sei|nao\s+sei|sem\s+ideia|boa\s+pergunta|não\s+tenho\s+certeza|preciso\s+ver|ainda\s+não|(?:tenho|temos)\s+que\s+(?:ver|perguntar|falar)|não\s+é\s+(?:minha\s+decisão|comigo)|não\s+depende\s+de\s+(?:mim|nós))\b",
-    revision=r"^\W*(?:(?:pessoal|galera|gente|time)[,:!]?\s+)?(?:(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b|mudança\s*:|muda(?:mos)?\s+(?:então|tudo|o\s+plano)\s*:)",
+    revision=r"^\W*(?:(?:pessoal|galera|gente|time)[,:!]?\s+)?(?:fica\s+assim\s*:|(?:na\s+verdade|mudança\s+de\s+planos?|correção|melhor)\b|mudança\s*:|muda(?:mos)?\s+(?:então|tudo|o\s+plano)\s*:)",
     conclude=r"^\W*(?:ok(?:ay)?|então|beleza|bom|certo|fechado)\b[\s,.:;!-]*",
     consent=r"(?:^|[\s.,;]+)(?:pode\s+ser|beleza|fechado|(?:alguma\s+)?objeç(?:ão|ões)|todos\s+de\s+acordo|de\s+acordo|algu[ée]m\s+contra)\s*[?？]\s*$",
     course=COURSE_LEAD + r"\W*(?:[^\W\d_][\w\'-]*[,\s]+){0,3}?(?:posso|temos\s+que|a\s+gente\s+(?:faz|vai|mantém)|(?!(?:temos|sabemos|estamos|somos|tínhamos)\b)\w+(?:amos|emos|imos))\b",

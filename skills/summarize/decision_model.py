@@ -252,6 +252,8 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model:
     most = max(counts.values()) if counts else 0
     starter = messages[0].speaker if messages else ""
     first_read = max(0, n - READ_LAST)
+    # a speaker's plan that their own later change of plan replaced ("vamos subir o timeout …" … "fica assim: …")
+    revised_from = {f.owner: f.index for f in found if f.owner and any(cues.revision.match(x.text) for x in reader.by_message[f.index])}
     cue_features = _cue_features(cues)
     asks = FEATURES.index("request") - FEATURES.index("proposal")  # the cue feature of a request or an assignment
     assigners = {s.speaker for s in sentences if s.index >= first_read and cue_features(s.text)[asks]}
@@ -280,7 +282,8 @@ def candidates(reader: ThreadReader, found: list[Found], undecided: bool, model:
         text, own, chosen = s.text, reader.by_message[s.index], s in by_rule
         words = content_words(text)
         if not chosen and (s.index < first_read or len(words) < 2 or s.is_question or cues.options.search(text)
-                           or s.index in reader.replaced or _ADDRESSED.match(text) or _heads_a_task_list(own, s)):
+                           or s.index in reader.replaced or s.index < revised_from.get(s.speaker, -1)
+                           or _ADDRESSED.match(text) or _heads_a_task_list(own, s)):
             continue
         near_end = n - 1 - s.index < 3
         leader = s.speaker in assigners or s.speaker == starter or counts[s.speaker] == most

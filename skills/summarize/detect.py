@@ -899,7 +899,10 @@ class ThreadReader:
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or self.messages[s.index].agreement >= 2:
                     found.append((self._found(s, endorsed), AGREED))
-        found = [(f, how) for f, how in found if (how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text)]
+        kept = [(f, how) for f, how in found if (how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text)]
+        # a plan objected to and then replaced by its speaker's new one ("vamos subir o timeout" … "fica assim: …")
+        self.replaced.update(f.index for f, _ in found if (f, _) not in kept and any(g.owner == f.owner and g.index > f.index for g, _ in kept))
+        found = kept
         if last_defer is not None and not any(f.index > last_defer[0] and not self._answers_deferral(f, how, last_defer[0])
                                               for f, how in found):
             # Parked after the last decision: agreement before it did not hold. When the thread's own question was
@@ -2030,7 +2033,7 @@ class ThreadReader:
         if listed is not None:
             owner, what = listed  # "• Dev: demo environment", "docs update → me", "press kit → nobody yet"
             if owner is not None:
-                if question and self._declined(s.index, owner):
+                if self._declined(s.index, owner):  # "- @tomás demo grabada" — "el miércoles no puedo grabar"
                     owner = None
                 asked_of[s.index] = owner
         # "@Marco prepari tu le note?": a Slack mention opening a request stands for "Marco, …"
@@ -2162,7 +2165,7 @@ class ThreadReader:
             verb = verb[:-1]  # "yo lo miro, lo tengo …"; but "Equipo, para …", "centro, …" are nouns
         if verb is not None and (infinitive(verb, lang) is None or self.resolve(verb)):
             return None  # "pablo migra los tickets": a name ending like a verb ("Pablo", "Bruno") is no first person
-        if groups.get("verbed") and _VERB_YES.fullmatch(groups["verbed"]):
+        if groups.get("verbed") and _VERB_YES.fullmatch(groups["verbed"].split(",")[0]):  # "crio sim, até o fim do dia"
             return ""  # "consigo sim", "aviso sim": yes to what was asked, which is the task
         if _NEGATED.search(" ".join(re.split(r"[,;:]", _what(m), maxsplit=1)[0].split()[:NEGATION_REACH])):
             return None  # "Ich krieg das diese Woche echt nicht hin", "je ne pourrai pas": a refusal, not a promise
@@ -2273,7 +2276,8 @@ class ThreadReader:
 
     def _declined(self, index: int, person: str) -> bool:
         reply = next((m for m in self.messages[index + 1:index + 1 + MAX_REPLIES_READ] if m.speaker == person), None)
-        return reply is not None and bool(_DECLINE.search(reply.text)) and not self.cues.accept.search(reply.text)
+        return reply is not None and bool(_DECLINE.search(reply.text)) and not self.cues.accept.search(reply.text) \
+            and not _NO_PROBLEM.match(reply.text)  # "no worries, will do"
 
     # ---- questions ----------------------------------------------------------------------------------
 
@@ -2543,6 +2547,7 @@ _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|
 # "- @mehmet demo-laptops aufsetzen bis montag": a line for someone by @-mention, their task and no decision of the group
 # asking for more time on one's own task: "je peux avoir jusqu'à lundi ?", "posso mandar dia 3?", "can I have it by Monday?"
 # a personal view, not the team's decision: "perso je préfère grafana, on garde la main …", "personally I'd keep X"
+_NO_PROBLEM = re.compile(r"^\W*no\s+(?:problem|prob|probs|worries|stress|sweat)\b", re.I)
 _OPINION = re.compile(r"^\W*(?:perso(?:nnellement)?|personally|imo|imho|for\s+me|pour\s+moi|für\s+mich|ich\s+persönlich|a\s+mí|para\s+mí"
                       r"|pra\s+mim|je\s+préfère|I\s+(?:(?:would|'d)\s+)?prefer|ich\s+finde|yo\s+prefiero|eu\s+prefiro)\b", re.I)
 _EXTENSION = re.compile(r"\b(?:can|could|may)\s+i\s+(?:have|get|do|send|make|finish|deliver)\b|\bje\s+(?:peux|pourrais)\s+(?:avoir|le\s+faire|"

@@ -970,3 +970,12 @@ def test_a_listed_task_turned_down_by_its_owner_goes_to_whoever_takes_it():
     portuguese = items(("gui", "vamos subir o timeout do worker pra 120s"), ("carla", "pera, o problema é a query sem índice"),
                        ("leo", "faz sentido. @carla você cria o índice hoje?"), ("carla", "crio sim, até o fim do dia"))
     assert portuguese == [("carla", "criar o índice", "o fim do dia")]
+
+
+def test_german_kuemmern_um_and_who_does_what():
+    """ "ich kümmer mich um die schlüssel": "sich um die schlüssel kümmern"; "wer macht was für den umzug?" asks who does
+    what, and is not the task of whoever answers ("was" is no verb)."""
+    found = items(("bea", "wer macht was für den umzug?"), ("kai", "ich mach das netzwerk"),
+                  ("bea", "ich kümmer mich um die schlüssel"), ("kai", "ok"))
+    assert [(owner, text.split(" (re:")[0]) for owner, text, _ in found] == [("kai", "das netzwerk machen"),
+                                                                            ("bea", "sich um die schlüssel kümmern")]

@@ -214,7 +214,7 @@ DE = Lexicon(
           r"|\bnicht\s+(?:unsere|meine)\s+entscheidung\b|\bliegt\s+nicht\s+bei\s+(?:uns|mir)\b",
     waiting=r"\b(?:(?:ab)?warten(?:\s+wir)?(?:\s+ab)?,?\s+(?:auf|bis)|vertag\w*(?:\s+(?:wir|das|es|den|die|punkt|thema)){0,3},?\s+(?:bis|auf)|brauchen\s+(?:erst(?:mal)?|zuerst|noch)|erst\s+wenn|sobald|hängt\s+(?:von|ab\s+von)|nach)\s+"
             r"(?P<what>[^.;!?]{3,80}?)(?=(?:\s+(?:nochmal|noch\s+mal|wieder|erneut|an|ab|weiter))+\s*[.;!?]?\s*$|\s*[.;!?]|\s*$)",
-    commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum|um))?|mach\s+ich(?!\s+mir\b)|übernehm(?:e)?\s+ich|ich\s+(?:mach|übernehm)(?:'?s\b|e?\s+(?:das|es)\b)|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
+    commit=r"\b(?:(?:ich\s+|^\W*)(?:kümmere|kümmer)\s+mich(?:\s+(?:drum|darum)|(?=\s+um\s))?|mach\s+ich(?!\s+mir\b)|übernehm(?:e)?\s+ich|ich\s+(?:mach|übernehm)(?:'?s|e?\s+(?:das|es))(?=\s*(?:[,.!]|$))|ich\s+werde|ich\s+kann\s+(?:das\s+)?(?:machen|übernehmen))\s*(?P<what>.*)"
            r"|\bich\s+(?P<verbed>(?!(?:bin|hab|hat|kann|muss|soll|will|darf|mag|weiß|weiss|war|glaub|find|denk|mein|seh|kenn|brauch|frag\s+mich|hoff|wollt|würd|könnt|sollt|müsst|dacht|nicht|auch|noch|schon|mal|also|ja|was|das|dies|eh|halt|doch|gern|gerne|selbst|dann|jetzt|heute|morgen)\b)[^\W\d_]{3,}(?<!e)\b.*)"
            r"|\bich\s+muss\s+(?:noch\s+)?(?P<what5>(?!mir\b|mich\b|nicht\b|jetzt\s+los\b|gehen\b|weg\b)[^,;?]*?\w(?:en|ern|eln))\b"
            r"|\bich\s+(?:kann|könnte)\s+(?P<what3>(?!mir\b|mich\b|nicht\b|das\s+nicht\b)[^,;?]*?\w(?:en|ern|eln)\b(?:,?\s+(?:wie|ob|was|wo|wann|warum|welche[nrms]?)\s[^,;?]+)?)"

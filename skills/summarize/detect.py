@@ -1848,6 +1848,8 @@ class ThreadReader:
             if asked is None and (followed := self._followed_who(m)) is not None:
                 found.append(Found(followed, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date))
                 return True
+            if asked is not None and _WHO_WHAT.match(_what(_WHO_WILL.match(asked.text)).strip()):
+                asked = None  # "wer macht was für den umzug?": who does what, no task of its own
             if asked is not None:
                 what = _what(_WHO_WILL.match(asked.text))
                 if self.english and (doing := _DOING.match(what)):  # "who's doing the changelog?" → "do the changelog"
@@ -2176,7 +2178,10 @@ class ThreadReader:
             return f"{groups['inv'].lower()} {rest}" if rest else ""
         if groups.get("obj"):  # "チェックリストは私が更新します": the topic is what the verb acts on
             return f"{groups['obj']}を{_what(m)}"
-        return _SOFTENER.sub("", _what(m))  # "我问一下客服主管" → "问客服主管": the softener says nothing of the task
+        what = _SOFTENER.sub("", _what(m))  # "我问一下客服主管" → "问客服主管": the softener says nothing of the task
+        if lang == "de" and what.startswith("um ") and "kümmer" in m.group(0).lower():
+            return f"sich {what} kümmern"  # "ich kümmer mich um die schlüssel"
+        return what
 
     def _accepted_by(self, index: int, person: str) -> Message | None:
         """The reply by which `person` takes on what was asked of them in message `index` ("Fico. Até quarta",
@@ -2547,6 +2552,7 @@ _HOW_MUCH = re.compile(r"\b(?:how\s+(?:many|much|long|big)|wie\s+viele?|combien|
 # "- @mehmet demo-laptops aufsetzen bis montag": a line for someone by @-mention, their task and no decision of the group
 # asking for more time on one's own task: "je peux avoir jusqu'à lundi ?", "posso mandar dia 3?", "can I have it by Monday?"
 # a personal view, not the team's decision: "perso je préfère grafana, on garde la main …", "personally I'd keep X"
+_WHO_WHAT = re.compile(r"^(?:\w+\s+)?(?:was|what|quoi|qué|que|o\s+que)\b", re.I)  # "(macht) was für den umzug"
 _NO_PROBLEM = re.compile(r"^\W*no\s+(?:problem|prob|probs|worries|stress|sweat)\b", re.I)
 _OPINION = re.compile(r"^\W*(?:perso(?:nnellement)?|personally|imo|imho|for\s+me|pour\s+moi|für\s+mich|ich\s+persönlich|a\s+mí|para\s+mí"
                       r"|pra\s+mim|je\s+préfère|I\s+(?:(?:would|'d)\s+)?prefer|ich\s+finde|yo\s+prefiero|eu\s+prefiro)\b", re.I)

@@ -29,7 +29,7 @@ _GERMAN_PARTICLES = frozenset("mal eben kurz schnell noch".split())  # before th
 _FRENCH_WHOM = frozenset(("lui", "leur"))  # before the verb: "je leur demande" → "leur demander"
 # Articles, pronouns and prepositions the dictionaries also list as verb forms ("die" → "dien").
 _NEVER_VERBS = frozenset("""der die das den dem des ein eine einen einem einer sie es er wir ihr mir mich dir dich uns euch sich mit für auf im am an bis von zu
-bei beim vom nach aus vor über unter ohne um durch gegen seit ab
+bei beim vom nach aus vor über unter ohne um durch gegen seit ab was wer wie wo wann warum dass
 zum zur und oder nicht le la les un une des du de et ou en au aux lo los las el al y o a os as um uma do da dos das no na
 em com por para que se il gli di del della per con
 het een dit deze die dat naar voor met op aan bij uit om over van tot ook nog wel even maar of

@@ -979,3 +979,11 @@ def test_german_kuemmern_um_and_who_does_what():
                   ("bea", "ich kümmer mich um die schlüssel"), ("kai", "ok"))
     assert [(owner, text.split(" (re:")[0]) for owner, text, _ in found] == [("kai", "das netzwerk machen"),
                                                                             ("bea", "sich um die schlüssel kümmern")]
+
+
+def test_a_spanish_call_for_someone_is_taken_by_a_verb_and_a_comma():
+    """ "necesito a alguien que revise el contrato … antes del jueves" — "esta semana imposible" — "yo lo reviso,
+    mándamelo": Sofía reviews the contract, due Thursday (one line, not "revisar, mándamelo")."""
+    found = items(("carmen", "necesito a alguien que revise el contrato con el proveedor de logística antes del jueves"),
+                  ("pablo", "esta semana imposible, tengo las auditorías"), ("carmen", "vale"), ("sofía", "yo lo reviso, mándamelo"))
+    assert found == [("sofía", "revisar el contrato con el proveedor de logística", "jueves")]

@@ -368,6 +368,7 @@ ES = Lexicon(
     assign=rf"^\W*{NAME}\s+(?:se\s+(?:encarga|ocupa)\s+d(?:e\b|(?=el\b))|va\s+a|hará|(?=(?:prepara|lleva)\s))\s*(?P<what>.+)|^\W*@?(?P<who3>[^\W\d_][\w.-]*)\s+(?=(?!(?:tiene|es|está|dice|cree|piensa|sabe|quiere|puede|debe|parece|prefiere|opina|había|era|estaba|tenía|también|ya|no|se|me|te|le|lo|la|y|o)\b)[^\W\d_]{{3,}}[ae]\s+\S)(?P<what3>.+)"  # "del demo": "el demo"; "prepara X": "preparar X"
            rf"|^\W*@?(?P<who2>[^\W\d_][\w.-]*)[,:]?\s+tú\s+(?P<verbed>(?!(?:eres|estás|tienes|puedes|sabes|quieres|crees|piensas|ves|prefieres)\b)\w{{3,}}s\b[^?]*)$",
     unassigned=r"\balguien\s+(?:puede|podría)\s+(?!(?:me|nos)\s|\w+(?:me|nos)\b)(?P<what5>[^?]+)|\balguien\s+(?:tiene\s+que|debería|debe|puede)\s+(?P<what>.+)|\bnadie\s+para\s+(?P<what7>.+)|^\W*(?:todo|pendiente|tarea)\s*[:\-]\s*(?P<what2>.+)|\bhay\s+que\s+(?P<what3>.+)|\btenemos\s+que\s+(?P<what4>.+)"
+               r"|\bnecesit(?:o|amos)\s+(?:a\s+)?alguien\s+que\s+(?P<what9>.+)"
                r"|\b(?:deberíamos\s+(?:también\s+)?|habría\s+que\s+|tendríamos\s+que\s+)(?P<what6>.+)",
     answer=r"^\W*(?:sí\b|si\b|no\b|claro|exacto|creo\s+que|pienso\s+que|es\b|porque|ya\s+(?:está|lo)|tenemos)",
     not_known=r"\b(?:ni\s+idea|no\s+(?:lo\s+)?sé|no\s+estoy\s+seguro|buena\s+pregunta|hay\s+que\s+(?:ver|mirar)lo|(?:tengo|tenemos)\s+que\s+(?:hablar|preguntar|consultar)|(?:me\s+)?lo\s+tiene\s+que\s+confirmar|no\s+prometo|ya\s+veremos|(?:todavía|aún)\s+no|no\s+es\s+mi\s+decisión|no\s+depende\s+de\s+(?:mí|nosotros))\b",

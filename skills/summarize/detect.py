@@ -2610,7 +2610,7 @@ def _names_in(names: str) -> list[str]:
 
 _I_WILL = re.compile(r"^\W*I(?:'ll|\s+will)\s+(?P<rest>\S.*)$", re.I)
 _ARTICLES = frozenset("the a an le la les l' un une des du de el los las una del o os as um uma da do das dos der die das den dem ein eine".split())
-_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "mine", "verbed", "ready")
+_WHAT_GROUPS = ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "what9", "mine", "verbed", "ready")
 _INV_FILLER = re.compile(r"^\W*(?:(?:dann|also|ok(?:ay)?|gut|na|ja|klar|super|danke|und|aber|dan|dus|top|prima|oké|goed|en|maar)\b[\s,]*)*", re.I)
 
 

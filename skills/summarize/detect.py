@@ -900,8 +900,9 @@ class ThreadReader:
                 if endorsed or self.messages[s.index].agreement >= 2:
                     found.append((self._found(s, endorsed), AGREED))
         kept = [(f, how) for f, how in found if (how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text)]
+        dropped = [f for f, how in found if (f, how) not in kept]
         # a plan objected to and then replaced by its speaker's new one ("vamos subir o timeout" … "fica assim: …")
-        self.replaced.update(f.index for f, _ in found if (f, _) not in kept and any(g.owner == f.owner and g.index > f.index for g, _ in kept))
+        self.replaced.update(f.index for f in dropped if any(g.owner == f.owner and g.index > f.index for g, _ in kept))
         found = kept
         if last_defer is not None and not any(f.index > last_defer[0] and not self._answers_deferral(f, how, last_defer[0])
                                               for f, how in found):
@@ -1848,10 +1849,8 @@ class ThreadReader:
             if asked is None and (followed := self._followed_who(m)) is not None:
                 found.append(Found(followed, taker.source_id, taker.index, taker.owner, taker.due, taker.due_date))
                 return True
-            if asked is not None and _WHO_WHAT.match(_what(_WHO_WILL.match(asked.text)).strip()):
-                asked = None  # "wer macht was für den umzug?": who does what, no task of its own
-            if asked is not None:
-                what = _what(_WHO_WILL.match(asked.text))
+            what = _what(_WHO_WILL.match(asked.text)) if asked is not None else ""
+            if asked is not None and not _WHO_WHAT.match(what.strip()):  # "wer macht was …?": who does what, no task
                 if self.english and (doing := _DOING.match(what)):  # "who's doing the changelog?" → "do the changelog"
                     what = ing_base(doing.group(1)) + what[doing.end(1):]
                 own = self.by_message[m.index]

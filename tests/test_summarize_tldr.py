@@ -189,3 +189,14 @@ def test_a_fix_confirmed_in_a_word_is_told_by_the_fix_itself():
                 ("vale", "es porque cambiamos el dominio a app.tandem.io y no actualizamos la consola de google"),
                 ("vale", "ya agregué la nueva uri, probá ahora"), ("diego", "funciona 👌 gracias vale"))
     assert said.startswith("Fixed: ya agregué la nueva uri, probá ahora (on “se cayó el login con google")
+
+
+def test_a_request_taken_by_someone_else_leads_the_tldr():
+    """ "@romain tu peux relire la spec … ?" — "désolé …" — "je peux la relire moi": who does it is the outcome."""
+    said = tldr(("élodie", "@romain tu peux relire la spec de l'export comptable avant vendredi ?"),
+                ("romain", "désolé je suis sous l'eau avec la migration, pas avant la semaine pro"),
+                ("manon", "je peux la relire moi, j'ai bossé sur l'ancien export"), ("élodie", "parfait merci manon !"))
+    assert said.startswith("Next: manon: relire la spec de l'export comptable (due vendredi).")
+    english = tldr(("greg", "@maya can you take my on-call for sat? my kid's recital"), ("maya", "sorry cant this weekend, im out of town"),
+                   ("dario", "i got it greg, swap me your tue shift?"), ("greg", "deal, thanks dario!!"))
+    assert english.startswith("dario will take greg's on-call for sat.")

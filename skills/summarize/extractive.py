@@ -277,6 +277,12 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
         topic = _topic(texts[0])
         outcome = f"No decision yet{f' on {topic}' if topic else ''}"
         outcome += f": {_waiting(waiting_on.rstrip(' .'))}." if waiting_on else "."
+    elif len(asked := [a for a in actions if a.index == 0]) == 1 and asked[0].owner and asked[0].owner != humans[0].speaker:
+        taken = asked[0]
+        # the thread asked for work and someone took it ("@romain tu peux relire la spec ?" … "je peux la relire moi"):
+        # who does it is the outcome, then what else was said
+        gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip={0})
+        return " ".join(part for part in (_next_step([taken], english), gist) if part)
     else:
         outcome = ""
     step = _next_step(actions, english) if outcome or len(actions) >= 2 and group else ""

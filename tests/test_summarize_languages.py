@@ -987,3 +987,10 @@ def test_a_spanish_call_for_someone_is_taken_by_a_verb_and_a_comma():
     found = items(("carmen", "necesito a alguien que revise el contrato con el proveedor de logística antes del jueves"),
                   ("pablo", "esta semana imposible, tengo las auditorías"), ("carmen", "vale"), ("sofía", "yo lo reviso, mándamelo"))
     assert found == [("sofía", "revisar el contrato con el proveedor de logística", "jueves")]
+
+
+def test_a_voseo_imperative_asks_by_name():
+    """ "sí, @raúl reprogramá todo para esa semana. para el lunes porfa" — "hecho, para el lunes lo tenés"."""
+    found = items(("carmen", "el lanzamiento de Brisa se pasa al 15 de octubre"), ("raúl", "ok. entonces muevo la campaña también?"),
+                  ("carmen", "sí, @raúl reprogramá todo para esa semana. para el lunes porfa"), ("raúl", "hecho, para el lunes lo tenés"))
+    assert found == [("raúl", "reprogramar todo para esa semana", "el lunes")]

@@ -86,6 +86,9 @@ _IRREGULAR = {"fr": {"mets": "mettre", "met": "mettre", "remets": "remettre", "p
                      "sors": "sortir", "pars": "partir", "rejoins": "rejoindre"}}
 
 
+_VOSEO = {"á": "ar", "é": "er", "í": "ir"}
+
+
 @lru_cache(maxsize=8192)
 def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
     """The infinitive of a conjugated verb ("préviens" → "prévenir"), or None when `word` is not a conjugated
@@ -104,6 +107,8 @@ def infinitive(word: str, lang: str, addressed: bool = False) -> str | None:
     lemma = simplemma.lemmatize(low, lang=lang)
     if lemma != low and ending.search(lemma):
         return lemma
+    if lang == "es" and addressed and low[-1:] in _VOSEO and simplemma.is_known(voseo := low[:-1] + _VOSEO[low[-1]], lang=lang):
+        return voseo  # the voseo imperative: "reprogramá", "hacé", "decí"
     found = next((c for c in _regular(low, lang, addressed) if c != low and simplemma.is_known(c, lang=lang)), None)
     if found is None and addressed and lang in ("es", "pt") and (clitic := _ENCLITIC.match(low)):
         return infinitive(clitic.group(1).translate(_UNSTRESS), lang, addressed)  # "mándame" → "manda" → "mandar"

@@ -625,3 +625,12 @@ def test_due_dates_written_short_and_a_promise_said_twice():
     quotes = summarize(thread(("kim", "offsite planning: lisbon or porto in june?"), ("joel", "porto, way cheaper flights"),
                               ("kim", "ok ill get quotes from both venues by next fri and we decide then"))).action_items
     assert [(a.owner, a.text, a.due) for a in quotes] == [("kim", "get quotes from both venues", "next fri")] and quotes[0].due_date.weekday() == 4
+
+
+def test_more_verbs_ill_and_i_can_take_and_a_trailing_then_or_but_not_goes():
+    """ "ill cancel the auth0 trial then", "i can pull it but not before next week, quarter close stuff"."""
+    assert items(("sofia", "ok change of plan: we stay on Keycloak"), ("li", "makes sense"),
+                 ("ben", "makes sense. ill cancel the auth0 trial then")) == [("ben", "cancel the auth0 trial")]
+    pulled = summarize(thread(("marcus", "do we know the conversion number?"), ("hana", "no idea"),
+                              ("elif", "i can pull it but not before next week, quarter close stuff"))).action_items
+    assert [(a.owner, a.text.split(" (re:")[0], a.due) for a in pulled] == [("elif", "pull it, quarter close stuff", "next week")]

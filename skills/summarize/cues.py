@@ -27,7 +27,7 @@ THIRD_PERSON_TASKS = (r"writes|updates|sends|books|prepares|reviews|drafts|fixes
 COURSE_LEAD = r"(?:^|[,;]\s(?=[^,;.!]*\?))"
 NAME = rf"@?(?P<who>[^\W\d_][\w{MARKS}.-]*)"  # a first name or @handle, in any script
 # What "I can …" offers to do, and what "ill …" (typed for "I'll") must go on with to be read as a promise.
-_EN_TASK_VERBS = r"take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close"
+_EN_TASK_VERBS = r"take|do|handle|own|write|send|look|draft|review|fix|check|book|prepare|ask|update|run|set|record|pick|collect|build|cover|share|reach|organi[sz]e|schedule|post|call|email|ping|follow|help|test|deploy|ship|merge|create|make|get|find|investigate|dig|put|move|add|remove|clean|migrate|spike|talk|sync|pair|lead|host|grab|coordinate|announce|publish|file|open|close|pull|cancel|submit|upload|invite|rerun|restart|revert"
 # "ok agreed, no-go.", "ok dann go", "então no-go, segura pra segunda": the verdict a go/no-go call asks for, in
 # the words every language uses for it; not the English verb ("go ahead", "go fix it", "go live").
 _GO_VERDICT = (r"|^\W*(?:(?:ok(?:ay)?|so|alright|then|agreed|fine|gut|also|dann|alles\s+klar|bon|alors|donc|d'accord|vale|"

@@ -2919,11 +2919,14 @@ def _tidy(what: str, due: str | None) -> str:
             else re.sub(rf"\s*{re.escape(due)}{edge}", "", what, count=1, flags=re.I)
         what = _DANGLING_LEAD.sub("", cut.rstrip(" ,.;:!")) if cut != what else what  # "antes del", "à" left where the date was
     what = _AFTERTHOUGHT.split(what, maxsplit=1)[0]
+    what = _TRAILING_FILLER.sub("", _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")) or what  # "cancel the trial then"
     what = _SPACE_RUN.sub(" ", what).strip(" ,.;:!-?¿¡")
     return _LEADING_FILLER.sub("", what)
 
 
 _DANGLING_LEAD = re.compile(r"\s+(?:antes\s+d[eoa]l?|by|before|until|for|bis|vor|für|avant|à|d'ici|pour|para|hasta|até|el|entro|قبل|بحلول|حتى|voor|vóór|tegen|uiterlijk|do|przed|до|к|till|före|innan|senast|trước|vào|hạn|sebelum|sampai|hingga|paling\s+lambat|maksimal)$", re.I)
+# said after the task, about when or whether, once the due phrase is gone: "pull it but not before next week", "… then"
+_TRAILING_FILLER = re.compile(r"\s+(?:but\s+not(?:\s+(?:before|until|till))?|then)(?=\s*(?:,|$))", re.I)
 _DUE_LEADS = frozenset("by before until till on due for bis vor am für spätestens d'ici avant pour para hasta até antes entro قبل بحلول حتى voor vóór tegen uiterlijk före innan senast trước vào hạn sebelum sampai hingga maksimal".split())
 
 

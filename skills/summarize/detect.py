@@ -674,7 +674,7 @@ class ThreadReader:
     def _before_vocative(self, text: str) -> str:
         """ "ok dann go 🚀 sabine, den bug bitte ins nächste sprint": the decision ends where its speaker turns to
         someone by name (the emoji that marked the turn is gone from the text)."""
-        for m in _VOCATIVE.finditer(text) if "," in text or ":" in text else ():
+        for m in _NAMED_MIDWAY.finditer(text) if "," in text or ":" in text else ():
             if m.group(1).lower() in self.people and (content_words(text[:m.start()]) or _GO_SAID.search(text[:m.start()])):
                 return text[:m.start()].rstrip(" ,;:")
         return text
@@ -899,10 +899,11 @@ class ThreadReader:
                 endorsed = self._endorsed_by(s.index, s.speaker)
                 if endorsed or self.messages[s.index].agreement >= 2:
                     found.append((self._found(s, endorsed), AGREED))
-        kept = [(f, how) for f, how in found if (how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text)]
-        dropped = [f for f, how in found if (f, how) not in kept]
+        stands = [(how == MARKED or not self._objected_later(f)) and not self._to_listener(f.text) for f, how in found]
+        kept = [pair for pair, stood in zip(found, stands) if stood]
         # a plan objected to and then replaced by its speaker's new one ("vamos subir o timeout" … "fica assim: …")
-        self.replaced.update(f.index for f in dropped if any(g.owner == f.owner and g.index > f.index for g, _ in kept))
+        self.replaced.update(f.index for (f, _), stood in zip(found, stands)
+                             if not stood and any(g.owner == f.owner and g.index > f.index for g, _ in kept))
         found = kept
         if last_defer is not None and not any(f.index > last_defer[0] and not self._answers_deferral(f, how, last_defer[0])
                                               for f, how in found):
@@ -1617,10 +1618,10 @@ class ThreadReader:
         if item.owner is None:
             return item
         for m in self.messages[item.index + 1:item.index + 1 + DONE_WINDOW]:
-            asked = next((x for x in self.by_message[m.index] if x.is_question and _EXTENSION.search(x.text)), None) \
+            asking = next((ask for x in self.by_message[m.index] if x.is_question and (ask := _EXTENSION.search(x.text))), None) \
                 if m.speaker == item.owner else None
             # the date asked for, after the asking: "dia 2 fica apertado, posso mandar dia 3?"
-            if asked is None or (when := self.due(asked.text[_EXTENSION.search(asked.text).start():], m.sent))[0] is None:
+            if asking is None or (when := self.due(asking.string[asking.start():], m.sent))[0] is None:
                 continue
             reply = next((r for r in self.messages[m.index + 1:m.index + 3] if r.speaker != m.speaker), None)
             if reply is not None and not self._objects(reply.text) and (
@@ -2560,7 +2561,7 @@ _EXTENSION = re.compile(r"\b(?:can|could|may)\s+i\s+(?:have|get|do|send|make|fin
                         r"hacerlo|tener|entregar|mandar)\b|\bposso\s+(?:mandar|entregar|fazer|enviar)\b", re.I)
 _SUBJECT_OR_CLITIC = re.compile(r"\b(?:yo|eu|lo|la|los|las|le|les|te|lhe)\s+$", re.I)  # just before a first-person verb
 _ADDRESSED = re.compile(r"^\W*(?:[-•*]|\d+[.)])?\s*@[^\W\d_]")
-_VOCATIVE = re.compile(r"\s@?([^\W\d_][\w.-]*)[,:]\s")  # " sabine, …": a name said to its owner, mid-sentence
+_NAMED_MIDWAY = re.compile(r"\s@?([^\W\d_][\w.-]*)[,:]\s")  # " sabine, …": a name said to its owner, mid-sentence
 _GO_SAID = re.compile(r"\bno[-\s]?go\b|\bgo\W*$", re.I)  # the verdict itself, which content words leave out
 _GO_NO_GO = re.compile(r"\bgo\s*(?:/|or|-)\s*no[\s-]*go\b", re.I)  # "go/no-go for 2.8 at 3pm": what "we're go" settles
 _BARE_OK = re.compile(r"\W*(?:ok(?:ay)?|alright)\s+", re.I)

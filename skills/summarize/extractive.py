@@ -72,23 +72,23 @@ _HEDGES = re.compile(
 _MENTION_LABEL = re.compile(r"<@[A-Z0-9]+\|([^>]+)>")
 _LETS = re.compile(r"^let'?s\s+(\w.*)$", re.I | re.S)
 _VOCATIVE = re.compile(r"^(?:@([\w.-]+)\s*[,:]?|([\w.-]+)\s*[,:])\s+(\S.*)$", re.S)  # "Tom, are you …", "@tom can you …"
-# a report that the trouble is over, in the thread's languages
-_RESOLVED = re.compile(
-    r"\b(?:recovered|resolved|back\s+to\s+normal|back\s+up|back\s+online|(?:is|are)\s+back|fixed\s+now|voltou|volvió|est\s+revenu|mitigated|all\s+clear|behoben|wieder\s+(?:da|online|"
-    r"normal|erreichbar)|(?:gehen|läuft|laufen|funktioniert)\s+wieder|résolu|rétabli|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|"
-    r"resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|resolvido|voltou\s+(?:ao\s+normal|a\s+funcionar)|normalizou)",
-    re.I)
+# Words that say the trouble is over, in the thread's languages: weighted in the gist (`_RESOLVED`) and, with more
+# of them, the fix an incident's TL;DR leads with (`_RESTORED`)
+_BACK_AGAIN = (r"recovered|resolved|back\s+online|(?:is|are)\s+back|fixed\s+now|mitigated|all\s+clear|behoben|voltou|normalizou"
+               r"|résolu|rétabli|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar"
+               r"|resolvido")
+_RESOLVED = re.compile(rf"\b(?:{_BACK_AGAIN}|back\s+to\s+normal|back\s+up|volvió|est\s+revenu|wieder\s+(?:da|online|normal|erreichbar)"
+                       r"|(?:gehen|läuft|laufen|funktioniert)\s+wieder)", re.I)
 # The service is back, said by whoever fixed it ("rolled back, error rate back to 0.2% ✅", "rollback fait, erreurs
 # revenues a 0", "fix ist raus, pdfs werden wieder korrekt erzeugt", "renovado e login funcionando"): an incident's
 # outcome. Not when negated ("ainda não está funcionando", "still not back").
 _RESTORED = re.compile(
-    r"\b(?:back\s+to\s+(?:baseline|normal|\d)|error(?:\s+rate)?s?\s+(?:is\s+|are\s+)?(?:dropping|down|gone|back)|(?:is|are)\s+back\b"
-    r"|recovered|resolved|back\s+online|fixed\s+now|mitigated|all\s+clear|works\s+(?:now|again)|(?<![\w\s])\s*works\b|^works\b"
-    r"|(?:passando|funcionando|rodando|respondendo|pasando|working|passing|flowing)\s+(?:de\s+novo|de\s+nuevo|again)|läuft\s+durch|(?:tout\s+)?est\s+revenu|ça\s+remonte|c'est\s+reparti|remarche|^funciona\b|funciona\s+(?:ya|otra\s+vez)"
-    r"|revenue?s?\s+(?:à|a)\s+(?:la\s+normale|\d)|rétabli|résolu|fonctionne\s+(?:à\s+nouveau|de\s+nouveau)|ça\s+remarche"
-    r"|wieder\s+(?:da|online|normal|erreichbar|korrekt|grün|ok)|(?:gehen|geht|läuft|laufen|funktioniert|werden|wird)\s+wieder|behoben"
-    r"|resuelto|ya\s+(?:funciona|responde|va)|vuelve\s+a\s+funcionar|funciona\s+de\s+nuevo"
-    r"|resolvido|voltou|normalizou|(?:está\s+|tá\s+)?funcionando(?:\s+de\s+novo)?)\b", re.I)
+    rf"\b(?:{_BACK_AGAIN}|back\s+to\s+(?:baseline|normal|\d)|error(?:\s+rate)?s?\s+(?:is\s+|are\s+)?(?:dropping|down|gone|back)"
+    r"|works\s+(?:now|again)|(?<![\w\s])\s*works\b|^works\b|läuft\s+durch|(?:tout\s+)?est\s+revenu|ça\s+remonte|c'est\s+reparti"
+    r"|(?:passando|funcionando|rodando|respondendo|pasando|working|passing|flowing)\s+(?:de\s+novo|de\s+nuevo|again)"
+    r"|remarche|ça\s+remarche|^funciona\b|funciona\s+(?:ya|otra\s+vez|de\s+nuevo)|revenue?s?\s+(?:à|a)\s+(?:la\s+normale|\d)"
+    r"|wieder\s+(?:da|online|normal|erreichbar|korrekt|grün|ok)|(?:gehen|geht|läuft|laufen|funktioniert|werden|wird)\s+wieder"
+    r"|(?:está\s+|tá\s+)?funcionando(?:\s+de\s+novo)?)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|nicht|kein\w*|pas|no|não|nao|ainda\s+não|still\s+not|noch\s+nicht|toujours\s+pas|todavía\s+no)\b"
                       r"(?:\W+\w+){0,3}\W*$", re.I)
 _THANKED = re.compile(r"\b(?:thanks?|thx|ty|merci|danke|gracias|obrigad[oa]|valeu)\b.*$", re.I)  # the thanks ending a confirmation

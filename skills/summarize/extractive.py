@@ -16,6 +16,7 @@ from skills.summarize.detect import (
     Message,
     Sentence,
     ThreadReader,
+    chosen_since,
     content_words,
     decision_line,
     decision_support,
@@ -199,7 +200,7 @@ def summarize(
                        too_short=True)
     humans, texts, participants, sentences, lang, reader = read
     decisions, undecided, waiting_on = decision_model.decisions(reader)  # the rules' verdict, weighed by the model
-    actions = reader.action_items()
+    actions = chosen_since(reader.action_items(), decisions)
     questions = reader.open_questions(decisions, reader.parked, undecided) if with_questions else []
     links = {u.id: u.link for u in humans}
     tldr = ""

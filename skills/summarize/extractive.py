@@ -281,9 +281,8 @@ def _tldr(humans, texts, sentences, participants, decisions, actions, max_words,
     elif len(asked := [a for a in actions if a.index == 0]) == 1 and asked[0].owner and asked[0].owner != humans[0].speaker:
         taken = asked[0]
         # the thread asked for work and someone took it ("@romain tu peux relire la spec ?" … "je peux la relire moi"):
-        # who does it is the outcome, then what else was said after they took it (not the refusals before)
-        took = next((i for i, h in enumerate(humans) if h.speaker == taken.owner), 0)
-        gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip=set(range(took + 1)))
+        # who does it is the outcome, then what else was said
+        gist = _gist(humans, texts, sentences, participants, decisions, actions, max_words, 1, english, skip={0})
         return " ".join(part for part in (_next_step([taken], english), gist) if part)
     else:
         outcome = ""

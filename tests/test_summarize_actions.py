@@ -650,19 +650,3 @@ def test_a_choice_the_thread_then_made_is_no_task_and_a_yes_in_the_verb_adds_not
                       ("pedro", "a caju tem taxa menor, mas o app da flash é bem melhor"),
                       ("thiago", "difícil, vamos ver com o rh amanhã"))
     assert undecided == [(None, "fechar o fornecedor de vale-refeição")]
-
-
-def test_a_look_into_something_gives_way_to_what_its_owner_then_promises():
-    """ "moi je peux regarder le bug des filtres" … "je corrige quand même le bug d'ici jeudi": one task, the fix."""
-    found = summarize(thread(("manon", "je propose qu'on fasse la démo client mardi avec la v2 du dashboard"),
-                             ("thibault", "la v2 n'est pas stable, y a encore le bug des filtres"),
-                             ("manon", "tu peux le corriger d'ici lundi ?"),
-                             ("thibault", "non désolé, je suis sur la release mobile toute la semaine"),
-                             ("lea", "moi je peux regarder le bug des filtres"),
-                             ("manon", "ok, démo mardi avec la v1 + maquettes de la v2"),
-                             ("lea", "je corrige quand même le bug d'ici jeudi"))).action_items
-    assert [(a.owner, a.text, a.due) for a in found] == [("lea", "corriger quand même le bug", "jeudi")]
-    # someone else's promise leaves the look where it was
-    two = items(("manon", "la v2 n'est pas stable, y a encore le bug des filtres"), ("lea", "moi je peux regarder le bug des filtres"),
-                ("hugo", "je corrige le bug d'ici jeudi"))
-    assert [owner for owner, _ in two] == ["lea", "hugo"]

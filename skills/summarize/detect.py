@@ -2967,15 +2967,9 @@ def chosen_since(actions: list[Found], decisions: list[Found]) -> list[Found]:
 
 def _merge_tasks(found: list[Found]) -> list[Found]:
     """One line per task and owner: a restatement (same owner, same words) joins the first mention, or replaces it
-    when it says more; a look into something gives way to what its owner then promises to do about it ("moi je peux
-    regarder le bug des filtres" … "je corrige quand même le bug d'ici jeudi")."""
+    when it says more."""
     out: list[Found] = []
     for item in found:
-        looked = next((i for i, kept in enumerate(out) if item.owner and kept.owner == item.owner and _LOOK.search(kept.text)
-                       and not _LOOK.search(item.text) and _stems(_LOOK.sub("", kept.text, 1)) & _stems(item.text)), None)
-        if looked is not None:
-            out[looked] = replace(item, due=item.due or out[looked].due, due_date=item.due_date or out[looked].due_date)
-            continue
         same = next((i for i, kept in enumerate(out) if kept.owner == item.owner and (
             _overlap(kept.text, item.text) >= 0.5 or content_words(item.text) <= content_words(kept.text))), None)
         if same is None:

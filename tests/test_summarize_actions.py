@@ -634,19 +634,3 @@ def test_more_verbs_ill_and_i_can_take_and_a_trailing_then_or_but_not_goes():
     pulled = summarize(thread(("marcus", "do we know the conversion number?"), ("hana", "no idea"),
                               ("elif", "i can pull it but not before next week, quarter close stuff"))).action_items
     assert [(a.owner, a.text.split(" (re:")[0], a.due) for a in pulled] == [("elif", "pull it, quarter close stuff", "next week")]
-
-
-def test_a_choice_the_thread_then_made_is_no_task_and_a_yes_in_the_verb_adds_nothing():
-    """ "precisamos fechar o fornecedor … até dia 10" … "fechado então, vamos de flash": nothing left to do about the
-    vendor; "@pedro pode mandar o aceite da proposta até quarta?" — "mando sim" is pedro's yes, not a second task."""
-    portuguese = items(("juliana", "precisamos fechar o fornecedor de vale-refeição até dia 10. temos proposta da flash e da caju"),
-                       ("pedro", "a caju tem taxa menor, mas o app da flash é bem melhor"),
-                       ("thiago", "concordo, e a diferença de taxa é pequena"),
-                       ("juliana", "fechado então, vamos de flash. @pedro pode mandar o aceite da proposta até quarta?"),
-                       ("pedro", "mando sim"), ("thiago", "eu aviso o rh pra comunicar o time"))
-    assert portuguese == [("pedro", "mandar o aceite da proposta"), ("thiago", "avisar o rh pra comunicar o time")]
-    # no decision yet: the choice is still to be made
-    undecided = items(("juliana", "precisamos fechar o fornecedor de vale-refeição até dia 10. temos proposta da flash e da caju"),
-                      ("pedro", "a caju tem taxa menor, mas o app da flash é bem melhor"),
-                      ("thiago", "difícil, vamos ver com o rh amanhã"))
-    assert undecided == [(None, "fechar o fornecedor de vale-refeição")]

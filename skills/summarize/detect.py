@@ -2865,8 +2865,7 @@ def _joined(first: Found, then: Found, lang: str) -> Found:
     will have it EOD") or what the speaker has planned ("on it, I have a call with them Wednesday") or only restates
     it ("set up the action" — "I'll set it up by Monday") adds its due date, not its words."""
     restated = _points_back(then.text) and then.text.split(" ", 1)[0].lower() == first.text.split(" ", 1)[0].lower()
-    echoed = _stems(then.text) - _YES <= _stems(first.text)  # "pode mandar o aceite?" — "mando sim": a yes, in its verb
-    if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated or echoed:
+    if _DEADLINE_ONLY.match(then.text) or _FIRST_SINGULAR.match(then.text) or restated:
         text = first.text
     elif _stems(first.text) <= _stems(then.text) or _vague(first.text):
         text = then.text  # "tu t'occupes des goodies ?" — "je commande les goodies"; "tu peux t'en occuper ?": the reply says it all
@@ -2876,7 +2875,6 @@ def _joined(first: Found, then: Found, lang: str) -> Found:
                    context=then.context if text == then.text else first.context)
 
 
-_YES = frozenset({"yes", "yep", "sure", "ja", "klar", "oui", "si", "sí", "sim", "claro", "ok", "okay"})
 # "and" between two parts of one task, in the thread's language (a semicolon where none is listed)
 _AND = {"en": " and", "de": " und", "fr": " et", "es": " y", "pt": " e", "it": " e", "nl": " en", "sv": " och",
         "pl": " i", "ru": " и", "uk": " і", "tr": " ve", "id": " dan", "vi": " và", "ja": "、", "zh": "，", "ko": ","}
@@ -2951,18 +2949,6 @@ _MYSELF = re.compile(r"\s+myself\b", re.I)  # "draft the launch email myself": w
 def _first_person_object(what: str, speaker: str) -> str:
     """In the speaker's own commitment, "send you my notes" keeps "you" but "my" becomes theirs."""
     return _MY.sub("their", _ME.sub(speaker, _MYSELF.sub("", what)))
-
-
-_CHOOSING = re.compile(
-    r"^\W*(?:decide|pick|choose|select|settle\s+on|agree\s+on|décider|choisir|trancher|decidir|elegir|escolher|"
-    r"fechar|cerrar|definir)\b|\b(?:entscheiden|festlegen|auswählen|aussuchen)\W*$", re.I)
-
-
-def chosen_since(actions: list[Found], decisions: list[Found]) -> list[Found]:
-    """Without the choice nobody owned that a later decision made: "precisamos fechar o fornecedor até dia 10" …
-    "fechado então, vamos de flash" leaves nothing still to do about the vendor."""
-    last = max((d.index for d in decisions), default=-1)
-    return [a for a in actions if a.owner is not None or a.index >= last or not _CHOOSING.search(a.text)]
 
 
 def _merge_tasks(found: list[Found]) -> list[Found]:

@@ -16,7 +16,6 @@ from skills.summarize.detect import (
     Message,
     Sentence,
     ThreadReader,
-    chosen_since,
     content_words,
     decision_line,
     decision_support,
@@ -200,7 +199,7 @@ def summarize(
                        too_short=True)
     humans, texts, participants, sentences, lang, reader = read
     decisions, undecided, waiting_on = decision_model.decisions(reader)  # the rules' verdict, weighed by the model
-    actions = chosen_since(reader.action_items(), decisions)
+    actions = reader.action_items()
     questions = reader.open_questions(decisions, reader.parked, undecided) if with_questions else []
     links = {u.id: u.link for u in humans}
     tldr = ""
